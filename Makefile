@@ -1,0 +1,35 @@
+# Pressroom: `make run` and `make test` do all the set-up on a fresh machine.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test system-deps lint-examples bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+install: system-deps $(STAMP)
+
+run: install
+	$(BIN)/pressroom serve --dev --host 127.0.0.1 --port 5000
+
+test: install
+	bash scripts/run-tests.sh
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lint-examples: install
+	$(BIN)/pressroom lint examples/
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,143 @@
+"""``pressroom.toml``: found in the current folder or a parent, or given with ``--config``.
+
+Example::
+
+    language = "ru"            # auto | ru | en
+    region = "KZ"              # default region for phone numbers
+    organisation = "LPRC"      # named in the disclaimer
+    fail_level = "error"
+
+    [style]
+    eu_name_ru = "Европейский Союз"   # house form for consistency.eu-name
+    english = "en_GB"                 # en_GB | en_US
+    money_en = "EUR 1 000"            # house money style (informational)
+
+    [vocabulary]
+    accept = ["Симкич", "LPRC"]
+    reject = []
+
+    [rules]
+    ignore = ["style"]
+    select = []
+    [rules.severity]
+    "typography.double-space" = "info"
+
+    [languagetool]
+    enabled = false
+    url = "http://127.0.0.1:8081"
+    timeout = 10
+
+    [render]
+    base_docx = "house-style.docx"
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.engine.finding import SEVERITIES
+from app.errors import UsageError
+
+CONFIG_NAME = "pressroom.toml"
+_KNOWN_TOP = {"language", "region", "organisation", "organization", "fail_level", "style", "vocabulary",
+              "rules", "languagetool", "render"}
+
+
+@dataclass
+class Config:
+    language: str = "auto"
+    region: str = "KZ"
+    organisation: str | None = None
+    fail_level: str = "error"
+    style: dict[str, Any] = field(default_factory=dict)
+    accept: list[str] = field(default_factory=list)
+    reject: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    languagetool: dict[str, Any] = field(default_factory=dict)
+    render: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        p = d / CONFIG_NAME
+        if p.is_file():
+            return p
+    return None
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise UsageError(f"{where}: expected a list of strings")
+
+
+def load_config(path: str | Path | None = None, search_from: Path | None = None) -> Config:
+    """Load the config file given, or the nearest pressroom.toml; defaults when there is none."""
+    if path is None:
+        found = find_config(search_from)
+        if found is None:
+            return Config()
+        path = found
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(f"config file {p}: not found")
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise UsageError(f"config file {p}: invalid TOML: {e}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"config file {p}: not UTF-8 text") from None
+    unknown = set(data) - _KNOWN_TOP
+    if unknown:
+        raise UsageError(f"config file {p}: unknown setting(s): {', '.join(sorted(unknown))}")
+    cfg = Config(path=p)
+    cfg.language = str(data.get("language", "auto"))
+    if cfg.language not in ("auto", "ru", "en"):
+        raise UsageError(f"config file {p}: language must be auto, ru or en (got {cfg.language!r})")
+    cfg.region = str(data.get("region", "KZ")).upper()
+    cfg.organisation = data.get("organisation") or data.get("organization")
+    cfg.fail_level = str(data.get("fail_level", "error"))
+    if cfg.fail_level not in SEVERITIES:
+        raise UsageError(f"config file {p}: fail_level must be one of {', '.join(SEVERITIES)}")
+    cfg.style = dict(data.get("style", {}))
+    vocab = data.get("vocabulary", {})
+    cfg.accept = _str_list(vocab.get("accept"), f"{p}: vocabulary.accept")
+    cfg.reject = _str_list(vocab.get("reject"), f"{p}: vocabulary.reject")
+    for key in ("accept_file", "reject_file"):
+        if key in vocab:
+            fp = (p.parent / vocab[key]).resolve()
+            if not fp.is_file():
+                raise UsageError(f"config file {p}: vocabulary.{key} {fp} not found")
+            from app.engine.vocabulary import read_list
+
+            (cfg.accept if key == "accept_file" else cfg.reject).extend(read_list(fp))
+    rules = data.get("rules", {})
+    cfg.ignore = _str_list(rules.get("ignore"), f"{p}: rules.ignore")
+    cfg.select = _str_list(rules.get("select"), f"{p}: rules.select")
+    sev = rules.get("severity", {})
+    for rule, level in sev.items():
+        if level not in SEVERITIES and level != "off":
+            raise UsageError(f"config file {p}: rules.severity.{rule} must be error, warning, info or off")
+    cfg.severity = dict(sev)
+    cfg.languagetool = dict(data.get("languagetool", {}))
+    cfg.render = dict(data.get("render", {}))
+    return cfg
+
+
+def languagetool_url(cfg: Config) -> str | None:
+    return os.environ.get("PRESSROOM_LANGUAGETOOL_URL") or cfg.languagetool.get("url")

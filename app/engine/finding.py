@@ -1,0 +1,44 @@
+"""A finding: one problem at one place in a document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+CATEGORIES = (
+    "structure", "visibility", "spelling", "grammar", "homoglyph", "figures",
+    "contact", "typography", "consistency", "style",
+)
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    offset: int
+    length: int
+    suggestions: list[str] = field(default_factory=list)
+    # A replacement for exactly [offset, offset+length) that is safe to apply without review
+    # (used by --fix). None: the finding is never fixed automatically.
+    fix: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+    def to_dict(self, doc) -> dict:
+        line, column = doc.line_col(self.offset)
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "line": line,
+            "column": column,
+            "offset": self.offset,
+            "length": self.length,
+            "text": doc.span_text(self.offset, self.end),
+            "suggestions": list(self.suggestions),
+        }
