@@ -9,6 +9,7 @@ GROUPED = re.compile(
 )
 PLAIN = re.compile(r"(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
 MONEY = re.compile(r"(евро|EUR|€|\$|USD|долл|тенге|KZT|руб|млн|тыс|million|thousand|euros?|dollars?)", re.I)
+SCALE = re.compile(r"\s*(million|billion|trillion|mln|bn|млн|млрд|трлн|тыс)", re.I)
 PHONE_CONTEXT = re.compile(r"(тел|tel|phone|факс|fax|моб|mob|\+)\W{0,6}$", re.I)
 STYLE_NAMES = {" ": "spaces", ",": "commas", ".": "full stops", "'": "apostrophes", "": "no separator"}
 STYLE_CHAR = {" ": "\u00a0", ",": ",", ".": ".", "'": "'", "": ""}
@@ -27,6 +28,9 @@ def check(doc, rule, ctx):
             if PHONE_CONTEXT.search(before):
                 continue
             style = _style(m.group(3))
+            after = chunk[m.end():m.end() + 12]
+            if style in (",", ".") and SCALE.match(after):
+                continue  # "$4.933 million", "1,5 млн": a decimal fraction, not thousands
             # "1,5" style decimals and English "1.500" are ambiguous for one group: need context
             groups = m.group(2).count(m.group(3))
             digits = re.sub(r"\D", "", m.group(0))
