@@ -35,6 +35,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, enc
 
 
+# Windows-1251 characters that almost never occur in Russian or English text.
+_RARE_1251 = set("ЂЃѓЉЊЌЋЏђљњќћџЎўЈјЅѕ‚‡†‰‹›¤¦¬µ¶")
+
+
 def _decode_legacy(data: bytes, name: str) -> str:
     try:
         text = data.decode("cp1251")
@@ -45,6 +49,17 @@ def _decode_legacy(data: bytes, name: str) -> str:
         cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
         lat = sum(1 for c in letters if c.isascii())
         if (cyr + lat) / len(letters) < 0.9:
+            raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or Windows-1251)")
+    # Bytes of another encoding read as Windows-1251 give words of random case ("ЏОЊк").
+    rare = sum(1 for c in text if c in _RARE_1251)
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    if words:
+        odd = sum(
+            1 for w in words
+            if not (w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower()))
+            or (re.search(r"[a-zA-Z]", w) and re.search(r"[\u0400-\u04ff]", w))
+        )
+        if odd / len(words) > 0.2 or rare / max(len(text), 1) > 0.01:
             raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or Windows-1251)")
     return text
 
