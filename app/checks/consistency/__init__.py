@@ -1,0 +1,1 @@
+"""Checks of category consistency (see rules/consistency/)."""

@@ -1,0 +1,1 @@
+"""Checks of category contact (see rules/contact/)."""

@@ -1,0 +1,1 @@
+"""Checks of category figures (see rules/figures/)."""

@@ -1,0 +1,1 @@
+"""Checks of category structure (see rules/structure/)."""

@@ -1,0 +1,60 @@
+"""A part of the press release is missing: one rule per part (``options.part``).
+
+The finding has length 0 and points where the part belongs. For the disclaimer and the funding
+statement the suggestion is the official text in the document's language (templates/texts/),
+filled with the organisation from pressroom.toml or named in the draft; ``fix`` (text to insert)
+is set only when that organisation is known.
+"""
+from __future__ import annotations
+
+from app.checks.structure.parts import structure
+from app.core import eu_texts
+
+
+def _anchor(doc, s, part: str) -> int:
+    body = [b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")]
+    first = body[0].start if body else 0
+    if part == "label":
+        return first
+    if part == "date":
+        return s.top[-1].end if s.top else first
+    if part == "headline":
+        return (s.lead.start if s.lead else (s.top[-1].end if s.top else first))
+    if part == "dateline":
+        return s.lead.start if s.lead else (s.headline.end if s.headline else first)
+    if part == "contacts" and s.boilerplate:
+        block = doc.block_at(s.boilerplate.start)
+        return block.start if block else s.boilerplate.start
+    return doc.end_anchor()
+
+
+def _suggestion(doc, ctx, part: str, s) -> tuple[str | None, str | None]:
+    """(suggestion, fix) for the part."""
+    org = ctx.config.organisation or s.organisation
+    if part == "disclaimer":
+        text = eu_texts.disclaimer(doc.language, org)
+        return text, ("\n\n" + text if org else None)
+    if part == "funding-statement":
+        text = eu_texts.funding_statement(doc.language)
+        return text, ("\n\n" + text if org else None)
+    if part == "boilerplate":
+        return eu_texts.boilerplate_heading(doc.language) + "\n" + eu_texts.boilerplate(doc.language), None
+    if part == "label":
+        return ("ПРЕСС-РЕЛИЗ" if doc.language == "ru" else "PRESS RELEASE"), None
+    return None, None
+
+
+ATTR = {"label": "label", "date": "date", "headline": "headline", "dateline": "dateline",
+        "contacts": "contacts", "funding-statement": "funding", "disclaimer": "disclaimer",
+        "boilerplate": "boilerplate"}
+
+
+def check(doc, rule, ctx):
+    part = rule.options.get("part") or rule.id.rsplit("missing-", 1)[-1]
+    s = structure(doc)
+    if getattr(s, ATTR[part]) is not None:
+        return
+    at = _anchor(doc, s, part)
+    suggestion, fix = _suggestion(doc, ctx, part, s)
+    yield rule.finding(doc, at, at, [suggestion] if suggestion else [], fix=fix,
+                       organisation=ctx.config.organisation or s.organisation or "")

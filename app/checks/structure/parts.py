@@ -1,0 +1,212 @@
+"""Recognise the parts of a press release (not a check: the structure checks read it).
+
+Parts: label, release date, headline, dateline (with the lead), contacts, funding statement,
+disclaimer, EU boilerplate. The result is cached on the document (``doc.meta['structure']``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from app.checks.figures.dates import DateMention, find_dates
+from app.core import eu_texts
+from app.core.document import Block, Document
+
+LABEL = re.compile(
+    r"^\W*(?:пресс[- ]?релиз|медиа[- ]?релиз|информационное\s+сообщение|для\s+немедленного\s+распространения|"
+    r"анонс|press\s+release|news\s+release|media\s+release|media\s+advisory|for\s+immediate\s+release|embargoed)\b",
+    re.I)
+DATE_PREFIX = re.compile(r"^\s*(?:дата|date)\s*:\s*", re.I)
+DATE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*[.,]?\s*$")
+CITY = r"[A-ZА-ЯЁ][\w.\-’']*(?:[ \-][A-ZА-ЯЁ(][\w.\-’')]*){0,3}"
+CITY_PREFIX = re.compile(r"^" + CITY + r"(?:,\s*" + CITY + r")?\s*[,–—-]?\s*$")
+UPPER_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-’']{2,}(?:[ ,\-]+[A-ZА-ЯЁ][A-ZА-ЯЁa-z.’']*){0,4}\s*[,]?\s*[–—-]\s")
+AFTER_DATE = re.compile(r"^\s*(?:года|г\.)?\s*(?:[–—-]|[.,:]|\s+\S)")
+
+PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-\u00a0]{6,}\d|(?:тел|tel|phone|моб|mob|факс|fax|call)\w*\.?:?\s*\(?\d[\d\s()\-\u00a0]{5,}\d)", re.I)
+EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+")
+OFFICE = re.compile(
+    r"пресс[- ]?служб|пресс[- ]?секретар|пресс[- ]?центр|пресс[- ]?офис|контакт|координатор|представительств|"
+    r"менеджер|специалист|офис|отдел|обращайтесь|для\s+получения\s+(?:дополнительной\s+)?информации|для\s+СМИ|"
+    r"press\s+office|press\s+officer|media|contact|spokes(?:person|man|woman)|officer|delegation|"
+    r"communications?|for\s+(?:more|further)\s+information|inquiries|enquiries", re.I)
+PERSON = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s+[A-ZА-ЯЁ][a-zа-яё]+\b")
+
+ORG_RU = re.compile(
+    r"(?:(?P<form>ОФ|ОО|ОЮЛ|РОО|МОО|ЧУ|ТОО|НАО|АО|НКО|АНО)\s+|(?P<formword>Общественн\w+\s+фонд\w*|Общественн\w+\s+объединени\w*)\s+)?"
+    r"«(?P<name>[^«»\n]{3,120})»(?:\s*\((?P<acr>[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{1,9})\))?")
+ORG_EN = re.compile(r"(?:implemented|led|run|organi[sz]ed|managed)\s+by\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&’'\-]*\s+(?:of\s+|for\s+|and\s+|on\s+)?){1,8}?)\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+FORM_ABBR = {"фонд": "ОФ", "объединени": "ОО"}
+
+
+@dataclass
+class Part:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Structure:
+    label: Part | None = None
+    date: Part | None = None
+    release_date: dt.date | None = None
+    release_date_mention: DateMention | None = None
+    headline: Part | None = None
+    dateline: Part | None = None
+    dateline_date: DateMention | None = None
+    lead: Block | None = None
+    contacts: Part | None = None
+    funding: Part | None = None
+    disclaimer: Part | None = None
+    boilerplate: Part | None = None
+    organisation: str | None = None
+    top: list[Block] = field(default_factory=list)  # label / date blocks at the top
+
+    def year(self) -> int | None:
+        if self.release_date:
+            return self.release_date.year
+        if self.dateline_date and self.dateline_date.year:
+            return self.dateline_date.year
+        return None
+
+
+def _body(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")]
+
+
+def _date_line(doc: Document, b: Block) -> DateMention | None:
+    """A block that is only a date (optionally 'City, ' before it): the release date line."""
+    text = doc.text[b.start:b.end]
+    if len(text) > 80:
+        return None
+    dates = find_dates(text, doc.language)
+    if len(dates) != 1:
+        return None
+    d = dates[0]
+    before = DATE_PREFIX.sub("", text[:d.start])
+    if before.strip() and not CITY_PREFIX.match(before):
+        return None
+    if not DATE_TAIL.match(text[d.end:]):
+        return None
+    return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+
+
+def _dateline(doc: Document, b: Block) -> tuple[Part | None, DateMention | None]:
+    text = doc.text[b.start:b.end]
+    for d in find_dates(text[:90], doc.language):
+        before = text[:d.start]
+        if d.start <= 60 and before.strip() and CITY_PREFIX.match(before) and AFTER_DATE.match(text[d.end:]):
+            end = d.end + len(re.match(r"^\s*(?:года|г\.)?\s*[–—-]?", text[d.end:]).group(0))
+            return Part("dateline", b.start, b.start + end), DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+        break
+    m = UPPER_DATELINE.match(text)
+    if m:
+        return Part("dateline", b.start, b.start + m.end()), None
+    return None, None
+
+
+def _find(doc: Document, key: str) -> Part | None:
+    for rx in eu_texts.patterns(doc.language, key):
+        m = rx.search(doc.text)
+        if m:
+            return Part(key, m.start(), m.end())
+    return None
+
+
+def _contacts(doc: Document, body: list[Block]) -> Part | None:
+    for i, b in enumerate(body):
+        text = doc.text[b.start:b.end]
+        if not (PHONE.search(text) or EMAIL.search(text)):
+            continue
+        window = " ".join(doc.text[x.start:x.end] for x in body[max(0, i - 2):i + 1])
+        if OFFICE.search(window) or PERSON.search(window):
+            return Part("contacts", b.start, b.end)
+    return None
+
+
+def find_organisation(doc: Document) -> str | None:
+    """The organisation the draft names as implementing the project (for the disclaimer)."""
+    text = doc.text
+    if doc.language == "ru":
+        cands = []
+        for m in ORG_RU.finditer(text):
+            if not m.group("acr") and not (m.group("form") or m.group("formword")):
+                continue
+            before = text[max(0, m.start() - 60):m.start()].lower()
+            implementing = "реализ" in before or "организ" in before or m.group("acr") is not None
+            if not implementing:
+                continue
+            form = m.group("form")
+            if not form and m.group("formword"):
+                fw = m.group("formword").lower()
+                form = next((v for k, v in FORM_ABBR.items() if k in fw), None)
+            cands.append((m.group("name").strip(), m.group("acr"), form))
+        if not cands:
+            return None
+        name, acr, form = cands[0]
+        for n, a, f in cands:
+            if n == name:
+                acr = acr or a
+                form = form or f
+        return " ".join(x for x in (form, f"«{name}»", f"({acr})" if acr else None) if x)
+    m = ORG_EN.search(text)
+    if m:
+        return f"{m.group('name').strip()} ({m.group('acr')})"
+    return None
+
+
+def structure(doc: Document) -> Structure:
+    cached = doc.meta.get("structure")
+    if cached is not None:
+        return cached
+    s = Structure()
+    body = _body(doc)
+    i = 0
+    while i < len(body) and i < 4:
+        b = body[i]
+        text = doc.text[b.start:b.end]
+        if s.label is None and s.date is None and LABEL.match(text):
+            s.label = Part("label", b.start, b.end)
+            s.top.append(b)
+        elif s.date is None and (dm := _date_line(doc, b)):
+            s.date = Part("date", dm.start, dm.end)
+            s.release_date_mention = dm
+            s.release_date = dm.date()
+            s.top.append(b)
+        else:
+            break
+        i += 1
+    rest = body[i:]
+    if rest:
+        first = rest[0]
+        dl, dd = _dateline(doc, first)
+        if dl:
+            s.dateline, s.dateline_date, s.lead = dl, dd, first
+        else:
+            text = doc.text[first.start:first.end]
+            if len(text) <= 250 and not (text.rstrip().endswith(".") and len(text) > 150):
+                s.headline = Part("headline", first.start, first.end)
+                for b in rest[1:4]:
+                    dl, dd = _dateline(doc, b)
+                    if dl:
+                        s.dateline, s.dateline_date, s.lead = dl, dd, b
+                        break
+                if s.lead is None:
+                    # the first long block after the headline (and an optional sub-headline) is the lead
+                    s.lead = next((b for b in rest[1:4] if b.end - b.start > 150), rest[1] if len(rest) > 1 else None)
+            else:
+                s.lead = first
+    if s.release_date is None and s.dateline_date is not None:
+        s.release_date = s.dateline_date.date()
+        if s.date is None and s.dateline_date.year:
+            s.date = Part("date", s.dateline_date.start, s.dateline_date.end)
+            s.release_date_mention = s.dateline_date
+    s.contacts = _contacts(doc, body)
+    s.funding = _find(doc, "funding_statement")
+    s.disclaimer = _find(doc, "disclaimer")
+    s.boilerplate = _find(doc, "boilerplate")
+    s.organisation = find_organisation(doc)
+    doc.meta["structure"] = s
+    return s

@@ -1,0 +1,1 @@
+"""Checks of category visibility (see rules/visibility/)."""
