@@ -1,0 +1,175 @@
+"""Findings written back into Word: one review comment per finding.
+
+``annotate(document, findings) -> bytes`` returns a DOCX: for a DOCX draft a copy of it (the input
+bytes are never modified; existing comments and tracked changes are kept), for a TXT/MD draft a
+DOCX made from its text (one paragraph per line). Each comment is anchored on exactly the flagged
+span (runs are split where needed, with copies of their ``w:rPr``), author "Pressroom"; findings
+about something missing (zero length) are anchored at the point where it belongs. Word cannot hold
+comments in headers, footers or footnotes: findings there are anchored at the start of the body,
+and the comment quotes the flagged text and says where it is.
+"""
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from typing import Any, Iterable
+
+from app.annotate.runs import NotEditable, RunMap, new_t
+from app.core.document import Document
+from app.core.readers.docx import Segment, q
+from app.engine.finding import Finding
+from app.errors import InputError
+
+AUTHOR = "Pressroom"
+INITIALS = "PR"
+_ELSEWHERE = {"header": "in a header", "footer": "in a footer", "footnote": "in a footnote or endnote"}
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def open_docx(document: Document) -> tuple[Any, RunMap, Document]:
+    """A fresh, editable copy of a DOCX draft with its run map (the given Document is not touched)."""
+    from app.core.readers.docx import read_docx
+
+    src = document.docx
+    if src is None or not getattr(src, "data", None):
+        raise InputError(f"{document.path}: the DOCX package is not available (read the draft again)")
+    fresh = read_docx(src.data, document.path)
+    if fresh.text != document.text:
+        raise InputError(f"{document.path}: the draft changed since it was checked; check it again")
+    d = fresh.docx.document
+    editable = [d.element]
+    for rel in d.part.rels.values():
+        if not rel.is_external and (rel.reltype.endswith("/header") or rel.reltype.endswith("/footer")):
+            editable.append(rel.target_part.element)
+    paragraphs = fresh.docx.paragraphs
+    blocks = fresh.blocks
+
+    def paragraph_at(x: int):
+        b = fresh.block_at(x)
+        return paragraphs[b.index] if b is not None and b.index < len(paragraphs) else None
+
+    return d, RunMap(fresh.docx.segments, paragraph_at, editable, [d.element]), fresh
+
+
+def docx_from_text(document: Document) -> tuple[Any, RunMap]:
+    """A new DOCX with one paragraph per line of the draft's source text (offsets preserved)."""
+    import docx
+
+    d = docx.Document()
+    text = _BAD_XML.sub(" ", document.source_text)
+    body = d.element.body
+    sect = body.find(q("sectPr"))
+    segments: list[Segment] = []
+    paragraphs = []
+    starts: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        p = _el("w:p")
+        visible = line[:-1] if line.endswith("\r") else line
+        if visible:
+            r = _el("w:r")
+            p.append(r)
+            off = pos
+            for i, chunk in enumerate(visible.split("\t")):
+                if i:
+                    tab = _el("w:tab")
+                    r.append(tab)
+                    segments.append(Segment(off, off + 1, r, tab, 0))
+                    off += 1
+                if chunk:
+                    t = new_t(chunk)
+                    r.append(t)
+                    segments.append(Segment(off, off + len(chunk), r, t, 0))
+                    off += len(chunk)
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            body.append(p)
+        paragraphs.append(p)
+        pos += len(line) + 1
+    if document.path and not document.path.startswith("<"):
+        from pathlib import Path
+
+        d.core_properties.title = Path(document.path).stem
+    lang = {"ru": "ru-RU", "en": "en-GB"}.get(document.language)
+    if lang:
+        _set_default_language(d, lang)
+
+    def paragraph_at(x: int):
+        i = bisect.bisect_right(starts, x) - 1
+        return paragraphs[i] if i >= 0 else None
+
+    return d, RunMap(segments, paragraph_at)
+
+
+def _set_default_language(d, lang: str) -> None:
+    """Word's proofing language for the whole made-up document."""
+    styles = d.styles.element
+    defaults = styles.find(q("docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(f"{q('rPrDefault')}/{q('rPr')}")
+    if rpr is None:
+        return
+    el = rpr.find(q("lang"))
+    if el is None:
+        el = _el("w:lang")
+        rpr.append(el)
+    el.set(q("val"), lang)
+
+
+def _el(tag: str):
+    from app.annotate.runs import make_el
+
+    return make_el(tag)
+
+
+def comment_text(f: Finding, document: Document | None = None, where: str | None = None) -> str:
+    """Severity and message, suggestion(s), rule id: one paragraph each."""
+    lines = [f"{f.severity.capitalize()}: {f.message}"]
+    if where and document is not None:
+        quoted = document.span_text(f.offset, f.end).strip()
+        lines.append(f"(This is {where}{': «' + quoted[:200] + '»' if quoted else ''}.)")
+    sugg = [s for s in f.suggestions if s is not None][:5]
+    if sugg:
+        label = "Suggestion" if len(sugg) == 1 else "Suggestions"
+        lines.append(f"{label}: " + " | ".join(s if s.strip() else repr(s) for s in sugg))
+    lines.append(f"Rule: {f.rule}")
+    return _BAD_XML.sub(" ", "\n".join(lines))
+
+
+def save(d) -> bytes:
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def annotate(document: Document, findings: Iterable[Finding], author: str = AUTHOR,
+             initials: str = INITIALS) -> bytes:
+    """The draft as a DOCX with one review comment per finding (see the module docstring)."""
+    findings = sorted(findings, key=lambda f: (f.offset, f.length))
+    if document.format == "docx":
+        d, rmap, fresh = open_docx(document)
+        kinds = fresh
+    else:
+        d, rmap = docx_from_text(document)
+        kinds = None
+    limit = len(document.source_text)
+    body_start = next((s.start for s in rmap.segs if rmap.commentable(s.run)), 0)
+    for f in findings:
+        where = None
+        a = max(0, min(f.offset, limit))
+        b = max(a, min(f.end, limit))
+        if kinds is not None:
+            block = kinds.block_at(a)
+            if block is not None and block.kind in _ELSEWHERE:
+                where = _ELSEWHERE[block.kind]
+                a = b = body_start
+        comment = d.comments.add_comment(text=comment_text(f, document, where), author=author, initials=initials)
+        try:
+            rmap.place_comment(comment.comment_id, a, b)
+        except NotEditable:
+            rmap.place_comment(comment.comment_id, body_start, body_start)
+    return save(d)
