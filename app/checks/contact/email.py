@@ -1,0 +1,59 @@
+"""E-mail addresses: syntax with email-validator (no DNS look-ups) and the usual typing slips.
+
+Repaired with a suggestion (and a safe fix): an address broken by a space (``name @domain.kz``),
+a doubled ``@``, a comma instead of a dot in the domain (``info@lprc,kz``).
+"""
+from __future__ import annotations
+
+import re
+
+from email_validator import EmailNotValidError, validate_email
+
+LOCAL = r"[A-Za-z0-9][\w.+\-]*"
+DOMAIN = r"[A-Za-z0-9][\w\-]*(?:[.,][\w\-]+)*\.[A-Za-z]{2,24}"
+# broken by a space on either side of the @ (one word before, a dotted domain after)
+SPACED = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")(?:\s+@\s*|@\s+)(" + DOMAIN + r")(?![\w\-])")
+DOUBLE_AT = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@{2,}(" + DOMAIN + r")(?![\w\-])")
+COMMA = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]+[.,])*[\w\-]+,[A-Za-z]{2,24})(?![\w\-])")
+DOTS = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]+\.+)*[\w\-]+\.{2,}(?:[\w\-]+\.+)*[A-Za-z]{2,24})(?![\w\-])")
+PLAIN = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@(" + DOMAIN + r")(?![\w\-@])")
+# words that are not the start of an address ("пишите @", "at @")
+STOP_LOCAL = {"at", "on", "or", "и", "по", "на", "email", "e-mail", "mail", "адресу", "почте"}
+
+
+def _valid(address: str) -> str | None:
+    """None when valid, else the validator's reason."""
+    try:
+        validate_email(address, check_deliverability=False)
+        return None
+    except EmailNotValidError as e:
+        return str(e)
+
+
+def check(doc, rule, ctx):
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+
+    def free(s, e):
+        return not any(s < te and e > ts for ts, te in taken)
+
+    for rx, what in ((SPACED, "broken by a space"), (DOUBLE_AT, "doubled '@'"), (COMMA, "comma instead of a dot"),
+                     (DOTS, "doubled dot")):
+        for m in rx.finditer(text):
+            local, domain = m.group(1), m.group(2)
+            if local.lower() in STOP_LOCAL or not free(m.start(), m.end()):
+                continue
+            repaired = f"{local}@{re.sub(r'[.,]+', '.', domain)}"
+            if _valid(repaired) is not None:
+                continue
+            taken.append((m.start(), m.end()))
+            yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired,
+                               message=f"E-mail address {what}: write {repaired}")
+    for m in PLAIN.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        address = m.group(0).rstrip(".")
+        reason = _valid(address)
+        if reason:
+            yield rule.finding(doc, m.start(), m.start() + len(address), [],
+                               message=f"Invalid e-mail address: {reason}")

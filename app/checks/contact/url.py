@@ -1,0 +1,68 @@
+"""Web addresses with a malformed scheme (``htps://``, ``http//``) or host (``www..eu``)."""
+from __future__ import annotations
+
+import re
+
+# a scheme-like word followed by ':/' or '//' ... or www.
+SCHEMED = re.compile(r"(?<![\w@.])(?P<scheme>[A-Za-z]{2,6})(?P<sep>:?/{1,3}|:\\{1,2})(?P<host>[\w\-.,]+)")
+WWW = re.compile(r"(?<![\w@./])(?P<host>[Ww]{2,4}[.,]{1,3}[\w\-.,]+)")
+GOOD_SCHEMES = {"http", "https", "ftp", "sftp", "ftps"}
+NEAR = {"htp": "http", "htpp": "http", "hhtp": "http", "htttp": "http", "http": "http", "htps": "https",
+        "htttps": "https", "httsp": "https", "hptts": "https", "htpps": "https", "hhtps": "https", "https": "https",
+        "httpss": "https", "ttps": "https", "ttp": "http", "hrrp": "http", "hrrps": "https", "htts": "https"}
+
+
+def _host_problem(host: str) -> str | None:
+    host = host.rstrip(".,")
+    if ".." in host or ",." in host or ".," in host:
+        return "double dot"
+    if "," in host and not re.search(r",\s", host):
+        return "comma in the host name"
+    if host.startswith((".", "-")):
+        return "host starts with a dot"
+    return None
+
+
+def _repair_host(host: str) -> str:
+    h = re.sub(r"[.,]{2,}", ".", host.rstrip(".,"))
+    return h.replace(",", ".")
+
+
+def check(doc, rule, ctx):
+    text = doc.text
+    taken = []
+    for m in SCHEMED.finditer(text):
+        scheme, sep, host = m.group("scheme"), m.group("sep"), m.group("host")
+        low = scheme.lower()
+        if low not in NEAR:
+            continue
+        fixed_scheme = NEAR[low]
+        problems = []
+        if low != fixed_scheme or low not in GOOD_SCHEMES:
+            problems.append(f"scheme '{scheme}'")
+        if "." not in host.strip(".,"):
+            continue  # "HTTP/2", "TCP/IP": not an address
+        if sep != "://":
+            problems.append(f"'{sep}' after the scheme")
+        hp = _host_problem(host)
+        if hp:
+            problems.append(hp)
+        if not problems:
+            continue
+        end = m.end() - (len(host) - len(host.rstrip(".,")))
+        sugg = f"{fixed_scheme}://{_repair_host(host)}"
+        taken.append((m.start(), end))
+        yield rule.finding(doc, m.start(), end, [sugg], problem=", ".join(problems))
+    for m in WWW.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        host = m.group("host")
+        if not re.match(r"^[Ww]{3}\.", host) and re.match(r"^[Ww]{2,4}[.,]", host):
+            problem = "malformed 'www.'"
+        else:
+            problem = _host_problem(host)
+        if not problem:
+            continue
+        h = _repair_host(re.sub(r"^[Ww]{2,4}[.,]+", "www.", host))
+        end = m.end() - (len(host) - len(host.rstrip(".,")))
+        yield rule.finding(doc, m.start(), end, [h], problem=problem)
