@@ -37,6 +37,14 @@ def register(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
     p.add_argument("--languagetool", action="store_true", help="also ask the LanguageTool server (see `pressroom languagetool`)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report (or the fixed draft with --fix) to FILE")
+    p.add_argument("--annotate", metavar="OUT.docx",
+                   help="also write a copy of the draft (TXT/MD drafts: a DOCX made from the text) with one Word "
+                        "review comment per finding; the draft itself is not modified")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes (TXT, MD, DOCX), lint again and report what remains; "
+                        "needs --output FILE, --in-place or --diff")
+    p.add_argument("--in-place", action="store_true", help="with --fix: replace the draft, keeping a copy as DRAFT.bak")
+    p.add_argument("--diff", action="store_true", help="with --fix: show what would change (unified diff), write nothing")
     p.set_defaults(func=run)
     for extend in _EXTENSIONS:
         extend(p)
@@ -119,6 +127,11 @@ def run(args: argparse.Namespace) -> int:
     options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
     progress = sys.stderr.isatty() and len(paths) > 1 and not args.quiet
     results, errors = lint_paths(paths, config, lang, args.select, args.ignore, options, args.jobs, progress)
+    return _report(args, config, results, errors, report_to_file=bool(args.output))
+
+
+def _report(args, config: Config, results: list[LintResult], errors: list[dict], report_to_file: bool) -> int:
+    """Print notices, errors and the report; return the exit code."""
     notices: list[str] = []
     for r in results:
         for n in r.notices:
@@ -133,9 +146,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         out = json.dumps(to_sarif(results), ensure_ascii=False, indent=2)
     else:
-        color = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ and not args.output
+        color = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ and not report_to_file
         out = format_text(results, color=color, quiet=args.quiet)
-    if args.output:
+    if report_to_file:
         write_atomic(args.output, (out + "\n").encode("utf-8"))
     elif out:
         print(out)
@@ -155,12 +168,15 @@ def write_atomic(path: str, data: bytes) -> None:
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise InputError(f"{path}: folder {folder} does not exist")
-    if os.path.exists(target) and not os.access(target, os.W_OK) or not os.access(folder, os.W_OK):
+    if os.path.isdir(target):
+        raise InputError(f"{path}: is a folder")
+    if os.path.exists(target) and not _writable(target) or not _writable(folder):
         raise InputError(f"{path}: not writable")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pressroom-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as e:
         try:
@@ -168,3 +184,177 @@ def write_atomic(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise InputError(f"{path}: cannot write: {e.strerror or e}") from None
+
+
+def _mode_for(target: str) -> int:
+    """Keep the permissions of a file being replaced; new files get the usual umask mode."""
+    import stat
+
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _writable(path: str) -> bool:
+    """Writable, and not marked read-only (root ignores permissions; we still respect the flag)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _same_file(a: str, b: str) -> bool:
+    if a == "-" or b == "-":
+        return False
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _read_draft(path: str, lang: str):
+    """(raw bytes, Document) of one draft; raw bytes are None for standard input."""
+    from app.core.readers import read_bytes
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return data, read_bytes(data, "<stdin>", None, lang)
+    doc = read_path(path, lang)
+    data = doc.docx.data if doc.docx is not None else open(path, "rb").read()
+    return data, doc
+
+
+def _lint_doc(doc, args, config: Config) -> LintResult:
+    options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
+    ctx = LintContext(config=config, options=options)
+    return lint(doc, config, args.select, args.ignore, context=ctx)
+
+
+def _where(doc, f) -> str:
+    line, col = doc.line_col(f.offset)
+    return f"{line}:{col}"
+
+
+def _check_fix_usage(args) -> None:
+    if (args.in_place or args.diff) and not args.fix:
+        raise UsageError("--in-place and --diff work with --fix")
+    if args.fix:
+        modes = sum(bool(x) for x in (args.output, args.in_place, args.diff))
+        if modes == 0:
+            raise UsageError("--fix needs --output FILE (fixed copy), --in-place (replace the draft, keep a .bak) or --diff (show only)")
+        if modes > 1:
+            raise UsageError("--fix: choose one of --output FILE, --in-place and --diff")
+        if args.in_place and "-" in args.paths:
+            raise UsageError("--in-place cannot replace standard input; use --output FILE")
+    if args.annotate:
+        if not args.annotate.lower().endswith(".docx"):
+            raise UsageError(f"--annotate {args.annotate}: the annotated copy is a Word file; name it .docx")
+        for p in args.paths:
+            if _same_file(p, args.annotate):
+                raise UsageError(f"--annotate {args.annotate} is the draft itself; the original is never modified, choose another file")
+
+
+def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
+    """Handler for --fix / --in-place / --diff / --annotate (None: a plain lint run)."""
+    _check_fix_usage(args)
+    if not (args.fix or args.annotate):
+        return None
+    from app.core.readers import expand_paths, read_bytes
+
+    paths = expand_paths(args.paths)
+    if args.annotate and len(paths) != 1:
+        raise UsageError("--annotate takes exactly one draft")
+    if args.fix and args.output:
+        if len(paths) != 1:
+            raise UsageError("--fix --output FILE takes exactly one draft (use --in-place for several)")
+        if _same_file(paths[0], args.output):
+            raise UsageError(f"--output {args.output} is the draft itself; use --in-place to replace it (a .bak copy is kept)")
+        if args.annotate and _same_file(args.output, args.annotate):
+            raise UsageError("--output and --annotate name the same file")
+        src_ext = os.path.splitext(paths[0])[1].lower()
+        out_ext = os.path.splitext(args.output)[1].lower()
+        if src_ext == ".docx" and out_ext != ".docx":
+            raise UsageError(f"--output {args.output}: the fixed draft is a Word file; name it .docx")
+    results: list[LintResult] = []
+    errors: list[dict] = []
+    for path in paths:
+        try:
+            original, doc = _read_draft(path, lang)
+            result = _lint_doc(doc, args, config)
+            if args.fix:
+                result = _fix_one(args, config, lang, path, original, doc, result)
+            if args.annotate:
+                from app.annotate import annotate
+
+                target = result.document
+                data = annotate(target, result.findings)
+                write_atomic(args.annotate, data)
+                print(f"pressroom: {args.annotate}: {len(result.findings)} comment(s) by Pressroom", file=sys.stderr)
+            results.append(result)
+        except PressroomError as e:
+            if len(paths) == 1:
+                raise
+            errors.append({"path": path, "message": str(e)})
+    if args.diff and not args.annotate:
+        # stdout carries the diff; the exit code still tells whether findings would remain
+        for r in results:
+            for n in r.notices:
+                print(f"pressroom: notice: {n}", file=sys.stderr)
+        for e in errors:
+            print(f"pressroom: error: {e['message']}", file=sys.stderr)
+        if errors and not results:
+            return 2
+        fail = args.fail_level or config.fail_level
+        return 1 if any(r.reaches(fail) for r in results) else (2 if errors else 0)
+    return _report(args, config, results, errors, report_to_file=bool(args.output) and not args.fix)
+
+
+def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, result: LintResult) -> LintResult:
+    """Apply the safe fixes of one draft, write them as asked, lint the result again."""
+    import difflib
+
+    from app.core.readers import read_bytes
+    from app.fix import apply_fixes
+
+    if doc.docx is not None and doc.docx.has_revisions:
+        print(f"pressroom: notice: {path}: the draft has tracked changes; fixes edit the current text "
+              "(they are not tracked) and the revisions are kept", file=sys.stderr)
+    data, applied, skipped = apply_fixes(doc, result.findings, original if doc.format != "docx" else None)
+    changed = data != original
+    name = args.output if args.output else doc.path
+    fixed_doc = read_bytes(data, name, doc.format, lang) if changed else doc
+    if changed:
+        fixed_doc.path = name
+    after = _lint_doc(fixed_doc, args, config) if changed else result
+    verb = "would fix" if args.diff else "fixed"
+    print(f"pressroom: {path}: {verb} {len(applied)} finding(s); {len(after.findings)} remain", file=sys.stderr)
+    for s in skipped:
+        print(f"pressroom: {path}:{_where(doc, s.finding)}: {s.finding.rule}: fix not applied: {s.reason}", file=sys.stderr)
+    if args.diff:
+        if changed:
+            a = doc.source_text.splitlines(keepends=True)
+            b = fixed_doc.source_text.splitlines(keepends=True)
+            label = " (text)" if doc.format == "docx" else ""
+            for line in difflib.unified_diff(a, b, f"a/{path}{label}", f"b/{path}{label}"):
+                sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        return after
+    if args.in_place:
+        if changed:
+            if not _writable(path) or not _writable(os.path.dirname(os.path.abspath(path))):
+                raise InputError(f"{path}: not writable; nothing changed")
+            write_atomic(path + ".bak", original)
+            write_atomic(path, data)
+        return after
+    write_atomic(args.output, data)
+    return after
+
+
+_HANDLERS.append(_fix_and_annotate)
