@@ -1,0 +1,196 @@
+"""Loading and validating a release: every problem with its field path, in the release's language.
+
+``load_release(path)`` reads YAML or JSON, parses it strictly (``Release.from_dict``) and runs the
+checks between fields (``validate``); it raises ``ReleaseInvalid`` (an ``InputError``) listing all
+problems, so a user fixes them in one go.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.errors import InputError
+from app.release.model import LANGUAGES, Problem, Release, guess_language
+
+MAX_RELEASE_BYTES = 1024 * 1024
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_LOGO_PIXELS = 40_000_000
+LOGO_FORMATS = ("PNG", "JPEG")
+
+MESSAGES = {
+    "phone": {"en": "not a valid phone number: {0!r} (write it as +7 701 744 4429)",
+              "ru": "номер телефона недействителен: {0!r} (пишите как +7 701 744 4429)"},
+    "email": {"en": "not a valid e-mail address: {0!r} ({1})", "ru": "адрес электронной почты недействителен: {0!r} ({1})"},
+    "eu_above_total": {"en": "EU contribution ({0}) is above the total budget ({1})",
+                       "ru": "взнос ЕС ({0}) больше общего бюджета ({1})"},
+    "end_before_start": {"en": "end ({0}) is before the start ({1})", "ru": "дата окончания ({0}) раньше даты начала ({1})"},
+    "embargo_before": {"en": "embargo ({0}) is before the release date ({1})",
+                       "ru": "эмбарго ({0}) раньше даты релиза ({1})"},
+    "logo_missing": {"en": "file not found: {0}", "ru": "файл не найден: {0}"},
+    "logo_big": {"en": "file is too large ({0:.1f} MB, at most 5 MB): {1}",
+                 "ru": "файл слишком большой ({0:.1f} МБ, не больше 5 МБ): {1}"},
+    "logo_image": {"en": "not a PNG or JPEG image: {0}", "ru": "не изображение PNG или JPEG: {0}"},
+    "logo_pixels": {"en": "image is too large ({0} × {1} pixels): {2}", "ru": "изображение слишком большое ({0} × {1} пикселей): {2}"},
+}
+
+
+def _m(key: str, lang: str, *args: Any) -> str:
+    return MESSAGES[key][lang if lang in LANGUAGES else "en"].format(*args)
+
+
+class ReleaseInvalid(InputError):
+    """A release with problems; ``problems`` lists them all (``str()`` gives one per line)."""
+
+    def __init__(self, problems: list[Problem], lang: str = "en", source: str | None = None):
+        self.problems = list(problems)
+        self.lang = lang
+        self.source = source
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        prefix = f"{self.source}: " if self.source else ""
+        return [f"{prefix}{p}" for p in self.problems]
+
+
+# ----- reading -----------------------------------------------------------------------------------
+def parse_text(text: str, name: str = "release", fmt: str | None = None) -> Any:
+    """YAML or JSON text -> plain data; InputError with the line for syntax errors."""
+    fmt = fmt or ("json" if name.lower().endswith(".json") else "yaml")
+    if fmt == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{name}: invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise InputError(f"{name}: invalid YAML: {e.problem or e.context}{where}") from None
+    except yaml.YAMLError as e:
+        raise InputError(f"{name}: invalid YAML: {str(e).splitlines()[0]}") from None
+
+
+def read_release_data(path: str | os.PathLike) -> Any:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: file not found")
+    size = p.stat().st_size
+    if size > MAX_RELEASE_BYTES:
+        raise InputError(f"{p}: release file too large ({size / 1048576:.1f} MB, at most 1 MB)")
+    raw = p.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{p}: not UTF-8 text") from None
+    return parse_text(text, str(p))
+
+
+def load_release(path: str | os.PathLike) -> Release:
+    """Read, parse and validate a release file; raises InputError / ReleaseInvalid."""
+    data = read_release_data(path)
+    return release_from_data(data, base_dir=str(Path(path).resolve().parent), source=str(path))
+
+
+def release_from_data(data: Any, base_dir: str | None = None, source: str | None = None) -> Release:
+    """Parse and validate plain data (from a file or the web form)."""
+    if not isinstance(data, dict):
+        lang = "en"
+        what = "nothing" if data is None else type(data).__name__
+        raise ReleaseInvalid([Problem("", f"a release must be a mapping of fields, got {what}")], lang, source)
+    try:
+        release = Release.from_dict(data, base_dir=base_dir)
+    except ReleaseInvalid as e:
+        e.source = source
+        raise ReleaseInvalid(e.problems, e.lang, source) from None
+    problems = validate(release)
+    if problems:
+        raise ReleaseInvalid(problems, release.language, source)
+    return release
+
+
+# ----- checks between fields ------------------------------------------------------------------------
+def phone_problem(phone: str, region: str = "KZ") -> bool:
+    import phonenumbers
+
+    try:
+        num = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return True
+    return not phonenumbers.is_valid_number(num)
+
+
+def email_problem(email: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as e:
+        return str(e)
+    return None
+
+
+def logo_path(release: Release, path: str) -> Path:
+    p = Path(path).expanduser()
+    if not p.is_absolute() and release.base_dir:
+        p = Path(release.base_dir) / p
+    return p
+
+
+def check_logo(p: Path, lang: str) -> str | None:
+    from PIL import Image
+
+    if not p.is_file():
+        return _m("logo_missing", lang, p)
+    size = p.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        return _m("logo_big", lang, size / 1048576, p)
+    try:
+        with Image.open(p) as im:
+            fmt = im.format
+            w, h = im.size
+            if fmt not in LOGO_FORMATS:
+                return _m("logo_image", lang, p)
+            if w * h > MAX_LOGO_PIXELS:
+                return _m("logo_pixels", lang, w, h, p)
+            im.verify()
+    except Image.DecompressionBombError:
+        return _m("logo_image", lang, p)
+    except Exception:
+        return _m("logo_image", lang, p)
+    return None
+
+
+def validate(release: Release, region: str = "KZ") -> list[Problem]:
+    """Checks a parsed release cannot express by types alone."""
+    from app.release.fmt import money
+
+    lang = release.language
+    out: list[Problem] = []
+    for i, c in enumerate(release.contacts):
+        if phone_problem(c.phone, region):
+            out.append(Problem(f"contacts[{i}].phone", _m("phone", lang, c.phone)))
+        err = email_problem(c.email)
+        if err:
+            out.append(Problem(f"contacts[{i}].email", _m("email", lang, c.email, err)))
+    for i, p in enumerate(release.projects):
+        if p.eu_contribution > p.total_budget:
+            out.append(Problem(f"projects[{i}].eu_contribution",
+                               _m("eu_above_total", lang, money(p.eu_contribution, p.currency, lang, nbsp=False),
+                                  money(p.total_budget, p.currency, lang, nbsp=False))))
+        if p.end < p.start:
+            out.append(Problem(f"projects[{i}].end", _m("end_before_start", lang, p.end.isoformat(), p.start.isoformat())))
+    if release.embargo and release.embargo.date < release.date:
+        out.append(Problem("embargo.date", _m("embargo_before", lang, release.embargo.date.isoformat(), release.date.isoformat())))
+    for i, logo in enumerate(release.logos):
+        err = check_logo(logo_path(release, logo.path), lang)
+        if err:
+            out.append(Problem(f"logos[{i}].path", err))
+    return out
+
+
+__all__ = ["ReleaseInvalid", "load_release", "release_from_data", "validate", "parse_text", "guess_language"]
