@@ -1,0 +1,159 @@
+"""Release persistence: optimistic concurrency, history, duplicate, soft delete with undo.
+
+Every write names the version it was based on. A save based on a stale version raises Conflict
+carrying the stored release, so the caller can offer both versions; nothing is silently overwritten.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+
+from app.web.extensions import db
+from app.web.models import Release, ReleaseVersion, utcnow
+
+# Autosaves within this window update the latest autosave snapshot instead of adding a new one.
+AUTOSAVE_COALESCE = timedelta(minutes=5)
+SORTS = {
+    "updated": (Release.updated_at.desc(),),
+    "created": (Release.created_at.desc(),),
+    "title": (Release.title.asc(),),
+    "oldest": (Release.updated_at.asc(),),
+}
+
+
+class NotFound(LookupError):
+    pass
+
+
+class Conflict(Exception):
+    def __init__(self, current: Release):
+        super().__init__(f"release {current.id} was changed elsewhere (now version {current.version})")
+        self.current = current
+
+
+def _text(v: Any) -> str:
+    return v.strip() if isinstance(v, str) else ""
+
+
+def title_of(payload: dict) -> str:
+    return _text(payload.get("headline"))[:500]
+
+
+def language_of(payload: dict) -> str:
+    lang = payload.get("language")
+    return lang if lang in ("ru", "en") else "ru"
+
+
+def search_text_of(payload: dict) -> str:
+    parts = [payload.get(k) for k in ("headline", "subheadline", "lead", "city", "label", "organisation")]
+    for p in payload.get("projects") or []:
+        if isinstance(p, dict):
+            parts.append(p.get("name"))
+    return " ".join(_text(p) for p in parts if _text(p)).casefold()
+
+
+def _apply(release: Release, payload: dict) -> None:
+    release.payload = payload
+    release.title = title_of(payload)
+    release.language = language_of(payload)
+    release.search_text = search_text_of(payload)
+
+
+def get(release_id: int, include_deleted: bool = False) -> Release:
+    r = db.session.get(Release, release_id)
+    if r is None or (r.deleted_at is not None and not include_deleted):
+        raise NotFound(f"release {release_id} not found")
+    return r
+
+
+def create(payload: dict, kind: str = "created") -> Release:
+    r = Release(version=1)
+    _apply(r, payload)
+    db.session.add(r)
+    db.session.flush()
+    db.session.add(ReleaseVersion(release_id=r.id, version=1, kind=kind, title=r.title, payload=payload))
+    db.session.commit()
+    return r
+
+
+def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave") -> Release:
+    """Store payload if the release is still at expected_version; else raise Conflict."""
+    now = utcnow()
+    res = db.session.execute(
+        update(Release)
+        .where(Release.id == release_id, Release.version == expected_version, Release.deleted_at.is_(None))
+        .values(payload=payload, title=title_of(payload), language=language_of(payload),
+                search_text=search_text_of(payload), version=Release.version + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if res.rowcount != 1:
+        db.session.rollback()
+        current = get(release_id)  # raises NotFound for a missing or deleted release
+        db.session.refresh(current)
+        raise Conflict(current)
+    new_version = expected_version + 1
+    last = db.session.execute(
+        select(ReleaseVersion).where(ReleaseVersion.release_id == release_id)
+        .order_by(ReleaseVersion.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    if kind == "autosave" and last is not None and last.kind == "autosave" and now - last.created_at < AUTOSAVE_COALESCE:
+        last.payload = payload
+        last.version = new_version
+        last.title = title_of(payload)
+    else:
+        db.session.add(ReleaseVersion(release_id=release_id, version=new_version, kind=kind,
+                                      title=title_of(payload), payload=payload, created_at=now))
+    db.session.commit()
+    r = get(release_id)
+    db.session.refresh(r)
+    return r
+
+
+def history(release_id: int) -> list[ReleaseVersion]:
+    get(release_id)
+    return list(db.session.execute(
+        select(ReleaseVersion).where(ReleaseVersion.release_id == release_id).order_by(ReleaseVersion.id.desc())
+    ).scalars())
+
+
+def restore(release_id: int, snapshot_id: int, expected_version: int) -> Release:
+    snap = db.session.get(ReleaseVersion, snapshot_id)
+    if snap is None or snap.release_id != release_id:
+        raise NotFound(f"version {snapshot_id} of release {release_id} not found")
+    return save(release_id, dict(snap.payload), expected_version, kind="restore")
+
+
+def duplicate(release_id: int, copy_suffix: str = "") -> Release:
+    src = get(release_id)
+    payload = dict(src.payload)
+    if copy_suffix and isinstance(payload.get("headline"), str):
+        payload["headline"] = payload["headline"] + copy_suffix
+    return create(payload, kind="duplicate")
+
+
+def delete(release_id: int) -> Release:
+    r = get(release_id)
+    r.deleted_at = utcnow()
+    db.session.commit()
+    return r
+
+
+def undelete(release_id: int) -> Release:
+    r = get(release_id, include_deleted=True)
+    r.deleted_at = None
+    db.session.commit()
+    return r
+
+
+def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500) -> list[Release]:
+    stmt = select(Release)
+    stmt = stmt.where(Release.deleted_at.is_not(None) if deleted else Release.deleted_at.is_(None))
+    q = (q or "").strip().casefold()
+    if q:
+        for word in q.split()[:10]:
+            like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(Release.search_text.like(like, escape="\\"))
+    stmt = stmt.order_by(*SORTS.get(sort, SORTS["updated"]), Release.id.desc()).limit(limit)
+    return list(db.session.execute(stmt).scalars())

@@ -1,0 +1,224 @@
+"""JSON API (described by /api/openapi.json): lint, render, releases CRUD."""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, current_app, jsonify, request
+from flask_babel import gettext as _
+
+from app.errors import PressroomError
+from app.output import to_json_dict, to_sarif
+from app.web import store
+from app.web.linting import lint_bytes
+from app.web.views.check import safe_name
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+MAX_PAYLOAD = 2 * 1024 * 1024  # a release (without logos) is a few KB; logos are data URLs up to ~14 MB?
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, **extra):
+        super().__init__(message)
+        self.status, self.message, self.extra = status, message, extra
+
+
+@bp.errorhandler(ApiError)
+def api_error(e: ApiError):
+    return jsonify({"error": e.message, "status": e.status, **e.extra}), e.status
+
+
+def json_body() -> dict:
+    if not request.is_json:
+        raise ApiError(415, _("Send the body as application/json."))
+    try:
+        body = json.loads(request.get_data(cache=True) or b"null")
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, _("The body is not valid JSON.")) from None
+    if not isinstance(body, dict):
+        raise ApiError(400, _("The body must be a JSON object."))
+    return body
+
+
+def payload_of(body: dict) -> dict:
+    payload = body.get("payload")
+    if not isinstance(payload, dict):
+        raise ApiError(400, _("'payload' must be a JSON object (the release)."))
+    return payload
+
+
+def version_of(body: dict) -> int:
+    v = body.get("version")
+    if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+        raise ApiError(400, _("'version' must be the version number the change is based on (an integer, 1 or more)."))
+    return v
+
+
+def _lang(value) -> str:
+    if value in (None, "", "auto"):
+        return "auto"
+    if value not in ("ru", "en"):
+        raise ApiError(400, _("'language' must be auto, ru or en."))
+    return value
+
+
+# ----- lint ----------------------------------------------------------------------------------------
+@bp.post("/lint")
+def api_lint():
+    fmt = None
+    if request.is_json:
+        body = json_body()
+        text = body.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise ApiError(400, _("'text' must be a non-empty string."))
+        language = _lang(body.get("language"))
+        report = body.get("report", "json")
+        if body.get("format") in ("txt", "md"):
+            fmt = body["format"]
+        elif body.get("format") not in (None, ""):
+            raise ApiError(400, _("'format' must be txt or md."))
+        data, name = text.encode("utf-8"), safe_name(body.get("name") if isinstance(body.get("name"), str) else None, "text.txt")
+    elif request.mimetype == "multipart/form-data" or request.mimetype == "application/x-www-form-urlencoded":
+        language = _lang(request.form.get("language"))
+        report = request.form.get("report", "json")
+        upload = request.files.get("file")
+        if upload is not None and upload.filename:
+            data = upload.read(current_app.config["MAX_UPLOAD"] + 1)
+            name = safe_name(upload.filename)
+        elif (request.form.get("text") or "").strip():
+            data, name = request.form["text"].encode("utf-8"), "text.txt"
+        else:
+            raise ApiError(400, _("Send a 'file' or a non-empty 'text'."))
+    else:
+        raise ApiError(415, _("Send JSON ({\"text\": ...}) or multipart/form-data with a 'file'."))
+    if report not in ("json", "sarif"):
+        raise ApiError(400, _("'report' must be json or sarif."))
+    if len(data) > current_app.config["MAX_UPLOAD"]:
+        raise ApiError(413, _("The draft is larger than 10 MB."))
+    try:
+        res = lint_bytes(data, name, language, fmt)
+    except PressroomError as e:
+        raise ApiError(400, str(e)) from None
+    if report == "sarif":
+        return current_app.response_class(json.dumps(to_sarif([res]), ensure_ascii=False),
+                                          mimetype="application/json")
+    return jsonify(to_json_dict([res], notices=res.notices))
+
+
+# ----- releases ------------------------------------------------------------------------------------
+def _get(release_id: int, include_deleted: bool = False):
+    try:
+        return store.get(release_id, include_deleted)
+    except store.NotFound:
+        raise ApiError(404, _("Release %(id)s not found.", id=release_id)) from None
+
+
+def _check_size(payload: dict) -> None:
+    if len(json.dumps(payload, ensure_ascii=False)) > current_app.config.get("MAX_RELEASE_JSON", 12 * 1024 * 1024):
+        raise ApiError(413, _("The release is too large."))
+
+
+def conflict_response(e: store.Conflict, yours: dict):
+    return jsonify({
+        "error": _("This release was changed in another tab or by someone else (now version %(v)s). "
+                   "Choose which text to keep.", v=e.current.version),
+        "status": 409,
+        "current": e.current.to_dict(),
+        "yours": yours,
+    }), 409
+
+
+@bp.get("/releases")
+def releases_list():
+    sort = request.args.get("sort", "updated")
+    if sort not in store.SORTS:
+        raise ApiError(400, _("'sort' must be one of: %(s)s.", s=", ".join(store.SORTS)))
+    deleted = request.args.get("deleted", "false") in ("1", "true")
+    items = store.listing(request.args.get("q", ""), sort, deleted)
+    return jsonify({"releases": [r.to_dict(payload=False) for r in items]})
+
+
+@bp.post("/releases")
+def releases_create():
+    body = json_body()
+    payload = payload_of(body)
+    _check_size(payload)
+    r = store.create(payload)
+    resp = jsonify(r.to_dict())
+    resp.status_code = 201
+    resp.headers["Location"] = f"/api/releases/{r.id}"
+    return resp
+
+
+@bp.get("/releases/<int:release_id>")
+def releases_get(release_id: int):
+    return jsonify(_get(release_id).to_dict())
+
+
+@bp.put("/releases/<int:release_id>")
+def releases_put(release_id: int):
+    body = json_body()
+    payload = payload_of(body)
+    version = version_of(body)
+    _check_size(payload)
+    kind = body.get("kind") if body.get("kind") in ("autosave", "save") else "save"
+    _get(release_id)
+    try:
+        r = store.save(release_id, payload, version, kind=kind)
+    except store.Conflict as e:
+        return conflict_response(e, payload)
+    except store.NotFound:
+        raise ApiError(404, _("Release %(id)s not found.", id=release_id)) from None
+    return jsonify(r.to_dict(payload=False))
+
+
+@bp.delete("/releases/<int:release_id>")
+def releases_delete(release_id: int):
+    _get(release_id)
+    r = store.delete(release_id)
+    return jsonify(r.to_dict(payload=False))
+
+
+@bp.post("/releases/<int:release_id>/undelete")
+def releases_undelete(release_id: int):
+    _get(release_id, include_deleted=True)
+    return jsonify(store.undelete(release_id).to_dict(payload=False))
+
+
+@bp.post("/releases/<int:release_id>/duplicate")
+def releases_duplicate(release_id: int):
+    _get(release_id)
+    r = store.duplicate(release_id)
+    resp = jsonify(r.to_dict())
+    resp.status_code = 201
+    resp.headers["Location"] = f"/api/releases/{r.id}"
+    return resp
+
+
+@bp.get("/releases/<int:release_id>/versions")
+def releases_versions(release_id: int):
+    _get(release_id)
+    return jsonify({"versions": [v.to_dict() for v in store.history(release_id)]})
+
+
+@bp.post("/releases/<int:release_id>/restore")
+def releases_restore(release_id: int):
+    body = json_body()
+    version = version_of(body)
+    snap = body.get("snapshot")
+    if not isinstance(snap, int) or isinstance(snap, bool):
+        raise ApiError(400, _("'snapshot' must be the id of a version from the history."))
+    _get(release_id)
+    try:
+        r = store.restore(release_id, snap, version)
+    except store.Conflict as e:
+        return conflict_response(e, {})
+    except store.NotFound:
+        raise ApiError(404, _("Version %(s)s of release %(id)s not found.", s=snap, id=release_id)) from None
+    return jsonify(r.to_dict())
+
+
+@bp.get("/openapi.json")
+def openapi():
+    from app.web.openapi import spec
+
+    return jsonify(spec())

@@ -1,0 +1,193 @@
+"""Check a draft: upload or paste, see findings in place, download reports and fixed files."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import secrets
+import unicodedata
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for, redirect
+from flask_babel import gettext as _
+
+from app.errors import InputError, PressroomError
+from app.output import to_json_dict, to_sarif
+from app.web.extensions import db
+from app.web.forms import CheckForm
+from app.web.linting import detect_format, grouped, highlight, lint_bytes, top_severity
+from app.web.models import CheckedDraft, utcnow
+
+bp = Blueprint("check", __name__)
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def keeps_input(view):
+    """Mark a view that can re-render its own form (CSRF / size errors keep the user's input)."""
+    view.keeps_input = True
+    return view
+
+
+def feature(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def safe_name(name: str | None, default: str = "draft.txt") -> str:
+    name = unicodedata.normalize("NFC", Path((name or "").replace("\\", "/")).name)
+    name = re.sub(r"[\x00-\x1f\x7f/]", "", name).strip().strip(".")
+    return name[:200] or default
+
+
+def _render_form(form: CheckForm, error: str | None = None, status: int = 200):
+    return render_template("check.html", form=form, error=error,
+                           max_mb=current_app.config["MAX_UPLOAD"] // (1024 * 1024)), status
+
+
+@bp.route("/check", methods=["GET", "POST"])
+@keeps_input
+def check_page():
+    if g.get("skip_form"):  # the request body was refused before it could be read
+        return _render_form(CheckForm(formdata=None), g.form_error, 413)[0]
+    form = CheckForm()
+    if g.get("form_error"):
+        return _render_form(form, g.form_error)[0]
+    if request.method == "GET":
+        return _render_form(form)
+    if not form.validate():
+        return _render_form(form, _("The form could not be read; send it again."), 400)
+    upload = form.draft.data
+    text = form.text.data or ""
+    language = form.language.data or "auto"
+    limit = current_app.config["MAX_UPLOAD"]
+    if upload and getattr(upload, "filename", ""):
+        data = upload.read(limit + 1)
+        name = safe_name(upload.filename)
+        if len(data) > limit:
+            return _render_form(form, _("The file is larger than 10 MB. Send a smaller file."), 413)
+        if not data:
+            return _render_form(form, _("The file %(name)s is empty.", name=name), 400)
+    elif text.strip():
+        data = text.replace("\r\n", "\n").encode("utf-8")
+        if len(data) > limit:
+            return _render_form(form, _("The text is longer than 10 MB."), 413)
+        name = "pasted.txt"
+    else:
+        return _render_form(form, _("Choose a file or paste the text of the draft."), 400)
+    try:
+        fmt = detect_format(data, name)
+        lint_bytes(data, name, language, fmt)  # refuse unreadable drafts now, with the form still filled
+    except PressroomError as e:
+        return _render_form(form, str(e), 400)
+    if name == "pasted.txt" and fmt == "md":
+        name = "pasted.md"
+    record = CheckedDraft(id=secrets.token_hex(16), name=name, fmt=fmt, language=language, data=data)
+    _purge_old()
+    db.session.add(record)
+    db.session.commit()
+    return redirect(url_for("check.result", check_id=record.id), code=303)
+
+
+def _purge_old() -> None:
+    cutoff = utcnow() - timedelta(hours=current_app.config["CHECK_KEEP_HOURS"])
+    CheckedDraft.query.filter(CheckedDraft.created_at < cutoff).delete(synchronize_session=False)
+
+
+def _load(check_id: str) -> CheckedDraft:
+    if not re.fullmatch(r"[0-9a-f]{32}", check_id or ""):
+        abort(404)
+    record = db.session.get(CheckedDraft, check_id)
+    if record is None:
+        abort(404, description=_("This check is no longer kept (drafts are kept for a day). Upload the draft again."))
+    return record
+
+
+def _lint(record: CheckedDraft):
+    try:
+        return lint_bytes(record.data, record.name, record.language, record.fmt)
+    except PressroomError as e:  # pragma: no cover - it was readable when uploaded
+        abort(400, description=str(e))
+
+
+@bp.get("/check/<check_id>")
+def result(check_id: str):
+    record = _load(check_id)
+    res = _lint(record)
+    doc = res.document
+    findings = res.findings
+    segments = highlight(doc.source_text, findings)
+    suggestions_fixable = sum(1 for f in findings if f.fix is not None)
+    return render_template(
+        "check_result.html", record=record, result=res, doc=doc, findings=findings, segments=segments,
+        groups=grouped(findings), summary=res.summary(), top_severity=top_severity,
+        can_annotate=record.fmt == "docx" and feature("app.annotate"),
+        can_fix=feature("app.fix"), fixable=suggestions_fixable,
+        form=CheckForm(formdata=None),
+    )
+
+
+def _download(data: bytes, filename: str, mimetype: str) -> Response:
+    resp = Response(data, mimetype=mimetype)
+    ascii_name = filename.encode("ascii", "ignore").decode() or "download"
+    from urllib.parse import quote
+
+    resp.headers["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+def _stem(record: CheckedDraft) -> str:
+    return Path(record.name).stem or "draft"
+
+
+@bp.get("/check/<check_id>/report.json")
+def report_json(check_id: str):
+    record = _load(check_id)
+    res = _lint(record)
+    body = json.dumps(to_json_dict([res], notices=res.notices), ensure_ascii=False, indent=2)
+    return _download(body.encode("utf-8"), f"{_stem(record)}.pressroom.json", "application/json")
+
+
+@bp.get("/check/<check_id>/report.sarif")
+def report_sarif(check_id: str):
+    record = _load(check_id)
+    res = _lint(record)
+    body = json.dumps(to_sarif([res]), ensure_ascii=False, indent=2)
+    return _download(body.encode("utf-8"), f"{_stem(record)}.sarif", "application/sarif+json")
+
+
+@bp.get("/check/<check_id>/annotated.docx")
+def annotated(check_id: str):
+    record = _load(check_id)
+    if record.fmt != "docx" or not feature("app.annotate"):
+        abort(404, description=_("Annotated copies are made for DOCX drafts only."))
+    from app.annotate import annotate
+
+    res = _lint(record)
+    try:
+        data = annotate(res.document, res.findings)
+    except PressroomError as e:
+        abort(400, description=str(e))
+    return _download(data, f"{_stem(record)}.annotated.docx", DOCX_MIME)
+
+
+@bp.get("/check/<check_id>/fixed")
+def fixed(check_id: str):
+    record = _load(check_id)
+    if not feature("app.fix"):
+        abort(404, description=_("Automatic fixes are not available in this installation."))
+    from app.fix import apply_fixes
+
+    res = _lint(record)
+    try:
+        data, _applied, _skipped = apply_fixes(res.document, res.findings)
+    except PressroomError as e:
+        abort(400, description=str(e))
+    if isinstance(data, str):
+        data = data.encode(res.document.encoding or "utf-8")
+    suffix = Path(record.name).suffix or (".docx" if record.fmt == "docx" else ".txt")
+    mime = DOCX_MIME if record.fmt == "docx" else ("text/markdown" if record.fmt == "md" else "text/plain")
+    return _download(data, f"{_stem(record)}.fixed{suffix}", mime + ("" if record.fmt == "docx" else "; charset=utf-8"))
