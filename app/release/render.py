@@ -270,7 +270,7 @@ def _header(b: _Builder, section, release: Release) -> None:
     r.font.size = Pt(lay["statement_size"])
     r.font.color.rgb = RGBColor.from_string(lay["statement_color"])
     _set_fonts(r._r.get_or_add_rPr(), layout()["font"])  # an EU font next to the emblem, whatever the base
-    raise_pt = height.pt / 2 - lay["statement_size"] * 0.36
+    raise_pt = height.pt / 2 - lay["statement_size"] * 0.45
     pos = OxmlElement("w:position")
     pos.set(qn("w:val"), str(round(raise_pt * 2)))
     r._r.get_or_add_rPr().append(pos)
