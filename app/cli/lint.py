@@ -327,17 +327,27 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
     if doc.docx is not None and doc.docx.has_revisions:
         print(f"pressroom: notice: {path}: the draft has tracked changes; fixes edit the current text "
               "(they are not tracked) and the revisions are kept", file=sys.stderr)
-    data, applied, skipped = apply_fixes(doc, result.findings, original if doc.format != "docx" else None)
-    changed = data != original
+    # A fix may reveal another one (e.g. a range dash making the dashes consistent): a few passes.
     name = args.output if args.output else doc.path
-    fixed_doc = read_bytes(data, name, doc.format, lang) if changed else doc
-    if changed:
-        fixed_doc.path = name
-    after = _lint_doc(fixed_doc, args, config) if changed else result
+    cur_doc, cur_result, cur_bytes = doc, result, original
+    applied: list = []
+    skipped: list = []
+    for _ in range(FIX_PASSES):
+        data, done, skipped = apply_fixes(cur_doc, cur_result.findings, cur_bytes if cur_doc.format != "docx" else None)
+        if not done or data == cur_bytes:
+            break
+        applied += done
+        cur_bytes = data
+        cur_doc = read_bytes(data, name, doc.format, lang)
+        cur_doc.path = name
+        cur_result = _lint_doc(cur_doc, args, config)
+        skipped = []
+    data, fixed_doc, after = cur_bytes, cur_doc, cur_result
+    changed = data != original
     verb = "would fix" if args.diff else "fixed"
     print(f"pressroom: {path}: {verb} {len(applied)} finding(s); {len(after.findings)} remain", file=sys.stderr)
     for s in skipped:
-        print(f"pressroom: {path}:{_where(doc, s.finding)}: {s.finding.rule}: fix not applied: {s.reason}", file=sys.stderr)
+        print(f"pressroom: {path}:{_where(fixed_doc, s.finding)}: {s.finding.rule}: fix not applied: {s.reason}", file=sys.stderr)
     if args.diff:
         if changed:
             a = doc.source_text.splitlines(keepends=True)
@@ -357,4 +367,5 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
     return after
 
 
+FIX_PASSES = 3
 _HANDLERS.append(_fix_and_annotate)
