@@ -107,12 +107,22 @@ def _dateline(doc: Document, b: Block) -> tuple[Part | None, DateMention | None]
     return None, None
 
 
+STATEMENT_START = re.compile(r"(?:[.!?]\s+|\n)\s*(?:(?:этот|данный)\s+проект|this\s+project|проект|the\s+project)?\s*$", re.I)
+
+
 def _find(doc: Document, key: str) -> Part | None:
+    """The part's first occurrence; for a statement, one that opens a sentence is preferred to a
+    mention in running text («… проектов, финансируемых Европейским союзом»)."""
+    hits = []
     for rx in eu_texts.patterns(doc.language, key):
-        m = rx.search(doc.text)
-        if m:
-            return Part(key, m.start(), m.end())
-    return None
+        for m in rx.finditer(doc.text):
+            s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            opens = bool(STATEMENT_START.search(doc.text[max(0, s - 40):s])) or s == 0
+            hits.append((not opens, s, m.end()))
+    if not hits:
+        return None
+    _, s, e = min(hits)
+    return Part(key, s, e)
 
 
 def _contacts(doc: Document, body: list[Block]) -> Part | None:
