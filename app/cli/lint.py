@@ -345,9 +345,10 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
     data, fixed_doc, after = cur_bytes, cur_doc, cur_result
     changed = data != original
     verb = "would fix" if args.diff else "fixed"
-    print(f"pressroom: {path}: {verb} {len(applied)} finding(s); {len(after.findings)} remain", file=sys.stderr)
+    shown = doc.path if path == "-" else path
+    print(f"pressroom: {shown}: {verb} {len(applied)} finding(s); {len(after.findings)} remain", file=sys.stderr)
     for s in skipped:
-        print(f"pressroom: {path}:{_where(fixed_doc, s.finding)}: {s.finding.rule}: fix not applied: {s.reason}", file=sys.stderr)
+        print(f"pressroom: {shown}:{_where(fixed_doc, s.finding)}: {s.finding.rule}: fix not applied: {s.reason}", file=sys.stderr)
     if args.diff:
         if changed:
             a = doc.source_text.splitlines(keepends=True)
