@@ -136,15 +136,16 @@ def _prepare_styles(doc, own_base: bool, tag: str) -> None:
     lay = layout()
     font = None if own_base else lay["font"]
     _doc_defaults(doc, font, tag)
-    existing = {s.name for s in doc.styles}
+    by_name = {s.name: s for s in doc.styles}
+    existing = set(by_name)
     for name, spec in lay["styles"].items():
         if name in existing:
             if own_base:
                 continue  # the organisation's own look wins
-            style = doc.styles[name]
+            style = by_name[name]
         else:
             style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = doc.styles["Normal"] if "Normal" in existing and name != "Normal" else None
+            style.base_style = by_name.get("Normal") if name != "Normal" else None
             style.quick_style = True
         _apply_style(style, spec, font if not own_base else None)
         if own_base and name not in existing:
@@ -184,13 +185,16 @@ class _Builder:
         self.lang = release.language
         self.tag = LANG_TAGS[self.lang]
         self.labels = _labels(self.lang)
+        self.style_ids = {st.name: st.style_id for st in doc.styles if st.type == WD_STYLE_TYPE.PARAGRAPH}
 
     def t(self, text: str) -> str:
         return typeset(text, self.lang)
 
     def para(self, style: str, *parts, container=None) -> Any:
         """A paragraph of runs; a part is text or (text, {"bold": True}) or ("\\n", ...) for a line break."""
-        p = (container or self.doc).add_paragraph(style=style)
+        p = (container or self.doc).add_paragraph()
+        if style != "Normal":  # set the style id directly: python-docx's lookup by name is slow
+            p._p.get_or_add_pPr().get_or_add_pStyle().val = self.style_ids[style]
         for part in parts:
             text, fmt = (part, {}) if isinstance(part, str) else part
             self.run(p, text, **fmt)
