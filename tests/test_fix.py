@@ -369,3 +369,27 @@ def test_cli_fix_corrupted_docx(cli, tmp_path):
     r = cli("lint", bad, "--fix", "--in-place")
     assert r.code == 2 and "corrupted" in r.err.lower() and "Traceback" not in r.err
     assert bad.read_bytes() == b"PK\x03\x04 this is not a zip"
+
+
+def test_cli_fix_in_place_docx_with_comments_and_revisions(cli, tmp_path):
+    import docx
+
+    d = docx.Document()
+    r = d.add_paragraph().add_run("Проект  (2024-2026) идёт.")
+    d.add_comment(r, text="Проверить даты", author="Editor")
+    p2 = d.add_paragraph()
+    dl = etree.SubElement(p2._p, q("del"), {q("id"): "8", q("author"): "Editor", q("date"): "2025-01-01T00:00:00Z"})
+    etree.SubElement(etree.SubElement(dl, q("r")), q("delText")).text = "Удалённый  текст."
+    buf = io.BytesIO()
+    d.save(buf)
+    src = tmp_path / "draft.docx"
+    src.write_bytes(buf.getvalue())
+    r = cli("lint", "--select", "typography", src, "--fix", "--in-place")
+    assert r.code == 0, r
+    assert "tracked changes" in r.err and "fixed 2 finding(s); 0 remain" in r.err
+    assert (tmp_path / "draft.docx.bak").read_bytes() == buf.getvalue()
+    fixed = read(src.read_bytes())
+    assert fixed.text.startswith("Проект (2024–2026) идёт.")
+    assert [c["text"] for c in fixed.docx.comments.values()] == ["Проверить даты"]
+    root = etree.fromstring(zip_part(src.read_bytes(), "word/document.xml"))
+    assert root.find(f".//{q('del')}//{q('delText')}").text == "Удалённый  текст."  # deleted text untouched
