@@ -124,3 +124,13 @@ def test_output_must_be_docx_and_folder_must_exist(cli, tmp_path):
     assert cli("render", str(src), "-o", str(tmp_path / "out.pdf")).code == 2
     r = cli("render", str(src), "-o", str(tmp_path / "no" / "such" / "out.docx"))
     assert r.code == 2 and "does not exist" in r.err
+
+
+def test_schema_option_prints_the_json_schema(cli):
+    import json
+
+    r = cli("render", "--schema")
+    assert r.code == 0
+    schema = json.loads(r.out)
+    assert schema["properties"]["projects"]["items"]["properties"]["eu_contribution"]["type"] == "number"
+    assert cli("render").code == 2

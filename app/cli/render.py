@@ -16,17 +16,27 @@ def register(sub) -> None:
                     "with the EU emblem, funding statement, disclaimer and boilerplate. Exit codes: 0 written, "
                     "2 usage or input error (nothing written).",
     )
-    p.add_argument("release", metavar="RELEASE", help="release file (.yml, .yaml or .json)")
+    p.add_argument("release", metavar="RELEASE", nargs="?", help="release file (.yml, .yaml or .json)")
     p.add_argument("--output", "-o", metavar="FILE", help="DOCX to write (default: RELEASE with .docx)")
     p.add_argument("--draft", action="store_true", help="mark the document as a draft (DRAFT / ПРОЕКТ)")
     p.add_argument("--config", metavar="FILE", help="pressroom.toml to use (default: nearest in this or a parent folder)")
     p.add_argument("--check", action="store_true", help="only validate the release; write nothing")
+    p.add_argument("--schema", action="store_true", help="print the JSON Schema of release files and exit")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from app.release.validate import ReleaseInvalid, load_release
 
+    if args.schema:
+        import json
+
+        from app.release.model import json_schema
+
+        print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+        return 0
+    if not args.release:
+        raise UsageError("no RELEASE given (a .yml or .json release file)")
     config = load_config(args.config)
     out = args.output or str(Path(args.release).with_suffix(".docx"))
     if not args.check and not out.lower().endswith(".docx"):
