@@ -10,7 +10,7 @@ EN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:\w+\s+)?(?P<noun>par
 
 
 SUBSET = re.compile(r"(?:из\s+них|из\s+которых|в\s+том\s+числе|включая|среди\s+них|including|of\s+whom|of\s+them|among\s+them|"
-                    r"among|each|per|каждый|по)\s*(?:\w+\s+){0,2}$", re.I)
+                    r"among|each|per|каждый|каждого)\s*(?:\w+\s+){0,2}$", re.I)
 
 
 def _lemma(noun: str) -> str:
