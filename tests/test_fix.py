@@ -230,22 +230,27 @@ def test_seed_fix_repairs(seed_fixed_txt, rule, before, after):
 
 
 def test_seed_fix_changes_only_fixed_spans_and_relint_has_nothing_fixable(seed_fixed_txt):
-    from app.core.readers import read_path
-    from app.fix import select_fixes
+    from app.core.readers import read_bytes, read_path
+    from app.fix import apply_fixes, select_fixes
 
     src, out, code, err = seed_fixed_txt
-    doc = read_path(str(src))
-    old = doc.source_text
-    new = out.read_text(encoding="utf-8")
-    assert new != old and out.read_bytes().decode("utf-8") == new
-    # Every change lies inside the span of a finding that carries a fix (first pass), or is an
-    # insertion at a missing-element anchor; nothing else in the file moved.
-    fixable = [f for f in _lint(doc, select=()) if f.fix is not None]
-    spans = [(f.offset, f.end) for f in fixable]
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        if op != "equal":
-            assert any(s <= a0 and a1 <= e for s, e in spans), (op, old[max(0, a0 - 30):a1 + 30])
+    # Replay the passes of --fix: in each one, every change lies inside the span of a finding that
+    # carries a fix; nothing else in the file moves.
+    data = src.read_bytes()
+    for _ in range(3):
+        doc = read_bytes(data, "seed.txt")
+        findings = _lint(doc, select=())
+        new, applied, skipped = apply_fixes(doc, findings, data)
+        if new == data:
+            break
+        spans = [(f.offset, f.end) for f in findings if f.fix is not None]
+        old_text, new_text = doc.source_text, new.decode("utf-8")
+        sm = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
+        for op, a0, a1, b0, b1 in sm.get_opcodes():
+            if op != "equal":
+                assert any(s <= a0 and a1 <= e for s, e in spans), (op, old_text[max(0, a0 - 30):a1 + 30])
+        data = new
+    assert out.read_bytes() == data != src.read_bytes()
     # Spelling is never fixed and what remains has no safe fix left.
     after = _lint(read_path(str(out)), select=())
     assert not [f for f in after if f.fix is not None and f.rule.startswith("spelling")]
