@@ -107,7 +107,7 @@ def _dateline(doc: Document, b: Block) -> tuple[Part | None, DateMention | None]
     return None, None
 
 
-STATEMENT_START = re.compile(r"(?:[.!?]\s+|\n)\s*(?:(?:этот|данный)\s+проект|this\s+project|проект|the\s+project)?\s*$", re.I)
+STATEMENT_START = re.compile(r"(?:[.!?>:]\s*|\n\s*|(?:этот|данный|настоящий|this)\s+)$", re.I)
 
 
 def _find(doc: Document, key: str) -> Part | None:
@@ -117,7 +117,7 @@ def _find(doc: Document, key: str) -> Part | None:
     for rx in eu_texts.patterns(doc.language, key):
         for m in rx.finditer(doc.text):
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            opens = bool(STATEMENT_START.search(doc.text[max(0, s - 40):s])) or s == 0
+            opens = s == 0 or doc.text[s].isupper() or bool(STATEMENT_START.search(doc.text[max(0, s - 15):s]))
             hits.append((not opens, s, m.end()))
     if not hits:
         return None
