@@ -162,6 +162,7 @@ def test_top_level_not_a_mapping():
 
 def test_co_funded_only_when_every_project_is():
     data = _example()
+    data["projects"][1]["funding"] = "funded"
     r = release_from_data(copy.deepcopy(data))
     assert not r.co_funded
     for p in data["projects"]:

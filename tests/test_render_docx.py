@@ -61,7 +61,7 @@ def test_body_order_ru(ru):
         "«Европейский Союз и Казахстан", "— Алешка Симкич, посол Европейского Союза в Казахстане",
         "Справочная информация", "Форум стал результатом", "Проект «Скоординированные действия",
         "Контакты для СМИ", "Ольга Мирошниченко, координатор проекта, LPRC",
-        "Этот проект финансируется Европейским Союзом.",
+        "Этот проект софинансируется Европейским Союзом.",
         "Данная публикация подготовлена при финансовой поддержке Европейского Союза",
         "О Европейском Союзе", "Европейский Союз — это экономический и политический союз 27", "###",
     ]
@@ -90,7 +90,7 @@ def test_disclaimer_names_the_organisation_in_official_wording(ru, en):
 
 
 def test_first_page_header_emblem_beside_the_statement(ru, en):
-    for release, d, statement in ((*ru, "Финансируется Европейским Союзом"), (*en, "Co-funded by the European Union")):
+    for release, d, statement in ((*ru, "Совместно финансируется Европейским Союзом"), (*en, "Co-funded by the European Union")):
         section = d.sections[0]
         assert section.different_first_page_header_footer
         header = section.first_page_header
@@ -214,11 +214,11 @@ def test_organisation_base_docx_still_gets_the_mandatory_elements(tmp_path):
     body = "\n".join(_texts(d)).replace("\u00a0", " ")
     assert "Template placeholder text" not in body
     assert d.styles["Normal"].font.name == "Verdana"  # the house style is kept
-    assert "This project is funded by the European Union." in body
+    assert "This project is co-funded by the European Union." in body
     assert "sole responsibility of the Legal Policy Research Centre (LPRC)" in body
     assert "About the European Union" in body and body.rstrip().endswith("###")
     header = d.sections[0].first_page_header.paragraphs[0]
-    assert header._p.findall(".//" + qn("a:blip")) and "Funded by the European Union" in header.text.replace("\u00a0", " ")
+    assert header._p.findall(".//" + qn("a:blip")) and "Co-funded by the European Union" in header.text.replace("\u00a0", " ")
 
 
 def test_missing_base_docx_is_an_input_error(tmp_path):
@@ -255,3 +255,12 @@ def test_failure_while_rendering_leaves_the_old_file_untouched(tmp_path, monkeyp
         render_release(release, out)
     assert out.read_bytes() == b"previous version"
     assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
+
+
+def test_funded_wording_when_a_project_is_fully_funded():
+    data = yaml.safe_load((EX / "rule-of-law-forum-ru.yml").read_text(encoding="utf-8"))
+    data["projects"][0]["funding"] = "funded"
+    d = _render(release_from_data(data))
+    header = d.sections[0].first_page_header.paragraphs[0].text.replace("\u00a0", " ")
+    assert header.strip() == "Финансируется Европейским Союзом"
+    assert "Этот проект финансируется Европейским Союзом." in _texts(d)
