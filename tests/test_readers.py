@@ -145,3 +145,12 @@ def test_sentences_and_tokens_have_exact_offsets():
     assert [s.text for s in doc.sentences] == ["Первое предложение.", "Второе, с запятой.", "Третье."]
     for t in doc.tokens:
         assert doc.text[t.start:t.end] == t.text
+
+
+def test_markdown_markup_does_not_create_typography_artefacts():
+    md = "**Проект** реализуется в _Астане_ и `Алматы`, [сайт](https://a.kz) .\n\nНастоящий  двойной пробел.\n"
+    doc = read_bytes(md.encode(), "draft.md")
+    found = [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, select=["typography"]).findings]
+    assert found == [("typography.double-space", "  ")]
+    assert doc.span_text(*(lambda f: (f.offset, f.end))(lint(doc, select=["typography"]).findings[0])) == "  "
+    assert md.index("  ") == lint(doc, select=["typography"]).findings[0].offset

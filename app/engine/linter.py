@@ -133,6 +133,7 @@ def lint(doc: Document, config: Config | None = None, select: list[str] = (), ig
     ign = list(ignore) + list(config.ignore)
     out: list[Finding] = []
     seen = set()
+    masked = doc.text is not doc.source_text and doc.format == "md"
     for f in findings:
         # Checks may emit findings under other ids (e.g. lt.*): filter those too.
         if sel and not any(selector_matches(s, f.rule, f.category) for s in sel):
@@ -146,6 +147,9 @@ def lint(doc: Document, config: Config | None = None, select: list[str] = (), ig
             f.severity = level
         if _suppressed(doc, f):
             continue
+        if masked and f.length and doc.text[f.offset:f.end] != doc.source_text[f.offset:f.end]:
+            continue  # the span touches Markdown markup blanked out for the checks: an artefact
+
         key = (f.rule, f.offset, f.length)
         if key in seen:
             continue
