@@ -13,3 +13,63 @@ class CheckForm(FlaskForm):
     language = SelectField(_l("Language of the draft"),
                            choices=[("auto", _l("Detect automatically")), ("ru", _l("Russian")), ("en", _l("English"))],
                            default="auto")
+
+
+# ----- the release form ----------------------------------------------------------------------------
+from wtforms import FieldList, Form, FormField, HiddenField, StringField  # noqa: E402
+
+
+class QuoteForm(Form):
+    speaker = StringField(_l("Speaker"))
+    position = StringField(_l("Position and organisation"))
+    text = TextAreaField(_l("Quotation (without quotation marks)"))
+
+
+class ProjectForm(Form):
+    name = StringField(_l("Project name"))
+    organisations = TextAreaField(_l("Implementing organisations (one per line)"))
+    start = StringField(_l("Start date"))
+    end = StringField(_l("End date"))
+    total_budget = StringField(_l("Total budget"))
+    eu_contribution = StringField(_l("EU contribution"))
+    currency = SelectField(_l("Currency"), choices=[("EUR", "EUR"), ("USD", "USD"), ("KZT", "KZT")], default="EUR",
+                           validate_choice=False)
+    funding = SelectField(_l("Funding"), choices=[("funded", _l("Funded by the EU")), ("co-funded", _l("Co-funded by the EU"))],
+                          default="funded", validate_choice=False)
+
+
+class ContactForm(Form):
+    name = StringField(_l("Name"))
+    role = StringField(_l("Role"))
+    organisation = StringField(_l("Organisation"))
+    phone = StringField(_l("Phone"))
+    email = StringField(_l("E-mail"))
+
+
+class LogoForm(Form):
+    path = HiddenField()
+    name = StringField(_l("Organisation (alternative text)"))
+    file = FileField(_l("Logo image (PNG or JPEG, up to 5 MB)"))
+
+
+class ReleaseForm(FlaskForm):
+    release_id = HiddenField()
+    version = HiddenField()
+    language = SelectField(_l("Language of the release"), choices=[("ru", "Русский"), ("en", "English")], default="ru",
+                           validate_choice=False)
+    date = StringField(_l("Release date"))
+    city = StringField(_l("City"))
+    embargo_date = StringField(_l("Embargo date (optional)"))
+    embargo_time = StringField(_l("Embargo time"))
+    label = StringField(_l("Label (default: PRESS RELEASE)"))
+    headline = StringField(_l("Headline"))
+    subheadline = StringField(_l("Subheadline (optional)"))
+    lead = TextAreaField(_l("Lead paragraph"))
+    body = TextAreaField(_l("Body (separate paragraphs with an empty line)"))
+    background = TextAreaField(_l("Background (optional; the projects' facts are added automatically)"))
+    quotes = FieldList(FormField(QuoteForm), min_entries=0, max_entries=30)
+    projects = FieldList(FormField(ProjectForm), min_entries=1, max_entries=20)
+    contacts = FieldList(FormField(ContactForm), min_entries=1, max_entries=20)
+    organisation = StringField(_l("Organisation responsible for the content (named in the disclaimer)"))
+    logos = FieldList(FormField(LogoForm), min_entries=0, max_entries=10)
+    boilerplate = TextAreaField(_l("EU boilerplate (leave empty for the official text)"))

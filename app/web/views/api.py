@@ -222,3 +222,34 @@ def openapi():
     from app.web.openapi import spec
 
     return jsonify(spec())
+
+
+# ----- render and live checks -----------------------------------------------------------------------
+@bp.post("/render")
+def api_render():
+    from app.web.releasing import live_check, render_docx
+    from app.web.views.check import DOCX_MIME
+
+    body = json_body()
+    payload = payload_of(body)
+    _check_size(payload)
+    live = live_check(payload)
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") in ("1", "true")
+    try:
+        data = render_docx(payload, draft=draft)
+    except PressroomError as e:
+        raise ApiError(400, str(e)) from None
+    resp = current_app.response_class(data, mimetype=DOCX_MIME)
+    resp.headers["Content-Disposition"] = f'attachment; filename="release{"-DRAFT" if draft else ""}.docx"'
+    resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
+    return resp
+
+
+@bp.post("/releases/check")
+def api_release_check():
+    from app.web.releasing import live_check
+
+    body = json_body()
+    payload = payload_of(body)
+    _check_size(payload)
+    return jsonify(live_check(payload))

@@ -1,0 +1,604 @@
+"""The release form's logic: form <-> payload, live checks (field problems, linter findings on the
+rendered text, cross-checks between fields and text), best-effort drafts, the HTML preview."""
+from __future__ import annotations
+
+import base64
+import copy
+import datetime as dt
+import hashlib
+import html
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+
+from app.core.readers import read_bytes
+from app.engine.linter import LintContext, lint
+from app.errors import PressroomError
+from app.release import Release, ReleaseInvalid, validate
+from app.release.model import SPEC, Problem
+from app.web.linting import web_config
+
+LISTS = ("quotes", "projects", "contacts", "logos")
+_NUM_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+# ----- form <-> payload ----------------------------------------------------------------------------
+def _s(v: Any) -> str:
+    return v.strip() if isinstance(v, str) else ""
+
+
+def parse_number(text: str) -> Any:
+    """'777 895' -> 777895, '1,5' -> 1.5; anything else stays text (the model then says what is wrong)."""
+    raw = _s(text)
+    if not raw:
+        return None
+    t = _NUM_SPACES.sub("", raw)
+    if re.fullmatch(r"\d+[.,]\d{3}(?:[.,]\d{3})+", t) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        t = re.sub(r"[.,]", "", t)  # 1,234,567 / 1.234.567
+    t = t.replace(",", ".")
+    try:
+        d = Decimal(t)
+    except InvalidOperation:
+        return raw
+    if not d.is_finite():
+        return raw
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n")) if p.strip()]
+
+
+def lines(text: str) -> list[str]:
+    return [x.strip() for x in (text or "").replace("\r\n", "\n").split("\n") if x.strip()]
+
+
+def form_to_payload(form) -> dict:
+    """The form as a release mapping (the model's shape; what cannot be parsed stays as typed)."""
+    p: dict[str, Any] = {}
+
+    def put(key, value):
+        if value not in (None, "", [], {}):
+            p[key] = value
+
+    put("language", _s(form.language.data))
+    put("date", _s(form.date.data))
+    put("city", _s(form.city.data))
+    if _s(form.embargo_date.data) or _s(form.embargo_time.data):
+        emb = {}
+        if _s(form.embargo_date.data):
+            emb["date"] = _s(form.embargo_date.data)
+        if _s(form.embargo_time.data):
+            emb["time"] = _s(form.embargo_time.data)
+        p["embargo"] = emb
+    for key in ("label", "headline", "subheadline", "lead", "organisation", "boilerplate"):
+        put(key, _s(getattr(form, key).data))
+    put("body", paragraphs(form.body.data))
+    put("background", paragraphs(form.background.data))
+    quotes = []
+    for e in form.quotes:
+        q = {k: _s(e[k].data) for k in ("speaker", "position", "text") if _s(e[k].data)}
+        if q:
+            quotes.append(q)
+    put("quotes", quotes)
+    projects = []
+    for e in form.projects:
+        pr: dict[str, Any] = {}
+        for k in ("name", "start", "end"):
+            if _s(e[k].data):
+                pr[k] = _s(e[k].data)
+        orgs = lines(e["organisations"].data)
+        if orgs:
+            pr["organisations"] = orgs
+        for k in ("total_budget", "eu_contribution"):
+            v = parse_number(e[k].data)
+            if v is not None:
+                pr[k] = v
+        if pr:
+            if _s(e["currency"].data):
+                pr["currency"] = _s(e["currency"].data)
+            if _s(e["funding"].data):
+                pr["funding"] = _s(e["funding"].data)
+            projects.append(pr)
+    put("projects", projects)
+    contacts = []
+    for e in form.contacts:
+        c = {k: _s(e[k].data) for k in ("name", "role", "organisation", "phone", "email") if _s(e[k].data)}
+        if c:
+            contacts.append(c)
+    put("contacts", contacts)
+    logos = []
+    for e in form.logos:
+        if _s(e["path"].data):
+            lg = {"path": _s(e["path"].data)}
+            if _s(e["name"].data):
+                lg["name"] = _s(e["name"].data)
+            logos.append(lg)
+    put("logos", logos)
+    return p
+
+
+def _fmt_number(v: Any) -> str:
+    if isinstance(v, bool) or v is None:
+        return ""
+    if isinstance(v, (int, float, Decimal)):
+        d = Decimal(str(v))
+        if d == d.to_integral_value():
+            return f"{int(d):,}".replace(",", " ")
+        return str(v)
+    return str(v)
+
+
+def payload_to_formdata(p: dict) -> dict:
+    """Data for ReleaseForm(data=...)."""
+    p = p if isinstance(p, dict) else {}
+    emb = p.get("embargo") if isinstance(p.get("embargo"), dict) else {}
+
+    def txt(v):
+        return v if isinstance(v, str) else ("" if v is None else str(v))
+
+    def lst(v):
+        return v if isinstance(v, list) else []
+
+    data = {k: txt(p.get(k)) for k in ("language", "date", "city", "label", "headline", "subheadline", "lead",
+                                      "organisation", "boilerplate")}
+    data["language"] = data["language"] or "ru"
+    data["embargo_date"] = txt(emb.get("date"))
+    data["embargo_time"] = txt(emb.get("time"))
+    data["body"] = "\n\n".join(txt(x) for x in lst(p.get("body")))
+    data["background"] = "\n\n".join(txt(x) for x in lst(p.get("background")))
+    data["quotes"] = [{k: txt(q.get(k)) for k in ("speaker", "position", "text")}
+                      for q in lst(p.get("quotes")) if isinstance(q, dict)]
+    data["projects"] = [{
+        "name": txt(pr.get("name")), "start": txt(pr.get("start")), "end": txt(pr.get("end")),
+        "organisations": "\n".join(txt(o) for o in lst(pr.get("organisations"))),
+        "total_budget": _fmt_number(pr.get("total_budget")), "eu_contribution": _fmt_number(pr.get("eu_contribution")),
+        "currency": txt(pr.get("currency")) or "EUR", "funding": txt(pr.get("funding")) or "funded",
+    } for pr in lst(p.get("projects")) if isinstance(pr, dict)] or [{"currency": "EUR", "funding": "funded"}]
+    data["contacts"] = [{k: txt(c.get(k)) for k in ("name", "role", "organisation", "phone", "email")}
+                        for c in lst(p.get("contacts")) if isinstance(c, dict)] or [{}]
+    data["logos"] = [{"path": txt(lg.get("path")), "name": txt(lg.get("name"))}
+                     for lg in lst(p.get("logos")) if isinstance(lg, dict)]
+    return data
+
+
+def field_id(path: str) -> str:
+    """Model path -> form field id: projects[0].eu_contribution -> projects-0-eu_contribution."""
+    if not path:
+        return ""
+    m = re.match(r"^(\w+)\[(\d+)\](?:\.(\w+))?", path)
+    if m:
+        name, i, sub = m.groups()
+        if name in ("body", "background"):
+            return name
+        if not sub:
+            return f"{name}-{i}-" + {"quotes": "text", "projects": "name", "contacts": "name", "logos": "file"}.get(name, "")
+        if name == "logos" and sub == "path":
+            sub = "file"
+        return f"{name}-{i}-{sub}"
+    if path.startswith("embargo"):
+        return "embargo_time" if path.endswith(".time") else "embargo_date"
+    head = path.split(".")[0].split("[")[0]
+    return {"quotes": "add-quotes", "projects": "projects-0-name", "contacts": "contacts-0-name",
+            "logos": "add-logos"}.get(head, head)
+
+
+# ----- logos ---------------------------------------------------------------------------------------
+def logo_dir() -> Path:
+    d = Path(current_app.instance_path) / "logos"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def store_logo(data: bytes) -> str:
+    """Keep an uploaded logo (PNG/JPEG, checked by content); return its file name for the payload."""
+    from PIL import Image
+    import io
+
+    from app.web.extensions import db
+    from app.web.models import LogoImage
+
+    if len(data) > 5 * 1024 * 1024:
+        raise PressroomError("logo: file is larger than 5 MB")
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            fmt = im.format
+            im.verify()
+    except Exception:
+        raise PressroomError("logo: not a PNG or JPEG image") from None
+    if fmt not in ("PNG", "JPEG"):
+        raise PressroomError("logo: not a PNG or JPEG image")
+    sha = hashlib.sha256(data).hexdigest()
+    ext = "png" if fmt == "PNG" else "jpg"
+    if db.session.get(LogoImage, sha) is None:
+        db.session.add(LogoImage(id=sha, mimetype=f"image/{'png' if fmt == 'PNG' else 'jpeg'}", data=data))
+        db.session.commit()
+    _materialise(sha, ext, data)
+    return f"{sha}.{ext}"
+
+
+def _materialise(sha: str, ext: str, data: bytes | None = None) -> None:
+    path = logo_dir() / f"{sha}.{ext}"
+    if path.is_file():
+        return
+    if data is None:
+        from app.web.extensions import db
+        from app.web.models import LogoImage
+
+        rec = db.session.get(LogoImage, sha)
+        if rec is None:
+            return
+        data = rec.data
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def _safe_logos(payload: dict) -> None:
+    """Logos may only name uploaded images (never a path on the server)."""
+    logos = payload.get("logos")
+    if not isinstance(logos, list):
+        return
+    keep = []
+    for lg in logos:
+        if isinstance(lg, dict) and isinstance(lg.get("path"), str) and re.fullmatch(r"[0-9a-f]{64}\.(png|jpg)", lg["path"]):
+            sha, ext = lg["path"].split(".")
+            _materialise(sha, ext)
+            keep.append(lg)
+        elif isinstance(lg, dict):
+            keep.append({**lg, "path": "missing-logo.png"})
+    payload["logos"] = keep
+
+
+# ----- model -------------------------------------------------------------------------------------
+def problems_of(payload: dict) -> tuple[Release | None, list[Problem]]:
+    payload = copy.deepcopy(payload)
+    _safe_logos(payload)
+    try:
+        release = Release.from_dict(payload, base_dir=str(logo_dir()))
+    except ReleaseInvalid as e:
+        return None, list(e.problems)
+    return release, validate(release, web_config().region)
+
+
+def _placeholder(spec, lang: str) -> Any:
+    if spec.kind in ("string", "text"):
+        return "…"
+    if spec.kind == "date":
+        return dt.date.today().isoformat()
+    if spec.kind == "time":
+        return "10:00"
+    if spec.kind == "number":
+        return 0
+    if spec.kind == "enum":
+        return spec.default or spec.enum[0]
+    if spec.kind == "list":
+        if isinstance(spec.item, str):
+            return ["…"]
+        return [_minimal(spec.item, lang)]
+    if spec.kind == "object":
+        return _minimal(spec.cls, lang)
+    return None
+
+
+def _minimal(cls, lang: str) -> dict:
+    return {s.name: _placeholder(s, lang) for s in SPEC[cls] if s.required}
+
+
+def _spec_at(path: str):
+    cls, spec = Release, None
+    for part in path.split("."):
+        m = re.match(r"^(\w+)(?:\[(\d+)\])?$", part)
+        if not m:
+            return None
+        name, idx = m.groups()
+        spec = next((s for s in SPEC.get(cls, []) if s.name == name), None)
+        if spec is None:
+            return None
+        if idx is not None:
+            if isinstance(spec.item, str):
+                return spec.__class__(spec.name, spec.item, True, max_length=spec.max_length)
+            cls = spec.item
+        elif spec.kind == "object":
+            cls = spec.cls
+    return spec
+
+
+def _set_path(data: dict, path: str, value: Any, delete: bool = False) -> None:
+    parts = re.findall(r"(\w+)(?:\[(\d+)\])?", path)
+    cur: Any = data
+    for k, (name, idx) in enumerate(parts):
+        last = k == len(parts) - 1
+        if last and not idx:
+            if delete:
+                cur.pop(name, None)
+            else:
+                cur[name] = value
+            return
+        if last and idx:
+            lst = cur.get(name)
+            if isinstance(lst, list) and int(idx) < len(lst):
+                lst[int(idx)] = value
+            return
+        nxt = cur.get(name)
+        if idx:
+            if not isinstance(nxt, list) or int(idx) >= len(nxt):
+                return
+            nxt = nxt[int(idx)]
+        if not isinstance(nxt, dict):
+            return
+        cur = nxt
+
+
+def draft_release(payload: dict) -> Release:
+    """A release that can be rendered even while fields are missing or wrong (placeholders)."""
+    data = copy.deepcopy(payload) if isinstance(payload, dict) else {}
+    _safe_logos(data)
+    lang = data.get("language") if data.get("language") in ("ru", "en") else "ru"
+    data["language"] = lang
+    for _ in range(6):
+        try:
+            release = Release.from_dict(data, base_dir=str(logo_dir()))
+            break
+        except ReleaseInvalid as e:
+            for prob in e.problems:
+                spec = _spec_at(prob.path)
+                if spec is None:
+                    _set_path(data, prob.path, None, delete=True)
+                elif spec.required or spec.kind in ("string", "text", "date", "number", "enum", "time"):
+                    if spec.required:
+                        _set_path(data, prob.path, _placeholder(spec, lang))
+                    else:
+                        _set_path(data, prob.path, None, delete=True)
+                else:
+                    _set_path(data, prob.path, None, delete=True)
+    else:  # pragma: no cover - placeholders always parse
+        release = Release.from_dict({**_minimal(Release, lang), "language": lang}, base_dir=str(logo_dir()))
+    # Invalid logos would stop the renderer: leave them out of a draft.
+    from app.release.validate import check_logo, logo_path
+
+    release.logos = [lg for lg in release.logos if check_logo(logo_path(release, lg.path), lang) is None]
+    return release
+
+
+def render_docx(payload: dict, draft: bool) -> bytes:
+    from app.release.render import render_bytes
+
+    release = draft_release(payload)
+    return render_bytes(release, draft=draft, config=web_config())
+
+
+# ----- live checks --------------------------------------------------------------------------------
+_TRANS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "«": '"', "»": '"', "“": '"', "”": '"',
+                        "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u2011": "-", "ё": "е", "Ё": "Е"})
+
+
+def _norm(s: str) -> str:
+    return s.translate(_TRANS).casefold() if len(s.translate(_TRANS).casefold()) == len(s) else s.translate(_TRANS)
+
+
+def text_fields(payload: dict) -> list[tuple[str, str]]:
+    """(field id, value as in the form) for every free-text field."""
+    out = []
+    fd = payload_to_formdata(payload)
+    for k in ("headline", "subheadline", "lead", "body", "background", "city", "label", "organisation", "boilerplate"):
+        if fd.get(k):
+            out.append((k, fd[k]))
+    for lst in ("quotes", "projects", "contacts", "logos"):
+        for i, entry in enumerate(fd[lst]):
+            for k, v in entry.items():
+                if v and isinstance(v, str):
+                    out.append((f"{lst}-{i}-{k}", v))
+    return out
+
+
+def locate(doc_text: str, start: int, end: int, fields: list[tuple[str, str]]) -> tuple[str, int, int] | None:
+    span = doc_text[start:end]
+    if not span.strip():
+        return None
+    ns = _norm(span)
+    before = _norm(doc_text[max(0, start - 12):start])
+    after = _norm(doc_text[end:end + 12])
+    best = None
+    for fid, value in fields:
+        nv = _norm(value)
+        i = nv.find(ns)
+        while i >= 0:
+            score = (1 if before and nv[:i].endswith(before) else 0) + (1 if after and nv[i + len(ns):].startswith(after) else 0)
+            if best is None or score > best[0]:
+                best = (score, fid, i, i + len(ns))
+            i = nv.find(ns, i + 1)
+    return (best[1], best[2], best[3]) if best else None
+
+
+_MONEY = re.compile(
+    r"(?:(?P<cur1>EUR|USD|KZT|€|\$|₸)\s?(?P<n1>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:[.,]\d+)?)"
+    r"|(?:(?P<n2>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?\s?(?P<mult>млн|тыс\.?|million|thousand)?\s?"
+    r"(?P<cur2>евро|EUR|euros?|€|долл\w*|USD|тенге|KZT|₸))", re.I)
+_BUDGET_WORDS = re.compile(r"бюджет|взнос|вклад|финанс|стоимост|budget|contribut|fund|financ|cost|grant|грант", re.I)
+_CUR = {"евро": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd": "USD", "$": "USD",
+        "тенге": "KZT", "kzt": "KZT", "₸": "KZT"}
+
+
+def _cur(s: str) -> str:
+    s = s.lower()
+    return "USD" if s.startswith("долл") else _CUR.get(s, s.upper())
+
+
+def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict]:
+    """Facts in the text that differ from the fields: budgets and phones."""
+    out: list[dict] = []
+    if release is None:
+        return out
+    fields = [(fid, v) for fid, v in text_fields(payload)
+              if fid in ("lead", "body", "background", "subheadline", "headline") or fid.startswith("quotes-")]
+    amounts = {}
+    for p in release.projects:
+        for v in (p.total_budget, p.eu_contribution):
+            if not v:
+                continue
+            amounts.setdefault(p.currency, set()).add(Decimal(v))
+    for fid, value in fields:
+        for m in _MONEY.finditer(value):
+            if m.group("mult"):
+                continue
+            sent_start = max(value.rfind(".", 0, m.start()), value.rfind("\n", 0, m.start())) + 1
+            sent_end = min([i for i in (value.find(".", m.end()), value.find("\n", m.end())) if i >= 0] or [len(value)])
+            if not _BUDGET_WORDS.search(value[sent_start:sent_end]):
+                continue
+            num = (m.group("n1") or m.group("n2")).replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "")
+            cur = _cur(m.group("cur1") or m.group("cur2"))
+            known = amounts.get(cur)
+            if not known:
+                continue
+            if Decimal(num) not in known:
+                fmt = ", ".join(_fmt_number(x) for x in sorted(known))
+                out.append({
+                    "rule": "crosscheck.budget", "category": "consistency", "severity": "warning",
+                    "message": (f"Сумма {m.group(0).strip()} в тексте не совпадает ни с одним бюджетом или взносом ЕС в полях проектов ({fmt} {cur})"
+                                if lang == "ru" else
+                                f"The amount {m.group(0).strip()} in the text matches no project's budget or EU contribution ({fmt} {cur})"),
+                    "suggestions": [], "field": fid, "start": m.start(), "end": m.end(), "text": m.group(0),
+                    "related": "projects-0-total_budget",
+                })
+    import phonenumbers
+
+    region = web_config().region
+    known_phones = set()
+    for c in release.contacts:
+        try:
+            known_phones.add(phonenumbers.format_number(phonenumbers.parse(c.phone, region), phonenumbers.PhoneNumberFormat.E164))
+        except phonenumbers.NumberParseException:
+            pass
+    if known_phones:
+        for fid, value in fields:
+            for m in phonenumbers.PhoneNumberMatcher(value, region, leniency=phonenumbers.Leniency.POSSIBLE):
+                e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                if e164 not in known_phones:
+                    out.append({
+                        "rule": "crosscheck.phone", "category": "contact", "severity": "warning",
+                        "message": (f"Телефон {m.raw_string} в тексте не совпадает с телефонами контактов для СМИ"
+                                    if lang == "ru" else
+                                    f"The phone {m.raw_string} in the text is not the phone of any media contact"),
+                        "suggestions": [c.phone for c in release.contacts][:2], "field": fid,
+                        "start": m.start, "end": m.end, "text": m.raw_string, "related": "contacts-0-phone",
+                    })
+    return out
+
+
+def live_check(payload: dict) -> dict:
+    """Everything the live panel shows for the release as typed."""
+    release, problems = problems_of(payload)
+    lang = payload.get("language") if payload.get("language") in ("ru", "en") else "ru"
+    items: list[dict] = []
+    for prob in problems:
+        items.append({"rule": "field", "category": "structure", "severity": "error", "message": prob.message,
+                      "path": prob.path, "field": field_id(prob.path), "suggestions": []})
+    text = ""
+    draft = None
+    try:
+        draft = release or draft_release(payload)
+        from app.release.render import render_bytes
+
+        data = render_bytes(draft, draft=False, config=web_config())
+        doc = read_bytes(data, "release.docx", "docx", draft.language)
+        config = web_config()
+        res = lint(doc, config, context=LintContext(config=config, release=draft))
+        text = doc.text
+        fields = text_fields(payload)
+        for f in res.findings:
+            d = f.to_dict(doc)
+            if d["text"].strip() in ("…",):
+                continue  # a placeholder for a missing field: the field problem says it already
+            loc = locate(doc.text, f.offset, f.end, fields)
+            if loc:
+                d["field"], d["start"], d["end"] = loc
+            items.append(d)
+    except PressroomError as e:
+        items.append({"rule": "render", "category": "structure", "severity": "error", "message": str(e),
+                      "field": "", "suggestions": []})
+    items.extend(cross_checks(payload, release or draft, lang))
+    summary = {"error": 0, "warning": 0, "info": 0}
+    for it in items:
+        summary[it["severity"]] = summary.get(it["severity"], 0) + 1
+    order = {"error": 0, "warning": 1, "info": 2}
+    items.sort(key=lambda x: order.get(x["severity"], 3))
+    return {"problems": [{"path": p.path, "message": p.message, "field": field_id(p.path)} for p in problems],
+            "findings": items, "summary": summary, "text": text, "valid": release is not None and not problems}
+
+
+# ----- preview ------------------------------------------------------------------------------------
+def preview_html(docx_bytes: bytes) -> str:
+    """The rendered DOCX as HTML: first-page header (emblem, statement, logos), body paragraphs with
+    their styles, footer; images as data URLs. Everything escaped."""
+    import io
+
+    from docx import Document as open_docx
+    from docx.oxml.ns import qn
+
+    d = open_docx(io.BytesIO(docx_bytes))
+    sec = d.sections[0]
+
+    def images(el, part) -> list[str]:
+        out = []
+        for blip in el.iter(qn("a:blip")):
+            rid = blip.get(qn("r:embed"))
+            try:
+                img = part.related_parts[rid]
+            except KeyError:
+                continue
+            b64 = base64.b64encode(img.blob).decode()
+            out.append(f'<img alt="" src="data:{html.escape(img.content_type)};base64,{b64}">')
+        return out
+
+    def para(p, part, tag="p") -> str:
+        style = (p.style.name if p.style is not None else "Normal") or "Normal"
+        cls = "s-" + re.sub(r"[^a-z0-9]+", "-", style.lower()).strip("-")
+        inner = []
+        for child in p._p.iterchildren():
+            if child.tag == qn("w:r"):
+                from docx.text.run import Run
+
+                run = Run(child, p)
+                t = html.escape(run.text).replace("\n", "<br>").replace("\t", " ")
+                if run.bold:
+                    t = f"<strong>{t}</strong>"
+                if run.italic:
+                    t = f"<em>{t}</em>"
+                inner.append(t)
+                inner.extend(images(child, part))
+            elif child.tag == qn("w:hyperlink"):
+                txt = "".join(t.text or "" for t in child.iter(qn("w:t")))
+                inner.append(f'<span class="link">{html.escape(txt)}</span>')
+        align = p.alignment
+        a = f" align-{str(align).split('.')[-1].split(' ')[0].lower()}" if align is not None else ""
+        body = "".join(inner) or "&nbsp;"
+        return f'<{tag} class="{cls}{a}">{body}</{tag}>'
+
+    def block_items(container, part) -> str:
+        out = []
+        for child in container._element.iterchildren():
+            if child.tag == qn("w:p"):
+                from docx.text.paragraph import Paragraph
+
+                out.append(para(Paragraph(child, container), part))
+            elif child.tag == qn("w:tbl"):
+                from docx.table import Table
+
+                t = Table(child, container)
+                rows = []
+                for row in t.rows:
+                    cells = []
+                    for cell in row.cells:
+                        cells.append("<td>" + block_items(cell, part) + "</td>")
+                    rows.append("<tr>" + "".join(cells) + "</tr>")
+                out.append('<table class="docx-table">' + "".join(rows) + "</table>")
+        return "".join(out)
+
+    header = sec.first_page_header if sec.different_first_page_header_footer else sec.header
+    head_html = block_items(header, header.part)
+    body_html = block_items(d, d.part)
+    return f'<div class="page"><header class="page-header">{head_html}</header><div class="page-body">{body_html}</div></div>'
