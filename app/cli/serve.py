@@ -1,4 +1,8 @@
-"""`pressroom serve`: run the web app (gunicorn in production, Flask's server with --dev)."""
+"""`pressroom serve`: run the web app (gunicorn in production, Flask's server with --dev).
+
+The database is brought to the newest migration first (SQLite in instance/ by default,
+DATABASE_URL for PostgreSQL), once, before any worker starts.
+"""
 from __future__ import annotations
 
 
@@ -8,27 +12,41 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=5000)
     p.add_argument("--dev", action="store_true", help="single-user development server instead of gunicorn")
     p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    p.add_argument("--no-migrate", action="store_true", help="do not upgrade the database schema on start")
     p.set_defaults(func=run)
+
+
+def _migrate(app) -> None:
+    import logging
+
+    from app.web import upgrade_database
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    with app.app_context():
+        upgrade_database()
 
 
 def run(args) -> int:
     from app.web import create_app
 
+    app = create_app()
+    if not args.no_migrate:
+        _migrate(app)
     if args.dev:
-        app = create_app()
-        app.run(host=args.host, port=args.port, debug=False)
+        print(f"Pressroom: http://{args.host}:{args.port}/ (database: {app.config['SQLALCHEMY_DATABASE_URI'].split('://')[0]})", flush=True)
+        app.run(host=args.host, port=args.port, debug=False, threaded=True)
         return 0
     try:
         from gunicorn.app.base import BaseApplication
-    except ImportError:
-        app = create_app()
-        app.run(host=args.host, port=args.port)
+    except ImportError:  # pragma: no cover - gunicorn is a dependency
+        app.run(host=args.host, port=args.port, threaded=True)
         return 0
 
     class _App(BaseApplication):
         def load_config(self):
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)
+            self.cfg.set("timeout", 120)
 
         def load(self):
             return create_app()
