@@ -174,9 +174,13 @@ def test_embargo_line_at_the_top(en):
 def test_draft_marking():
     release = load_release(EX / "rule-of-law-forum-ru.yml")
     d = _render(release, draft=True)
-    assert d.paragraphs[0].text.startswith("ПРОЕКТ")
+    for header in (d.sections[0].first_page_header, d.sections[0].header):  # on every page
+        assert "ПРОЕКТ — НЕ ДЛЯ РАСПРОСТРАНЕНИЯ" in [p.text for p in header.paragraphs]
+    assert d.paragraphs[0].text == "ПРЕСС-РЕЛИЗ"  # the body's structure is untouched
     assert d.core_properties.content_status == "Проект"
-    assert not _render(release).paragraphs[0].text.startswith("ПРОЕКТ")
+    final = _render(release)
+    assert not any("ПРОЕКТ" in p.text for p in final.sections[0].first_page_header.paragraphs)
+    assert final.core_properties.content_status == ""
 
 
 def _logo(path: Path, size) -> Path:

@@ -247,10 +247,7 @@ def _check_text(value: str, path: str, spec: Spec, problems: list[Problem], lang
     if m:
         problems.append(Problem(path, msg("control", lang, ord(m.group()), m.start() + 1)))
         return None
-    if spec.kind == "string" or spec.item == "string":
-        value = " ".join(value.split())  # one line
-    else:
-        value = value.strip()
+    value = " ".join(value.split())  # one paragraph: line breaks of YAML blocks become spaces
     if not value:
         problems.append(Problem(path, msg("empty", lang)))
         return None

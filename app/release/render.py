@@ -255,7 +255,7 @@ def _clear(part) -> None:
         part._element.remove(child)
 
 
-def _header(b: _Builder, section, release: Release) -> None:
+def _header(b: _Builder, section, release: Release, draft: bool = False) -> None:
     lay = layout()["emblem"]
     header = section.first_page_header
     header.is_linked_to_previous = False
@@ -300,6 +300,15 @@ def _header(b: _Builder, section, release: Release) -> None:
     lr = lp.add_run(statement)
     lr.font.size = Pt(8)
     lr.font.color.rgb = RGBColor.from_string(lay["statement_color"])
+    if draft:  # on every page, in the headers: the body keeps the release's own structure
+        for hdr in (header, later):
+            dp = hdr.add_paragraph()
+            dp.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            dp.paragraph_format.space_before = Pt(4)
+            dr = dp.add_run(b.labels["draft"])
+            dr.bold = True
+            dr.font.size = Pt(12)
+            dr.font.color.rgb = RGBColor.from_string(layout()["styles"]["PR Draft"]["color"])
 
 
 def _logo_size(path: Path, emblem_height) -> tuple[int, int]:
@@ -350,8 +359,6 @@ def _footers(section) -> None:
 def _body(b: _Builder, release: Release, draft: bool) -> None:
     L = b.labels
     lang = b.lang
-    if draft:
-        b.para("PR Draft", L["draft"])
     if release.embargo:
         day = date_text(release.embargo.date, lang)
         text = L["embargo_time"].format(day, release.embargo.time) if release.embargo.time else L["embargo"].format(day)
@@ -479,7 +486,7 @@ def build_document(release: Release, draft: bool = False, config=None):
     _prepare_styles(doc, own_base, tag)
     section = _page_setup(doc, own_base)
     b = _Builder(doc, release)
-    _header(b, section, release)
+    _header(b, section, release, draft)
     _footers(section)
     _body(b, release, draft)
     _sort_rpr(doc)
