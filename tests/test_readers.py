@@ -154,3 +154,17 @@ def test_markdown_markup_does_not_create_typography_artefacts():
     assert found == [("typography.double-space", "  ")]
     assert doc.span_text(*(lambda f: (f.offset, f.end))(lint(doc, select=["typography"]).findings[0])) == "  "
     assert md.index("  ") == lint(doc, select=["typography"]).findings[0].offset
+
+
+def test_seed_as_docx_gives_the_same_findings_as_the_text(seed_path):
+    """Empty paragraphs, one paragraph per line: a DOCX made from the seed lints like the seed."""
+    text = seed_path.read_text(encoding="utf-8")
+    d = docx.Document()
+    for line in text.split("\n"):
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    as_docx = read_bytes(buf.getvalue(), "seed.docx")
+    as_txt = read_bytes(text.encode(), "seed.txt")
+    key = lambda doc: sorted((f.rule, doc.span_text(f.offset, f.end), f.offset) for f in lint(doc).findings)  # noqa: E731
+    assert key(as_docx) == key(as_txt)

@@ -129,9 +129,16 @@ class Document:
         """Tokens that contain a letter."""
         return [t for t in self.tokens if any(ch.isalpha() for ch in t.text)]
 
+    @cached_property
+    def body_blocks(self) -> list[Block]:
+        """Blocks of the body (no headers, footers, footnotes) that hold text (DOCX keeps empty
+        paragraphs as blocks so block indexes match the document's paragraphs)."""
+        return [b for b in self.blocks
+                if b.kind not in ("header", "footer", "footnote") and self.text[b.start:b.end].strip()]
+
     def end_anchor(self) -> int:
         """Where an element missing at the end of the body belongs: the end of the last body block."""
-        body = [b for b in self.blocks if b.kind not in ("header", "footer", "footnote")]
+        body = self.body_blocks
         if body:
             return body[-1].end
         return len(self.text.rstrip())

@@ -12,7 +12,7 @@ from app.core import eu_texts
 
 
 def _anchor(doc, s, part: str) -> int:
-    body = [b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")]
+    body = doc.body_blocks
     first = body[0].start if body else 0
     if part == "label":
         return first

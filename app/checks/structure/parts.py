@@ -73,7 +73,7 @@ class Structure:
 
 
 def _body(doc: Document) -> list[Block]:
-    return [b for b in doc.blocks if b.kind not in ("header", "footer", "footnote")]
+    return doc.body_blocks
 
 
 def _date_line(doc: Document, b: Block) -> DateMention | None:
