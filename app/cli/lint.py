@@ -7,6 +7,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
+from app.core.files import is_writable, write_atomic
 from app.core.readers import expand_paths, read_path
 from app.engine.config import Config, load_config
 from app.engine.finding import SEVERITIES
@@ -160,55 +161,6 @@ def _report(args, config: Config, results: list[LintResult], errors: list[dict],
     return 2 if errors else 0
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    import tempfile
-
-    target = os.path.abspath(path)
-    folder = os.path.dirname(target)
-    if not os.path.isdir(folder):
-        raise InputError(f"{path}: folder {folder} does not exist")
-    if os.path.isdir(target):
-        raise InputError(f"{path}: is a folder")
-    if os.path.exists(target) and not _writable(target) or not _writable(folder):
-        raise InputError(f"{path}: not writable")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pressroom-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError(f"{path}: cannot write: {e.strerror or e}") from None
-
-
-def _mode_for(target: str) -> int:
-    """Keep the permissions of a file being replaced; new files get the usual umask mode."""
-    import stat
-
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _writable(path: str) -> bool:
-    """Writable, and not marked read-only (root ignores permissions; we still respect the flag)."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
-    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-
-
 def _same_file(a: str, b: str) -> bool:
     if a == "-" or b == "-":
         return False
@@ -267,7 +219,7 @@ def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
     _check_fix_usage(args)
     if not (args.fix or args.annotate):
         return None
-    from app.core.readers import expand_paths, read_bytes
+    from app.core.readers import expand_paths
 
     paths = expand_paths(args.paths)
     if args.annotate and len(paths) != 1:
@@ -359,7 +311,7 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
         return after
     if args.in_place:
         if changed:
-            if not _writable(path) or not _writable(os.path.dirname(os.path.abspath(path))):
+            if not is_writable(path) or not is_writable(os.path.dirname(os.path.abspath(path))):
                 raise InputError(f"{path}: not writable; nothing changed")
             write_atomic(path + ".bak", original)
             write_atomic(path, data)

@@ -11,11 +11,9 @@ the official texts: templates/texts/<lang>.yml (app.core.eu_texts).
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,6 +28,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from app import TEMPLATES_DIR
 from app.core import eu_texts
+from app.core.files import write_atomic
 from app.errors import InputError
 from app.release import emblem as eu_emblem
 from app.release.fmt import NBSP, date_text, money, quoted, typeset, year_range
@@ -499,25 +498,6 @@ def render_bytes(release: Release, draft: bool = False, config=None) -> bytes:
     buf = io.BytesIO()
     build_document(release, draft, config).save(buf)
     return buf.getvalue()
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Temporary file beside the target, then rename: never a partial file."""
-    target = Path(path).resolve()
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pressroom-", suffix=".docx.tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError(f"{path}: cannot write: {e.strerror or e}") from None
 
 
 def render_release(release: Release, out: str | os.PathLike | BinaryIO | None = None, draft: bool = False,
