@@ -9,7 +9,8 @@ from app.checks.structure.parts import structure
 from app.core import eu_texts
 
 EU_PART = re.compile(r"(?:взнос\w*|вклад\w*|финансировани\w*|contribution|funding|grant)\s+(?:ЕС|Европейск\w+\s+[Сс]оюз\w*|"
-                     r"(?:of\s+|from\s+)?the\s+(?:EU|European\s+Union))", re.I)
+                     r"(?:of\s+|from\s+)?the\s+(?:EU|European\s+Union))"
+                     r"|(?:EU|European\s+Union)(?:'s)?\s+(?:contribution|funding|grant)", re.I)
 TOTAL = re.compile(r"общ\w+\s+бюджет\w*|total\s+(?:budget|cost)", re.I)
 
 
