@@ -152,7 +152,8 @@ def _register_errors(app: Flask) -> None:
         view = app.view_functions.get(request.endpoint or "")
         if view is not None and getattr(view, "keeps_input", False):
             g.form_error = msg
-            return view(**(request.view_args or {})), 400
+            rv = view(**(request.view_args or {}))
+            return (rv[0] if isinstance(rv, tuple) else rv), 400
         return render_template("error.html", status=400, title=_("Please send the form again"), message=msg), 400
 
     @app.errorhandler(RequestEntityTooLarge)
@@ -162,7 +163,8 @@ def _register_errors(app: Flask) -> None:
         if not wants_json() and view is not None and getattr(view, "keeps_input", False):
             g.form_error = msg
             g.skip_form = True
-            return view(**(request.view_args or {})), 413
+            rv = view(**(request.view_args or {}))
+            return (rv[0] if isinstance(rv, tuple) else rv), 413
         return _error_page(413, _("File too large"), msg)
 
     @app.errorhandler(HTTPException)
