@@ -120,7 +120,10 @@ def postgres_server(tmp_path_factory):
         pytest.skip("PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin); "
                     "run scripts/install-system-deps.sh as root to install the 'postgresql' package")
     bindir = os.path.dirname(bins[-1])
-    base = tmp_path_factory.mktemp("pg")
+    import tempfile
+
+    # Not under pytest's 0700 tmp root: the server may run as another user who must reach it.
+    base = Path(tempfile.mkdtemp(prefix="pressroom-pg-"))
     data, sock = base / "data", base / "sock"
     sock.mkdir()
     prefix: list[str] = []
@@ -139,8 +142,11 @@ def postgres_server(tmp_path_factory):
         os.chmod(base, 0o755)
         prefix = [runuser, "-u", "postgres", "--"]
     port = _free_port()
-    subprocess.run(prefix + [f"{bindir}/initdb", "-D", str(data), "-A", "trust", "-U", "pressroom", "-E", "UTF8",
-                             "--locale=C"], check=True, capture_output=True)
+    init = subprocess.run(prefix + [f"{bindir}/initdb", "-D", str(data), "-A", "trust", "-U", "pressroom", "-E", "UTF8",
+                                    "--locale=C"], capture_output=True, text=True)
+    if init.returncode != 0:
+        shutil.rmtree(base, ignore_errors=True)
+        pytest.fail(f"initdb failed: {init.stderr.strip()[-500:]}")
     log = base / "server.log"
     subprocess.run(prefix + [f"{bindir}/pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o",
                              f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
@@ -149,6 +155,7 @@ def postgres_server(tmp_path_factory):
         yield f"postgresql+psycopg://pressroom@127.0.0.1:{port}"
     finally:
         subprocess.run(prefix + [f"{bindir}/pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
