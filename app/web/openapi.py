@@ -136,7 +136,7 @@ def spec() -> dict:
                 "suggestions": {"type": "array", "items": {"type": "string"}}}},
             "LintReport": {"type": "object", "description": "JSON contract version 1 (or a SARIF 2.1.0 log)",
                            "properties": {
-                               "version": {"type": "integer"},
+                               "version": {"description": "1 (JSON contract) or \"2.1.0\" (SARIF)"},
                                "files": {"type": "array", "items": {"type": "object", "properties": {
                                    "path": {"type": "string"}, "language": {"type": "string"},
                                    "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},

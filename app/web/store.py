@@ -61,7 +61,12 @@ def _apply(release: Release, payload: dict) -> None:
     release.search_text = search_text_of(payload)
 
 
+MAX_ID = 2**31 - 1  # INTEGER on PostgreSQL
+
+
 def get(release_id: int, include_deleted: bool = False) -> Release:
+    if not 0 < release_id <= MAX_ID:
+        raise NotFound(f"release {release_id} not found")
     r = db.session.get(Release, release_id)
     if r is None or (r.deleted_at is not None and not include_deleted):
         raise NotFound(f"release {release_id} not found")
@@ -119,6 +124,8 @@ def history(release_id: int) -> list[ReleaseVersion]:
 
 
 def restore(release_id: int, snapshot_id: int, expected_version: int) -> Release:
+    if not 0 < snapshot_id <= MAX_ID:
+        raise NotFound(f"version {snapshot_id} of release {release_id} not found")
     snap = db.session.get(ReleaseVersion, snapshot_id)
     if snap is None or snap.release_id != release_id:
         raise NotFound(f"version {snapshot_id} of release {release_id} not found")
