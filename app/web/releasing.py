@@ -580,7 +580,10 @@ def preview_html(docx_bytes: bytes) -> str:
 
     def block_items(container, part) -> str:
         out = []
-        for child in container._element.iterchildren():
+        el = container._element
+        if el.tag == qn("w:document"):
+            el, container = el.body, container._body
+        for child in el.iterchildren():
             if child.tag == qn("w:p"):
                 from docx.text.paragraph import Paragraph
 

@@ -207,7 +207,7 @@
     ["error", "warning", "info"].forEach(function (k, i) {
       if (i) el.appendChild(document.createTextNode(" · "));
       var s = document.createElement("span"); s.className = "count sev-" + k; s.dataset.sev = k;
-      s.textContent = sum[k] + " " + labels["n" + k.charAt(0).toUpperCase() + k.slice(1)]; el.appendChild(s);
+      s.textContent = sum[k] + " " + (sum[k] === 1 ? labels[k] : labels["n" + k.charAt(0).toUpperCase() + k.slice(1)]); el.appendChild(s);
     });
     $("live-ok").hidden = res.findings.length > 0;
     var dl = $("download-btn"); dl.textContent = sum.error ? dl.dataset.labelDraft : dl.dataset.labelFinal;

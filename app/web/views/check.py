@@ -123,7 +123,7 @@ def result(check_id: str):
     return render_template(
         "check_result.html", record=record, result=res, doc=doc, findings=findings, segments=segments,
         groups=grouped(findings), summary=res.summary(), top_severity=top_severity,
-        can_annotate=record.fmt == "docx" and feature("app.annotate"),
+        can_annotate=feature("app.annotate"),
         can_fix=feature("app.fix"), fixable=suggestions_fixable,
         form=CheckForm(formdata=None),
     )
@@ -162,8 +162,8 @@ def report_sarif(check_id: str):
 @bp.get("/check/<check_id>/annotated.docx")
 def annotated(check_id: str):
     record = _load(check_id)
-    if record.fmt != "docx" or not feature("app.annotate"):
-        abort(404, description=_("Annotated copies are made for DOCX drafts only."))
+    if not feature("app.annotate"):
+        abort(404, description=_("Annotated copies are not available in this installation."))
     from app.annotate import annotate
 
     res = _lint(record)
