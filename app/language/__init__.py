@@ -1,0 +1,91 @@
+"""Shared language resources for the spelling, homoglyph and grammar checks.
+
+Everything heavy is built once per process through ``ctx.resource(name, factory)`` (or the same
+process-wide cache when no context is at hand): pymorphy3's Russian morphology, the Hunspell
+dictionaries from Debian (``/usr/share/hunspell``), the look-alike letter maps.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from app.engine.linter import resource as _resource
+
+CYR = re.compile(r"[\u0400-\u04ff]")
+LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# e-mail addresses, URLs, domains, @handles and file names: their parts are never words to check
+_SKIP_SPANS = re.compile(
+    r"""(?ix)
+    [\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+            # e-mail, also with a stray space around @
+    | \b(?:https?|ftp)://\S+                       # URL
+    | \bwww\.\S+
+    | @\w+                                         # handle
+    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|kz|ru|eu|int|gov|edu|info|io|uk|kg|uz|tj|mn|by|ua|de|fr|be|pdf|docx?|xlsx?)\b
+    """
+)
+
+
+def get(ctx: Any, name: str, factory: Callable[[], Any]) -> Any:
+    if ctx is not None and hasattr(ctx, "resource"):
+        return ctx.resource(name, factory)
+    return _resource(name, factory)
+
+
+def skip_spans(doc) -> list[tuple[int, int]]:
+    """Spans of e-mail addresses, URLs and domains in doc.text (cached on the document)."""
+    cached = doc.meta.get("_language_skip_spans")
+    if cached is None:
+        cached = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(doc.text)]
+        doc.meta["_language_skip_spans"] = cached
+    return cached
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+        if s >= end:
+            break
+    return False
+
+
+def sentence_starts(doc) -> set[int]:
+    """Offsets of the first word of every sentence and block (where capitals say nothing)."""
+    cached = doc.meta.get("_language_sentence_starts")
+    if cached is None:
+        cached = set()
+        for s in doc.sentences:
+            m = re.search(r"[^\W\d_]", doc.text[s.start:s.end])
+            if m:
+                cached.add(s.start + m.start())
+        for b in doc.blocks:
+            m = re.search(r"[^\W\d_]", doc.text[b.start:b.end])
+            if m:
+                cached.add(b.start + m.start())
+        doc.meta["_language_sentence_starts"] = cached
+    return cached
+
+
+def match_case(template: str, word: str) -> str:
+    """Give ``word`` the capitalisation of ``template`` (UPPER, Title or lower)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def morph(ctx: Any = None):
+    """pymorphy3's Russian analyser (one per process)."""
+    def build():
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang="ru")
+    return get(ctx, "pymorphy3.ru", build)
+
+
+def hunspell(ctx: Any, name: str):
+    """The Hunspell dictionary ``name`` (ru_RU, en_GB, en_US), or None when it is not installed."""
+    from app.language.hunspell import load
+
+    return get(ctx, f"hunspell.{name}", lambda: load(name))

@@ -1,0 +1,85 @@
+"""Look-alike letters between the Latin and Cyrillic scripts.
+
+The upright pairs come from Unicode's confusables data (the ``confusable_homoglyphs`` package),
+filtered to letters of the two alphabets a Russian or English keyboard produces. The italic map is
+ours: in italic (and in handwriting-like fonts that OCR reads) Cyrillic ``д`` looks like ``g``/``d``,
+``и`` like ``u``, ``п`` like ``n``, ``т`` like ``m``, ``г`` like ``r``.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+# Letters we map between (Russian alphabet plus the Kazakh/Ukrainian і, ј, ѕ, ү, һ).
+_CYR_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіІјЈѕЅүҮһҺ")
+_LAT_LETTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+# Italic / handwriting shapes (Latin -> Cyrillic); not in Unicode's confusables.
+ITALIC_LAT_TO_CYR = {
+    "d": "д", "g": "д", "u": "и", "n": "п", "m": "т", "r": "г", "b": "ь",
+}
+# Upright pairs Unicode does not list but every keyboard-swap produces.
+EXTRA_LAT_TO_CYR = {"B": "В", "H": "Н", "M": "М", "T": "Т", "K": "К", "k": "к", "y": "у", "Y": "У"}
+
+
+def _from_confusables() -> dict[str, set[str]]:
+    """Latin letter -> Cyrillic look-alikes, both directions derived from the Unicode data."""
+    import confusable_homoglyphs
+
+    data = json.loads((Path(confusable_homoglyphs.__file__).parent / "confusables.json").read_text("utf-8"))
+    pairs: dict[str, set[str]] = {}
+    for ch, entries in data.items():
+        if len(ch) != 1:
+            continue
+        for entry in entries:
+            other = entry.get("c", "")
+            if len(other) != 1:
+                continue
+            if ch in _LAT_LETTERS and other in _CYR_LETTERS:
+                pairs.setdefault(ch, set()).add(other)
+            elif ch in _CYR_LETTERS and other in _LAT_LETTERS:
+                pairs.setdefault(other, set()).add(ch)
+    return pairs
+
+
+class Maps:
+    def __init__(self) -> None:
+        upright = _from_confusables()
+        for lat, cyr in EXTRA_LAT_TO_CYR.items():
+            upright.setdefault(lat, set()).add(cyr)
+        # Upright: the only mapping trusted for a safe fix of a mixed-script word.
+        self.lat_to_cyr: dict[str, list[str]] = {k: sorted(v) for k, v in upright.items()}
+        self.cyr_to_lat: dict[str, list[str]] = {}
+        for lat, cyrs in upright.items():
+            for c in cyrs:
+                self.cyr_to_lat.setdefault(c, []).append(lat)
+        # Upright plus italic shapes, for whole Latin words read as Russian words.
+        self.lat_to_cyr_italic: dict[str, list[str]] = {k: list(v) for k, v in self.lat_to_cyr.items()}
+        for lat, cyr in ITALIC_LAT_TO_CYR.items():
+            lst = self.lat_to_cyr_italic.setdefault(lat, [])
+            if cyr not in lst:
+                lst.append(cyr)
+
+    @staticmethod
+    def readings(word: str, table: dict[str, list[str]], limit: int = 64) -> list[str] | None:
+        """Every spelling of ``word`` with each mapped letter replaced by one of its look-alikes;
+        letters already of the target script stay. None when a letter has no look-alike."""
+        options = []
+        for ch in word:
+            if ch in table:
+                options.append(table[ch])
+            else:
+                options.append([ch])
+        total = 1
+        for o in options:
+            total *= len(o)
+        if total > limit:
+            return None
+        return ["".join(p) for p in itertools.product(*options)]
+
+
+def maps(ctx=None) -> Maps:
+    from app.language import get
+
+    return get(ctx, "homoglyph.maps", Maps)

@@ -1,0 +1,175 @@
+"""Is a word known, and what is it closest to? Shared by the spelling, homoglyph and LT checks.
+
+Russian: pymorphy3's dictionary (every inflected form of OpenCorpora) or Hunspell ru_RU.
+English: Hunspell en_GB or en_US. The accept vocabulary (rules/vocab, pressroom.toml) always wins;
+for Russian also through the lemma, so ``пробация`` in the vocabulary accepts ``пробации``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.language import get, hunspell, morph
+
+RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# Letters a writer confuses by ear: a substitution among them costs half.
+_SIMILAR = [set(s) for s in ("иы", "еёэи", "ао", "шщ", "ьъ", "сз", "тд", "бп", "вф", "гк", "жш", "йи", "ую",
+                              "ei", "ao", "sc", "sz", "ck", "iy", "ou")]
+_CLEAN = str.maketrans({"\u0301": None, "\u00ad": None, "\u200b": None, "’": "'", "ʼ": "'"})
+
+
+def clean(word: str) -> str:
+    """The word without stress marks, soft hyphens and with a plain apostrophe."""
+    return word.translate(_CLEAN)
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return any(a in s and b in s for s in _SIMILAR)
+
+
+def distance(a: str, b: str) -> float:
+    """Damerau-Levenshtein distance (case-insensitive) where a by-ear confusion costs 0.5."""
+    a, b = a.lower(), b.lower()
+    la, lb = len(a), len(b)
+    d = [[0.0] * (lb + 1) for _ in range(la + 1)]
+    for i in range(la + 1):
+        d[i][0] = i
+    for j in range(lb + 1):
+        d[0][j] = j
+    for i in range(1, la + 1):
+        for j in range(1, lb + 1):
+            if a[i - 1] == b[j - 1]:
+                cost = 0.0
+            elif _similar(a[i - 1], b[j - 1]):
+                cost = 0.5
+            else:
+                cost = 1.0
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[la][lb]
+
+
+class Speller:
+    """Spelling knowledge for one language; one per process (see ``speller(ctx, lang)``)."""
+
+    def __init__(self, lang: str, morph_analyzer, dicts: list):
+        self.lang = lang
+        self.morph = morph_analyzer
+        self.dicts = [d for d in dicts if d is not None]
+        self._known: dict[str, bool] = {}
+        self._suggest: dict[str, list[str]] = {}
+
+    # ----- knowing ---------------------------------------------------------------------------
+    def known(self, word: str) -> bool:
+        hit = self._known.get(word)
+        if hit is None:
+            hit = self._known[word] = self._known_uncached(word)
+        return hit
+
+    def _known_uncached(self, word: str) -> bool:
+        if self.morph is not None:
+            w = word.lower()
+            if self.morph.word_is_known(w) or ("ё" in w and self.morph.word_is_known(w.replace("ё", "е"))):
+                return True
+        for d in self.dicts:
+            if d.lookup(word):
+                return True
+            if word[:1].isupper() and not word.isupper() and d.lookup(word.lower()):
+                return True
+        if self.lang == "en" and word.endswith(("'s", "s'")):
+            return self.known(word[:-2] if word.endswith("'s") else word[:-1])
+        return False
+
+    def known_strict(self, word: str) -> bool:
+        """Known as a word of the language (dictionary, not guessed); used by the homoglyph check."""
+        return self.known(word)
+
+    def accepted(self, word: str, vocabulary) -> bool:
+        if vocabulary is None:
+            return False
+        if vocabulary.accepts(word):
+            return True
+        if self.morph is not None and re.search("[а-яё]", word, re.I):
+            cap = word[:1].isupper()
+            for lemma in {p.normal_form for p in self.morph.parse(word.lower())}:
+                if vocabulary.accepts(lemma) or (cap and vocabulary.accepts(lemma[:1].upper() + lemma[1:])):
+                    return True
+        return False
+
+    # ----- suggesting ------------------------------------------------------------------------
+    def suggestions(self, word: str, limit: int = 5) -> list[tuple[str, float]]:
+        """Dictionary words close to ``word``, best first, with their distance."""
+        hit = self._suggest.get(word)
+        if hit is None:
+            hit = self._suggest[word] = self._rank(word)
+        return hit[:limit]
+
+    def _edits1(self, word: str) -> set[str]:
+        alphabet = RU_ALPHABET if self.lang == "ru" else EN_ALPHABET
+        w = word.lower()
+        splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+        out = set()
+        for a, b in splits:
+            if b:
+                out.add(a + b[1:])
+                for c in alphabet:
+                    out.add(a + c + b[1:])
+            if len(b) > 1:
+                out.add(a + b[1] + b[0] + b[2:])
+            for c in alphabet:
+                out.add(a + c + b)
+        out.discard(w)
+        return out
+
+    def _rank(self, word: str) -> list[tuple[str, float]]:
+        from app.language import match_case
+
+        cands: dict[str, int] = {}
+        order = 0
+        for d in self.dicts:
+            for s in d.suggest(word):
+                if s not in cands:
+                    cands[s] = order
+                    order += 1
+        if self.morph is not None and len(word) <= 20:
+            # Every dictionary form one edit away (pymorphy knows forms Hunspell's list may miss).
+            for e in self._edits1(word):
+                if self.morph.word_is_known(e):
+                    s = match_case(word, e)
+                    if s not in cands:
+                        cands[s] = order + 100
+        scored = []
+        for s, rank in cands.items():
+            if s.lower() == word.lower():
+                continue
+            dist = distance(word, s)
+            if " " in s or "-" in s and "-" not in word:
+                dist += 1.0  # splitting a word is rarely the fix
+            scored.append((dist, rank, s))
+        scored.sort()
+        out, seen = [], set()
+        for dist, _, s in scored:
+            s = match_case(word, s) if not s[:1].isupper() else s
+            if s not in seen:
+                seen.add(s)
+                out.append((s, dist))
+        return out
+
+
+def speller(ctx: Any, lang: str) -> Speller:
+    variant = "en_GB"
+    if lang == "en" and ctx is not None and getattr(ctx, "config", None) is not None:
+        variant = str(ctx.config.style.get("english", "en_GB")).replace("-", "_")
+        if variant not in ("en_GB", "en_US"):
+            variant = "en_GB"
+    name = f"speller.{lang}.{variant}" if lang == "en" else "speller.ru"
+    # The process cache's lock is not re-entrant: build the parts first, then the speller.
+    if lang == "ru":
+        parts = (morph(ctx), [hunspell(ctx, "ru_RU")])
+    else:
+        other = "en_US" if variant == "en_GB" else "en_GB"
+        parts = (None, [hunspell(ctx, variant), hunspell(ctx, other)])
+    return get(ctx, name, lambda: Speller(lang, *parts))
