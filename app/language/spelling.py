@@ -52,6 +52,18 @@ def distance(a: str, b: str) -> float:
     return d[la][lb]
 
 
+# Productive prefixes: a prefix plus a dictionary word is a word (checked only when the rest has
+# four letters or more, so a typo in a short word is not hidden).
+RU_PREFIXES = tuple(sorted("""
+анти авиа авто агро аудио био вице видео гео гипер гос госу евро за зам квази кибер контр макро медиа
+мега меж микро мини мульти нано не нео недо пере по под пост пре пред при про псевдо раз рас ре само
+сверх спец супер теле ультра эко экс электро энерго""".split(), key=len, reverse=True))
+_RU_Y_AFTER = {"под", "пред", "раз", "рас", "без", "бес", "от", "об", "из", "вз", "над", "с"}
+EN_PREFIXES = tuple(sorted("""
+anti bio co counter cyber de eco euro inter macro micro mid multi nano non over post pre re self sub
+super trans un under""".split(), key=len, reverse=True))
+
+
 class Speller:
     """Spelling knowledge for one language; one per process (see ``speller(ctx, lang)``)."""
 
@@ -81,7 +93,30 @@ class Speller:
                 return True
         if self.lang == "en" and word.endswith(("'s", "s'")):
             return self.known(word[:-2] if word.endswith("'s") else word[:-1])
+        return self._prefixed(word)
+
+    def _prefixed(self, word: str) -> bool:
+        """A productive prefix before a dictionary word: кибер|атака, за|декларировал, sub|grants."""
+        w = word.lower()
+        for pre in (RU_PREFIXES if self.lang == "ru" else EN_PREFIXES):
+            if w.startswith(pre) and len(w) - len(pre) >= 4:
+                rest = w[len(pre):]
+                if pre in _RU_Y_AFTER and rest[0] == "и":
+                    continue  # пред+история is предыстория: и turns into ы after these prefixes
+                if self.lang == "ru" and self.morph is not None:
+                    if self.morph.word_is_known(rest) or any(d.lookup(rest) for d in self.dicts):
+                        return True
+                elif any(d.lookup(rest) for d in self.dicts):
+                    return True
         return False
+
+    def compound_part(self, part: str) -> bool:
+        """A first part of a hyphenated adjective: парламентско-(президентский), социально-(…)."""
+        w = part.lower()
+        if self.lang != "ru" or len(w) < 4 or w[-1] not in "оеи":
+            return False
+        stem = w[:-1]
+        return any(self.known(stem + end) for end in ("ый", "ий", "ой", "о"))
 
     def known_strict(self, word: str) -> bool:
         """Known as a word of the language (dictionary, not guessed); used by the homoglyph check."""

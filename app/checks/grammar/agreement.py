@@ -186,6 +186,12 @@ def _check_chain(doc, rule, adjs, noun, analyses):
     if not suggestions:
         return None
     start, end, word = adjs[k]
+    if word[:1].islower() and noun[2][:1].isupper():
+        return None  # подведомственном Роскомнадзору: the adjective governs a name
+    if not ({_case(p.tag) for p in adj_parses[k]} & {_case(n.tag) for n in noun_parses}):
+        # No shared case: the adjective is a predicate or governs the noun (признать незаконными
+        # предоставления, в дальнейшем органы): not a noun phrase.
+        return None
     return rule.finding(doc, start, end, suggestions, noun=noun[2])
 
 

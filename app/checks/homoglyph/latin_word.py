@@ -13,12 +13,26 @@ from app.language.spelling import speller
 from app.language.words import words
 
 
+_NOT_WORDS = {"Abbr", "Init", "Erro", "Dist"}
+
+
 def _is_russian_word(ru, word: str) -> bool:
     w = word.lower()
     morph = ru.morph
     if morph is not None:
-        return morph.word_is_known(w)
+        if not morph.word_is_known(w):
+            return False
+        # An abbreviation or an initial is no evidence (una -> ипа).
+        return any(not (_NOT_WORDS & set(p.tag.grammemes)) for p in morph.parse(w) if p.word == w)
     return ru.known(word)
+
+
+def _foreign(w, m, ru) -> bool:
+    """A Latin word that does not read as Russian: the neighbour is in a foreign phrase."""
+    if w is None or w.cyrillic or not w.latin:
+        return False
+    readings = m.readings(w.text, m.lat_to_cyr_italic, limit=256)
+    return not readings or not any(_is_russian_word(ru, r) for r in readings)
 
 
 def check(doc, rule, ctx):
@@ -26,7 +40,8 @@ def check(doc, rule, ctx):
     min_len = int(rule.options.get("min_length", 3))
     ru = en = None
     vocab = ctx.vocabulary if ctx is not None else None
-    for w in words(doc):
+    ws = words(doc)
+    for i, w in enumerate(ws):
         text = w.text
         if w.cyrillic or not w.latin or w.has_digit or len(text) < min_len:
             continue
@@ -50,6 +65,10 @@ def check(doc, rule, ctx):
                 known.append(r)
         if not known:
             continue
+        prev = ws[i - 1] if i > 0 and doc.text[ws[i - 1].end:w.start].strip(" ,") == "" else None
+        nxt = ws[i + 1] if i + 1 < len(ws) and doc.text[w.end:ws[i + 1].start].strip(" ,") == "" else None
+        if _foreign(prev, m, ru) or _foreign(nxt, m, ru):
+            continue  # inside a Latin-script phrase (una renta básica)
         # Prefer upright readings (fewer italic substitutions) first.
         upright = set(m.readings(text, m.lat_to_cyr, limit=256) or [])
         known.sort(key=lambda r: (r not in upright,))
