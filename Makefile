@@ -33,3 +33,11 @@ lint-examples: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+# LanguageTool HTTP server (issue 4): fetched from Maven Central into .cache/languagetool, on 127.0.0.1:8081.
+.PHONY: languagetool languagetool-stop
+languagetool: install
+	bash scripts/languagetool.sh start 8081
+
+languagetool-stop:
+	bash scripts/languagetool.sh stop

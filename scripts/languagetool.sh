@@ -10,6 +10,7 @@
 #   scripts/languagetool.sh run [PORT]       run the server in the foreground (for a supervisor)
 #
 # Environment: LT_VERSION (pinned 6.7: runs on Java 17), LT_HOME (default .cache/languagetool),
+#              LT_RUN (folder for server.pid/.port/.log, default LT_HOME),
 #              LT_HEAP (default 512m), LT_WAIT (seconds to wait for start, default 120).
 # Needs java (17+) and mvn. Only `fetch` uses the network (Maven Central); the server runs offline.
 set -euo pipefail
@@ -18,10 +19,11 @@ LT_VERSION="${LT_VERSION:-6.7}"
 LT_HOME="${LT_HOME:-$ROOT/.cache/languagetool}"
 LT_HEAP="${LT_HEAP:-512m}"
 LT_WAIT="${LT_WAIT:-120}"
+LT_RUN="${LT_RUN:-$LT_HOME}"     # where the pid, port and log files of a started server go
 LIB="$LT_HOME/lib-$LT_VERSION"
-PIDFILE="$LT_HOME/server.pid"
-PORTFILE="$LT_HOME/server.port"
-LOG="$LT_HOME/server.log"
+PIDFILE="$LT_RUN/server.pid"
+PORTFILE="$LT_RUN/server.port"
+LOG="$LT_RUN/server.log"
 
 die() { echo "languagetool: $*" >&2; exit 2; }
 need() { command -v "$1" >/dev/null 2>&1 || die "$1 not found (install: bash scripts/install-system-deps.sh)"; }
@@ -89,7 +91,7 @@ case "$cmd" in
       echo "languagetool: already running (pid $pid, port $(cat "$PORTFILE" 2>/dev/null))" >&2; exit 0
     fi
     fetch
-    mkdir -p "$LT_HOME"
+    mkdir -p "$LT_RUN"
     # HTTPServer binds to localhost only unless --public is given.
     server_cmd "$port"
     nohup "${CMD[@]}" >"$LOG" 2>&1 &

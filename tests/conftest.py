@@ -169,3 +169,50 @@ def postgres_url(postgres_server):
     with psycopg.connect(postgres_server.replace("postgresql+psycopg", "postgresql") + "/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"{postgres_server}/{name}"
+
+
+# ----- LanguageTool (issue 4): ONE real server per test session, started with the project's script ---
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def languagetool_server(tmp_path_factory):
+    """URL of a real LanguageTool HTTP server (scripts/languagetool.sh: Maven Central -> .cache/languagetool).
+
+    Skips only when Java or Maven is absent. Sets PRESSROOM_LANGUAGETOOL_URL for the session."""
+    import shutil
+
+    missing = [t for t in ("java", "mvn") if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"LanguageTool tests need {' and '.join(missing)} (bash scripts/install-system-deps.sh installs them)")
+    run_dir = tmp_path_factory.mktemp("languagetool")
+    port = _free_port()
+    env = dict(os.environ, LT_RUN=str(run_dir))
+    script = ROOT / "scripts" / "languagetool.sh"
+    proc = subprocess.run(["bash", str(script), "start", str(port)], env=env, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        pytest.fail(f"LanguageTool server did not start: {proc.stderr[-2000:]}")
+    url = f"http://127.0.0.1:{port}"
+    old = os.environ.get("PRESSROOM_LANGUAGETOOL_URL")
+    os.environ["PRESSROOM_LANGUAGETOOL_URL"] = url
+    try:
+        yield url
+    finally:
+        if old is None:
+            os.environ.pop("PRESSROOM_LANGUAGETOOL_URL", None)
+        else:
+            os.environ["PRESSROOM_LANGUAGETOOL_URL"] = old
+        subprocess.run(["bash", str(script), "stop"], env=env, capture_output=True, timeout=60)
+
+
+def pytest_collection_modifyitems(config, items):
+    # The `lt` rule's own examples (tests/test_rule_examples.py) need the real server too.
+    for item in items:
+        if "test_rule_examples.py" in item.nodeid and "[lt-" in item.nodeid \
+                and "languagetool_server" not in item.fixturenames:
+            item.fixturenames.append("languagetool_server")

@@ -1,0 +1,118 @@
+"""The LanguageTool HTTP server as a client sees it (through ``language-tool-python``).
+
+Where the server is, in this order:
+1. ``PRESSROOM_LANGUAGETOOL_URL`` or ``[languagetool] url`` in pressroom.toml;
+2. the server ``pressroom languagetool start`` / ``make languagetool`` started (its port is in
+   ``.cache/languagetool/server.port``), else http://127.0.0.1:8081;
+3. with ``[languagetool] download = true``: the server language-tool-python downloads and starts
+   itself (on machines that reach its download site).
+Every request has a time limit (``[languagetool] timeout``, default 10 s) and is tried once; a
+server that failed is not asked again for a minute, so a batch run does not wait on it per file.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from app import RULES_DIR
+
+ROOT = Path(RULES_DIR).resolve().parent
+CACHE = Path(os.environ.get("LT_HOME") or ROOT / ".cache" / "languagetool")
+DEFAULT_TIMEOUT = 10.0
+RETRY_AFTER = 60.0
+
+_LOCK = threading.Lock()
+_CLIENTS: dict[tuple[str, str], Any] = {}
+_DEAD: dict[str, float] = {}
+
+
+class Unavailable(Exception):
+    """LanguageTool could not answer; the message says why, in one line."""
+
+
+def server_url(config) -> tuple[str | None, str]:
+    """(url, where it came from); url None means: let language-tool-python run its own."""
+    env = os.environ.get("PRESSROOM_LANGUAGETOOL_URL")
+    if env:
+        return env, "PRESSROOM_LANGUAGETOOL_URL"
+    lt = getattr(config, "languagetool", {}) or {}
+    if lt.get("url"):
+        return str(lt["url"]), "pressroom.toml"
+    port_file = CACHE / "server.port"
+    if port_file.is_file():
+        try:
+            return f"http://127.0.0.1:{int(port_file.read_text().strip())}", "pressroom languagetool start"
+        except ValueError:
+            pass
+    if lt.get("download"):
+        return None, "language-tool-python download"
+    return "http://127.0.0.1:8081", "default"
+
+
+def lt_language(doc_language: str, config) -> str:
+    if doc_language == "ru":
+        return "ru-RU"
+    variant = str((getattr(config, "style", {}) or {}).get("english", "en_GB")).replace("_", "-")
+    return variant if variant in ("en-GB", "en-US") else "en-GB"
+
+
+def _make_client(url: str | None, language: str, timeout: float):
+    import language_tool_python
+    from language_tool_python import LanguageTool
+
+    class _Client(LanguageTool):
+        _TIMEOUT = timeout  # per request (the library's default is 300 s)
+
+        def _query_server(self, url, params=None, num_tries=2, method="get"):
+            return super()._query_server(url, params, num_tries=1, method=method)
+
+    _ = language_tool_python
+    if url is None:
+        return _Client(language)
+    return _Client(language, remote_server=url)
+
+
+def check(text: str, language: str, config, disabled: list[str]) -> list[dict]:
+    """LanguageTool's matches for text as plain dicts (offset, length, message, replacements,
+    rule id, category id, issue type). Raises Unavailable."""
+    lt = getattr(config, "languagetool", {}) or {}
+    timeout = float(lt.get("timeout", DEFAULT_TIMEOUT))
+    url, where = server_url(config)
+    key = url or "<language-tool-python>"
+    dead_until = _DEAD.get(key, 0.0)
+    if time.monotonic() < dead_until:
+        raise Unavailable(f"LanguageTool at {key} did not answer earlier; skipped")
+    try:
+        with _LOCK:
+            client = _CLIENTS.get((key, language))
+            if client is None:
+                client = _make_client(url, language, timeout)
+                _CLIENTS[(key, language)] = client
+        client.disabled_rules = set(disabled)
+        matches = client.check(text)
+    except Exception as e:  # noqa: BLE001 - any failure of the optional server is a notice
+        _DEAD[key] = time.monotonic() + RETRY_AFTER
+        with _LOCK:
+            _CLIENTS.pop((key, language), None)
+        reason = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
+        raise Unavailable(f"LanguageTool at {key} ({where}) is unreachable or too slow "
+                          f"(limit {timeout:g} s): {reason}") from None
+    _DEAD.pop(key, None)
+    out = []
+    for m in matches:
+        out.append({
+            "offset": m.offset, "length": m.error_length, "message": m.message,
+            "replacements": list(m.replacements or []), "rule": m.rule_id,
+            "category": m.category, "issue": getattr(m, "rule_issue_type", None) or "",
+        })
+    return out
+
+
+def reset() -> None:
+    """Forget clients and failures (tests)."""
+    with _LOCK:
+        _CLIENTS.clear()
+        _DEAD.clear()
