@@ -5,9 +5,10 @@
 #   chromium                 : headless browser for Playwright tests
 #   postgresql               : database tests against a real server
 #   hunspell-ru/en-gb/en-us  : spelling dictionaries (read by spylls, no network)
+#   libhunspell-1.7-0        : the Hunspell C library (fast dictionary loading; spylls is the fallback)
 #   default-jre-headless maven : LanguageTool server from Maven Central
 set -euo pipefail
-want=(libreoffice-writer-nogui poppler-utils chromium postgresql hunspell-ru hunspell-en-gb hunspell-en-us fonts-liberation fonts-dejavu-core maven)
+want=(libreoffice-writer-nogui poppler-utils chromium postgresql hunspell-ru hunspell-en-gb hunspell-en-us libhunspell-1.7-0 fonts-liberation fonts-dejavu-core maven)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
