@@ -58,7 +58,7 @@ def check(doc, rule, ctx):
     try:
         matches = client.check(doc.text, language, ctx.config, disabled)
     except client.Unavailable as e:
-        ctx.notice(f"{e}; linted without LanguageTool")
+        ctx.notice(f"{e}; checked without it")
         return
     if not matches:
         return

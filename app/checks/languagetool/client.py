@@ -26,7 +26,7 @@ RETRY_AFTER = 60.0
 
 _LOCK = threading.Lock()
 _CLIENTS: dict[tuple[str, str], Any] = {}
-_DEAD: dict[str, float] = {}
+_DEAD: dict[str, tuple[float, str]] = {}  # url -> (retry after, the failure, said once per run)
 
 
 class Unavailable(Exception):
@@ -82,9 +82,9 @@ def check(text: str, language: str, config, disabled: list[str]) -> list[dict]:
     timeout = float(lt.get("timeout", DEFAULT_TIMEOUT))
     url, where = server_url(config)
     key = url or "<language-tool-python>"
-    dead_until = _DEAD.get(key, 0.0)
+    dead_until, why = _DEAD.get(key, (0.0, ""))
     if time.monotonic() < dead_until:
-        raise Unavailable(f"LanguageTool at {key} did not answer earlier; skipped")
+        raise Unavailable(why)  # the same text: the notice is printed once
     try:
         with _LOCK:
             client = _CLIENTS.get((key, language))
@@ -94,12 +94,11 @@ def check(text: str, language: str, config, disabled: list[str]) -> list[dict]:
         client.disabled_rules = set(disabled)
         matches = client.check(text)
     except Exception as e:  # noqa: BLE001 - any failure of the optional server is a notice
-        _DEAD[key] = time.monotonic() + RETRY_AFTER
         with _LOCK:
             _CLIENTS.pop((key, language), None)
-        reason = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
-        raise Unavailable(f"LanguageTool at {key} ({where}) is unreachable or too slow "
-                          f"(limit {timeout:g} s): {reason}") from None
+        why = f"LanguageTool at {key} ({where}) {_reason(e, timeout)}"
+        _DEAD[key] = (time.monotonic() + RETRY_AFTER, why)
+        raise Unavailable(why) from None
     _DEAD.pop(key, None)
     out = []
     for m in matches:
@@ -109,6 +108,16 @@ def check(text: str, language: str, config, disabled: list[str]) -> list[dict]:
             "category": m.category, "issue": getattr(m, "rule_issue_type", None) or "",
         })
     return out
+
+
+def _reason(e: Exception, timeout: float) -> str:
+    text = str(e)
+    if "timed out" in text.lower() or "timeout" in type(e).__name__.lower():
+        return f"is too slow (no answer within the {timeout:g} s limit)"
+    if "refused" in text.lower() or "NewConnectionError" in text or "Max retries" in text:
+        return "is unreachable (connection refused; start it with `pressroom languagetool start`)"
+    first = text.splitlines()[0][:160] if text else type(e).__name__
+    return f"failed: {first}"
 
 
 def reset() -> None:
