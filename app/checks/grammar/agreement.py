@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from app.language import match_case, morph
+from app.language import get, match_case, morph
 
 _CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct", "voct": "nomn"}
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -112,12 +112,17 @@ def _phrases(text: str, start: int):
 
 def check(doc, rule, ctx):
     m = morph(ctx)
-    cache: dict[str, list | None] = {}
+    # Analyses are cached for the process (a warm one-page check must take milliseconds).
+    cache: dict[str, list | None] = get(ctx, "grammar.agreement.analyses", dict)
+    if len(cache) > 200_000:
+        cache.clear()
 
     def analyses(word):
-        if word not in cache:
-            cache[word] = _analyses(m, word)
-        return cache[word]
+        try:
+            return cache[word]
+        except KeyError:
+            cache[word] = got = _analyses(m, word)
+            return got
 
     for s in doc.sentences:
         chunk = doc.text[s.start:s.end]
