@@ -48,7 +48,7 @@ def check(doc, rule, ctx):
                 continue
             taken.append((m.start(), m.end()))
             yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired,
-                               message=f"E-mail address {what}: write {repaired}")
+                               message=f"E-mail address {what}")
     for m in PLAIN.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -30,6 +30,6 @@ def check(doc, rule, ctx):
         if sugg:
             yield rule.finding(doc, p.start, p.end, [sugg], fix=sugg,
                                message=f"Invalid phone number; the same number is written validly elsewhere "
-                                       f"({other.text}): {sugg}")
+                                       f"({other.text})")
         else:
             yield rule.finding(doc, p.start, p.end, [], region=ctx.config.region or "KZ")
