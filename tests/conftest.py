@@ -72,7 +72,6 @@ def cli_proc():
     return run
 
 
-# ----- web app (issue 7) -------------------------------------------------------------------------
 def _free_port() -> int:
     import socket
 
@@ -81,6 +80,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# ----- web app (issue 7) -------------------------------------------------------------------------
 @pytest.fixture
 def make_web_app(tmp_path):
     """Build the Flask app on a fresh, migrated database (SQLite in tmp_path unless a URL is given)."""
@@ -172,12 +172,6 @@ def postgres_url(postgres_server):
 
 
 # ----- LanguageTool (issue 4): ONE real server per test session, started with the project's script ---
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

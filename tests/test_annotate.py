@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import shutil
 import subprocess
 import uuid
@@ -127,7 +126,6 @@ def test_seed_docx_comments_on_exact_spans_and_formatting_unchanged():
 
 def test_missing_element_anchored_where_it_belongs():
     from app.annotate import annotate
-    from app.core.document import Document
     from app.core.readers import read_bytes
     from app.engine.finding import Finding
 

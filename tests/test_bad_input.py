@@ -5,7 +5,6 @@ import io
 import zipfile
 
 import docx
-import pytest
 
 
 def _assert_refused(r, *needles):

@@ -1,30 +1,8 @@
 """Figures checks: budgets, shares, durations, dates, weekdays, counts."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from app.core.readers import read_bytes, read_path
-from app.engine.config import Config
-from app.engine.linter import lint
-
-DRAFTS = Path(__file__).resolve().parent / "drafts"
-
-
-def lint_draft(name, select=(), config=None):
-    doc = read_path(str(DRAFTS / name))
-    return doc, lint(doc, config or Config(), select=list(select)).findings
-
-
-def lint_str(text, lang, select=(), config=None):
-    doc = read_bytes(text.encode("utf-8"), "t.txt", "txt", lang)
-    return doc, lint(doc, config or Config(), select=list(select)).findings
-
-
-def spans(doc, findings, rule=None):
-    return [(f.rule, doc.span_text(f.offset, f.end)) for f in findings if rule is None or f.rule == rule]
-
-
 import pytest
+from checkutil import lint_draft, lint_str, spans
 
 
 def test_good_drafts_clean():

@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
 from app.release.fmt import date_text, money, number, quoted, typeset, year_range
 from app.release.model import SPEC, Release
@@ -41,7 +40,7 @@ def test_numbers_and_ranges():
 def test_quotes():
     assert quoted("Центр «Право»", "ru") == "«Центр „Право“»"
     assert quoted("a ‘b’", "en") == "“a ‘b’”"
-    assert typeset('Проект "Центр "LPRC"" начат', "ru") == f"Проект «Центр „LPRC“» начат"
+    assert typeset('Проект "Центр "LPRC"" начат', "ru") == "Проект «Центр „LPRC“» начат"
     assert typeset('The "best" day', "en") == "The “best” day"
 
 
@@ -56,6 +55,6 @@ def test_dashes_and_no_break_spaces():
 
 
 def test_readme_documents_every_release_field():
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "readme" / "render.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for spec in SPEC[Release]:
         assert f"| `{spec.name}` |" in doc, spec.name

@@ -93,7 +93,6 @@ def docx_all_text(data: bytes) -> str:
 
 
 def test_api_render_marks_draft_while_errors_remain(api_app):
-    import docx
     import yaml
 
     payload = json.loads(json.dumps(yaml.safe_load((ROOT / "examples" / "rule-of-law-forum-en.yml").read_text()), default=str))

@@ -43,7 +43,6 @@ def open_docx(document: Document) -> tuple[Any, RunMap, Document]:
         if not rel.is_external and (rel.reltype.endswith("/header") or rel.reltype.endswith("/footer")):
             editable.append(rel.target_part.element)
     paragraphs = fresh.docx.paragraphs
-    blocks = fresh.blocks
 
     def paragraph_at(x: int):
         b = fresh.block_at(x)

@@ -1,7 +1,6 @@
 """Invalid phone numbers; when the same number is written validly elsewhere, suggest it."""
 from __future__ import annotations
 
-import phonenumbers
 
 from app.checks.contact.phones import find_phones, international
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for, redirect
 from flask_babel import gettext as _
 
-from app.errors import InputError, PressroomError
+from app.errors import PressroomError
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
