@@ -16,7 +16,7 @@ LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # e-mail addresses, URLs, domains, @handles and file names: their parts are never words to check
 _SKIP_SPANS = re.compile(
     r"""(?ix)
-    [\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+            # e-mail, also with a stray space around @
+    [\w.+-]+\s?@@?\s?[\w-]+(?:[.,]{1,2}[\w-]+)*   # e-mail, also broken (stray space, doubled @, comma)
     | \b(?:https?|ftp)://\S+                       # URL
     | \bwww\.\S+
     | @\w+                                         # handle

@@ -34,7 +34,8 @@ def check(doc, rule, ctx):
             # "1,5" style decimals and English "1.500" are ambiguous for one group: need context
             groups = m.group(2).count(m.group(3))
             digits = re.sub(r"\D", "", m.group(0))
-            if style in (",", ".") and groups == 1 and not MONEY.search(chunk[m.end():m.end() + 12] + chunk[max(0, m.start() - 6):m.start()]):
+            english_comma = style == "," and doc.language == "en"  # "1,200" is a thousand in English
+            if style in (",", ".") and groups == 1 and not english_comma and not MONEY.search(chunk[m.end():m.end() + 12] + chunk[max(0, m.start() - 6):m.start()]):
                 continue
             if style == " " and groups == 1 and len(m.group(1)) == 1 and m.group(1) != "0":
                 # "5 000" is fine; but also "на 3 200" - keep
