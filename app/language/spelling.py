@@ -103,12 +103,19 @@ class Speller:
                 rest = w[len(pre):]
                 if pre in _RU_Y_AFTER and rest[0] == "и":
                     continue  # пред+история is предыстория: и turns into ы after these prefixes
+                if any(self._is_dictionary_word(v) for v in (pre + pre[-1] + rest, pre + rest[0] + rest, pre[:-1] + rest)):
+                    continue  # рас+читан is a slip for рассчитан: the letter at the seam was lost or doubled
                 if self.lang == "ru" and self.morph is not None:
                     if self.morph.word_is_known(rest) or any(d.lookup(rest) for d in self.dicts):
                         return True
                 elif any(d.lookup(rest) for d in self.dicts):
                     return True
         return False
+
+    def _is_dictionary_word(self, w: str) -> bool:
+        if self.morph is not None and self.morph.word_is_known(w):
+            return True
+        return any(d.lookup(w) for d in self.dicts)
 
     def compound_part(self, part: str) -> bool:
         """A first part of a hyphenated adjective: парламентско-(президентский), социально-(…)."""
