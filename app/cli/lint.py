@@ -80,7 +80,7 @@ def lint_paths(paths: list[str], config: Config, lang: str, select, ignore, opti
                progress: bool = False) -> tuple[list[LintResult], list[dict]]:
     results: dict[str, LintResult] = {}
     errors: list[dict] = []
-    jobs = os.cpu_count() or 1 if jobs == 0 else max(1, jobs)
+    jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     total = len(paths)
 
     def tick(i: int, path: str) -> None:
