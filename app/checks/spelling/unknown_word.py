@@ -9,6 +9,8 @@ another script than the document's (that is the homoglyph checks' business).
 """
 from __future__ import annotations
 
+import time
+
 import re
 
 from app.language import sentence_starts
@@ -55,6 +57,11 @@ def check(doc, rule, ctx):
     for w in ws:
         if w.text[:1].isupper() and w.token_start not in starts:
             names.add(w.text)
+    # Hunspell's suggester is slow (~50 ms a Russian word): a draft full of unknown words (another
+    # language, a transliteration) gets it for the first second only; the rest still get the
+    # one-edit dictionary suggestions.
+    budget = float(opts.get("suggest_budget_seconds", 1.0))
+    spent = 0.0
     for w in ws:
         text = w.text
         if w.has_digit or len(text) < min_len or is_acronym(text):
@@ -80,7 +87,9 @@ def check(doc, rule, ctx):
             yield rule.finding(doc, w.start, w.end, [], severity="info",
                                message="Unknown word '{match}' (a name? add it to the vocabulary)")
             continue
-        ranked = sp.suggestions(plain)
+        t0 = time.perf_counter()
+        ranked = sp.suggestions(plain, slow=spent < budget)
+        spent += time.perf_counter() - t0
         best = ranked[0][1] if ranked else None
         severity = _severity(plain, at_start, best, close, near, start_close)
         if ranked and _is_split(plain, ranked[0][0]):
