@@ -25,6 +25,27 @@ _SKIP_SPANS = re.compile(
 )
 
 
+# Letters of the Kazakh Cyrillic alphabet that Russian does not have (і also covers Ukrainian).
+KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+def kazakh_blocks(doc) -> list[tuple[int, int]]:
+    """Spans of blocks written in Kazakh inside a Russian document (bilingual releases are common in
+    Kazakhstan): at least 3 words and 15 % of the block's words have Kazakh-only letters. Russian
+    dictionaries know nothing of them, so spelling stays silent there (cached on the document)."""
+    cached = doc.meta.get("_kazakh_blocks")
+    if cached is not None:
+        return cached
+    out = []
+    for b in doc.blocks:
+        ws = re.findall(r"[^\W\d_]+", doc.text[b.start:b.end])
+        kk = sum(1 for w in ws if KAZAKH_LETTERS.search(w))
+        if kk >= 3 and kk >= 0.15 * len(ws):
+            out.append((b.start, b.end))
+    doc.meta["_kazakh_blocks"] = out
+    return out
+
+
 def get(ctx: Any, name: str, factory: Callable[[], Any]) -> Any:
     if ctx is not None and hasattr(ctx, "resource"):
         return ctx.resource(name, factory)

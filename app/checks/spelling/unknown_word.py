@@ -13,7 +13,7 @@ import time
 
 import re
 
-from app.language import sentence_starts
+from app.language import KAZAKH_LETTERS, in_spans, kazakh_blocks, sentence_starts
 from app.language.spelling import speller
 from app.language.words import is_acronym, words
 
@@ -61,6 +61,7 @@ def check(doc, rule, ctx):
     # language, a transliteration) gets it for the first second only; the rest still get the
     # one-edit dictionary suggestions.
     budget = float(opts.get("suggest_budget_seconds", 1.0))
+    kazakh = kazakh_blocks(doc) if lang == "ru" else []
     spent = 0.0
     for w in ws:
         text = w.text
@@ -68,6 +69,8 @@ def check(doc, rule, ctx):
             continue
         if lang == "ru" and (not w.cyrillic or w.latin):
             continue
+        if lang == "ru" and (KAZAKH_LETTERS.search(text) or in_spans(kazakh, w.start, w.end)):
+            continue  # Kazakh: no Russian dictionary can judge it
         if lang == "en" and (w.cyrillic or not w.latin):
             continue
         from app.language.spelling import clean
