@@ -16,9 +16,8 @@ COMMANDS = ("lint", "rules", "render", "serve", "languagetool")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # usage errors: one line, exit 2
-        self.print_usage(sys.stderr)
-        print(f"pressroom: error: {message}", file=sys.stderr)
+    def error(self, message):  # usage errors: one line, exit 2 (the full usage is one --help away)
+        print(f"pressroom: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -34,12 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+    parser.set_defaults(_commands=sub.choices)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # name the sub-command's --help, not the top-level one
+        parser = args._commands.get(getattr(args, "command", None) or "", parser)
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -21,6 +22,16 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1, 2, ...; 0 = all cores)")
+    return n
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "lint", help="check drafts (DOCX, TXT, MD) and report findings",
@@ -33,7 +44,7 @@ def register(sub) -> None:
     p.add_argument("--ignore", type=_csv, default=[], metavar="LIST", help="skip these rule ids, categories or id prefixes")
     p.add_argument("--fail-level", choices=SEVERITIES, default=None, help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--config", metavar="FILE", help="pressroom.toml to use (default: nearest in this or a parent folder)")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="files checked in parallel (default 1; 0 = all cores)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="files checked in parallel (default 1; 0 = all cores)")
     p.add_argument("--no-color", action="store_true", help="no colours in the text report")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
     p.add_argument("--languagetool", action="store_true", help="also ask the LanguageTool server (see `pressroom languagetool`)")
@@ -120,11 +131,16 @@ def run(args: argparse.Namespace) -> int:
         args.paths = ["-"]
     lang = args.lang or config.language
     validate_selectors(args.select + args.ignore, load_rules())
+    if config.path is not None:  # a typo in pressroom.toml must not silently check everything
+        where = f"config file {config.path}: [rules]"
+        validate_selectors(config.select + config.ignore + list(config.severity), load_rules(), where)
     for handler in _HANDLERS:
         code = handler(args, config, lang)
         if code is not None:
             return code
     paths = expand_paths(args.paths)
+    if args.output and any(_same_file(p, args.output) for p in paths):
+        raise UsageError(f"--output {args.output} is a draft being checked; the report would overwrite it")
     options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
     progress = sys.stderr.isatty() and len(paths) > 1 and not args.quiet
     results, errors = lint_paths(paths, config, lang, args.select, args.ignore, options, args.jobs, progress)
@@ -151,8 +167,8 @@ def _report(args, config: Config, results: list[LintResult], errors: list[dict],
         out = format_text(results, color=color, quiet=args.quiet)
     if report_to_file:
         write_atomic(args.output, (out + "\n").encode("utf-8"))
-    elif out:
-        print(out)
+    elif out and (results or not errors or args.format != "text"):
+        print(out)  # (no "0 finding(s) in 0 file(s)" when nothing could be read: it looks clean)
     if errors and not results:
         return 2
     fail = args.fail_level or config.fail_level
@@ -235,6 +251,9 @@ def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
         out_ext = os.path.splitext(args.output)[1].lower()
         if src_ext == ".docx" and out_ext != ".docx":
             raise UsageError(f"--output {args.output}: the fixed draft is a Word file; name it .docx")
+        if src_ext != ".docx" and out_ext == ".docx":
+            raise UsageError(f"--output {args.output}: the fixed draft is plain text like the draft; "
+                             "name it .txt or .md (--annotate writes a Word copy)")
     results: list[LintResult] = []
     errors: list[dict] = []
     for path in paths:
@@ -296,6 +315,9 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
         skipped = []
     data, fixed_doc, after = cur_bytes, cur_doc, cur_result
     changed = data != original
+    if args.in_place and changed:
+        if not is_writable(path) or not is_writable(os.path.dirname(os.path.abspath(path))):
+            raise InputError(f"{path}: not writable; nothing changed")
     verb = "would fix" if args.diff else "fixed"
     shown = doc.path if path == "-" else path
     print(f"pressroom: {shown}: {verb} {len(applied)} finding(s); {len(after.findings)} remain", file=sys.stderr)
@@ -311,9 +333,7 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
         return after
     if args.in_place:
         if changed:
-            if not is_writable(path) or not is_writable(os.path.dirname(os.path.abspath(path))):
-                raise InputError(f"{path}: not writable; nothing changed")
-            write_atomic(path + ".bak", original)
+            write_atomic(path + ".bak", original, mode=stat.S_IMODE(os.stat(path).st_mode))  # as private as the draft
             write_atomic(path, data)
         return after
     write_atomic(args.output, data)

@@ -12,7 +12,7 @@ from app.errors import UsageError
 def register(sub) -> None:
     p = sub.add_parser(
         "render", help="render a release (YAML/JSON) into a DOCX in the EU visibility template",
-        description="Render a press release described in YAML or JSON (see README, 'Release files') into a DOCX "
+        description="Render a press release described in YAML or JSON (see README, 'Release file format', or --schema) into a DOCX "
                     "with the EU emblem, funding statement, disclaimer and boilerplate. Exit codes: 0 written, "
                     "2 usage or input error (nothing written).",
     )

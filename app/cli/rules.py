@@ -13,8 +13,9 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _one_line(s: str, width: int = 90) -> str:
-    s = " ".join(s.split())
+def _example(s: str, width: int = 90) -> str:
+    """An example on one line, spaces kept as they are (a double space may be the very point)."""
+    s = s.replace("\r\n", "\n").replace("\n", "↵").replace("\t", "⇥")
     return s if len(s) <= width else s[: width - 3] + "..."
 
 
@@ -24,7 +25,7 @@ def run(args) -> int:
         width = max(len(r.id) for r in rules)
         for r in rules:
             example = r.examples_fail[0].text if r.examples_fail else ""
-            print(f"{r.id:<{width}}  {r.severity:<7}  {r.category:<11}  {','.join(r.languages):<5}  e.g. {_one_line(example, 60)!r}")
+            print(f"{r.id:<{width}}  {r.severity:<7}  {r.category:<11}  {','.join(r.languages):<5}  e.g. {_example(example, 60)!r}")
         print(f"\n{len(rules)} rules. `pressroom rules RULE-ID` explains one.")
         return 0
     exact = [r for r in rules if r.id == args.rule]
@@ -44,10 +45,10 @@ def run(args) -> int:
             print(f"\nSource: {r.link}")
         print("\nExamples that trigger it:")
         for e in r.examples_fail:
-            print(f"  ✗ {_one_line(e.text, 100)}")
+            print(f"  ✗ {_example(e.text, 100)}")
         if r.examples_pass:
             print("Examples that do not:")
             for e in r.examples_pass:
-                print(f"  ✓ {_one_line(e.text, 100)}")
+                print(f"  ✓ {_example(e.text, 100)}")
         print(f"\nSilence it: --ignore {r.id}, or in pressroom.toml [rules] ignore = [\"{r.id}\"]")
     return 0

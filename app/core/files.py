@@ -12,8 +12,10 @@ import tempfile
 from app.errors import InputError
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
+def write_atomic(path: str | os.PathLike, data: bytes, mode: int | None = None) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file.
+
+    ``mode``: the permissions to give the file (default: those of the file replaced, else umask)."""
     path = os.fspath(path)
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
@@ -27,7 +29,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, _mode_for(target))
+        os.chmod(tmp, _mode_for(target) if mode is None else mode)
         os.replace(tmp, target)
     except OSError as e:
         try:

@@ -115,6 +115,13 @@ def load_config(path: str | Path | None = None, search_from: Path | None = None)
     if cfg.fail_level not in SEVERITIES:
         raise UsageError(f"config file {p}: fail_level must be one of {', '.join(SEVERITIES)}")
     cfg.style = dict(data.get("style", {}))
+    if str(cfg.style.get("english", "en_GB")).replace("-", "_") not in ("en_GB", "en_US"):
+        raise UsageError(f"config file {p}: style.english must be en_GB or en_US (got {cfg.style['english']!r})")
+    if cfg.region != "KZ":
+        import phonenumbers
+
+        if cfg.region not in phonenumbers.SUPPORTED_REGIONS:
+            raise UsageError(f"config file {p}: region must be a two-letter country code such as KZ (got {cfg.region!r})")
     vocab = data.get("vocabulary", {})
     cfg.accept = _str_list(vocab.get("accept"), f"{p}: vocabulary.accept")
     cfg.reject = _str_list(vocab.get("reject"), f"{p}: vocabulary.reject")
@@ -134,9 +141,27 @@ def load_config(path: str | Path | None = None, search_from: Path | None = None)
         if level not in SEVERITIES and level != "off":
             raise UsageError(f"config file {p}: rules.severity.{rule} must be error, warning, info or off")
     cfg.severity = dict(sev)
-    cfg.languagetool = dict(data.get("languagetool", {}))
+    cfg.languagetool = _languagetool(data.get("languagetool", {}), p)
     cfg.render = dict(data.get("render", {}))
     return cfg
+
+
+def _languagetool(section: Any, p: Path) -> dict[str, Any]:
+    """[languagetool]: checked here, so a wrong type is one line, not a traceback during a run."""
+    if not isinstance(section, dict):
+        raise UsageError(f"config file {p}: [languagetool] must be a table")
+    lt = dict(section)
+    for key in ("enabled", "download"):
+        if key in lt and not isinstance(lt[key], bool):
+            raise UsageError(f"config file {p}: languagetool.{key} must be true or false (got {lt[key]!r})")
+    if "url" in lt and not (isinstance(lt["url"], str) and lt["url"].startswith(("http://", "https://"))):
+        raise UsageError(f"config file {p}: languagetool.url must be an http:// or https:// address (got {lt['url']!r})")
+    timeout = lt.get("timeout", 10)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise UsageError(f"config file {p}: languagetool.timeout must be a number of seconds (got {timeout!r})")
+    if "disabled_rules" in lt:
+        lt["disabled_rules"] = _str_list(lt["disabled_rules"], f"config file {p}: languagetool.disabled_rules")
+    return lt
 
 
 def languagetool_url(cfg: Config) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable
 
 from app.core.document import Document
 from app.engine.config import Config
-from app.engine.finding import SEVERITY_RANK, Finding
+from app.engine.finding import CATEGORIES, SEVERITY_RANK, Finding
 from app.engine.rules import Rule, load_rules, run_pattern_rule, selector_matches
 from app.engine.vocabulary import Vocabulary, load_vocabulary
 from app.errors import UsageError
@@ -72,13 +72,15 @@ class LintResult:
         return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for f in self.findings)
 
 
-def validate_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> None:
+def validate_selectors(selectors: Iterable[str], rules: Iterable[Rule], where: str = "") -> None:
+    """UsageError for a selector that matches nothing (``where``: e.g. the config file, as a prefix)."""
     rules = list(rules)
     for s in selectors:
-        if s in ("all", "ALL") or s.startswith("lt"):
+        if s in ("all", "ALL") or s.startswith("lt") or s in CATEGORIES:  # every category, even one without rules yet
             continue
         if not any(selector_matches(s, r.id, r.category) for r in rules):
-            raise UsageError(f"unknown rule, category or prefix '{s}' (see `pressroom rules`)")
+            prefix = f"{where} " if where else ""
+            raise UsageError(f"{prefix}unknown rule, category or prefix '{s}' (see `pressroom rules`)")
 
 
 def select_rules(rules: Iterable[Rule], select: list[str], ignore: list[str], config: Config) -> list[Rule]:

@@ -18,6 +18,8 @@ def format_finding(path: str, doc, f, color: bool = False) -> str:
         sugg = f.suggestions[0].replace("\n", " ")
         if len(sugg) > 120:
             sugg = sugg[:117] + "..."
+        if not sugg.strip():  # a space, or nothing (delete): quoted, or it cannot be seen
+            sugg = f"'{sugg}'"
         s += f" → {sugg}"
     return s
 

@@ -1,7 +1,7 @@
 """Release model, validation and the DOCX renderer (issue 5).
 
     from app.release import load_release, render_release
-    release = load_release("examples/forum-rule-of-law-ru.yml")
+    release = load_release("examples/rule-of-law-forum-ru.yml")
     render_release(release, "release.docx", draft=False, config=None)
 """
 from app.release.model import Contact, Embargo, Logo, Problem, Project, Quote, Release, json_schema

@@ -22,8 +22,8 @@ MAX_LOGO_PIXELS = 40_000_000
 LOGO_FORMATS = ("PNG", "JPEG")
 
 MESSAGES = {
-    "phone": {"en": "not a valid phone number: {0!r} (write it as +7 701 744 4429)",
-              "ru": "номер телефона недействителен: {0!r} (пишите как +7 701 744 4429)"},
+    "phone": {"en": "not a valid phone number: {0!r} (write it in international format, e.g. +7 701 744 4429)",
+              "ru": "номер телефона недействителен: {0!r} (пишите в международном формате, например +7 701 744 4429)"},
     "email": {"en": "not a valid e-mail address: {0!r} ({1})", "ru": "адрес электронной почты недействителен: {0!r} ({1})"},
     "eu_above_total": {"en": "EU contribution ({0}) is above the total budget ({1})",
                        "ru": "взнос ЕС ({0}) больше общего бюджета ({1})"},
@@ -75,10 +75,19 @@ def parse_text(text: str, name: str = "release", fmt: str | None = None) -> Any:
         raise InputError(f"{name}: invalid YAML: {str(e).splitlines()[0]}") from None
 
 
+_DOCUMENT_MAGIC = ((b"PK\x03\x04", "Word (DOCX/ZIP)"), (b"%PDF", "PDF"), (b"\xd0\xcf\x11\xe0", "legacy Word (.doc)"))
+
+
 def read_release_data(path: str | os.PathLike) -> Any:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: file not found")
+    with p.open("rb") as fh:
+        head = fh.read(8)
+    kind = next((k for magic, k in _DOCUMENT_MAGIC if head.startswith(magic)), None)
+    if kind:
+        hint = f"; to check a draft, use `pressroom lint {p}`" if kind.startswith("Word") else ""
+        raise InputError(f"{p}: this is a {kind} document, not a release file (YAML or JSON){hint}")
     size = p.stat().st_size
     if size > MAX_RELEASE_BYTES:
         raise InputError(f"{p}: release file too large ({size / 1048576:.1f} MB, at most 1 MB)")
