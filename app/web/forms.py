@@ -1,17 +1,19 @@
-"""WTForms (through Flask-WTF: CSRF token included)."""
+"""WTForms (through Flask-WTF: CSRF token included). Choices are SelectChoice objects (WTForms 3.3:
+tuples are deprecated)."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import SelectField, TextAreaField
+from wtforms import SelectChoice, SelectField, TextAreaField
 
 
 class CheckForm(FlaskForm):
     draft = FileField(_l("Draft file (DOCX, TXT or MD, up to 10 MB)"))
     text = TextAreaField(_l("…or paste the text"))
     language = SelectField(_l("Language of the draft"),
-                           choices=[("auto", _l("Detect automatically")), ("ru", _l("Russian")), ("en", _l("English"))],
+                           choices=[SelectChoice("auto", _l("Detect automatically")), SelectChoice("ru", _l("Russian")),
+                                    SelectChoice("en", _l("English"))],
                            default="auto")
 
 
@@ -32,9 +34,10 @@ class ProjectForm(Form):
     end = StringField(_l("End date"))
     total_budget = StringField(_l("Total budget"))
     eu_contribution = StringField(_l("EU contribution"))
-    currency = SelectField(_l("Currency"), choices=[("EUR", "EUR"), ("USD", "USD"), ("KZT", "KZT")], default="EUR",
+    currency = SelectField(_l("Currency"), choices=[SelectChoice(c) for c in ("EUR", "USD", "KZT")], default="EUR",
                            validate_choice=False)
-    funding = SelectField(_l("Funding"), choices=[("funded", _l("Funded by the EU")), ("co-funded", _l("Co-funded by the EU"))],
+    funding = SelectField(_l("Funding"), choices=[SelectChoice("funded", _l("Funded by the EU")),
+                                   SelectChoice("co-funded", _l("Co-funded by the EU"))],
                           default="funded", validate_choice=False)
 
 
@@ -55,7 +58,8 @@ class LogoForm(Form):
 class ReleaseForm(FlaskForm):
     release_id = HiddenField()
     version = HiddenField()
-    language = SelectField(_l("Language of the release"), choices=[("ru", "Русский"), ("en", "English")], default="ru",
+    language = SelectField(_l("Language of the release"), choices=[SelectChoice("ru", "Русский", {"lang": "ru"}),
+                                                                           SelectChoice("en", "English", {"lang": "en"})], default="ru",
                            validate_choice=False)
     date = StringField(_l("Release date"))
     city = StringField(_l("City"))

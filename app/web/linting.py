@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from app.core.readers import read_bytes, sniff
 from app.engine.config import Config, load_config
@@ -23,9 +25,9 @@ _MD_SIGNALS = (
     re.compile(r"<!--\s*pressroom-"),              # suppression comments
 )
 _IMAGE_MAGIC = {
-    b"\x89PNG\r\n\x1a\n": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
-    b"RIFF": "RIFF (image or media) file", b"\x1f\x8b": "gzip archive", b"7z\xbc\xaf": "7-Zip archive",
-    b"Rar!": "RAR archive", b"\x7fELF": "program", b"MZ": "Windows program",
+    b"\x89PNG\r\n\x1a\n": _l("a PNG image"), b"\xff\xd8\xff": _l("a JPEG image"), b"GIF8": _l("a GIF image"),
+    b"RIFF": _l("an image or media file"), b"\x1f\x8b": _l("a gzip archive"), b"7z\xbc\xaf": _l("a 7-Zip archive"),
+    b"Rar!": _l("a RAR archive"), b"\x7fELF": _l("a program"), b"MZ": _l("a Windows program"),
 }
 
 
@@ -43,7 +45,7 @@ def detect_format(data: bytes, name: str) -> str:
     if kind is None:
         for magic, what in _IMAGE_MAGIC.items():
             if data.startswith(magic):
-                raise InputError(f"{name}: this is a {what}, not a draft; upload DOCX, TXT or MD")
+                raise InputError(_("%(name)s: this is %(what)s, not a draft; upload DOCX, TXT or MD", name=name, what=what))
     if kind is not None:
         return "txt"  # read_bytes explains PDF, RTF, legacy Word
     head = data[:200_000].decode("utf-8", "ignore")
@@ -68,7 +70,7 @@ def web_config() -> Config:
 def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None = None) -> LintResult:
     """Read and lint a draft; InputError with a user-facing message when it cannot be read."""
     if not data or not data.strip():
-        raise InputError(f"{name}: the draft is empty")
+        raise InputError(_("%(name)s: the draft is empty", name=name))
     fmt = fmt or detect_format(data, name)
     doc = read_bytes(data, name, fmt, language if language in ("ru", "en") else "auto")
     config = web_config()

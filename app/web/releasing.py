@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from app.core.readers import read_bytes
 from app.engine.linter import LintContext, lint
@@ -202,15 +203,16 @@ def store_logo(data: bytes) -> str:
     from app.web.models import LogoImage
 
     if len(data) > 5 * 1024 * 1024:
-        raise PressroomError("logo: file is larger than 5 MB")
+        raise PressroomError(_("The logo is larger than 5 MB. Save it at a lower resolution and upload it again."))
+    not_image = _("This file is not a PNG or JPEG image. Save the logo as PNG or JPEG and upload it again.")
     try:
         with Image.open(io.BytesIO(data)) as im:
             fmt = im.format
             im.verify()
     except Exception:
-        raise PressroomError("logo: not a PNG or JPEG image") from None
+        raise PressroomError(not_image) from None
     if fmt not in ("PNG", "JPEG"):
-        raise PressroomError("logo: not a PNG or JPEG image")
+        raise PressroomError(not_image)
     sha = hashlib.sha256(data).hexdigest()
     ext = "png" if fmt == "PNG" else "jpg"
     if db.session.get(LogoImage, sha) is None:
@@ -254,14 +256,36 @@ def _safe_logos(payload: dict) -> None:
 
 
 # ----- model -------------------------------------------------------------------------------------
-def problems_of(payload: dict) -> tuple[Release | None, list[Problem]]:
-    payload = copy.deepcopy(payload)
-    _safe_logos(payload)
+def _problems(payload: dict) -> tuple[Release | None, list[Problem]]:
     try:
         release = Release.from_dict(payload, base_dir=str(logo_dir()))
     except ReleaseInvalid as e:
         return None, list(e.problems)
     return release, validate(release, web_config().region)
+
+
+def _ui_lang() -> str | None:
+    from flask import has_request_context
+    from flask_babel import get_locale
+
+    if not has_request_context():
+        return None
+    lang = str(get_locale() or "")
+    return lang if lang in ("ru", "en") else None
+
+
+def problems_of(payload: dict) -> tuple[Release | None, list[Problem]]:
+    """The release and its field problems, worded in the UI language (the model words them in the
+    release's language: an English release edited in the Russian UI still gets Russian messages)."""
+    payload = copy.deepcopy(payload)
+    _safe_logos(payload)
+    release, problems = _problems(payload)
+    ui = _ui_lang()
+    if problems and ui and payload.get("language") in ("ru", "en") and payload["language"] != ui:
+        _, worded = _problems({**payload, "language": ui})
+        if [p.path for p in worded] == [p.path for p in problems]:  # the same problems: take their wording
+            problems = [Problem(p.path, w.message) for p, w in zip(problems, worded)]
+    return release, problems
 
 
 def _placeholder(spec, lang: str) -> Any:
@@ -339,7 +363,7 @@ def draft_release(payload: dict) -> Release:
     _safe_logos(data)
     lang = data.get("language") if data.get("language") in ("ru", "en") else "ru"
     data["language"] = lang
-    for _ in range(6):
+    for _attempt in range(6):
         try:
             release = Release.from_dict(data, base_dir=str(logo_dir()))
             break
@@ -429,7 +453,7 @@ def _cur(s: str) -> str:
 
 
 def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict]:
-    """Facts in the text that differ from the fields: budgets and phones."""
+    """Facts in the text that differ from the fields: budgets and phones (messages in the UI language)."""
     out: list[dict] = []
     if release is None:
         return out
@@ -458,9 +482,8 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
                 fmt = ", ".join(_fmt_number(x) for x in sorted(known))
                 out.append({
                     "rule": "crosscheck.budget", "category": "consistency", "severity": "warning",
-                    "message": (f"Сумма {m.group(0).strip()} в тексте не совпадает ни с одним бюджетом или взносом ЕС в полях проектов ({fmt} {cur})"
-                                if lang == "ru" else
-                                f"The amount {m.group(0).strip()} in the text matches no project's budget or EU contribution ({fmt} {cur})"),
+                    "message": _("The amount %(amount)s in the text matches no project's budget or EU contribution "
+                                 "(%(known)s %(currency)s)", amount=m.group(0).strip(), known=fmt, currency=cur),
                     "suggestions": [], "field": fid, "start": m.start(), "end": m.end(), "text": m.group(0),
                     "related": "projects-0-total_budget",
                 })
@@ -480,9 +503,8 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
                 if e164 not in known_phones:
                     out.append({
                         "rule": "crosscheck.phone", "category": "contact", "severity": "warning",
-                        "message": (f"Телефон {m.raw_string} в тексте не совпадает с телефонами контактов для СМИ"
-                                    if lang == "ru" else
-                                    f"The phone {m.raw_string} in the text is not the phone of any media contact"),
+                        "message": _("The phone %(phone)s in the text is not the phone of any media contact",
+                                     phone=m.raw_string),
                         "suggestions": [c.phone for c in release.contacts][:2], "field": fid,
                         "start": m.start, "end": m.end, "text": m.raw_string, "related": "contacts-0-phone",
                     })

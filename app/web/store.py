@@ -85,6 +85,10 @@ def create(payload: dict, kind: str = "created") -> Release:
 
 def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave") -> Release:
     """Store payload if the release is still at expected_version; else raise Conflict."""
+    if not 0 < release_id <= MAX_ID:  # beyond INTEGER: the database driver would fail, not find nothing
+        raise NotFound(f"release {release_id} not found")
+    if not -MAX_ID <= expected_version <= MAX_ID:
+        expected_version = -1  # matches no stored version: a Conflict, never an overflow
     now = utcnow()
     res = db.session.execute(
         update(Release)

@@ -194,7 +194,7 @@
       a.dataset.field = f.field || ""; a.dataset.start = f.start == null ? "" : f.start; a.dataset.end = f.end == null ? "" : f.end;
       var sev = document.createElement("span"); sev.className = "sev sev-" + f.severity; sev.textContent = labels[f.severity] || f.severity;
       var msg = document.createElement("span"); msg.className = "msg";
-      if (f.path) { var c = document.createElement("code"); c.textContent = f.path; msg.appendChild(c); msg.appendChild(document.createTextNode(" ")); }
+      if (f.path) { var c = document.createElement("span"); c.className = "where"; c.textContent = (f.label || f.path) + ":"; msg.appendChild(c); msg.appendChild(document.createTextNode(" ")); }
       msg.appendChild(document.createTextNode(f.message));
       a.appendChild(sev); a.appendChild(msg);
       if (f.suggestions && f.suggestions.length) {
@@ -207,7 +207,8 @@
     ["error", "warning", "info"].forEach(function (k, i) {
       if (i) el.appendChild(document.createTextNode(" · "));
       var s = document.createElement("span"); s.className = "count sev-" + k; s.dataset.sev = k;
-      s.textContent = sum[k] + " " + (sum[k] === 1 ? labels[k] : labels["n" + k.charAt(0).toUpperCase() + k.slice(1)]); el.appendChild(s);
+      // the server words the counts with the UI language's plural forms (2 ошибки, 5 ошибок, 21 ошибка)
+      s.textContent = (res.summary_text && res.summary_text[k]) || (sum[k] + " " + labels[k]); el.appendChild(s);
     });
     $("live-ok").hidden = res.findings.length > 0;
     var dl = $("download-btn"); dl.textContent = sum.error ? dl.dataset.labelDraft : dl.dataset.labelFinal;

@@ -126,6 +126,21 @@ RU = {
         "Этот релиз изменён в другой вкладке или окне (версия %(v)s). Ваш текст остался здесь: выберите, что сделать.",
     "This release was deleted. Save your text as a new release.": "Этот релиз удалён. Сохраните текст как новый релиз.",
     "Choose an image file.": "Выберите файл изображения.",
+    "Annotated copies are not available in this installation.": "Копии с примечаниями в этой установке недоступны.",
+    "The amount %(amount)s in the text matches no project's budget or EU contribution (%(known)s %(currency)s)":
+        "Сумма %(amount)s в тексте не совпадает ни с одним бюджетом или взносом ЕС в полях проектов (%(known)s %(currency)s)",
+    "The phone %(phone)s in the text is not the phone of any media contact":
+        "Телефон %(phone)s в тексте не совпадает с телефонами контактов для СМИ",
+    "The logo is larger than 5 MB. Save it at a lower resolution and upload it again.":
+        "Логотип больше 5 МБ. Сохраните его с меньшим разрешением и загрузите ещё раз.",
+    "This file is not a PNG or JPEG image. Save the logo as PNG or JPEG and upload it again.":
+        "Этот файл не является изображением PNG или JPEG. Сохраните логотип в PNG или JPEG и загрузите ещё раз.",
+    "a PNG image": "изображение PNG", "a JPEG image": "изображение JPEG", "a GIF image": "изображение GIF",
+    "an image or media file": "изображение или медиафайл", "a gzip archive": "архив gzip", "a 7-Zip archive": "архив 7-Zip",
+    "a RAR archive": "архив RAR", "a program": "программа", "a Windows program": "программа Windows",
+    "%(name)s: this is %(what)s, not a draft; upload DOCX, TXT or MD":
+        "%(name)s: это %(what)s, а не черновик; загрузите DOCX, TXT или MD",
+    "%(name)s: the draft is empty": "%(name)s: черновик пуст",
 }
 PLURALS = {
     "%(num)d error": ("%(num)d ошибка", "%(num)d ошибки", "%(num)d ошибок"),

@@ -7,12 +7,14 @@ import re
 from flask import (Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for)
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from app.errors import PressroomError
 from app.web import store
 from app.web.forms import ReleaseForm
-from app.web.releasing import (form_to_payload, live_check, payload_to_formdata, preview_html, render_docx,
-                               store_logo)
+from app.web.releasing import (field_id, form_to_payload, live_check, payload_to_formdata, preview_html,
+                               render_docx, store_logo)
 from app.web.views.check import DOCX_MIME, _download, keeps_input
 
 bp = Blueprint("releases", __name__)
@@ -57,6 +59,35 @@ def fields_by_id(form) -> dict:
     return out
 
 
+SECTION_LABELS = {"quotes": _l("Quotes"), "projects": _l("Projects and funding"), "contacts": _l("Media contacts"),
+                  "logos": _l("Organisation and logos")}
+ENTRY_LABELS = {"quotes": _l("Quote"), "projects": _l("Project"), "contacts": _l("Contact"), "logos": _l("Partner logo")}
+
+
+def field_label(path: str, by_id: dict) -> str:
+    """A model path as the user sees it: 'projects[1].eu_contribution' -> 'Project 2: EU contribution'."""
+    m = re.match(r"^(\w+)\[(\d+)\](?:\.(\w+))?", path or "")
+    if m and m.group(1) in ENTRY_LABELS:
+        name, i, _sub = m.groups()
+        entry = f"{ENTRY_LABELS[name]} {int(i) + 1}"
+        f = by_id.get(field_id(path))
+        return f"{entry}: {f.label.text}" if (f is not None and m.group(3)) else entry
+    head = (path or "").split(".")[0].split("[")[0]
+    if head in SECTION_LABELS:
+        return str(SECTION_LABELS[head])
+    f = by_id.get(field_id(path))
+    return str(f.label.text) if f is not None else path
+
+
+def label_findings(live: dict, form=None) -> dict:
+    """Give every field problem the label of its field (the panel shows labels, not model paths)."""
+    by_id = fields_by_id(form if form is not None else ReleaseForm(formdata=None, data={n: [{}] for n in LIST_NAMES}))
+    for item in live.get("findings", []):
+        if item.get("path") is not None:
+            item["label"] = field_label(item["path"], by_id)
+    return live
+
+
 def mark_errors(form, live: dict) -> None:
     by_id = fields_by_id(form)
     for p in live["problems"]:
@@ -83,6 +114,8 @@ def render_form(form, release=None, live=None, conflict=None, status=200, messag
     payload = form_to_payload(form)
     if live is None:
         live = live_check(payload) if (release is not None or request.method == "POST") else None
+    if live is not None:
+        label_findings(live, form)
     if live is not None and mark:
         mark_errors(form, live)
     blank = ReleaseForm(formdata=None, data={n: [{}] for n in LIST_NAMES})
@@ -149,6 +182,14 @@ def edit(release_id: int):
     return _post_form(release)
 
 
+def _int(value) -> int:
+    """A version number from the form; anything unreadable is 0 (matches no version: a conflict)."""
+    try:
+        return int(str(value or "0").strip())
+    except ValueError:
+        return 0
+
+
 def _post_form(release):
     if g.get("skip_form"):
         form = build_form(release.payload if release else new_payload(), release)
@@ -177,12 +218,9 @@ def _post_form(release):
         if release is None:
             release = store.create(payload)
         else:
-            try:
-                base = int(form.version.data or 0)
-            except ValueError:
-                base = 0
+            base = _int(form.version.data)
             if action == "overwrite":
-                base = int(request.form.get("current_version") or 0)
+                base = _int(request.form.get("current_version"))
             release = store.save(release.id, payload, base, kind="save")
     except store.Conflict as e:
         form.version.data = str(release.version if release else "")
@@ -211,10 +249,7 @@ def autosave():
         else:
             if not str(rid).isdigit():
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
-            try:
-                version = int(form.version.data or 0)
-            except ValueError:
-                version = 0
+            version = _int(form.version.data)
             r = store.save(int(rid), payload, version, kind=request.form.get("kind", "autosave")
                            if request.form.get("kind") in ("autosave", "save") else "autosave")
     except store.Conflict as e:
@@ -236,9 +271,17 @@ def autosave():
 @bp.post("/releases/live")
 def live():
     form = ReleaseForm()
-    result = live_check(form_to_payload(form))
+    result = label_findings(live_check(form_to_payload(form)), form)
     result.pop("text", None)
+    result["summary_text"] = summary_text(result["summary"])
     return jsonify(result)
+
+
+def summary_text(summary: dict) -> dict:
+    """'2 ошибки', '5 ошибок', '21 замечание': the counts with the UI language's plural forms."""
+    return {"error": ngettext("%(num)d error", "%(num)d errors", summary.get("error", 0)),
+            "warning": ngettext("%(num)d warning", "%(num)d warnings", summary.get("warning", 0)),
+            "info": ngettext("%(num)d note", "%(num)d notes", summary.get("info", 0))}
 
 
 @bp.post("/releases/logo")
