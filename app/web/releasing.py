@@ -9,6 +9,7 @@ import hashlib
 import html
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -401,7 +402,9 @@ _TRANS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "«": '"', 
 
 
 def _norm(s: str) -> str:
-    return s.translate(_TRANS).casefold() if len(s.translate(_TRANS).casefold()) == len(s) else s.translate(_TRANS)
+    t = s.translate(_TRANS)
+    folded = t.casefold()
+    return folded if len(folded) == len(s) else t  # offsets must stay those of the field's text
 
 
 def text_fields(payload: dict) -> list[tuple[str, str]]:
@@ -419,6 +422,12 @@ def text_fields(payload: dict) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _normalised(value: str) -> str:
+    """_norm of a field's value: the same fields are searched for every finding of a live check."""
+    return _norm(value)
+
+
 def locate(doc_text: str, start: int, end: int, fields: list[tuple[str, str]]) -> tuple[str, int, int] | None:
     span = doc_text[start:end]
     if not span.strip():
@@ -428,7 +437,7 @@ def locate(doc_text: str, start: int, end: int, fields: list[tuple[str, str]]) -
     after = _norm(doc_text[end:end + 12])
     best = None
     for fid, value in fields:
-        nv = _norm(value)
+        nv = _normalised(value)
         i = nv.find(ns)
         while i >= 0:
             score = (1 if before and nv[:i].endswith(before) else 0) + (1 if after and nv[i + len(ns):].startswith(after) else 0)

@@ -281,3 +281,92 @@ def test_form_by_keyboard_only(page):
     assert page.locator("#quotes-0-speaker").count() == 0
     page.wait_for_function("() => /version/.test(document.getElementById('save-status').textContent)")
     assert page.input_value("#headline") == "Keyboard-only headline"
+
+
+# ----- QA pass: Russian UI, plural forms, narrow screens ---------------------------------------------
+EXAMPLE_RU = yaml.safe_load((ROOT / "examples" / "rule-of-law-forum-ru.yml").read_text(encoding="utf-8"))
+RU_FORMS = {"error": ("ошибка", "ошибки", "ошибок"), "warning": ("предупреждение", "предупреждения", "предупреждений"),
+            "info": ("замечание", "замечания", "замечаний")}
+
+
+def ru_plural(n: int, forms: tuple[str, str, str]) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} {forms[0]}"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} {forms[1]}"
+    return f"{n} {forms[2]}"
+
+
+def live_counts(page) -> dict:
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#live-summary [data-sev]')]
+                            .map(s => [s.dataset.sev, s.textContent.trim()]))""")
+
+
+def assert_russian_counts(page) -> dict:
+    counts = live_counts(page)
+    for sev, text in counts.items():
+        n = int(text.split()[0])
+        assert text == ru_plural(n, RU_FORMS[sev]), counts
+    return counts
+
+
+def test_russian_live_panel_counts_use_plural_forms(page):
+    page.goto("/ui/ru?next=/releases/new")
+    page.wait_for_function("() => /ошиб/.test(document.querySelector('#live-summary').textContent)")
+    counts = assert_russian_counts(page)  # the empty form: many errors ('9 ошибок')
+    assert int(counts["error"].split()[0]) >= 5
+    fill_release(page, EXAMPLE_RU)
+    page.fill("#contacts-0-phone", "12345")
+    page.fill("#contacts-1-email", "press@")
+    page.wait_for_function("() => document.querySelector('#live-summary [data-sev=error]').textContent.trim() === '2 ошибки'")
+    assert_russian_counts(page)
+    # the panel names the field as the form does, not by the model's path
+    phone = page.locator("#live-list a[data-field='contacts-0-phone']")
+    assert phone.locator(".where").text_content() == "Контакт 1: Телефон:"
+    assert phone.locator(".sev").text_content() == "ошибка"
+    page.fill("#contacts-0-phone", EXAMPLE_RU["contacts"][0]["phone"])
+    page.wait_for_function("() => document.querySelector('#live-summary [data-sev=error]').textContent.trim() === '1 ошибка'")
+
+
+NARROW_PAGES = ["/", "/releases/new", "/check", "/releases", "/rules"]
+
+
+def test_narrow_screen_has_no_sideways_scrolling(browser, live_server, seed_path):
+    ctx = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844}, locale="ru-RU")
+    pg = ctx.new_page()
+    pg.set_default_timeout(15000)
+    try:
+        pg.goto("/ui/ru")
+        pg.goto("/releases/new")
+        pg.fill("#headline", "Очень длинный заголовок релиза, который на телефоне должен переноситься по словам")
+        pg.wait_for_function("() => /\\d/.test(document.getElementById('save-status').textContent)")
+        edit = pg.url
+        rid = re.search(r"/releases/(\d+)/edit", edit).group(1)
+        pg.goto("/check")
+        pg.set_input_files("#draft", str(seed_path))
+        pg.click("button[type=submit]")
+        pg.wait_for_url(re.compile(r"/check/[0-9a-f]{32}$"))
+        check = pg.url
+        wide = {}
+        for url in NARROW_PAGES + [edit, f"/releases/{rid}/history", check]:
+            pg.goto(url)
+            pg.wait_for_load_state()
+            width = pg.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[url] = width
+        assert not wide, f"pages wider than a 390 px phone screen: {wide}"
+        # a finding's explanation near the right edge stays on the screen
+        pg.goto(check)
+        mark = pg.locator("mark.hl", has_text=re.compile(r"^adpecy")).first
+        if mark.count() == 0:
+            mark = pg.locator("mark.hl").last
+        mark.scroll_into_view_if_needed()
+        mark.focus()
+        tip = mark.locator(".tip")
+        assert tip.is_visible()
+        box = tip.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        if os.environ.get("PRESSROOM_SCREENSHOTS"):
+            pg.screenshot(path=str(SCREENSHOTS / "check-page-phone.png"))
+    finally:
+        ctx.close()
