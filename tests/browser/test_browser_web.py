@@ -366,7 +366,5 @@ def test_narrow_screen_has_no_sideways_scrolling(browser, live_server, seed_path
         assert tip.is_visible()
         box = tip.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
-        if os.environ.get("PRESSROOM_SCREENSHOTS"):
-            pg.screenshot(path=str(SCREENSHOTS / "check-page-phone.png"))
     finally:
         ctx.close()
