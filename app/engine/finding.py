@@ -23,18 +23,28 @@ class Finding:
     # A replacement for exactly [offset, offset+length) that is safe to apply without review
     # (used by --fix). None: the finding is never fixed automatically.
     fix: str | None = None
+    # The message in Russian (rules' ``message_ru``); None: the English message is shown.
+    message_ru: str | None = None
 
     @property
     def end(self) -> int:
         return self.offset + self.length
 
-    def to_dict(self, doc) -> dict:
+    def message_in(self, lang: str | None) -> str:
+        """The message in lang (``ru``/``en``; a locale such as ``ru_RU`` works too), English when
+        there is no translation."""
+        if lang and str(lang).lower().startswith("ru") and self.message_ru:
+            return self.message_ru
+        return self.message
+
+    def to_dict(self, doc, lang: str = "en") -> dict:
+        """The JSON contract's finding; ``message`` in lang (English when not translated)."""
         line, column = doc.line_col(self.offset)
         return {
             "rule": self.rule,
             "category": self.category,
             "severity": self.severity,
-            "message": self.message,
+            "message": self.message_in(lang),
             "line": line,
             "column": column,
             "offset": self.offset,

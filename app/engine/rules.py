@@ -5,6 +5,8 @@
 =============  ===================================================================================
 type           existence | substitution | consistency | required | check
 message        text shown to the user; ``{match}`` and ``{suggestion}`` are filled in
+message_ru     the same message in Russian, with the same placeholders (shown with ``--messages ru``,
+               ``messages = "ru"`` and in the Russian web UI; English when missing)
 severity       error | warning | info
 category       one of app.engine.finding.CATEGORIES
 languages      list of ``ru``/``en`` (default both)
@@ -41,7 +43,7 @@ from app.errors import RuleError
 
 TYPES = ("existence", "substitution", "consistency", "required", "check")
 _KNOWN_KEYS = {
-    "type", "message", "severity", "category", "languages", "scope", "link", "description", "ignorecase",
+    "type", "message", "message_ru", "severity", "category", "languages", "scope", "link", "description", "ignorecase",
     "tokens", "swap", "either", "check", "fix", "options", "examples", "anchor", "title",
 }
 
@@ -60,6 +62,7 @@ class Rule:
     message: str
     severity: str
     category: str
+    message_ru: str | None = None
     languages: tuple[str, ...] = ("ru", "en")
     scope: tuple[str, ...] = BLOCK_KINDS
     link: str = ""
@@ -80,19 +83,21 @@ class Rule:
     # ----- helpers for checks --------------------------------------------------------------
     def finding(self, doc: Document, start: int, end: int, suggestions: Iterable[str] = (),
                 message: str | None = None, severity: str | None = None, fix: str | None = None,
-                **fmt: Any) -> Finding:
+                message_ru: str | None = None, fields_ru: dict[str, Any] | None = None, **fmt: Any) -> Finding:
         """Make a Finding of this rule for doc.text[start:end]; the message is formatted with
-        ``match``, ``suggestion`` and any extra keyword."""
+        ``match``, ``suggestion`` and any extra keyword. ``message_ru`` (default: the rule's, unless
+        ``message`` overrides the English one) is formatted with the same fields; ``fields_ru``
+        replaces the values that are words (``majority="commas"`` -> ``{"majority": "запятые"}``)."""
         suggestions = [s for s in suggestions if s is not None]
         values = {"match": doc.span_text(start, end), "suggestion": suggestions[0] if suggestions else ""}
         values.update(fmt)
         template = message if message is not None else self.message
-        try:
-            text = template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            text = template
+        if message_ru is None and message is None:
+            message_ru = self.message_ru
+        text = _format(template, values)
+        text_ru = _format(message_ru, {**values, **(fields_ru or {})}) if message_ru else None
         return Finding(self.id, self.category, severity or self.severity, text, start, end - start,
-                       list(suggestions), fix if (fix is not None) else None)
+                       list(suggestions), fix if (fix is not None) else None, text_ru)
 
     def applies_to(self, language: str) -> bool:
         return language in self.languages
@@ -103,6 +108,13 @@ class Rule:
     @property
     def check_function(self) -> Callable:
         return _check_function(self.check)
+
+
+def _format(template: str, values: dict[str, Any]) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 @lru_cache(maxsize=None)
@@ -173,6 +185,7 @@ def parse_rule(path: Path, root: Path) -> Rule:
     ic = bool(data.get("ignorecase", False))
     rule = Rule(
         id=rid, type=rtype, message=str(data["message"]).strip(), severity=data["severity"],
+        message_ru=str(data["message_ru"]).strip() if data.get("message_ru") else None,
         category=data["category"], languages=langs, scope=tuple(scope), link=data.get("link", ""),
         description=str(data.get("description", "")).strip(), title=str(data.get("title", "")).strip(),
         ignorecase=ic, check=data.get("check"), fix=bool(data.get("fix", False)),

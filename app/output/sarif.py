@@ -9,7 +9,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def to_sarif(results: list[LintResult]) -> dict:
+def to_sarif(results: list[LintResult], lang: str = "en") -> dict:
+    """The SARIF log; result messages in lang (``ru``/``en``; rule descriptions stay English)."""
     rules = {r.id: r for r in load_rules()}
     used: dict[str, int] = {}
     descriptors = []
@@ -35,7 +36,7 @@ def to_sarif(results: list[LintResult]) -> dict:
                 "ruleId": f.rule,
                 "ruleIndex": used[f.rule],
                 "level": _LEVEL[f.severity],
-                "message": {"text": f.message},
+                "message": {"text": f.message_in(lang)},
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": doc.path},
@@ -50,7 +51,8 @@ def to_sarif(results: list[LintResult]) -> dict:
             }
             if f.suggestions:
                 item["fixes"] = [{
-                    "description": {"text": f"Replace with: {f.suggestions[0]}"},
+                    "description": {"text": (f"Замените на: {f.suggestions[0]}" if lang == "ru"
+                                                else f"Replace with: {f.suggestions[0]}")},
                     "artifactChanges": [{
                         "artifactLocation": {"uri": doc.path},
                         "replacements": [{

@@ -8,12 +8,12 @@ _RESET = "\033[0m"
 _BOLD = "\033[1m"
 
 
-def format_finding(path: str, doc, f, color: bool = False) -> str:
+def format_finding(path: str, doc, f, color: bool = False, lang: str = "en") -> str:
     line, col = doc.line_col(f.offset)
     sev = f.severity
     if color:
         sev = f"{_COLORS[sev]}{sev}{_RESET}"
-    s = f"{path}:{line}:{col}: {sev} {f.rule} {f.message}"
+    s = f"{path}:{line}:{col}: {sev} {f.rule} {f.message_in(lang)}"
     if f.suggestions:
         sugg = f.suggestions[0].replace("\n", " ")
         if len(sugg) > 120:
@@ -24,7 +24,7 @@ def format_finding(path: str, doc, f, color: bool = False) -> str:
     return s
 
 
-def format_text(results: list[LintResult], color: bool = False, quiet: bool = False) -> str:
+def format_text(results: list[LintResult], color: bool = False, quiet: bool = False, lang: str = "en") -> str:
     lines: list[str] = []
     total = {"error": 0, "warning": 0, "info": 0}
     for r in results:
@@ -36,7 +36,7 @@ def format_text(results: list[LintResult], color: bool = False, quiet: bool = Fa
         if lines:
             lines.append("")
         for f in r.findings:
-            lines.append(format_finding(r.document.path, r.document, f, color))
+            lines.append(format_finding(r.document.path, r.document, f, color, lang))
     n_files = len(results)
     head = f"{sum(total.values())} finding(s) in {n_files} file(s): {total['error']} error(s), {total['warning']} warning(s), {total['info']} info"
     if color:

@@ -21,6 +21,33 @@ PLAIN = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@(" + DOMAIN + r")(?![\w\-@])"
 STOP_LOCAL = {"at", "on", "or", "и", "по", "на", "email", "e-mail", "mail", "адресу", "почте"}
 
 
+# email-validator's reasons (English) as the Russian message says them; matched by their start
+REASONS_RU = (
+    ("An email address cannot have a period and a hyphen next to each other", "точка и дефис стоят рядом"),
+    ("An email address cannot have two periods in a row", "две точки подряд"),
+    ("An email address cannot have two letters followed by two dashes", "два дефиса подряд после двух букв"),
+    ("An email address must have an @-sign", "нет знака «@»"),
+    ("There must be something before the @-sign", "перед «@» ничего нет"),
+    ("There must be something after the @-sign", "после «@» ничего нет"),
+    ("The part after the @-sign is not valid. It should have a period", "в имени домена после «@» нет точки"),
+    ("The part after the @-sign is not valid. It is not within a valid top-level domain",
+     "после «@» нет существующего домена верхнего уровня"),
+    ("The part after the @-sign is a special-use or reserved name", "домен после «@» зарезервирован и не принимает почту"),
+    ("The part after the @-sign contains invalid characters", "недопустимые символы после «@»"),
+    ("The email address contains invalid characters before the @-sign", "недопустимые символы перед «@»"),
+    ("Internationalized characters before the @-sign are not supported", "перед «@» допустима только латиница"),
+    ("After the @-sign, periods cannot be separated by so many characters", "слишком длинная часть домена между точками"),
+    ("The email address is too long", "адрес слишком длинный"),
+)
+WHAT_RU = {"broken by a space": "разорван пробелом", "doubled '@'": "знак «@» повторён дважды",
+           "comma instead of a dot": "запятая вместо точки", "doubled dot": "две точки подряд"}
+
+
+def reason_ru(reason: str) -> str | None:
+    """The Russian wording of an email-validator reason; None when it has none."""
+    return next((ru for en, ru in REASONS_RU if reason.startswith(en)), None)
+
+
 def _valid(address: str) -> str | None:
     """None when valid, else the validator's reason."""
     try:
@@ -48,7 +75,8 @@ def check(doc, rule, ctx):
                 continue
             taken.append((m.start(), m.end()))
             yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired,
-                               message=f"E-mail address {what}")
+                               message=f"E-mail address {what}",
+                               message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
     for m in PLAIN.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -56,4 +84,6 @@ def check(doc, rule, ctx):
         reason = _valid(address)
         if reason:
             yield rule.finding(doc, m.start(), m.start() + len(address), [],
-                               message=f"Invalid e-mail address: {reason}")
+                               message=f"Invalid e-mail address: {reason}",
+                               message_ru=(f"Некорректный адрес электронной почты: {reason_ru(reason)}" if reason_ru(reason)
+                                           else "Некорректный адрес электронной почты"))

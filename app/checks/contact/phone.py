@@ -29,6 +29,8 @@ def check(doc, rule, ctx):
         if sugg:
             yield rule.finding(doc, p.start, p.end, [sugg], fix=sugg,
                                message=f"Invalid phone number; the same number is written validly elsewhere "
-                                       f"({other.text})")
+                                       f"({other.text})",
+                               message_ru=f"Некорректный номер телефона; в другом месте этот номер записан верно "
+                                          f"({other.text})")
         else:
             yield rule.finding(doc, p.start, p.end, [], region=ctx.config.region or "KZ")

@@ -12,6 +12,19 @@ NEAR = {"htp": "http", "htpp": "http", "hhtp": "http", "htttp": "http", "http": 
         "httpss": "https", "ttps": "https", "ttp": "http", "hrrp": "http", "hrrps": "https", "htts": "https"}
 
 
+# what the problem is called in the Russian message (``{problem}`` in message_ru)
+PROBLEMS_RU = {"double dot": "двойная точка", "comma in the host name": "запятая в имени сайта",
+               "host starts with a dot": "имя сайта начинается с точки", "malformed 'www.'": "искажённое «www.»"}
+
+
+def _ru(problem: str) -> str:
+    if problem.startswith("scheme '"):
+        return f"протокол «{problem[8:-1]}»"
+    if problem.endswith("' after the scheme"):
+        return f"«{problem[1:-len(chr(39) + ' after the scheme')]}» после протокола"
+    return PROBLEMS_RU.get(problem, problem)
+
+
 def _host_problem(host: str) -> str | None:
     host = host.rstrip(".,")
     if ".." in host or ",." in host or ".," in host:
@@ -52,7 +65,8 @@ def check(doc, rule, ctx):
         end = m.end() - (len(host) - len(host.rstrip(".,")))
         sugg = f"{fixed_scheme}://{_repair_host(host)}"
         taken.append((m.start(), end))
-        yield rule.finding(doc, m.start(), end, [sugg], problem=", ".join(problems))
+        yield rule.finding(doc, m.start(), end, [sugg], problem=", ".join(problems),
+                           fields_ru={"problem": ", ".join(_ru(p) for p in problems)})
     for m in WWW.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -65,4 +79,4 @@ def check(doc, rule, ctx):
             continue
         h = _repair_host(re.sub(r"^[Ww]{2,4}[.,]+", "www.", host))
         end = m.end() - (len(host) - len(host.rstrip(".,")))
-        yield rule.finding(doc, m.start(), end, [h], problem=problem)
+        yield rule.finding(doc, m.start(), end, [h], problem=problem, fields_ru={"problem": _ru(problem)})

@@ -44,10 +44,12 @@ def check(doc, rule, ctx):
         for p in parts:
             if p.value > total.value * (1 + 1e-9):
                 yield rule.finding(doc, base + p.start, base + p.end, [],
-                                   message=f"'{p.text}' is part of '{total.text}' but larger than it")
+                                   message=f"'{p.text}' is part of '{total.text}' but larger than it",
+                                   message_ru=f"«{p.text}» — часть суммы «{total.text}», но больше неё")
         if len(parts) >= 2 and sum(p.value for p in parts) > total.value * (1 + 1e-9):
             yield rule.finding(doc, base + parts[0].start, base + parts[-1].end, [],
-                               message=f"The parts add up to more than the total '{total.text}'")
+                               message=f"The parts add up to more than the total '{total.text}'",
+                               message_ru=f"Вместе части больше общей суммы «{total.text}»")
         for m in PERCENT.finditer(text):
             if HEDGE.search(text[max(0, m.start() - 25):m.start()]):
                 continue
@@ -61,4 +63,5 @@ def check(doc, rule, ctx):
             if abs(actual - stated) > 0.5 * 10 ** -decimals + 1e-9:
                 sugg = _fmt_share(actual, decimals, lang)
                 yield rule.finding(doc, base + m.start(), base + m.end(), [m.group(0).replace(m.group("num"), sugg, 1)],
-                                   message=f"'{m.group(0)}' does not match the amounts: {part.text} is {sugg} % of {total.text}")
+                                   message=f"'{m.group(0)}' does not match the amounts: {part.text} is {sugg} % of {total.text}",
+                                   message_ru=f"«{m.group(0)}» не сходится с суммами: {part.text} — это {sugg} % от {total.text}")

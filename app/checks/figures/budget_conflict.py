@@ -31,5 +31,7 @@ def check(doc, rule, ctx):
         first = seen[key]
         if abs(first.value - a.value) > 1e-6 * max(first.value, 1):
             project = f"«{key[0]}»" if key[0] else "the project"
+            project_ru = f"проекта «{key[0]}»" if key[0] else "проекта"
             yield rule.finding(doc, a.start, a.end, [first.text],
-                               message=f"The budget of {project} was given as '{first.text}' earlier; here '{a.text}'")
+                               message=f"The budget of {project} was given as '{first.text}' earlier; here '{a.text}'",
+                               message_ru=f"Выше бюджет {project_ru} указан как «{first.text}», а здесь — «{a.text}»")

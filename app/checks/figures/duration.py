@@ -53,5 +53,17 @@ def check(doc, rule, ctx):
             continue
         s, e = m.start(), m.end() + y.end()
         need = f"{lo}" if lo == hi else f"{lo} or {hi}"
+        need_ru = f"{lo}" if lo == hi else f"{lo} или {hi}"
         yield rule.finding(doc, s, e, [], message=(
-            f"'{m.group(0)}' cannot span {y1}–{y2} ({span} calendar years); it spans {need}"))
+            f"'{m.group(0)}' cannot span {y1}–{y2} ({span} calendar years); it spans {need}"), message_ru=(
+            f"Срок «{m.group(0)}» не соответствует {y1}–{y2} гг. ({span} {_ru_years(span)}): такой срок "
+            f"занимает {need_ru} {_ru_years(hi)}"))
+
+
+def _ru_years(n: int) -> str:
+    """«календарный год» agreeing with n (1 календарный год, 3 календарных года, 5 календарных лет)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return "календарный год"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "календарных года"
+    return "календарных лет"

@@ -36,4 +36,5 @@ def check(doc, rule, ctx):
         else:
             s, e = d.start, d.end + after.end(1)
         yield rule.finding(doc, s, e, [names[real.weekday()]],
-                           message=f"{real.isoformat()} is a {EN_WEEKDAY_NAMES[real.weekday()]}, not a {EN_WEEKDAY_NAMES[named]}")
+                           message=f"{real.isoformat()} is a {EN_WEEKDAY_NAMES[real.weekday()]}, not a {EN_WEEKDAY_NAMES[named]}",
+                           message_ru=f"{real:%d.%m.%Y} — {RU_WEEKDAY_NAMES[real.weekday()]}, а не {RU_WEEKDAY_NAMES[named]}")

@@ -228,4 +228,5 @@ def _check_noun(doc, rule, adjs, noun, adj_parses, noun_parses):
         return None
     start, end, word = noun
     return rule.finding(doc, start, end, forms, noun=word,
-                        message="'{match}' does not agree with the adjectives before it; did you mean '{suggestion}'?")
+                        message="'{match}' does not agree with the adjectives before it; did you mean '{suggestion}'?",
+                        message_ru="«{match}» не согласуется с прилагательными перед ним; возможно, «{suggestion}»?")

@@ -89,7 +89,9 @@ def check(doc, rule, ctx):
             if word[:1].isupper() and word not in (m["replacements"] or [""])[0:0] and \
                     "American English" not in m["message"] and "британск" not in m["message"].lower():
                 continue  # a capitalised unknown word is a name for us (our own check says so as info)
+        # LanguageTool words its messages in the text's language: Russian ones only for Russian texts
         f = rule.finding(doc, start, end, m["replacements"][:5], message=m["message"],
+                         message_ru=m["message"] if doc.language == "ru" else None,
                          severity=SEVERITY.get(category, "warning"))
         f.rule = f"lt.{m['rule']}"
         f.category = category

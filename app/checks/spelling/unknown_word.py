@@ -88,7 +88,8 @@ def check(doc, rule, ctx):
         capital = plain[:1].isupper()
         if capital and (not at_start or plain in names):
             yield rule.finding(doc, w.start, w.end, [], severity="info",
-                               message="Unknown word '{match}' (a name? add it to the vocabulary)")
+                               message="Unknown word '{match}' (a name? add it to the vocabulary)",
+                               message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
             continue
         t0 = time.perf_counter()
         ranked = sp.suggestions(plain, slow=spent < budget)
@@ -100,6 +101,6 @@ def check(doc, rule, ctx):
         suggestions = [s for s, _ in ranked]
         if severity == "info":
             yield rule.finding(doc, w.start, w.end, suggestions[:3], severity="info",
-                               message="Unknown word '{match}'")
+                               message="Unknown word '{match}'", message_ru="Слова «{match}» нет в словаре")
         else:
             yield rule.finding(doc, w.start, w.end, suggestions, severity=severity)

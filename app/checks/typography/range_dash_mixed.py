@@ -5,6 +5,7 @@ import re
 
 RANGE = re.compile(r"(?<![\d.])(\d{1,4})\s?([–—])\s?(\d{1,4})(?![\d.])")
 NAMES = {"–": "en dash (–)", "—": "em dash (—)"}
+NAMES_RU = {"–": "короткое тире (–)", "—": "длинное тире (—)"}
 
 
 def check(doc, rule, ctx):
@@ -21,4 +22,5 @@ def check(doc, rule, ctx):
     loser = "—" if winner == "–" else "–"
     for base, m in hits[loser]:
         s, e = base + m.start(), base + m.end()
-        yield rule.finding(doc, s, e, [f"{m.group(1)}{winner}{m.group(3)}"], majority=NAMES[winner])
+        yield rule.finding(doc, s, e, [f"{m.group(1)}{winner}{m.group(3)}"], majority=NAMES[winner],
+                           fields_ru={"majority": NAMES_RU[winner]})

@@ -12,6 +12,9 @@ MONEY = re.compile(r"(евро|EUR|€|\$|USD|долл|тенге|KZT|руб|м�
 SCALE = re.compile(r"\s*(million|billion|trillion|mln|bn|млн|млрд|трлн|тыс)", re.I)
 PHONE_CONTEXT = re.compile(r"(тел|tel|phone|факс|fax|моб|mob|\+)\W{0,6}$", re.I)
 STYLE_NAMES = {" ": "spaces", ",": "commas", ".": "full stops", "'": "apostrophes", "": "no separator"}
+# completes «В остальном тексте разряды чисел …» (rules/typography/thousands-inconsistent.yml)
+STYLE_NAMES_RU = {" ": "отделяются пробелами", ",": "отделяются запятыми", ".": "отделяются точками",
+                  "'": "отделяются апострофами", "": "ничем не отделяются"}
 STYLE_CHAR = {" ": "\u00a0", ",": ",", ".": ".", "'": "'", "": ""}
 
 
@@ -56,7 +59,8 @@ def check(doc, rule, ctx):
         if st == winner:
             continue
         for s, e, digits in items:
-            yield rule.finding(doc, s, e, [_format(digits, winner)], majority=STYLE_NAMES[winner])
+            yield rule.finding(doc, s, e, [_format(digits, winner)], majority=STYLE_NAMES[winner],
+                               fields_ru={"majority": STYLE_NAMES_RU[winner]})
 
 
 def _format(digits: str, style: str) -> str:
