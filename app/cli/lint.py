@@ -42,6 +42,8 @@ def register(sub) -> None:
     p.add_argument("--lang", choices=("auto", "ru", "en"), default=None, help="document language (default: auto-detect)")
     p.add_argument("--select", type=_csv, default=[], metavar="LIST", help="only these rule ids, categories or id prefixes")
     p.add_argument("--ignore", type=_csv, default=[], metavar="LIST", help="skip these rule ids, categories or id prefixes")
+    p.add_argument("--messages", choices=("en", "ru"), default=None,
+                   help="language of the finding messages (default: messages in pressroom.toml, else en)")
     p.add_argument("--fail-level", choices=SEVERITIES, default=None, help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--config", metavar="FILE", help="pressroom.toml to use (default: nearest in this or a parent folder)")
     p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="files checked in parallel (default 1; 0 = all cores)")
@@ -158,13 +160,14 @@ def _report(args, config: Config, results: list[LintResult], errors: list[dict],
         print(f"pressroom: notice: {n}", file=sys.stderr)
     for e in errors:
         print(f"pressroom: error: {e['message']}", file=sys.stderr)
+    lang = getattr(args, "messages", None) or config.messages
     if args.format == "json":
-        out = json.dumps(to_json_dict(results, errors, notices), ensure_ascii=False, indent=2)
+        out = json.dumps(to_json_dict(results, errors, notices, lang=lang), ensure_ascii=False, indent=2)
     elif args.format == "sarif":
-        out = json.dumps(to_sarif(results), ensure_ascii=False, indent=2)
+        out = json.dumps(to_sarif(results, lang=lang), ensure_ascii=False, indent=2)
     else:
         color = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ and not report_to_file
-        out = format_text(results, color=color, quiet=args.quiet)
+        out = format_text(results, color=color, quiet=args.quiet, lang=lang)
     if report_to_file:
         write_atomic(args.output, (out + "\n").encode("utf-8"))
     elif out and (results or not errors or args.format != "text"):

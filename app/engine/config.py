@@ -6,6 +6,7 @@ Example::
     region = "KZ"              # default region for phone numbers
     organisation = "LPRC"      # named in the disclaimer
     fail_level = "error"
+    messages = "en"            # language of finding messages: en | ru
 
     [style]
     eu_name_ru = "Европейский Союз"   # house form for consistency.eu-name
@@ -42,7 +43,8 @@ from app.engine.finding import SEVERITIES
 from app.errors import UsageError
 
 CONFIG_NAME = "pressroom.toml"
-_KNOWN_TOP = {"language", "region", "organisation", "organization", "fail_level", "style", "vocabulary",
+MESSAGE_LANGUAGES = ("en", "ru")
+_KNOWN_TOP = {"language", "region", "organisation", "organization", "fail_level", "messages", "style", "vocabulary",
               "rules", "languagetool", "render"}
 
 
@@ -52,6 +54,7 @@ class Config:
     region: str = "KZ"
     organisation: str | None = None
     fail_level: str = "error"
+    messages: str = "en"
     style: dict[str, Any] = field(default_factory=dict)
     accept: list[str] = field(default_factory=list)
     reject: list[str] = field(default_factory=list)
@@ -114,6 +117,9 @@ def load_config(path: str | Path | None = None, search_from: Path | None = None)
     cfg.fail_level = str(data.get("fail_level", "error"))
     if cfg.fail_level not in SEVERITIES:
         raise UsageError(f"config file {p}: fail_level must be one of {', '.join(SEVERITIES)}")
+    cfg.messages = str(data.get("messages", "en"))
+    if cfg.messages not in MESSAGE_LANGUAGES:
+        raise UsageError(f"config file {p}: messages must be en or ru (got {cfg.messages!r})")
     cfg.style = dict(data.get("style", {}))
     if str(cfg.style.get("english", "en_GB")).replace("-", "_") not in ("en_GB", "en_US"):
         raise UsageError(f"config file {p}: style.english must be en_GB or en_US (got {cfg.style['english']!r})")
