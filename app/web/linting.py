@@ -67,6 +67,15 @@ def web_config() -> Config:
     return _config_for(path)
 
 
+def message_lang(requested: str | None = None) -> str:
+    """The language of finding messages: ``requested`` when it is ru/en, else the UI language."""
+    if requested in ("ru", "en"):
+        return requested
+    from flask_babel import get_locale
+
+    return "ru" if str(get_locale() or "en").lower().startswith("ru") else "en"
+
+
 def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None = None) -> LintResult:
     """Read and lint a draft; InputError with a user-facing message when it cannot be read."""
     if not data or not data.strip():

@@ -21,7 +21,7 @@ from app.engine.linter import LintContext, lint
 from app.errors import PressroomError
 from app.release import Release, ReleaseInvalid, validate
 from app.release.model import SPEC, Problem
-from app.web.linting import web_config
+from app.web.linting import message_lang, web_config
 
 LISTS = ("quotes", "projects", "contacts", "logos")
 _NUM_SPACES = re.compile(r"[\s\u00a0\u202f']")
@@ -541,7 +541,7 @@ def live_check(payload: dict) -> dict:
         text = doc.text
         fields = text_fields(payload)
         for f in res.findings:
-            d = f.to_dict(doc)
+            d = f.to_dict(doc, message_lang())  # the UI language, like the field problems above
             if d["text"].strip() in ("…",):
                 continue  # a placeholder for a missing field: the field problem says it already
             loc = locate(doc.text, f.offset, f.end, fields)

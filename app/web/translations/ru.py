@@ -106,7 +106,7 @@ RU = {
     "'language' must be auto, ru or en.": "'language' должен быть auto, ru или en.", "'text' must be a non-empty string.": "'text' должен быть непустой строкой.",
     "'format' must be txt or md.": "'format' должен быть txt или md.", "Send a 'file' or a non-empty 'text'.": "Отправьте 'file' или непустой 'text'.",
     "Send JSON ({\"text\": ...}) or multipart/form-data with a 'file'.": "Отправьте JSON ({\"text\": ...}) или multipart/form-data с 'file'.",
-    "'report' must be json or sarif.": "'report' должен быть json или sarif.", "The draft is larger than 10 MB.": "Черновик больше 10 МБ.",
+    "'report' must be json or sarif.": "'report' должен быть json или sarif.", "'messages' must be en or ru.": "'messages' должен быть en или ru.", "The draft is larger than 10 MB.": "Черновик больше 10 МБ.",
     "Release %(id)s not found.": "Релиз %(id)s не найден.", "The release is too large.": "Релиз слишком большой.",
     "This release was changed in another tab or by someone else (now version %(v)s). Choose which text to keep.":
         "Этот релиз изменён в другой вкладке или другим человеком (сейчас версия %(v)s). Выберите, какой текст оставить.",

@@ -72,6 +72,7 @@ def api_lint():
             raise ApiError(400, _("'text' must be a non-empty string."))
         language = _lang(body.get("language"))
         report = body.get("report", "json")
+        messages = body.get("messages") or "en"
         if body.get("format") in ("txt", "md"):
             fmt = body["format"]
         elif body.get("format") not in (None, ""):
@@ -80,6 +81,7 @@ def api_lint():
     elif request.mimetype == "multipart/form-data" or request.mimetype == "application/x-www-form-urlencoded":
         language = _lang(request.form.get("language"))
         report = request.form.get("report", "json")
+        messages = request.form.get("messages") or "en"
         upload = request.files.get("file")
         if upload is not None and upload.filename:
             data = upload.read(current_app.config["MAX_UPLOAD"] + 1)
@@ -92,6 +94,8 @@ def api_lint():
         raise ApiError(415, _("Send JSON ({\"text\": ...}) or multipart/form-data with a 'file'."))
     if report not in ("json", "sarif"):
         raise ApiError(400, _("'report' must be json or sarif."))
+    if messages not in ("en", "ru"):
+        raise ApiError(400, _("'messages' must be en or ru."))
     if len(data) > current_app.config["MAX_UPLOAD"]:
         raise ApiError(413, _("The draft is larger than 10 MB."))
     try:
@@ -99,9 +103,9 @@ def api_lint():
     except PressroomError as e:
         raise ApiError(400, str(e)) from None
     if report == "sarif":
-        return current_app.response_class(json.dumps(to_sarif([res]), ensure_ascii=False),
+        return current_app.response_class(json.dumps(to_sarif([res], lang=messages), ensure_ascii=False),
                                           mimetype="application/json")
-    return jsonify(to_json_dict([res], notices=res.notices))
+    return jsonify(to_json_dict([res], notices=res.notices, lang=messages))
 
 
 # ----- releases ------------------------------------------------------------------------------------

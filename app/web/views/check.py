@@ -16,7 +16,7 @@ from app.errors import PressroomError
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
-from app.web.linting import detect_format, grouped, highlight, lint_bytes, top_severity
+from app.web.linting import detect_format, grouped, highlight, lint_bytes, message_lang, top_severity
 from app.web.models import CheckedDraft, utcnow
 
 bp = Blueprint("check", __name__)
@@ -122,7 +122,7 @@ def result(check_id: str):
     suggestions_fixable = sum(1 for f in findings if f.fix is not None)
     return render_template(
         "check_result.html", record=record, result=res, doc=doc, findings=findings, segments=segments,
-        groups=grouped(findings), summary=res.summary(), top_severity=top_severity,
+        groups=grouped(findings), summary=res.summary(), top_severity=top_severity, msg_lang=message_lang(),
         can_annotate=feature("app.annotate"),
         can_fix=feature("app.fix"), fixable=suggestions_fixable,
         form=CheckForm(formdata=None),
@@ -147,7 +147,8 @@ def _stem(record: CheckedDraft) -> str:
 def report_json(check_id: str):
     record = _load(check_id)
     res = _lint(record)
-    body = json.dumps(to_json_dict([res], notices=res.notices), ensure_ascii=False, indent=2)
+    lang = message_lang(request.args.get("messages"))  # ?messages=en|ru; default: the UI language
+    body = json.dumps(to_json_dict([res], notices=res.notices, lang=lang), ensure_ascii=False, indent=2)
     return _download(body.encode("utf-8"), f"{_stem(record)}.pressroom.json", "application/json")
 
 
@@ -155,7 +156,8 @@ def report_json(check_id: str):
 def report_sarif(check_id: str):
     record = _load(check_id)
     res = _lint(record)
-    body = json.dumps(to_sarif([res]), ensure_ascii=False, indent=2)
+    lang = message_lang(request.args.get("messages"))
+    body = json.dumps(to_sarif([res], lang=lang), ensure_ascii=False, indent=2)
     return _download(body.encode("utf-8"), f"{_stem(record)}.sarif", "application/sarif+json")
 
 
