@@ -215,3 +215,10 @@ def test_api_lint_messages_parameter(web_client):
     assert any(f["message"].startswith("'adpecy' is typed") for f in r.get_json()["files"][0]["findings"])
     r = web_client.post("/api/lint", json={"text": "Текст.", "messages": "de"})
     assert r.status_code == 400 and "messages" in r.get_json()["error"]
+
+
+def test_rules_command_and_rules_page_know_the_russian_message(cli, web_client):
+    r = cli("rules", "typography.range-hyphen")
+    assert "Message (ru): В диапазоне ставится короткое тире (–), а не дефис" in r.out
+    page = web_client.get("/rules?q=короткое тире").get_data(as_text=True)
+    assert 'id="typography.range-hyphen"' in page and 'id="contact.email"' not in page

@@ -39,6 +39,8 @@ def run(args) -> int:
         if r.title:
             print(r.title)
         print(f"\nMessage: {r.message}")
+        if r.message_ru:
+            print(f"Message (ru): {r.message_ru}")
         if r.description:
             print("\n" + textwrap.fill(" ".join(r.description.split()), 90))
         if r.link:
