@@ -311,3 +311,16 @@ def test_annotated_docx_converts_in_libreoffice_and_comments_survive(tmp_path):
                    for c in pressroom_comments(back))
     assert spans == sorted((doc.text[f.offset:f.end], f"Rule: {f.rule}") for f in findings)
     shutil.rmtree(profile[len("file://"):], ignore_errors=True)
+
+
+def test_comments_in_russian_with_messages_ru(cli, tmp_path):
+    import docx as _docx
+
+    src = tmp_path / "draft.txt"
+    src.write_text("Сроки: 2024-2026 гг. Пишите по adpecy info@lprc.kz.\n", encoding="utf-8")
+    out = tmp_path / "review.docx"
+    r = cli("lint", src, "--annotate", out, "--messages", "ru", "--select", "typography,homoglyph")
+    assert r.code in (0, 1), r
+    texts = [c.text for c in _docx.Document(out).comments]
+    assert any(t.startswith("Предупреждение: ") and "Правило: typography.range-hyphen" in t for t in texts), texts
+    assert any(t.startswith("Ошибка: ") and "«adpecy»" in t and "Вариант: адресу" in t for t in texts), texts

@@ -24,6 +24,15 @@ from app.errors import InputError
 AUTHOR = "Pressroom"
 INITIALS = "PR"
 _ELSEWHERE = {"header": "in a header", "footer": "in a footer", "footnote": "in a footnote or endnote"}
+# Labels of a comment per message language (--messages / the web UI's language).
+_LABELS = {
+    "en": {"error": "Error", "warning": "Warning", "info": "Info", "this": "This is", "suggestion": "Suggestion",
+           "suggestions": "Suggestions", "rule": "Rule", "header": "in a header", "footer": "in a footer",
+           "footnote": "in a footnote or endnote"},
+    "ru": {"error": "Ошибка", "warning": "Предупреждение", "info": "Замечание", "this": "Это", "suggestion": "Вариант",
+           "suggestions": "Варианты", "rule": "Правило", "header": "в верхнем колонтитуле",
+           "footer": "в нижнем колонтитуле", "footnote": "в сноске"},
+}
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -125,17 +134,19 @@ def _el(tag: str):
     return make_el(tag)
 
 
-def comment_text(f: Finding, document: Document | None = None, where: str | None = None) -> str:
-    """Severity and message, suggestion(s), rule id: one paragraph each."""
-    lines = [f"{f.severity.capitalize()}: {f.message}"]
+def comment_text(f: Finding, document: Document | None = None, where: str | None = None, lang: str = "en") -> str:
+    """Severity and message, suggestion(s), rule id: one paragraph each, in ``lang`` (en, ru)."""
+    t = _LABELS.get(lang, _LABELS["en"])
+    message = (f.message_ru or f.message) if lang == "ru" else f.message
+    lines = [f"{t[f.severity]}: {message}"]
     if where and document is not None:
         quoted = document.span_text(f.offset, f.end).strip()
-        lines.append(f"(This is {where}{': «' + quoted[:200] + '»' if quoted else ''}.)")
+        lines.append(f"({t['this']} {t.get(where, where)}{': «' + quoted[:200] + '»' if quoted else ''}.)")
     sugg = [s for s in f.suggestions if s is not None][:5]
     if sugg:
-        label = "Suggestion" if len(sugg) == 1 else "Suggestions"
+        label = t["suggestion"] if len(sugg) == 1 else t["suggestions"]
         lines.append(f"{label}: " + " | ".join(s if s.strip() else repr(s) for s in sugg))
-    lines.append(f"Rule: {f.rule}")
+    lines.append(f"{t['rule']}: {f.rule}")
     return _BAD_XML.sub(" ", "\n".join(lines))
 
 
@@ -146,7 +157,7 @@ def save(d) -> bytes:
 
 
 def annotate(document: Document, findings: Iterable[Finding], author: str = AUTHOR,
-             initials: str = INITIALS) -> bytes:
+             initials: str = INITIALS, lang: str = "en") -> bytes:
     """The draft as a DOCX with one review comment per finding (see the module docstring)."""
     findings = sorted(findings, key=lambda f: (f.offset, f.length))
     if document.format == "docx":
@@ -164,9 +175,9 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
         if kinds is not None:
             block = kinds.block_at(a)
             if block is not None and block.kind in _ELSEWHERE:
-                where = _ELSEWHERE[block.kind]
+                where = block.kind
                 a = b = body_start
-        comment = d.comments.add_comment(text=comment_text(f, document, where), author=author, initials=initials)
+        comment = d.comments.add_comment(text=comment_text(f, document, where, lang), author=author, initials=initials)
         try:
             rmap.place_comment(comment.comment_id, a, b)
         except NotEditable:

@@ -269,7 +269,7 @@ def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
                 from app.annotate import annotate
 
                 target = result.document
-                data = annotate(target, result.findings)
+                data = annotate(target, result.findings, lang=getattr(args, "messages", None) or config.messages)
                 write_atomic(args.annotate, data)
                 print(f"pressroom: {args.annotate}: {len(result.findings)} comment(s) by Pressroom", file=sys.stderr)
             results.append(result)

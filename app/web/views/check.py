@@ -170,7 +170,7 @@ def annotated(check_id: str):
 
     res = _lint(record)
     try:
-        data = annotate(res.document, res.findings)
+        data = annotate(res.document, res.findings, lang=message_lang(request.args.get("messages")))
     except PressroomError as e:
         abort(400, description=str(e))
     return _download(data, f"{_stem(record)}.annotated.docx", DOCX_MIME)
