@@ -84,8 +84,7 @@ def test_check_docx_upload_offers_annotated_copy(web_client, tmp_path):
     d.save(buf)
     url = _check(web_client, buf.getvalue(), "draft.docx")
     page = web_client.get(url).get_data(as_text=True)
-    if 'id="dl-annotated"' not in page:
-        pytest.skip("app.annotate not available")
+    assert 'id="dl-annotated"' in page
     r = web_client.get(url + "/annotated.docx")
     assert r.status_code == 200
     out = docx.Document(io.BytesIO(r.data))
@@ -98,11 +97,17 @@ def test_check_fixed_file(web_client):
     r = web_client.post("/check", data={"text": "Годы 2024-2025 , проект.", "language": "ru"})
     url = r.headers["Location"]
     page = web_client.get(url).get_data(as_text=True)
-    if 'id="dl-fixed"' not in page:
-        pytest.skip("app.fix not available")
+    assert 'id="dl-fixed"' in page
     fixed = web_client.get(url + "/fixed")
     assert fixed.status_code == 200
-    assert "2024–2025" in fixed.get_data(as_text=True)
+    assert fixed.get_data(as_text=True) == "Годы 2024–2025, проект."
+
+
+def test_no_fixed_download_when_nothing_is_safe_to_fix(web_client):
+    r = web_client.post("/check", data={"text": "Предистория проекта началась в 2020 году.", "language": "ru"})
+    page = web_client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "Предистория" in page and 'id="dl-annotated"' in page
+    assert 'id="dl-fixed"' not in page
 
 
 def test_type_detected_by_content_not_name(web_client):

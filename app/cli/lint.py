@@ -295,28 +295,15 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
     """Apply the safe fixes of one draft, write them as asked, lint the result again."""
     import difflib
 
-    from app.core.readers import read_bytes
-    from app.fix import apply_fixes
+    from app.fix import fix_until_stable
 
     if doc.docx is not None and doc.docx.has_revisions:
         print(f"pressroom: notice: {path}: the draft has tracked changes; fixes edit the current text "
               "(they are not tracked) and the revisions are kept", file=sys.stderr)
-    # A fix may reveal another one (e.g. a range dash making the dashes consistent): a few passes.
-    name = args.output if args.output else doc.path
-    cur_doc, cur_result, cur_bytes = doc, result, original
-    applied: list = []
-    skipped: list = []
-    for _ in range(FIX_PASSES):
-        data, done, skipped = apply_fixes(cur_doc, cur_result.findings, cur_bytes if cur_doc.format != "docx" else None)
-        if not done or data == cur_bytes:
-            break
-        applied += done
-        cur_bytes = data
-        cur_doc = read_bytes(data, name, doc.format, lang)
-        cur_doc.path = name
-        cur_result = _lint_doc(cur_doc, args, config)
-        skipped = []
-    data, fixed_doc, after = cur_bytes, cur_doc, cur_result
+    out = fix_until_stable(doc, result, original, lambda d: _lint_doc(d, args, config))
+    data, fixed_doc, after, applied, skipped = out.data, out.document, out.result, out.applied, out.skipped
+    if fixed_doc is not doc:
+        fixed_doc.path = args.output or doc.path  # the remaining findings are reported on the written file
     changed = data != original
     if args.in_place and changed:
         if not is_writable(path) or not is_writable(os.path.dirname(os.path.abspath(path))):
@@ -343,5 +330,4 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
     return after
 
 
-FIX_PASSES = 3
 _HANDLERS.append(_fix_and_annotate)

@@ -22,7 +22,8 @@
 """
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, NamedTuple
 
 from app.core.document import Document
 from app.engine.finding import Finding
@@ -212,3 +213,38 @@ def _insert_paragraphs(rmap, fresh: Document, f: Finding, text: str, new_paragra
     else:
         raise NotEditable("a line break in the middle of a paragraph")
     return text[:x] + added + text[x:]
+
+
+FIX_PASSES = 3
+
+
+@dataclass
+class FixOutcome:
+    data: bytes                 # the fixed file
+    document: Document          # the fixed file read back
+    result: Any                 # its LintResult: what remains
+    applied: list[Finding]
+    skipped: list[SkippedFix]
+
+
+def fix_until_stable(document: Document, result: Any, original: bytes, relint: Callable[[Document], Any],
+                     passes: int = FIX_PASSES) -> FixOutcome:
+    """Apply the safe fixes, read the file back and lint it again, up to ``passes`` times: one fix may
+    reveal another (a range dash that makes the dashes consistent). ``result`` is the LintResult of
+    ``document``; ``relint(doc)`` lints a document the same way. The CLI and the web app use it."""
+    from app.core.readers import read_bytes
+
+    cur_doc, cur_result, cur_bytes = document, result, original
+    applied: list[Finding] = []
+    skipped: list[SkippedFix] = []
+    for _ in range(passes):
+        data, done, skipped = apply_fixes(cur_doc, cur_result.findings,
+                                          cur_bytes if cur_doc.format != "docx" else None)
+        if not done or data == cur_bytes:
+            break
+        applied += done
+        cur_bytes = data
+        cur_doc = read_bytes(data, document.path, document.format, document.language)
+        cur_result = relint(cur_doc)
+        skipped = []
+    return FixOutcome(cur_bytes, cur_doc, cur_result, applied, skipped)

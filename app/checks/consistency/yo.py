@@ -11,21 +11,16 @@ from __future__ import annotations
 
 import re
 
+from app.language import morph as shared_morph
+
 WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+(?![\w-])")
-
-
-def _morph(ctx):
-    def build():
-        import pymorphy3
-        return pymorphy3.MorphAnalyzer()
-    return ctx.resource("pymorphy3", build)
 
 
 def check(doc, rule, ctx):
     house = str(ctx.config.style.get("yo", "consistent")) if ctx is not None else "consistent"
     if house != "always" and "ё" not in doc.text and "Ё" not in doc.text:
         return
-    morph = _morph(ctx)
+    morph = shared_morph(ctx)  # the one analyser the language checks load
     cache: dict[str, str | None] = {}
     missing: list[tuple[int, int, str]] = []  # written with е, the dictionary has ё
     written: list[tuple[int, int, str]] = []  # written with ё

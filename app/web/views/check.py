@@ -1,7 +1,6 @@
 """Check a draft: upload or paste, see findings in place, download reports and fixed files."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import secrets
@@ -12,11 +11,12 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for, redirect
 from flask_babel import gettext as _
 
+from app.engine.linter import LintContext, lint
 from app.errors import PressroomError
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
-from app.web.linting import detect_format, grouped, highlight, lint_bytes, message_lang, top_severity
+from app.web.linting import detect_format, grouped, highlight, lint_bytes, message_lang, top_severity, web_config
 from app.web.models import CheckedDraft, utcnow
 
 bp = Blueprint("check", __name__)
@@ -27,13 +27,6 @@ def keeps_input(view):
     """Mark a view that can re-render its own form (CSRF / size errors keep the user's input)."""
     view.keeps_input = True
     return view
-
-
-def feature(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def safe_name(name: str | None, default: str = "draft.txt") -> str:
@@ -123,8 +116,7 @@ def result(check_id: str):
     return render_template(
         "check_result.html", record=record, result=res, doc=doc, findings=findings, segments=segments,
         groups=grouped(findings), summary=res.summary(), top_severity=top_severity, msg_lang=message_lang(),
-        can_annotate=feature("app.annotate"),
-        can_fix=feature("app.fix"), fixable=suggestions_fixable,
+        fixable=suggestions_fixable,
         form=CheckForm(formdata=None),
     )
 
@@ -164,8 +156,6 @@ def report_sarif(check_id: str):
 @bp.get("/check/<check_id>/annotated.docx")
 def annotated(check_id: str):
     record = _load(check_id)
-    if not feature("app.annotate"):
-        abort(404, description=_("Annotated copies are not available in this installation."))
     from app.annotate import annotate
 
     res = _lint(record)
@@ -179,17 +169,15 @@ def annotated(check_id: str):
 @bp.get("/check/<check_id>/fixed")
 def fixed(check_id: str):
     record = _load(check_id)
-    if not feature("app.fix"):
-        abort(404, description=_("Automatic fixes are not available in this installation."))
-    from app.fix import apply_fixes
+    from app.fix import fix_until_stable
 
     res = _lint(record)
+    config = web_config()
     try:
-        data, _applied, _skipped = apply_fixes(res.document, res.findings)
+        data = fix_until_stable(res.document, res, record.data,
+                                lambda d: lint(d, config, context=LintContext(config=config))).data
     except PressroomError as e:
         abort(400, description=str(e))
-    if isinstance(data, str):
-        data = data.encode(res.document.encoding or "utf-8")
     suffix = Path(record.name).suffix or (".docx" if record.fmt == "docx" else ".txt")
     mime = DOCX_MIME if record.fmt == "docx" else ("text/markdown" if record.fmt == "md" else "text/plain")
     return _download(data, f"{_stem(record)}.fixed{suffix}", mime + ("" if record.fmt == "docx" else "; charset=utf-8"))
