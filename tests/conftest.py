@@ -204,14 +204,6 @@ def languagetool_server(tmp_path_factory):
         subprocess.run(["bash", str(script), "stop"], env=env, capture_output=True, timeout=60)
 
 
-def pytest_collection_modifyitems(config, items):
-    # The `lt` rule's own examples (tests/test_rule_examples.py) need the real server too.
-    for item in items:
-        if "test_rule_examples.py" in item.nodeid and "[lt-" in item.nodeid \
-                and "languagetool_server" not in item.fixturenames:
-            item.fixturenames.append("languagetool_server")
-
-
 # ----- CI: a skipped test means a missing install step, not a pass --------------------------------
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):

@@ -76,7 +76,7 @@ def validate_selectors(selectors: Iterable[str], rules: Iterable[Rule], where: s
     """UsageError for a selector that matches nothing (``where``: e.g. the config file, as a prefix)."""
     rules = list(rules)
     for s in selectors:
-        if s in ("all", "ALL") or s.startswith("lt") or s in CATEGORIES:  # every category, even one without rules yet
+        if s in ("all", "ALL") or s == "lt" or s.startswith("lt.") or s in CATEGORIES:  # every category, even one without rules yet
             continue
         if not any(selector_matches(s, r.id, r.category) for r in rules):
             prefix = f"{where} " if where else ""
