@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.language import morph as shared_morph
+from app.language import get, morph as shared_morph
 
 WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+(?![\w-])")
 
@@ -21,7 +21,10 @@ def check(doc, rule, ctx):
     if house != "always" and "ё" not in doc.text and "Ё" not in doc.text:
         return
     morph = shared_morph(ctx)  # the one analyser the language checks load
-    cache: dict[str, str | None] = {}
+    # word -> its «ё» spelling or None, for the whole process: pymorphy3 parsing is the costly part
+    cache: dict[str, str | None] = get(ctx, "consistency.yo.targets", dict)
+    if len(cache) > 200_000:  # a long-running web server: keep the memory bounded
+        cache.clear()
     missing: list[tuple[int, int, str]] = []  # written with е, the dictionary has ё
     written: list[tuple[int, int, str]] = []  # written with ё
     for m in WORD.finditer(doc.text):
