@@ -1,18 +1,43 @@
-"""The date in the dateline must equal the release date on the date line above it."""
+"""The date in the dateline must equal the release date on the date line above it; the date in a
+page header (DOCX) is the release date too and must equal the date the body gives."""
 from __future__ import annotations
 
-from app.checks.figures.dates import format_date
 from app.checks.structure.parts import structure
+from app.facts.dates import find_dates, format_date
 
 
 def check(doc, rule, ctx):
     s = structure(doc)
     rel, dl = s.release_date_mention, s.dateline_date
-    if rel is None or dl is None or rel is dl or s.release_date is None:
+    body_date = None
+    if rel is not None and dl is not None and rel is not dl and s.release_date is not None:
+        d = dl.date(s.release_date.year)
+        body_date = s.release_date
+        if d is not None and d != s.release_date:
+            like = doc.text[dl.start:dl.end]
+            yield rule.finding(doc, dl.start, dl.end, [format_date(s.release_date, doc.language, like)],
+                               release=doc.text[rel.start:rel.end], related=[(rel.start, rel.end - rel.start)])
+            return
+    if body_date is None:
+        m = rel or dl
+        if m is not None:
+            body_date = m.date(s.year())
+    if body_date is None:
         return
-    d = dl.date(s.release_date.year)
-    if d is None or d == s.release_date:
-        return
-    like = doc.text[dl.start:dl.end]
-    yield rule.finding(doc, dl.start, dl.end, [format_date(s.release_date, doc.language, like)],
-                       release=doc.text[rel.start:rel.end])
+    anchor = rel or dl
+    for b in doc.blocks:
+        if b.kind != "header":
+            continue
+        ds = find_dates(doc.text[b.start:b.end], doc.language)
+        if len(ds) != 1:
+            continue
+        h = ds[0]
+        hd = h.date(body_date.year)
+        if hd is None or hd == body_date:
+            continue
+        start, end = b.start + h.start, b.start + h.end
+        like = doc.text[start:end]
+        yield rule.finding(doc, start, end, [format_date(body_date, doc.language, like)],
+                           message=f"The page header says '{like}' but the release is dated '{doc.text[anchor.start:anchor.end]}'",
+                           message_ru=f"В колонтитуле стоит «{like}», а релиз датирован «{doc.text[anchor.start:anchor.end]}»",
+                           related=[(anchor.start, anchor.end - anchor.start)])
