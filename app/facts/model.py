@@ -158,11 +158,17 @@ class _Builder:
             if b.kind == "table-cell":
                 continue
             lo = bisect.bisect_left(starts, b.start)
+            spans: list[list[int]] = []
             for k in range(lo, len(sentences)):
                 s = sentences[k]
                 if s.start >= b.end:
                     break
-                self._sentence(s.start, s.end, b)
+                if spans and _continues(self.text, spans[-1][1], s.start):
+                    spans[-1][1] = s.end
+                else:
+                    spans.append([s.start, s.end])
+            for a, e in spans:
+                self._sentence(a, e, b)
         self._tables()
         self._weekdays()
         self._cross_sentence()
@@ -704,6 +710,18 @@ class _Builder:
                     continue
                 dm = type(d)(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
                 self.model.weekdays.append((hit[0], hit[1], idx, dm))
+
+
+_ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.\s?н|напр|approx|ca|incl|млн|млрд|тыс|долл|руб|г|гг|ст|мин|No|no|Nos)\.)\s*$")
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """razdel ends a sentence after «т.е.», "i.e.", «млн.»: the next one continues it when it
+    starts with a digit or a lower-case letter."""
+    nxt = text[start:start + 1]
+    if not nxt or not (nxt.isdigit() or nxt.islower() or nxt in "%(«\"“"):
+        return False
+    return bool(_ABBR_END.search(text[max(0, prev_end - 8):prev_end]))
 
 
 def _weekday_idx(word: str) -> int | None:
