@@ -297,10 +297,13 @@ class _Builder:
 
             if lw in STOP_EN:
                 return None
+            if not (phrase_set("en", "people").at(words(lw), 0) or any(_pat_ok(x, lw) for pair in _complementary("en") for x in pair)):
+                return None
             lemma = _en_singular(lw)
         q2 = Quantity("count", q.start, base + m.end(), q.value, lemma, q.num, noun=word,
                       noun_start=base + m.start("w"), noun_end=base + m.end("w"))
         q2.meta["of_them"] = bool(m.group("of"))
+        q2.meta["group_number"] = True
         return q2
 
     def _widx(self, ws: list[Word], offset: int) -> int:
@@ -337,27 +340,45 @@ class _Builder:
     def _roles(self, fs: list[Fact], ws: list[Word]) -> None:
         prev_end = 0
         money = [f for f in fs if f.kind in ("money", "percent")]
+        roles_ps = phrase_set(self.lang, "roles")
+        after_ps = phrase_set(self.lang, "roles_after")
+        qual_ps = phrase_set(self.lang, "money_qualifiers")
+        aggr_ps = phrase_set(self.lang, "aggregate")
         for k, f in enumerate(money):
             i = self._widx(ws, f.start)
             lo = max(prev_end, i - 12)
+            if k > 0:
+                # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
+                own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
+                if own:
+                    lo = max(m.j for m in own)
             prev_end = self._widx(ws, f.end)
             cue = self._segment_cue(ws, lo, i, "roles")
             role = None
             if cue is not None:
                 role = cue.label
-                rem = [m for m in phrase_set(self.lang, "roles").find(ws, max(lo, i - 4), i) if m.label == "remaining"]
+                rem = [m for m in roles_ps.find(ws, max(lo, i - 4), i) if m.label == "remaining"]
                 if rem:
                     role = "remaining"
                 f.meta["cue"] = (ws[cue.i].start, ws[cue.j - 1].end)
             j = self._widx(ws, f.end)
             nxt = money[k + 1] if k + 1 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
-            after = phrase_set(self.lang, "roles_after").find(ws, j, hi)
-            after = [m for m in after if m.i <= j + 1]
+            after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
             if after and (role is None or (cue is not None and cue.j < i - 3)):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
-                role = best.label
+                role = best.label if best.label != "other" else (role if role not in ("eu", "total") else "other")
+                if best.label == "other" and role is None:
+                    role = "other"
             f.role = role
+            # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
+            if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
+                    w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
+                f.subset = True
+            if aggr_ps.find(ws, max(0, lo - 2), i) or aggr_ps.find(ws, j, min(len(ws), j + 3)):
+                f.meta["aggregate"] = True
+            if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
+                f.meta["additional"] = True
 
     # -- relations inside a sentence ---------------------------------------------------------------
     def _between(self, ws, a: Fact, b: Fact) -> tuple[int, int]:
@@ -380,7 +401,9 @@ class _Builder:
         return True
 
     def _relations(self, fs: list[Fact], ws: list[Word], text: str, base: int) -> None:
-        money = [f for f in fs if f.kind == "money"]
+        self._products(fs, ws)
+        self._parenthetical(fs, ws)
+        money = [f for f in fs if f.kind == "money" and not f.meta.get("each")]
         pcts = [f for f in fs if f.kind == "percent"]
         counts = [f for f in fs if f.kind == "count" or (f.kind == "money" and False)]
         lang = self.lang
@@ -395,6 +418,8 @@ class _Builder:
                 continue
             lo, hi = self._between(ws, w, nxt)
             inc = phrase_set(lang, "includes").find(ws, lo, min(hi, lo + 4))
+            cons = phrase_set(lang, "consists").find(ws, lo, min(hi, lo + 5))
+            inc = inc or cons
             i0 = self._widx(ws, w.start)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 5)) or \
                 (phrase_set(lang, "part_of").ends_at(ws, i0, max(0, i0 - 5)) if k == 0 else None)
@@ -415,7 +440,7 @@ class _Builder:
                 if parts:
                     if w.role is None:
                         w.role = "total"
-                    self._parts(w, parts, money)
+                    self._parts(w, parts, money, complete=True if cons else None)
         # a part with the role total after another total-less whole: "EU 1.8m of EUR 2m"
         # shares attached to an amount: "X, или 95 %", "X (95 %)", "95 % (X)"
         for p in pcts:
@@ -456,8 +481,28 @@ class _Builder:
                     p.meta["whole"] = whole.id
                 p.meta["pending_share"] = True
         self._groups(counts, fs, ws)
-        self._products(fs, ws)
         self._durations(fs, ws)
+
+    def _parenthetical(self, fs: list[Fact], ws: list[Word]) -> None:
+        """"85 percent of the EUR 350,000 budget (EUR 297,500)": the amount in brackets is the share's part."""
+        for k, f in enumerate(fs):
+            if f.kind != "money" or f.role not in (None, "total") or k < 2:
+                continue
+            if not self.text[max(0, f.start - 2):f.start].strip().endswith("("):
+                continue
+            whole, pct = fs[k - 1], None
+            if whole.kind != "money":
+                continue
+            pct = next((p for p in reversed(fs[:k - 1]) if p.kind == "percent"), None)
+            if pct is None or pct.role not in ("eu", "cofin", "remaining"):
+                continue
+            f.role = pct.role
+            whole.role = whole.role or "total"
+            pct.attached = True
+            pct.meta["part"] = f.id
+            pct.meta["whole"] = whole.id
+            self.rel("share", [pct.id, f.id, whole.id])
+            f.meta["whole"] = whole.id
 
     def _sentence_whole(self, part: Fact) -> int | None:
         for r in self.model.relations:
@@ -465,9 +510,10 @@ class _Builder:
                 return r.facts[0]
         return None
 
-    def _parts(self, whole: Fact, parts: list[Fact], money: list[Fact]) -> None:
+    def _parts(self, whole: Fact, parts: list[Fact], money: list[Fact], complete: bool | None = None) -> None:
         roles = {p.role for p in parts}
-        complete = "remaining" in roles or ({"eu", "cofin"} <= roles)
+        if complete is None:
+            complete = "remaining" in roles or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles)
         self.rel("sum", [whole.id] + [p.id for p in parts], complete)
         for p in parts:
             p.meta["whole"] = whole.id
@@ -479,6 +525,8 @@ class _Builder:
             return
         # numbers without a noun that belong to a group: "40 of them women", «70 из них — женщины»
         for k, w in enumerate(counts):
+            if w.meta.get("of_them") or w.meta.get("group_number"):
+                continue
             i = self._widx(ws, w.end)
             inc = phrase_set(lang, "includes").find(ws, i, min(len(ws), i + 4))
             i0 = self._widx(ws, w.start)
@@ -543,8 +591,10 @@ class _Builder:
                     tot = t
             if tot is None:
                 n.meta["each"] = x.id
+                x.meta["each"] = True
                 continue
             x.meta["each"] = True
+            tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
 
     def _durations(self, fs: list[Fact], ws: list[Word]) -> None:
@@ -596,29 +646,32 @@ class _Builder:
         for scope, fs in by_scope.items():
             if multi and scope == "":
                 continue
-            money = [f for f in fs if f.kind == "money" and f.role in ("total", "eu", "cofin", "remaining")
-                     and f.hedge is None or (f.kind == "money" and f.role in ("total", "eu", "cofin") and f.hedge)]
+            usable = [f for f in fs if f.kind == "money" and not (f.meta.get("no_scope") or f.meta.get("each")
+                                                                   or f.meta.get("product") or f.meta.get("aggregate"))]
+            money = [f for f in usable if f.role in ("total", "eu", "cofin", "remaining")]
+            others = any(f.role == "other" and not f.subset for f in usable)
             cur = {}
             for f in money:
                 cur.setdefault(f.unit, []).append(f)
             for unit, ms in cur.items():
-                self._same_chain([f for f in ms if f.role == "total" and not f.meta.get("each")])
-                self._same_chain([f for f in ms if f.role == "eu" and not f.meta.get("whole_other")])
+                self._same_chain([f for f in ms if f.role == "total"])
+                self._same_chain([f for f in ms if f.role == "eu"])
                 self._same_chain([f for f in ms if f.role == "cofin"])
-                totals = [f for f in ms if f.role == "total"]
+                totals = [f for f in ms if f.role == "total" and not f.subset and not f.hedge]
                 if not totals:
                     continue
                 # a scope-level sum when no sentence states one
                 parts = {}
                 for f in ms:
-                    if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None:
+                    if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
+                            and not f.subset and not f.meta.get("additional"):
                         parts[f.role] = f
                 if len(parts) >= 2 or "remaining" in parts:
                     covered = any(r.kind == "sum" and set(p.id for p in parts.values()) <= set(r.facts[1:])
                                   for r in self.model.relations)
                     if not covered:
                         whole = _nearest(totals, list(parts.values()))
-                        complete = "remaining" in parts or {"eu", "cofin"} <= set(parts)
+                        complete = "remaining" in parts or ({"eu", "cofin"} <= set(parts) and not others)
                         self.rel("sum", [whole.id] + [p.id for p in sorted(parts.values(), key=lambda f: f.start)],
                                  complete, origin="scope")
                 elif len(parts) == 1:
@@ -631,7 +684,7 @@ class _Builder:
                 part = self.model.facts[p.meta["part"]] if "part" in p.meta else None
                 unit = part.unit if part else None
                 if part is None and p.role in ("eu", "cofin", "remaining"):
-                    cands = [f for f in money if f.role == p.role and not f.hedge]
+                    cands = [f for f in money if f.role == p.role and not f.hedge and not f.subset]
                     if not cands:
                         continue
                     part = _nearest(cands, [p])
@@ -641,7 +694,7 @@ class _Builder:
                 if "whole" in p.meta:
                     whole = self.model.facts[p.meta["whole"]]
                 else:
-                    totals = [f for f in money if f.role == "total" and f.unit == unit and not f.meta.get("each")]
+                    totals = [f for f in money if f.role == "total" and f.unit == unit and not f.subset and not f.hedge]
                     if not totals:
                         continue
                     whole = _nearest(totals, [p])
@@ -651,6 +704,14 @@ class _Builder:
             self._same_durations([f for f in fs if f.kind == "duration"])
 
     def _same_chain(self, ms: list[Fact]) -> None:
+        ms = [f for f in ms if not (f.subset or f.meta.get("aggregate") or f.meta.get("additional")
+                                    or f.meta.get("each") or f.meta.get("product") or f.meta.get("no_scope"))]
+        distinct = []
+        for f in ms:
+            if not any(abs(f.value - v) <= 1e-6 * max(v, 1) for v in distinct):
+                distinct.append(f.value)
+        if len(distinct) > 2:
+            return  # several things share a role here (years, phases, grants): no single fact
         for a, b in zip(ms, ms[1:]):
             self.rel("same", [a.id, b.id], origin="scope")
 

@@ -69,6 +69,8 @@ def read_tables(builder) -> None:
                     col_cur[c] = currency_of(_CUR_WORD.search(txt).group(0))
                 elif _COUNT_WORD.search(txt):
                     col_kind[c] = "count"
+        header_text = {c: " ".join(text_of(grid[r][c]) for r in range(header_rows) if c < len(grid[r]))
+                       for c in range(max(len(r) for r in grid))}
         rows_facts: list[dict] = []
         for r in range(header_rows, len(grid)):
             row = grid[r]
@@ -133,10 +135,42 @@ def read_tables(builder) -> None:
                 entry["facts"][c] = f
             if entry["facts"]:
                 rows_facts.append(entry)
-        _table_relations(builder, rows_facts)
+        _scope_use(rows_facts, header_text)
+        _table_relations(builder, rows_facts, header_text)
 
 
-def _table_relations(builder, rows: list[dict]) -> None:
+_MAIN_COL = re.compile(r"итого|всего|общ|сумм|total|amount|overall|budget|бюджет", re.I)
+_PER_ITEM = re.compile(r"размер|каждый|каждого|на одн|size|each|per|unit", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _main_money_col(rows: list[dict], header_text: dict, before: int | None = None) -> int | None:
+    cols = sorted({c for e in rows for c, f in e["facts"].items() if f.kind == "money"})
+    if before is not None:
+        cols = [c for c in cols if c < before] or cols
+    cols = [c for c in cols if not _PER_ITEM.search(header_text.get(c, ""))] or cols
+    if not cols:
+        return None
+    named = [c for c in cols if _MAIN_COL.search(header_text.get(c, "")) and not _YEAR.search(header_text.get(c, ""))]
+    if named:
+        return named[-1]
+    return cols[-1] if len(cols) == 1 or before is not None else (cols[-1] if not _YEAR.search(header_text.get(cols[-1], "")) else None)
+
+
+def _scope_use(rows: list[dict], header_text: dict) -> None:
+    """Only a budget table's main amount column states the project's facts (EU part, total…);
+    yearly columns, per-item columns and tables of other things stay inside the table."""
+    budget = any(e["role"] in ("eu", "cofin") for e in rows)
+    main = _main_money_col(rows, header_text)
+    for e in rows:
+        for c, f in e["facts"].items():
+            if not budget or (f.kind == "money" and c != main) or f.kind == "count":
+                f.meta["no_scope"] = True
+            if f.kind == "percent" and _YEAR.search(header_text.get(c, "")):
+                f.meta["no_scope"] = True
+
+
+def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
     cols = sorted({c for e in rows for c in e["facts"]})
     # sums: each total row is the whole of the rows above it (since the previous total row)
     for c in cols:
@@ -157,11 +191,13 @@ def _table_relations(builder, rows: list[dict]) -> None:
     pct_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "percent" for e in rows)]
     if not money_cols or not pct_cols:
         return
-    mc = money_cols[0]
-    total = next((e["facts"].get(mc) for e in rows if e["total"] and e["facts"].get(mc) is not None), None)
-    for e in rows:
-        amount = e["facts"].get(mc)
-        for pc in pct_cols:
+    for pc in pct_cols:
+        mc = _main_money_col(rows, header_text, before=pc)
+        if mc is None:
+            continue
+        total = next((e["facts"].get(mc) for e in rows if e["total"] and e["facts"].get(mc) is not None), None)
+        for e in rows:
+            amount = e["facts"].get(mc)
             p = e["facts"].get(pc)
             if p is None or amount is None or p.kind != "percent":
                 continue
@@ -171,5 +207,5 @@ def _table_relations(builder, rows: list[dict]) -> None:
             p.meta["part"] = amount.id
             if total is not None:
                 builder.rel("share", [p.id, amount.id, total.id], origin="table")
-            else:
+            elif not p.meta.get("no_scope"):
                 p.meta["pending_share"] = True
