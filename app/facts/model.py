@@ -361,6 +361,11 @@ class _Builder:
                 if rem:
                     role = "remaining"
                 f.meta["cue"] = (ws[cue.i].start, ws[cue.j - 1].end)
+                if role == "total" and i - cue.j <= 5 and phrase_set(self.lang, "total_strong").find(ws, cue.i, cue.j + 1) \
+                        and not phrase_set(self.lang, "consists").find(ws, cue.j, i):
+                    f.meta["strong"] = True
+                if phrase_set(self.lang, "consists").find(ws, cue.j, i):
+                    f.meta["in_breakdown"] = True
             j = self._widx(ws, f.end)
             nxt = money[k + 1] if k + 1 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
@@ -370,6 +375,8 @@ class _Builder:
                 role = best.label if best.label != "other" else (role if role not in ("eu", "total") else "other")
                 if best.label == "other" and role is None:
                     role = "other"
+                if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
+                    f.meta["strong"] = True
             f.role = role
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
@@ -654,7 +661,7 @@ class _Builder:
             for f in money:
                 cur.setdefault(f.unit, []).append(f)
             for unit, ms in cur.items():
-                self._same_chain([f for f in ms if f.role == "total"])
+                self._same_chain([f for f in ms if f.role == "total" and f.meta.get("strong")])
                 self._same_chain([f for f in ms if f.role == "eu"])
                 self._same_chain([f for f in ms if f.role == "cofin"])
                 totals = [f for f in ms if f.role == "total" and not f.subset and not f.hedge]

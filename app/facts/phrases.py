@@ -1,7 +1,7 @@
 """Phrase lists of the facts model, read from ``rules/facts/<lang>.yml`` (data, not code).
 
 A phrase is a sequence of word patterns matched against a sentence's words (lower case, «ё» =
-«е»): ``бюджет*`` is any word starting with «бюджет» (up to 14 more letters), ``a|b`` either word,
+«е»): ``бюджет*`` is «бюджет» with an ending of up to 4 letters (``**``: up to 14), ``a|b`` either word,
 punctuation stands for itself. Matching walks the words once with an index on their first letters,
 so it is linear in the text (no regular expression runs over user text here).
 """
@@ -43,24 +43,26 @@ class _Pat:
 
     def __init__(self, spec: str):
         self.exact: set[str] = set()
-        self.prefixes: list[str] = []
+        self.prefixes: list[tuple[str, int]] = []
         for alt in spec.split("|"):
             alt = norm(alt)
-            if alt.endswith("*") and len(alt) > 1:
-                self.prefixes.append(alt[:-1])
-            elif alt == "*":
-                self.prefixes.append("")
+            if alt.endswith("**") and len(alt) > 2:
+                self.prefixes.append((alt[:-2], 14))
+            elif alt.endswith("*") and len(alt) > 1:
+                self.prefixes.append((alt[:-1], 4))
+            elif alt in ("*", "**"):
+                self.prefixes.append(("", 30))
             else:
                 self.exact.add(alt)
 
     def ok(self, w: str) -> bool:
         if w in self.exact:
             return True
-        return any(w.startswith(p) and len(w) - len(p) <= 14 and (w[len(p):].isalpha() or not w[len(p):])
-                   for p in self.prefixes)
+        return any(w.startswith(p) and len(w) - len(p) <= n and (w[len(p):].isalpha() or not w[len(p):])
+                   for p, n in self.prefixes)
 
     def keys(self) -> set[str]:
-        return {e[:2] for e in self.exact} | {p[:2] for p in self.prefixes}
+        return {e[:2] for e in self.exact} | {p[:2] for p, _ in self.prefixes}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The date in the dateline must equal the release date on the date line above it; the date in a
-page header (DOCX) is the release date too and must equal the date the body gives."""
+page header (DOCX) is the release date too: the dateline (or date line) must give the same date."""
 from __future__ import annotations
 
 from app.checks.structure.parts import structure
@@ -24,7 +24,7 @@ def check(doc, rule, ctx):
             body_date = m.date(s.year())
     if body_date is None:
         return
-    anchor = rel or dl
+    anchor = dl or rel
     for b in doc.blocks:
         if b.kind != "header":
             continue
@@ -35,9 +35,12 @@ def check(doc, rule, ctx):
         hd = h.date(body_date.year)
         if hd is None or hd == body_date:
             continue
-        start, end = b.start + h.start, b.start + h.end
-        like = doc.text[start:end]
-        yield rule.finding(doc, start, end, [format_date(body_date, doc.language, like)],
-                           message=f"The page header says '{like}' but the release is dated '{doc.text[anchor.start:anchor.end]}'",
-                           message_ru=f"В колонтитуле стоит «{like}», а релиз датирован «{doc.text[anchor.start:anchor.end]}»",
-                           related=[(anchor.start, anchor.end - anchor.start)])
+        # the page header carries the release date: the body's date is the one to correct
+        hs, he = b.start + h.start, b.start + h.end
+        like = doc.text[anchor.start:anchor.end]
+        header = doc.text[hs:he]
+        yield rule.finding(doc, anchor.start, anchor.end, [format_date(hd, doc.language, like)],
+                           message=f"The release is dated '{header}' in the page header but '{like}' here",
+                           message_ru=f"В колонтитуле релиз датирован «{header}», а здесь — «{like}»",
+                           related=[(hs, he - hs)])
+        return
