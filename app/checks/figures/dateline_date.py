@@ -1,30 +1,81 @@
-"""The date in the dateline must equal the release date on the date line above it; the date in a
-page header (DOCX) is the release date too: the dateline (or date line) must give the same date."""
+"""The release date must be one date: the date line above the headline («21 ноября 2025 года»,
+"Press release | Ashgabat | Tuesday, 18 November 2025", "Released: 13 May 2026"), the dateline
+(«АСТАНА, 21 ноября 2025 года – …») and, in Word, the date in the page header.
+
+Which one is wrong: the one the rest of the release does not support. A date is supported by the
+same date written elsewhere in the text and by a weekday named with it that fits; the page header
+counts as the release date. When nothing decides, the dateline is flagged (it is typed by hand
+when a draft is re-used)."""
 from __future__ import annotations
 
 from app.checks.structure.parts import structure
-from app.facts.dates import find_dates, format_date
+from app.facts import facts
+from app.facts.dates import DateMention, find_dates, format_date
+
+
+def _release_line(doc, s) -> DateMention | None:
+    """A short block above the dateline that holds exactly one date."""
+    m = s.release_date_mention
+    if m is not None and (s.dateline_date is None or m.start != s.dateline_date.start):
+        return m
+    limit = s.dateline.start if s.dateline else None
+    for b in doc.body_blocks[:4]:
+        if limit is not None and b.start >= limit:
+            break
+        t = doc.text[b.start:b.end]
+        if len(t) > 120:
+            continue
+        ds = find_dates(t, doc.language)
+        if len(ds) == 1:
+            d = ds[0]
+            return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+    return None
+
+
+def _support(doc, mention: DateMention, year: int | None, exclude: list[DateMention]) -> int:
+    d = mention.date(year)
+    if d is None:
+        return 0
+    n = 0
+    for other in find_dates(doc.text, doc.language):
+        if any(other.start == e.start for e in exclude):
+            continue
+        b = doc.block_at(other.start)
+        if b is not None and b.kind == "header":
+            continue
+        if other.date(year) == d:
+            n += 1
+    for s, e, idx, dm in facts(doc).weekdays:
+        if dm.start == mention.start and d.weekday() == idx:
+            n += 1
+    return n
 
 
 def check(doc, rule, ctx):
     s = structure(doc)
-    rel, dl = s.release_date_mention, s.dateline_date
-    body_date = None
-    if rel is not None and dl is not None and rel is not dl and s.release_date is not None:
-        d = dl.date(s.release_date.year)
-        body_date = s.release_date
-        if d is not None and d != s.release_date:
-            like = doc.text[dl.start:dl.end]
-            yield rule.finding(doc, dl.start, dl.end, [format_date(s.release_date, doc.language, like)],
-                               release=doc.text[rel.start:rel.end], related=[(rel.start, rel.end - rel.start)])
+    dl = s.dateline_date
+    rel = _release_line(doc, s)
+    year = s.year() or (rel.year if rel else None) or (dl.year if dl else None)
+    if rel is not None and dl is not None and rel.start != dl.start:
+        rd, dd = rel.date(year), dl.date(year)
+        if rd is not None and dd is not None and rd != dd:
+            header = _header_date(doc, year)
+            votes_rel = _support(doc, rel, year, [rel, dl]) + (2 if header == rd else 0)
+            votes_dl = _support(doc, dl, year, [rel, dl]) + (2 if header == dd else 0)
+            wrong, right = (rel, dl) if votes_dl > votes_rel else (dl, rel)
+            like = doc.text[wrong.start:wrong.end]
+            good = right.date(year)
+            yield rule.finding(doc, wrong.start, wrong.end, [format_date(good, doc.language, like)],
+                               release=doc.text[right.start:right.end], related=[(right.start, right.end - right.start)],
+                               message=f"'{like}' differs from the release date '{doc.text[right.start:right.end]}'",
+                               message_ru=f"«{like}» не совпадает с датой релиза «{doc.text[right.start:right.end]}»")
             return
-    if body_date is None:
-        m = rel or dl
-        if m is not None:
-            body_date = m.date(s.year())
+    anchor = dl or rel
+    if anchor is None:
+        return
+    body_date = anchor.date(year)
     if body_date is None:
         return
-    anchor = dl or rel
     for b in doc.blocks:
         if b.kind != "header":
             continue
@@ -44,3 +95,12 @@ def check(doc, rule, ctx):
                            message_ru=f"В колонтитуле релиз датирован «{header}», а здесь — «{like}»",
                            related=[(hs, he - hs)])
         return
+
+
+def _header_date(doc, year):
+    for b in doc.blocks:
+        if b.kind == "header":
+            ds = find_dates(doc.text[b.start:b.end], doc.language)
+            if len(ds) == 1:
+                return ds[0].date(year)
+    return None
