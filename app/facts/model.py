@@ -112,6 +112,8 @@ GROUP_LINK_EN = re.compile(r"[ \u00a0]+(?:(?P<of>of[ \u00a0]+(?:them|whom|these|
                            r"(?:were[ \u00a0]+|are[ \u00a0]+|being[ \u00a0]+)?|(?:were|are|was)[ \u00a0]+)(?P<w>[A-Za-z]{3,20}+)(?![\w])")
 GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|которых|участников))[ \u00a0]*(?:[—–-][ \u00a0]*|составили[ \u00a0]+|составляют[ \u00a0]+)?"
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
+END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
+            "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
                   "That", "One", "Another", "Second", "First", "Third", "Both", "Two", "Three"}
 
@@ -607,17 +609,52 @@ class _Builder:
     def _durations(self, fs: list[Fact], ws: list[Word]) -> None:
         durs = [f for f in fs if f.kind == "duration" and f.unit in ("months", "years", "days", "weeks")]
         rngs = [f for f in fs if f.kind == "range"]
+        if durs and not rngs:
+            r = self._split_range(fs)
+            if r is not None:
+                rngs = [r]
         for d in durs:
             if not rngs:
                 continue
-            r = min(rngs, key=lambda r: abs(r.start - d.end) if r.start >= d.end else abs(d.start - r.end) + 5)
-            gap = (r.start - d.end) if r.start >= d.end else (d.start - r.end)
-            if gap > 120:
+            if d.unit in ("days", "weeks"):
+                cands = [r for r in rngs if r.range.precision == "day" and r.range.days() is not None and r.range.days() <= 62]
+            else:
+                cands = [r for r in rngs if r.range.precision != "day" or (r.range.months() or 0) >= 2]
+            if not cands:
                 continue
-            if d.unit == "days" and r.range.precision != "day":
+            r = min(cands, key=lambda r: abs(r.start - d.end) if r.start >= d.end else abs(d.start - r.end) + 5)
+            gap = (r.start - d.end) if r.start >= d.end else (d.start - r.end)
+            if gap > 250:
                 continue
             self.rel("duration", [d.id, r.id])
             d.meta["range"] = r.id
+            r.meta["paired"] = True
+
+    def _split_range(self, fs: list[Fact]) -> Fact | None:
+        """«начнётся 1 декабря 2025 года и продлится 24 месяца, до 31 мая 2028 года»: a start and an end."""
+        if not fs:
+            return None
+        s0 = fs[0].start
+        k = len(self.sent_facts)
+        a, e = self.sentences[-1] if self.sentences else (s0, s0)
+        text = self.text[a:e]
+        pts = [p for p in time_points(text, self.lang) if p.month and p.year]
+        if len(pts) != 2:
+            return None
+        p1, p2 = pts
+        if not END_WORD[self.lang].search(text[max(0, p2.start - 25):p2.start]):
+            return None
+        from app.facts.dates import Range, TimePoint
+
+        t1 = TimePoint(a + p1.start, a + p1.end, p1.year, p1.month, p1.day)
+        t2 = TimePoint(a + p2.start, a + p2.end, p2.year, p2.month, p2.day)
+        if (t2.year, t2.month, t2.day or 0) <= (t1.year, t1.month, t1.day or 0):
+            return None
+        R = Range(t1.start, t2.end, t1, t2)
+        f = self.add("range", t2.start, t2.end, 0.0, R.precision, None, place=fs[0].place, scope=fs[0].scope,
+                     sentence=fs[0].sentence, block=fs[0].block, range=R)
+        f.meta["split"] = True
+        return f
 
     # -- across sentences --------------------------------------------------------------------------
     def _cross_sentence(self) -> None:
@@ -741,7 +778,21 @@ class _Builder:
             self._same_chain(fs)
 
     def _same_durations(self, ds: list[Fact]) -> None:
-        return
+        """The project's duration and its period stated in different sentences («Двухлетний проект …».
+        «Проект охватывает период 2024–2027 годов»): paired when each is the only one of the scope."""
+        durs = [d for d in ds if d.unit in ("years", "months") and "range" not in d.meta and d.place != "quote"]
+        if not durs:
+            return
+        scope = durs[0].scope
+        rngs = [f for f in self.model.facts if f.kind == "range" and f.scope == scope and not f.meta.get("paired")
+                and f.range.precision in ("year", "month") and f.place != "quote"]
+        vals = {round(d.value * (12 if d.unit == "years" else 1)) for d in durs}
+        spans = {(r.range.first.year, r.range.first.month, r.range.last.year, r.range.last.month) for r in rngs}
+        if len(vals) != 1 or len(spans) != 1:
+            return
+        for d in durs:
+            for r in rngs:
+                self.rel("duration", [d.id, r.id], origin="scope")
 
     # -- tables --------------------------------------------------------------------------------------
     def _tables(self) -> None:

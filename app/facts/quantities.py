@@ -30,6 +30,7 @@ DURATION_AFTER = {
     "en": re.compile(r"(?:[ \u00a0]and[ \u00a0]a[ \u00a0]half)?[ \u00a0\-](?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I),
 }
 ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-яё]{3,12}?)(?P<u>летн|месячн|годичн|дневн)[а-яё]{1,4}(?![\w])", re.I)
+EN_WORD_DURATION = re.compile(r"(?<![\w-])(?P<n>[A-Za-z]{3,9}+(?:-[a-z]{3,9}+)?)-(?P<u>years?|months?|days?|weeks?)(?:-long)?(?![\w-])", re.I)
 EN_HYPHEN_DURATION = re.compile(r"-(?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I)
 STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "were", "was", "are",
            "is", "will", "have", "has", "had", "each", "per", "by", "on", "the", "a", "an", "this", "these", "their",
@@ -162,6 +163,19 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
         q = _classify(text, language, n, s, e, base)
         if q is not None:
             out.append(q)
+    if language == "en":
+        from app.facts.numbers import _word_values
+
+        units = _word_values("en")[0]
+        for m in EN_WORD_DURATION.finditer(text):
+            parts = m.group("n").lower().split("-")
+            if not all(p in units for p in parts):
+                continue
+            v = sum(units[p] for p in parts)
+            if any(q.start <= base + m.start() < q.end for q in out):
+                continue
+            out.append(Quantity("duration", base + m.start(), base + m.end(), v, _unit(m.group("u")), None,
+                                meta={"adjective": True, "words": True}))
     if language == "ru":
         for m in ADJ_DURATION_RU.finditer(text):
             raw = m.group("n")

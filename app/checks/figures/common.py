@@ -33,7 +33,7 @@ def replace_value(doc, f, value: float) -> str | None:
     n = f.num
     text = f.text
     if n is None:
-        return None
+        return _replace_adjective(doc, f, value)
     a, b = n.start - f.start, n.end - f.start
     if a < 0 or b > len(text):
         return None
@@ -49,14 +49,17 @@ def replace_value(doc, f, value: float) -> str | None:
                 tail = m.group(1) + _ru_agree(m.group(2), v) + tail[m.end():]
         return text[:a] + new + tail
     if n.words and f.kind in ("count", "duration") and value < 1000:
-        new = format_number(value, Style(group="", decimals=0 if abs(value - round(value)) < 1e-9 else 1,
-                                         decimal="," if lang == "ru" else "."), lang)
-        if text[:1].isupper() and f.start == _sentence_start(doc, f.start):
-            return None  # a sentence never starts with digits: no mechanical suggestion
+        half = "половин" in text or "half" in text
+        w = number_words(value - 0.5 if half else value, lang)
+        if w is None:
+            return None
+        new = w[:1].upper() + w[1:] if text[:1].isupper() else w
+        if half:
+            return new + text[b:]
     else:
         new = format_like(value, n, lang)
     tail = text[b:]
-    if lang == "ru" and f.kind in ("count", "duration") and abs(value - round(value)) < 1e-9:
+    if lang == "ru" and f.kind in ("count", "duration") and abs(value - round(value)) < 1e-9 and "половин" not in tail:
         m = re.match(r"([ \u00a0\-]?)([а-яёА-ЯЁ]+)", tail)
         if m and not m.group(2).lower().startswith(("лет", "год")):
             tail = m.group(1) + _ru_agree(m.group(2), value) + tail[m.end():]
@@ -70,6 +73,47 @@ def replace_value(doc, f, value: float) -> str | None:
             base = m.group(2).rstrip("s")
             tail = m.group(1) + (base if abs(value - 1) < 1e-9 else base + "s") + tail[m.end():]
     return text[:a] + new + tail
+
+
+RU_WORDS = {1: "один", 2: "два", 3: "три", 4: "четыре", 5: "пять", 6: "шесть", 7: "семь", 8: "восемь", 9: "девять",
+            10: "десять", 11: "одиннадцать", 12: "двенадцать", 15: "пятнадцать", 18: "восемнадцать", 20: "двадцать",
+            24: "двадцать четыре", 30: "тридцать", 36: "тридцать шесть"}
+EN_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+            11: "eleven", 12: "twelve", 15: "fifteen", 18: "eighteen", 20: "twenty", 24: "twenty-four", 30: "thirty",
+            36: "thirty-six", 48: "forty-eight"}
+RU_PREFIX = {1: "одно", 2: "двух", 3: "трёх", 4: "четырёх", 5: "пяти", 6: "шести", 7: "семи", 8: "восьми", 9: "девяти",
+             10: "десяти", 12: "двенадцати", 18: "восемнадцати", 24: "двадцатичетырёх", 36: "тридцатишести", 1.5: "полутора"}
+
+
+def number_words(value: float, lang: str) -> str | None:
+    if abs(value - round(value)) > 1e-9:
+        return None
+    return (RU_WORDS if lang == "ru" else EN_WORDS).get(int(round(value)))
+
+
+def _replace_adjective(doc, f, value: float) -> str | None:
+    """«Двухлетний» -> «Трёхлетний», "two-year" -> "three-year", «18-месячный» -> «36-месячный»."""
+    text = f.text
+    lang = doc.language
+    m = re.match(r"(\d+)(.*)$", text)
+    if m:
+        if abs(value - round(value)) > 1e-9:
+            return None
+        return f"{int(round(value))}{m.group(2)}"
+    if lang == "en":
+        m = re.match(r"([A-Za-z]+(?:-[a-z]+)?)-((?:year|month|day|week).*)$", text)
+        w = number_words(value, "en")
+        if not m or w is None:
+            return None
+        w = w[:1].upper() + w[1:] if text[:1].isupper() else w
+        return f"{w}-{m.group(2)}"
+    key = value if abs(value - 1.5) < 1e-9 else (int(round(value)) if abs(value - round(value)) < 1e-9 else None)
+    pre = RU_PREFIX.get(key) if key is not None else None
+    m = re.match(r"([а-яёА-ЯЁ]+?)((?:летн|месячн|годичн|дневн|годов)[а-яё]*)$", text)
+    if not m or pre is None:
+        return None
+    pre = pre[:1].upper() + pre[1:] if text[:1].isupper() else pre
+    return pre + m.group(2)
 
 
 def _sentence_start(doc, offset: int) -> int:
