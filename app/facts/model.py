@@ -114,6 +114,7 @@ GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|кот�
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
+GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
                   "That", "One", "Another", "Second", "First", "Third", "Both", "Two", "Three"}
 
@@ -284,7 +285,17 @@ class _Builder:
         rx = GROUP_LINK_RU if self.lang == "ru" else GROUP_LINK_EN
         m = rx.match(text, q.end - base)
         if not m:
-            return None
+            pm = GROUP_PLACE.match(text, q.end - base)
+            if not pm:
+                return None
+            q2 = Quantity("count", q.start, base + pm.end(), q.value, "@" + pm.group("w").lower(), q.num,
+                          noun=pm.group("w"), noun_start=base + pm.start("w"), noun_end=base + pm.end("w"))
+            q2.meta["group_number"] = True
+            q2.meta["place_group"] = True
+            before = text[max(0, q.start - base - 12):q.start - base].lower()
+            if re.search(r"(?:other|remaining|rest|остальные|оставшиеся)[ \u00a0]*$", before):
+                q2.meta["remaining"] = True
+            return q2
         word = m.group("w")
         lw = word.lower()
         if self.lang == "ru":
@@ -528,31 +539,41 @@ class _Builder:
             p.meta["whole"] = whole.id
 
     def _groups(self, counts: list[Fact], fs: list[Fact], ws: list[Word]) -> None:
-        """«120 человек, в том числе 70 женщин и 40 мужчин», "65 journalists, 40 of them women and 30 men"."""
+        """«120 человек, в том числе 70 женщин и 40 мужчин», "65 journalists, 40 of them women and 30 men",
+        "350 farmers (140 women, 230 men)", "143 applications: 71 from Karakalpakstan and 82 from Khorezm"."""
         lang = self.lang
-        if not counts and not any(f.kind == "count" for f in fs):
-            return
-        # numbers without a noun that belong to a group: "40 of them women", «70 из них — женщины»
         for k, w in enumerate(counts):
-            if w.meta.get("of_them") or w.meta.get("group_number"):
+            if w.meta.get("of_them") or w.meta.get("group_number") or w.subset:
                 continue
             i = self._widx(ws, w.end)
-            inc = phrase_set(lang, "includes").find(ws, i, min(len(ws), i + 4))
+            nxt = next((f for f in fs if f.start >= w.end and f.kind in ("count", "money", "percent")), None)
+            hi = min(len(ws), i + 6, self._widx(ws, nxt.start) if nxt else len(ws))
+            inc = phrase_set(lang, "includes").find(ws, i, hi)
+            paren = i < len(ws) and ws[i].norm == "("
             i0 = self._widx(ws, w.start)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
             later = self._group_members(w, fs, ws)
             if not later:
                 continue
-            if not (inc or of_before or any(g.meta.get("of_them") for g in later)):
+            if not (inc or paren or of_before or any(g.meta.get("of_them") for g in later)):
                 continue
             self._group_rel(w, later)
 
     def _group_members(self, whole: Fact, fs: list[Fact], ws: list[Word]) -> list[Fact]:
         out = []
         for f in fs:
-            if f.start <= whole.start or f.kind not in ("count",) and not f.meta.get("group_number"):
+            if f.start <= whole.start:
                 continue
-            if f.kind == "count" and f.unit == whole.unit:
+            if f.kind != "count":
+                if f.kind in ("money", "percent"):
+                    break
+                continue
+            if whole.meta.get("measure"):
+                if f.unit != whole.unit:
+                    break
+            elif f.unit == whole.unit and not f.meta.get("group_number"):
+                break
+            if f.meta.get("each"):
                 break
             out.append(f)
         return out
@@ -780,6 +801,13 @@ class _Builder:
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».
         «Проект охватывает период 2024–2027 годов»): paired when each is the only one of the scope."""
+        days = [d for d in ds if d.unit == "days" and "range" not in d.meta and d.place != "quote"]
+        if days:
+            rd = [f for f in self.model.facts if f.kind == "range" and f.scope == days[0].scope and not f.meta.get("paired")
+                  and f.range.precision == "day" and (f.range.days() or 99) <= 31 and f.place != "quote"]
+            if len(rd) == 1 and len({d.value for d in days}) == 1:
+                for d in days:
+                    self.rel("duration", [d.id, rd[0].id], origin="scope")
         durs = [d for d in ds if d.unit in ("years", "months") and "range" not in d.meta and d.place != "quote"]
         if not durs:
             return

@@ -32,6 +32,9 @@ DURATION_AFTER = {
 ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-яё]{3,12}?)(?P<u>летн|месячн|годичн|дневн)[а-яё]{1,4}(?![\w])", re.I)
 EN_WORD_DURATION = re.compile(r"(?<![\w-])(?P<n>[A-Za-z]{3,9}+(?:-[a-z]{3,9}+)?)-(?P<u>years?|months?|days?|weeks?)(?:-long)?(?![\w-])", re.I)
 EN_HYPHEN_DURATION = re.compile(r"-(?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I)
+MEASURE = re.compile(r"[ \u00a0]?(km|км|kilomet(?:re|er)s?|километр(?:ов|а)?|hectares?|ha|га|гектар(?:ов|а)?|tonnes?|tons|тонн[аы]?)(?![\w])", re.I)
+MEASURE_UNITS = {"km": "km", "км": "km", "kil": "km", "кил": "km", "hec": "ha", "ha": "ha", "га": "ha", "гек": "ha",
+                 "ton": "t", "тон": "t"}
 STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "were", "was", "are",
            "is", "will", "have", "has", "had", "each", "per", "by", "on", "the", "a", "an", "this", "these", "their",
            "them", "across", "into", "over", "under", "about", "as", "than", "including", "among", "out", "more",
@@ -91,11 +94,11 @@ def _ru_noun(text: str, pos: int):
     m = morph()
     i = pos
     for _ in range(3):
-        w = re.match(r"[ \u00a0]{1,3}([а-яёА-ЯЁ]{2,30}+)(?![\w-])", text[i:i + 40])
+        w = re.match(r"[ \u00a0]{1,3}([а-яёА-ЯЁ]{2,30}+(?:-[а-яёА-ЯЁ]{2,30}+)?)(?![\w-])", text[i:i + 70])
         if not w:
             return None
         word = w.group(1)
-        lw = word.lower()
+        lw = word.lower().split("-")[0]
         if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) or lw in ("и", "или", "из", "в", "на", "по", "с", "до", "от", "за"):
             if lw.startswith(UNIT_RU):
                 return None
@@ -232,6 +235,12 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return None  # a year
     if not n.integer:
         return Quantity("number", n.start, n.end, n.value, "", n, decimals=n.style.decimals)
+    mm = MEASURE.match(text, e)
+    if mm:
+        unit = mm.group(1).lower()
+        unit = MEASURE_UNITS.get(unit[:3], unit)
+        return Quantity("count", n.start, base + mm.end(), n.value, unit, n, noun=mm.group(1),
+                        noun_start=base + mm.start(1), noun_end=base + mm.end(1), meta={"measure": True})
     noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
     if noun:
         word, ns, ne, lemma = noun

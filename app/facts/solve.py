@@ -271,6 +271,11 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
     """How likely a figure is the wrong one when several could be (higher: more likely)."""
     if r.kind == "share":
         return {0: 5, 1: 2, 2: 1}[r.facts.index(f.id)]
+    if r.kind == "groups":
+        if f.meta.get("remaining"):
+            return 5
+        idx = r.facts.index(f.id)
+        return 2 if idx == 0 else (4 if idx == len(r.facts) - 1 else 3)
     if r.kind in ("sum", "groups"):
         if f.role == "remaining" or f.meta.get("remaining"):
             return 5
