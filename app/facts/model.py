@@ -213,7 +213,7 @@ class _Builder:
             name = " ".join(name.split()).strip(" .,")
             if self.lang == "en" and m.group(3):
                 first = name.split()[0]
-                if first in NOT_PROJECT_EN or len(name) < 4:
+                if first in NOT_PROJECT_EN or len(name) < 4 or first.lower().startswith("eu"):
                     continue
             names.append((m.start(), name.lower()))
             acr = ACRONYM.match(self.text, m.end(), m.end() + 20) or ACRONYM.search(self.text[m.end():m.end() + 4])
@@ -542,22 +542,43 @@ class _Builder:
         """«120 человек, в том числе 70 женщин и 40 мужчин», "65 journalists, 40 of them women and 30 men",
         "350 farmers (140 women, 230 men)", "143 applications: 71 from Karakalpakstan and 82 from Khorezm"."""
         lang = self.lang
-        for k, w in enumerate(counts):
-            if w.meta.get("of_them") or w.meta.get("group_number") or w.subset:
+        cs = [f for f in fs if f.kind == "count"]
+        inc_ps = phrase_set(lang, "includes")
+        tot_ps = phrase_set(lang, "in_total")
+        used: set[int] = set()
+        for k, w in enumerate(cs):
+            if w.meta.get("of_them") or w.meta.get("group_number") or w.subset or w.id in used:
                 continue
-            i = self._widx(ws, w.end)
-            nxt = next((f for f in fs if f.start >= w.end and f.kind in ("count", "money", "percent")), None)
-            hi = min(len(ws), i + 6, self._widx(ws, nxt.start) if nxt else len(ws))
-            inc = phrase_set(lang, "includes").find(ws, i, hi)
-            paren = i < len(ws) and ws[i].norm == "("
             i0 = self._widx(ws, w.start)
-            of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
-            later = self._group_members(w, fs, ws)
+            if k > 0 and i0 >= 1 and ws[i0 - 1].norm in ("из", "from", "of", "in", "в", "across") and \
+                    self._widx(ws, w.start) - self._widx(ws, cs[k - 1].end) <= 3:
+                continue  # «145 журналистов из 11 редакций»: a qualifier of the count before
+            later = [g for g in self._group_members(w, fs, ws)]
+            # skip qualifiers of the whole («из 11 региональных редакций») at the head of the list
+            while later and later[0].start - w.end < 40 and self.text[w.end:later[0].start].strip().lower() in ("из", "from", "of", "in", "в", "across"):
+                used.add(later[0].id)
+                later = later[1:]
             if not later:
                 continue
-            if not (inc or paren or of_before or any(g.meta.get("of_them") for g in later)):
+            i = self._widx(ws, w.end)
+            hi = self._widx(ws, later[0].start)
+            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi))
+            of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
+            if not (link or of_before or any(g.meta.get("of_them") for g in later)):
                 continue
             self._group_rel(w, later)
+            used.update(g.id for g in later)
+        # "40 schools and 25 health posts – 60 facilities in total": the whole after its groups
+        for k, w in enumerate(cs):
+            if k < 2 or w.subset or w.id in used:
+                continue
+            i0 = self._widx(ws, w.start)
+            if not tot_ps.find(ws, max(0, i0 - 4), i0):
+                continue
+            groups = [g for g in cs[:k] if not g.subset and g.id not in used and g.unit != w.unit]
+            if len(groups) >= 2:
+                w.meta["stated_sum"] = True
+                self._group_rel(w, groups, complete=True)
 
     def _group_members(self, whole: Fact, fs: list[Fact], ws: list[Word]) -> list[Fact]:
         out = []
@@ -578,14 +599,12 @@ class _Builder:
             out.append(f)
         return out
 
-    def _group_rel(self, whole: Fact, groups: list[Fact]) -> None:
-        comp = phrase_set(self.lang, "complementary_sets")
-        labels = [g.label or g.unit for g in groups]
+    def _group_rel(self, whole: Fact, groups: list[Fact], complete: bool = False) -> None:
+        labels = [g.label or g.unit for g in groups] + [g.q.noun for g in groups if g.q and g.q.noun]
         sets = _complementary(self.lang)
-        complete = False
         for pair in sets:
             hit = [any(_pat_ok(p, lab) for lab in labels) for p in pair]
-            if all(hit) and len(groups) == len(pair):
+            if all(hit) and len(groups) == len(pair) and all(any(_pat_ok(p, g.unit) or (g.q and _pat_ok(p, g.q.noun.lower())) for p in pair) for g in groups):
                 complete = True
         if any(g.meta.get("remaining") for g in groups):
             complete = True
@@ -685,15 +704,22 @@ class _Builder:
         for k in range(1, len(self.sent_facts)):
             fs, prev = self.sent_facts[k], self.sent_facts[k - 1]
             ws = self.sent_words[k]
-            if not fs or not prev or self.sent_block[k] != self.sent_block[k - 1]:
+            if not fs:
                 continue
             m = inc.at(ws, 0) if ws else None
             if m is None:
                 continue
-            pc = [f for f in prev if f.kind == "count" and not f.subset]
-            groups = [f for f in fs if f.kind == "count"]
-            if pc and groups:
+            groups = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
+            pc = []
+            for back in range(k - 1, max(-1, k - 4), -1):
+                pc = [f for f in self.sent_facts[back] if f.kind == "count" and not f.subset and not f.meta.get("measure")
+                      and not f.meta.get("groups")]
+                if pc:
+                    break
+            if pc and len(groups) >= 2 and not any(g.meta.get("groups") for g in groups):
                 self._group_rel(pc[-1], groups)
+            if self.sent_block[k] != self.sent_block[k - 1]:
+                continue
             pm = [f for f in prev if f.kind == "money"]
             parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit]
             if pm and parts:
