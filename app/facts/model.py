@@ -596,6 +596,14 @@ class _Builder:
                 break
             if f.meta.get("each"):
                 break
+            pre = self.text[max(0, f.start - 4):f.start].lower()
+            if re.search(r"(?:^|[^\w])по[ \u00a0]$", pre) or re.match(r"[ \u00a0,]*(?:в[ \u00a0]+каждом|каждый|each|per|apiece)",
+                                                                         self.text[f.end:f.end + 14], re.I):
+                break  # «по 20 участников в каждом»: per item, not a group
+            prev_end = out[-1].end if out else whole.end
+            gap = self.text[prev_end:f.start]
+            if out and (len(gap) > 30 or ")" in gap or ";" in gap):
+                break
             out.append(f)
         return out
 
@@ -720,8 +728,10 @@ class _Builder:
                 self._group_rel(pc[-1], groups)
             if self.sent_block[k] != self.sent_block[k - 1]:
                 continue
-            pm = [f for f in prev if f.kind == "money"]
-            parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit]
+            if any(f.kind == "money" and f.role == "total" for f in fs):
+                continue  # «Из общей суммы в 2,4 млн евро …»: the sentence states its own whole
+            pm = [f for f in prev if f.kind == "money" and not f.meta.get("each")]
+            parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit and not f.meta.get("each")]
             if pm and parts:
                 if pm[-1].role is None:
                     pm[-1].role = "total"
@@ -754,11 +764,13 @@ class _Builder:
                 # a scope-level sum when no sentence states one
                 parts = {}
                 for f in ms:
+                    inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
-                            and not f.subset and not f.meta.get("additional"):
+                            and not f.subset and not f.meta.get("additional") and not inner:
                         parts[f.role] = f
                 if len(parts) >= 2 or "remaining" in parts:
-                    covered = any(r.kind == "sum" and set(p.id for p in parts.values()) <= set(r.facts[1:])
+                    covered = any(r.kind == "sum" and (set(p.id for p in parts.values()) <= set(r.facts[1:]) or
+                                  set(parts) <= {self.model.facts[i].role for i in r.facts[1:]})
                                   for r in self.model.relations)
                     if not covered:
                         whole = _nearest(totals, list(parts.values()))

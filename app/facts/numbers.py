@@ -172,6 +172,12 @@ def _word_numbers(text: str, language: str, base: int, digits: list[Num]) -> lis
                         total += (current or 1) * sc
                         current = 0
                     any_unit = True
+                elif language == "en" and lw2 == "and" and any_unit and j + 2 < len(toks) and \
+                        toks[j + 1][2].lower() == "a" and toks[j + 2][2].lower() == "half" and \
+                        j + 3 < len(toks) and toks[j + 3][2].lower() in scales:
+                    current += 0.5  # "one and a half million"
+                    j += 3
+                    continue
                 elif language == "en" and lw2 == "and" and j + 1 < len(toks) and toks[j + 1][2].lower() in units and any_unit:
                     nxt = toks[j + 1][2].lower()
                     if nxt in ("a", "half"):

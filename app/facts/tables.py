@@ -9,7 +9,7 @@ from app.facts.numbers import find_numbers
 from app.facts.phrases import phrase_set, words
 from app.facts.quantities import CUR_AFTER, CUR_BEFORE, Quantity, currency_of
 
-_CUR_WORD = re.compile(r"(?:евро|EUR|€|USD|\$|долл|тенге|KZT|₸|сом|KGS|сум|UZS|сомони|TJS|манат|TMT|руб|euros?|dollars?|tenge)", re.I)
+_CUR_WORD = re.compile(r"(?<![\w])(?:евро|EUR|€|USD|\$|долл\w{0,5}|тенге|KZT|₸|сом(?:ов|ы)?|KGS|сум(?:ов|ы)?|UZS|сомони|TJS|манат\w{0,3}|TMT|руб\w{0,4}|euros?|dollars?|tenge)(?![\w])|€|\$|₸", re.I)
 _PCT_WORD = re.compile(r"%|процент|доля|доли|per[ \u00a0]?cent|percent|share", re.I)
 _COUNT_WORD = re.compile(r"человек|участник|количеств|число|кол-во|number|participants|people|persons|count", re.I)
 
