@@ -282,6 +282,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         if f.role == "remaining" or f.meta.get("remaining"):
             return 5
         if r.facts.index(f.id) == 0:
+            if r.origin == "table":
+                return 4.5  # a total row is written last, from the rows above it
             return 2 if r.kind == "sum" else 3
         if f.place == "table" and r.origin != "table":
             return 1
