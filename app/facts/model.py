@@ -109,12 +109,14 @@ PROJECT_EN = re.compile(r"(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative|[C
 ACRONYM = re.compile(r"\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9\-]{1,14}+)\)")
 QUOTE_SPANS = re.compile(r"«[^«»\n]{20,2000}+»|“[^“”\n]{20,2000}+”|\"[^\"\n]{20,2000}+\"")
 GROUP_LINK_EN = re.compile(r"[ \u00a0]+(?:(?P<of>of[ \u00a0]+(?:them|whom|these|those|the[ \u00a0]+participants))[ \u00a0,]+"
-                           r"(?:were[ \u00a0]+|are[ \u00a0]+|being[ \u00a0]+)?|(?:were|are|was)[ \u00a0]+)(?P<w>[A-Za-z]{3,20}+)(?![\w])")
+                           r"(?:were[ \u00a0]+|are[ \u00a0]+|being[ \u00a0]+)?|(?:were|are|was|to|for)[ \u00a0]+)(?P<w>[A-Za-z]{3,20}+)(?![\w])")
 GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|которых|участников))[ \u00a0]*(?:[—–-][ \u00a0]*|составили[ \u00a0]+|составляют[ \u00a0]+)?"
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
+         "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
                   "That", "One", "Another", "Second", "First", "Third", "Both", "Two", "Three"}
 
@@ -379,6 +381,10 @@ class _Builder:
                     f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
+                if role == "total" and i - cue.j > 2 and cue.i > 0 and ws[cue.i - 1].norm in ("of", "из", "от", "the") and \
+                        (cue.i < 2 or ws[cue.i - 2].norm in ("of", "из", "от", ",", "(") or ws[cue.i - 1].norm in ("из", "от", "of")):
+                    role = None  # "Of the total, construction works: EUR 4.3 million": a part of it
+                    f.meta["part_of_total"] = True
             j = self._widx(ws, f.end)
             nxt = money[k + 1] if k + 1 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
@@ -391,6 +397,8 @@ class _Builder:
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
             f.role = role
+            if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end):
+                f.meta["part_of_previous"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
                     w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
@@ -782,6 +790,15 @@ class _Builder:
                     if not any(r.kind == "sum" and p.id in r.facts[1:] for r in self.model.relations):
                         whole = _nearest(totals, [p])
                         self.rel("sum", [whole.id, p.id], False, origin="scope")
+            for f in usable:
+                if f.meta.get("part_of_total"):
+                    totals = [t for t in usable if t.role == "total" and t.unit == f.unit and not t.subset and t is not f]
+                    if totals:
+                        self.rel("sum", [_nearest(totals, [f]).id, f.id], False, origin="scope")
+                if f.meta.get("part_of_previous"):
+                    before = [t for t in usable if t.unit == f.unit and t.end <= f.start and t.sentence != f.sentence]
+                    if before:
+                        self.rel("sum", [before[-1].id, f.id], False)
             # shares waiting for a whole
             for p in [f for f in fs if f.kind == "percent" and f.meta.get("pending_share")]:
                 part = self.model.facts[p.meta["part"]] if "part" in p.meta else None
