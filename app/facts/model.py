@@ -117,6 +117,8 @@ END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окон�
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
+EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
+              "en": re.compile(r"(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
                   "That", "One", "Another", "Second", "First", "Third", "Both", "Two", "Three"}
 
@@ -449,8 +451,10 @@ class _Builder:
             cons = phrase_set(lang, "consists").find(ws, lo, min(hi, lo + 5))
             inc = inc or cons
             i0 = self._widx(ws, w.start)
-            of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 5)) or \
-                (phrase_set(lang, "part_of").ends_at(ws, i0, max(0, i0 - 5)) if k == 0 else None)
+            # "Of the EUR 2 million budget, …", «Из общей суммы в 2,4 млн евро …»: at the start of the sentence
+            of_before = (k == 0 and i0 <= 6 and ws and ws[0].norm in ("of", "out", "из", "от") and
+                         (phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or phrase_set(lang, "part_of").ends_at(ws, i0, 0)
+                          or i0 <= 5))
             of_between = self._only(ws, lo, hi, "part_of", filler) and hi > lo and \
                 phrase_set(lang, "part_of").find(ws, lo, hi)
             if of_between and w.role != "total":
@@ -680,6 +684,9 @@ class _Builder:
                 continue
             r = min(cands, key=lambda r: abs(r.start - d.end) if r.start >= d.end else abs(d.start - r.end) + 5)
             gap = (r.start - d.end) if r.start >= d.end else (d.start - r.end)
+            inside = self.text[min(d.end, r.end):max(d.start, r.start)]
+            if gap > 30 and not ("(" in inside or "–" in inside or "—" in inside or ":" in inside):
+                continue
             if gap > 250:
                 continue
             self.rel("duration", [d.id, r.id])
@@ -738,6 +745,9 @@ class _Builder:
                 continue
             if any(f.kind == "money" and f.role == "total" for f in fs):
                 continue  # «Из общей суммы в 2,4 млн евро …»: the sentence states its own whole
+            first_money = next((f for f in fs if f.kind == "money"), None)
+            if first_money is not None and self._widx(ws, first_money.start) - m.j <= 2:
+                continue  # "Of that $50 million, $600,000 …": the whole restated
             pm = [f for f in prev if f.kind == "money" and not f.meta.get("each")]
             parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit and not f.meta.get("each")]
             if pm and parts:
@@ -748,6 +758,8 @@ class _Builder:
     def _scope_relations(self) -> None:
         """The same role in the same scope is the same fact; a release's total is the whole of the
         EU's part, co-financing and "the remaining"; a share is the part's share of that total."""
+        if not EU_MENTION[self.lang].search(self.text):
+            return  # not an EU release: figures are compared only where a sentence relates them
         by_scope: dict[str, list[Fact]] = {}
         for f in self.model.facts:
             by_scope.setdefault(f.scope, []).append(f)
