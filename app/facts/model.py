@@ -453,6 +453,8 @@ class _Builder:
             i0 = self._widx(ws, w.start)
             # "Of the EUR 2 million budget, …", «Из общей суммы в 2,4 млн евро …»: at the start of the sentence
             of_before = (k == 0 and i0 <= 6 and ws and ws[0].norm in ("of", "out", "из", "от") and
+                         not any(x.norm in ("this", "that", "these", "it", "them", "этой", "этих", "них", "этого", "которых")
+                                 for x in ws[:i0]) and
                          (phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or phrase_set(lang, "part_of").ends_at(ws, i0, 0)
                           or i0 <= 5))
             of_between = self._only(ws, lo, hi, "part_of", filler) and hi > lo and \
@@ -578,6 +580,10 @@ class _Builder:
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
                 continue
+            if re.search(r"(?:^|[^\w])по[ \u00a0]$", self.text[max(0, w.start - 4):w.start].lower()):
+                continue  # «по 20 участников в каждом»
+            if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
+                continue
             self._group_rel(w, later)
             used.update(g.id for g in later)
         # "40 schools and 25 health posts – 60 facilities in total": the whole after its groups
@@ -587,7 +593,7 @@ class _Builder:
             i0 = self._widx(ws, w.start)
             if not tot_ps.find(ws, max(0, i0 - 4), i0):
                 continue
-            groups = [g for g in cs[:k] if not g.subset and g.id not in used and g.unit != w.unit]
+            groups = [g for g in cs[:k] if not g.subset and g.id not in used and g.unit != w.unit and not _per_item(self.text, g)]
             if len(groups) >= 2:
                 w.meta["stated_sum"] = True
                 self._group_rel(w, groups, complete=True)
@@ -936,6 +942,12 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     if not nxt or not (nxt.isdigit() or nxt.islower() or nxt in "%(«\"“"):
         return False
     return bool(_ABBR_END.search(text[max(0, prev_end - 8):prev_end]))
+
+
+def _per_item(text: str, f: Fact) -> bool:
+    """«по 20 участников в каждом», "20 participants each": a figure per item."""
+    return bool(re.search(r"(?:^|[^\w])по[ \u00a0]$", text[max(0, f.start - 4):f.start].lower())
+                or re.match(r"[ \u00a0,]*(?:в[ \u00a0]+каждом|каждый|each|per|apiece)", text[f.end:f.end + 14], re.I))
 
 
 def _weekday_idx(word: str) -> int | None:

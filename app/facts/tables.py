@@ -139,6 +139,7 @@ def read_tables(builder) -> None:
         _table_relations(builder, rows_facts, header_text)
 
 
+_BREAKDOWN = re.compile(r"стать|бюджет|расход|направлени|компонент|деятельн|мероприят|budget|cost|item|line|component|activit|expen", re.I)
 _TOTAL_COL = re.compile(r"^\W*(?:итого|всего|total|overall|in total)\b", re.I)
 _MAIN_COL = re.compile(r"итого|всего|общ|сумм|total|amount|overall|budget|бюджет", re.I)
 _PER_ITEM = re.compile(r"размер|каждый|каждого|на одн|size|each|per|unit", re.I)
@@ -167,7 +168,7 @@ def _scope_use(rows: list[dict], header_text: dict) -> None:
         for c, f in e["facts"].items():
             if not budget or (f.kind == "money" and c != main) or f.kind == "count":
                 f.meta["no_scope"] = True
-            if e["total"] and f.kind == "money" and c == main:
+            if e["total"] and f.kind == "money" and c == main and _BREAKDOWN.search(header_text.get(0, "")):
                 f.meta.pop("no_scope", None)  # a budget breakdown's total is the project's total
                 f.meta["strong"] = True
             if f.kind == "percent" and _YEAR.search(header_text.get(c, "")):
