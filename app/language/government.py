@@ -57,7 +57,13 @@ def analyses(ctx, word: str):
         return hit
     m = morph(ctx)
     if not (m.word_is_known(w) or ("ё" in w and m.word_is_known(w.replace("ё", "е")))):
+        # a regional term of the accept vocabulary (акимат, джамоат): pymorphy3's guessed noun
+        # readings whose lemma the vocabulary holds
+        vocab = getattr(ctx, "vocabulary", None)
         out = None
+        if vocab is not None:
+            guessed = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and vocab.accepts(p.normal_form))
+            out = guessed or None
     else:
         out = tuple(p for p in m.parse(w) if p.is_known)
         out = out or None

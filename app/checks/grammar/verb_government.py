@@ -30,6 +30,26 @@ def _verb_lemmas(ctx, word: str) -> set[str]:
     return {p.normal_form.replace("ё", "е") for p in ps}
 
 
+def _governor_lemmas(ctx, word: str) -> set[str]:
+    """Lemmas of a word that governs a preposition: verbs in every form (participles included:
+    «участвовавшие на семинарах») and nouns."""
+    ps = analyses(ctx, word)
+    if not ps:
+        return set()
+    out = set()
+    for p in ps:
+        if p.tag.POS in _VERB_POS | {"PRTF", "PRTS", "NOUN", "ADJF", "ADJS"}:
+            out.add(p.normal_form.replace("ё", "е"))
+            if p.tag.POS in ("PRTF", "PRTS"):
+                try:
+                    inf = p.inflect({"INFN"})
+                except ValueError:
+                    inf = None
+                if inf is not None:
+                    out.add(inf.word.replace("ё", "е"))
+    return out
+
+
 def _subject_possible(ctx, verb_word: str, group) -> bool:
     """A nominative reading of the group that agrees with the finite verb (its subject after it)."""
     vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS == "VERB"]
@@ -61,20 +81,23 @@ def _subject_before(ctx, doc, ws, i) -> bool:
 def check(doc, rule, ctx):
     t = table()
     verbs = {k.replace("ё", "е"): v for k, v in (t.get("verbs") or {}).items()}
-    vpreps = t.get("verb_prepositions") or []
+    vpreps = t.get("wrong_prepositions") or []
+    governors = {x.replace("ё", "е") for spec in vpreps for x in spec["words"]}
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
-            lemmas = _verb_lemmas(ctx, w)
-            if not lemmas:
-                continue
-            for spec in vpreps:
-                if lemmas & {x.replace("ё", "е") for x in spec["verb"]}:
-                    f = _wrong_preposition(doc, rule, ctx, ws, i, spec, b)
-                    if f is not None:
-                        yield f
+            glemmas = _governor_lemmas(ctx, w) & governors
+            found = None
+            for spec in vpreps if glemmas else ():
+                if glemmas & {x.replace("ё", "е") for x in spec["words"]}:
+                    found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b)
+                    if found is not None:
                         break
-            else:
+            if found is not None:
+                yield found
+                continue
+            lemmas = _verb_lemmas(ctx, w)
+            if lemmas:
                 for lemma in lemmas & set(verbs):
                     f = _direct(doc, rule, ctx, ws, i, verbs[lemma], b)
                     if f is not None:
@@ -146,10 +169,21 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b):
     if not inflected:
         return None
     right = spec.get("right") or ""
-    suggestions = [(right + " " + g) if right else g for g in inflected]
+    suggestions = [(_euphonic(right, g) + " " + g) if right else g for g in inflected]
     if prep[:1].isupper():
         suggestions = [x[:1].upper() + x[1:] for x in suggestions]
     return rule.finding(doc, prep_start, group.end, suggestions, verb=ws[i][2], prep=prep,
                         right=right or "—",
                         message=("'{verb}' does not take '{prep}': '{suggestion}'"),
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+def _euphonic(prep: str, following: str) -> str:
+    """«о» → «об» before a vowel, «с» → «со», «в» → «во» before a hard cluster (со стратегией)."""
+    f = following.lower()
+    if prep == "о" and f[:1] in "аоуэиы":
+        return "об"
+    if prep in ("с", "в", "к") and len(f) > 1 and f[0] in ("сзшжвф" if prep == "с" else "вф" if prep == "в" else "км") \
+            and f[1] not in "аеёиоуыэюяьъ":
+        return prep + "о"
+    return prep
