@@ -8,7 +8,7 @@ import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from app.core.files import is_writable, write_atomic
+from app.core.files import is_writable, refuse_existing, write_atomic
 from app.core.readers import expand_paths, read_path
 from app.engine.config import Config, load_config
 from app.engine.finding import SEVERITIES
@@ -59,6 +59,7 @@ def register(sub) -> None:
                         "needs --output FILE, --in-place or --diff")
     p.add_argument("--in-place", action="store_true", help="with --fix: replace the draft, keeping a copy as DRAFT.bak")
     p.add_argument("--diff", action="store_true", help="with --fix: show what would change (unified diff), write nothing")
+    p.add_argument("--force", action="store_true", help="replace an existing --output / --annotate file (never done without it)")
     p.set_defaults(func=run)
     for extend in _EXTENSIONS:
         extend(p)
@@ -169,7 +170,7 @@ def _report(args, config: Config, results: list[LintResult], errors: list[dict],
         color = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ and not report_to_file
         out = format_text(results, color=color, quiet=args.quiet, lang=lang)
     if report_to_file:
-        write_atomic(args.output, (out + "\n").encode("utf-8"))
+        write_atomic(args.output, (out + "\n").encode("utf-8"), overwrite=getattr(args, "force", False))
     elif out and (results or not errors or args.format != "text"):
         print(out)  # (no "0 finding(s) in 0 file(s)" when nothing could be read: it looks clean)
     if errors and not results:
@@ -193,13 +194,14 @@ def _same_file(a: str, b: str) -> bool:
 
 def _read_draft(path: str, lang: str):
     """(raw bytes, Document) of one draft; raw bytes are None for standard input."""
-    from app.core.readers import read_bytes
+    from app.core.files import read_regular_file, read_stream
+    from app.core.readers import MAX_BYTES, read_bytes
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, MAX_BYTES)
         return data, read_bytes(data, "<stdin>", None, lang)
     doc = read_path(path, lang)
-    data = doc.docx.data if doc.docx is not None else open(path, "rb").read()
+    data = doc.docx.data if doc.docx is not None else read_regular_file(path, MAX_BYTES)
     return data, doc
 
 
@@ -225,12 +227,23 @@ def _check_fix_usage(args) -> None:
             raise UsageError("--fix: choose one of --output FILE, --in-place and --diff")
         if args.in_place and "-" in args.paths:
             raise UsageError("--in-place cannot replace standard input; use --output FILE")
+        if args.in_place and not getattr(args, "force", False):
+            for p in args.paths:
+                if os.path.isfile(p) and os.path.lexists(p + ".bak"):
+                    raise UsageError(f"--in-place: {p}.bak exists (the copy of the draft would replace it); move it or add --force")
     if args.annotate:
         if not args.annotate.lower().endswith(".docx"):
             raise UsageError(f"--annotate {args.annotate}: the annotated copy is a Word file; name it .docx")
         for p in args.paths:
             if _same_file(p, args.annotate):
                 raise UsageError(f"--annotate {args.annotate} is the draft itself; the original is never modified, choose another file")
+        if args.output and _same_file(args.output, args.annotate):
+            raise UsageError(f"--output and --annotate both name {args.output}; one would overwrite the other")
+    force = getattr(args, "force", False)
+    if args.output and not any(_same_file(p, args.output) for p in args.paths):
+        refuse_existing(args.output, "--output", force)
+    if args.annotate:
+        refuse_existing(args.annotate, "--annotate", force)
 
 
 def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
@@ -270,7 +283,7 @@ def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
 
                 target = result.document
                 data = annotate(target, result.findings, lang=getattr(args, "messages", None) or config.messages)
-                write_atomic(args.annotate, data)
+                write_atomic(args.annotate, data, overwrite=getattr(args, "force", False))
                 print(f"pressroom: {args.annotate}: {len(result.findings)} comment(s) by Pressroom", file=sys.stderr)
             results.append(result)
         except PressroomError as e:
@@ -323,10 +336,11 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
         return after
     if args.in_place:
         if changed:
-            write_atomic(path + ".bak", original, mode=stat.S_IMODE(os.stat(path).st_mode))  # as private as the draft
+            write_atomic(path + ".bak", original, mode=stat.S_IMODE(os.stat(path).st_mode),  # as private as the draft
+                         overwrite=getattr(args, "force", False))
             write_atomic(path, data)
         return after
-    write_atomic(args.output, data)
+    write_atomic(args.output, data, overwrite=getattr(args, "force", False))
     return after
 
 

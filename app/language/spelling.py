@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.language import get, hunspell, morph
+from app.language import MAX_WORD, get, hunspell, morph
 
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -76,6 +76,8 @@ class Speller:
 
     # ----- knowing ---------------------------------------------------------------------------
     def known(self, word: str) -> bool:
+        if len(word) > MAX_WORD:
+            return False  # not a word: never given to morphology or the dictionaries
         hit = self._known.get(word)
         if hit is None:
             hit = self._known[word] = self._known_uncached(word)
@@ -120,7 +122,7 @@ class Speller:
     def compound_part(self, part: str) -> bool:
         """A first part of a hyphenated adjective: парламентско-(президентский), социально-(…)."""
         w = part.lower()
-        if self.lang != "ru" or len(w) < 4 or w[-1] not in "оеи":
+        if self.lang != "ru" or len(w) < 4 or len(w) > MAX_WORD or w[-1] not in "оеи":
             return False
         stem = w[:-1]
         return any(self.known(stem + end) for end in ("ый", "ий", "ой", "о"))
@@ -130,7 +132,7 @@ class Speller:
         return self.known(word)
 
     def accepted(self, word: str, vocabulary) -> bool:
-        if vocabulary is None:
+        if vocabulary is None or len(word) > MAX_WORD:
             return False
         if vocabulary.accepts(word):
             return True
@@ -149,6 +151,8 @@ class Speller:
         10 ms); Hunspell's own suggester (about 50 ms a word for ru_RU) is asked only when that
         finds nothing, and only while ``slow`` is allowed (the check gives each document a budget).
         """
+        if len(word) > MAX_WORD:
+            return []
         hit = self._suggest.get(word)
         if hit is None or (slow and not hit[1]):
             hit = self._suggest[word] = self._rank(word, slow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.language import CYR, LAT, in_spans, skip_spans
+from app.language import CYR, LAT, MAX_WORD, in_spans, skip_spans
 
 _PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\u0301\u00ad])*", re.UNICODE)
 # A token: letters and digits joined by hyphens and apostrophes (razdel splits words at a change
@@ -54,7 +54,7 @@ def words(doc) -> list[Word]:
     spans = skip_spans(doc)
     out: list[Word] = []
     for t in _tokens(doc):
-        if in_spans(spans, t.start, t.end):
+        if len(t.text) > MAX_WORD or in_spans(spans, t.start, t.end):
             continue
         digit = any(ch.isdigit() for ch in t.text)
         for m in _PART.finditer(t.text):
