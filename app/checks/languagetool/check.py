@@ -34,9 +34,9 @@ OURS = ("spelling", "grammar", "homoglyph", "typography")
 def enabled(ctx) -> bool:
     if ctx is None:
         return False
-    if ctx.options.get("languagetool"):
-        return True
-    return bool((ctx.config.languagetool or {}).get("enabled"))
+    if "languagetool" in ctx.options:  # the shell decided (`pressroom lint` resolves "auto" itself)
+        return bool(ctx.options["languagetool"])
+    return (ctx.config.languagetool or {}).get("enabled") is True
 
 
 def _own_findings(doc, rule, ctx):

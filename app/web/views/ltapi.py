@@ -30,7 +30,8 @@ DEFAULTS = {
     "LTAPI_RATE_LIMIT": "100 per 10 seconds",  # per user (apiKey) or per address (Flask-Limiter syntax)
     "LTAPI_ANONYMOUS_LOCAL": True,           # answer requests without apiKey from 127.0.0.1 / ::1
     "LTAPI_TOKENS": None,                    # {"user": "token"} or "user:token,..." (PRESSROOM_API_TOKENS)
-    "LTAPI_LANGUAGETOOL": "auto",            # merge the real server's matches: auto (when it answers), True, False
+    # LTAPI_LANGUAGETOOL: merge the real server's matches: auto (when it answers a probe), on, off;
+    # default: PRESSROOM_LANGUAGETOOL, else auto (set in init_app)
 }
 
 
@@ -91,7 +92,7 @@ def _languagetool_wanted(config) -> bool:
     if request.headers.get(client.FORWARDED_HEADER):
         return False
     mode = current_app.config.get("LTAPI_LANGUAGETOOL", "auto")
-    if mode in (False, "off", "false", "0"):
+    if mode in (False, "off", "false", "0", "no"):
         return False
     if mode not in ("auto",):
         return True
@@ -130,6 +131,7 @@ def init_app(app: Flask) -> None:
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
+    app.config.setdefault("LTAPI_LANGUAGETOOL", os.environ.get("PRESSROOM_LANGUAGETOOL", "auto").strip().lower())
     app.register_blueprint(bp)
     csrf = app.extensions.get("csrf")
     if csrf is not None:
