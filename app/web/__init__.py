@@ -120,6 +120,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from app.web.views import ltapi  # the LanguageTool-compatible API under /v2 (CSRF-exempt: see there)
 
     ltapi.init_app(app)
+    from app.web.views import ltweb  # LanguageTool's findings for the check page and the live panel
+
+    app.register_blueprint(ltweb.bp)
 
     _register_errors(app)
     _register_headers(app)

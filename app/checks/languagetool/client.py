@@ -140,7 +140,8 @@ def base_url(url: str) -> str:
 
 def probe(config, timeout: float = 0.5) -> bool:
     """Does a LanguageTool server answer at the configured URL within timeout (GET /v2/languages)?
-    A failed probe is remembered like a failed check (not asked again for a minute)."""
+    A server that failed a check is not probed for a minute; a failed probe is not remembered (a
+    server that is still starting is found as soon as it answers)."""
     import requests
 
     url, _where = server_url(config)
@@ -154,8 +155,6 @@ def probe(config, timeout: float = 0.5) -> bool:
         ok = r.status_code == 200 and r.headers.get("content-type", "").startswith("application/json")
     except Exception:  # noqa: BLE001 - anything but an answer means: not there
         ok = False
-    if not ok:
-        _DEAD[url] = (time.monotonic() + RETRY_AFTER, f"LanguageTool at {url} is unreachable")
     return ok
 
 

@@ -86,7 +86,7 @@ _ALIVE_LOCK = threading.Lock()
 
 def _languagetool_wanted(config) -> bool:
     """Ask the real LanguageTool server too? LTAPI_LANGUAGETOOL: auto = when one answers a quick
-    probe (remembered for 30 s either way). Never for a request a Pressroom server forwarded."""
+    probe (remembered for 30 s, a failed one for 5 s). Never for a request a Pressroom server forwarded."""
     from app.checks.languagetool import client
 
     if request.headers.get(client.FORWARDED_HEADER):
@@ -103,8 +103,8 @@ def _languagetool_wanted(config) -> bool:
     if now < until:
         return alive
     alive = client.probe(config, timeout=0.5)
-    with _ALIVE_LOCK:
-        _ALIVE[url] = (now + 30.0, alive)
+    with _ALIVE_LOCK:  # a server that answers is probed again in 30 s; one that does not, in 5 s
+        _ALIVE[url] = (now + (30.0 if alive else 5.0), alive)
     return alive
 
 
