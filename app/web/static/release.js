@@ -178,16 +178,27 @@
   });
 
   // ----- live checks ----------------------------------------------------------------------------
-  var labels = $("live-labels").dataset;
+  var labels = $("live-labels").dataset, liveRun = 0;
   function runLive() {
-    var fd = payloadData();
-    fetch(form.dataset.live, { method: "POST", body: fd, headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" })
+    var fd = payloadData(), run = ++liveRun, post = { method: "POST", body: fd, headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" };
+    fetch(form.dataset.live, post)
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (res) { if (res) showLive(res); })
+      .then(function (res) {
+        if (!res || run !== liveRun) return;
+        showLive(res);
+        // LanguageTool's findings join the list when its server has answered (never awaited before ours)
+        if (form.dataset.liveLanguagetool) fetch(form.dataset.liveLanguagetool, post)
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (lt) { if (lt && run === liveRun) addLive(lt.findings); }).catch(function () {});
+      })
       .catch(function () {});
   }
+  function addLive(findings) {
+    if (!findings.length) return;
+    showLive({ findings: findings, append: true, problems: [], summary: null });
+  }
   function showLive(res) {
-    var list = $("live-list"); list.innerHTML = "";
+    var list = $("live-list"); if (!res.append) list.innerHTML = "";
     res.findings.forEach(function (f) {
       var li = document.createElement("li"); li.className = "finding sev-" + f.severity; li.dataset.rule = f.rule;
       var a = document.createElement("a"); a.className = "live-goto"; a.href = "#" + (f.field || "release-form");
@@ -203,6 +214,7 @@
       }
       li.appendChild(a); list.appendChild(li);
     });
+    if (res.append) { $("live-ok").hidden = true; return; }
     var sum = res.summary, el = $("live-summary"); el.innerHTML = "";
     ["error", "warning", "info"].forEach(function (k, i) {
       if (i) el.appendChild(document.createTextNode(" · "));
