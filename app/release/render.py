@@ -406,9 +406,11 @@ def _phone(phone: str) -> str:
 
     try:
         num = phonenumbers.parse(phone, "KZ")
-        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     except phonenumbers.NumberParseException:
         return phone
+    if not phonenumbers.is_valid_number(num):
+        return phone  # printed as typed (and flagged): an invalid number is never "normalised"
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 # ----- finishing --------------------------------------------------------------------------------------
