@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from app.checks.figures.dates import DateMention, find_dates
+from app.facts.dates import DateMention, find_dates
 from app.core import eu_texts
 from app.core.document import Block, Document
 

@@ -228,9 +228,10 @@ class _Walker:
                     self.walk_body(choice, kind, meta)
 
     def _table(self, tbl) -> None:
+        t_i = self.tables = getattr(self, "tables", 0) + 1  # which table (figures read tables row by row)
         for r_i, tr in enumerate(tbl.findall(q("tr"))):
             for c_i, tc in enumerate(tr.findall(q("tc"))):
-                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i})
+                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i, "table": t_i})
 
     @property
     def text(self) -> str:
