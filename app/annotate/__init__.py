@@ -158,6 +158,44 @@ def comment_text(f: Finding, document: Document | None = None, where: str | None
     return _BAD_XML.sub(" ", "\n".join(lines))
 
 
+class _CommentIds:
+    """Adds comments with ids counted up from the largest one in the draft. python-docx's own
+    ``add_comment`` finds the next id by reading every comment's id, which made annotating a long
+    document quadratic (issue 13); the comment XML is the one python-docx writes."""
+
+    def __init__(self, d):
+        self.comments = d.comments  # python-docx makes the comments part when the draft has none
+        self.elm = self.comments._comments_elm
+        self.next_id = max((int(x) for x in self.elm.xpath("./w:comment/@w:id")), default=-1) + 1
+
+    def add(self, text: str, author: str, initials: str) -> int:
+        import datetime as dt
+
+        from docx.comments import Comment
+        from docx.oxml.parser import parse_xml
+
+        if self.next_id > 2**31 - 1:  # python-docx then looks for a free id below
+            return self.comments.add_comment(text=text, author=author, initials=initials).comment_id
+        cid = self.next_id
+        self.next_id += 1
+        elm = parse_xml(
+            f'<w:comment {_W_NS} w:id="{cid}" w:author=""><w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p></w:comment>')
+        self.elm.append(elm)
+        elm.author = author
+        elm.initials = initials
+        elm.date = dt.datetime.now(dt.timezone.utc)
+        comment = Comment(elm, self.comments._comments_part)
+        first, *rest = text.split("\n")
+        comment.paragraphs[0].add_run(first)
+        for line in rest:
+            comment.add_paragraph(text=line)
+        return cid
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
 def save(d) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
@@ -176,6 +214,7 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
         kinds = None
     limit = len(document.source_text)
     body_start = next((s.start for s in rmap.segs if rmap.commentable(s.run)), 0)
+    ids = _CommentIds(d)
     for f in findings:
         where = None
         a = max(0, min(f.offset, limit))
@@ -185,11 +224,11 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
             if block is not None and block.kind in _ELSEWHERE:
                 where = block.kind
                 a = b = body_start
-        comment = d.comments.add_comment(text=comment_text(f, document, where, lang), author=author, initials=initials)
+        cid = ids.add(comment_text(f, document, where, lang), author, initials)
         try:
-            rmap.place_comment(comment.comment_id, a, b)
+            rmap.place_comment(cid, a, b)
         except NotEditable:
-            rmap.place_comment(comment.comment_id, body_start, body_start)
+            rmap.place_comment(cid, body_start, body_start)
         # the places the finding contradicts get a short comment of their own, pointing back
         for o, n in f.related[:4]:
             ra, rb = max(0, min(o, limit)), max(0, min(o + n, limit))
@@ -200,9 +239,9 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
             quoted = document.span_text(f.offset, f.end).strip()[:80]
             t = _LABELS.get(lang, _LABELS["en"])
             note = (f"{t['related_one']}: «{quoted}» ({f.rule})")
-            rc = d.comments.add_comment(text=_BAD_XML.sub(" ", note), author=author, initials=initials)
+            rc = ids.add(_BAD_XML.sub(" ", note), author, initials)
             try:
-                rmap.place_comment(rc.comment_id, ra, rb)
+                rmap.place_comment(rc, ra, rb)
             except NotEditable:
                 pass
     return save(d)

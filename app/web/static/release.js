@@ -7,10 +7,16 @@
   var csrf = document.querySelector("meta[name=csrf-token]").content;
   var $ = function (id) { return document.getElementById(id); };
   var statusEl = $("save-status");
-  var dirty = false, saving = null, liveTimer = null, saveTimer = null, inConflict = false, touched = {};
+  var dirty = false, saving = null, liveTimer = null, saveTimer = null, inConflict = false, touched = {}, liveStarted = 0;
   var LIST_NAMES = ["quotes", "projects", "contacts", "logos"];
 
   function backupKey() { return "pressroom:release:" + ($("release_id").value || "new"); }
+  function uid() { return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2); }
+  // One id per browser tab (kept across reloads): a version this tab wrote is never a conflict for it.
+  var client; try { client = sessionStorage.getItem("pressroom:client"); if (!client) { client = uid(); sessionStorage.setItem("pressroom:client", client); } } catch (e) { client = uid(); }
+  if (!$("client_key").value) $("client_key").value = uid();
+  function fieldMap() { var o = {}; fields().forEach(function (kv) { o[kv[0]] = kv[1]; }); return o; }
+  var base = $("release_id").value ? fieldMap() : null;  // the fields as the server has them
   function fields() {
     var out = [];
     new FormData(form).forEach(function (v, k) { if (typeof v === "string" && k !== "csrf_token") out.push([k, v]); });
@@ -20,13 +26,15 @@
     var fd = new FormData(form);
     form.querySelectorAll("input[type=file]").forEach(function (i) { fd.delete(i.name); });
     fd.set("csrf_token", csrf);
+    fd.set("client", client);
+    if (base) fd.set("base", JSON.stringify(base));
     if (extra) Object.keys(extra).forEach(function (k) { fd.set(k, extra[k]); });
     return fd;
   }
   function setStatus(text, cls) { statusEl.textContent = text; statusEl.className = "save-status " + (cls || ""); }
   function writeBackup(synced) {
     try {
-      localStorage.setItem(backupKey(), JSON.stringify({ at: Date.now(), synced: !!synced, version: $("version").value, fields: fields() }));
+      localStorage.setItem(backupKey(), JSON.stringify({ at: Date.now(), synced: !!synced, version: $("version").value, client: client, fields: fields() }));
     } catch (e) { /* storage full or disabled: the server copy still exists */ }
   }
 
@@ -36,13 +44,17 @@
     if (saving) return saving.then(function () { return dirty ? save(kind) : true; });
     dirty = false;
     setStatus(form.dataset.msgSaving, "busy");
+    var sent = fieldMap();
     saving = fetch(form.dataset.autosave, { method: "POST", body: payloadData({ kind: kind || "autosave" }),
                                             headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
       .then(function (res) {
         saving = null;
+        if (res.status === 200 && res.body.id === null) { setStatus(res.body.message || "", ""); return false; }
         if (res.status === 200) {
           var created = !$("release_id").value;
+          if (res.body.merged) { applyMerged(res.body.merged, sent); base = res.body.merged; }
+          else base = sent;
           $("release_id").value = res.body.id; $("version").value = res.body.version;
           if (created) {
             form.action = res.body.edit_url;
@@ -63,19 +75,63 @@
   }
   function scheduleSave() { clearTimeout(saveTimer); saveTimer = setTimeout(function () { if (dirty) save(); }, 3000); }
   setInterval(function () { if (dirty && !saving) save(); }, 5000);
+  // Pending edits are flushed when the page goes away (reload, language switch, closing the tab):
+  // a keepalive fetch (or sendBeacon) outlives the page; the backup in localStorage covers the rest.
   function beacon() {
     if (!dirty || inConflict) return;
     writeBackup(false);
-    if (navigator.sendBeacon && navigator.sendBeacon(form.dataset.autosave, payloadData({ kind: "autosave" }))) dirty = false;
+    var body = payloadData({ kind: "autosave" }), ok = false;
+    try {
+      fetch(form.dataset.autosave, { method: "POST", body: body, keepalive: true, credentials: "same-origin",
+                                     headers: { "X-CSRFToken": csrf, "Accept": "application/json" } });
+      ok = true;
+    } catch (e) { ok = navigator.sendBeacon && navigator.sendBeacon(form.dataset.autosave, body); }
+    if (ok) dirty = false;
   }
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") beacon(); });
   window.addEventListener("pagehide", beacon);
-  window.addEventListener("beforeunload", function (e) { if (dirty) { writeBackup(false); } });
+  window.addEventListener("beforeunload", beacon);
+  function applyMerged(merged, sent) {
+    // fields another tab changed: take them, unless this tab has typed in them since the save
+    var list = [];
+    Object.keys(merged).forEach(function (k) {
+      var el = form.elements.namedItem(k);
+      if (!el || el.value === sent[k]) list.push([k, merged[k]]);
+    });
+    restoreFields(list);
+  }
 
   // ----- conflicts ------------------------------------------------------------------------------
   function showConflict(body) {
     inConflict = true;
     writeBackup(false);
+    var box0 = $("conflict-fields"); box0.innerHTML = "";
+    (body.conflicts || []).forEach(function (c, i) {
+      var fs = document.createElement("fieldset"); fs.className = "conflict-field"; fs.dataset.field = c.field;
+      var lg = document.createElement("legend"); lg.textContent = c.label; fs.appendChild(lg);
+      [["mine", form.dataset.msgMine, c.mine], ["theirs", form.dataset.msgTheirs, c.theirs]].forEach(function (o) {
+        var lab = document.createElement("label"); lab.className = "conflict-choice";
+        var r = document.createElement("input"); r.type = "radio"; r.name = "pick-" + i; r.value = o[0]; r.checked = o[0] === "mine";
+        var t = document.createElement("span"); t.className = "who"; t.textContent = o[1];
+        var q = document.createElement("q"); q.textContent = o[2] || "—";
+        lab.appendChild(r); lab.appendChild(t); lab.appendChild(q); fs.appendChild(lab);
+      });
+      box0.appendChild(fs);
+    });
+    $("conflict-apply").hidden = !(body.conflicts && body.conflicts.length);
+    $("conflict-apply").onclick = function (e) {
+      e.preventDefault();
+      var list = [];
+      Object.keys(body.merged || {}).forEach(function (k) { list.push([k, body.merged[k]]); });
+      box0.querySelectorAll("fieldset.conflict-field").forEach(function (fs) {
+        var c = (body.conflicts || []).filter(function (x) { return x.field === fs.dataset.field; })[0];
+        var pick = fs.querySelector("input:checked").value;
+        list.push([c.field, pick === "theirs" ? c.theirs : c.mine]);
+      });
+      restoreFields(list);
+      base = body.theirs; $("version").value = body.current.version;
+      inConflict = false; $("conflict").hidden = true; dirty = true; save("save"); runLive();
+    };
     var box = $("conflict");
     $("conflict-text").textContent = body.error;
     $("conflict-headline").textContent = (body.current && body.current.title) || "—";
@@ -86,6 +142,7 @@
   }
   $("conflict-mine").addEventListener("click", function (e) {
     e.preventDefault();
+    base = null;
     $("version").value = $("current_version").value; inConflict = false; $("conflict").hidden = true; dirty = true;
     save("save");
   });
@@ -102,6 +159,12 @@
     if (b.synced || !b.fields) return;
     var now = JSON.stringify(fields()), then = JSON.stringify(b.fields);
     if (now === then) return;
+    // This tab's own edits that had not reached the server when the page went away (a reload, a
+    // language switch): put them back and save them; no question, no duplicate (same client_key).
+    if (b.client === client && (String(b.version || "") === $("version").value || form.dataset.writtenBy === client)) {
+      restoreFields(b.fields); dirty = true; save(); setTimeout(runLive, 0);
+      return;
+    }
     $("backup-banner").hidden = false;
     $("backup-restore").addEventListener("click", function () {
       restoreFields(b.fields); $("backup-banner").hidden = true; dirty = true; save(); runLive();
@@ -115,7 +178,7 @@
     list.forEach(function (kv) { var m = /^(\w+)-(\d+)-/.exec(kv[0]); if (m) counts[m[1]] = Math.max(counts[m[1]] || 0, +m[2] + 1); });
     LIST_NAMES.forEach(function (n) { while (entries(n).length < (counts[n] || 0)) addEntry(n, true); });
     list.forEach(function (kv) {
-      if (kv[0] === "release_id" || kv[0] === "version" || kv[0] === "current_version") return;
+      if (kv[0] === "release_id" || kv[0] === "version" || kv[0] === "current_version" || kv[0] === "csrf_token") return;
       var el = form.elements.namedItem(kv[0]);
       if (el && el.type !== "file") el.value = kv[1];
     });
@@ -178,16 +241,32 @@
   });
 
   // ----- live checks ----------------------------------------------------------------------------
-  var labels = $("live-labels").dataset;
-  function runLive() {
-    var fd = payloadData();
-    fetch(form.dataset.live, { method: "POST", body: fd, headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" })
+  var labels = $("live-labels").dataset, liveRun = 0;
+  function runLive(strict) {
+    var fd = payloadData(), run = ++liveRun;
+    fd.set("touched", Object.keys(touched).join(","));
+    if (strict) fd.set("strict", "1");
+    liveStarted = performance.now();
+    var post = { method: "POST", body: fd, headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" };
+    fetch(form.dataset.live, post)
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (res) { if (res) showLive(res); })
+      .then(function (res) {
+        if (!res || run !== liveRun) return;
+        showLive(res);
+        // LanguageTool's findings join the list when its server has answered (never awaited before ours)
+        if (form.dataset.liveLanguagetool) fetch(form.dataset.liveLanguagetool, post)
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (lt) { if (lt && run === liveRun) addLive(lt.findings); }).catch(function () {});
+      })
       .catch(function () {});
   }
+  function addLive(findings) {
+    if (!findings.length) return;
+    showLive({ findings: findings, append: true, problems: [], summary: null });
+  }
   function showLive(res) {
-    var list = $("live-list"); list.innerHTML = "";
+    var list = $("live-list"); if (!res.append) list.innerHTML = "";
+    if (!res.append) form.querySelectorAll("output.understood").forEach(function (o) { o.textContent = (res.amounts && res.amounts[o.htmlFor.value || o.getAttribute("for")]) || ""; });
     res.findings.forEach(function (f) {
       var li = document.createElement("li"); li.className = "finding sev-" + f.severity; li.dataset.rule = f.rule;
       var a = document.createElement("a"); a.className = "live-goto"; a.href = "#" + (f.field || "release-form");
@@ -203,6 +282,7 @@
       }
       li.appendChild(a); list.appendChild(li);
     });
+    if (res.append) { $("live-ok").hidden = true; return; }
     var sum = res.summary, el = $("live-summary"); el.innerHTML = "";
     ["error", "warning", "info"].forEach(function (k, i) {
       if (i) el.appendChild(document.createTextNode(" · "));
@@ -240,6 +320,7 @@
     $(id).addEventListener("click", function (e) {
       e.preventDefault();
       dirty = true;
+      if (!$("release_id").value && isBlank()) { setStatus(form.dataset.msgEmpty, "error"); return; }
       save("save").then(function (ok) {
         if (!ok) return;
         var rid = $("release_id").value;
@@ -253,6 +334,13 @@
     if (s && (s.value === "save" || s.value === "overwrite")) { e.preventDefault(); dirty = true; if (s.value === "overwrite") { $("conflict-mine").click(); } else save("save"); }
   });
 
+  function isBlank() {
+    return !fields().some(function (kv) {
+      var k = kv[0], v = kv[1];
+      if (/^(release_id|version|current_version|client_key|language|date)$/.test(k) || /-(currency|funding)$/.test(k)) return false;
+      return v.trim() !== "";
+    });
+  }
   function changed(e) {
     if (e && e.target && e.target.id) touched[e.target.id] = true;
     dirty = true; writeBackup(false); scheduleSave();
