@@ -129,6 +129,7 @@ class _Builder:
         self.lang = doc.language if doc.language in ("ru", "en") else "en"
         self.model = Facts(doc)
         self.text = doc.text
+        self._starts: dict[int, list[int]] = {}
 
     # -- helpers -----------------------------------------------------------------------------------
     def add(self, kind, start, end, value, unit, q=None, **kw) -> Fact:
@@ -287,9 +288,9 @@ class _Builder:
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
             return None
         rx = GROUP_LINK_RU if self.lang == "ru" else GROUP_LINK_EN
-        m = rx.match(text, q.end - base)
+        m = rx.match(text, q.end - base, q.end - base + 60)
         if not m:
-            pm = GROUP_PLACE.match(text, q.end - base)
+            pm = GROUP_PLACE.match(text, q.end - base, q.end - base + 50)
             if not pm:
                 return None
             q2 = Quantity("count", q.start, base + pm.end(), q.value, "@" + pm.group("w").lower(), q.num,
@@ -324,7 +325,11 @@ class _Builder:
         return q2
 
     def _widx(self, ws: list[Word], offset: int) -> int:
-        return bisect.bisect_left([w.start for w in ws], offset)
+        key = id(ws)
+        starts = self._starts.get(key)
+        if starts is None or len(starts) != len(ws):
+            starts = self._starts[key] = [w.start for w in ws]
+        return bisect.bisect_left(starts, offset)
 
     def _hedges(self, fs: list[Fact], ws: list[Word]) -> None:
         hs = phrase_set(self.lang, "hedges")
@@ -399,7 +404,7 @@ class _Builder:
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
             f.role = role
-            if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end):
+            if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
