@@ -130,6 +130,7 @@ class _Builder:
         self.model = Facts(doc)
         self.text = doc.text
         self._starts: dict[int, list[int]] = {}
+        self._rel_keys: set = set()
 
     # -- helpers -----------------------------------------------------------------------------------
     def add(self, kind, start, end, value, unit, q=None, **kw) -> Fact:
@@ -143,9 +144,10 @@ class _Builder:
         ids = list(ids)
         if len(set(ids)) != len(ids):
             return
-        for r in self.model.relations:
-            if r.kind == kind and r.facts == ids:
-                return
+        key = (kind, tuple(ids))
+        if key in self._rel_keys:
+            return
+        self._rel_keys.add(key)
         self.model.relations.append(Relation(kind, ids, complete, origin, note))
 
     def build(self) -> Facts:
