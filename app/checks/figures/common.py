@@ -160,7 +160,10 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
     f = d.fact
     kind = d.rule.split(".", 1)[1]
     t = f.text
-    rel = d.relations[0]
+    from app.facts.solve import RULE_OF
+
+    rel = next((r for r in d.relations if RULE_OF[r.kind] == d.rule and f.id in r.facts),
+               next((r for r in d.relations if RULE_OF[r.kind] == d.rule), d.relations[0]))
     F = facts(doc).facts
     s_en = f" (consistent: '{suggestion}')" if suggestion else ""
     s_ru = f" (сходится: «{suggestion}»)" if suggestion else ""
