@@ -554,7 +554,8 @@ class _Builder:
     def _parts(self, whole: Fact, parts: list[Fact], money: list[Fact], complete: bool | None = None) -> None:
         roles = {p.role for p in parts}
         if complete is None:
-            complete = "remaining" in roles or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles)
+            complete = "remaining" in roles or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles) \
+                or ("eu" in roles and len(parts) >= 2 and None not in roles and not any(p.hedge for p in parts))
         self.rel("sum", [whole.id] + [p.id for p in parts], complete)
         for p in parts:
             p.meta["whole"] = whole.id

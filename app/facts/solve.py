@@ -350,6 +350,8 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
                     if i != f.id and i not in related_ids:
                         related_ids.append(i)
             value = None if tied else best[2]
+            if len(cands) > 1 and all(r.kind == "same" for r in g):
+                value = None  # two statements disagree and nothing else decides: name both, suggest nothing
             kind = _main_kind(g, f)
             out.append(Diagnosis(RULE_OF[kind], f, [facts.facts[i] for i in related_ids], g, value, True,
                                  [facts.facts[c[1]] for c in tied]))
@@ -370,6 +372,9 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
 
 
 def _main_kind(g: list[Relation], f: Fact) -> str:
+    for r in g:
+        if r.kind in ("sum", "groups") and r.facts[0] == f.id:
+            return r.kind  # the whole of parts that do not add up
     order = ["share", "product", "groups", "sum", "duration", "same"]
     kinds = [r.kind for r in g if f.id in r.facts]
     for k in order:
