@@ -293,6 +293,8 @@ def test_web_budget_cross_check_reads_amounts_through_the_model():
     got = [(f.text, f.role) for f in budget_amounts("Общий бюджет проекта составляет 1,35 млн евро, из них 20 грантов "
                                                      "по 5 000 евро.", "ru")]
     assert got == [("1,35 млн евро", "total")]
+    got = [(f.text, f.role) for f in budget_amounts("The total budget of the project is EUR 700 000.", "en")]
+    assert got == [("EUR 700 000", "total")]
 
 
 # ----- the blind evaluation set ----------------------------------------------------------------------------

@@ -390,8 +390,9 @@ class _Builder:
                     f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
-                if role == "total" and i - cue.j > 2 and cue.i > 0 and ws[cue.i - 1].norm in ("of", "из", "от", "the") and \
-                        (cue.i < 2 or ws[cue.i - 2].norm in ("of", "из", "от", ",", "(") or ws[cue.i - 1].norm in ("из", "от", "of")):
+                prev1 = ws[cue.i - 1].norm if cue.i > 0 else ""
+                prev2 = ws[cue.i - 2].norm if cue.i > 1 else ""
+                if role == "total" and i - cue.j > 2 and (prev1 in ("of", "из", "от") or (prev1 == "the" and prev2 in ("of", "out"))):
                     role = None  # "Of the total, construction works: EUR 4.3 million": a part of it
                     f.meta["part_of_total"] = True
             j = self._widx(ws, f.end)
