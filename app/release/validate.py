@@ -64,8 +64,34 @@ class ReleaseInvalid(InputError):
 
 
 # ----- reading -----------------------------------------------------------------------------------
+MAX_NESTING = 32  # a release is a few levels deep (release > contacts > contact > field)
+
+
+def _too_deep(data: Any, limit: int = MAX_NESTING) -> bool:
+    """Nesting deeper than ``limit`` (iterative: no recursion on hostile data)."""
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
 def parse_text(text: str, name: str = "release", fmt: str | None = None) -> Any:
-    """YAML or JSON text -> plain data; InputError with the line for syntax errors."""
+    """YAML or JSON text -> plain data; InputError with the line for syntax errors, and for data
+    nested deeper than MAX_NESTING levels (100 000 ``[`` would otherwise end in a RecursionError)."""
+    try:
+        data = _parse_text(text, name, fmt)
+    except RecursionError:
+        raise InputError(f"{name}: nested too deeply (a release is at most {MAX_NESTING} levels deep)") from None
+    if _too_deep(data):
+        raise InputError(f"{name}: nested too deeply (a release is at most {MAX_NESTING} levels deep)")
+    return data
+
+
+def _parse_text(text: str, name: str, fmt: str | None) -> Any:
     fmt = fmt or ("json" if name.lower().endswith(".json") else "yaml")
     if fmt == "json":
         try:
@@ -86,19 +112,20 @@ _DOCUMENT_MAGIC = ((b"PK\x03\x04", "Word (DOCX/ZIP)"), (b"%PDF", "PDF"), (b"\xd0
 
 
 def read_release_data(path: str | os.PathLike) -> Any:
+    from app.core.files import read_regular_file
+
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise InputError(f"{p}: file not found")
-    with p.open("rb") as fh:
-        head = fh.read(8)
+    raw = read_regular_file(p, MAX_RELEASE_BYTES, "release file")
+    head = raw[:8]
     kind = next((k for magic, k in _DOCUMENT_MAGIC if head.startswith(magic)), None)
     if kind:
         hint = f"; to check a draft, use `pressroom lint {p}`" if kind.startswith("Word") else ""
         raise InputError(f"{p}: this is a {kind} document, not a release file (YAML or JSON){hint}")
-    size = p.stat().st_size
-    if size > MAX_RELEASE_BYTES:
+    if len(raw) > MAX_RELEASE_BYTES:
+        size = max(p.stat().st_size, len(raw))
         raise InputError(f"{p}: release file too large ({size / 1048576:.1f} MB, at most 1 MB)")
-    raw = p.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

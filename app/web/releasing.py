@@ -450,18 +450,25 @@ def locate(doc_text: str, start: int, end: int, fields: list[tuple[str, str]]) -
     return (best[1], best[2], best[3]) if best else None
 
 
-_MONEY = re.compile(
-    r"(?:(?P<cur1>EUR|USD|KZT|€|\$|₸)\s?(?P<n1>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:[.,]\d+)?)"
-    r"|(?:(?P<n2>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?\s?(?P<mult>млн|тыс\.?|million|thousand)?\s?"
-    r"(?P<cur2>евро|EUR|euros?|€|долл\w*|USD|тенге|KZT|₸))", re.I)
-_BUDGET_WORDS = re.compile(r"бюджет|взнос|вклад|финанс|стоимост|budget|contribut|fund|financ|cost|grant|грант", re.I)
-_CUR = {"евро": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd": "USD", "$": "USD",
-        "тенге": "KZT", "kzt": "KZT", "₸": "KZT"}
+def budget_amounts(text: str, language: str) -> list:
+    """The budget figures of a text field, read by the same facts model the figures checks use
+    (app.facts): amounts whose wording makes them a total, the EU's part, co-financing or the rest."""
+    from app.facts import facts
+
+    try:
+        doc = read_bytes(text.encode("utf-8"), "field.txt", "txt", language if language in ("ru", "en") else "auto")
+    except PressroomError:
+        return []
+    return [f for f in facts(doc).facts if f.kind == "money" and f.role in ("total", "eu", "cofin", "remaining")
+            and not (f.subset or f.hedge or f.meta.get("each") or f.meta.get("product") or f.meta.get("aggregate"))]
 
 
-def _cur(s: str) -> str:
-    s = s.lower()
-    return "USD" if s.startswith("долл") else _CUR.get(s, s.upper())
+def _same_amount(f, known: Decimal) -> bool:
+    """An amount as written («1,35 млн») equals a field's value (1 350 000) to its written precision."""
+    from app.facts.solve import _unit_of
+
+    unit = _unit_of(f)
+    return abs(float(known) - f.value) < max(unit / 2, 0.005)
 
 
 def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict]:
@@ -478,25 +485,18 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
                 continue
             amounts.setdefault(p.currency, set()).add(Decimal(v))
     for fid, value in fields:
-        for m in _MONEY.finditer(value):
-            if m.group("mult"):
-                continue
-            sent_start = max(value.rfind(".", 0, m.start()), value.rfind("\n", 0, m.start())) + 1
-            sent_end = min([i for i in (value.find(".", m.end()), value.find("\n", m.end())) if i >= 0] or [len(value)])
-            if not _BUDGET_WORDS.search(value[sent_start:sent_end]):
-                continue
-            num = (m.group("n1") or m.group("n2")).replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "")
-            cur = _cur(m.group("cur1") or m.group("cur2"))
+        for f in budget_amounts(value, release.language):
+            cur = f.unit
             known = amounts.get(cur)
             if not known:
                 continue
-            if Decimal(num) not in known:
+            if not any(_same_amount(f, k) for k in known):
                 fmt = ", ".join(_fmt_number(x) for x in sorted(known))
                 out.append({
                     "rule": "crosscheck.budget", "category": "consistency", "severity": "warning",
                     "message": _("The amount %(amount)s in the text matches no project's budget or EU contribution "
-                                 "(%(known)s %(currency)s)", amount=m.group(0).strip(), known=fmt, currency=cur),
-                    "suggestions": [], "field": fid, "start": m.start(), "end": m.end(), "text": m.group(0),
+                                 "(%(known)s %(currency)s)", amount=f.text.strip(), known=fmt, currency=cur),
+                    "suggestions": [], "field": fid, "start": f.start, "end": f.end, "text": f.text,
                     "related": "projects-0-total_budget",
                 })
     import phonenumbers

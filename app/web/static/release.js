@@ -241,7 +241,7 @@
   });
 
   // ----- live checks ----------------------------------------------------------------------------
-  var labels = $("live-labels").dataset, lastFindings = [], undoStack = [], lastAnnounced = null;
+  var labels = $("live-labels").dataset, lastFindings = [], undoStack = [], lastAnnounced = null, liveRun = 0;
   function prefs() { try { return JSON.parse($("prefs").value) || {}; } catch (e) { return {}; } }
   function setPrefs(p) { $("prefs").value = JSON.stringify({ ignored: p.ignored || [], rules_off: p.rules_off || [] }); changed(); }
   function isSafe(f) { return f.safe && f.fix != null && f.field && f.start != null && f.start !== ""; }
@@ -417,18 +417,30 @@
     }
   });
   function runLive(strict) {
-    var fd = payloadData();
+    var fd = payloadData(), run = ++liveRun;
     fd.set("touched", Object.keys(touched).join(","));
     if (strict) fd.set("strict", "1");
     liveStarted = performance.now();
-    fetch(form.dataset.live, { method: "POST", body: fd, headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" })
+    var post = { method: "POST", body: fd, headers: { "X-CSRFToken": csrf, "Accept": "application/json" }, credentials: "same-origin" };
+    fetch(form.dataset.live, post)
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (res) { if (res) showLive(res); })
+      .then(function (res) {
+        if (!res || run !== liveRun) return;
+        showLive(res);
+        // LanguageTool's findings join the list when its server has answered (never awaited before ours)
+        if (form.dataset.liveLanguagetool) fetch(form.dataset.liveLanguagetool, post)
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (lt) { if (lt && run === liveRun) addLive(lt.findings); }).catch(function () {});
+      })
       .catch(function () {});
   }
+  function addLive(findings) {
+    if (!findings.length) return;
+    showLive({ findings: findings, append: true, problems: [], summary: null });
+  }
   function showLive(res) {
-    var list = $("live-list"); list.innerHTML = "";
-    form.querySelectorAll("output.understood").forEach(function (o) { o.textContent = (res.amounts && res.amounts[o.htmlFor.value || o.getAttribute("for")]) || ""; });
+    var list = $("live-list"); if (!res.append) list.innerHTML = "";
+    if (!res.append) form.querySelectorAll("output.understood").forEach(function (o) { o.textContent = (res.amounts && res.amounts[o.htmlFor.value || o.getAttribute("for")]) || ""; });
     res.findings.forEach(function (f) {
       var li = document.createElement("li"); li.className = "finding sev-" + f.severity; li.dataset.rule = f.rule;
       var a = document.createElement("a"); a.className = "live-goto"; a.href = "#" + (f.field || "release-form");
@@ -446,6 +458,7 @@
       li.appendChild(findingActions(f));
       list.appendChild(li);
     });
+    if (res.append) { lastFindings = lastFindings.concat(res.findings); drawOverlays(lastFindings); $("live-ok").hidden = true; return; }
     lastFindings = res.findings;
     var safe = res.findings.filter(isSafe).length;
     $("fix-all").hidden = safe === 0;
