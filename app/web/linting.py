@@ -67,6 +67,14 @@ def web_config() -> Config:
     return _config_for(path)
 
 
+def checking_config() -> Config:
+    """The configuration web checks run with: the site's pressroom.toml plus the organisation's
+    dictionary (words added with "Add to dictionary")."""
+    from app.web.dictionary import with_dictionary
+
+    return with_dictionary(web_config())
+
+
 def message_lang(requested: str | None = None) -> str:
     """The language of finding messages: ``requested`` when it is ru/en, else the UI language."""
     if requested in ("ru", "en"):
@@ -82,7 +90,7 @@ def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None =
         raise InputError(_("%(name)s: the draft is empty", name=name))
     fmt = fmt or detect_format(data, name)
     doc = read_bytes(data, name, fmt, language if language in ("ru", "en") else "auto")
-    config = web_config()
+    config = checking_config()
     return lint(doc, config, context=LintContext(config=config))
 
 

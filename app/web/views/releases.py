@@ -112,8 +112,9 @@ def _logos_from_files(form) -> list[str]:
 
 def render_form(form, release=None, live=None, conflict=None, status=200, message=None, mark=True):
     payload = form_to_payload(form)
-    if live is None:
-        live = live_check(payload) if (release is not None or request.method == "POST") else None
+    if live is None and (release is not None or request.method == "POST"):
+        prefs = read_prefs(__import__("json").dumps(release.prefs or {}) if release is not None else request.form.get("prefs"))
+        live = live_check(payload, ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"]))
     if live is not None:
         label_findings(live, form)
     if live is not None and mark:
@@ -280,6 +281,10 @@ def autosave():
             if not str(rid).isdigit():
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
             r = store.save(int(rid), payload, _int(form.version.data), kind=kind, client=client)
+        if "prefs" in request.form:
+            prefs = read_prefs(request.form.get("prefs"))
+            if prefs != (r.prefs or {"ignored": [], "rules_off": []}):
+                store.set_prefs(r.id, prefs)
     except store.Conflict as e:
         cur = e.current
         try:
@@ -312,6 +317,22 @@ def autosave():
     return _saved(r)
 
 
+def read_prefs(text) -> dict:
+    """{"ignored": [finding ids], "rules_off": [rule ids]} from the form's JSON (bad input: empty)."""
+    import json
+
+    try:
+        data = json.loads(text) if isinstance(text, str) and text else {}
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    out = {}
+    for k in ("ignored", "rules_off"):
+        v = data.get(k)
+        out[k] = [x[:100] for x in v if isinstance(x, str)][:500] if isinstance(v, list) else []
+    return out
+
+
 def raw_fields(form) -> dict:
     """{field id: text exactly as in the browser's field} (offsets of findings are in these texts)."""
     return {fid: f.data for fid, f in fields_by_id(form).items() if isinstance(f.data, str)}
@@ -323,7 +344,9 @@ def live():
     touched = None
     if request.form.get("strict") != "1" and "touched" in request.form:
         touched = {t for t in request.form.get("touched", "").split(",") if t}
-    result = label_findings(live_check(form_to_payload(form), raw_fields=raw_fields(form), touched=touched), form)
+    prefs = read_prefs(request.form.get("prefs"))
+    result = label_findings(live_check(form_to_payload(form), raw_fields=raw_fields(form), touched=touched,
+                                       ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"])), form)
     result.pop("text", None)
     result["summary_text"] = summary_text(result["summary"])
     return jsonify(result)
@@ -352,7 +375,7 @@ def logo_upload():
 @bp.get("/releases/<int:release_id>/preview")
 def preview(release_id: int):
     release = _release_or_404(release_id)
-    live = live_check(release.payload)
+    live = _stored_live(release)
     draft = live["summary"]["error"] > 0
     html = preview_html(render_docx(release.payload, draft=draft))
     return render_template("preview.html", release=release, preview=html, live=live, draft=draft)
@@ -361,13 +384,21 @@ def preview(release_id: int):
 @bp.get("/releases/<int:release_id>/download.docx")
 def download(release_id: int):
     release = _release_or_404(release_id)
-    live = live_check(release.payload)
+    live = _stored_live(release)
     draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
     data = render_docx(release.payload, draft=draft)
     name = download_name(release.title)
     resp = _download(data, f"{name}{'-DRAFT' if draft else ''}.docx", DOCX_MIME)
     resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
     return resp
+
+
+def _stored_live(release) -> dict:
+    """The checks of a stored release with its ignores and switched-off rules (a field problem
+    cannot be ignored: it always keeps the DRAFT mark)."""
+    prefs = read_prefs(__import__("json").dumps(release.prefs or {}))
+    live = live_check(release.payload, ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"]))
+    return live
 
 
 def download_name(title: str | None, limit: int = 60) -> str:
