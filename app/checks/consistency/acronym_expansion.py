@@ -1,0 +1,80 @@
+"""One acronym spelled out two different ways: «Германское общество по международному
+сотрудничеству (GIZ)» in the lead, «Германского агентства по развитию (GIZ)» in a quote.
+
+The words before each «(ACR)» (back to a punctuation mark, at most eight) are compared by their
+lemmas; two expansions differ when neither is the end of the other (a sentence may start before
+the name: «В Ташкенте Германское общество … (GIZ)» and «Германского общества … (GIZ)» agree).
+The later expansion is flagged, with the first one as the suggestion.
+"""
+from __future__ import annotations
+
+import re
+
+from app.language.orgs import alias_groups, lemmas
+
+DEFINITION = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{1,9})\)")
+_BACK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STOP = {"и", "в", "во", "на", "с", "со", "по", "при", "для", "от", "из", "к", "ко", "о", "об", "а", "но",
+         "the", "of", "and", "for", "on", "in", "by", "to", "with", "a", "an"}
+
+
+def _name_before(doc, end: int):
+    """(start, lemmas) of the capitalised name right before ``end`` (an opening parenthesis)."""
+    chunk_start = max(0, end - 160)
+    chunk = doc.text[chunk_start:end]
+    cut = max(chunk.rfind(ch) for ch in ".,;:!?«»\"“”()\n–—")
+    if cut >= 0:
+        chunk_start += cut + 1
+        chunk = doc.text[chunk_start:end]
+    words = list(_BACK.finditer(chunk))[-8:]
+    # the name starts at its first capitalised word; lower-case words before it are context
+    first = next((i for i, w in enumerate(words) if w.group(0)[:1].isupper()), None)
+    if first is None:
+        return None
+    words = words[first:]
+    if len(words) < 2:
+        return None
+    start = chunk_start + words[0].start()
+    seq = [x for x, _, _ in lemmas(None, doc.text[start:end])]
+    return start, end, seq
+
+
+def _common_suffix(a: list[str], b: list[str]) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _agree(a: list[str], b: list[str]) -> bool:
+    """The same name, maybe after a word or two of context («В Ташкенте …», «Представитель …»),
+    or two forms of one organisation (rules/vocab/organisations.yaml)."""
+    n = _common_suffix(a, b)
+    if n >= 2 and n >= min(len(a), len(b)) - 2:
+        return True
+    for group in alias_groups():
+        seqs = [[x for x, _, _ in lemmas(None, g)] for g in group]
+        if any(_common_suffix(a, s) == len(s) for s in seqs) and any(_common_suffix(b, s) == len(s) for s in seqs):
+            return True
+    return False
+
+
+def check(doc, rule, ctx):
+    first: dict[str, tuple[int, int, list[str]]] = {}
+    for m in DEFINITION.finditer(doc.text):
+        acr = m.group("acr")
+        got = _name_before(doc, m.start())
+        if got is None:
+            continue
+        start, end, seq = got
+        content = [x for x in seq if x not in _STOP]
+        if len(content) < 2:
+            continue
+        if acr not in first:
+            first[acr] = got
+            continue
+        f_start, f_end, f_seq = first[acr]
+        if _agree(seq, f_seq):
+            continue
+        yield rule.finding(doc, start, m.end(), [doc.text[f_start:f_end].rstrip() + f" ({acr})"], acronym=acr,
+                           first=doc.text[f_start:f_end].rstrip())
