@@ -22,6 +22,7 @@ def register(sub) -> None:
     p.add_argument("--config", metavar="FILE", help="pressroom.toml to use (default: nearest in this or a parent folder)")
     p.add_argument("--check", action="store_true", help="only validate the release; write nothing")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of release files and exit")
+    p.add_argument("--force", action="store_true", help="replace an existing output file (never done without it)")
     p.set_defaults(func=run)
 
 
@@ -43,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--output {out}: the output must be a .docx file")
     if not args.check and Path(out).resolve() == Path(args.release).resolve():
         raise UsageError("--output would overwrite the release file")
+    if not args.check:
+        from app.core.files import refuse_existing
+
+        refuse_existing(out, "--output", args.force)
     try:
         release = load_release(args.release)
     except ReleaseInvalid as e:
@@ -53,6 +58,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from app.release.render import render_release
 
-    render_release(release, out, draft=args.draft, config=config)
+    render_release(release, out, draft=args.draft, config=config, overwrite=args.force)
     print(out)
     return 0

@@ -94,7 +94,9 @@ class Document:
         return self.source_text[start:end]
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
+        starts = self.meta.get("_block_starts")
+        if starts is None or len(starts) != len(self.blocks):  # built once per document (issue 13)
+            starts = self.meta["_block_starts"] = [b.start for b in self.blocks]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.blocks[i].contains(offset):
             return self.blocks[i]

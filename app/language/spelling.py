@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.language import get, hunspell, morph
+from app.language import MAX_WORD, get, hunspell, morph
 
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -82,6 +82,8 @@ class Speller:
 
     # ----- knowing ---------------------------------------------------------------------------
     def known(self, word: str) -> bool:
+        if len(word) > MAX_WORD:
+            return False  # not a word: never given to morphology or the dictionaries
         hit = self._known.get(word)
         if hit is None:
             hit = self._known[word] = self._known_uncached(word)
@@ -126,7 +128,7 @@ class Speller:
     def compound_part(self, part: str) -> bool:
         """A first part of a hyphenated adjective: парламентско-(президентский), социально-(…)."""
         w = part.lower()
-        if self.lang != "ru" or len(w) < 4 or w[-1] not in "оеи":
+        if self.lang != "ru" or len(w) < 4 or len(w) > MAX_WORD or w[-1] not in "оеи":
             return False
         stem = w[:-1]
         return any(self.known(stem + end) for end in ("ый", "ий", "ой", "о"))
@@ -159,7 +161,7 @@ class Speller:
         return any(d.lookup(w) for d in self.dicts)
 
     def accepted(self, word: str, vocabulary) -> bool:
-        if vocabulary is None:
+        if vocabulary is None or len(word) > MAX_WORD:
             return False
         if vocabulary.accepts(word):
             return True
@@ -191,6 +193,8 @@ class Speller:
         10 ms); Hunspell's own suggester (about 50 ms a word for ru_RU) is asked only when that
         finds nothing, and only while ``slow`` is allowed (the check gives each document a budget).
         """
+        if len(word) > MAX_WORD:
+            return []
         hit = self._suggest.get(word)
         if hit is None or (slow and not hit[1]):
             hit = self._suggest[word] = self._rank(word, slow)
@@ -225,6 +229,22 @@ class Speller:
                     s = match_case(word, e)
                     if s not in cands:
                         cands[s] = 100 + len(cands)
+        elif self.morph is None and self.dicts and len(word) <= 20:
+            # English: the same one-edit search through Hunspell's lookup (~5 ms a word), so its
+            # suggester (~60 ms a word and dictionary) is asked only for words further away.
+            for e in self._edits1(word):
+                s = match_case(word, e)
+                if s not in cands and any(d.lookup(s) for d in self.dicts):
+                    cands[s] = 100 + len(cands)
+        if not cands and "-" not in word:
+            # Two dictionary words run together (greenway, downpayment): the split is what
+            # Hunspell's suggester would put first, found here without it.
+            w = word.lower()
+            for i in range(3, len(w) - 2):
+                if self._is_dictionary_word(w[:i]) and self._is_dictionary_word(w[i:]):
+                    cands[match_case(word, w[:i] + " " + w[i:])] = 0
+                    cands[match_case(word, w[:i] + "-" + w[i:])] = 1
+                    break
         complete = True
         if not cands:
             if slow:
@@ -234,6 +254,8 @@ class Speller:
                         if s not in cands:
                             cands[s] = order
                             order += 1
+                    if cands:
+                        break  # the second dictionary (en_US after en_GB) only when the first had nothing
             else:
                 complete = False
         scored = []

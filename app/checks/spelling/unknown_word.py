@@ -146,7 +146,9 @@ def check(doc, rule, ctx):
                 yield f
             continue
         t0 = time.perf_counter()
-        ranked = sp.suggestions(plain, slow=spent < budget)
+        # A capitalised word at a sentence start is an error only one by-ear letter away, which the
+        # one-edit search finds: Hunspell's slow suggester is kept for lowercase words.
+        ranked = sp.suggestions(plain, slow=spent < budget and not capital)
         spent += time.perf_counter() - t0
         best = ranked[0][1] if ranked else None
         severity = _severity(plain, at_start, best, close, near, start_close)

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from app.checks.figures.dates import DateMention, find_dates
+from app.facts.dates import DateMention, find_dates
 from app.core import eu_texts
 from app.core.document import Block, Document
 
@@ -17,6 +17,8 @@ LABEL = re.compile(
     r"^\W*(?:пресс[- ]?релиз|медиа[- ]?релиз|информационное\s+сообщение|для\s+немедленного\s+распространения|"
     r"анонс|press\s+release|news\s+release|media\s+release|media\s+advisory|for\s+immediate\s+release|embargoed)\b",
     re.I)
+EMBARGO_LINE = re.compile(r"^\W*(?:эмбарго|embargo(?:ed)?|не\s+(?:публиковать|для\s+публикации)\s+до|not\s+for\s+"
+                          r"(?:publication|release)\s+(?:before|until)|hold\s+until)\b", re.I)
 DATE_PREFIX = re.compile(r"^\s*(?:дата(?:\s+(?:публикации|выпуска|релиза))?|date(?:\s+of\s+(?:release|issue|publication))?|"
                          r"опубликовано|published|released)\s*:\s*", re.I)
 DATE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*[.,]?\s*$")
@@ -26,7 +28,7 @@ UPPER_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-’']{2,}(?:[ ,\-]+[A-Z
 AFTER_DATE = re.compile(r"^\s*(?:года|г\.)?\s*(?:[–—-]|[.,:]|\s+\S)")
 
 PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-\u00a0]{6,}\d|(?:тел|tel|phone|моб|mob|факс|fax|call)\w*\.?:?\s*\(?\d[\d\s()\-\u00a0]{5,}\d)", re.I)
-EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++\s?@\s?[\w-]++(?:\.[\w-]++)++")  # linear: starts where the run starts
 OFFICE = re.compile(
     r"пресс[- ]?служб|пресс[- ]?секретар|пресс[- ]?центр|пресс[- ]?офис|контакт|координатор|представительств|"
     r"менеджер|специалист|офис|отдел|обращайтесь|для\s+получения\s+(?:дополнительной\s+)?информации|для\s+СМИ|"
@@ -219,10 +221,12 @@ def structure(doc: Document) -> Structure:
     s = Structure()
     body = _body(doc)
     i = 0
-    while i < len(body) and i < 4:
+    while i < len(body) and i < 5:
         b = body[i]
         text = doc.text[b.start:b.end]
-        if s.label is None and s.date is None and LABEL.match(text):
+        if s.label is None and s.date is None and not s.top and EMBARGO_LINE.match(text) and len(text) < 120:
+            s.top.append(b)  # "ЭМБАРГО: не публиковать до …" above the label is not the label or the date
+        elif s.label is None and s.date is None and LABEL.match(text):
             s.label = Part("label", b.start, b.end)
             s.top.append(b)
         elif s.date is None and (dm := _date_line(doc, b)):
@@ -242,6 +246,8 @@ def structure(doc: Document) -> Structure:
             s.date = s.date_line = Part("date", dm.start, dm.end)
             s.release_date_mention = dm
             s.release_date = dm.date()
+    if s.label is None and s.top and LABEL.match(doc.text[s.top[0].start:s.top[0].end]):
+        s.label = Part("label", s.top[0].start, s.top[0].end)  # "EMBARGOED UNTIL …" serves as the label
     rest = body[i:]
     if rest:
         first = rest[0]

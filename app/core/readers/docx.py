@@ -5,8 +5,11 @@ A text box (``w:txbxContent``, in a DrawingML shape or a VML picture, often wrap
 ``textbox`` right after the paragraph it is anchored in; only the Choice of an AlternateContent is
 read.
 
-Safety before parsing: the ZIP's declared uncompressed sizes are checked (zip bombs), and XML
-parts with a DOCTYPE/ENTITY declaration are refused (external entities).
+Safety before parsing: the ZIP's declared uncompressed sizes are checked (zip bombs), and every
+XML part is first parsed by a parser that refuses a DTD, entity declarations and external
+references (defusedxml's expat, whatever the part's encoding: a UTF-16 part with a DOCTYPE is
+caught like an ASCII one), reading at most the declared size. The parts Pressroom parses itself
+(comments, footnotes) go through lxml with entities, DTD loading and the network switched off.
 
 The character map (``DocxSource.segments``) records for every piece of extracted text the
 ``w:r`` run and the ``w:t`` node it came from, so findings can be written back as comments and
@@ -30,7 +33,56 @@ CHOICE = f"{{{MC}}}Choice"
 FALLBACK = f"{{{MC}}}Fallback"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
+_XML_PARSER = None
+
+
+def xml_parser():
+    """lxml's parser for the parts Pressroom reads itself: no entities, no DTD, no network."""
+    global _XML_PARSER
+    if _XML_PARSER is None:
+        from lxml import etree
+
+        _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return _XML_PARSER
+
+
+def parse_xml(blob: bytes):
+    from lxml import etree
+
+    return etree.fromstring(blob, parser=xml_parser())
+
+
+def _refuse_unsafe_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Stream one part through defusedxml's expat parser (no tree is built): a DTD, an entity
+    declaration or an external reference raises; so does XML that is not well-formed."""
+    from xml.sax import SAXParseException
+    from xml.sax.handler import ContentHandler
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.expatreader import DefusedExpatParser
+
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setContentHandler(ContentHandler())
+    try:
+        with zf.open(info) as f:
+            left = info.file_size + 1
+            while left > 0:
+                chunk = f.read(min(1 << 20, left))
+                if not chunk:
+                    break
+                left -= len(chunk)
+                parser.feed(chunk)
+            if left <= 0:
+                raise InputError(f"{name}: corrupted DOCX ({info.filename} is larger than the package says)")
+        parser.close()
+    except DefusedXmlException:
+        raise InputError(f"{name}: refused: {info.filename} declares a DTD or external entities (unsafe XML)") from None
+    except SAXParseException as e:
+        raise InputError(f"{name}: corrupted DOCX ({info.filename} is not well-formed XML: {e.getMessage()})") from None
+    except InputError:
+        raise
+    except Exception as e:  # CRC errors, truncated archives
+        raise InputError(f"{name}: corrupted DOCX ({info.filename}: {e})") from None
 
 
 def q(tag: str) -> str:
@@ -78,12 +130,7 @@ def check_package(data: bytes, name: str) -> zipfile.ZipFile:
         raise InputError(f"{name}: not a Word document (a ZIP file without word/document.xml)")
     for i in infos:
         if i.filename.endswith((".xml", ".rels")):
-            try:
-                head = zf.read(i.filename)
-            except Exception as e:  # CRC errors, truncated archives
-                raise InputError(f"{name}: corrupted DOCX ({i.filename}: {e})") from None
-            if _DTD.search(head):
-                raise InputError(f"{name}: refused: {i.filename} declares a DTD or external entities (unsafe XML)")
+            _refuse_unsafe_xml(zf, i, name)
     return zf
 
 
@@ -181,9 +228,10 @@ class _Walker:
                     self.walk_body(choice, kind, meta)
 
     def _table(self, tbl) -> None:
+        t_i = self.tables = getattr(self, "tables", 0) + 1  # which table (figures read tables row by row)
         for r_i, tr in enumerate(tbl.findall(q("tr"))):
             for c_i, tc in enumerate(tr.findall(q("tc"))):
-                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i})
+                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i, "table": t_i})
 
     @property
     def text(self) -> str:
@@ -234,22 +282,18 @@ def _paragraph_kind(p) -> str:
 
 
 def _read_comments(src: DocxSource) -> None:
-    from lxml import etree
-
     for rel in src.document.part.rels.values():
         if rel.reltype.endswith("/comments") and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_xml(rel.target_part.blob)
             for c in root.findall(q("comment")):
                 text = "\n".join("".join(t.text or "" for t in p.iter(q("t"))) for p in c.findall(q("p")))
                 src.comments[c.get(q("id"))] = {"author": c.get(q("author")) or "", "text": text}
 
 
 def _footnote_roots(src: DocxSource):
-    from lxml import etree
-
     for rel in src.document.part.rels.values():
         if (rel.reltype.endswith("/footnotes") or rel.reltype.endswith("/endnotes")) and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_xml(rel.target_part.blob)
             for fn in root:
                 if fn.get(q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
