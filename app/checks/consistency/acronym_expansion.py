@@ -35,7 +35,14 @@ def _name_before(doc, end: int):
     if len(words) < 2:
         return None
     start = chunk_start + words[0].start()
-    seq = [x for x, _, _ in lemmas(None, doc.text[start:end])]
+    seq = []
+    for x, a, _ in lemmas(None, doc.text[start:end], start):
+        word = doc.text[a:a + 1]
+        before = doc.text[max(0, a - 3):a]
+        sentence_start = a == 0 or bool(re.search(r"[.!?\n]\s*$", before))
+        if doc.language == "en" and len(x) > 3 and x.endswith("s") and not x.endswith("ss"):
+            x = x[:-1]  # Associations (WUAs) and Association (WUA) are one name
+        seq.append((x, word.islower() or x in _STOP or sentence_start))
     return start, end, seq
 
 
@@ -46,12 +53,19 @@ def _common_suffix(a: list[str], b: list[str]) -> int:
     return n
 
 
-def _agree(a: list[str], b: list[str]) -> bool:
-    """The same name, maybe after a word or two of context («В Ташкенте …», «Представитель …»),
-    or two forms of one organisation (rules/vocab/organisations.yaml)."""
-    n = _common_suffix(a, b)
-    if n >= 2 and n >= min(len(a), len(b)) - 2:
-        return True
+def _agree(a_full, b_full) -> bool:
+    """The same name: the shorter one, maybe after a word or two of context that may be dropped
+    (a sentence's first word, a lower-case word: «Представитель …», "Researchers of the …"), is
+    the end of the longer; or two forms of one organisation (rules/vocab/organisations.yaml)."""
+    a = [x for x, _ in a_full]
+    b = [x for x, _ in b_full]
+    short, long_ = (a_full, b) if len(a) <= len(b) else (b_full, a)
+    for k in range(0, 3):
+        if k and not short[k - 1][1]:
+            break
+        rest = [x for x, _ in short[k:]]
+        if len(rest) >= 2 and _common_suffix(rest, long_) == len(rest):
+            return True
     for group in alias_groups():
         seqs = [[x for x, _, _ in lemmas(None, g)] for g in group]
         if any(_common_suffix(a, s) == len(s) for s in seqs) and any(_common_suffix(b, s) == len(s) for s in seqs):
@@ -63,11 +77,13 @@ def check(doc, rule, ctx):
     first: dict[str, tuple[int, int, list[str]]] = {}
     for m in DEFINITION.finditer(doc.text):
         acr = m.group("acr")
+        if doc.language == "en" and acr.endswith("s") and acr[:-1].isupper():
+            acr = acr[:-1]  # WUAs
         got = _name_before(doc, m.start())
         if got is None:
             continue
         start, end, seq = got
-        content = [x for x in seq if x not in _STOP]
+        content = [x for x, _ in seq if x not in _STOP]
         if len(content) < 2:
             continue
         if acr not in first:

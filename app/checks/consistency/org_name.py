@@ -102,8 +102,50 @@ def check(doc, rule, ctx):
         skip = _sentence(doc, m.start())
         body = _body_lemmas(ctx, doc, skip)
         if _named(ctx, doc, org, body, skip):
+            if doc.language == "en":
+                yield from _variants(doc, rule, org, skip)
             continue
         yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
+
+
+# A capitalised name of three words or more (linking words allowed inside): an organisation's name.
+EN_NAME = re.compile(r"\b[A-Z][\w'’-]*+(?:\s++(?:(?:of|for|and|on|in|the|de)\s++)?[A-Z][\w'’-]*+){2,8}")
+_LINK = {"of", "for", "and", "on", "in", "the", "de"}
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w.lower().replace("’", "'").removesuffix("'s") for w in words if w.lower() not in _LINK]
+
+
+def _variants(doc, rule, org: str, skip):
+    """The disclaimer's organisation said another way elsewhere ("Bishkek Legal Assistance
+    Network" for the Bishkek Legal Aid Network): a name sharing most of its words but not all."""
+    mine = _content(org.split())
+    if len(mine) < 3:
+        return
+    mine_set = set(mine)
+    for m in EN_NAME.finditer(doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        words = m.group(0).split()
+        # drop a sentence's first word and leading "The" ("The Kyrgyz Media …")
+        while words and words[0].lower() in _LINK:
+            words = words[1:]
+        theirs = _content(words)
+        if len(theirs) < 3 or theirs == mine:
+            continue
+        text = " ".join(words)
+        if text in org or org in m.group(0):
+            continue
+        shared = mine_set & set(theirs)
+        if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
+                and len(shared) < max(len(mine_set), len(set(theirs))):
+            start = m.start() + m.group(0).index(words[0])
+            yield rule.finding(doc, start, start + len(text), [org], organisation=org,
+                               message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                       "of the release ('{organisation}'); use one name",
+                               message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                          "(«{organisation}»); используйте одно название")
 
 
 def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
