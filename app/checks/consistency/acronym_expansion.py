@@ -36,6 +36,7 @@ def _name_before(doc, end: int):
         return None
     start = chunk_start + words[0].start()
     seq = []
+    offsets: list[tuple[int, bool]] = []
     for x, a, _ in lemmas(None, doc.text[start:end], start):
         word = doc.text[a:a + 1]
         before = doc.text[max(0, a - 3):a]
@@ -43,7 +44,12 @@ def _name_before(doc, end: int):
         if doc.language == "en" and len(x) > 3 and x.endswith("s") and not x.endswith("ss"):
             x = x[:-1]  # Associations (WUAs) and Association (WUA) are one name
         seq.append((x, word.islower() or x in _STOP or sentence_start))
-    return start, end, seq
+        offsets.append((a, word.isupper() and not sentence_start))
+    # the span starts at the name: leading context words are left out («Представитель Германского …»)
+    k = 0
+    while k < len(seq) - 2 and seq[k][1] and not offsets[k][1] and (offsets[k + 1][1] or seq[k + 1][1]):
+        k += 1
+    return offsets[k][0], end, seq
 
 
 def _common_suffix(a: list[str], b: list[str]) -> int:
