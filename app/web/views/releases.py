@@ -133,7 +133,7 @@ def index():
     deleted = request.args.get("deleted") == "1"
     items = store.listing(q, sort, deleted)
     undo = None
-    if request.args.get("undo", "").isdigit():
+    if re.fullmatch(r"[0-9]{1,10}", request.args.get("undo", "")):
         try:
             undo = store.get(int(request.args["undo"]), include_deleted=True)
             if undo.deleted_at is None:
@@ -197,7 +197,10 @@ def _post_form(release):
     form = ReleaseForm()
     if g.get("form_error"):  # CSRF: show the form again as typed
         return render_form(form, release, status=400, mark=False)
-    _logos_from_files(form)
+    logo_errors = _logos_from_files(form)
+    if logo_errors:  # nothing is saved: the page says why, with what the user typed
+        return render_form(form, release, status=400, mark=False,
+                           message=_("The logo was not accepted: %(error)s", error="; ".join(logo_errors)))
     action = request.form.get("action", "save")
     m = re.fullmatch(r"(add|remove):(\w+)(?::(\d+))?", action)
     if m and m.group(2) in LIST_NAMES:
@@ -247,7 +250,7 @@ def autosave():
         if not rid:
             r = store.create(payload)
         else:
-            if not str(rid).isdigit():
+            if not re.fullmatch(r"[0-9]{1,10}", str(rid)):  # isdigit() accepts '²', which int() refuses
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
             version = _int(form.version.data)
             r = store.save(int(rid), payload, version, kind=request.form.get("kind", "autosave")
