@@ -13,7 +13,9 @@ config = context.config
 # This line sets up loggers basically.
 # disable_existing_loggers=False: the default would switch off every logger created before this
 # (app.web's among them), and the web app's 500s would never reach the log.
-fileConfig(config.config_file_name, disable_existing_loggers=False)
+# Logging already set up (a server, a test's log capture) is left as it is.
+if not logging.getLogger().handlers:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 
