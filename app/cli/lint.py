@@ -49,7 +49,12 @@ def register(sub) -> None:
     p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="files checked in parallel (default 1; 0 = all cores)")
     p.add_argument("--no-color", action="store_true", help="no colours in the text report")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
-    p.add_argument("--languagetool", action="store_true", help="also ask the LanguageTool server (see `pressroom languagetool`)")
+    p.add_argument("--languagetool", nargs="?", const="on", default=None, metavar="auto|on|off",
+                   help="ask the LanguageTool server too: auto (the default: when one answers a quick probe, "
+                        "silently offline otherwise), on (--languagetool alone: always, with a notice when it is "
+                        "missing), off (see `pressroom languagetool`)")
+    p.add_argument("--no-languagetool", dest="languagetool", action="store_const", const="off",
+                   help="do not ask the LanguageTool server (offline checks only)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report (or the fixed draft with --fix) to FILE")
     p.add_argument("--annotate", metavar="OUT.docx",
                    help="also write a copy of the draft (TXT/MD drafts: a DOCX made from the text) with one Word "
@@ -128,6 +133,7 @@ def lint_paths(paths: list[str], config: Config, lang: str, select, ignore, opti
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    _lt_mode_of_args(args)
     if not args.paths:
         if sys.stdin.isatty():
             raise UsageError("no PATH given (give files or folders, or - to read standard input)")
@@ -144,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     if args.output and any(_same_file(p, args.output) for p in paths):
         raise UsageError(f"--output {args.output} is a draft being checked; the report would overwrite it")
-    options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
+    options = {"languagetool": languagetool_wanted(args, config)}
     progress = sys.stderr.isatty() and len(paths) > 1 and not args.quiet
     results, errors = lint_paths(paths, config, lang, args.select, args.ignore, options, args.jobs, progress)
     return _report(args, config, results, errors, report_to_file=bool(args.output))
@@ -205,8 +211,46 @@ def _read_draft(path: str, lang: str):
     return data, doc
 
 
+LT_MODES = ("auto", "on", "off")
+
+
+def _lt_mode_of_args(args) -> None:
+    """`--languagetool PATH`: the flag takes no value there; PATH is a draft (argparse cannot know)."""
+    mode = getattr(args, "languagetool", None)
+    if mode is not None and mode not in LT_MODES:
+        args.paths = list(args.paths) + [mode]
+        args.languagetool = "on"
+
+
+def languagetool_wanted(args, config: Config) -> bool:
+    """Resolve --languagetool auto|on|off (default: [languagetool] enabled, else PRESSROOM_LANGUAGETOOL,
+    else auto). auto: a server that answers a health probe within half a second is used; none means
+    offline checks and no notice. on: always asked, and a missing server is a notice."""
+    mode = getattr(args, "languagetool", None)
+    if mode is None:
+        enabled = config.languagetool.get("enabled")
+        mode = {True: "on", False: "off", "auto": "auto"}.get(enabled) or \
+            os.environ.get("PRESSROOM_LANGUAGETOOL", "auto").strip().lower()
+        if mode not in LT_MODES:
+            raise UsageError(f"PRESSROOM_LANGUAGETOOL must be auto, on or off (got {mode!r})")
+    if mode == "off":
+        return False
+    if mode == "on":
+        return True
+    cached = getattr(args, "_lt_probe", None)
+    if cached is None:
+        from app.checks.languagetool import client
+
+        cached = client.probe(config, timeout=0.5)
+        try:
+            args._lt_probe = cached
+        except AttributeError:  # pragma: no cover
+            pass
+    return cached
+
+
 def _lint_doc(doc, args, config: Config) -> LintResult:
-    options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
+    options = {"languagetool": languagetool_wanted(args, config)}
     ctx = LintContext(config=config, options=options)
     return lint(doc, config, args.select, args.ignore, context=ctx)
 

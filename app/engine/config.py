@@ -24,7 +24,7 @@ Example::
     "typography.double-space" = "info"
 
     [languagetool]
-    enabled = false
+    enabled = "auto"      # true: always (warn when missing), false: never, "auto": when a server answers
     url = "http://127.0.0.1:8081"
     timeout = 10
 
@@ -166,7 +166,11 @@ def _languagetool(section: Any, p: Path) -> dict[str, Any]:
     if not isinstance(section, dict):
         raise UsageError(f"config file {p}: [languagetool] must be a table")
     lt = dict(section)
-    for key in ("enabled", "download"):
+    if lt.get("enabled") == "auto":
+        pass  # use a server when one answers (the default of `pressroom lint`)
+    elif "enabled" in lt and not isinstance(lt["enabled"], bool):
+        raise UsageError(f"config file {p}: languagetool.enabled must be true, false or \"auto\" (got {lt['enabled']!r})")
+    for key in ("download",):
         if key in lt and not isinstance(lt[key], bool):
             raise UsageError(f"config file {p}: languagetool.{key} must be true or false (got {lt[key]!r})")
     if "url" in lt and not (isinstance(lt["url"], str) and lt["url"].startswith(("http://", "https://"))):

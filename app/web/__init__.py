@@ -165,16 +165,23 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from app.web.views import api, check, main, releases, rules
+    from app.web.views import api, check, dictionary, main, releases, rules
 
     app.register_blueprint(main.bp)
     app.register_blueprint(check.bp)
     app.register_blueprint(rules.bp)
     app.register_blueprint(releases.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(dictionary.bp)
     # The JSON API is exempt from the form CSRF check; its own (app.web.views.api.protect) asks
     # every state-changing call for the CSRF token in X-CSRFToken or for an API token.
     csrf.exempt(api.bp)
+    from app.web.views import ltapi  # the LanguageTool-compatible API under /v2 (CSRF-exempt: see there)
+
+    ltapi.init_app(app)
+    from app.web.views import ltweb  # LanguageTool's findings for the check page and the live panel
+
+    app.register_blueprint(ltweb.bp)
 
     _register_guards(app)
     _register_errors(app)
