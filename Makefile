@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test system-deps lint-examples bench clean
+.PHONY: install run test system-deps lint-examples bench clean audit
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,11 @@ run: install
 
 test: install
 	bash scripts/run-tests.sh
+
+# pip-audit over the installed dependencies (not part of `make test`: it needs a vulnerability source online)
+audit: install
+	$(BIN)/pip install -q -e '.[audit]'
+	$(BIN)/python scripts/audit.py
 
 bench: install
 	$(BIN)/python bench/run.py
