@@ -30,8 +30,11 @@ audit: install
 	$(BIN)/pip install -q -e '.[audit]'
 	$(BIN)/python scripts/audit.py
 
+# issue 13: the anchors (proselint from PyPI, Debian's hunspell) and the plotting/profiling tools, then every part.
 bench: install
-	$(BIN)/python bench/run.py
+	bash scripts/install-system-deps.sh hunspell
+	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/python bench/run.py $(PARTS)
 
 lint-examples: install
 	$(BIN)/pressroom lint examples/

@@ -9,6 +9,7 @@
 #   default-jre-headless maven : LanguageTool server from Maven Central
 set -euo pipefail
 want=(libreoffice-writer-nogui poppler-utils chromium postgresql hunspell-ru hunspell-en-gb hunspell-en-us libhunspell-1.7-0 fonts-liberation fonts-dejavu-core maven)
+want+=("$@")  # extra packages named by the caller (make bench: hunspell, the anchor's command-line tool)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
