@@ -27,9 +27,11 @@ _ELSEWHERE = {"header": "in a header", "footer": "in a footer", "footnote": "in 
 # Labels of a comment per message language (--messages / the web UI's language).
 _LABELS = {
     "en": {"error": "Error", "warning": "Warning", "info": "Info", "this": "This is", "suggestion": "Suggestion",
+           "related": "See also", "related_one": "Compare with",
            "suggestions": "Suggestions", "rule": "Rule", "header": "in a header", "footer": "in a footer",
            "footnote": "in a footnote or endnote"},
     "ru": {"error": "Ошибка", "warning": "Предупреждение", "info": "Замечание", "this": "Это", "suggestion": "Вариант",
+           "related": "См. также", "related_one": "Сравните с",
            "suggestions": "Варианты", "rule": "Правило", "header": "в верхнем колонтитуле",
            "footer": "в нижнем колонтитуле", "footnote": "в сноске"},
 }
@@ -142,12 +144,59 @@ def comment_text(f: Finding, document: Document | None = None, where: str | None
     if where and document is not None:
         quoted = document.span_text(f.offset, f.end).strip()
         lines.append(f"({t['this']} {t.get(where, where)}{': «' + quoted[:200] + '»' if quoted else ''}.)")
+    if f.related and document is not None:
+        places = []
+        for o, n in f.related[:4]:
+            line, _ = document.line_col(o)
+            places.append(f"«{document.span_text(o, o + n).strip()[:80]}» ({'стр.' if lang == 'ru' else 'line'} {line})")
+        lines.append(f"{t['related_one'] if len(places) == 1 else t['related']}: " + "; ".join(places))
     sugg = [s for s in f.suggestions if s is not None][:5]
     if sugg:
         label = t["suggestion"] if len(sugg) == 1 else t["suggestions"]
         lines.append(f"{label}: " + " | ".join(s if s.strip() else repr(s) for s in sugg))
     lines.append(f"{t['rule']}: {f.rule}")
     return _BAD_XML.sub(" ", "\n".join(lines))
+
+
+class _CommentIds:
+    """Adds comments with ids counted up from the largest one in the draft. python-docx's own
+    ``add_comment`` finds the next id by reading every comment's id, which made annotating a long
+    document quadratic (issue 13); the comment XML is the one python-docx writes."""
+
+    def __init__(self, d):
+        self.comments = d.comments  # python-docx makes the comments part when the draft has none
+        self.elm = self.comments._comments_elm
+        self.next_id = max((int(x) for x in self.elm.xpath("./w:comment/@w:id")), default=-1) + 1
+
+    def add(self, text: str, author: str, initials: str) -> int:
+        import datetime as dt
+        from xml.sax.saxutils import quoteattr
+
+        from docx.oxml.parser import parse_xml
+
+        if self.next_id > 2**31 - 1:  # python-docx then looks for a free id below
+            return self.comments.add_comment(text=text, author=author, initials=initials).comment_id
+        cid = self.next_id
+        self.next_id += 1
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        paras = []
+        for i, line in enumerate(text.split("\n")):
+            ref = ('<w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+                   '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>') if i == 0 else ""
+            runs = "<w:tab/>".join(f'<w:t xml:space="preserve">{_xml_text(part)}</w:t>' for part in line.split("\t"))
+            paras.append(f"<w:p>{ref}<w:r>{runs}</w:r></w:p>")
+        # One parse per comment (python-docx builds the same XML element by element, ~4x slower).
+        self.elm.append(parse_xml(
+            f'<w:comment {_W_NS} w:id="{cid}" w:author={quoteattr(author)} w:date="{stamp}"'
+            f'{" w:initials=" + quoteattr(initials) if initials is not None else ""}>{"".join(paras)}</w:comment>'))
+        return cid
+
+
+def _xml_text(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def save(d) -> bytes:
@@ -168,6 +217,7 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
         kinds = None
     limit = len(document.source_text)
     body_start = next((s.start for s in rmap.segs if rmap.commentable(s.run)), 0)
+    ids = _CommentIds(d)
     for f in findings:
         where = None
         a = max(0, min(f.offset, limit))
@@ -177,9 +227,24 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
             if block is not None and block.kind in _ELSEWHERE:
                 where = block.kind
                 a = b = body_start
-        comment = d.comments.add_comment(text=comment_text(f, document, where, lang), author=author, initials=initials)
+        cid = ids.add(comment_text(f, document, where, lang), author, initials)
         try:
-            rmap.place_comment(comment.comment_id, a, b)
+            rmap.place_comment(cid, a, b)
         except NotEditable:
-            rmap.place_comment(comment.comment_id, body_start, body_start)
+            rmap.place_comment(cid, body_start, body_start)
+        # the places the finding contradicts get a short comment of their own, pointing back
+        for o, n in f.related[:4]:
+            ra, rb = max(0, min(o, limit)), max(0, min(o + n, limit))
+            if kinds is not None:
+                block = kinds.block_at(ra)
+                if block is not None and block.kind in _ELSEWHERE:
+                    continue
+            quoted = document.span_text(f.offset, f.end).strip()[:80]
+            t = _LABELS.get(lang, _LABELS["en"])
+            note = (f"{t['related_one']}: «{quoted}» ({f.rule})")
+            rc = ids.add(_BAD_XML.sub(" ", note), author, initials)
+            try:
+                rmap.place_comment(rc, ra, rb)
+            except NotEditable:
+                pass
     return save(d)

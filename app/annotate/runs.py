@@ -50,29 +50,43 @@ class RunMap:
     def __init__(self, segments: list[Segment], paragraph_at: Callable[[int], Any],
                  editable_roots: list | None = None, comment_roots: list | None = None):
         self.segs: list[Segment] = sorted((s for s in segments if s.end > s.start), key=lambda s: s.start)
+        # The segments' starts, kept in step with ``segs`` by every edit (issue 13: rebuilding them
+        # on each lookup made annotating a long document quadratic). Segments never overlap.
+        self._st: list[int] = [s.start for s in self.segs]
         self.paragraph_at = paragraph_at
         self.editable_roots = editable_roots
         self.comment_roots = comment_roots
+        # False when the caller edits from the end of the document backwards (``--fix``): offsets
+        # before each edit stay valid, so the segments after it are not shifted (linear, not n*k).
+        self.shift_edits = True
 
     # ----- lookups -----------------------------------------------------------------------------
     def _starts(self) -> list[int]:
-        return [s.start for s in self.segs]
+        return self._st
+
+    def _insert_seg(self, i: int, seg: Segment) -> None:
+        self.segs.insert(i, seg)
+        self._st.insert(i, seg.start)
+
+    def _position(self, seg: Segment) -> int:
+        """Index of ``seg`` in ``segs`` (found by its start, not by a scan)."""
+        i = bisect.bisect_left(self._st, seg.start)
+        while self.segs[i] is not seg:
+            i += 1
+        return i
 
     def index_at(self, x: int) -> int | None:
         """Index of the segment with start <= x < end."""
-        i = bisect.bisect_right(self._starts(), x) - 1
+        i = bisect.bisect_right(self._st, x) - 1
         if i >= 0 and self.segs[i].start <= x < self.segs[i].end:
             return i
         return None
 
     def ending_at(self, x: int) -> Segment | None:
-        best = None
-        for s in self.segs:
-            if s.end == x:
-                best = s
-            elif s.start >= x:
-                break
-        return best
+        i = bisect.bisect_left(self._st, x) - 1  # the last segment starting before x
+        if i >= 0 and self.segs[i].end == x:
+            return self.segs[i]
+        return None
 
     def starting_at(self, x: int) -> Segment | None:
         i = self.index_at(x)
@@ -81,7 +95,13 @@ class RunMap:
         return None
 
     def in_range(self, a: int, b: int) -> list[Segment]:
-        return [s for s in self.segs if s.start < b and s.end > a]
+        i = max(0, bisect.bisect_right(self._st, a) - 1)
+        out = []
+        while i < len(self.segs) and self.segs[i].start < b:
+            if self.segs[i].end > a:
+                out.append(self.segs[i])
+            i += 1
+        return out
 
     @staticmethod
     def _in_roots(el, roots) -> bool:
@@ -116,17 +136,21 @@ class RunMap:
             tail = new_t(text[k:])
             set_text(old, text[:k])
             old.addnext(tail)
-            for seg in self.segs:
-                if seg.node is old and seg is not s and seg.node_offset >= k:
+            j = i + 1  # the node's other segments follow it
+            while j < len(self.segs) and self.segs[j].node is old:
+                seg = self.segs[j]
+                if seg.node_offset >= k:
                     seg.node = tail
                     seg.node_offset -= k
+                j += 1
             right = Segment(x, s.end, s.run, tail, 0)
             s.end = x
-            self.segs.insert(i + 1, right)
+            self._insert_seg(i + 1, right)
             s = right
-        self._split_run_before(s)
+            i += 1
+        self._split_run_before(s, i)
 
-    def _split_run_before(self, s: Segment) -> None:
+    def _split_run_before(self, s: Segment, i: int) -> None:
         r = s.run
         content = [c for c in r if c.tag != q("rPr")]
         if not content or content[0] is s.node:
@@ -143,9 +167,11 @@ class RunMap:
             r2.append(c)  # lxml moves the element
         r.addnext(r2)
         moved_ids = {id(c) for c in moved}
-        for seg in self.segs:
-            if seg.run is r and id(seg.node) in moved_ids:
-                seg.run = r2
+        j = i  # the moved nodes are this segment and the run's segments after it
+        while j < len(self.segs) and self.segs[j].run is r:
+            if id(self.segs[j].node) in moved_ids:
+                self.segs[j].run = r2
+            j += 1
 
     # ----- comment markers ---------------------------------------------------------------------
     @staticmethod
@@ -204,12 +230,15 @@ class RunMap:
 
     # ----- text edits (fix) --------------------------------------------------------------------
     def _shift(self, after: int, delta: int, skip: Segment | None = None) -> None:
-        for s in self.segs:
+        if not self.shift_edits:
+            return
+        for i in range(bisect.bisect_left(self._st, after), len(self.segs)):
+            s = self.segs[i]
             if s is skip:
                 continue
-            if s.start >= after:
-                s.start += delta
-                s.end += delta
+            s.start += delta
+            s.end += delta
+            self._st[i] = s.start
 
     def check_replace(self, a: int, b: int) -> None:
         segs = self.in_range(a, b)
@@ -242,7 +271,9 @@ class RunMap:
     def _remove_node(self, s: Segment) -> None:
         r = s.run
         r.remove(s.node)
-        self.segs.remove(s)
+        i = self._position(s)
+        del self.segs[i]
+        del self._st[i]
         if not any(c.tag != q("rPr") for c in r):
             parent = r.getparent()
             if parent is not None:
@@ -275,18 +306,20 @@ class RunMap:
             before.node.addnext(t)
             seg = Segment(x, x + len(text), before.run, t, 0)
             self._shift(x, len(text))
-            self.segs.insert(self.segs.index(before) + 1, seg)
+            self._insert_seg(self._position(before) + 1, seg)
             return
         after = self.starting_at(x)
         if after is not None:
-            self._shift(x, len(text))
             if after.node.tag == q("t"):
+                # the text joins the segment starting at x: it starts there still, the rest moves
+                self._shift(x, len(text), skip=after)
                 set_text(after.node, text + (after.node.text or ""))
-                after.start -= len(text)
+                after.end += len(text)
                 return
+            self._shift(x, len(text))
             t = new_t(text)
             after.node.addprevious(t)
-            self.segs.insert(self.segs.index(after), Segment(x, x + len(text), after.run, t, 0))
+            self._insert_seg(bisect.bisect_left(self._st, x), Segment(x, x + len(text), after.run, t, 0))
             return
         p = self.paragraph_at(x)
         r = make_el("w:r")
@@ -297,8 +330,7 @@ class RunMap:
         r.append(t)
         p.append(r)
         self._shift(x, len(text))
-        starts = self._starts()
-        self.segs.insert(bisect.bisect_left(starts, x), Segment(x, x + len(text), r, t, 0))
+        self._insert_seg(bisect.bisect_left(self._st, x), Segment(x, x + len(text), r, t, 0))
 
 
 def comment_reference_run(cid: int):

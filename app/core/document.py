@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-BLOCK_KINDS = ("paragraph", "heading", "table-cell", "header", "footer", "footnote", "list-item")
+BLOCK_KINDS = ("paragraph", "heading", "table-cell", "header", "footer", "footnote", "list-item", "textbox")
+# Parts of a DOCX that are not in the flow of the body (structure checks still search them).
+OUTSIDE_BODY = ("header", "footer", "footnote", "textbox")
 
 
 @dataclass
@@ -92,7 +94,9 @@ class Document:
         return self.source_text[start:end]
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
+        starts = self.meta.get("_block_starts")
+        if starts is None or len(starts) != len(self.blocks):  # built once per document (issue 13)
+            starts = self.meta["_block_starts"] = [b.start for b in self.blocks]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.blocks[i].contains(offset):
             return self.blocks[i]
@@ -131,10 +135,10 @@ class Document:
 
     @cached_property
     def body_blocks(self) -> list[Block]:
-        """Blocks of the body (no headers, footers, footnotes) that hold text (DOCX keeps empty
+        """Blocks of the body (no headers, footers, footnotes, text boxes) that hold text (DOCX keeps empty
         paragraphs as blocks so block indexes match the document's paragraphs)."""
         return [b for b in self.blocks
-                if b.kind not in ("header", "footer", "footnote") and self.text[b.start:b.end].strip()]
+                if b.kind not in OUTSIDE_BODY and self.text[b.start:b.end].strip()]
 
     def end_anchor(self) -> int:
         """Where an element missing at the end of the body belongs: the end of the last body block."""

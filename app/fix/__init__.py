@@ -151,14 +151,17 @@ def _apply_docx(document: Document, chosen: list[Finding]) -> tuple[bytes, list[
     text = fresh.text
     applied: list[Finding] = []
     skipped: list[SkippedFix] = []
-    # From the end backwards: offsets before each edit stay valid.
+    edits: list[tuple[int, int, str]] = []  # (a, b, new text) in the original offsets, last first
+    # From the end backwards: offsets before each edit stay valid, so the run map need not shift
+    # what follows (linear in the document, issue 13).
+    rmap.shift_edits = False
     for f in sorted(chosen, key=lambda f: (f.offset, f.length), reverse=True):
         old = text[f.offset:f.end]
         try:
             if "\n" in old:
                 raise NotEditable("it spans a paragraph break")
             if "\n" in f.fix:
-                text = _insert_paragraphs(rmap, fresh, f, text, new_paragraph_like)
+                edits.append((f.offset, f.offset, _insert_paragraphs(rmap, fresh, f, new_paragraph_like)))
             else:
                 a, b, rep = _minimal(old, f.fix)
                 a += f.offset
@@ -167,11 +170,16 @@ def _apply_docx(document: Document, chosen: list[Finding]) -> tuple[bytes, list[
                     rmap.replace(a, b, rep)
                 else:
                     rmap.insert(a, rep)
-                text = text[:a] + rep + text[b:]
+                edits.append((a, b, rep))
         except NotEditable as e:
             skipped.append(SkippedFix(f, str(e)))
             continue
         applied.append(f)
+    pieces, pos = [], 0
+    for a, b, rep in reversed(edits):
+        pieces += [text[pos:a], rep]
+        pos = b
+    text = "".join(pieces) + text[pos:]
     data = save(d)
     check = read_docx(data, document.path)
     if check.text != text:
@@ -179,8 +187,9 @@ def _apply_docx(document: Document, chosen: list[Finding]) -> tuple[bytes, list[
     return data, applied, skipped
 
 
-def _insert_paragraphs(rmap, fresh: Document, f: Finding, text: str, new_paragraph_like) -> str:
-    """A multi-line insert (e.g. a missing statement): whole new paragraphs at a paragraph end or start."""
+def _insert_paragraphs(rmap, fresh: Document, f: Finding, new_paragraph_like) -> str:
+    """A multi-line insert (e.g. a missing statement): whole new paragraphs at a paragraph end or start.
+    Returns the text inserted at ``f.offset``."""
     from app.annotate.runs import NotEditable
 
     if f.length:
@@ -212,7 +221,7 @@ def _insert_paragraphs(rmap, fresh: Document, f: Finding, text: str, new_paragra
         added = "".join(s + "\n" for s in rest) + tail
     else:
         raise NotEditable("a line break in the middle of a paragraph")
-    return text[:x] + added + text[x:]
+    return added
 
 
 FIX_PASSES = 3

@@ -107,7 +107,12 @@ def morph(ctx: Any = None):
     def build():
         import pymorphy3
 
-        return pymorphy3.MorphAnalyzer(lang="ru")
+        try:  # the dictionary's path given: pymorphy3 would scan every installed package's entry points (~0.15 s)
+            import pymorphy3_dicts_ru
+
+            return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+        except ImportError:
+            return pymorphy3.MorphAnalyzer(lang="ru")
     return get(ctx, "pymorphy3.ru", build)
 
 

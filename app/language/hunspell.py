@@ -54,12 +54,29 @@ def _libhunspell():
     return None
 
 
+def _create_without_ngrams(lib, base: Path):
+    """Hunspell_create with ``MAXNGRAMSUGS 0`` added to the affix file (issue 13): the n-gram pass
+    scans the whole word list for every suggestion (~200 ms a Russian word, ~60 ms an English one)
+    and finds words several edits away, which the checks report as info at best; without it a
+    suggestion takes 10-40 ms and keeps the one- and two-edit, REP-table and split suggestions.
+    Hunspell reads the file when the handle is made, so the copy is removed right after."""
+    import tempfile
+
+    aff = Path(f"{base}.aff").read_bytes()
+    if b"MAXNGRAMSUGS" in aff:
+        return lib.Hunspell_create(f"{base}.aff".encode(), f"{base}.dic".encode())
+    with tempfile.TemporaryDirectory(prefix="pressroom-hunspell-") as tmp:
+        copy = Path(tmp) / f"{base.name}.aff"
+        copy.write_bytes(aff + b"\nMAXNGRAMSUGS 0\n")
+        return lib.Hunspell_create(str(copy).encode(), f"{base}.dic".encode())
+
+
 class _CHunspell:
     engine = "libhunspell"
 
     def __init__(self, lib, base: Path):
         self._lib = lib
-        self._h = lib.Hunspell_create(f"{base}.aff".encode(), f"{base}.dic".encode())
+        self._h = _create_without_ngrams(lib, base)
         enc = lib.Hunspell_get_dic_encoding(self._h) or b"UTF-8"
         self._enc = enc.decode("ascii", "replace").lower().replace("microsoft-", "")
         self._lookup: dict[str, bool] = {}

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
-from app.language import CYR, LAT, MAX_WORD, in_spans, skip_spans
+from app.language import CYR, LAT, MAX_WORD, skip_spans
 
 _PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\u0301\u00ad])*", re.UNICODE)
 # A token: letters and digits joined by hyphens and apostrophes (razdel splits words at a change
@@ -28,7 +29,7 @@ def _tokens(doc) -> list[_Tok]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # one per word of the document: slots, not a __dict__ each (issue 13)
 class Word:
     start: int
     end: int
@@ -36,14 +37,23 @@ class Word:
     token: str         # the whole token it belongs to (e.g. the hyphenated compound)
     token_start: int
     has_digit: bool
+    _cyr: bool | None = field(default=None, compare=False, hash=False, repr=False)
+    _lat: bool | None = field(default=None, compare=False, hash=False, repr=False)
 
+    # The scripts of a word are asked by several checks: looked up once.
     @property
     def cyrillic(self) -> bool:
-        return bool(CYR.search(self.text))
+        v = self._cyr
+        if v is None:
+            v = self._cyr = bool(CYR.search(self.text))
+        return v
 
     @property
     def latin(self) -> bool:
-        return bool(LAT.search(self.text))
+        v = self._lat
+        if v is None:
+            v = self._lat = bool(LAT.search(self.text))
+        return v
 
 
 def words(doc) -> list[Word]:
@@ -52,16 +62,33 @@ def words(doc) -> list[Word]:
     if cached is not None:
         return cached
     spans = skip_spans(doc)
+    ends = [e for _, e in spans]
+    text_ = doc.text
     out: list[Word] = []
-    for t in _tokens(doc):
-        if len(t.text) > MAX_WORD or in_spans(spans, t.start, t.end):
-            continue
-        digit = any(ch.isdigit() for ch in t.text)
-        for m in _PART.finditer(t.text):
-            text = m.group(0).rstrip("'’")
-            if not text:
+    append = out.append
+    for b in doc.blocks:
+        for t in _TOKEN.finditer(text_, b.start, b.end):
+            tok = t.group(0)
+            ts = t.start()
+            if len(tok) > MAX_WORD:  # never fed to morphology or suggestions (linear work per character)
                 continue
-            out.append(Word(t.start + m.start(), t.start + m.start() + len(text), text, t.text, t.start, digit))
+            if tok.isalpha():  # the common case: one plain word
+                digit = False
+            elif not any(ch.isalpha() for ch in tok):
+                continue
+            else:
+                digit = any(ch.isdigit() for ch in tok)
+            if spans:  # inside an e-mail address or a URL? (binary search: linear in the document)
+                i = bisect_right(ends, ts)
+                if i < len(spans) and spans[i][0] < t.end():
+                    continue
+            if not digit and tok.isalpha():
+                append(Word(ts, t.end(), tok, tok, ts, False))
+                continue
+            for m in _PART.finditer(tok):
+                w = m.group(0).rstrip("'’")
+                if w:
+                    append(Word(ts + m.start(), ts + m.start() + len(w), w, tok, ts, digit))
     doc.meta["_language_words"] = out
     return out
 

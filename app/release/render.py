@@ -406,9 +406,11 @@ def _phone(phone: str) -> str:
 
     try:
         num = phonenumbers.parse(phone, "KZ")
-        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     except phonenumbers.NumberParseException:
         return phone
+    if not phonenumbers.is_valid_number(num):
+        return phone  # printed as typed (and flagged): an invalid number is never "normalised"
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 # ----- finishing --------------------------------------------------------------------------------------
@@ -478,11 +480,42 @@ def _properties(doc, release: Release, draft: bool) -> None:
     cp.revision = 1
 
 
+# The base document with its styles prepared, as DOCX bytes per (base file, language): adding the
+# template's styles through python-docx is half of a render (issue 13), and the result is the same
+# for every release of a language. Reading the bytes back is cheaper than preparing them again.
+_PREPARED: dict[tuple, tuple[bytes, bool]] = {}
+
+
+def _prepared_base(config, tag: str):
+    base = (getattr(config, "render", None) or {}).get("base_docx") if config is not None else None
+    key: tuple | None = (None, tag)
+    if base:
+        path = Path(base).expanduser()
+        if not path.is_absolute():
+            path = Path(config.base_dir) / path
+        try:
+            st = path.stat()
+            key = (str(path), st.st_mtime_ns, st.st_size, tag)
+        except OSError:
+            key = None  # _base_document says what is wrong
+    hit = _PREPARED.get(key) if key is not None else None
+    if hit is None:
+        doc, own_base = _base_document(config)
+        _prepare_styles(doc, own_base, tag)
+        if key is None:
+            return doc, own_base
+        buf = io.BytesIO()
+        doc.save(buf)
+        if len(_PREPARED) >= 16:
+            _PREPARED.clear()
+        hit = _PREPARED[key] = (buf.getvalue(), own_base)
+    return new_document(io.BytesIO(hit[0])), hit[1]
+
+
 def build_document(release: Release, draft: bool = False, config=None):
     """The python-docx Document of a release (not yet saved)."""
-    doc, own_base = _base_document(config)
     tag = LANG_TAGS[release.language]
-    _prepare_styles(doc, own_base, tag)
+    doc, own_base = _prepared_base(config, tag)
     section = _page_setup(doc, own_base)
     b = _Builder(doc, release)
     _header(b, section, release, draft)

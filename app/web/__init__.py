@@ -107,13 +107,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from app.web.views import api, check, main, releases, rules
+    from app.web.views import api, check, dictionary, main, releases, rules
 
     app.register_blueprint(main.bp)
     app.register_blueprint(check.bp)
     app.register_blueprint(rules.bp)
     app.register_blueprint(releases.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(dictionary.bp)
     # The JSON API is exempt from the form CSRF token: its writes accept application/json only,
     # which a cross-site form cannot send, and the pages send the token in X-CSRFToken anyway.
     csrf.exempt(api.bp)

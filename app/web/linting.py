@@ -67,6 +67,14 @@ def web_config() -> Config:
     return _config_for(path)
 
 
+def checking_config() -> Config:
+    """The configuration web checks run with: the site's pressroom.toml plus the organisation's
+    dictionary (words added with "Add to dictionary")."""
+    from app.web.dictionary import with_dictionary
+
+    return with_dictionary(web_config())
+
+
 def message_lang(requested: str | None = None) -> str:
     """The language of finding messages: ``requested`` when it is ru/en, else the UI language."""
     if requested in ("ru", "en"):
@@ -82,7 +90,7 @@ def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None =
         raise InputError(_("%(name)s: the draft is empty", name=name))
     fmt = fmt or detect_format(data, name)
     doc = read_bytes(data, name, fmt, language if language in ("ru", "en") else "auto")
-    config = web_config()
+    config = checking_config()
     return lint(doc, config, context=LintContext(config=config))
 
 
@@ -93,15 +101,22 @@ class Segment:
     ids: list[int] = field(default_factory=list)       # findings covering this text
     markers: list[int] = field(default_factory=list)   # zero-length findings just before it
     first: list[int] = field(default_factory=list)     # findings that start here (anchor target)
+    related: list[int] = field(default_factory=list)   # findings that name this text as a related place
 
 
 def highlight(text: str, findings: list[Finding]) -> list[Segment]:
     """Cut text at every finding boundary; each piece knows which findings cover it."""
     n = len(text)
     points = {0, n}
-    for f in findings:
+    rel_spans: list[tuple[int, int, int]] = []
+    for i, f in enumerate(findings):
         points.add(min(max(f.offset, 0), n))
         points.add(min(max(f.end, 0), n))
+        for o, ln in getattr(f, "related", ()) or ():
+            a, b = min(max(o, 0), n), min(max(o + ln, 0), n)
+            if b > a:
+                points.update((a, b))
+                rel_spans.append((a, b, i))
     bounds = sorted(points)
     starts: dict[int, list[int]] = {}
     zero: dict[int, list[int]] = {}
@@ -119,7 +134,8 @@ def highlight(text: str, findings: list[Finding]) -> list[Segment]:
             if zero.get(a):
                 segs.append(Segment("", [], zero[a], []))
             break
-        segs.append(Segment(text[a:b], sorted(active), zero.get(a, []), list(new)))
+        segs.append(Segment(text[a:b], sorted(active), zero.get(a, []), list(new),
+                            sorted({i for ra, rb, i in rel_spans if ra <= a and b <= rb})))
     return segs
 
 

@@ -73,8 +73,24 @@ def get(release_id: int, include_deleted: bool = False) -> Release:
     return r
 
 
-def create(payload: dict, kind: str = "created") -> Release:
-    r = Release(version=1)
+def by_client_key(client_key: str | None) -> Release | None:
+    if not client_key:
+        return None
+    return db.session.execute(select(Release).where(Release.client_key == client_key[:64])).scalar_one_or_none()
+
+
+def create(payload: dict, kind: str = "created", client_key: str | None = None, client: str | None = None) -> Release:
+    """A new release; with client_key, a second create with the same key saves into the first one
+    (a beacon sent on page hide and the backup restored after the reload make one release)."""
+    existing = by_client_key(client_key)
+    if existing is not None:
+        if existing.deleted_at is not None:
+            raise NotFound(f"release {existing.id} was deleted")
+        if existing.payload == payload:
+            return existing
+        return save(existing.id, payload, existing.version if existing.written_by == client else -1, kind="autosave",
+                    client=client)
+    r = Release(version=1, client_key=(client_key or None) and client_key[:64], written_by=(client or None) and client[:64])
     _apply(r, payload)
     db.session.add(r)
     db.session.flush()
@@ -83,18 +99,25 @@ def create(payload: dict, kind: str = "created") -> Release:
     return r
 
 
-def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave") -> Release:
-    """Store payload if the release is still at expected_version; else raise Conflict."""
+def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave", client: str | None = None) -> Release:
+    """Store payload if the release is still at expected_version; else raise Conflict. A version
+    the same client (browser tab) wrote is never a conflict: its later edits simply follow it."""
     if not 0 < release_id <= MAX_ID:  # beyond INTEGER: the database driver would fail, not find nothing
         raise NotFound(f"release {release_id} not found")
     if not -MAX_ID <= expected_version <= MAX_ID:
         expected_version = -1  # matches no stored version: a Conflict, never an overflow
     now = utcnow()
+    client = (client or None) and client[:64]
+    if client:
+        cur = db.session.execute(select(Release.version, Release.written_by).where(Release.id == release_id)).first()
+        if cur is not None and cur.version != expected_version and cur.written_by == client:
+            expected_version = cur.version  # our own newer version (a beacon that landed first)
     res = db.session.execute(
         update(Release)
         .where(Release.id == release_id, Release.version == expected_version, Release.deleted_at.is_(None))
         .values(payload=payload, title=title_of(payload), language=language_of(payload),
-                search_text=search_text_of(payload), version=Release.version + 1, updated_at=now)
+                search_text=search_text_of(payload), version=Release.version + 1, updated_at=now,
+                written_by=client)
         .execution_options(synchronize_session=False)
     )
     if res.rowcount != 1:
@@ -117,6 +140,14 @@ def save(release_id: int, payload: dict, expected_version: int, kind: str = "aut
     db.session.commit()
     r = get(release_id)
     db.session.refresh(r)
+    return r
+
+
+def set_prefs(release_id: int, prefs: dict) -> Release:
+    r = get(release_id)
+    r.prefs = {"ignored": sorted(set(prefs.get("ignored") or []))[:500],
+               "rules_off": sorted(set(prefs.get("rules_off") or []))[:200]}
+    db.session.commit()
     return r
 
 

@@ -1,4 +1,9 @@
-"""DOCX drafts: body paragraphs and tables in document order, then headers, footers, footnotes.
+"""DOCX drafts: body paragraphs, tables and text boxes in document order, then headers, footers, footnotes.
+
+A text box (``w:txbxContent``, in a DrawingML shape or a VML picture, often wrapped in
+``mc:AlternateContent`` with the same text in its Choice and its Fallback) becomes blocks of kind
+``textbox`` right after the paragraph it is anchored in; only the Choice of an AlternateContent is
+read.
 
 Safety before parsing: the ZIP's declared uncompressed sizes are checked (zip bombs), and every
 XML part is first parsed by a parser that refuses a DTD, entity declarations and external
@@ -22,6 +27,10 @@ from app.core.document import Block, Document, Suppression
 from app.errors import InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+ALTERNATE = f"{{{MC}}}AlternateContent"
+CHOICE = f"{{{MC}}}Choice"
+FALLBACK = f"{{{MC}}}Fallback"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 _XML_PARSER = None
@@ -133,17 +142,24 @@ class _Walker:
         self.blocks: list[Block] = []
         self.comment_open: dict[str, int] = {}
         self.comment_spans: dict[str, tuple[int, int]] = {}
+        self.pending: list = []  # text boxes met inside the paragraph being walked
 
     def add_paragraph(self, p, kind: str, meta: dict | None = None) -> None:
         if self.blocks:
             self.parts.append("\n")
             self.pos += 1
         start = self.pos
+        outer, self.pending = self.pending, []
         self._walk_inline(p)
+        boxes, self.pending = self.pending, outer
         if kind == "paragraph":
             kind = _paragraph_kind(p)
         self.blocks.append(Block(kind, start, self.pos, len(self.blocks), meta or {}))
         self.src.paragraphs.append(p)
+        # A text box anchored in this paragraph: its paragraphs follow the anchor's, once each
+        # (the DrawingML choice of an mc:AlternateContent, never its VML fallback as well).
+        for box in boxes:
+            self.walk_body(box, "textbox", {"anchor": len(self.blocks) - 1})
 
     def _emit(self, text: str, run, node, node_offset: int = 0) -> None:
         if not text:
@@ -170,6 +186,10 @@ class _Walker:
                 self.comment_spans[cid] = (self.comment_open.pop(cid, self.pos), self.pos)
             elif tag in (q("hyperlink"), q("smartTag"), q("sdt"), q("sdtContent"), q("fldSimple"), q("customXml")):
                 self._walk_inline(child)
+            elif tag == ALTERNATE:
+                choice = _choice(child)
+                if choice is not None:
+                    self._walk_inline(choice)
             elif tag == q("pPr"):
                 continue
 
@@ -184,6 +204,12 @@ class _Walker:
                 self._emit("\n", r, node)
             elif tag == q("noBreakHyphen"):
                 self._emit("\u2011", r, node)
+            elif tag == ALTERNATE:
+                choice = _choice(node)
+                if choice is not None:
+                    self.pending.extend(_text_boxes(choice))
+            elif tag in (q("drawing"), q("pict"), q("object")):
+                self.pending.extend(_text_boxes(node))
 
     def walk_body(self, body, kind: str = "paragraph", meta: dict | None = None) -> None:
         for child in body:
@@ -196,15 +222,50 @@ class _Walker:
                 content = child.find(q("sdtContent"))
                 if content is not None:
                     self.walk_body(content, kind, meta)
+            elif tag == ALTERNATE:
+                choice = _choice(child)
+                if choice is not None:
+                    self.walk_body(choice, kind, meta)
 
     def _table(self, tbl) -> None:
+        t_i = self.tables = getattr(self, "tables", 0) + 1  # which table (figures read tables row by row)
         for r_i, tr in enumerate(tbl.findall(q("tr"))):
             for c_i, tc in enumerate(tr.findall(q("tc"))):
-                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i})
+                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i, "table": t_i})
 
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def _choice(alternate):
+    """The first mc:Choice of an mc:AlternateContent (what Word shows), or its Fallback when it has
+    no Choice; never both, so a text box written twice (DrawingML and VML) is read once."""
+    choice = alternate.find(CHOICE)
+    if choice is None:
+        choice = alternate.find(FALLBACK)
+    return choice
+
+
+def _text_boxes(el) -> list:
+    """The outermost w:txbxContent elements inside ``el`` (a drawing, a VML picture, a Choice);
+    a text box inside a text box is met again when its parent's paragraphs are walked."""
+    out = []
+    stack = list(el)
+    while stack:
+        node = stack.pop(0)
+        tag = node.tag
+        if tag == q("txbxContent"):
+            out.append(node)
+            continue
+        if tag == ALTERNATE:
+            choice = _choice(node)
+            if choice is not None:
+                stack[0:0] = list(choice)
+            continue
+        if isinstance(tag, str):
+            stack[0:0] = list(node)
+    return out
 
 
 def _paragraph_kind(p) -> str:

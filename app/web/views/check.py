@@ -16,7 +16,7 @@ from app.errors import PressroomError
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
-from app.web.linting import detect_format, grouped, highlight, lint_bytes, message_lang, top_severity, web_config
+from app.web.linting import detect_format, grouped, highlight, lint_bytes, message_lang, top_severity, web_config, checking_config
 from app.web.models import CheckedDraft, utcnow
 
 bp = Blueprint("check", __name__)
@@ -172,7 +172,7 @@ def fixed(check_id: str):
     from app.fix import fix_until_stable
 
     res = _lint(record)
-    config = web_config()
+    config = checking_config()
     try:
         data = fix_until_stable(res.document, res, record.data,
                                 lambda d: lint(d, config, context=LintContext(config=config))).data
