@@ -10,7 +10,7 @@ import time
 import pytest
 import yaml
 
-from test_browser_web import ARGS, CHROMIUM, DOCS_SCREENSHOTS, ROOT, SCREENSHOTS, browser, fill_release, live_server  # noqa: F401
+from test_browser_web import DOCS_SCREENSHOTS, ROOT, SCREENSHOTS, fill_release  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 RU = yaml.safe_load((ROOT / "examples" / "rule-of-law-forum-ru.yml").read_text(encoding="utf-8"))
