@@ -19,7 +19,9 @@ system-deps:
 
 install: system-deps $(STAMP)
 
-run: install
+# LanguageTool is fetched (once) and `pressroom serve` runs it beside the app on 127.0.0.1:8081;
+# without java/mvn the app runs without it (say so, do not fail). `pressroom serve --no-languagetool` skips it.
+run: install languagetool-fetch
 	$(BIN)/pressroom serve --dev --host 127.0.0.1 --port 5000
 
 test: install
@@ -43,7 +45,10 @@ clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
 
 # LanguageTool HTTP server (issue 4): fetched from Maven Central into .cache/languagetool, on 127.0.0.1:8081.
-.PHONY: languagetool languagetool-stop
+.PHONY: languagetool languagetool-stop languagetool-fetch
+languagetool-fetch:
+	@bash scripts/languagetool.sh fetch || echo "LanguageTool could not be fetched; Pressroom runs without it"
+
 languagetool: install
 	bash scripts/languagetool.sh start 8081
 
