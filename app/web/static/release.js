@@ -517,6 +517,15 @@
       });
     });
   });
+  function savedThen(fn) {
+    if (!$("release_id").value && isBlank()) { setStatus(form.dataset.msgEmpty, "error"); return; }
+    dirty = true;
+    save("save").then(function (ok) { if (ok) fn(form.dataset.new.replace(/new$/, $("release_id").value)); });
+  }
+  $("pdf-btn").addEventListener("click", function () { savedThen(function (base) { window.location.href = base + "/download.pdf"; }); });
+  $("email-btn").addEventListener("click", function () {
+    savedThen(function (base) { window.pressroomCopyForEmail(base + "/email.json", $("email-status"), function () {}); });
+  });
   form.addEventListener("submit", function (e) {
     var s = e.submitter;
     if (s && (s.value === "save" || s.value === "overwrite")) { e.preventDefault(); dirty = true; if (s.value === "overwrite") { $("conflict-mine").click(); } else save("save"); }
