@@ -353,3 +353,14 @@ def test_history_shows_what_changed(web_client):
     page = web_client.get(f"/releases/{rid}/history").get_data(as_text=True)
     assert "<del>Старый</del>" in page and "<ins>Новый</ins>" in page
     assert "1 field changed" in page
+
+
+def test_rules_page_in_russian(web_client):
+    page = web_client.get("/rules", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    if "Правила" not in page:
+        page = web_client.get("/rules?ui=ru").get_data(as_text=True)
+    assert "Двойной пробел между словами" in page and "Нет оговорки ЕС об ответственности" in page
+    assert "Double space between words" not in page and "No EU disclaimer" not in page
+    from app.engine.rules import load_rules
+
+    assert all(r.title_ru for r in load_rules() if r.title), [r.id for r in load_rules() if r.title and not r.title_ru]
