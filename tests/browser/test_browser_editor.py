@@ -143,11 +143,13 @@ def test_underlines_inside_fields_with_a_card(page):
     assert page.input_value("#headline") == RU["headline"]
     # by keyboard: the caret inside the underlined text opens the same card
     page.fill("#headline", "<i>" + RU["headline"])
-    wait_finding(page, "headline")
+    wait_finding(page, "headline", "<i>")
+    page.wait_for_selector(".overlay mark.ul")
     page.focus("#headline")
     page.keyboard.press("Home")
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("#ul-card:not([hidden])")
+    assert "<i>" in page.text_content("#ul-card")
     page.screenshot(path=str(SCREENSHOTS / "editor-underlines.png"))
 
 
