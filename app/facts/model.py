@@ -109,12 +109,16 @@ PROJECT_EN = re.compile(r"(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative|[C
 ACRONYM = re.compile(r"\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9\-]{1,14}+)\)")
 QUOTE_SPANS = re.compile(r"«[^«»\n]{20,2000}+»|“[^“”\n]{20,2000}+”|\"[^\"\n]{20,2000}+\"")
 GROUP_LINK_EN = re.compile(r"[ \u00a0]+(?:(?P<of>of[ \u00a0]+(?:them|whom|these|those|the[ \u00a0]+participants))[ \u00a0,]+"
-                           r"(?:were[ \u00a0]+|are[ \u00a0]+|being[ \u00a0]+)?|(?:were|are|was)[ \u00a0]+)(?P<w>[A-Za-z]{3,20}+)(?![\w])")
+                           r"(?:were[ \u00a0]+|are[ \u00a0]+|being[ \u00a0]+)?|(?:were|are|was|to|for)[ \u00a0]+)(?P<w>[A-Za-z]{3,20}+)(?![\w])")
 GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|которых|участников))[ \u00a0]*(?:[—–-][ \u00a0]*|составили[ \u00a0]+|составляют[ \u00a0]+)?"
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
+         "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
+EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
+              "en": re.compile(r"(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
                   "That", "One", "Another", "Second", "First", "Third", "Both", "Two", "Three"}
 
@@ -379,6 +383,10 @@ class _Builder:
                     f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
+                if role == "total" and i - cue.j > 2 and cue.i > 0 and ws[cue.i - 1].norm in ("of", "из", "от", "the") and \
+                        (cue.i < 2 or ws[cue.i - 2].norm in ("of", "из", "от", ",", "(") or ws[cue.i - 1].norm in ("из", "от", "of")):
+                    role = None  # "Of the total, construction works: EUR 4.3 million": a part of it
+                    f.meta["part_of_total"] = True
             j = self._widx(ws, f.end)
             nxt = money[k + 1] if k + 1 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
@@ -391,6 +399,8 @@ class _Builder:
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
             f.role = role
+            if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end):
+                f.meta["part_of_previous"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
                     w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
@@ -441,8 +451,12 @@ class _Builder:
             cons = phrase_set(lang, "consists").find(ws, lo, min(hi, lo + 5))
             inc = inc or cons
             i0 = self._widx(ws, w.start)
-            of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 5)) or \
-                (phrase_set(lang, "part_of").ends_at(ws, i0, max(0, i0 - 5)) if k == 0 else None)
+            # "Of the EUR 2 million budget, …", «Из общей суммы в 2,4 млн евро …»: at the start of the sentence
+            of_before = (k == 0 and i0 <= 6 and ws and ws[0].norm in ("of", "out", "из", "от") and
+                         not any(x.norm in ("this", "that", "these", "it", "them", "этой", "этих", "них", "этого", "которых")
+                                 for x in ws[:i0]) and
+                         (phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or phrase_set(lang, "part_of").ends_at(ws, i0, 0)
+                          or i0 <= 5))
             of_between = self._only(ws, lo, hi, "part_of", filler) and hi > lo and \
                 phrase_set(lang, "part_of").find(ws, lo, hi)
             if of_between and w.role != "total":
@@ -566,6 +580,10 @@ class _Builder:
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
                 continue
+            if re.search(r"(?:^|[^\w])по[ \u00a0]$", self.text[max(0, w.start - 4):w.start].lower()):
+                continue  # «по 20 участников в каждом»
+            if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
+                continue
             self._group_rel(w, later)
             used.update(g.id for g in later)
         # "40 schools and 25 health posts – 60 facilities in total": the whole after its groups
@@ -575,7 +593,7 @@ class _Builder:
             i0 = self._widx(ws, w.start)
             if not tot_ps.find(ws, max(0, i0 - 4), i0):
                 continue
-            groups = [g for g in cs[:k] if not g.subset and g.id not in used and g.unit != w.unit]
+            groups = [g for g in cs[:k] if not g.subset and g.id not in used and g.unit != w.unit and not _per_item(self.text, g)]
             if len(groups) >= 2:
                 w.meta["stated_sum"] = True
                 self._group_rel(w, groups, complete=True)
@@ -672,6 +690,9 @@ class _Builder:
                 continue
             r = min(cands, key=lambda r: abs(r.start - d.end) if r.start >= d.end else abs(d.start - r.end) + 5)
             gap = (r.start - d.end) if r.start >= d.end else (d.start - r.end)
+            inside = self.text[min(d.end, r.end):max(d.start, r.start)]
+            if gap > 30 and not ("(" in inside or "–" in inside or "—" in inside or ":" in inside):
+                continue
             if gap > 250:
                 continue
             self.rel("duration", [d.id, r.id])
@@ -730,6 +751,9 @@ class _Builder:
                 continue
             if any(f.kind == "money" and f.role == "total" for f in fs):
                 continue  # «Из общей суммы в 2,4 млн евро …»: the sentence states its own whole
+            first_money = next((f for f in fs if f.kind == "money"), None)
+            if first_money is not None and self._widx(ws, first_money.start) - m.j <= 2:
+                continue  # "Of that $50 million, $600,000 …": the whole restated
             pm = [f for f in prev if f.kind == "money" and not f.meta.get("each")]
             parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit and not f.meta.get("each")]
             if pm and parts:
@@ -740,6 +764,8 @@ class _Builder:
     def _scope_relations(self) -> None:
         """The same role in the same scope is the same fact; a release's total is the whole of the
         EU's part, co-financing and "the remaining"; a share is the part's share of that total."""
+        if not EU_MENTION[self.lang].search(self.text):
+            return  # not an EU release: figures are compared only where a sentence relates them
         by_scope: dict[str, list[Fact]] = {}
         for f in self.model.facts:
             by_scope.setdefault(f.scope, []).append(f)
@@ -782,6 +808,15 @@ class _Builder:
                     if not any(r.kind == "sum" and p.id in r.facts[1:] for r in self.model.relations):
                         whole = _nearest(totals, [p])
                         self.rel("sum", [whole.id, p.id], False, origin="scope")
+            for f in usable:
+                if f.meta.get("part_of_total"):
+                    totals = [t for t in usable if t.role == "total" and t.unit == f.unit and not t.subset and t is not f]
+                    if totals:
+                        self.rel("sum", [_nearest(totals, [f]).id, f.id], False, origin="scope")
+                if f.meta.get("part_of_previous"):
+                    before = [t for t in usable if t.unit == f.unit and t.end <= f.start and t.sentence != f.sentence]
+                    if before:
+                        self.rel("sum", [before[-1].id, f.id], False)
             # shares waiting for a whole
             for p in [f for f in fs if f.kind == "percent" and f.meta.get("pending_share")]:
                 part = self.model.facts[p.meta["part"]] if "part" in p.meta else None
@@ -907,6 +942,12 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     if not nxt or not (nxt.isdigit() or nxt.islower() or nxt in "%(«\"“"):
         return False
     return bool(_ABBR_END.search(text[max(0, prev_end - 8):prev_end]))
+
+
+def _per_item(text: str, f: Fact) -> bool:
+    """«по 20 участников в каждом», "20 participants each": a figure per item."""
+    return bool(re.search(r"(?:^|[^\w])по[ \u00a0]$", text[max(0, f.start - 4):f.start].lower())
+                or re.match(r"[ \u00a0,]*(?:в[ \u00a0]+каждом|каждый|each|per|apiece)", text[f.end:f.end + 14], re.I))
 
 
 def _weekday_idx(word: str) -> int | None:

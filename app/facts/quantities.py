@@ -209,6 +209,8 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return Quantity("money", base + s - len(cb.group(0)), n.end, n.value, cur, n, decimals=n.style.decimals)
     if s > 0 and text[s - 1].isalpha() and not n.words:
         return None  # "COVID19", "H2O"
+    if re.match(r"[ \u00a0]?[-–—][ \u00a0]?\$?\d", text[e:e + 4]) or re.search(r"\d[ \u00a0]?[-–—][ \u00a0]?\$?$", text[max(0, s - 5):s]):
+        return Quantity("number", n.start, n.end, n.value, "", n)  # "$1-1.5 billion": a range, not an amount
     ca = CUR_AFTER.match(text, e)
     if ca:
         word = ca.group("w") or ca.group("s")

@@ -44,14 +44,16 @@ def _tol(f: Fact) -> float:
     return 0.0
 
 
-def interval(f: Fact, value: float | None = None) -> tuple[float, float]:
+def interval(f: Fact, value: float | None = None, rounding: bool = False) -> tuple[float, float]:
+    """The values a figure can stand for: its stated precision for shares (``rounding``), widened by
+    its hedge."""
     v = f.value if value is None else value
     if f.kind == "percent":
         d = f.q.decimals if f.q else 0
         t = 1.0 if d == 0 else 10 ** -d * 1.0001
         lo, hi = v - t, v + t
     else:
-        t = _tol(f) if value is None else 0.0
+        t = _tol(f) if (value is None and rounding) else 0.0
         lo, hi = v - t, v + t
     if value is None and f.hedge == "min":
         hi = INF
@@ -87,7 +89,7 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
     override = override or {}
     fs = _vals(r, facts, override)
     if r.kind == "share":
-        (p, pi), (part, ai), (whole, wi) = fs
+        (p, pi), (part, ai), (whole, wi) = [(facts.facts[i], interval(facts.facts[i], override.get(i), True)) for i in r.facts]
         if wi[1] <= 0:
             return True
         lo = ai[0] / wi[1] * 100 if wi[1] != INF else 0.0

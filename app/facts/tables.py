@@ -139,6 +139,8 @@ def read_tables(builder) -> None:
         _table_relations(builder, rows_facts, header_text)
 
 
+_BREAKDOWN = re.compile(r"стать|бюджет|расход|направлени|компонент|деятельн|мероприят|budget|cost|item|line|component|activit|expen", re.I)
+_TOTAL_COL = re.compile(r"^\W*(?:итого|всего|total|overall|in total)\b", re.I)
 _MAIN_COL = re.compile(r"итого|всего|общ|сумм|total|amount|overall|budget|бюджет", re.I)
 _PER_ITEM = re.compile(r"размер|каждый|каждого|на одн|size|each|per|unit", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -166,6 +168,9 @@ def _scope_use(rows: list[dict], header_text: dict) -> None:
         for c, f in e["facts"].items():
             if not budget or (f.kind == "money" and c != main) or f.kind == "count":
                 f.meta["no_scope"] = True
+            if e["total"] and f.kind == "money" and c == main and _BREAKDOWN.search(header_text.get(0, "")):
+                f.meta.pop("no_scope", None)  # a budget breakdown's total is the project's total
+                f.meta["strong"] = True
             if f.kind == "percent" and _YEAR.search(header_text.get(c, "")):
                 f.meta["no_scope"] = True
 
@@ -178,6 +183,9 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
         for e in rows:
             f = e["facts"].get(c)
             if e["total"]:
+                if f is not None and f.kind == "percent" and abs(f.value - 100) > 1.5:
+                    above = []  # an average or a share of the total row itself, not a sum
+                    continue
                 if f is not None and len(above) >= 2:
                     builder.rel("sum", [f.id] + [x.id for x in above], True, origin="table")
                 elif f is not None and len(above) == 1:
@@ -186,6 +194,16 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
                 continue
             if f is not None:
                 above.append(f)
+    # a "Total" column is the sum of the columns before it (women + men = total)
+    tcols = [c for c in cols if _TOTAL_COL.search(header_text.get(c, "")) and not _PCT_WORD.search(header_text.get(c, ""))]
+    for tc in tcols[:1]:
+        for e in rows:
+            t = e["facts"].get(tc)
+            if t is None or t.kind == "percent":
+                continue
+            parts = [f for c, f in sorted(e["facts"].items()) if c < tc and f.kind == t.kind and f.kind != "percent"]
+            if len(parts) >= 2:
+                builder.rel("sum", [t.id] + [p.id for p in parts], True, origin="table")
     # shares: a percentage cell is its row's amount over the total row's amount
     money_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "money" for e in rows)]
     pct_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "percent" for e in rows)]

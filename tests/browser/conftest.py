@@ -1,4 +1,5 @@
-"""Shared fixtures of the browser tests: one app server and one Chromium per session."""
+"""One browser and one live server for every browser test module (session fixtures defined in a
+module and imported into another would start a second Playwright in the same thread)."""
 from __future__ import annotations
 
 import os
@@ -40,5 +41,3 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield b
         b.close()
-
-
