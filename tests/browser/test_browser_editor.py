@@ -143,11 +143,13 @@ def test_underlines_inside_fields_with_a_card(page):
     assert page.input_value("#headline") == RU["headline"]
     # by keyboard: the caret inside the underlined text opens the same card
     page.fill("#headline", "<i>" + RU["headline"])
-    wait_finding(page, "headline")
+    wait_finding(page, "headline", "<i>")
+    page.wait_for_selector(".overlay mark.ul")
     page.focus("#headline")
     page.keyboard.press("Home")
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("#ul-card:not([hidden])")
+    assert "<i>" in page.text_content("#ul-card")
     page.screenshot(path=str(SCREENSHOTS / "editor-underlines.png"))
 
 
@@ -209,15 +211,18 @@ def test_two_tabs_edit_different_fields_merge(ctx):
     b = c.new_page()
     b.goto(url)
     b.wait_for_function("() => document.getElementById('headline').value.length > 0")
+    v = int(a.input_value("#version"))
     a.fill("#headline", "Заголовок из первой вкладки")
-    saved(a)
+    a.wait_for_function("v => +document.getElementById('version').value > v", arg=v, timeout=20000)
     b.fill("#subheadline", "Подзаголовок из второй вкладки")
     b.wait_for_function("() => document.getElementById('headline').value === 'Заголовок из первой вкладки'")
     assert b.is_hidden("#conflict")
     # the same field on both sides asks, with both texts
+    a.wait_for_timeout(300)
+    v = int(a.input_value("#version"))
     a.fill("#city", "Алматы")
+    a.wait_for_function("v => +document.getElementById('version').value > v", arg=v, timeout=20000)
     b.fill("#city", "Шымкент")
-    saved(a)
     b.wait_for_selector("#conflict:not([hidden])", timeout=20000)
     assert "Алматы" in b.text_content("#conflict-fields") and "Шымкент" in b.text_content("#conflict-fields")
     b.click("#conflict-apply")
@@ -293,3 +298,29 @@ def test_axe_core_finds_no_violations(page, lang):
         if res.violations_count:
             bad[url] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in res.response["violations"]]
     assert not bad, bad
+
+
+def test_pdf_download_and_copy_for_email_pasted_into_a_page(ctx, live_server):
+    c = ctx(permissions=["clipboard-read", "clipboard-write"])
+    pg = c.new_page()
+    ru_ui(pg)
+    pg.goto("/releases/new")
+    fill_release(pg, copy.deepcopy(RU))
+    saved(pg)
+    with pg.expect_download() as dl:
+        pg.click("#pdf-btn")
+    pdf = dl.value
+    assert pdf.suggested_filename.endswith(".pdf") and open(pdf.path(), "rb").read(4) == b"%PDF"
+    pg.goto(re.sub(r"/edit.*$", "/edit", pg.url))
+    pg.click("#email-btn")
+    pg.wait_for_function("() => /Скопировано|Copied/.test(document.getElementById('email-status').textContent)")
+    # paste into a page, as into a web mail's editor
+    pg.goto("/")
+    pg.evaluate("document.body.insertAdjacentHTML('beforeend', '<div id=paste contenteditable=true></div>')")
+    pg.focus("#paste")
+    pg.keyboard.press("Control+V")
+    pg.wait_for_function("() => document.getElementById('paste').textContent.length > 500")
+    pasted = pg.inner_html("#paste")
+    assert "Совместно финансируется Европейским Союзом" in pg.text_content("#paste")
+    assert "mailto:omiroshnichenko@hotmail.com" in pasted and "<h1" in pasted
+    assert "<script" not in pasted

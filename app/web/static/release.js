@@ -450,8 +450,8 @@
       if (f.path) { var c = document.createElement("span"); c.className = "where"; c.textContent = (f.label || f.path) + ":"; msg.appendChild(c); msg.appendChild(document.createTextNode(" ")); }
       msg.appendChild(document.createTextNode(f.message));
       a.appendChild(sev); a.appendChild(msg);
-      if (f.suggestions && f.suggestions.length) {
-        var s = document.createElement("span"); s.className = "sugg"; var t = f.suggestions.slice(0, 2).join(" · ");
+      if (f.suggestions && f.suggestions.filter(Boolean).length) {
+        var s = document.createElement("span"); s.className = "sugg"; var t = f.suggestions.filter(Boolean).slice(0, 2).join(" · ");
         s.textContent = "→ " + (t.length > 120 ? t.slice(0, 117) + "…" : t); a.appendChild(s);
       }
       li.appendChild(a);
@@ -470,6 +470,7 @@
     pend.hidden = !res.pending; pend.textContent = res.pending ? (labels.pending + " " + res.pending) : "";
     announce(res);
     drawOverlays(res.findings);
+    if (typeof hideCard === "function" && !card.hidden) { var cf = cardFor && $(cardFor.field); hideCard(); if (cf && document.activeElement === cf) caretCard(cf); }
     if (liveStarted) { window.__pressroomLiveMs = performance.now() - liveStarted; liveStarted = 0; }
     var sum = res.summary, el = $("live-summary"); el.innerHTML = "";
     ["error", "warning", "info"].forEach(function (k, i) {
@@ -516,6 +517,15 @@
         window.location.href = base + (id === "preview-btn" ? "/preview" : "/download.docx");
       });
     });
+  });
+  function savedThen(fn) {
+    if (!$("release_id").value && isBlank()) { setStatus(form.dataset.msgEmpty, "error"); return; }
+    dirty = true;
+    save("save").then(function (ok) { if (ok) fn(form.dataset.new.replace(/new$/, $("release_id").value)); });
+  }
+  $("pdf-btn").addEventListener("click", function () { savedThen(function (base) { window.location.href = base + "/download.pdf"; }); });
+  $("email-btn").addEventListener("click", function () {
+    savedThen(function (base) { window.pressroomCopyForEmail(base + "/email.json", $("email-status"), function () {}); });
   });
   form.addEventListener("submit", function (e) {
     var s = e.submitter;

@@ -396,6 +396,40 @@ def download(release_id: int):
     return resp
 
 
+@bp.get("/releases/<int:release_id>/download.pdf")
+def download_pdf(release_id: int):
+    """The DOCX converted by LibreOffice: the same document, the same DRAFT marking."""
+    from app.release.deliver import render_pdf
+
+    release = _release_or_404(release_id)
+    live = _stored_live(release)
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    docx = render_docx(release.payload, draft=draft)
+    try:
+        data = render_pdf(None, docx=docx)
+    except PressroomError as e:
+        current_app.logger.warning("PDF conversion failed: %s", e)
+        abort(503, description=_("The PDF cannot be made right now (LibreOffice is not available). Download the DOCX instead."))
+    resp = _download(data, f"{download_name(release.title)}{'-DRAFT' if draft else ''}.pdf", "application/pdf")
+    resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
+    return resp
+
+
+@bp.get("/releases/<int:release_id>/email.json")
+def email(release_id: int):
+    """The release as the body of an e-mail: clean HTML and plain text (for "Copy for e-mail")."""
+    from app.release.deliver import render_html, render_text
+    from app.web.releasing import draft_release
+
+    release = _release_or_404(release_id)
+    live = _stored_live(release)
+    draft = live["summary"]["error"] > 0
+    docx = render_docx(release.payload, draft=draft)
+    model = draft_release(release.payload)
+    return jsonify({"html": render_html(model, docx=docx), "text": render_text(model, docx=docx), "draft": draft,
+                    "subject": release.title})
+
+
 def _stored_live(release) -> dict:
     """The checks of a stored release with its ignores and switched-off rules (a field problem
     cannot be ignored: it always keeps the DRAFT mark)."""
@@ -415,8 +449,34 @@ def download_name(title: str | None, limit: int = 60) -> str:
 
 @bp.get("/releases/<int:release_id>/history")
 def history(release_id: int):
+    from app.web.merge import changed_fields, word_diff
+
     release = _release_or_404(release_id)
-    return render_template("history.html", release=release, versions=store.history(release_id))
+    versions = store.history(release_id)
+    by_id = fields_by_id(ReleaseForm(formdata=None, data={n: [{}] * 10 for n in LIST_NAMES}))
+    diffs = {}
+    for newer, older in zip(versions, versions[1:] + [None]):
+        a = flat_fields(older.payload) if older is not None else {}
+        b = flat_fields(newer.payload)
+        changes = []
+        for k in changed_fields(a, b)[:30]:
+            label = by_id[k].label.text if k in by_id else k
+            m = re.match(r"^(quotes|projects|contacts|logos)-(\d+)-", k)
+            if m:
+                label = f"{ENTRY_LABELS[m.group(1)]} {int(m.group(2)) + 1}: {label}"
+            changes.append({"field": k, "label": label, "diff": _short(word_diff(a.get(k, ""), b.get(k, "")))})
+        diffs[newer.id] = changes
+    return render_template("history.html", release=release, versions=versions, diffs=diffs)
+
+
+def _short(diff: list, context: int = 60) -> list:
+    """Long unchanged stretches shortened to their ends (a diff shows what changed)."""
+    out = []
+    for op, text in diff:
+        if op == "=" and len(text) > 2 * context:
+            text = text[:context] + " … " + text[-context:]
+        out.append((op, text))
+    return out
 
 
 @bp.post("/releases/<int:release_id>/restore/<int:snapshot_id>")
