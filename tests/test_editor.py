@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -256,3 +257,110 @@ def test_download_name_is_cut_at_a_word_boundary():
     name = download_name("Европейский Союз поддержал Форум по вопросам верховенства права в Казахстане")
     assert name == "Европейский Союз поддержал Форум по вопросам верховенства"
     assert download_name("") == "release"
+
+
+# ----- delivering: PDF, e-mail HTML and text, render --format --------------------------------------
+def test_render_formats_from_the_cli(cli, tmp_path):
+    import shutil
+
+    src = ROOT / "examples" / "rule-of-law-forum-en.yml"
+    for fmt in ("html", "txt"):
+        out = tmp_path / f"r.{fmt}"
+        res = cli("render", str(src), "--format", fmt, "--draft", "-o", str(out))
+        assert res.code == 0, res.err
+        text = out.read_text("utf-8")
+        assert "DRAFT" in text and "Co-funded by the European Union" in text
+        assert "omiroshnichenko@hotmail.com" in text and "European Union" in text
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert 'href="mailto:omiroshnichenko@hotmail.com"' in html and "<h1>" in html and "<script" not in html
+    assert 'alt="Emblem of the European Union"' in html
+    res = cli("render", str(src), "-o", str(tmp_path / "r.odt"))
+    assert res.code == 2 and "must be a .docx, .pdf, .html or .txt" in res.err
+    res = cli("render", str(src), "--format", "pdf", "-o", str(tmp_path / "r.docx"))
+    assert res.code == 2 and not (tmp_path / "r.docx").exists()
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        res = cli("render", str(src), "--format", "pdf", "--draft", "-o", str(tmp_path / "r.pdf"))
+        assert res.code == 0, res.err
+        from app.release.preview import pdf_text
+
+        text = pdf_text(tmp_path / "r.pdf")
+        assert "DRAFT" in text and "Rule of Law Forum" in text
+        import subprocess
+
+        images = subprocess.run(["pdfimages", "-list", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+        assert re.search(r"^\s+1\s+0\s+image", images, re.M)  # the emblem on page 1
+        fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+        assert all(" yes " in line for line in fonts.splitlines()[2:])  # every font embedded
+
+
+def test_web_pdf_and_email(web_client):
+    p = copy.deepcopy(RU)
+    r = web_client.post("/releases/autosave", data=_flat(p))
+    rid = r.json["id"]
+    pdf = web_client.get(f"/releases/{rid}/download.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF") and pdf.headers["X-Pressroom-Draft"] == "0"
+    assert "filename" in pdf.headers["Content-Disposition"]
+    mail = web_client.get(f"/releases/{rid}/email.json").json
+    assert "Совместно финансируется Европейским Союзом" in mail["text"]
+    assert "omiroshnichenko@hotmail.com" in mail["text"] and "mailto:" in mail["html"]
+    assert mail["draft"] is False and "ПРОЕКТ" not in mail["text"]
+    p["contacts"][0]["phone"] = "12"
+    r = web_client.post("/releases/autosave", data={**_flat(p), "release_id": rid, "version": r.json["version"]})
+    pdf = web_client.get(f"/releases/{rid}/download.pdf")
+    assert pdf.headers["X-Pressroom-Draft"] == "1" and "-DRAFT.pdf" in pdf.headers["Content-Disposition"]
+    assert "ПРОЕКТ" in web_client.get(f"/releases/{rid}/email.json").json["text"]
+
+
+def test_dictionary_add_export_import_and_effect(web_client, tmp_path, cli):
+    page = web_client.post("/dictionary/add", data={"word": "Жмыхобузов"}, headers={"Accept": "application/json"})
+    assert page.status_code == 200 and page.json["word"] == "Жмыхобузов"
+    bad = web_client.post("/dictionary/add", data={"word": "<script>"}, headers={"Accept": "application/json"})
+    assert bad.status_code == 400
+    toml = web_client.get("/dictionary/pressroom.toml").get_data(as_text=True)
+    assert '"Жмыхобузов"' in toml
+    # the command line agrees with the exported file
+    (tmp_path / "pressroom.toml").write_text(toml, encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("ПРЕСС-РЕЛИЗ\n\nФорум открыл Жмыхобузов, а Пржмыхобузов выступил.\n", encoding="utf-8")
+    words = lambda res: [f["text"] for f in json.loads(res.out)["files"][0]["findings"] if f["rule"].startswith("spelling")]  # noqa: E731
+    with_cfg = words(cli("lint", str(draft), "--format", "json", "--config", str(tmp_path / "pressroom.toml")))
+    assert "Жмыхобузов" not in with_cfg
+    # import into a fresh organisation dictionary (remove, then import the file back)
+    web_client.post("/dictionary/remove", data={"word": "Жмыхобузов"})
+    assert "Жмыхобузов" not in web_client.get("/dictionary/pressroom.toml").get_data(as_text=True)
+    res = web_client.post("/dictionary/import", data={"file": (io.BytesIO(toml.encode()), "pressroom.toml")},
+                          content_type="multipart/form-data")
+    assert res.status_code == 303
+    assert '"Жмыхобузов"' in web_client.get("/dictionary/pressroom.toml").get_data(as_text=True)
+    bad = web_client.post("/dictionary/import", data={"file": (io.BytesIO(b"not = [toml"), "x.toml")},
+                          content_type="multipart/form-data", follow_redirects=True)
+    assert bad.status_code == 200 and "not imported" in bad.get_data(as_text=True)
+
+
+def test_russian_ui_email_reason_is_translated(web_app):
+    p = copy.deepcopy(RU)
+    p["contacts"][0]["email"] = "omiroshnichenko@hotmail"
+    res = _live(web_app, p, lang="ru")
+    (f,) = [f for f in res["findings"] if f["field"] == "contacts-0-email"]
+    assert not re.search(r"[A-Za-z]{4,}", f["message"].replace("omiroshnichenko@hotmail", "")), f["message"]
+
+
+def test_history_shows_what_changed(web_client):
+    r = web_client.post("/releases/autosave", data={"language": "ru", "headline": "Старый заголовок", "lead": "Лид", "kind": "save"})
+    rid = r.json["id"]
+    web_client.post("/releases/autosave", data={"release_id": rid, "version": r.json["version"], "language": "ru",
+                                                "headline": "Новый заголовок", "lead": "Лид", "kind": "save"})
+    page = web_client.get(f"/releases/{rid}/history").get_data(as_text=True)
+    assert "<del>Старый</del>" in page and "<ins>Новый</ins>" in page
+    assert "1 field changed" in page
+
+
+def test_rules_page_in_russian(web_client):
+    page = web_client.get("/rules", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    if "Правила" not in page:
+        page = web_client.get("/rules?ui=ru").get_data(as_text=True)
+    assert "Двойной пробел между словами" in page and "Нет оговорки ЕС об ответственности" in page
+    assert "Double space between words" not in page and "No EU disclaimer" not in page
+    from app.engine.rules import load_rules
+
+    assert all(r.title_ru for r in load_rules() if r.title), [r.id for r in load_rules() if r.title and not r.title_ru]

@@ -47,7 +47,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TYPES = ("existence", "substitution", "consistency", "required", "check")
 _KNOWN_KEYS = {
     "type", "message", "message_ru", "severity", "category", "languages", "scope", "link", "description", "ignorecase",
-    "tokens", "swap", "either", "check", "fix", "options", "examples", "anchor", "title",
+    "tokens", "swap", "either", "check", "fix", "options", "examples", "anchor", "title", "title_ru", "description_ru",
 }
 
 
@@ -71,6 +71,8 @@ class Rule:
     link: str = ""
     description: str = ""
     title: str = ""
+    title_ru: str = ""  # the Rules page in the Russian UI
+    description_ru: str = ""
     ignorecase: bool = False
     tokens: list[re.Pattern] = field(default_factory=list)
     swap: list[tuple[re.Pattern, str]] = field(default_factory=list)
@@ -193,6 +195,7 @@ def parse_rule(path: Path, root: Path) -> Rule:
         message_ru=str(data["message_ru"]).strip() if data.get("message_ru") else None,
         category=data["category"], languages=langs, scope=tuple(scope), link=data.get("link", ""),
         description=str(data.get("description", "")).strip(), title=str(data.get("title", "")).strip(),
+        title_ru=str(data.get("title_ru", "")).strip(), description_ru=str(data.get("description_ru", "")).strip(),
         ignorecase=ic, check=data.get("check"), fix=bool(data.get("fix", False)),
         options=dict(data.get("options") or {}), anchor=data.get("anchor", "end"),
         examples_fail=_examples((data.get("examples") or {}).get("fail"), where),

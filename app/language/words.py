@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from app.language import CYR, LAT, MAX_WORD, skip_spans
 
@@ -30,7 +29,7 @@ def _tokens(doc) -> list[_Tok]:
     return out
 
 
-@dataclass(unsafe_hash=True)  # not frozen: a frozen dataclass is built ~2x slower, and there is one per word
+@dataclass(unsafe_hash=True, slots=True)  # one per word of the document: slots, not a __dict__ each (issue 13)
 class Word:
     start: int
     end: int
@@ -38,15 +37,23 @@ class Word:
     token: str         # the whole token it belongs to (e.g. the hyphenated compound)
     token_start: int
     has_digit: bool
+    _cyr: bool | None = field(default=None, compare=False, hash=False, repr=False)
+    _lat: bool | None = field(default=None, compare=False, hash=False, repr=False)
 
-    # The scripts of a word are asked by several checks: looked up once (issue 13).
-    @cached_property
+    # The scripts of a word are asked by several checks: looked up once.
+    @property
     def cyrillic(self) -> bool:
-        return bool(CYR.search(self.text))
+        v = self._cyr
+        if v is None:
+            v = self._cyr = bool(CYR.search(self.text))
+        return v
 
-    @cached_property
+    @property
     def latin(self) -> bool:
-        return bool(LAT.search(self.text))
+        v = self._lat
+        if v is None:
+            v = self._lat = bool(LAT.search(self.text))
+        return v
 
 
 def words(doc) -> list[Word]:

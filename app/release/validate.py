@@ -286,6 +286,10 @@ def validate(release: Release, region: str = "KZ") -> list[Problem]:
 
             out.append(Problem(f"contacts[{i}].phone", _m("phone", lang, c.phone), None, None, repair(c.phone, region)))
         err = email_problem(c.email)
+        if err and lang == "ru":
+            from app.checks.contact.email import reason_ru
+
+            err = reason_ru(err) or "адрес записан с ошибкой"  # no English inside a Russian message
         if err:
             out.append(Problem(f"contacts[{i}].email", _m("email", lang, c.email, err)))
     for i, p in enumerate(release.projects):

@@ -34,3 +34,21 @@ def merge3(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str]]:
 def changed_fields(old: dict, new: dict) -> list[str]:
     """Field ids whose text differs between two versions (for the history's diff)."""
     return [k for k in dict.fromkeys([*old, *new]) if k not in IGNORED and (old.get(k) or "") != (new.get(k) or "")]
+
+
+def word_diff(old: str, new: str, limit: int = 4000) -> list[tuple[str, str]]:
+    """[(op, text)] with op '=', '-' or '+': what changed between two texts, word by word."""
+    import difflib
+    import re
+
+    a, b = re.findall(r"\s+|[^\s]+", old[:limit]), re.findall(r"\s+|[^\s]+", new[:limit])
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(("=", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("-", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("+", "".join(b[j1:j2])))
+    return out

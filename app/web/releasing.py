@@ -41,6 +41,8 @@ def parse_number(text: str) -> Any:
     raw = _s(text)
     if not raw:
         return None
+    if len(_NUM_SPACES.sub("", raw)) > 40:  # no budget has 40 digits; int() refuses more than 4 300 (a 500 before)
+        return raw
     try:
         d = parse_amount(raw)
     except AmountError:
@@ -621,7 +623,10 @@ def live_check(payload: dict, raw_fields: dict | None = None, touched: set | Non
     organisation's configuration (its dictionary)."""
     release, problems = problems_of(payload)
     lang = payload.get("language") if payload.get("language") in ("ru", "en") else "ru"
-    config = config or web_config()
+    if config is None:
+        from app.web.linting import checking_config
+
+        config = checking_config()
     fields = text_fields(payload)
     if raw_fields:
         fields = [(fid, raw_fields.get(fid, v) if isinstance(raw_fields.get(fid), str) else v) for fid, v in fields]
@@ -711,10 +716,11 @@ def live_check(payload: dict, raw_fields: dict | None = None, touched: set | Non
         if key:
             seen_at.add(key)
         it["id"] = hashlib.sha1(_fingerprint(it).encode()).hexdigest()[:12]
-        if ignored and it["id"] in ignored:
-            continue
-        if rules_off and it["rule"] in rules_off:
-            continue
+        if it["severity"] != "error" or it["rule"] != "field":  # a field problem cannot be ignored
+            if ignored and it["id"] in ignored:
+                continue
+            if rules_off and it["rule"] in rules_off:
+                continue
         out.append(it)
     items = out
     order = {"error": 0, "warning": 1, "info": 2}

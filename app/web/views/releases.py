@@ -112,8 +112,9 @@ def _logos_from_files(form) -> list[str]:
 
 def render_form(form, release=None, live=None, conflict=None, status=200, message=None, mark=True):
     payload = form_to_payload(form)
-    if live is None:
-        live = live_check(payload) if (release is not None or request.method == "POST") else None
+    if live is None and (release is not None or request.method == "POST"):
+        prefs = read_prefs(__import__("json").dumps(release.prefs or {}) if release is not None else request.form.get("prefs"))
+        live = live_check(payload, ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"]))
     if live is not None:
         label_findings(live, form)
     if live is not None and mark:
@@ -133,7 +134,7 @@ def index():
     deleted = request.args.get("deleted") == "1"
     items = store.listing(q, sort, deleted)
     undo = None
-    if request.args.get("undo", "").isdigit():
+    if re.fullmatch(r"[0-9]{1,10}", request.args.get("undo", "")):
         try:
             undo = store.get(int(request.args["undo"]), include_deleted=True)
             if undo.deleted_at is None:
@@ -197,7 +198,10 @@ def _post_form(release):
     form = ReleaseForm()
     if g.get("form_error"):  # CSRF: show the form again as typed
         return render_form(form, release, status=400, mark=False)
-    _logos_from_files(form)
+    logo_errors = _logos_from_files(form)
+    if logo_errors:  # nothing is saved: the page says why, with what the user typed
+        return render_form(form, release, status=400, mark=False,
+                           message=_("The logo was not accepted: %(error)s", error="; ".join(logo_errors)))
     action = request.form.get("action", "save")
     m = re.fullmatch(r"(add|remove):(\w+)(?::(\d+))?", action)
     if m and m.group(2) in LIST_NAMES:
@@ -277,14 +281,18 @@ def autosave():
                 return jsonify({"id": None, "blank": True, "message": _("Nothing to save yet: the form is empty.")})
             r = store.create(payload, client_key=client_key, client=client)
         else:
-            if not str(rid).isdigit():
+            if not re.fullmatch(r"[0-9]{1,10}", str(rid)):  # isdigit() accepts '²', which int() refuses
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
             r = store.save(int(rid), payload, _int(form.version.data), kind=kind, client=client)
+        if "prefs" in request.form:
+            prefs = read_prefs(request.form.get("prefs"))
+            if prefs != (r.prefs or {"ignored": [], "rules_off": []}):
+                store.set_prefs(r.id, prefs)
     except store.Conflict as e:
         cur = e.current
         try:
             base = json.loads(request.form.get("base") or "null")
-        except ValueError:
+        except (ValueError, RecursionError):
             base = None
         mine, theirs = raw_fields(form), flat_fields(cur.payload)
         conflicts = list(mine)
@@ -312,6 +320,22 @@ def autosave():
     return _saved(r)
 
 
+def read_prefs(text) -> dict:
+    """{"ignored": [finding ids], "rules_off": [rule ids]} from the form's JSON (bad input: empty)."""
+    import json
+
+    try:
+        data = json.loads(text) if isinstance(text, str) and text else {}
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    out = {}
+    for k in ("ignored", "rules_off"):
+        v = data.get(k)
+        out[k] = [x[:100] for x in v if isinstance(x, str)][:500] if isinstance(v, list) else []
+    return out
+
+
 def raw_fields(form) -> dict:
     """{field id: text exactly as in the browser's field} (offsets of findings are in these texts)."""
     return {fid: f.data for fid, f in fields_by_id(form).items() if isinstance(f.data, str)}
@@ -323,7 +347,9 @@ def live():
     touched = None
     if request.form.get("strict") != "1" and "touched" in request.form:
         touched = {t for t in request.form.get("touched", "").split(",") if t}
-    result = label_findings(live_check(form_to_payload(form), raw_fields=raw_fields(form), touched=touched), form)
+    prefs = read_prefs(request.form.get("prefs"))
+    result = label_findings(live_check(form_to_payload(form), raw_fields=raw_fields(form), touched=touched,
+                                       ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"])), form)
     result.pop("text", None)
     result["summary_text"] = summary_text(result["summary"])
     return jsonify(result)
@@ -352,7 +378,7 @@ def logo_upload():
 @bp.get("/releases/<int:release_id>/preview")
 def preview(release_id: int):
     release = _release_or_404(release_id)
-    live = live_check(release.payload)
+    live = _stored_live(release)
     draft = live["summary"]["error"] > 0
     html = preview_html(render_docx(release.payload, draft=draft))
     return render_template("preview.html", release=release, preview=html, live=live, draft=draft)
@@ -361,13 +387,55 @@ def preview(release_id: int):
 @bp.get("/releases/<int:release_id>/download.docx")
 def download(release_id: int):
     release = _release_or_404(release_id)
-    live = live_check(release.payload)
+    live = _stored_live(release)
     draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
     data = render_docx(release.payload, draft=draft)
     name = download_name(release.title)
     resp = _download(data, f"{name}{'-DRAFT' if draft else ''}.docx", DOCX_MIME)
     resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
     return resp
+
+
+@bp.get("/releases/<int:release_id>/download.pdf")
+def download_pdf(release_id: int):
+    """The DOCX converted by LibreOffice: the same document, the same DRAFT marking."""
+    from app.release.deliver import render_pdf
+
+    release = _release_or_404(release_id)
+    live = _stored_live(release)
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    docx = render_docx(release.payload, draft=draft)
+    try:
+        data = render_pdf(None, docx=docx)
+    except PressroomError as e:
+        current_app.logger.warning("PDF conversion failed: %s", e)
+        abort(503, description=_("The PDF cannot be made right now (LibreOffice is not available). Download the DOCX instead."))
+    resp = _download(data, f"{download_name(release.title)}{'-DRAFT' if draft else ''}.pdf", "application/pdf")
+    resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
+    return resp
+
+
+@bp.get("/releases/<int:release_id>/email.json")
+def email(release_id: int):
+    """The release as the body of an e-mail: clean HTML and plain text (for "Copy for e-mail")."""
+    from app.release.deliver import render_html, render_text
+    from app.web.releasing import draft_release
+
+    release = _release_or_404(release_id)
+    live = _stored_live(release)
+    draft = live["summary"]["error"] > 0
+    docx = render_docx(release.payload, draft=draft)
+    model = draft_release(release.payload)
+    return jsonify({"html": render_html(model, docx=docx), "text": render_text(model, docx=docx), "draft": draft,
+                    "subject": release.title})
+
+
+def _stored_live(release) -> dict:
+    """The checks of a stored release with its ignores and switched-off rules (a field problem
+    cannot be ignored: it always keeps the DRAFT mark)."""
+    prefs = read_prefs(__import__("json").dumps(release.prefs or {}))
+    live = live_check(release.payload, ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"]))
+    return live
 
 
 def download_name(title: str | None, limit: int = 60) -> str:
@@ -381,8 +449,34 @@ def download_name(title: str | None, limit: int = 60) -> str:
 
 @bp.get("/releases/<int:release_id>/history")
 def history(release_id: int):
+    from app.web.merge import changed_fields, word_diff
+
     release = _release_or_404(release_id)
-    return render_template("history.html", release=release, versions=store.history(release_id))
+    versions = store.history(release_id)
+    by_id = fields_by_id(ReleaseForm(formdata=None, data={n: [{}] * 10 for n in LIST_NAMES}))
+    diffs = {}
+    for newer, older in zip(versions, versions[1:] + [None]):
+        a = flat_fields(older.payload) if older is not None else {}
+        b = flat_fields(newer.payload)
+        changes = []
+        for k in changed_fields(a, b)[:30]:
+            label = by_id[k].label.text if k in by_id else k
+            m = re.match(r"^(quotes|projects|contacts|logos)-(\d+)-", k)
+            if m:
+                label = f"{ENTRY_LABELS[m.group(1)]} {int(m.group(2)) + 1}: {label}"
+            changes.append({"field": k, "label": label, "diff": _short(word_diff(a.get(k, ""), b.get(k, "")))})
+        diffs[newer.id] = changes
+    return render_template("history.html", release=release, versions=versions, diffs=diffs)
+
+
+def _short(diff: list, context: int = 60) -> list:
+    """Long unchanged stretches shortened to their ends (a diff shows what changed)."""
+    out = []
+    for op, text in diff:
+        if op == "=" and len(text) > 2 * context:
+            text = text[:context] + " … " + text[-context:]
+        out.append((op, text))
+    return out
 
 
 @bp.post("/releases/<int:release_id>/restore/<int:snapshot_id>")
