@@ -1,32 +1,596 @@
-"""Run every benchmark in bench/ (files named bench_*.py) and print their reports.
+"""`make bench` (issue 13): Pressroom against the tools a user would pick instead, in one run.
 
-Benchmarks report ratios and times measured in one run (these machines are noisy); targets are
-checked here, never in timed tests. Exit code 1 when a benchmark reports a missed target.
+    .venv/bin/python bench/run.py                 every part, then bench/report.md + report.json
+    .venv/bin/python bench/run.py cold scaling    only these parts (the others' last figures stay)
+    BENCH_QUICK=1 ...                             small sizes and short load runs (development)
+
+Parts: throughput, cold, scaling, annotate, render, languagetool, web. Each writes its figures into
+bench/report.json; bench/report.py turns them into bench/report.md and bench/plots/*.png.
+The machine is shared and noisy: every comparison is made in the same run, interleaved, and ratios
+are computed on CPU time (user + system of the measured process), with wall time beside it.
+Every measured process is new, and every text it lints is seen for the first time in it.
 """
 from __future__ import annotations
 
-import runpy
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+import textgen  # noqa: E402
+
+BIN = Path(sys.executable).parent
+PRESSROOM = str(BIN / "pressroom")
+SEED = ROOT / "examples" / "000_87413283a02d3cbb.txt"
+REPORT_JSON = HERE / "report.json"
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+CORPUS = textgen.CORPUS
+
+
+# ----- measuring one process -------------------------------------------------------------------
+def measure(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
+    """Run cmd to the end: wall seconds, CPU seconds (user+sys), peak RSS in MB, exit code."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.stderr.close()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024, "code": p.returncode,
+            "stderr": err[-300:]}
+
+
+def interleaved(cmds: dict[str, list[str]], runs: int) -> dict[str, dict]:
+    """Each command ``runs`` times, alternating, so the machine's load hits all alike: medians."""
+    got: dict[str, list[dict]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for k, c in cmds.items():
+            got[k].append(measure(c))
+    out = {}
+    for k, ms in got.items():
+        out[k] = {f: statistics.median(m[f] for m in ms) for f in ("wall", "cpu", "rss_mb")}
+        out[k]["runs"] = len(ms)
+        out[k]["code"] = ms[-1]["code"]
+    return out
+
+
+def words_in(paths: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in paths)
+
+
+def corpus_dir(lang: str, tmp: Path) -> Path:
+    """The real corpus folder for ``lang``, or (where it is absent) 40 generated one-page texts."""
+    d = CORPUS / lang
+    if d.is_dir():
+        return d
+    d = tmp / f"corpus-{lang}"
+    d.mkdir(exist_ok=True)
+    for i in range(40):
+        textgen.write_txt(d / f"{i:03d}.txt", 1, lang, seed=100 + i)
+    return d
+
+
+# ----- parts -------------------------------------------------------------------------------------
+def part_throughput(tmp: Path) -> dict:
+    """Whole processes over a folder: pressroom lint vs proselint (en) and hunspell -l (ru)."""
+    runs = 2 if QUICK else 3
+    out = {}
+    en = corpus_dir("en", tmp)
+    ru = corpus_dir("ru", tmp)
+    en_files = sorted(en.glob("*.txt"))
+    ru_files = sorted(ru.glob("*.txt"))
+    res = interleaved({
+        "pressroom": [PRESSROOM, "lint", str(en), "-q", "--lang", "en"],
+        "proselint": [str(BIN / "proselint"), "check", str(en)],
+    }, runs)
+    w = words_in(en_files)
+    out["en"] = {"words": w, "files": len(en_files), "source": str(en.relative_to(ROOT.parent)) if en.is_relative_to(ROOT.parent) else "generated", **res}
+    hun = shutil.which("hunspell")
+    cmds = {"pressroom": [PRESSROOM, "lint", str(ru), "-q", "--lang", "ru"]}
+    if hun:
+        cmds["hunspell"] = ["bash", "-c", f"{hun} -d ru_RU -l {' '.join(str(p) for p in ru_files)} >/dev/null"]
+    res = interleaved(cmds, runs)
+    w = words_in(ru_files)
+    out["ru"] = {"words": w, "files": len(ru_files), **res}
+    for lang, anchor in (("en", "proselint"), ("ru", "hunspell")):
+        r = out[lang]
+        for k in list(r):
+            if isinstance(r[k], dict) and "cpu" in r[k]:
+                r[k]["words_per_s_cpu"] = r["words"] / r[k]["cpu"]
+                r[k]["words_per_s_wall"] = r["words"] / r[k]["wall"]
+        if anchor in r:
+            r["ratio_cpu"] = r["pressroom"]["words_per_s_cpu"] / r[anchor]["words_per_s_cpu"]
+            r["ratio_wall"] = r["pressroom"]["words_per_s_wall"] / r[anchor]["words_per_s_wall"]
+    out["in_process"] = in_process_throughput(en_files, ru_files)
+    return out
+
+
+def in_process_throughput(en_files, ru_files) -> dict:
+    """Words per second in one warmed-up process, on texts it has not seen (child process)."""
+    code = r"""
+import json, sys, time
+from app.core.readers import read_path
+from app.engine.linter import lint
+from app.engine.rules import load_rules
+from app.language.spelling import speller
+load_rules(); speller(None, "ru"); speller(None, "en")
+lint(read_path(sys.argv[1]))
+out = {}
+for lang, paths in (("en", sys.argv[2].split("\n")), ("ru", sys.argv[3].split("\n"))):
+    words = 0; t = time.process_time()
+    for p in paths:
+        doc = read_path(p, lang); words += len(doc.text.split()); lint(doc)
+    out[lang] = words / (time.process_time() - t)
+try:
+    import proselint.tools as pt
+    t = time.process_time(); words = 0
+    for p in sys.argv[2].split("\n"):
+        s = open(p, encoding="utf-8").read(); words += len(s.split()); pt.lint(s) if hasattr(pt, "lint") else None
+    out["proselint_en"] = words / (time.process_time() - t) if hasattr(pt, "lint") else None
+except Exception as e:
+    out["proselint_en"] = None
+print(json.dumps(out))
+"""
+    p = subprocess.run([sys.executable, "-c", code, str(SEED), "\n".join(map(str, en_files)), "\n".join(map(str, ru_files))],
+                       capture_output=True, text=True, cwd=ROOT)
+    try:
+        return json.loads(p.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": p.stderr[-500:]}
+
+
+def part_cold(tmp: Path) -> dict:
+    res = interleaved({
+        "pressroom": [PRESSROOM, "lint", str(SEED), "-q"],
+        "proselint": [str(BIN / "proselint"), "check", str(SEED)],
+    }, 3 if QUICK else 7)
+    res["ratio_cpu"] = res["pressroom"]["cpu"] / res["proselint"]["cpu"]
+    res["ratio_wall"] = res["pressroom"]["wall"] / res["proselint"]["wall"]
+    return res
+
+
+def _fit(xs, ys) -> float:
+    """Least-squares slope of log y over log x: the growth exponent."""
+    import math
+
+    lx = [math.log(x) for x in xs]
+    ly = [math.log(max(y, 1e-6)) for y in ys]
+    mx, my = statistics.mean(lx), statistics.mean(ly)
+    return sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
+
+
+SIZES = [1, 10, 100] if QUICK else [1, 10, 100, 1000]
+
+
+def _docs(tmp: Path, fmt: str) -> dict[int, Path]:
+    out = {}
+    for n in SIZES:
+        p = tmp / f"pages-{n}.{fmt}"
+        if not p.exists():
+            (textgen.write_docx if fmt == "docx" else textgen.write_txt)(p, n, "ru", seed=13)
+        out[n] = p
+    return out
+
+
+def part_scaling(tmp: Path) -> dict:
+    out = {}
+    empty = tmp / "empty.txt"
+    empty.write_text("Пресс-релиз.\n", encoding="utf-8")
+    base = measure([PRESSROOM, "lint", str(empty), "-q"])
+    out["startup"] = base
+    for fmt in ("txt", "docx"):
+        rows = []
+        for n, p in _docs(tmp, fmt).items():
+            m = measure([PRESSROOM, "lint", str(p), "-q"])
+            m.update(pages=n, words=len(textgen.text(n).split()) if fmt == "txt" else None)
+            rows.append(m)
+        xs = [r["pages"] for r in rows if r["pages"] >= 10]
+        ys = [r["cpu"] - base["cpu"] for r in rows if r["pages"] >= 10]
+        big = rows[-1]
+        out[fmt] = {"rows": rows, "exponent": _fit(xs, ys),
+                    "exponent_raw": _fit([r["pages"] for r in rows], [r["cpu"] for r in rows]),
+                    "mb_per_page": (big["rss_mb"] - rows[0]["rss_mb"]) / (big["pages"] - rows[0]["pages"]),
+                    "cpu_ms_per_page": 1000 * (big["cpu"] - base["cpu"]) / big["pages"]}
+    return out
+
+
+def part_annotate(tmp: Path) -> dict:
+    rows = []
+    for n, p in _docs(tmp, "docx").items():
+        if n < 10:
+            continue
+        lint = measure([PRESSROOM, "lint", str(p), "-q"])
+        ann = measure([PRESSROOM, "lint", str(p), "-q", "--annotate", str(tmp / f"annotated-{n}.docx")])
+        fix = measure([PRESSROOM, "lint", str(p), "-q", "--fix", "--output", str(tmp / f"fixed-{n}.docx")])
+        rows.append({"pages": n, "lint": lint, "annotate": ann, "fix": fix,
+                     "annotate_ratio_cpu": ann["cpu"] / lint["cpu"], "fix_ratio_cpu": fix["cpu"] / lint["cpu"]})
+    return {"rows": rows,
+            "annotate_exponent": _fit([r["pages"] for r in rows], [r["annotate"]["cpu"] - r["lint"]["cpu"] for r in rows])}
+
+
+def part_render(tmp: Path) -> dict:
+    code = r"""
+import io, json, statistics, sys, time
+from pathlib import Path
+import docx
+from app.release import load_release
+from app.release.render import render_release
+out = {}
+for yml in sorted(Path("examples").glob("*.yml")):
+    rel = load_release(yml)
+    data = render_release(rel); render_release(rel)
+    src = docx.Document(io.BytesIO(data))
+    paras = [(p.text, p.style.name) for p in src.paragraphs]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in src.tables]
+    pics = [r.target_part.blob for r in src.part.rels.values() if "image" in r.reltype]
+    def plain():
+        d = docx.Document()
+        for text, style in paras:
+            d.add_paragraph(text, style=style if style in ("Normal", "Title", "Heading 1", "Heading 2") else None)
+        for t in tables:
+            tb = d.add_table(rows=len(t), cols=max(len(r) for r in t))
+            for i, row in enumerate(t):
+                for j, v in enumerate(row):
+                    tb.cell(i, j).text = v
+        for b in pics[:1]:
+            d.add_picture(io.BytesIO(b))
+        buf = io.BytesIO(); d.save(buf); return buf.getvalue()
+    plain(); plain()
+    a, b = [], []
+    for _ in range(int(sys.argv[1])):
+        t = time.process_time(); render_release(rel); a.append(time.process_time() - t)
+        t = time.process_time(); plain(); b.append(time.process_time() - t)
+    out[yml.stem] = {"pressroom_ms": 1000 * statistics.median(a), "python_docx_ms": 1000 * statistics.median(b),
+                     "paragraphs": len(paras)}
+    out[yml.stem]["ratio"] = out[yml.stem]["pressroom_ms"] / out[yml.stem]["python_docx_ms"]
+print(json.dumps(out))
+"""
+    p = subprocess.run([sys.executable, "-c", code, "10" if QUICK else "30"], capture_output=True, text=True, cwd=ROOT)
+    try:
+        res = json.loads(p.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": p.stderr[-800:]}
+    res["worst_ratio"] = max(v["ratio"] for v in res.values())
+    return res
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _post(url: str, data: bytes, ctype: str = "application/x-www-form-urlencoded", timeout: float = 120) -> tuple[float, bytes]:
+    import urllib.request
+
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": ctype})
+    t = time.perf_counter()
+    body = urllib.request.urlopen(req, timeout=timeout).read()
+    return time.perf_counter() - t, body
+
+
+def part_languagetool(tmp: Path) -> dict:
+    import urllib.parse
+
+    if not (shutil.which("java") and shutil.which("mvn")):
+        return {"error": "java/mvn missing"}
+    subprocess.run(["bash", "scripts/languagetool.sh", "fetch"], cwd=ROOT, check=True, capture_output=True)
+    ru_sentence = "Проект финансируется Европейским Союзом и реализуется в Казахстане в течении двух лет."
+    en_sentence = "The project are funded by the European Union and runs for two years in Kazakhstan."
+    out: dict = {}
+    configs = {"default": None}
+    if os.environ.get("BENCH_LT_COMPARE") == "1":
+        configs["tiered_c1_only"] = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"  # the flags before issue 13
+    for name, opts in configs.items():
+        port = _free_port()
+        run = tmp / f"lt-{name}"
+        run.mkdir(exist_ok=True)
+        env = dict(os.environ, LT_RUN=str(run))
+        if opts is not None:
+            env["LT_JAVA_OPTS"] = opts
+        t = time.perf_counter()
+        p = subprocess.run(["bash", "scripts/languagetool.sh", "start", str(port)], cwd=ROOT, env=env, capture_output=True, text=True)
+        if p.returncode:
+            out[name] = {"error": p.stderr[-500:]}
+            continue
+        r: dict = {"start_s": time.perf_counter() - t}
+        url = f"http://127.0.0.1:{port}/v2/check"
+        ask = lambda text, lang: _post(url, urllib.parse.urlencode({"text": text, "language": lang}).encode())[0]  # noqa: E731
+        r["first_ru_s"] = ask(ru_sentence, "ru-RU")
+        r["first_en_s"] = ask(en_sentence, "en-GB")
+        for lang, s, code in (("ru", ru_sentence, "ru-RU"), ("en", en_sentence, "en-GB")):
+            for _ in range(5):
+                ask(s, code)
+            lat = [ask(s + f" {i}.", code) for i in range(20)]
+            r[f"warm_{lang}_ms"] = 1000 * statistics.median(lat)
+        try:
+            proc_pid = int((run / "server.pid").read_text())
+            r["rss_mb"] = _rss_mb(proc_pid)
+        except (OSError, ValueError):
+            pass
+        if name == "default":
+            r.update(_lt_documents(tmp, port))
+        subprocess.run(["bash", "scripts/languagetool.sh", "stop"], cwd=ROOT, env=env, capture_output=True)
+        out[name] = r
+    return out if len(configs) == 1 else {"languagetool_jvm_flags": out, **out}
+
+
+def _lt_documents(tmp: Path, port: int) -> dict:
+    """Words per second of LanguageTool alone (the documents one after another and 2 at a time) and
+    of `pressroom lint --languagetool` (LT plus every offline check) on the same documents."""
+    import urllib.parse
+    from concurrent.futures import ThreadPoolExecutor
+
+    out = {}
+    url = f"http://127.0.0.1:{port}/v2/check"
+    for lang, code in (("ru", "ru-RU"), ("en", "en-GB")):
+        d = tmp / f"lt-docs-{lang}"
+        d.mkdir(exist_ok=True)
+        n = 4 if QUICK else 10
+        files = [textgen.write_txt(d / f"{i:02d}.txt", 1, lang, seed=500 + i) for i in range(n)]
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        words = sum(len(t.split()) for t in texts)
+        t = time.perf_counter()
+        for s in texts:
+            _post(url, urllib.parse.urlencode({"text": s, "language": code}).encode())
+        alone = time.perf_counter() - t
+        t = time.perf_counter()
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(lambda s: _post(url, urllib.parse.urlencode({"text": s, "language": code}).encode()), texts))
+        alone2 = time.perf_counter() - t
+        # new texts for Pressroom (LanguageTool caches results of texts it has seen)
+        files2 = [textgen.write_txt(d / f"p{i:02d}.txt", 1, lang, seed=900 + i) for i in range(n)]
+        env = dict(os.environ, PRESSROOM_LANGUAGETOOL_URL=f"http://127.0.0.1:{port}")
+        t = time.perf_counter()
+        m = subprocess.run([PRESSROOM, "lint", str(d), "-q", "--languagetool", "--lang", lang, "--format", "json"]
+                           + ["--select", "lt"], env=env, capture_output=True, text=True)
+        del m
+        # the folder holds both sets: count both
+        with_pr = time.perf_counter() - t
+        words2 = words + sum(len(f.read_text(encoding="utf-8").split()) for f in files2)
+        out[f"lt_{lang}"] = {"words": words, "lt_alone_words_per_s": words / alone,
+                             "lt_alone_2_parallel_words_per_s": words / alone2,
+                             "pressroom_lt_only_words_per_s": words2 / with_pr}
+        for f in files2:
+            f.unlink()
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(d.name))
+            except (OSError, IndexError, ValueError):
+                pass
+    return out
+
+
+def load(url: str, body: bytes | None, ctype: str, clients: int, seconds: float) -> dict:
+    """``clients`` threads, each sending requests back to back for ``seconds``: latencies and errors."""
+    import http.client
+    import urllib.parse
+
+    u = urllib.parse.urlsplit(url)
+    lat: list[float] = []
+    errors = [0]
+    stop = time.perf_counter() + seconds
+    lock = threading.Lock()
+
+    def worker():
+        mine, bad = [], 0
+        while time.perf_counter() < stop:
+            t = time.perf_counter()
+            try:
+                c = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+                c.request("POST" if body is not None else "GET", u.path + (f"?{u.query}" if u.query else ""), body,
+                          {"Content-Type": ctype} if body is not None else {})
+                r = c.getresponse()
+                r.read()
+                c.close()
+                if r.status >= 400:
+                    bad += 1
+            except OSError:
+                bad += 1
+            mine.append(time.perf_counter() - t)
+        with lock:
+            lat.extend(mine)
+            errors[0] += bad
+
+    t0 = time.perf_counter()
+    ts = [threading.Thread(target=worker) for _ in range(clients)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    span = time.perf_counter() - t0
+    lat.sort()
+    q = lambda f: 1000 * lat[min(len(lat) - 1, int(f * len(lat)))] if lat else None  # noqa: E731
+    return {"requests": len(lat), "errors": errors[0], "rps": len(lat) / span, "p50_ms": q(0.5), "p95_ms": q(0.95),
+            "p99_ms": q(0.99)}
+
+
+def _start_postgres(tmp: Path):
+    import glob
+    import pwd
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not bins:
+        return None, None
+    bindir = os.path.dirname(bins[-1])
+    base = Path(tempfile.mkdtemp(prefix="pressroom-bench-pg-"))
+    data, sock = base / "data", base / "sock"
+    sock.mkdir()
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        pw = pwd.getpwnam("postgres")
+        os.chown(base, pw.pw_uid, pw.pw_gid)
+        os.chown(sock, pw.pw_uid, pw.pw_gid)
+        os.chmod(base, 0o755)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    subprocess.run(prefix + [f"{bindir}/initdb", "-D", str(data), "-A", "trust", "-U", "pressroom", "-E", "UTF8", "--locale=C"],
+                   check=True, capture_output=True)
+    subprocess.run(prefix + [f"{bindir}/pg_ctl", "-D", str(data), "-l", str(base / "log"), "-w", "-t", "60", "-o",
+                             f"-p {port} -k {sock} -c listen_addresses=127.0.0.1", "start"], check=True, capture_output=True)
+    subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "pressroom", "-d", "postgres", "-c",
+                    "CREATE DATABASE bench"], check=True, capture_output=True)
+
+    def stop():
+        subprocess.run(prefix + [f"{bindir}/pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+    return f"postgresql://pressroom@127.0.0.1:{port}/bench", stop
+
+
+def _populate(env: dict, n: int) -> None:
+    code = r"""
+import sys
+from app.web import create_app, upgrade_database
+from app.web import store
+from app.web.extensions import db
+app = create_app()
+with app.app_context():
+    upgrade_database()
+    from app.web.models import Release
+    have = db.session.query(Release).count()
+    for i in range(have, int(sys.argv[1])):
+        store.create({"language": "en" if i % 2 else "ru", "headline": f"Release {i}: project news number {i}",
+                      "lead": f"Lead paragraph {i} of a release about the project's activities."})
+"""
+    subprocess.run([sys.executable, "-c", code, str(n)], env=env, cwd=ROOT, check=True, capture_output=True)
+
+
+def part_web(tmp: Path) -> dict:
+    import yaml
+
+    seconds = float(os.environ.get("BENCH_WEB_SECONDS", "3" if QUICK else "10"))
+    clients_list = [1, 8] if QUICK else [1, 8, 32]
+    n_releases = 500 if QUICK else 10_000
+    seed = SEED.read_text(encoding="utf-8")
+    lint_body = json.dumps({"text": seed, "language": "ru"}).encode()
+    payload = yaml.safe_load((ROOT / "examples" / "rural-schools-en.yml").read_text(encoding="utf-8"))
+    render_body = json.dumps({"payload": payload}, default=str).encode()
+    pg_url, pg_stop = _start_postgres(tmp)
+    dbs = {"sqlite": None}
+    if pg_url:
+        dbs["postgresql"] = pg_url
+    out: dict = {"seconds_per_run": seconds, "releases": n_releases, "runs": []}
+    try:
+        for db_name, url in dbs.items():
+            inst = tmp / f"web-{db_name}"
+            inst.mkdir(exist_ok=True)
+            env = dict(os.environ, PRESSROOM_INSTANCE=str(inst), PRESSROOM_SECRET_KEY="bench")
+            if url:
+                env["DATABASE_URL"] = url
+            _populate(env, n_releases)
+            for workers in (1, 2):
+                port = _free_port()
+                g = subprocess.Popen([str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "120",
+                                      "app.web:create_app()"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+                try:
+                    base = f"http://127.0.0.1:{port}"
+                    for _ in range(300):
+                        try:
+                            _post(base + "/api/lint", lint_body, "application/json", timeout=5)
+                            break
+                        except OSError:
+                            time.sleep(0.2)
+                    # warm every worker
+                    load(base + "/api/lint", lint_body, "application/json", workers * 2, 2)
+                    rss_before = sum(_rss_mb(c) for c in _children(g.pid))
+                    targets = [("lint", base + "/api/lint", lint_body, "application/json"),
+                               ("render", base + "/api/render", render_body, "application/json"),
+                               ("releases", base + "/api/releases", None, "")]
+                    if db_name != "sqlite":
+                        targets = [t for t in targets if t[0] == "releases"]  # lint and render do not touch the database
+                    for name, turl, body, ctype in targets:
+                        for clients in clients_list:
+                            r = load(turl, body, ctype, clients, seconds)
+                            r.update(db=db_name, workers=workers, endpoint=name, clients=clients)
+                            out["runs"].append(r)
+                            print(f"   web {db_name} w{workers} {name} c{clients}: {r['rps']:.1f} rps p95 {r['p95_ms']:.0f} ms "
+                                  f"errors {r['errors']}", flush=True)
+                    out.setdefault("rss", []).append({"db": db_name, "workers": workers, "before_mb": rss_before,
+                                                      "after_mb": sum(_rss_mb(c) for c in _children(g.pid))})
+                finally:
+                    g.terminate()
+                    g.wait(30)
+    finally:
+        if pg_stop:
+            pg_stop()
+    runs = out["runs"]
+
+    def pick(**kw):
+        return next((r for r in runs if all(r[k] == v for k, v in kw.items())), None)
+    l1, l2 = pick(db="sqlite", workers=1, endpoint="lint", clients=8), pick(db="sqlite", workers=2, endpoint="lint", clients=8)
+    if l1 and l2:
+        out["lint_p95_8_clients_2_workers_ms"] = l2["p95_ms"]
+        out["two_workers_speedup"] = l2["rps"] / l1["rps"]
+        out["cpu_ms_per_lint"] = 1000 * 2 / l2["rps"]  # both cores busy at 8 clients
+    out["total_requests"] = sum(r["requests"] for r in runs)
+    out["total_errors"] = sum(r["errors"] for r in runs)
+    return out
+
+
+PARTS = {"throughput": part_throughput, "cold": part_cold, "scaling": part_scaling, "annotate": part_annotate,
+         "render": part_render, "languagetool": part_languagetool, "web": part_web}
 
 
 def main() -> int:
-    sys.path.insert(0, str(HERE.parent))
-    failed = []
-    for script in sorted(HERE.glob("bench_*.py")):
-        if len(sys.argv) > 1 and not any(a in script.name for a in sys.argv[1:]):
-            continue
-        print(f"== {script.name}")
-        try:
-            runpy.run_path(str(script), run_name="__main__")
-        except SystemExit as e:
-            if e.code:
-                failed.append(script.name)
-    if failed:
-        print("missed targets: " + ", ".join(failed))
-        return 1
+    wanted = [a for a in sys.argv[1:] if not a.startswith("-")] or list(PARTS)
+    unknown = [w for w in wanted if w not in PARTS and w != "report"]
+    if unknown:
+        print(f"bench: unknown part(s) {', '.join(unknown)}; parts: {', '.join(PARTS)}", file=sys.stderr)
+        return 2
+    report = json.loads(REPORT_JSON.read_text()) if REPORT_JSON.exists() else {}
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="pressroom-bench-") as tmp:
+        for name in wanted:
+            if name == "report":
+                continue
+            t = time.perf_counter()
+            print(f"== {name}", flush=True)
+            try:
+                res = PARTS[name](Path(tmp))
+            except Exception as e:  # a broken part is reported, the others still run
+                import traceback
+
+                traceback.print_exc()
+                res = {"error": f"{type(e).__name__}: {e}"}
+            res["seconds"] = time.perf_counter() - t
+            res["at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+            report[name] = res
+            REPORT_JSON.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
+            print(f"   {name}: {res['seconds']:.0f} s", flush=True)
+    report["machine"] = {"cores": os.cpu_count(), "load_average": os.getloadavg(), "quick": QUICK,
+                         "total_seconds": time.time() - started if len(wanted) == len(PARTS) else report.get("machine", {}).get("total_seconds")}
+    REPORT_JSON.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
+    import report as rep
+
+    rep.write(report)
+    print(f"bench: wrote {HERE / 'report.md'} and {REPORT_JSON}")
     return 0
 
 

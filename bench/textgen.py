@@ -9,12 +9,13 @@ examples and test drafts. Deterministic for a given seed.
 """
 from __future__ import annotations
 
+import os
 import random
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+CORPUS = Path(os.environ.get("PRESSROOM_BENCH_CORPUS") or ROOT.parent / "shared" / "corpus" / "real")
 WORDS_PER_PAGE = 500
 _SENT = re.compile(r"[^.!?\n]+[.!?]")
 _WORD = re.compile(r"[^\W\d_]{4,}")

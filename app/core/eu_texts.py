@@ -30,7 +30,7 @@ def texts(language: str) -> dict[str, Any]:
     lang = language if language in LANGUAGES else "en"
     path = TEXTS_DIR / f"{lang}.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as e:
         raise RuleError(f"{path}: cannot read the EU texts: {e}") from None
     if not isinstance(data, dict):

@@ -156,6 +156,27 @@ RANGE_FROM = {
 }
 
 
+class Spans:
+    """Non-overlapping [start, end) spans with a logarithmic overlap test."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, s: int, e: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        return i == 0 or self.ends[i - 1] <= s and all(self.ends[k] <= s for k in range(max(0, i - 3), i))
+
+    def add(self, s: int, e: int) -> None:
+        import bisect
+
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 @dataclass(frozen=True)
 class TimePoint:
     start: int
@@ -230,15 +251,15 @@ DAY_RANGE = {
 def time_points(text: str, language: str) -> list[TimePoint]:
     """Dates, month–year and year mentions, left to right, without overlaps."""
     out: list[TimePoint] = []
-    taken: list[tuple[int, int]] = []
+    spans = Spans()
 
     def free(s, e):
-        return not any(s < b and e > a for a, b in taken)
+        return spans.free(s, e)
 
     for d in find_dates(text, language):
         end = d.end
         out.append(TimePoint(d.start, end, d.year, d.month, d.day))
-        taken.append((d.start, end))
+        spans.add(d.start, end)
     for m in MONTH_YEAR[language].finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -248,15 +269,15 @@ def time_points(text: str, language: str) -> list[TimePoint]:
         if language == "en" and m.group("mon").lower() in ("may", "mar", "mar.") and not m.group("year"):
             continue  # "may" the verb
         out.append(TimePoint(m.start(), m.end(), int(m.group("year")) if m.group("year") else None, mon))
-        taken.append((m.start(), m.end()))
+        spans.add(m.start(), m.end())
     for m in NUMERIC_MONTH_YEAR.finditer(text):
         if free(m.start(), m.end()):
             out.append(TimePoint(m.start(), m.end(), int(m.group("year")), int(m.group("mon"))))
-            taken.append((m.start(), m.end()))
+            spans.add(m.start(), m.end())
     for m in YEAR.finditer(text):
         if free(m.start(), m.end()):
             out.append(TimePoint(m.start(), m.end(), int(m.group("year"))))
-            taken.append((m.start(), m.end()))
+            spans.add(m.start(), m.end())
     out.sort(key=lambda p: p.start)
     return out
 
@@ -285,12 +306,15 @@ def find_ranges(text: str, language: str, base: int = 0) -> list[Range]:
                          TimePoint(base + first.start, base + first.end, first.year, first.month, first.day),
                          TimePoint(base + b.start, base + b.end, b.year, b.month, b.day)))
         used.add(id(b))
+    day_spans = Spans()
+    for r in out:
+        day_spans.add(r.start, r.end)
     for m in DAY_RANGE[language].finditer(text):
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         mon = _mon_index(m.group("mon"), language)
         if not (1 <= d1 < d2 <= 31 and mon):
             continue
-        if any(r.start - base <= m.start() < r.end - base for r in out):
+        if not day_spans.free(m.start() + base, m.start() + base + 1):
             continue
         y = int(m.group("year")) if m.group("year") else None
         out.append(Range(base + m.start(), base + m.end(), TimePoint(base + m.start(), base + m.start() + len(m.group("d1")), y, mon, d1),

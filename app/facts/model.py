@@ -129,6 +129,8 @@ class _Builder:
         self.lang = doc.language if doc.language in ("ru", "en") else "en"
         self.model = Facts(doc)
         self.text = doc.text
+        self._starts: dict[int, list[int]] = {}
+        self._rel_keys: set = set()
 
     # -- helpers -----------------------------------------------------------------------------------
     def add(self, kind, start, end, value, unit, q=None, **kw) -> Fact:
@@ -142,9 +144,10 @@ class _Builder:
         ids = list(ids)
         if len(set(ids)) != len(ids):
             return
-        for r in self.model.relations:
-            if r.kind == kind and r.facts == ids:
-                return
+        key = (kind, tuple(ids))
+        if key in self._rel_keys:
+            return
+        self._rel_keys.add(key)
         self.model.relations.append(Relation(kind, ids, complete, origin, note))
 
     def build(self) -> Facts:
@@ -287,9 +290,9 @@ class _Builder:
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
             return None
         rx = GROUP_LINK_RU if self.lang == "ru" else GROUP_LINK_EN
-        m = rx.match(text, q.end - base)
+        m = rx.match(text, q.end - base, q.end - base + 60)
         if not m:
-            pm = GROUP_PLACE.match(text, q.end - base)
+            pm = GROUP_PLACE.match(text, q.end - base, q.end - base + 50)
             if not pm:
                 return None
             q2 = Quantity("count", q.start, base + pm.end(), q.value, "@" + pm.group("w").lower(), q.num,
@@ -324,7 +327,11 @@ class _Builder:
         return q2
 
     def _widx(self, ws: list[Word], offset: int) -> int:
-        return bisect.bisect_left([w.start for w in ws], offset)
+        key = id(ws)
+        starts = self._starts.get(key)
+        if starts is None or len(starts) != len(ws):
+            starts = self._starts[key] = [w.start for w in ws]
+        return bisect.bisect_left(starts, offset)
 
     def _hedges(self, fs: list[Fact], ws: list[Word]) -> None:
         hs = phrase_set(self.lang, "hedges")
@@ -399,7 +406,7 @@ class _Builder:
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
             f.role = role
-            if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end):
+            if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
@@ -547,7 +554,8 @@ class _Builder:
     def _parts(self, whole: Fact, parts: list[Fact], money: list[Fact], complete: bool | None = None) -> None:
         roles = {p.role for p in parts}
         if complete is None:
-            complete = "remaining" in roles or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles)
+            complete = "remaining" in roles or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles) \
+                or ("eu" in roles and len(parts) >= 2 and None not in roles and not any(p.hedge for p in parts))
         self.rel("sum", [whole.id] + [p.id for p in parts], complete)
         for p in parts:
             p.meta["whole"] = whole.id

@@ -114,12 +114,14 @@ def find_numbers(text: str, language: str, base: int = 0) -> list[Num]:
     """Every number in text (digits, digits with a scale word, numbers in words), left to right."""
     out: list[Num] = []
     for m in DIGITS.finditer(text):
+        if m.end() - m.start() > 24:
+            continue  # not a figure anyone writes
         parsed = parse_digits(m.group(0), language)
         if parsed is None:
             continue
         value, style = parsed
         end = m.end()
-        sm = SCALE_AFTER.match(text, end)
+        sm = SCALE_AFTER.match(text, end, end + 14)
         if sm and (sm.group("w") or sm.group("g")):
             word = sm.group("w") or sm.group("g")
             glued = sm.start() == sm.end() - len(word)

@@ -158,9 +158,14 @@ def _en_noun(text: str, pos: int):
 
 def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Quantities in ``text`` (one sentence; offsets + base). ``skip``: spans of dates and ranges."""
+    from app.facts.dates import Spans
+
     out: list[Quantity] = []
+    sk = Spans()
+    for a, b in sorted(skip):
+        sk.add(a, b)
     for n in find_numbers(text, language, base):
-        if any(n.start < b and n.end > a for a, b in skip):
+        if not sk.free(n.start, n.end):
             continue
         s, e = n.start - base, n.end - base
         q = _classify(text, language, n, s, e, base)
@@ -175,11 +180,15 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
             if not all(p in units for p in parts):
                 continue
             v = sum(units[p] for p in parts)
-            if any(q.start <= base + m.start() < q.end for q in out):
+            if out and out[-1].start <= base + m.start() < out[-1].end:
                 continue
             out.append(Quantity("duration", base + m.start(), base + m.end(), v, _unit(m.group("u")), None,
                                 meta={"adjective": True, "words": True}))
     if language == "ru":
+        taken = Spans()
+        for q in sorted(out, key=lambda q: q.start):
+            if taken.free(q.start, q.end):
+                taken.add(q.start, q.end)
         for m in ADJ_DURATION_RU.finditer(text):
             raw = m.group("n")
             if raw[:1].isdigit():
@@ -192,7 +201,7 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
                     continue
             u = m.group("u").lower()
             unit = "years" if u in ("летн", "годичн") else ("months" if u == "месячн" else "days")
-            if any(q.start <= base + m.start() < q.end for q in out):
+            if not taken.free(base + m.start(), base + m.end()):
                 continue
             out.append(Quantity("duration", base + m.start(), base + m.end(), v, unit, None, meta={"adjective": True}))
     out.sort(key=lambda q: q.start)
@@ -200,6 +209,9 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
 
 
 def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Quantity | None:
+    head = text[e:e + 2].lstrip(" \u00a0\u202f")
+    if (not head or head[0].isdigit() or head[0] in ",.;:)(+/") and not CUR_BEFORE.search(text[max(0, s - 5):s]):
+        return Quantity("number", n.start, n.end, n.value, "", n)  # a bare number (a list of figures, a table cell)
     before = text[max(0, s - 5):s]
     cb = CUR_BEFORE.search(before)
     if cb and not (n.words and language == "ru"):
@@ -211,18 +223,18 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return None  # "COVID19", "H2O"
     if re.match(r"[ \u00a0]?[-–—][ \u00a0]?\$?\d", text[e:e + 4]) or re.search(r"\d[ \u00a0]?[-–—][ \u00a0]?\$?$", text[max(0, s - 5):s]):
         return Quantity("number", n.start, n.end, n.value, "", n)  # "$1-1.5 billion": a range, not an amount
-    ca = CUR_AFTER.match(text, e)
+    ca = CUR_AFTER.match(text, e, e + 14)
     if ca:
         word = ca.group("w") or ca.group("s")
         return Quantity("money", n.start, base + ca.end(), n.value, _currency(word), n, decimals=n.style.decimals)
-    pa = PERCENT_AFTER.match(text, e)
+    pa = PERCENT_AFTER.match(text, e, e + 30)
     if pa:
         return Quantity("percent", n.start, base + pa.end(), n.value, "%", n, decimals=n.style.decimals)
     if language == "en":
-        hm = EN_HYPHEN_DURATION.match(text, e)
+        hm = EN_HYPHEN_DURATION.match(text, e, e + 16)
         if hm:
             return Quantity("duration", n.start, base + hm.end(), n.value, _unit(hm.group("u")), n)
-    dm = DURATION_AFTER[language].match(text, e)
+    dm = DURATION_AFTER[language].match(text, e, e + 30)
     if dm:
         v = n.value + (0.5 if ("половин" in dm.group(0) or "half" in dm.group(0)) else 0)
         unit = _unit(dm.group("u"))
@@ -237,7 +249,7 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return None  # a year
     if not n.integer:
         return Quantity("number", n.start, n.end, n.value, "", n, decimals=n.style.decimals)
-    mm = MEASURE.match(text, e)
+    mm = MEASURE.match(text, e, e + 16)
     if mm:
         unit = mm.group(1).lower()
         unit = MEASURE_UNITS.get(unit[:3], unit)

@@ -308,13 +308,25 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
     bad = [r for r in rels if not holds(r, facts)]
     if not bad:
         return []
-    # group failing relations that share figures
-    groups: list[list[Relation]] = []
+    # group failing relations that share figures (union-find over figures)
+    parent: dict[int, int] = {}
+
+    def root(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
     for r in bad:
-        merged = [g for g in groups if any(set(r.facts) & set(x.facts) for x in g)]
-        for g in merged:
-            groups.remove(g)
-        groups.append([r] + [x for g in merged for x in g])
+        for i in r.facts[1:]:
+            parent[root(i)] = root(r.facts[0])
+    by_root: dict[int, list[Relation]] = {}
+    for r in bad:
+        by_root.setdefault(root(r.facts[0]), []).append(r)
+    groups = list(by_root.values())
+    of_fact: dict[int, list[Relation]] = {}
+    for r in rels:
+        for i in r.facts:
+            of_fact.setdefault(i, []).append(r)
     out: list[Diagnosis] = []
     for g in groups:
         common = set(g[0].facts)
@@ -322,7 +334,7 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             common &= set(r.facts)
         cands = []
         for fid in sorted(common):
-            mine = [r for r in rels if fid in r.facts]
+            mine = of_fact.get(fid, [])
             ok, v = _explains(facts, fid, mine)
             if ok:
                 pr = max(_priority(facts.facts[fid], r, facts) for r in g)
@@ -338,6 +350,8 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
                     if i != f.id and i not in related_ids:
                         related_ids.append(i)
             value = None if tied else best[2]
+            if len(cands) > 1 and all(r.kind == "same" for r in g):
+                value = None  # two statements disagree and nothing else decides: name both, suggest nothing
             kind = _main_kind(g, f)
             out.append(Diagnosis(RULE_OF[kind], f, [facts.facts[i] for i in related_ids], g, value, True,
                                  [facts.facts[c[1]] for c in tied]))
@@ -358,6 +372,9 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
 
 
 def _main_kind(g: list[Relation], f: Fact) -> str:
+    for r in g:
+        if r.kind in ("sum", "groups") and r.facts[0] == f.id:
+            return r.kind  # the whole of parts that do not add up
     order = ["share", "product", "groups", "sum", "duration", "same"]
     kinds = [r.kind for r in g if f.id in r.facts]
     for k in order:

@@ -112,7 +112,7 @@ def read_tables(builder) -> None:
                     end = n.end + m.end()
                     unit = "%"
                 else:
-                    ca = CUR_AFTER.match(txt, n.end - b.start)
+                    ca = CUR_AFTER.match(txt, n.end - b.start, n.end - b.start + 14)
                     cb = CUR_BEFORE.search(before)
                     if ca:
                         kind, unit = "money", currency_of(ca.group(0).strip())

@@ -30,9 +30,11 @@ def find(name: str) -> Path | None:
 def _libhunspell():
     if os.environ.get("PRESSROOM_HUNSPELL_ENGINE") == "spylls":
         return None
-    names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", ctypes.util.find_library("hunspell-1.7") or "",
-             ctypes.util.find_library("hunspell") or ""]
+    # find_library runs ldconfig (~0.15 s): only when the usual names do not load (issue 13)
+    names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", lambda: ctypes.util.find_library("hunspell-1.7"),
+             lambda: ctypes.util.find_library("hunspell")]
     for n in names:
+        n = n() if callable(n) else n
         if not n:
             continue
         try:

@@ -14,12 +14,18 @@ from app.core.readers import read_bytes, sniff
 from app.engine.config import Config, load_config
 from app.engine.finding import CATEGORIES, SEVERITIES, Finding
 from app.engine.linter import LintContext, LintResult, lint
-from app.errors import InputError
+from app.errors import InputError, OverBudget
+
+__all__ = ["OverBudget", "TooLong", "lint_bytes"]
+
+
+class TooLong(InputError):
+    """A draft with more text than the web app checks (MAX_TEXT_CHARS)."""
 
 _MD_SIGNALS = (
     re.compile(r"(?m)^#{1,6}\s+\S"),              # headings
-    re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"),    # bold
-    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),        # links
+    re.compile(r"\*\*[^*\n]++\*\*|__[^_\n]++__"),    # bold
+    re.compile(r"\[[^\[\]\n]++\]\([^)\s]++\)"),      # links (linear: a "[" never scans past the next "[")
     re.compile(r"(?m)^```"),                       # code fences
     re.compile(r"(?m)^>\s+\S"),                    # block quotes
     re.compile(r"<!--\s*pressroom-"),              # suppression comments
@@ -88,10 +94,22 @@ def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None =
     """Read and lint a draft; InputError with a user-facing message when it cannot be read."""
     if not data or not data.strip():
         raise InputError(_("%(name)s: the draft is empty", name=name))
+    import time
+
+    budget = float(current_app.config.get("LINT_TIME_BUDGET") or 0)
+    start = time.monotonic()
     fmt = fmt or detect_format(data, name)
     doc = read_bytes(data, name, fmt, language if language in ("ru", "en") else "auto")
+    limit = int(current_app.config.get("MAX_TEXT_CHARS") or 0)
+    if limit and len(doc.text) > limit:
+        raise TooLong(_("%(name)s: the draft has %(n)s characters of text; the web app checks drafts of up to "
+                        "%(limit)s (check longer ones with `pressroom lint`)", name=name, n=len(doc.text), limit=limit))
     config = checking_config()
-    return lint(doc, config, context=LintContext(config=config))
+    try:
+        return lint(doc, config, context=LintContext(config=config), deadline=start + budget if budget else None)
+    except OverBudget:
+        raise OverBudget(_("%(name)s: checking this draft took longer than %(s)s seconds and was stopped; "
+                           "check it in parts, or with `pressroom lint`", name=name, s=f"{budget:g}")) from None
 
 
 # ----- highlighting ----------------------------------------------------------------------------

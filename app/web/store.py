@@ -54,6 +54,37 @@ def search_text_of(payload: dict) -> str:
     return " ".join(_text(p) for p in parts if _text(p)).casefold()
 
 
+def clean(value: Any) -> Any:
+    """The payload as every database stores it alike: NUL removed (PostgreSQL refuses it, SQLite
+    keeps it), lone surrogates replaced (not encodable). Iterative: no recursion on deep data."""
+    def fix(s: str) -> str:
+        s = s.replace("\x00", "")
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:
+            s = s.encode("utf-8", "replace").decode("utf-8")
+        return s
+
+    if isinstance(value, str):
+        return fix(value)
+    root = [value]
+    stack = [(root, 0)]
+    while stack:
+        container, key = stack.pop()
+        item = container[key]
+        if isinstance(item, str):
+            container[key] = fix(item)
+        elif isinstance(item, dict):
+            new = {fix(k) if isinstance(k, str) else k: v for k, v in item.items()}
+            container[key] = new
+            stack.extend((new, k) for k in new)
+        elif isinstance(item, list):
+            new = list(item)
+            container[key] = new
+            stack.extend((new, i) for i in range(len(new)))
+    return root[0]
+
+
 def _apply(release: Release, payload: dict) -> None:
     release.payload = payload
     release.title = title_of(payload)
@@ -82,6 +113,7 @@ def by_client_key(client_key: str | None) -> Release | None:
 def create(payload: dict, kind: str = "created", client_key: str | None = None, client: str | None = None) -> Release:
     """A new release; with client_key, a second create with the same key saves into the first one
     (a beacon sent on page hide and the backup restored after the reload make one release)."""
+    payload = clean(payload)
     existing = by_client_key(client_key)
     if existing is not None:
         if existing.deleted_at is not None:
@@ -102,6 +134,7 @@ def create(payload: dict, kind: str = "created", client_key: str | None = None, 
 def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave", client: str | None = None) -> Release:
     """Store payload if the release is still at expected_version; else raise Conflict. A version
     the same client (browser tab) wrote is never a conflict: its later edits simply follow it."""
+    payload = clean(payload)
     if not 0 < release_id <= MAX_ID:  # beyond INTEGER: the database driver would fail, not find nothing
         raise NotFound(f"release {release_id} not found")
     if not -MAX_ID <= expected_version <= MAX_ID:
@@ -192,7 +225,7 @@ def undelete(release_id: int) -> Release:
 def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500) -> list[Release]:
     stmt = select(Release)
     stmt = stmt.where(Release.deleted_at.is_not(None) if deleted else Release.deleted_at.is_(None))
-    q = (q or "").strip().casefold()
+    q = clean(q or "").strip().casefold()
     if q:
         for word in q.split()[:10]:
             like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -141,7 +141,9 @@ def make_finding(doc, rule, d: Diagnosis):
     related = [(r.start, r.end - r.start) for r in d.related] + [(r.start, r.end - r.start) for r in d.alternatives
                                                                   if all(r.id != x.id for x in d.related)]
     msg, msg_ru = message(doc, d, sugg[0] if sugg else None)
-    return rule.finding(doc, f.start, f.end, sugg, message=msg, message_ru=msg_ru, related=related)
+    # people counted twice differently are less certain than money: a warning
+    severity = "warning" if (d.rule == "figures.same-fact" and f.kind == "count") else None
+    return rule.finding(doc, f.start, f.end, sugg, message=msg, message_ru=msg_ru, related=related, severity=severity)
 
 
 def _q(t: str, lang: str) -> str:
@@ -160,7 +162,10 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
     f = d.fact
     kind = d.rule.split(".", 1)[1]
     t = f.text
-    rel = d.relations[0]
+    from app.facts.solve import RULE_OF
+
+    rel = next((r for r in d.relations if RULE_OF[r.kind] == d.rule and f.id in r.facts),
+               next((r for r in d.relations if RULE_OF[r.kind] == d.rule), d.relations[0]))
     F = facts(doc).facts
     s_en = f" (consistent: '{suggestion}')" if suggestion else ""
     s_ru = f" (сходится: «{suggestion}»)" if suggestion else ""

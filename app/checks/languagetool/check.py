@@ -72,6 +72,10 @@ def check(doc, rule, ctx):
         yield f
 
 
+def _speller_rule(rule_id: str) -> bool:
+    return rule_id.startswith(("MORFOLOGIK_RULE", "HUNSPELL")) or "SPELL" in rule_id
+
+
 def disabled_rules(rule, language: str, config) -> list[str]:
     """LanguageTool's rules we switch off for press releases (rules/lt.yml) and in pressroom.toml."""
     return list(rule.options.get("disabled", {}).get(language, [])) + \
@@ -103,7 +107,8 @@ def kept_matches(doc, ctx, matches, own, disabled):
         words = [w for w in text.replace("-", " ").split() if any(ch.isalpha() for ch in w)]
         if any(ctx.vocabulary.accepts(w.strip(".,;:!?«»\"'()")) for w in words):
             continue
-        if category == "spelling":
+        if category == "spelling" and _speller_rule(m["rule"]):
+            # only the dictionary rules: TYPOS also holds confusions (your/you're) of known words
             word = text.strip(".,;:!?«»\"'()")
             if is_acronym(word) or sp.known(word) or sp.accepted(word, ctx.vocabulary):
                 continue

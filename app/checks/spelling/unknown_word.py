@@ -172,6 +172,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
                         message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
     if plain in names or not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
         return info
+    if _SURNAME_AFTER.match(doc.text, w.end):
+        return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
     ranked = sp.suggestions(plain, slow=slow)
     if not ranked or ranked[0][1] > close or _is_split(plain, ranked[0][0]):
         return info
@@ -191,6 +193,11 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         start, end, whole = _token_suggestion(w, suggestions[0])
         suggestions = [whole] + [_token_suggestion(w, s)[2] for s in suggestions[1:]]
     return rule.finding(doc, start, end, suggestions, severity="error")
+
+
+# a capitalised word with a surname ending right after (Russian and English transliterations)
+_SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-ZА-ЯЁ][a-zа-яё]{1,30}?(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|"
+                            r"ov|ev|ova|eva|yev|yeva|in|ina|sky|skaya|zoda|zade|uly|kyzy|uulu)\b")
 
 
 def _block_start(doc, w) -> bool:

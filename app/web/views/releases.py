@@ -134,7 +134,7 @@ def index():
     deleted = request.args.get("deleted") == "1"
     items = store.listing(q, sort, deleted)
     undo = None
-    if request.args.get("undo", "").isdigit():
+    if re.fullmatch(r"[0-9]{1,10}", request.args.get("undo", "")):
         try:
             undo = store.get(int(request.args["undo"]), include_deleted=True)
             if undo.deleted_at is None:
@@ -198,7 +198,10 @@ def _post_form(release):
     form = ReleaseForm()
     if g.get("form_error"):  # CSRF: show the form again as typed
         return render_form(form, release, status=400, mark=False)
-    _logos_from_files(form)
+    logo_errors = _logos_from_files(form)
+    if logo_errors:  # nothing is saved: the page says why, with what the user typed
+        return render_form(form, release, status=400, mark=False,
+                           message=_("The logo was not accepted: %(error)s", error="; ".join(logo_errors)))
     action = request.form.get("action", "save")
     m = re.fullmatch(r"(add|remove):(\w+)(?::(\d+))?", action)
     if m and m.group(2) in LIST_NAMES:
@@ -278,7 +281,7 @@ def autosave():
                 return jsonify({"id": None, "blank": True, "message": _("Nothing to save yet: the form is empty.")})
             r = store.create(payload, client_key=client_key, client=client)
         else:
-            if not str(rid).isdigit():
+            if not re.fullmatch(r"[0-9]{1,10}", str(rid)):  # isdigit() accepts '²', which int() refuses
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
             r = store.save(int(rid), payload, _int(form.version.data), kind=kind, client=client)
         if "prefs" in request.form:
@@ -289,7 +292,7 @@ def autosave():
         cur = e.current
         try:
             base = json.loads(request.form.get("base") or "null")
-        except ValueError:
+        except (ValueError, RecursionError):
             base = None
         mine, theirs = raw_fields(form), flat_fields(cur.payload)
         conflicts = list(mine)

@@ -1,0 +1,209 @@
+"""bench/report.json -> bench/report.md and bench/plots/*.png (matplotlib). `python bench/report.py` redraws."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PLOTS = HERE / "plots"
+
+
+def _f(x, nd=2):
+    if x is None:
+        return "–"
+    if isinstance(x, (int,)) or (isinstance(x, float) and abs(x) >= 100):
+        return f"{x:,.0f}".replace(",", " ")
+    return f"{x:.{nd}f}"
+
+
+def _ok(v, target, higher=True):
+    if v is None:
+        return "–"
+    return "met" if (v >= target if higher else v <= target) else "**missed**"
+
+
+def _plots(r: dict) -> list[str]:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return []
+    PLOTS.mkdir(exist_ok=True)
+    made = []
+    t = r.get("throughput", {})
+    if "en" in t and "ru" in t:
+        fig, ax = plt.subplots(figsize=(6, 3))
+        names, vals = [], []
+        for lang, anchor in (("en", "proselint"), ("ru", "hunspell")):
+            for k in ("pressroom", anchor):
+                if k in t[lang]:
+                    names.append(f"{k}\n{lang}")
+                    vals.append(t[lang][k]["words_per_s_cpu"])
+        ax.bar(names, vals, color=["#1f4e9c", "#999", "#1f4e9c", "#999"][:len(vals)])
+        ax.set_ylabel("words per CPU-second")
+        ax.set_title("Throughput, whole process over the corpus folder")
+        fig.tight_layout()
+        fig.savefig(PLOTS / "throughput.png", dpi=90)
+        plt.close(fig)
+        made.append("throughput.png")
+    s = r.get("scaling", {})
+    if "txt" in s:
+        fig, ax = plt.subplots(figsize=(6, 3.2))
+        for fmt in ("txt", "docx"):
+            rows = s.get(fmt, {}).get("rows", [])
+            ax.loglog([x["pages"] for x in rows], [x["cpu"] for x in rows], "o-", label=f"lint {fmt}")
+        a = r.get("annotate", {}).get("rows", [])
+        if a:
+            ax.loglog([x["pages"] for x in a], [x["annotate"]["cpu"] for x in a], "s--", label="lint --annotate docx")
+            ax.loglog([x["pages"] for x in a], [x["fix"]["cpu"] for x in a], "^--", label="lint --fix docx")
+        ax.set_xlabel("pages (different text on every page)")
+        ax.set_ylabel("CPU seconds")
+        ax.legend()
+        ax.set_title("Scaling")
+        fig.tight_layout()
+        fig.savefig(PLOTS / "scaling.png", dpi=90)
+        plt.close(fig)
+        made.append("scaling.png")
+    w = r.get("web", {}).get("runs", [])
+    if w:
+        fig, ax = plt.subplots(figsize=(7, 3.4))
+        labels, p50, p95, p99 = [], [], [], []
+        for x in w:
+            labels.append(f"{x['endpoint'][:4]} {x['db'][:2]} w{x['workers']} c{x['clients']}")
+            p50.append(x["p50_ms"] or 0)
+            p95.append(x["p95_ms"] or 0)
+            p99.append(x["p99_ms"] or 0)
+        xs = range(len(labels))
+        ax.bar(xs, p99, color="#ddd", label="p99")
+        ax.bar(xs, p95, color="#999", label="p95")
+        ax.bar(xs, p50, color="#1f4e9c", label="p50")
+        ax.set_xticks(list(xs), labels, rotation=70, fontsize=6)
+        ax.set_yscale("log")
+        ax.set_ylabel("ms")
+        ax.legend(fontsize=7)
+        ax.set_title("Web latency under load (gunicorn)")
+        fig.tight_layout()
+        fig.savefig(PLOTS / "web_latency.png", dpi=90)
+        plt.close(fig)
+        made.append("web_latency.png")
+    return made
+
+
+def write(r: dict) -> None:
+    made = _plots(r)
+    L = ["# Pressroom benchmark report (`make bench`, issue 13)", ""]
+    m = r.get("machine", {})
+    L += [f"One run on this machine: {m.get('cores')} cores, shared (load average at the end "
+          f"{', '.join(f'{x:.1f}' for x in m.get('load_average', []))}); total {_f(m.get('total_seconds'), 0)} s."
+          " Ratios compare CPU time (user + system) of processes measured in the same run, interleaved; wall"
+          " time is beside it but depends on the other sessions sharing the cores. Every process is new and every"
+          " text it lints is new to it. How to read and re-run: docs/bench.md.", ""]
+    t = r.get("throughput", {})
+    if "en" in t:
+        L += ["## Throughput (whole processes over a folder)", "",
+              "| corpus | words | Pressroom words/CPU-s | anchor | anchor words/CPU-s | ratio (CPU) | ratio (wall) | target |",
+              "|---|---|---|---|---|---|---|---|"]
+        for lang, anchor, target in (("en", "proselint", 2.0), ("ru", "hunspell", 0.5)):
+            x = t.get(lang, {})
+            if anchor not in x:
+                continue
+            L.append(f"| {lang} ({x['files']} files) | {_f(x['words'])} | {_f(x['pressroom']['words_per_s_cpu'])} | "
+                     f"{anchor} | {_f(x[anchor]['words_per_s_cpu'])} | {_f(x['ratio_cpu'])}× | {_f(x['ratio_wall'])}× | "
+                     f"≥ {target}×: {_ok(x['ratio_cpu'], target)} |")
+        ip = t.get("in_process", {})
+        if ip and "en" in ip:
+            L += ["", f"In one warmed-up process on texts it has not seen: {_f(ip.get('en'))} words/CPU-s (en), "
+                      f"{_f(ip.get('ru'))} (ru)."]
+        L.append("")
+    c = r.get("cold", {})
+    if "pressroom" in c:
+        L += ["## Cold start: `pressroom lint` of the seed vs `proselint check` of it", "",
+              "| | CPU s | wall s | peak RSS MB |", "|---|---|---|---|",
+              f"| pressroom | {_f(c['pressroom']['cpu'])} | {_f(c['pressroom']['wall'])} | {_f(c['pressroom']['rss_mb'], 0)} |",
+              f"| proselint | {_f(c['proselint']['cpu'])} | {_f(c['proselint']['wall'])} | {_f(c['proselint']['rss_mb'], 0)} |",
+              "", f"Ratio {_f(c['ratio_cpu'])}× CPU ({_f(c['ratio_wall'])}× wall); target ≤ 2×: {_ok(c['ratio_cpu'], 2.0, False)};"
+              f" peak under 150 MB: {_ok(c['pressroom']['rss_mb'], 150, False)}.", ""]
+    s = r.get("scaling", {})
+    if "txt" in s:
+        L += ["## Scaling (Russian pages of different text: shuffled sentences of several sources, mutated)", "",
+              "| format | pages | CPU s | wall s | peak RSS MB |", "|---|---|---|---|---|"]
+        for fmt in ("txt", "docx"):
+            for row in s[fmt]["rows"]:
+                L.append(f"| {fmt} | {row['pages']} | {_f(row['cpu'])} | {_f(row['wall'])} | {_f(row['rss_mb'], 0)} |")
+        for fmt in ("txt", "docx"):
+            x = s[fmt]
+            L.append("")
+            L.append(f"- {fmt}: growth exponent {_f(x['exponent'])} (10–{x['rows'][-1]['pages']} pages, start-up subtracted; "
+                     f"{_f(x['exponent_raw'])} raw), target ≤ 1.05: {_ok(x['exponent'], 1.05, False)}; "
+                     f"{_f(x['cpu_ms_per_page'], 0)} CPU-ms and {_f(x['mb_per_page'])} MB peak memory per page.")
+        L.append("")
+    a = r.get("annotate", {})
+    if a.get("rows"):
+        L += ["## Annotate and fix (DOCX)", "", "| pages | lint CPU s | --annotate CPU s | ratio | --fix CPU s | ratio |",
+              "|---|---|---|---|---|---|"]
+        for row in a["rows"]:
+            L.append(f"| {row['pages']} | {_f(row['lint']['cpu'])} | {_f(row['annotate']['cpu'])} | {_f(row['annotate_ratio_cpu'])}× | "
+                     f"{_f(row['fix']['cpu'])} | {_f(row['fix_ratio_cpu'])}× |")
+        big = a["rows"][-1]
+        L += ["", f"Annotating {big['pages']} pages costs {_f(big['annotate_ratio_cpu'])}× its plain lint (target ≤ 1.5×: "
+                  f"{_ok(big['annotate_ratio_cpu'], 1.5, False)}); the annotate overhead grows with exponent "
+                  f"{_f(a.get('annotate_exponent'))}.", ""]
+    rd = r.get("render", {})
+    if "worst_ratio" in rd:
+        L += ["## Render (in-process, median of repeated renders)", "", "| release | paragraphs | Pressroom ms | python-docx, same content, ms | ratio |",
+              "|---|---|---|---|---|"]
+        for k, v in rd.items():
+            if isinstance(v, dict) and "ratio" in v:
+                L.append(f"| {k} | {v['paragraphs']} | {_f(v['pressroom_ms'], 1)} | {_f(v['python_docx_ms'], 1)} | {_f(v['ratio'])}× |")
+        L += ["", f"Worst ratio {_f(rd['worst_ratio'])}×, target ≤ 2×: {_ok(rd['worst_ratio'], 2.0, False)}.", ""]
+    lt = dict(r.get("languagetool", {}))
+    for k, v in (r.get("languagetool_jvm_flags") or {}).items():
+        if isinstance(v, dict) and "start_s" in v:
+            lt[f"{k} (flag comparison run {r['languagetool_jvm_flags'].get('at', '')})"] = v
+    if lt.get("default"):
+        L += ["## LanguageTool", "", "| JVM flags | start s | first request ru s | warm ru sentence ms | warm en sentence ms | RSS MB |",
+              "|---|---|---|---|---|---|"]
+        for k, v in lt.items():
+            if isinstance(v, dict) and "start_s" in v:
+                L.append(f"| {k} | {_f(v['start_s'])} | {_f(v['first_ru_s'])} | {_f(v['warm_ru_ms'], 1)} | {_f(v['warm_en_ms'], 1)} | {_f(v.get('rss_mb'), 0)} |")
+        d = lt["default"]
+        for lang in ("ru", "en"):
+            x = d.get(f"lt_{lang}")
+            if x:
+                L.append("")
+                L.append(f"- {lang}: LanguageTool alone {_f(x['lt_alone_words_per_s'])} words/s one document at a time, "
+                         f"{_f(x['lt_alone_2_parallel_words_per_s'])} with 2 in parallel; `pressroom lint --languagetool --select lt` "
+                         f"{_f(x['pressroom_lt_only_words_per_s'])} words/s (whole process, new texts).")
+        L += ["", f"Warm Russian sentence under 50 ms: {_ok(d.get('warm_ru_ms'), 50, False)}.", ""]
+    w = r.get("web", {})
+    if w.get("runs"):
+        L += [f"## Web under load (gunicorn, {w['seconds_per_run']:.0f} s per run, {_f(w['releases'])} releases in the database)", "",
+              "| db | workers | endpoint | clients | requests | rps | p50 ms | p95 ms | p99 ms | errors |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+        for x in w["runs"]:
+            L.append(f"| {x['db']} | {x['workers']} | {x['endpoint']} | {x['clients']} | {x['requests']} | {_f(x['rps'], 1)} | "
+                     f"{_f(x['p50_ms'], 1)} | {_f(x['p95_ms'], 1)} | {_f(x['p99_ms'], 1)} | {x['errors']} |")
+        L.append("")
+        for x in w.get("rss", []):
+            L.append(f"- worker RSS ({x['db']}, {x['workers']} worker(s), summed): {_f(x['before_mb'], 0)} MB before, {_f(x['after_mb'], 0)} MB after")
+        L += ["", f"`/api/lint` p95 at 8 clients on 2 workers: {_f(w.get('lint_p95_8_clients_2_workers_ms'), 1)} ms (target < 50: "
+                  f"{_ok(w.get('lint_p95_8_clients_2_workers_ms'), 50, False)}); 2 workers / 1 worker: {_f(w.get('two_workers_speedup'))}× "
+                  f"(target ≥ 1.8: {_ok(w.get('two_workers_speedup'), 1.8)}); errors {w.get('total_errors')} in {_f(w.get('total_requests'))} requests; "
+                  f"about {_f(w.get('cpu_ms_per_lint'), 0)} CPU-ms per `/api/lint` of the seed.", ""]
+    for name in made:
+        L.append(f"![{name}](plots/{name})")
+    prof = HERE / "profiles.md"
+    if prof.exists():
+        L += ["", prof.read_text(encoding="utf-8").strip()]
+    errs = [f"- {k}: {v['error']}" for k, v in r.items() if isinstance(v, dict) and "error" in v]
+    if errs:
+        L += ["", "## Parts that failed", ""] + errs
+    (HERE / "report.md").write_text("\n".join(L) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write(json.loads((HERE / "report.json").read_text(encoding="utf-8")))
+    sys.exit(0)
