@@ -121,7 +121,7 @@ def test_missing_file_and_empty_file(cli, tmp_path):
 
 def test_output_must_be_docx_and_folder_must_exist(cli, tmp_path):
     src = _write(tmp_path, _example())
-    assert cli("render", str(src), "-o", str(tmp_path / "out.pdf")).code == 2
+    assert cli("render", str(src), "-o", str(tmp_path / "out.odt")).code == 2  # .pdf/.html/.txt: --format
     r = cli("render", str(src), "-o", str(tmp_path / "no" / "such" / "out.docx"))
     assert r.code == 2 and "does not exist" in r.err
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import pytest
+
+# Both conftest files are imported as the module "conftest" (rootdir import mode): the test modules
+# that do `from conftest import SEED` must find it whichever of the two was imported last.
+SEED = Path(__file__).resolve().parents[2] / "examples" / "000_87413283a02d3cbb.txt"
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

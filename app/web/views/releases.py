@@ -464,7 +464,13 @@ def history(release_id: int):
             m = re.match(r"^(quotes|projects|contacts|logos)-(\d+)-", k)
             if m:
                 label = f"{ENTRY_LABELS[m.group(1)]} {int(m.group(2)) + 1}: {label}"
-            changes.append({"field": k, "label": label, "diff": _short(word_diff(a.get(k, ""), b.get(k, "")))})
+            f = by_id.get(k) or by_id.get(re.sub(r"-\d+-", "-0-", k))
+            shown = {}
+            if f is not None and getattr(f, "choices", None) and k != "language":
+                shown = {str(c.value if hasattr(c, "value") else c[0]): str(c.label if hasattr(c, "label") else c[1])
+                         for c in f.choices}
+            old_v, new_v = shown.get(a.get(k, ""), a.get(k, "")), shown.get(b.get(k, ""), b.get(k, ""))
+            changes.append({"field": k, "label": label, "diff": _short(word_diff(old_v, new_v))})
         diffs[newer.id] = changes
     return render_template("history.html", release=release, versions=versions, diffs=diffs)
 
