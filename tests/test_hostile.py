@@ -229,7 +229,7 @@ WEB_CASES = [
     ("next-cr", "get", "/ui/ru?next=/%0dSet-Cookie:x=1", {}, 302, ""),
     ("next-absolute", "get", "/ui/en?next=https://evil.example/", {}, 302, ""),
     ("autosave-superscript-id", "post", "/releases/autosave", {"data": {"release_id": "²", "headline": "x"}}, 400, "Unknown release"),
-    ("autosave-huge-id", "post", "/releases/autosave", {"data": {"release_id": "9" * 40, "headline": "x"}}, 400, "Unknown release"),
+    ("autosave-huge-id", "post", "/releases/autosave", {"data": {"release_id": "9" * 40, "headline": "x"}}, 404, "deleted"),
     ("search-nul", "get", "/releases?q=a%00b", {}, 200, ""),
     ("api-search-nul", "get", "/api/releases?q=a%00b", {}, 200, "releases"),
     ("release-not-found", "get", "/api/releases/999999999999", {}, 404, ""),

@@ -281,7 +281,7 @@ def autosave():
                 return jsonify({"id": None, "blank": True, "message": _("Nothing to save yet: the form is empty.")})
             r = store.create(payload, client_key=client_key, client=client)
         else:
-            if not re.fullmatch(r"[0-9]{1,10}", str(rid)):  # isdigit() accepts '²', which int() refuses
+            if not re.fullmatch(r"[0-9]+", str(rid)):  # ASCII digits: isdigit() accepts "²", which int() refuses
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
             r = store.save(int(rid), payload, _int(form.version.data), kind=kind, client=client)
         if "prefs" in request.form:
