@@ -15,3 +15,7 @@ class UsageError(PressroomError):
 
 class RuleError(PressroomError):
     """A rule file that is not valid."""
+
+
+class OverBudget(InputError):
+    """Checking a document took longer than the time it was given (the web app's per-document budget)."""

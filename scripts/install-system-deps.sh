@@ -7,8 +7,9 @@
 #   hunspell-ru/en-gb/en-us  : spelling dictionaries (read by spylls, no network)
 #   libhunspell-1.7-0        : the Hunspell C library (fast dictionary loading; spylls is the fallback)
 #   default-jre-headless maven : LanguageTool server from Maven Central
+#   python3-uno              : drives LibreOffice's own LanguageTool client in tests (issue 16)
 set -euo pipefail
-want=(libreoffice-writer-nogui poppler-utils chromium postgresql hunspell-ru hunspell-en-gb hunspell-en-us libhunspell-1.7-0 fonts-liberation fonts-dejavu-core maven)
+want=(libreoffice-writer-nogui poppler-utils chromium postgresql hunspell-ru hunspell-en-gb hunspell-en-us libhunspell-1.7-0 fonts-liberation fonts-dejavu-core maven python3-uno)
 want+=("$@")  # extra packages named by the caller (make bench: hunspell, the anchor's command-line tool)
 missing=()
 for p in "${want[@]}"; do

@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "real"
 SEED = ROOT / "examples" / "000_87413283a02d3cbb.txt"
+# `pressroom lint` uses a LanguageTool server by default when one answers (issue 16); the session's
+# server (languagetool_server) must not change what other tests see: off unless a test asks.
+os.environ.setdefault("PRESSROOM_LANGUAGETOOL", "off")
 
 
 @pytest.fixture

@@ -78,7 +78,8 @@ def test_zip_that_is_not_a_word_document(cli, tmp_path):
 def test_password_protected_docx(cli, tmp_path):
     # Word stores an encrypted .docx as an OLE compound file (EncryptionInfo + EncryptedPackage).
     p = tmp_path / "secret.docx"
-    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024 + "EncryptionInfo".encode("utf-16-le")
+                  + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 1024)
     _assert_refused(cli("lint", p), "password-protected")
 
 

@@ -24,7 +24,7 @@ def test_en_broken_misses_top_parts():
     rules = {f.rule: f for f in fs}
     assert {"structure.missing-date", "structure.missing-dateline", "structure.missing-headline",
             "structure.missing-label"} <= set(rules)
-    assert rules["structure.missing-label"].severity == "info"
+    assert rules["structure.missing-label"].severity == "warning"
     assert rules["structure.missing-dateline"].severity == "error"
     assert all(f.length == 0 for f in fs)
 

@@ -47,7 +47,9 @@ def test_json_contract_shape(cli):
     assert file["language"] == "ru"
     assert set(file["summary"]) == {"error", "warning", "info"}
     for f in file["findings"]:
-        assert set(f) == {"rule", "category", "severity", "message", "line", "column", "offset", "length", "text", "suggestions"}
+        assert set(f) == {"rule", "category", "severity", "message", "line", "column", "offset", "length", "text", "suggestions",
+                          "related"}
+        assert isinstance(f["related"], list)
         assert f["category"] in ("structure", "visibility", "spelling", "grammar", "homoglyph", "figures",
                                  "contact", "typography", "consistency", "style")
         assert f["severity"] in ("error", "warning", "info")

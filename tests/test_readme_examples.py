@@ -63,7 +63,7 @@ def test_fixed_text_draft_keeps_its_kind(cli, tmp_path):
     ('[style]\nenglish = "en_AU"\n', "style.english must be en_GB or en_US"),
     ('region = "XX"\n', "region must be a two-letter country code"),
     ('[languagetool]\ntimeout = "ten"\n', "languagetool.timeout must be a number of seconds"),
-    ('[languagetool]\nenabled = "yes"\n', "languagetool.enabled must be true or false"),
+    ('[languagetool]\nenabled = "yes"\n', "languagetool.enabled must be true, false or \"auto\""),
     ('[languagetool]\nurl = "localhost:8081"\n', "languagetool.url must be an http:// or https:// address"),
 ])
 def test_config_mistakes_stop_the_run_with_one_line(cli, tmp_path, toml, needle):

@@ -54,7 +54,7 @@ def test_dashes_and_no_break_spaces():
     assert typeset("a  double   space", "en") == f"a{NB}double space"
 
 
-def test_readme_documents_every_release_field():
-    doc = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_docs_document_every_release_field():
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "render.md").read_text(encoding="utf-8")
     for spec in SPEC[Release]:
         assert f"| `{spec.name}` |" in doc, spec.name

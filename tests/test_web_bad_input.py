@@ -123,9 +123,10 @@ def test_stale_csrf_token_on_the_release_form_keeps_the_input(make_web_app):
 
 
 def test_csrf_on_small_actions(make_web_app):
-    app = make_web_app()
+    app = make_web_app(API_TOKENS=["test-token"])  # the API's writes need a CSRF or an API token (issue 12)
     client = app.test_client()
-    rid = client.post("/api/releases", json={"payload": {"headline": "x"}}).json["id"]
+    rid = client.post("/api/releases", json={"payload": {"headline": "x"}},
+                      headers={"Authorization": "Bearer test-token"}).json["id"]
     r = client.post(f"/releases/{rid}/delete")
     _no_trace(r)
     assert r.status_code == 400

@@ -27,9 +27,11 @@ _ELSEWHERE = {"header": "in a header", "footer": "in a footer", "footnote": "in 
 # Labels of a comment per message language (--messages / the web UI's language).
 _LABELS = {
     "en": {"error": "Error", "warning": "Warning", "info": "Info", "this": "This is", "suggestion": "Suggestion",
+           "related": "See also", "related_one": "Compare with",
            "suggestions": "Suggestions", "rule": "Rule", "header": "in a header", "footer": "in a footer",
            "footnote": "in a footnote or endnote"},
     "ru": {"error": "Ошибка", "warning": "Предупреждение", "info": "Замечание", "this": "Это", "suggestion": "Вариант",
+           "related": "См. также", "related_one": "Сравните с",
            "suggestions": "Варианты", "rule": "Правило", "header": "в верхнем колонтитуле",
            "footer": "в нижнем колонтитуле", "footnote": "в сноске"},
 }
@@ -142,6 +144,12 @@ def comment_text(f: Finding, document: Document | None = None, where: str | None
     if where and document is not None:
         quoted = document.span_text(f.offset, f.end).strip()
         lines.append(f"({t['this']} {t.get(where, where)}{': «' + quoted[:200] + '»' if quoted else ''}.)")
+    if f.related and document is not None:
+        places = []
+        for o, n in f.related[:4]:
+            line, _ = document.line_col(o)
+            places.append(f"«{document.span_text(o, o + n).strip()[:80]}» ({'стр.' if lang == 'ru' else 'line'} {line})")
+        lines.append(f"{t['related_one'] if len(places) == 1 else t['related']}: " + "; ".join(places))
     sugg = [s for s in f.suggestions if s is not None][:5]
     if sugg:
         label = t["suggestion"] if len(sugg) == 1 else t["suggestions"]
@@ -224,4 +232,19 @@ def annotate(document: Document, findings: Iterable[Finding], author: str = AUTH
             rmap.place_comment(cid, a, b)
         except NotEditable:
             rmap.place_comment(cid, body_start, body_start)
+        # the places the finding contradicts get a short comment of their own, pointing back
+        for o, n in f.related[:4]:
+            ra, rb = max(0, min(o, limit)), max(0, min(o + n, limit))
+            if kinds is not None:
+                block = kinds.block_at(ra)
+                if block is not None and block.kind in _ELSEWHERE:
+                    continue
+            quoted = document.span_text(f.offset, f.end).strip()[:80]
+            t = _LABELS.get(lang, _LABELS["en"])
+            note = (f"{t['related_one']}: «{quoted}» ({f.rule})")
+            rc = ids.add(_BAD_XML.sub(" ", note), author, initials)
+            try:
+                rmap.place_comment(rc, ra, rb)
+            except NotEditable:
+                pass
     return save(d)

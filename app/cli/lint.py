@@ -8,7 +8,7 @@ import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from app.core.files import is_writable, write_atomic
+from app.core.files import is_writable, refuse_existing, write_atomic
 from app.core.readers import expand_paths, read_path
 from app.engine.config import Config, load_config
 from app.engine.finding import SEVERITIES
@@ -49,7 +49,12 @@ def register(sub) -> None:
     p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="files checked in parallel (default 1; 0 = all cores)")
     p.add_argument("--no-color", action="store_true", help="no colours in the text report")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
-    p.add_argument("--languagetool", action="store_true", help="also ask the LanguageTool server (see `pressroom languagetool`)")
+    p.add_argument("--languagetool", nargs="?", const="on", default=None, metavar="auto|on|off",
+                   help="ask the LanguageTool server too: auto (the default: when one answers a quick probe, "
+                        "silently offline otherwise), on (--languagetool alone: always, with a notice when it is "
+                        "missing), off (see `pressroom languagetool`)")
+    p.add_argument("--no-languagetool", dest="languagetool", action="store_const", const="off",
+                   help="do not ask the LanguageTool server (offline checks only)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report (or the fixed draft with --fix) to FILE")
     p.add_argument("--annotate", metavar="OUT.docx",
                    help="also write a copy of the draft (TXT/MD drafts: a DOCX made from the text) with one Word "
@@ -59,6 +64,7 @@ def register(sub) -> None:
                         "needs --output FILE, --in-place or --diff")
     p.add_argument("--in-place", action="store_true", help="with --fix: replace the draft, keeping a copy as DRAFT.bak")
     p.add_argument("--diff", action="store_true", help="with --fix: show what would change (unified diff), write nothing")
+    p.add_argument("--force", action="store_true", help="replace an existing --output / --annotate file (never done without it)")
     p.set_defaults(func=run)
     for extend in _EXTENSIONS:
         extend(p)
@@ -127,6 +133,7 @@ def lint_paths(paths: list[str], config: Config, lang: str, select, ignore, opti
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    _lt_mode_of_args(args)
     if not args.paths:
         if sys.stdin.isatty():
             raise UsageError("no PATH given (give files or folders, or - to read standard input)")
@@ -143,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     if args.output and any(_same_file(p, args.output) for p in paths):
         raise UsageError(f"--output {args.output} is a draft being checked; the report would overwrite it")
-    options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
+    options = {"languagetool": languagetool_wanted(args, config)}
     progress = sys.stderr.isatty() and len(paths) > 1 and not args.quiet
     results, errors = lint_paths(paths, config, lang, args.select, args.ignore, options, args.jobs, progress)
     return _report(args, config, results, errors, report_to_file=bool(args.output))
@@ -169,7 +176,7 @@ def _report(args, config: Config, results: list[LintResult], errors: list[dict],
         color = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ and not report_to_file
         out = format_text(results, color=color, quiet=args.quiet, lang=lang)
     if report_to_file:
-        write_atomic(args.output, (out + "\n").encode("utf-8"))
+        write_atomic(args.output, (out + "\n").encode("utf-8"), overwrite=getattr(args, "force", False))
     elif out and (results or not errors or args.format != "text"):
         print(out)  # (no "0 finding(s) in 0 file(s)" when nothing could be read: it looks clean)
     if errors and not results:
@@ -193,18 +200,57 @@ def _same_file(a: str, b: str) -> bool:
 
 def _read_draft(path: str, lang: str):
     """(raw bytes, Document) of one draft; raw bytes are None for standard input."""
-    from app.core.readers import read_bytes
+    from app.core.files import read_regular_file, read_stream
+    from app.core.readers import MAX_BYTES, read_bytes
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, MAX_BYTES)
         return data, read_bytes(data, "<stdin>", None, lang)
     doc = read_path(path, lang)
-    data = doc.docx.data if doc.docx is not None else open(path, "rb").read()
+    data = doc.docx.data if doc.docx is not None else read_regular_file(path, MAX_BYTES)
     return data, doc
 
 
+LT_MODES = ("auto", "on", "off")
+
+
+def _lt_mode_of_args(args) -> None:
+    """`--languagetool PATH`: the flag takes no value there; PATH is a draft (argparse cannot know)."""
+    mode = getattr(args, "languagetool", None)
+    if mode is not None and mode not in LT_MODES:
+        args.paths = list(args.paths) + [mode]
+        args.languagetool = "on"
+
+
+def languagetool_wanted(args, config: Config) -> bool:
+    """Resolve --languagetool auto|on|off (default: [languagetool] enabled, else PRESSROOM_LANGUAGETOOL,
+    else auto). auto: a server that answers a health probe within half a second is used; none means
+    offline checks and no notice. on: always asked, and a missing server is a notice."""
+    mode = getattr(args, "languagetool", None)
+    if mode is None:
+        enabled = config.languagetool.get("enabled")
+        mode = {True: "on", False: "off", "auto": "auto"}.get(enabled) or \
+            os.environ.get("PRESSROOM_LANGUAGETOOL", "auto").strip().lower()
+        if mode not in LT_MODES:
+            raise UsageError(f"PRESSROOM_LANGUAGETOOL must be auto, on or off (got {mode!r})")
+    if mode == "off":
+        return False
+    if mode == "on":
+        return True
+    cached = getattr(args, "_lt_probe", None)
+    if cached is None:
+        from app.checks.languagetool import client
+
+        cached = client.probe(config, timeout=0.5)
+        try:
+            args._lt_probe = cached
+        except AttributeError:  # pragma: no cover
+            pass
+    return cached
+
+
 def _lint_doc(doc, args, config: Config) -> LintResult:
-    options = {"languagetool": bool(args.languagetool or config.languagetool.get("enabled"))}
+    options = {"languagetool": languagetool_wanted(args, config)}
     ctx = LintContext(config=config, options=options)
     return lint(doc, config, args.select, args.ignore, context=ctx)
 
@@ -225,12 +271,23 @@ def _check_fix_usage(args) -> None:
             raise UsageError("--fix: choose one of --output FILE, --in-place and --diff")
         if args.in_place and "-" in args.paths:
             raise UsageError("--in-place cannot replace standard input; use --output FILE")
+        if args.in_place and not getattr(args, "force", False):
+            for p in args.paths:
+                if os.path.isfile(p) and os.path.lexists(p + ".bak"):
+                    raise UsageError(f"--in-place: {p}.bak exists (the copy of the draft would replace it); move it or add --force")
     if args.annotate:
         if not args.annotate.lower().endswith(".docx"):
             raise UsageError(f"--annotate {args.annotate}: the annotated copy is a Word file; name it .docx")
         for p in args.paths:
             if _same_file(p, args.annotate):
                 raise UsageError(f"--annotate {args.annotate} is the draft itself; the original is never modified, choose another file")
+        if args.output and _same_file(args.output, args.annotate):
+            raise UsageError(f"--output and --annotate both name {args.output}; one would overwrite the other")
+    force = getattr(args, "force", False)
+    if args.output and not any(_same_file(p, args.output) for p in args.paths):
+        refuse_existing(args.output, "--output", force)
+    if args.annotate:
+        refuse_existing(args.annotate, "--annotate", force)
 
 
 def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
@@ -270,7 +327,7 @@ def _fix_and_annotate(args, config: Config, lang: str) -> int | None:
 
                 target = result.document
                 data = annotate(target, result.findings, lang=getattr(args, "messages", None) or config.messages)
-                write_atomic(args.annotate, data)
+                write_atomic(args.annotate, data, overwrite=getattr(args, "force", False))
                 print(f"pressroom: {args.annotate}: {len(result.findings)} comment(s) by Pressroom", file=sys.stderr)
             results.append(result)
         except PressroomError as e:
@@ -323,10 +380,11 @@ def _fix_one(args, config: Config, lang: str, path: str, original: bytes, doc, r
         return after
     if args.in_place:
         if changed:
-            write_atomic(path + ".bak", original, mode=stat.S_IMODE(os.stat(path).st_mode))  # as private as the draft
+            write_atomic(path + ".bak", original, mode=stat.S_IMODE(os.stat(path).st_mode),  # as private as the draft
+                         overwrite=getattr(args, "force", False))
             write_atomic(path, data)
         return after
-    write_atomic(args.output, data)
+    write_atomic(args.output, data, overwrite=getattr(args, "force", False))
     return after
 
 

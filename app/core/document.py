@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-BLOCK_KINDS = ("paragraph", "heading", "table-cell", "header", "footer", "footnote", "list-item")
+BLOCK_KINDS = ("paragraph", "heading", "table-cell", "header", "footer", "footnote", "list-item", "textbox")
+# Parts of a DOCX that are not in the flow of the body (structure checks still search them).
+OUTSIDE_BODY = ("header", "footer", "footnote", "textbox")
 
 
 @dataclass
@@ -133,10 +135,10 @@ class Document:
 
     @cached_property
     def body_blocks(self) -> list[Block]:
-        """Blocks of the body (no headers, footers, footnotes) that hold text (DOCX keeps empty
+        """Blocks of the body (no headers, footers, footnotes, text boxes) that hold text (DOCX keeps empty
         paragraphs as blocks so block indexes match the document's paragraphs)."""
         return [b for b in self.blocks
-                if b.kind not in ("header", "footer", "footnote") and self.text[b.start:b.end].strip()]
+                if b.kind not in OUTSIDE_BODY and self.text[b.start:b.end].strip()]
 
     def end_anchor(self) -> int:
         """Where an element missing at the end of the body belongs: the end of the last body block."""

@@ -24,7 +24,7 @@ Example::
     "typography.double-space" = "info"
 
     [languagetool]
-    enabled = false
+    enabled = "auto"      # true: always (warn when missing), false: never, "auto": when a server answers
     url = "http://127.0.0.1:8081"
     timeout = 10
 
@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.finding import SEVERITIES
-from app.errors import UsageError
+from app.errors import InputError, UsageError
 
 CONFIG_NAME = "pressroom.toml"
+MAX_CONFIG_BYTES = 1024 * 1024
 MESSAGE_LANGUAGES = ("en", "ru")
 _KNOWN_TOP = {"language", "region", "organisation", "organization", "fail_level", "messages", "style", "vocabulary",
               "rules", "languagetool", "render"}
@@ -97,10 +98,18 @@ def load_config(path: str | Path | None = None, search_from: Path | None = None)
             return Config()
         path = found
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise UsageError(f"config file {p}: not found")
+    from app.core.files import read_regular_file
+
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        raw = read_regular_file(p, MAX_CONFIG_BYTES, "config file")
+    except InputError as e:
+        raise UsageError(f"config file {e}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise UsageError(f"config file {p}: larger than 1 MB; a pressroom.toml is a few lines")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as e:
         raise UsageError(f"config file {p}: invalid TOML: {e}") from None
     except UnicodeDecodeError:
@@ -157,7 +166,11 @@ def _languagetool(section: Any, p: Path) -> dict[str, Any]:
     if not isinstance(section, dict):
         raise UsageError(f"config file {p}: [languagetool] must be a table")
     lt = dict(section)
-    for key in ("enabled", "download"):
+    if lt.get("enabled") == "auto":
+        pass  # use a server when one answers (the default of `pressroom lint`)
+    elif "enabled" in lt and not isinstance(lt["enabled"], bool):
+        raise UsageError(f"config file {p}: languagetool.enabled must be true, false or \"auto\" (got {lt['enabled']!r})")
+    for key in ("download",):
         if key in lt and not isinstance(lt[key], bool):
             raise UsageError(f"config file {p}: languagetool.{key} must be true or false (got {lt[key]!r})")
     if "url" in lt and not (isinstance(lt["url"], str) and lt["url"].startswith(("http://", "https://"))):

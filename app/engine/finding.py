@@ -25,6 +25,8 @@ class Finding:
     fix: str | None = None
     # The message in Russian (rules' ``message_ru``); None: the English message is shown.
     message_ru: str | None = None
+    # Other places the finding is about (offset, length): the figures it contradicts.
+    related: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def end(self) -> int:
@@ -51,4 +53,11 @@ class Finding:
             "length": self.length,
             "text": doc.span_text(self.offset, self.end),
             "suggestions": list(self.suggestions),
+            "related": [self.related_dict(doc, o, n) for o, n in self.related],
         }
+
+    @staticmethod
+    def related_dict(doc, offset: int, length: int) -> dict:
+        line, column = doc.line_col(offset)
+        return {"offset": offset, "length": length, "line": line, "column": column,
+                "text": doc.span_text(offset, offset + length)}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -10,7 +11,7 @@ from app.engine.config import Config
 from app.engine.finding import CATEGORIES, SEVERITY_RANK, Finding
 from app.engine.rules import Rule, load_rules, run_pattern_rule, selector_matches
 from app.engine.vocabulary import Vocabulary, load_vocabulary
-from app.errors import UsageError
+from app.errors import OverBudget, UsageError
 
 _RESOURCES: dict[str, Any] = {}
 _RESOURCE_LOCK = threading.Lock()
@@ -119,13 +120,19 @@ def _suppressed(doc: Document, f: Finding) -> bool:
 
 
 def lint(doc: Document, config: Config | None = None, select: list[str] = (), ignore: list[str] = (),
-         rules: Iterable[Rule] | None = None, context: LintContext | None = None) -> LintResult:
+         rules: Iterable[Rule] | None = None, context: LintContext | None = None,
+         deadline: float | None = None) -> LintResult:
+    """``deadline`` (a time.monotonic() value): OverBudget when it passes before the rules are done;
+    each rule runs in linear time, so no single rule holds the run for long past it."""
     config = config or (context.config if context else Config())
     ctx = context or LintContext(config=config)
     all_rules = list(rules) if rules is not None else list(load_rules())
     active = [r for r in select_rules(all_rules, list(select), list(ignore), config) if r.applies_to(doc.language)]
     findings: list[Finding] = []
     for rule in active:
+        if deadline is not None and time.monotonic() > deadline:
+            raise OverBudget(f"{doc.path}: checking this draft took too long (stopped before {rule.id}); "
+                             "check it in parts, or on the command line (`pressroom lint`)")
         if rule.type == "check":
             produced = rule.check_function(doc, rule, ctx) or []
         else:

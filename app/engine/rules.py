@@ -47,7 +47,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TYPES = ("existence", "substitution", "consistency", "required", "check")
 _KNOWN_KEYS = {
     "type", "message", "message_ru", "severity", "category", "languages", "scope", "link", "description", "ignorecase",
-    "tokens", "swap", "either", "check", "fix", "options", "examples", "anchor", "title",
+    "tokens", "swap", "either", "check", "fix", "options", "examples", "anchor", "title", "title_ru", "description_ru",
 }
 
 
@@ -71,6 +71,8 @@ class Rule:
     link: str = ""
     description: str = ""
     title: str = ""
+    title_ru: str = ""  # the Rules page in the Russian UI
+    description_ru: str = ""
     ignorecase: bool = False
     tokens: list[re.Pattern] = field(default_factory=list)
     swap: list[tuple[re.Pattern, str]] = field(default_factory=list)
@@ -86,7 +88,8 @@ class Rule:
     # ----- helpers for checks --------------------------------------------------------------
     def finding(self, doc: Document, start: int, end: int, suggestions: Iterable[str] = (),
                 message: str | None = None, severity: str | None = None, fix: str | None = None,
-                message_ru: str | None = None, fields_ru: dict[str, Any] | None = None, **fmt: Any) -> Finding:
+                message_ru: str | None = None, fields_ru: dict[str, Any] | None = None,
+                related: Iterable[tuple[int, int]] = (), **fmt: Any) -> Finding:
         """Make a Finding of this rule for doc.text[start:end]; the message is formatted with
         ``match``, ``suggestion`` and any extra keyword. ``message_ru`` (default: the rule's, unless
         ``message`` overrides the English one) is formatted with the same fields; ``fields_ru``
@@ -100,7 +103,8 @@ class Rule:
         text = _format(template, values)
         text_ru = _format(message_ru, {**values, **(fields_ru or {})}) if message_ru else None
         return Finding(self.id, self.category, severity or self.severity, text, start, end - start,
-                       list(suggestions), fix if (fix is not None) else None, text_ru)
+                       list(suggestions), fix if (fix is not None) else None, text_ru,
+                       [(int(a), int(b)) for a, b in related])
 
     def applies_to(self, language: str) -> bool:
         return language in self.languages
@@ -191,6 +195,7 @@ def parse_rule(path: Path, root: Path) -> Rule:
         message_ru=str(data["message_ru"]).strip() if data.get("message_ru") else None,
         category=data["category"], languages=langs, scope=tuple(scope), link=data.get("link", ""),
         description=str(data.get("description", "")).strip(), title=str(data.get("title", "")).strip(),
+        title_ru=str(data.get("title_ru", "")).strip(), description_ru=str(data.get("description_ru", "")).strip(),
         ignorecase=ic, check=data.get("check"), fix=bool(data.get("fix", False)),
         options=dict(data.get("options") or {}), anchor=data.get("anchor", "end"),
         examples_fail=_examples((data.get("examples") or {}).get("fail"), where),
@@ -225,7 +230,7 @@ def load_rules(root: Path = RULES_DIR) -> tuple[Rule, ...]:
     """Every rule under root (vocab/ excluded), sorted by id. Cached per process."""
     rules = []
     for path in sorted(root.rglob("*.yml")):
-        if "vocab" in path.relative_to(root).parts:
+        if path.relative_to(root).parts[0] in ("vocab", "facts"):  # word lists and phrase lists, not rules
             continue
         rules.append(parse_rule(path, root))
     ids = [r.id for r in rules]

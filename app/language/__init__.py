@@ -6,6 +6,7 @@ dictionaries from Debian (``/usr/share/hunspell``), the look-alike letter maps.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Callable
 
@@ -14,18 +15,25 @@ from app.engine.linter import resource as _resource
 CYR = re.compile(r"[\u0400-\u04ff]")
 LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # e-mail addresses, URLs, domains, @handles and file names: their parts are never words to check
+# Linear time: every alternative that starts with a repeated class starts only where that run of
+# characters starts (the look-behinds), and the repetitions are possessive, so a 100 000-letter word
+# or a long ``a.a.a…`` is scanned once, not once per position.
 _SKIP_SPANS = re.compile(
     r"""(?ix)
-    (?<![\w.+-])[\w.+-]+\s?@@?\s?[\w-]+(?:[.,]{1,2}[\w-]+)*   # e-mail, also broken (stray space, doubled @, comma); starts at a token start (linear)
-    | \b(?:https?|ftp)://\S+                       # URL
-    | \bwww\.\S+
-    | @\w+                                         # handle
-    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|kz|ru|eu|int|gov|edu|info|io|uk|kg|uz|tj|mn|by|ua|de|fr|be|pdf|docx?|xlsx?)\b
+    (?<![\w.+-])[\w.+-]++\s?@@?\s?[\w-]++(?:[.,]{1,2}[\w-]++)*+   # e-mail, also broken (stray space, doubled @, comma)
+    | \b(?:https?|ftp)://\S++                       # URL
+    | \bwww\.\S++
+    | @\w++                                         # handle
+    | (?<![\w-])(?<![\w-]\.)[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|kz|ru|eu|int|gov|edu|info|io|uk|kg|uz|tj|mn|by|ua|de|fr|be|pdf|docx?|xlsx?)\b
     """
 )
 
 
 # Letters of the Kazakh Cyrillic alphabet that Russian does not have (і also covers Ukrainian).
+# Longer "words" are not words (a URL without a scheme, a pasted hash, a hostile 100 000-letter run):
+# they are never given to morphology, the dictionaries or the suggester.
+MAX_WORD = 100
+
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
@@ -62,12 +70,10 @@ def skip_spans(doc) -> list[tuple[int, int]]:
 
 
 def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:
-        if s < end and start < e:
-            return True
-        if s >= end:
-            break
-    return False
+    """Does start..end overlap one of ``spans`` (sorted, not overlapping)? A binary search: the
+    spans of a document with thousands of addresses are asked about once per word."""
+    i = bisect.bisect_right(spans, start, key=lambda se: se[1])
+    return i < len(spans) and spans[i][0] < end and start < spans[i][1]
 
 
 def sentence_starts(doc) -> set[int]:

@@ -19,6 +19,17 @@ _LAT_LETTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 ITALIC_LAT_TO_CYR = {
     "d": "д", "g": "д", "u": "и", "n": "п", "m": "т", "r": "г", "b": "ь",
 }
+# Whole Latin words read as Russian (wrong keyboard layout, OCR, handwriting): lower-case t, h, m, k
+# stand for т, н, м, к as their capitals do (OCR and handwriting fonts), with a cost that orders the
+# readings (0 upright twin, 1 lower-case twin of an upright capital, 2 italic shape).
+WORD_LAT_TO_CYR = {
+    "a": [("а", 0)], "c": [("с", 0)], "e": [("е", 0)], "o": [("о", 0)], "p": [("р", 0)], "x": [("х", 0)],
+    "y": [("у", 0)], "k": [("к", 1)], "t": [("т", 1)], "h": [("н", 1)], "m": [("м", 1), ("т", 2)],
+    "r": [("г", 1)], "b": [("ь", 2), ("в", 2)], "n": [("п", 2)], "u": [("и", 2)], "d": [("д", 2)], "g": [("д", 2)],
+    "w": [("ш", 2)], "W": [("Ш", 1)],
+    "A": [("А", 0)], "B": [("В", 0)], "C": [("С", 0)], "E": [("Е", 0)], "H": [("Н", 0)], "K": [("К", 0)],
+    "M": [("М", 0)], "O": [("О", 0)], "P": [("Р", 0)], "T": [("Т", 0)], "X": [("Х", 0)], "Y": [("У", 0)],
+}
 # Upright pairs Unicode does not list but every keyboard-swap produces.
 EXTRA_LAT_TO_CYR = {"B": "В", "H": "Н", "M": "М", "T": "Т", "K": "К", "k": "к", "y": "у", "Y": "У"}
 
@@ -60,6 +71,27 @@ class Maps:
             lst = self.lat_to_cyr_italic.setdefault(lat, [])
             if cyr not in lst:
                 lst.append(cyr)
+
+    @staticmethod
+    def word_readings(word: str, limit: int = 512) -> list[tuple[str, int]] | None:
+        """Russian readings of a whole Latin word with their cost (WORD_LAT_TO_CYR), cheapest
+        first; letters keep their case (Tenepb -> Теперь, not ТеперЬ). None when a letter has no
+        Russian look-alike or there are too many readings."""
+        options = []
+        total = 1
+        for ch in word:
+            o = WORD_LAT_TO_CYR.get(ch)
+            if o is None:
+                return None
+            options.append(o)
+            total *= len(o)
+            if total > limit:
+                return None
+        out = []
+        for combo in itertools.product(*options):
+            out.append(("".join(c for c, _ in combo), sum(w for _, w in combo)))
+        out.sort(key=lambda x: x[1])
+        return out
 
     @staticmethod
     def readings(word: str, table: dict[str, list[str]], limit: int = 64) -> list[str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.language import get, hunspell, morph
+from app.language import MAX_WORD, get, hunspell, morph
 
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -64,6 +64,11 @@ anti bio co counter cyber de eco euro inter macro micro mid multi nano non over 
 super trans un under""".split(), key=len, reverse=True))
 
 
+# Case endings of nouns and of surnames in -ов/-ин (longest first), for vocabulary words.
+_RU_ENDINGS = tuple(sorted(set("а у ом ем е ы и ов ев ам ям ами ями ах ях ей ю я ой ою ым ым их им ыми ими".split()),
+                           key=len, reverse=True))
+
+
 class Speller:
     """Spelling knowledge for one language; one per process (see ``speller(ctx, lang)``)."""
 
@@ -73,9 +78,12 @@ class Speller:
         self.dicts = [d for d in dicts if d is not None]
         self._known: dict[str, bool] = {}
         self._suggest: dict[str, list[str]] = {}
+        self._zipf: dict[str, float] = {}
 
     # ----- knowing ---------------------------------------------------------------------------
     def known(self, word: str) -> bool:
+        if len(word) > MAX_WORD:
+            return False  # not a word: never given to morphology or the dictionaries
         hit = self._known.get(word)
         if hit is None:
             hit = self._known[word] = self._known_uncached(word)
@@ -120,7 +128,7 @@ class Speller:
     def compound_part(self, part: str) -> bool:
         """A first part of a hyphenated adjective: парламентско-(президентский), социально-(…)."""
         w = part.lower()
-        if self.lang != "ru" or len(w) < 4 or w[-1] not in "оеи":
+        if self.lang != "ru" or len(w) < 4 or len(w) > MAX_WORD or w[-1] not in "оеи":
             return False
         stem = w[:-1]
         return any(self.known(stem + end) for end in ("ый", "ий", "ой", "о"))
@@ -129,8 +137,31 @@ class Speller:
         """Known as a word of the language (dictionary, not guessed); used by the homoglyph check."""
         return self.known(word)
 
+    def common(self, word: str) -> float:
+        """How common ``word`` is: its Zipf frequency (wordfreq's small list; 3 = once per million
+        words, 0 = not listed)."""
+        hit = self._zipf.get(word)
+        if hit is None:
+            try:
+                from wordfreq import zipf_frequency
+            except ImportError:  # pragma: no cover - a declared dependency
+                return 0.0
+            hit = self._zipf[word] = zipf_frequency(word, self.lang, wordlist="small")
+        return hit
+
+    def common_word(self, word: str) -> bool:
+        """A lower-case dictionary word that is not only a name (a typo of it is a typo, not a name)."""
+        w = word.lower()
+        if self.morph is not None and re.search("[а-яё]", w):
+            ps = [p for p in self.morph.parse(w) if p.is_known]
+            if not ps:
+                return False
+            return any(not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"} & set(p.tag.grammemes))
+                       for p in ps)
+        return any(d.lookup(w) for d in self.dicts)
+
     def accepted(self, word: str, vocabulary) -> bool:
-        if vocabulary is None:
+        if vocabulary is None or len(word) > MAX_WORD:
             return False
         if vocabulary.accepts(word):
             return True
@@ -139,6 +170,19 @@ class Speller:
             for lemma in {p.normal_form for p in self.morph.parse(word.lower())}:
                 if vocabulary.accepts(lemma) or (cap and vocabulary.accepts(lemma[:1].upper() + lemma[1:])):
                     return True
+            return self._declined(word, vocabulary)
+        return False
+
+    def _declined(self, word: str, vocabulary) -> bool:
+        """A Russian case ending on a vocabulary word pymorphy3 cannot guess (ганчу, жамоата,
+        Нурлановой): the stem, or the stem with a nominative ending, is in the vocabulary."""
+        w = word
+        for end in _RU_ENDINGS:
+            if len(w) - len(end) >= 4 and w.lower().endswith(end):
+                stem = w[:len(w) - len(end)]
+                for nom in ("", "а", "я", "ь", "о", "е", "й"):
+                    if vocabulary.accepts(stem + nom):
+                        return True
         return False
 
     # ----- suggesting ------------------------------------------------------------------------
@@ -149,6 +193,8 @@ class Speller:
         10 ms); Hunspell's own suggester (about 50 ms a word for ru_RU) is asked only when that
         finds nothing, and only while ``slow`` is allowed (the check gives each document a budget).
         """
+        if len(word) > MAX_WORD:
+            return []
         hit = self._suggest.get(word)
         if hit is None or (slow and not hit[1]):
             hit = self._suggest[word] = self._rank(word, slow)
@@ -219,10 +265,11 @@ class Speller:
             dist = distance(word, s)
             if " " in s or "-" in s and "-" not in word:
                 dist += 1.0  # splitting a word is rarely the fix
-            scored.append((dist, rank, s))
+            # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы)
+            scored.append((dist, -round(self.common(s.lower()), 1), rank, s))
         scored.sort()
         out, seen = [], set()
-        for dist, _, s in scored:
+        for dist, _, _, s in scored:
             s = match_case(word, s) if not s[:1].isupper() else s
             if s not in seen:
                 seen.add(s)

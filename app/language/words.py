@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from app.language import CYR, LAT, skip_spans
+from app.language import CYR, LAT, MAX_WORD, skip_spans
 
 _PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\u0301\u00ad])*", re.UNICODE)
 # A token: letters and digits joined by hyphens and apostrophes (razdel splits words at a change
@@ -70,6 +70,8 @@ def words(doc) -> list[Word]:
         for t in _TOKEN.finditer(text_, b.start, b.end):
             tok = t.group(0)
             ts = t.start()
+            if len(tok) > MAX_WORD:  # never fed to morphology or suggestions (linear work per character)
+                continue
             if tok.isalpha():  # the common case: one plain word
                 digit = False
             elif not any(ch.isalpha() for ch in tok):

@@ -49,6 +49,16 @@ def to_sarif(results: list[LintResult], lang: str = "en") -> dict:
                 }],
                 "properties": {"category": f.category},
             }
+            if f.related:
+                rel = []
+                for k, (o, n) in enumerate(f.related):
+                    rl, rc = doc.line_col(o)
+                    el, ec = doc.line_col(o + n)
+                    rel.append({"id": k + 1, "message": {"text": doc.span_text(o, o + n)},
+                                "physicalLocation": {"artifactLocation": {"uri": doc.path}, "region": {
+                                    "startLine": rl, "startColumn": rc, "endLine": el, "endColumn": ec,
+                                    "charOffset": o, "charLength": n, "snippet": {"text": doc.span_text(o, o + n)}}}})
+                item["relatedLocations"] = rel
             if f.suggestions:
                 item["fixes"] = [{
                     "description": {"text": (f"Замените на: {f.suggestions[0]}" if lang == "ru"

@@ -30,6 +30,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 class Problem:
     path: str  # "projects[0].eu_contribution"; "" for the whole file
     message: str
+    # Where in the field's text the problem is (None: the whole field) and a replacement for that
+    # span that the web form offers as a one-click fix (None: no fix).
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
+    fix: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
@@ -289,8 +294,21 @@ def _parse_value(spec: Spec, kind: str, value: Any, path: str, problems: list[Pr
         problems.append(Problem(path, msg("time", lang, value)))
         return None
     if kind == "number":
+        from app.release.amount import AmountError, amount_problem, parse_amount
+        from app.release.amount import message as amount_message
+
+        if isinstance(value, str):  # "777.895", "739 000" typed in a form or quoted in YAML
+            try:
+                value = parse_amount(value)
+            except AmountError as e:
+                problems.append(Problem(path, amount_message(e.key, e.raw, lang) if e.key == "ambiguous"
+                                        else msg("type_number", lang, _type_name(value, lang))))
+                return None
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
             problems.append(Problem(path, msg("type_number", lang, _type_name(value, lang))))
+            return None
+        if isinstance(value, float) and amount_problem(value, lang):
+            problems.append(Problem(path, amount_problem(value, lang)))  # 777.895: thousands or cents?
             return None
         try:
             d = Decimal(str(value))

@@ -406,9 +406,11 @@ def _phone(phone: str) -> str:
 
     try:
         num = phonenumbers.parse(phone, "KZ")
-        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     except phonenumbers.NumberParseException:
         return phone
+    if not phonenumbers.is_valid_number(num):
+        return phone  # printed as typed (and flagged): an invalid number is never "normalised"
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 # ----- finishing --------------------------------------------------------------------------------------
@@ -532,10 +534,11 @@ def render_bytes(release: Release, draft: bool = False, config=None) -> bytes:
 
 
 def render_release(release: Release, out: str | os.PathLike | BinaryIO | None = None, draft: bool = False,
-                   config=None) -> bytes:
+                   config=None, overwrite: bool = True) -> bytes:
     """Render ``release`` to DOCX; write it to a path (atomically) or a binary stream; return the bytes.
 
-    Nothing is written unless the whole document was built.
+    Nothing is written unless the whole document was built; ``overwrite=False`` never replaces an
+    existing file.
     """
     data = render_bytes(release, draft, config)
     if out is None:
@@ -543,5 +546,5 @@ def render_release(release: Release, out: str | os.PathLike | BinaryIO | None = 
     if hasattr(out, "write"):
         out.write(data)
     else:
-        write_atomic(out, data)
+        write_atomic(out, data, overwrite=overwrite)
     return data

@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask, g, jsonify, render_template, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
@@ -21,6 +22,8 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from app.web.extensions import babel, csrf, db, migrate
 
 MAX_UPLOAD = 10 * 1024 * 1024  # drafts and logos larger than 10 MB are refused
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "::1")
+STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
 LANGUAGES = ("en", "ru")
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
 log = logging.getLogger(__name__)
@@ -42,15 +45,20 @@ def _secret_key(instance_path: str) -> str:
         return env
     path = Path(instance_path) / "secret_key"
     try:
-        return path.read_text().strip()
+        key = path.read_text().strip()
+        if key:
+            return key
+        log.warning("%s is empty; a new secret key was written to it (sessions started before are void)", path)
     except FileNotFoundError:
-        key = secrets.token_hex(32)
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(key)
-        os.replace(tmp, path)
-        return key
+        pass
+    # missing or empty: a new random key, readable by this user only
+    key = secrets.token_hex(32)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    os.replace(tmp, path)
+    return key
 
 
 @event.listens_for(Engine, "connect")
@@ -62,6 +70,38 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
         cur.close()
+
+
+def _private_database(url: str) -> None:
+    """An SQLite database file is created readable by this user only (0600; SQLite gives its -wal
+    and -shm files the same mode), before SQLite creates it with the umask's mode."""
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return
+    path = url[len("sqlite:///"):].split("?", 1)[0]
+    if not path or path == ":memory:":
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError:  # a folder that does not exist: SQLAlchemy says so on first use
+        pass
+
+
+class _SessionInterface(SecureCookieSessionInterface):
+    """The session cookie is Secure whenever the request came over HTTPS (directly, or through the
+    configured proxy: ProxyFix has then set the scheme from X-Forwarded-Proto)."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return bool(app.config.get("SESSION_COOKIE_SECURE")) or request.is_secure
+
+
+def _env_list(name: str) -> list[str] | None:
+    raw = os.environ.get(name)
+    if raw is None:
+        return None
+    return [x.strip() for x in raw.split(",") if x.strip()]
 
 
 def select_locale() -> str:
@@ -80,7 +120,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("PRESSROOM_INSTANCE")
     app = Flask(__name__, instance_relative_config=True,
                 instance_path=os.path.abspath(instance) if instance else None)
-    os.makedirs(app.instance_path, exist_ok=True)
+    if not os.path.isdir(app.instance_path):
+        os.makedirs(app.instance_path, mode=0o700, exist_ok=True)  # the database and the secret key live here
+        os.chmod(app.instance_path, 0o700)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=database_url(os.environ.get("DATABASE_URL"), app.instance_path),
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
@@ -95,6 +137,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         AUTO_MIGRATE=False,
         CHECK_KEEP_HOURS=24,
         PRESSROOM_CONFIG=os.environ.get("PRESSROOM_CONFIG"),
+        # Host headers answered; anything else is refused (DNS rebinding). ".example.org" allows subdomains.
+        ALLOWED_HOSTS=_env_list("PRESSROOM_ALLOWED_HOSTS") or list(DEFAULT_ALLOWED_HOSTS),
+        # Number of reverse proxies in front (X-Forwarded-For/-Proto/-Host are trusted only then).
+        PROXY_COUNT=int(os.environ.get("PRESSROOM_PROXY_COUNT") or 0),
+        # Tokens accepted on state-changing API calls instead of a CSRF token (Authorization: Bearer ...).
+        API_TOKENS=_env_list("PRESSROOM_API_TOKENS") or [],
+        LINT_TIME_BUDGET=float(os.environ.get("PRESSROOM_LINT_BUDGET") or 20),  # seconds per document
+        MAX_TEXT_CHARS=1_000_000,  # characters of text per document checked on the web
     )
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
@@ -102,22 +152,38 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(app.instance_path)
 
+    _private_database(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.session_interface = _SessionInterface()
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
+
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from app.web.views import api, check, main, releases, rules
+    from app.web.views import api, check, dictionary, main, releases, rules
 
     app.register_blueprint(main.bp)
     app.register_blueprint(check.bp)
     app.register_blueprint(rules.bp)
     app.register_blueprint(releases.bp)
     app.register_blueprint(api.bp)
-    # The JSON API is exempt from the form CSRF token: its writes accept application/json only,
-    # which a cross-site form cannot send, and the pages send the token in X-CSRFToken anyway.
+    app.register_blueprint(dictionary.bp)
+    # The JSON API is exempt from the form CSRF check; its own (app.web.views.api.protect) asks
+    # every state-changing call for the CSRF token in X-CSRFToken or for an API token.
     csrf.exempt(api.bp)
+    from app.web.views import ltapi  # the LanguageTool-compatible API under /v2 (CSRF-exempt: see there)
 
+    ltapi.init_app(app)
+    from app.web.views import ltweb  # LanguageTool's findings for the check page and the live panel
+
+    app.register_blueprint(ltweb.bp)
+
+    _register_guards(app)
     _register_errors(app)
     _register_headers(app)
 
@@ -134,10 +200,49 @@ def upgrade_database() -> None:
     upgrade(directory=MIGRATIONS_DIR)
 
 
-def _error_page(status: int, title: str, message: str):
+def _error_page(status: int, title: str, message: str, request_id: str | None = None):
     if wants_json():
-        return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", status=status, title=title, message=message), status
+        body = {"error": message, "status": status}
+        if request_id:
+            body["request_id"] = request_id
+        return jsonify(body), status
+    return render_template("error.html", status=status, title=title, message=message, request_id=request_id), status
+
+
+def request_id() -> str:
+    rid = g.get("request_id")
+    if rid is None:
+        rid = g.request_id = secrets.token_hex(6)
+    return rid
+
+
+def host_allowed(host: str, allowed) -> bool:
+    """``host`` (from the Host header, port and brackets removed) against the allowed list."""
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1:].split("]", 1)[0]
+    elif name.count(":") == 1:
+        name = name.rsplit(":", 1)[0]
+    name = name.rstrip(".")
+    for entry in allowed:
+        entry = entry.strip().lower()
+        if entry == "*" or name == entry or (entry.startswith(".") and (name.endswith(entry) or name == entry[1:])):
+            return True
+    return False
+
+
+def _register_guards(app: Flask) -> None:
+    @app.before_request
+    def guards():
+        request_id()
+        host = request.headers.get("Host", "")
+        if not host_allowed(host, app.config["ALLOWED_HOSTS"]):
+            # DNS rebinding: a page on another site that resolved its name to this server.
+            return _error_page(400, _("Unknown host"), _(
+                "This server does not answer to the host name %(host)s (allowed: %(allowed)s; "
+                "set PRESSROOM_ALLOWED_HOSTS to add one).",
+                host=host[:100] or "-", allowed=", ".join(app.config["ALLOWED_HOSTS"])))
+        return None
 
 
 def _register_errors(app: Flask) -> None:
@@ -175,15 +280,23 @@ def _register_errors(app: Flask) -> None:
                     405: _("This address does not accept this kind of request.")}
         return _error_page(e.code or 500, titles.get(e.code, e.name), messages.get(e.code, e.description or e.name))
 
+    @app.errorhandler(RecursionError)
+    def too_deep(e):
+        return _error_page(400, _("Bad request"), _("The request is nested too deeply."))
+
     @app.errorhandler(Exception)
     def unexpected(e: Exception):
-        log.exception("unexpected error on %s %s", request.method, request.path)
+        rid = request_id()
+        # The method, the path (no query string, no body: never the text of a draft) and the request id.
+        log.error("request %s: unexpected error on %s %s", rid, request.method, request.path,
+                  exc_info=(type(e), e, e.__traceback__))
         try:
             db.session.rollback()
         except Exception:  # pragma: no cover
             pass
         return _error_page(500, _("Something went wrong"),
-                           _("An unexpected error occurred. Your input is kept in the browser; try again."))
+                           _("An unexpected error occurred. Your input is kept in the browser; try again. "
+                             "If it happens again, report it with the request id %(id)s.", id=rid), rid)
 
 
 def _register_headers(app: Flask) -> None:
@@ -192,6 +305,10 @@ def _register_headers(app: Flask) -> None:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         resp.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if g.get("request_id"):
+            resp.headers.setdefault("X-Request-Id", g.request_id)
+        if request.is_secure:
+            resp.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         if resp.mimetype == "text/html":
             resp.headers.setdefault(
                 "Content-Security-Policy",

@@ -14,12 +14,18 @@ from app.core.readers import read_bytes, sniff
 from app.engine.config import Config, load_config
 from app.engine.finding import CATEGORIES, SEVERITIES, Finding
 from app.engine.linter import LintContext, LintResult, lint
-from app.errors import InputError
+from app.errors import InputError, OverBudget
+
+__all__ = ["OverBudget", "TooLong", "lint_bytes"]
+
+
+class TooLong(InputError):
+    """A draft with more text than the web app checks (MAX_TEXT_CHARS)."""
 
 _MD_SIGNALS = (
     re.compile(r"(?m)^#{1,6}\s+\S"),              # headings
-    re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"),    # bold
-    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),        # links
+    re.compile(r"\*\*[^*\n]++\*\*|__[^_\n]++__"),    # bold
+    re.compile(r"\[[^\[\]\n]++\]\([^)\s]++\)"),      # links (linear: a "[" never scans past the next "[")
     re.compile(r"(?m)^```"),                       # code fences
     re.compile(r"(?m)^>\s+\S"),                    # block quotes
     re.compile(r"<!--\s*pressroom-"),              # suppression comments
@@ -67,6 +73,14 @@ def web_config() -> Config:
     return _config_for(path)
 
 
+def checking_config() -> Config:
+    """The configuration web checks run with: the site's pressroom.toml plus the organisation's
+    dictionary (words added with "Add to dictionary")."""
+    from app.web.dictionary import with_dictionary
+
+    return with_dictionary(web_config())
+
+
 def message_lang(requested: str | None = None) -> str:
     """The language of finding messages: ``requested`` when it is ru/en, else the UI language."""
     if requested in ("ru", "en"):
@@ -80,10 +94,22 @@ def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None =
     """Read and lint a draft; InputError with a user-facing message when it cannot be read."""
     if not data or not data.strip():
         raise InputError(_("%(name)s: the draft is empty", name=name))
+    import time
+
+    budget = float(current_app.config.get("LINT_TIME_BUDGET") or 0)
+    start = time.monotonic()
     fmt = fmt or detect_format(data, name)
     doc = read_bytes(data, name, fmt, language if language in ("ru", "en") else "auto")
-    config = web_config()
-    return lint(doc, config, context=LintContext(config=config))
+    limit = int(current_app.config.get("MAX_TEXT_CHARS") or 0)
+    if limit and len(doc.text) > limit:
+        raise TooLong(_("%(name)s: the draft has %(n)s characters of text; the web app checks drafts of up to "
+                        "%(limit)s (check longer ones with `pressroom lint`)", name=name, n=len(doc.text), limit=limit))
+    config = checking_config()
+    try:
+        return lint(doc, config, context=LintContext(config=config), deadline=start + budget if budget else None)
+    except OverBudget:
+        raise OverBudget(_("%(name)s: checking this draft took longer than %(s)s seconds and was stopped; "
+                           "check it in parts, or with `pressroom lint`", name=name, s=f"{budget:g}")) from None
 
 
 # ----- highlighting ----------------------------------------------------------------------------
@@ -93,15 +119,22 @@ class Segment:
     ids: list[int] = field(default_factory=list)       # findings covering this text
     markers: list[int] = field(default_factory=list)   # zero-length findings just before it
     first: list[int] = field(default_factory=list)     # findings that start here (anchor target)
+    related: list[int] = field(default_factory=list)   # findings that name this text as a related place
 
 
 def highlight(text: str, findings: list[Finding]) -> list[Segment]:
     """Cut text at every finding boundary; each piece knows which findings cover it."""
     n = len(text)
     points = {0, n}
-    for f in findings:
+    rel_spans: list[tuple[int, int, int]] = []
+    for i, f in enumerate(findings):
         points.add(min(max(f.offset, 0), n))
         points.add(min(max(f.end, 0), n))
+        for o, ln in getattr(f, "related", ()) or ():
+            a, b = min(max(o, 0), n), min(max(o + ln, 0), n)
+            if b > a:
+                points.update((a, b))
+                rel_spans.append((a, b, i))
     bounds = sorted(points)
     starts: dict[int, list[int]] = {}
     zero: dict[int, list[int]] = {}
@@ -119,7 +152,8 @@ def highlight(text: str, findings: list[Finding]) -> list[Segment]:
             if zero.get(a):
                 segs.append(Segment("", [], zero[a], []))
             break
-        segs.append(Segment(text[a:b], sorted(active), zero.get(a, []), list(new)))
+        segs.append(Segment(text[a:b], sorted(active), zero.get(a, []), list(new),
+                            sorted({i for ra, rb, i in rel_spans if ra <= a and b <= rb})))
     return segs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.web.extensions import db
@@ -28,6 +28,13 @@ class Release(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # A key the browser made for a new release: a second "create" with it (a beacon and a restored
+    # backup after a reload) saves into the same release instead of making a duplicate.
+    client_key: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
+    # The browser tab that wrote the current version: its own later saves are never a conflict.
+    written_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Check preferences of this release: {"ignored": [finding ids], "rules_off": [rule ids]}.
+    prefs: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
     versions: Mapped[list["ReleaseVersion"]] = relationship(
         back_populates="release", cascade="all, delete-orphan", order_by="ReleaseVersion.id.desc()")
@@ -92,4 +99,17 @@ class LogoImage(db.Model):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     mimetype: Mapped[str] = mapped_column(String(32), nullable=False)
     data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class DictionaryWord(db.Model):
+    """A word the organisation's dictionary accepts (spelling checks on the web skip it)."""
+
+    __tablename__ = "dictionary_words"
+    __table_args__ = (UniqueConstraint("organisation_id", "word", name="uq_dictionary_words_org_word"),
+                      Index("ix_dictionary_words_organisation_id", "organisation_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # FK once organisations exist
+    word: Mapped[str] = mapped_column(String(100), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)

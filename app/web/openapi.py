@@ -16,6 +16,24 @@ ID = {"name": "release_id", "in": "path", "required": True, "schema": {"type": "
 
 
 def spec() -> dict:
+    out = _spec()
+    read_only = {("/api/lint", "post"), ("/api/render", "post"), ("/api/releases/check", "post")}
+    for path, ops in out["paths"].items():
+        for method, op in ops.items():
+            if not isinstance(op, dict) or "responses" not in op:
+                continue
+            if method in ("post", "put", "patch", "delete") and (path, method) not in read_only:
+                op["responses"].setdefault("403", _err(
+                    "No CSRF token (X-CSRFToken, from the page) and no API token (Authorization: Bearer ...)"))
+                op["responses"].setdefault("400", _err("Bad request"))
+            op["responses"].setdefault("400", _err("Bad request (unknown host, JSON nested too deeply, NUL or lone surrogates)"))
+    lint = out["paths"]["/api/lint"]["post"]["responses"]
+    lint.setdefault("422", _err("Checking took longer than the per-document time budget"))
+    lint["413"] = _err("Draft larger than 10 MB, or more text than the web app checks")
+    return out
+
+
+def _spec() -> dict:
     release_body = {"type": "object", "required": ["payload"], "properties": {
         "payload": {"$ref": "#/components/schemas/Payload"}}}
     return {

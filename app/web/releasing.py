@@ -33,19 +33,19 @@ def _s(v: Any) -> str:
 
 
 def parse_number(text: str) -> Any:
-    """'777 895' -> 777895, '1,5' -> 1.5; anything else stays text (the model then says what is wrong)."""
+    """'777 895' -> 777895, '777.895' -> 777895 (a group of three digits after a dot or comma is a
+    thousands separator in both languages), '1,5' -> 1.5; anything ambiguous or not a number stays
+    text (the model then says what is wrong)."""
+    from app.release.amount import AmountError, parse_amount
+
     raw = _s(text)
     if not raw:
         return None
-    t = _NUM_SPACES.sub("", raw)
-    if re.fullmatch(r"\d+[.,]\d{3}(?:[.,]\d{3})+", t) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
-        t = re.sub(r"[.,]", "", t)  # 1,234,567 / 1.234.567
-    t = t.replace(",", ".")
-    try:
-        d = Decimal(t)
-    except InvalidOperation:
+    if len(_NUM_SPACES.sub("", raw)) > 40:  # no budget has 40 digits; int() refuses more than 4 300 (a 500 before)
         return raw
-    if not d.is_finite():
+    try:
+        d = parse_amount(raw)
+    except AmountError:
         return raw
     return int(d) if d == d.to_integral_value() else float(d)
 
@@ -121,6 +121,11 @@ def form_to_payload(form) -> dict:
             logos.append(lg)
     put("logos", logos)
     return p
+
+
+def is_blank(payload: dict) -> bool:
+    """Nothing typed yet: only the defaults a new form starts with (language, today's date)."""
+    return not any(k not in ("language", "date") for k in payload)
 
 
 def _fmt_number(v: Any) -> str:
@@ -397,7 +402,7 @@ def render_docx(payload: dict, draft: bool) -> bytes:
 
 
 # ----- live checks --------------------------------------------------------------------------------
-_TRANS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "«": '"', "»": '"', "“": '"', "”": '"',
+_TRANS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "«": '"', "»": '"', "“": '"', "”": '"',
                         "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u2011": "-", "ё": "е", "Ё": "Е"})
 
 
@@ -447,18 +452,25 @@ def locate(doc_text: str, start: int, end: int, fields: list[tuple[str, str]]) -
     return (best[1], best[2], best[3]) if best else None
 
 
-_MONEY = re.compile(
-    r"(?:(?P<cur1>EUR|USD|KZT|€|\$|₸)\s?(?P<n1>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:[.,]\d+)?)"
-    r"|(?:(?P<n2>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?\s?(?P<mult>млн|тыс\.?|million|thousand)?\s?"
-    r"(?P<cur2>евро|EUR|euros?|€|долл\w*|USD|тенге|KZT|₸))", re.I)
-_BUDGET_WORDS = re.compile(r"бюджет|взнос|вклад|финанс|стоимост|budget|contribut|fund|financ|cost|grant|грант", re.I)
-_CUR = {"евро": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "€": "EUR", "usd": "USD", "$": "USD",
-        "тенге": "KZT", "kzt": "KZT", "₸": "KZT"}
+def budget_amounts(text: str, language: str) -> list:
+    """The budget figures of a text field, read by the same facts model the figures checks use
+    (app.facts): amounts whose wording makes them a total, the EU's part, co-financing or the rest."""
+    from app.facts import facts
+
+    try:
+        doc = read_bytes(text.encode("utf-8"), "field.txt", "txt", language if language in ("ru", "en") else "auto")
+    except PressroomError:
+        return []
+    return [f for f in facts(doc).facts if f.kind == "money" and f.role in ("total", "eu", "cofin", "remaining")
+            and not (f.subset or f.hedge or f.meta.get("each") or f.meta.get("product") or f.meta.get("aggregate"))]
 
 
-def _cur(s: str) -> str:
-    s = s.lower()
-    return "USD" if s.startswith("долл") else _CUR.get(s, s.upper())
+def _same_amount(f, known: Decimal) -> bool:
+    """An amount as written («1,35 млн») equals a field's value (1 350 000) to its written precision."""
+    from app.facts.solve import _unit_of
+
+    unit = _unit_of(f)
+    return abs(float(known) - f.value) < max(unit / 2, 0.005)
 
 
 def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict]:
@@ -475,25 +487,18 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
                 continue
             amounts.setdefault(p.currency, set()).add(Decimal(v))
     for fid, value in fields:
-        for m in _MONEY.finditer(value):
-            if m.group("mult"):
-                continue
-            sent_start = max(value.rfind(".", 0, m.start()), value.rfind("\n", 0, m.start())) + 1
-            sent_end = min([i for i in (value.find(".", m.end()), value.find("\n", m.end())) if i >= 0] or [len(value)])
-            if not _BUDGET_WORDS.search(value[sent_start:sent_end]):
-                continue
-            num = (m.group("n1") or m.group("n2")).replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "")
-            cur = _cur(m.group("cur1") or m.group("cur2"))
+        for f in budget_amounts(value, release.language):
+            cur = f.unit
             known = amounts.get(cur)
             if not known:
                 continue
-            if Decimal(num) not in known:
+            if not any(_same_amount(f, k) for k in known):
                 fmt = ", ".join(_fmt_number(x) for x in sorted(known))
                 out.append({
                     "rule": "crosscheck.budget", "category": "consistency", "severity": "warning",
                     "message": _("The amount %(amount)s in the text matches no project's budget or EU contribution "
-                                 "(%(known)s %(currency)s)", amount=m.group(0).strip(), known=fmt, currency=cur),
-                    "suggestions": [], "field": fid, "start": m.start(), "end": m.end(), "text": m.group(0),
+                                 "(%(known)s %(currency)s)", amount=f.text.strip(), known=fmt, currency=cur),
+                    "suggestions": [], "field": fid, "start": f.start, "end": f.end, "text": f.text,
                     "related": "projects-0-total_budget",
                 })
     import phonenumbers
@@ -520,45 +525,227 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
     return out
 
 
-def live_check(payload: dict) -> dict:
-    """Everything the live panel shows for the release as typed."""
+FIELD_ORDER = ("language", "date", "city", "label", "embargo_date", "embargo_time", "headline", "subheadline", "lead",
+               "body", "quotes", "background", "projects", "contacts", "organisation", "logos", "boilerplate")
+_SUB_ORDER = {"quotes": ("speaker", "position", "text"),
+              "projects": ("name", "organisations", "start", "end", "total_budget", "eu_contribution", "currency", "funding"),
+              "contacts": ("name", "role", "organisation", "phone", "email"), "logos": ("file", "path", "name")}
+_EMPTY_KEYS = ("required", "empty", "min_items")
+
+
+def field_rank(fid: str | None) -> tuple:
+    """Where a field is in the form: findings are listed in this order."""
+    if not fid:
+        return (len(FIELD_ORDER), 0, 0)
+    m = re.match(r"^(\w+?)-(\d+)-(\w+)$", fid)
+    if m and m.group(1) in _SUB_ORDER:
+        name, i, sub = m.groups()
+        subs = _SUB_ORDER[name]
+        return (FIELD_ORDER.index(name), int(i), subs.index(sub) if sub in subs else len(subs))
+    head = fid.split("-")[0]
+    if head == "add":
+        head = fid.split("-")[1] if "-" in fid else head
+    return (FIELD_ORDER.index(head) if head in FIELD_ORDER else len(FIELD_ORDER), 0, 0)
+
+
+def utf16(text: str, offset: int) -> int:
+    """A code-point offset in text as JavaScript counts it (UTF-16 units: an emoji is two)."""
+    offset = max(0, min(offset, len(text)))
+    prefix = text[:offset]
+    return offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+def _is_empty_problem(prob: Problem, lang: str) -> bool:
+    from app.release.model import MESSAGES
+
+    return any(prob.message.startswith(MESSAGES[k][l].split("{")[0]) for k in _EMPTY_KEYS for l in ("en", "ru"))
+
+
+def _value_at(obj: Any, path: str) -> Any:
+    cur = obj
+    for name, idx in re.findall(r"(\w+)(?:\[(\d+)\])?", path or ""):
+        cur = getattr(cur, name, None) if not isinstance(cur, dict) else cur.get(name)
+        if idx:
+            cur = cur[int(idx)] if isinstance(cur, list) and int(idx) < len(cur) else None
+        if cur is None:
+            return None
+    return cur
+
+
+def understood_amounts(payload: dict, lang: str) -> dict:
+    """{field id: '= 777 895 евро'}: the amount each budget field was read as (shown beside it)."""
+    from app.release.fmt import money
+
+    out = {}
+    for i, pr in enumerate(payload.get("projects") or []):
+        if not isinstance(pr, dict):
+            continue
+        cur = pr.get("currency") if pr.get("currency") in ("EUR", "USD", "KZT") else "EUR"
+        for k in ("total_budget", "eu_contribution"):
+            v = pr.get(k)
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                out[f"projects-{i}-{k}"] = "= " + money(Decimal(str(v)), cur, lang, nbsp=False)
+    return out
+
+
+def _block_field(doc, offset: int, release: Release | None, category: str) -> str | None:
+    """A finding on text the renderer wrote (the project block, a contact block, the disclaimer):
+    the field it comes from, so a click on the finding still goes somewhere useful."""
+    if release is None:
+        return None
+    block = next((b for b in doc.blocks if b.start <= offset <= b.end), None)
+    if block is None:
+        return None
+    text = _norm(doc.text[block.start:block.end])
+    for i, p in enumerate(release.projects):
+        if _norm(p.name) in text:
+            return f"projects-{i}-{'eu_contribution' if category == 'figures' else 'name'}"
+    for i, c in enumerate(release.contacts):
+        if _norm(c.name) in text:
+            return f"contacts-{i}-{'phone' if category == 'contact' else 'name'}"
+    if release.organisation and _norm(release.organisation) in text:
+        return "organisation"
+    return None
+
+
+def _fingerprint(item: dict) -> str:
+    return f"{item.get('rule')}|{item.get('field') or ''}|{_norm(item.get('text') or item.get('message') or '')}"
+
+
+def live_check(payload: dict, raw_fields: dict | None = None, touched: set | None = None,
+               ignored: set | None = None, rules_off: set | None = None, config=None) -> dict:
+    """Everything the live panel shows for the release as typed.
+
+    raw_fields: {field id: text as in the browser} (offsets are then those of the browser's text, in
+    UTF-16 units); touched: field ids the user has worked on (None: all; a required field that is
+    still empty is not an error until touched, it is counted in ``pending``); ignored: finding
+    fingerprints ignored once; rules_off: rules switched off for this release; config: the
+    organisation's configuration (its dictionary)."""
     release, problems = problems_of(payload)
     lang = payload.get("language") if payload.get("language") in ("ru", "en") else "ru"
+    if config is None:
+        from app.web.linting import checking_config
+
+        config = checking_config()
+    fields = text_fields(payload)
+    if raw_fields:
+        fields = [(fid, raw_fields.get(fid, v) if isinstance(raw_fields.get(fid), str) else v) for fid, v in fields]
+    values = dict(fields)
     items: list[dict] = []
+    pending = 0
+    problem_fields: dict[str, dict] = {}
+    budget_problem = False
     for prob in problems:
-        items.append({"rule": "field", "category": "structure", "severity": "error", "message": prob.message,
-                      "path": prob.path, "field": field_id(prob.path), "suggestions": []})
+        fid = field_id(prob.path)
+        if touched is not None and fid not in touched and _is_empty_problem(prob, lang):
+            pending += 1
+            continue
+        it = {"rule": "field", "category": "structure", "severity": "error", "message": prob.message,
+              "path": prob.path, "field": fid, "suggestions": []}
+        if re.search(r"\.(total_budget|eu_contribution)$", prob.path):
+            budget_problem = True
+        value = values.get(fid)
+        if prob.start is not None and isinstance(value, str):
+            own = _value_at(release, prob.path) if release is not None else None
+            own = own if isinstance(own, str) else _value_at(_ParsedView(payload), prob.path)
+            snippet = own[prob.start:prob.end] if isinstance(own, str) else ""
+            pos = _normalised(value).find(_norm(snippet)) if snippet.strip() else -1
+            if pos >= 0:
+                it.update(start=pos, end=pos + len(snippet), text=value[pos:pos + len(snippet)])
+                if prob.fix is not None:  # "" removes the span (a leftover tag, a repeated date)
+                    it.update(fix=prob.fix, suggestions=[prob.fix], safe=True)
+        elif prob.fix and isinstance(value, str):
+            it.update(start=0, end=len(value), text=value, fix=prob.fix, suggestions=[prob.fix], safe=True)
+        items.append(it)
+        if "start" not in it or (it.get("end") == len(value or "")):
+            problem_fields.setdefault(fid, it)
     text = ""
     draft = None
     try:
         draft = release or draft_release(payload)
         from app.release.render import render_bytes
 
-        data = render_bytes(draft, draft=False, config=web_config())
+        data = render_bytes(draft, draft=False, config=config)
         doc = read_bytes(data, "release.docx", "docx", draft.language)
-        config = web_config()
         res = lint(doc, config, context=LintContext(config=config, release=draft))
         text = doc.text
-        fields = text_fields(payload)
+        seen: set = set()
         for f in res.findings:
             d = f.to_dict(doc, message_lang())  # the UI language, like the field problems above
             if d["text"].strip() in ("…",):
                 continue  # a placeholder for a missing field: the field problem says it already
+            if release is None and f.rule.startswith("structure.missing"):
+                continue  # a part missing from a draft with placeholders: the field problems say which
+            if f.fix is not None:
+                d["fix"], d["safe"] = f.fix, True
             loc = locate(doc.text, f.offset, f.end, fields)
             if loc:
                 d["field"], d["start"], d["end"] = loc
+                d["text"] = values.get(loc[0], "")[loc[1]:loc[2]] or d["text"]
+            else:
+                d["field"] = _block_field(doc, f.offset, draft, f.category) or ""
+                if budget_problem and f.category == "figures":
+                    continue  # an unparsable budget is one problem: the placeholder's sums are not checked
+                d.pop("start", None)
+            fid = d.get("field")
+            whole = problem_fields.get(fid)
+            if whole is not None and (not loc or (loc[1] <= 0 and loc[2] >= len(values.get(fid, "").strip()))
+                                      or whole.get("start") is not None and loc[1] < whole["end"] and whole["start"] < loc[2]):
+                if not whole["suggestions"] and d["suggestions"]:  # one finding: the field's, with the check's fix
+                    whole["suggestions"] = d["suggestions"][:3]
+                    if "start" not in whole and isinstance(values.get(fid), str):
+                        v = values[fid]
+                        whole.update(start=0, end=len(v), text=v)
+                    whole["fix"] = d.get("fix") or d["suggestions"][0]
+                continue
+            key = (fid, d.get("start"), d.get("end"), f.rule) if loc else (f.rule, _norm(d["text"]))
+            if key in seen:
+                continue
+            seen.add(key)
             items.append(d)
     except PressroomError as e:
         items.append({"rule": "render", "category": "structure", "severity": "error", "message": str(e),
                       "field": "", "suggestions": []})
     items.extend(cross_checks(payload, release or draft, lang))
+    # the same mistake reached through a field and a text field's copy of it: one finding
+    out, seen_at = [], set()
+    for it in items:
+        key = (it.get("field"), it.get("start"), it.get("end")) if it.get("start") is not None else None
+        if key and key in seen_at and it["rule"] != "field":
+            continue
+        if key:
+            seen_at.add(key)
+        it["id"] = hashlib.sha1(_fingerprint(it).encode()).hexdigest()[:12]
+        if it["severity"] != "error" or it["rule"] != "field":  # a field problem cannot be ignored
+            if ignored and it["id"] in ignored:
+                continue
+            if rules_off and it["rule"] in rules_off:
+                continue
+        out.append(it)
+    items = out
+    order = {"error": 0, "warning": 1, "info": 2}
+    items.sort(key=lambda x: (field_rank(x.get("field")), x.get("start") if x.get("start") is not None else -1,
+                              order.get(x["severity"], 3)))
+    for it in items:  # offsets for the browser: UTF-16 units
+        v = values.get(it.get("field"))
+        if it.get("start") is not None and isinstance(v, str):
+            it["start"], it["end"] = utf16(v, it["start"]), utf16(v, it["end"])
     summary = {"error": 0, "warning": 0, "info": 0}
     for it in items:
         summary[it["severity"]] = summary.get(it["severity"], 0) + 1
-    order = {"error": 0, "warning": 1, "info": 2}
-    items.sort(key=lambda x: order.get(x["severity"], 3))
     return {"problems": [{"path": p.path, "message": p.message, "field": field_id(p.path)} for p in problems],
-            "findings": items, "summary": summary, "text": text, "valid": release is not None and not problems}
+            "findings": items, "summary": summary, "text": text, "pending": pending,
+            "valid": release is not None and not problems, "amounts": understood_amounts(payload, lang)}
+
+
+class _ParsedView:
+    """Payload values reached by model paths (for problems of a release that did not parse)."""
+
+    def __init__(self, payload: dict):
+        self.payload = payload
+
+    def __getattr__(self, name):
+        return self.payload.get(name)
 
 
 # ----- preview ------------------------------------------------------------------------------------

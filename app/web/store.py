@@ -54,6 +54,37 @@ def search_text_of(payload: dict) -> str:
     return " ".join(_text(p) for p in parts if _text(p)).casefold()
 
 
+def clean(value: Any) -> Any:
+    """The payload as every database stores it alike: NUL removed (PostgreSQL refuses it, SQLite
+    keeps it), lone surrogates replaced (not encodable). Iterative: no recursion on deep data."""
+    def fix(s: str) -> str:
+        s = s.replace("\x00", "")
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:
+            s = s.encode("utf-8", "replace").decode("utf-8")
+        return s
+
+    if isinstance(value, str):
+        return fix(value)
+    root = [value]
+    stack = [(root, 0)]
+    while stack:
+        container, key = stack.pop()
+        item = container[key]
+        if isinstance(item, str):
+            container[key] = fix(item)
+        elif isinstance(item, dict):
+            new = {fix(k) if isinstance(k, str) else k: v for k, v in item.items()}
+            container[key] = new
+            stack.extend((new, k) for k in new)
+        elif isinstance(item, list):
+            new = list(item)
+            container[key] = new
+            stack.extend((new, i) for i in range(len(new)))
+    return root[0]
+
+
 def _apply(release: Release, payload: dict) -> None:
     release.payload = payload
     release.title = title_of(payload)
@@ -73,8 +104,25 @@ def get(release_id: int, include_deleted: bool = False) -> Release:
     return r
 
 
-def create(payload: dict, kind: str = "created") -> Release:
-    r = Release(version=1)
+def by_client_key(client_key: str | None) -> Release | None:
+    if not client_key:
+        return None
+    return db.session.execute(select(Release).where(Release.client_key == client_key[:64])).scalar_one_or_none()
+
+
+def create(payload: dict, kind: str = "created", client_key: str | None = None, client: str | None = None) -> Release:
+    """A new release; with client_key, a second create with the same key saves into the first one
+    (a beacon sent on page hide and the backup restored after the reload make one release)."""
+    payload = clean(payload)
+    existing = by_client_key(client_key)
+    if existing is not None:
+        if existing.deleted_at is not None:
+            raise NotFound(f"release {existing.id} was deleted")
+        if existing.payload == payload:
+            return existing
+        return save(existing.id, payload, existing.version if existing.written_by == client else -1, kind="autosave",
+                    client=client)
+    r = Release(version=1, client_key=(client_key or None) and client_key[:64], written_by=(client or None) and client[:64])
     _apply(r, payload)
     db.session.add(r)
     db.session.flush()
@@ -83,18 +131,26 @@ def create(payload: dict, kind: str = "created") -> Release:
     return r
 
 
-def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave") -> Release:
-    """Store payload if the release is still at expected_version; else raise Conflict."""
+def save(release_id: int, payload: dict, expected_version: int, kind: str = "autosave", client: str | None = None) -> Release:
+    """Store payload if the release is still at expected_version; else raise Conflict. A version
+    the same client (browser tab) wrote is never a conflict: its later edits simply follow it."""
+    payload = clean(payload)
     if not 0 < release_id <= MAX_ID:  # beyond INTEGER: the database driver would fail, not find nothing
         raise NotFound(f"release {release_id} not found")
     if not -MAX_ID <= expected_version <= MAX_ID:
         expected_version = -1  # matches no stored version: a Conflict, never an overflow
     now = utcnow()
+    client = (client or None) and client[:64]
+    if client:
+        cur = db.session.execute(select(Release.version, Release.written_by).where(Release.id == release_id)).first()
+        if cur is not None and cur.version != expected_version and cur.written_by == client:
+            expected_version = cur.version  # our own newer version (a beacon that landed first)
     res = db.session.execute(
         update(Release)
         .where(Release.id == release_id, Release.version == expected_version, Release.deleted_at.is_(None))
         .values(payload=payload, title=title_of(payload), language=language_of(payload),
-                search_text=search_text_of(payload), version=Release.version + 1, updated_at=now)
+                search_text=search_text_of(payload), version=Release.version + 1, updated_at=now,
+                written_by=client)
         .execution_options(synchronize_session=False)
     )
     if res.rowcount != 1:
@@ -117,6 +173,14 @@ def save(release_id: int, payload: dict, expected_version: int, kind: str = "aut
     db.session.commit()
     r = get(release_id)
     db.session.refresh(r)
+    return r
+
+
+def set_prefs(release_id: int, prefs: dict) -> Release:
+    r = get(release_id)
+    r.prefs = {"ignored": sorted(set(prefs.get("ignored") or []))[:500],
+               "rules_off": sorted(set(prefs.get("rules_off") or []))[:200]}
+    db.session.commit()
     return r
 
 
@@ -161,7 +225,7 @@ def undelete(release_id: int) -> Release:
 def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500) -> list[Release]:
     stmt = select(Release)
     stmt = stmt.where(Release.deleted_at.is_not(None) if deleted else Release.deleted_at.is_(None))
-    q = (q or "").strip().casefold()
+    q = clean(q or "").strip().casefold()
     if q:
         for word in q.split()[:10]:
             like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import re
 
-# "Full Name (ACR)" — the capitals of the acronym are checked against the name loosely
-DEFINITION = re.compile(r"(?P<name>(?:[A-ZА-ЯЁ«\"“][\w«»\"“”\-]*\s+){0,8}?[\w»\"”]+)\s*\((?P<acr>[A-ZА-ЯЁ]{2,8})\)")
+# "Full Name (ACR)" — the capitals of the acronym are checked against the name loosely. Linear time:
+# a match starts only where a word starts, words are at most 60 characters and possessive.
+DEFINITION = re.compile(r"(?<![\w«»\"“”])(?P<name>(?:[A-ZА-ЯЁ«\"“][\w«»\"“”\-]{0,60}+\s++){0,8}?[\w»\"”]{1,60}+)"
+                        r"\s*+\((?P<acr>[A-ZА-ЯЁ]{2,8}+)\)")
+# every bare all-capital token, to find an acronym's first use in one pass over the text
+_CAPS = re.compile(r"(?<![\w\-])[A-ZА-ЯЁ]{2,8}+(?![\w\-])")
 
 
 def _plausible(name: str, acr: str) -> bool:
@@ -21,6 +25,9 @@ def _plausible(name: str, acr: str) -> bool:
 def check(doc, rule, ctx):
     text = doc.text
     seen: set[str] = set()
+    first_use: dict[str, int] = {}
+    for m in _CAPS.finditer(text):
+        first_use.setdefault(m.group(0), m.start())
     for d in DEFINITION.finditer(text):
         acr = d.group("acr")
         if acr in seen:
@@ -30,7 +37,7 @@ def check(doc, rule, ctx):
         name = " ".join(d.group("name").split()[-len(acr) - 3:])
         if not _plausible(name, acr):
             continue
-        first = re.search(r"(?<![\w\-])" + re.escape(acr) + r"(?![\w\-])", text[:d.start("acr") - 1])
-        if first:
-            yield rule.finding(doc, first.start(), first.end(), [], acronym=acr,
+        first = first_use.get(acr)
+        if first is not None and first + len(acr) <= d.start("acr") - 1:
+            yield rule.finding(doc, first, first + len(acr), [], acronym=acr,
                                definition=f"{d.group('name').strip()} ({acr})")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.language import get, morph as shared_morph
+from app.language import MAX_WORD, get, morph as shared_morph
 
 WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+(?![\w-])")
 
@@ -36,7 +36,7 @@ def check(doc, rule, ctx):
                 continue  # names (Королёв, Пётр) keep their spelling; they do not set the house style
             written.append((m.start(), m.end(), w.replace("ё", "е").replace("Ё", "Е")))
             continue
-        if "е" not in low or len(w) < 2:
+        if "е" not in low or len(w) < 2 or len(w) > MAX_WORD:
             continue
         if low not in cache:
             parses = morph.parse(low)

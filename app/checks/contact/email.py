@@ -1,7 +1,9 @@
 """E-mail addresses: syntax with email-validator (no DNS look-ups) and the usual typing slips.
 
-Repaired with a suggestion (and a safe fix): an address broken by a space (``name @domain.kz``),
-a doubled ``@``, a comma instead of a dot in the domain (``info@lprc,kz``).
+Repaired with a suggestion (and a safe fix): an address broken by a space (``name @domain.kz``,
+``name@fund .uz``), a doubled ``@``, a comma instead of a dot in the domain (``info@lprc,kz``,
+``name@tstb,gov.tm``). An address without a domain ending (``press@fund-uz``, ``info@hrb``) is
+broken too; when its last hyphen stands before a domain ending the dot is suggested, not fixed.
 """
 from __future__ import annotations
 
@@ -14,8 +16,16 @@ DOMAIN = r"[A-Za-z0-9][\w\-]*(?:[.,][\w\-]+)*\.[A-Za-z]{2,24}"
 # broken by a space on either side of the @ (one word before, a dotted domain after)
 SPACED = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")(?:\s+@\s*|@\s+)(" + DOMAIN + r")(?![\w\-])")
 DOUBLE_AT = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@{2,}(" + DOMAIN + r")(?![\w\-])")
-COMMA = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]+[.,])*[\w\-]+,[A-Za-z]{2,24})(?![\w\-])")
+COMMA = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]++[.,])*+[A-Za-z]{2,24})(?![\w\-])")
 DOTS = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]+\.+)*[\w\-]+\.{2,}(?:[\w\-]+\.+)*[A-Za-z]{2,24})(?![\w\-])")
+# Domain endings an address of the region's releases ends with (for the two slips below).
+TLDS = ("kz kg uz tj tm ru org com net int eu de uk gov edu info fr ch be at it es nl se us io ge am az by ua md mn "
+        "cn jp kr tr in af pk ir").split()
+# a space before (or after) the dot of the domain ending: name@fund .uz, name@fund. uz
+SPACE_TLD = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@([A-Za-z0-9][\w\-]*+(?:\.[\w\-]++)*+)(?:[ \t]+\.[ \t]*+|\.[ \t]++)"
+                       r"([a-z]{2,6})(?![\w\-@])")
+# no domain ending at all: press@fund-uz, info@hrb
+NO_TLD = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@([A-Za-z0-9][\w\-]*+)(?![\w\-@]|[ \t]*+\.[ \t]*+[A-Za-z])")
 PLAIN = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@(" + DOMAIN + r")(?![\w\-@])")
 # words that are not the start of an address ("пишите @", "at @")
 STOP_LOCAL = {"at", "on", "or", "и", "по", "на", "email", "e-mail", "mail", "адресу", "почте"}
@@ -39,7 +49,8 @@ REASONS_RU = (
     ("After the @-sign, periods cannot be separated by so many characters", "слишком длинная часть домена между точками"),
     ("The email address is too long", "адрес слишком длинный"),
 )
-WHAT_RU = {"broken by a space": "разорван пробелом", "doubled '@'": "знак «@» повторён дважды",
+WHAT_RU = {"broken by a space": "разорван пробелом", "broken by a space before the domain ending": "пробел перед доменом верхнего уровня",
+           "without a domain ending": "нет домена верхнего уровня (.kz, .org …)", "doubled '@'": "знак «@» повторён дважды",
            "comma instead of a dot": "запятая вместо точки", "doubled dot": "две точки подряд"}
 
 
@@ -64,11 +75,24 @@ def check(doc, rule, ctx):
     def free(s, e):
         return not any(s < te and e > ts for ts, te in taken)
 
+    for m in SPACE_TLD.finditer(text):
+        local, domain, tld = m.group(1), m.group(2), m.group(3)
+        if local.lower() in STOP_LOCAL or tld not in TLDS or not free(m.start(), m.end()):
+            continue
+        repaired = f"{local}@{domain}.{tld}"
+        if _valid(repaired) is not None:
+            continue
+        taken.append((m.start(), m.end()))
+        what = "broken by a space before the domain ending"
+        yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired, message=f"E-mail address {what}",
+                           message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
     for rx, what in ((SPACED, "broken by a space"), (DOUBLE_AT, "doubled '@'"), (COMMA, "comma instead of a dot"),
                      (DOTS, "doubled dot")):
         for m in rx.finditer(text):
             local, domain = m.group(1), m.group(2)
             if local.lower() in STOP_LOCAL or not free(m.start(), m.end()):
+                continue
+            if rx is COMMA and "," not in domain:
                 continue
             repaired = f"{local}@{re.sub(r'[.,]+', '.', domain)}"
             if _valid(repaired) is not None:
@@ -77,6 +101,20 @@ def check(doc, rule, ctx):
             yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired,
                                message=f"E-mail address {what}",
                                message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+    for m in NO_TLD.finditer(text):
+        local, domain = m.group(1), m.group(2)
+        if local.lower() in STOP_LOCAL or not free(m.start(), m.end()):
+            continue
+        what = "without a domain ending"
+        head, _, tail = domain.rpartition("-")
+        suggestions = []
+        if head and tail.lower() in TLDS:
+            repaired = f"{local}@{head}.{tail}"  # press@fund-uz: the dot typed as a hyphen
+            if _valid(repaired) is None:
+                suggestions = [repaired]
+        taken.append((m.start(), m.end()))
+        yield rule.finding(doc, m.start(), m.end(), suggestions,  # a guess, never applied by --fix
+                           message=f"E-mail address {what}", message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
     for m in PLAIN.finditer(text):
         if not free(m.start(), m.end()):
             continue

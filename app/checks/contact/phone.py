@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from app.checks.contact.phones import find_phones, international
+from app.checks.contact.phones import find_phones, international, repair
 
 
 def _repair(bad, valid_phones):
@@ -32,5 +32,8 @@ def check(doc, rule, ctx):
                                        f"({other.text})",
                                message_ru=f"Некорректный номер телефона; в другом месте этот номер записан верно "
                                           f"({other.text})")
+        elif repair(p.text, ctx.config.region or "KZ"):
+            sugg = repair(p.text, ctx.config.region or "KZ")
+            yield rule.finding(doc, p.start, p.end, [sugg], region=ctx.config.region or "KZ")
         else:
             yield rule.finding(doc, p.start, p.end, [], region=ctx.config.region or "KZ")

@@ -79,3 +79,27 @@ def find_phones(doc, region: str = "KZ") -> list[Phone]:
 
 def international(p: Phone) -> str:
     return phonenumbers.format_number(p.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def repair(raw: str, region: str = "KZ") -> str | None:
+    """A valid number an invalid one is most likely meant to be, written the author's way, or None.
+    ``+701 744 44 29`` (the country code dropped after the plus) -> ``+7 701 744 44 29``. The one
+    suggestion logic of the phone check (command line) and the web form's phone field."""
+    text = (raw or "").strip()
+    digits = _digits(text)
+    if not 7 <= len(digits) <= 15:
+        return None
+    cc = phonenumbers.country_code_for_region(region or "KZ")
+    tries = []
+    if text.startswith("+") and cc:
+        tries.append(f"+{cc} {text.lstrip('+ ')}")
+    if not text.startswith("+") and cc and digits.startswith(str(cc)) and len(digits) > 10:
+        tries.append(f"+{text}")
+    for t in tries:
+        try:
+            n = phonenumbers.parse(t, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(n):
+            return t
+    return None

@@ -1,18 +1,106 @@
-"""The date in the dateline must equal the release date on the date line above it."""
+"""The release date must be one date: the date line above the headline («21 ноября 2025 года»,
+"Press release | Ashgabat | Tuesday, 18 November 2025", "Released: 13 May 2026"), the dateline
+(«АСТАНА, 21 ноября 2025 года – …») and, in Word, the date in the page header.
+
+Which one is wrong: the one the rest of the release does not support. A date is supported by the
+same date written elsewhere in the text and by a weekday named with it that fits; the page header
+counts as the release date. When nothing decides, the dateline is flagged (it is typed by hand
+when a draft is re-used)."""
 from __future__ import annotations
 
-from app.checks.figures.dates import format_date
 from app.checks.structure.parts import structure
+from app.facts import facts
+from app.facts.dates import DateMention, find_dates, format_date
+
+
+def _release_line(doc, s) -> DateMention | None:
+    """A short block above the dateline that holds exactly one date."""
+    m = s.release_date_mention
+    if m is not None and (s.dateline_date is None or m.start != s.dateline_date.start):
+        return m
+    limit = s.dateline.start if s.dateline else None
+    for b in doc.body_blocks[:4]:
+        if limit is not None and b.start >= limit:
+            break
+        t = doc.text[b.start:b.end]
+        if len(t) > 120:
+            continue
+        ds = find_dates(t, doc.language)
+        if len(ds) == 1:
+            d = ds[0]
+            return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+    return None
+
+
+def _support(doc, mention: DateMention, year: int | None, exclude: list[DateMention]) -> int:
+    d = mention.date(year)
+    if d is None:
+        return 0
+    n = 0
+    for other in find_dates(doc.text, doc.language):
+        if any(other.start == e.start for e in exclude):
+            continue
+        b = doc.block_at(other.start)
+        if b is not None and b.kind == "header":
+            continue
+        if other.date(year) == d:
+            n += 1
+    for s, e, idx, dm in facts(doc).weekdays:
+        if dm.start == mention.start and d.weekday() == idx:
+            n += 1
+    return n
 
 
 def check(doc, rule, ctx):
     s = structure(doc)
-    rel, dl = s.release_date_mention, s.dateline_date
-    if rel is None or dl is None or rel is dl or s.release_date is None:
+    dl = s.dateline_date
+    rel = _release_line(doc, s)
+    year = s.year() or (rel.year if rel else None) or (dl.year if dl else None)
+    if rel is not None and dl is not None and rel.start != dl.start:
+        rd, dd = rel.date(year), dl.date(year)
+        if rd is not None and dd is not None and rd != dd:
+            header = _header_date(doc, year)
+            votes_rel = _support(doc, rel, year, [rel, dl]) + (2 if header == rd else 0)
+            votes_dl = _support(doc, dl, year, [rel, dl]) + (2 if header == dd else 0)
+            wrong, right = (rel, dl) if votes_dl > votes_rel else (dl, rel)
+            like = doc.text[wrong.start:wrong.end]
+            good = right.date(year)
+            yield rule.finding(doc, wrong.start, wrong.end, [format_date(good, doc.language, like)],
+                               release=doc.text[right.start:right.end], related=[(right.start, right.end - right.start)],
+                               message=f"'{like}' differs from the release date '{doc.text[right.start:right.end]}'",
+                               message_ru=f"«{like}» не совпадает с датой релиза «{doc.text[right.start:right.end]}»")
+            return
+    anchor = dl or rel
+    if anchor is None:
         return
-    d = dl.date(s.release_date.year)
-    if d is None or d == s.release_date:
+    body_date = anchor.date(year)
+    if body_date is None:
         return
-    like = doc.text[dl.start:dl.end]
-    yield rule.finding(doc, dl.start, dl.end, [format_date(s.release_date, doc.language, like)],
-                       release=doc.text[rel.start:rel.end])
+    for b in doc.blocks:
+        if b.kind != "header":
+            continue
+        ds = find_dates(doc.text[b.start:b.end], doc.language)
+        if len(ds) != 1:
+            continue
+        h = ds[0]
+        hd = h.date(body_date.year)
+        if hd is None or hd == body_date:
+            continue
+        # the page header carries the release date: the body's date is the one to correct
+        hs, he = b.start + h.start, b.start + h.end
+        like = doc.text[anchor.start:anchor.end]
+        header = doc.text[hs:he]
+        yield rule.finding(doc, anchor.start, anchor.end, [format_date(hd, doc.language, like)],
+                           message=f"The release is dated '{header}' in the page header but '{like}' here",
+                           message_ru=f"В колонтитуле релиз датирован «{header}», а здесь — «{like}»",
+                           related=[(hs, he - hs)])
+        return
+
+
+def _header_date(doc, year):
+    for b in doc.blocks:
+        if b.kind == "header":
+            ds = find_dates(doc.text[b.start:b.end], doc.language)
+            if len(ds) == 1:
+                return ds[0].date(year)
+    return None

@@ -1,7 +1,7 @@
 """Dates no calendar has: «31 ноября», "30 February", 29 February of a common year."""
 from __future__ import annotations
 
-from app.checks.figures.dates import find_dates
+from app.facts.dates import find_dates
 
 
 def check(doc, rule, ctx):

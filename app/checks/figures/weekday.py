@@ -1,40 +1,32 @@
-"""A weekday named with a date must be that date's weekday (`в четверг, 12 марта 2026`,
-`on Wednesday, 18 February`). A date without a year takes the release year; when the release
-has no dated date line or dateline, such dates are skipped."""
+"""A weekday named with a date must be that date's weekday («в четверг, 12 марта 2026 года», "on
+Wednesday, 18 February"). Only the weekday word is replaced, in the form it is written in («в
+среду» -> «в четверг»). A date without a year takes the release year; when the release has no
+year, such dates are skipped. The weekday–date pairs come from the facts model."""
 from __future__ import annotations
 
-import re
-
-from app.checks.figures.dates import (EN_WEEKDAY, EN_WEEKDAY_NAMES, RU_WEEKDAY, RU_WEEKDAY_NAMES, find_dates,
-                                      weekday_index)
 from app.checks.structure.parts import structure
+from app.facts import facts
+from app.facts.dates import EN_WEEKDAY_NAMES, RU_WEEKDAY_NAMES, weekday_like
 
 
 def check(doc, rule, ctx):
-    text = doc.text
-    rx = RU_WEEKDAY if doc.language == "ru" else EN_WEEKDAY
-    names = RU_WEEKDAY_NAMES if doc.language == "ru" else EN_WEEKDAY_NAMES
     year = None
-    for d in find_dates(text, doc.language):
-        # "четверг, 12 марта" / "Wednesday, February 18" / "12 марта (четверг)"
-        before = re.search(r"(" + rx.pattern + r"),?\s*$", text[max(0, d.start - 20):d.start], rx.flags)
-        after = re.match(r"^\s*[(,]\s*(" + rx.pattern + r")", text[d.end:d.end + 20], rx.flags)
-        hit = before or after
-        if not hit:
-            continue
+    for s, e, named, d in facts(doc).weekdays:
         if d.year is None and year is None:
-            year = structure(doc).year() or 0
+            year = structure(doc).year() or _any_year(doc) or 0
         real = d.date(year or None)
-        if real is None:
+        if real is None or named == real.weekday():
             continue
-        named = weekday_index(hit.group(1))
-        if named is None or named == real.weekday():
-            continue
-        if before:
-            s = d.start - 20 + before.start(1) if d.start >= 20 else before.start(1)
-            s, e = s, d.end
-        else:
-            s, e = d.start, d.end + after.end(1)
-        yield rule.finding(doc, s, e, [names[real.weekday()]],
+        word = doc.text[s:e]
+        sugg = weekday_like(real.weekday(), word, doc.language, doc.text[max(0, s - 6):s])
+        yield rule.finding(doc, s, e, [sugg], related=[(d.start, d.end - d.start)],
                            message=f"{real.isoformat()} is a {EN_WEEKDAY_NAMES[real.weekday()]}, not a {EN_WEEKDAY_NAMES[named]}",
                            message_ru=f"{real:%d.%m.%Y} — {RU_WEEKDAY_NAMES[real.weekday()]}, а не {RU_WEEKDAY_NAMES[named]}")
+
+
+def _any_year(doc) -> int | None:
+    """The year of the release's dates when all its full dates agree on one."""
+    from app.facts.dates import find_dates
+
+    years = {d.year for d in find_dates(doc.text, doc.language) if d.year}
+    return years.pop() if len(years) == 1 else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from app.language import get, match_case, morph
+from app.language import MAX_WORD, get, match_case, morph
 
 _CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct", "voct": "nomn"}
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -56,6 +56,8 @@ def _number_gender_ok(a, n) -> bool:
 
 def _analyses(m, word: str):
     w = word.lower()
+    if len(w) > MAX_WORD:
+        return None  # not a word; never given to morphology
     if not m.word_is_known(w) and not ("ё" in w and m.word_is_known(w.replace("ё", "е"))):
         return None
     return [p for p in m.parse(w) if p.score > _MIN_SCORE]

@@ -8,6 +8,7 @@ are left alone: they do not read as Russian words or are not words checked here.
 """
 from __future__ import annotations
 
+from app.language import CYR, LAT
 from app.language.homoglyphs import maps
 from app.language.spelling import speller
 from app.language.words import words
@@ -35,6 +36,14 @@ def _foreign(w, m, ru) -> bool:
     return not readings or not any(_is_russian_word(ru, r) for r in readings)
 
 
+def _part_ok(w) -> bool:
+    """A Latin part of a hyphenated token is checked when the other parts are Cyrillic
+    («mectho-государственный»); e-mail, COVID-19 and other Latin compounds are not."""
+    parts = [p for p in w.token.replace("‑", "-").split("-") if p]
+    others = [p for p in parts if p != w.text]
+    return bool(others) and all(CYR.search(p) and not LAT.search(p) for p in others)
+
+
 def check(doc, rule, ctx):
     m = maps(ctx)
     min_len = int(rule.options.get("min_length", 3))
@@ -45,31 +54,36 @@ def check(doc, rule, ctx):
         text = w.text
         if w.cyrillic or not w.latin or w.has_digit or len(text) < min_len:
             continue
-        if text != w.token and "-" in w.token:
-            continue  # part of a compound such as e-mail or COVID-… ; not a Russian word
+        compound = text != w.token and "-" in w.token.replace("‑", "-")
+        if compound and not _part_ok(w):
+            continue  # part of a Latin compound such as e-mail or COVID-…; not a Russian word
         if vocab is not None and vocab.accepts(text):
             continue
         upper = text.isupper()
         if upper and len(text) < 4:
             continue
-        readings = m.readings(text, m.lat_to_cyr_italic, limit=256)
+        readings = m.word_readings(text)
         if not readings:
             continue
         if ru is None:
             ru, en = speller(ctx, "ru"), speller(ctx, "en")
-        if en.known(text):
+        if en.known(text) or (upper and en.known(text.lower())):
             continue
-        known = []
-        for r in readings:
-            if r not in known and _is_russian_word(ru, r):
+        known: list[str] = []
+        best_cost = None
+        n_best = 0
+        for r, cost in readings:
+            if r not in known and (_is_russian_word(ru, r) or (compound and ru.compound_part(r))):
                 known.append(r)
+                if best_cost is None:
+                    best_cost = cost
+                if cost == best_cost:
+                    n_best += 1
         if not known:
             continue
         prev = ws[i - 1] if i > 0 and doc.text[ws[i - 1].end:w.start].strip(" ,") == "" else None
         nxt = ws[i + 1] if i + 1 < len(ws) and doc.text[w.end:ws[i + 1].start].strip(" ,") == "" else None
         if _foreign(prev, m, ru) or _foreign(nxt, m, ru):
             continue  # inside a Latin-script phrase (una renta básica)
-        # Prefer upright readings (fewer italic substitutions) first.
-        upright = set(m.readings(text, m.lat_to_cyr, limit=256) or [])
-        known.sort(key=lambda r: (r not in upright,))
-        yield rule.finding(doc, w.start, w.end, known, fix=known[0] if len(known) == 1 else None)
+        # the cheapest reading (fewest italic shapes) is the fix when it is the only one at its cost
+        yield rule.finding(doc, w.start, w.end, known, fix=known[0] if n_best == 1 else None)

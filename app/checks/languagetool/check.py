@@ -34,9 +34,9 @@ OURS = ("spelling", "grammar", "homoglyph", "typography")
 def enabled(ctx) -> bool:
     if ctx is None:
         return False
-    if ctx.options.get("languagetool"):
-        return True
-    return bool((ctx.config.languagetool or {}).get("enabled"))
+    if "languagetool" in ctx.options:  # the shell decided (`pressroom lint` resolves "auto" itself)
+        return bool(ctx.options["languagetool"])
+    return (ctx.config.languagetool or {}).get("enabled") is True
 
 
 def _own_findings(doc, rule, ctx):
@@ -51,9 +51,7 @@ def _own_findings(doc, rule, ctx):
 def check(doc, rule, ctx):
     if not enabled(ctx):
         return
-    disabled = list(rule.options.get("disabled", {}).get(doc.language, [])) + \
-        list(rule.options.get("disabled", {}).get("all", [])) + \
-        list((ctx.config.languagetool or {}).get("disabled_rules", []))
+    disabled = disabled_rules(rule, doc.language, ctx.config)
     language = client.lt_language(doc.language, ctx.config)
     try:
         matches = client.check(doc.text, language, ctx.config, disabled)
@@ -63,6 +61,33 @@ def check(doc, rule, ctx):
     if not matches:
         return
     own = [(f.offset, f.end) for f in _own_findings(doc, rule, ctx)]
+    for m, category in kept_matches(doc, ctx, matches, own, disabled):
+        start, end = m["offset"], m["offset"] + m["length"]
+        # LanguageTool words its messages in the text's language: Russian ones only for Russian texts
+        f = rule.finding(doc, start, end, m["replacements"][:5], message=m["message"],
+                         message_ru=m["message"] if doc.language == "ru" else None,
+                         severity=SEVERITY.get(category, "warning"))
+        f.rule = f"lt.{m['rule']}"
+        f.category = category
+        yield f
+
+
+def _speller_rule(rule_id: str) -> bool:
+    return rule_id.startswith(("MORFOLOGIK_RULE", "HUNSPELL")) or "SPELL" in rule_id
+
+
+def disabled_rules(rule, language: str, config) -> list[str]:
+    """LanguageTool's rules we switch off for press releases (rules/lt.yml) and in pressroom.toml."""
+    return list(rule.options.get("disabled", {}).get(language, [])) + \
+        list(rule.options.get("disabled", {}).get("all", [])) + \
+        list((config.languagetool or {}).get("disabled_rules", []))
+
+
+def kept_matches(doc, ctx, matches, own, disabled):
+    """(match, our category) for the LanguageTool matches worth reporting on doc: not disabled, not
+    where one of our own findings (spans ``own``, code points) already is, not on names, acronyms,
+    addresses or words our vocabulary and dictionaries accept. Offsets of the matches are code
+    points of doc.text. Shared by ``pressroom lint --languagetool`` and the LanguageTool API."""
     spans = skip_spans(doc)
     from app.language.spelling import speller
 
@@ -82,17 +107,12 @@ def check(doc, rule, ctx):
         words = [w for w in text.replace("-", " ").split() if any(ch.isalpha() for ch in w)]
         if any(ctx.vocabulary.accepts(w.strip(".,;:!?«»\"'()")) for w in words):
             continue
-        if category == "spelling":
+        if category == "spelling" and _speller_rule(m["rule"]):
+            # only the dictionary rules: TYPOS also holds confusions (your/you're) of known words
             word = text.strip(".,;:!?«»\"'()")
             if is_acronym(word) or sp.known(word) or sp.accepted(word, ctx.vocabulary):
                 continue
             if word[:1].isupper() and word not in (m["replacements"] or [""])[0:0] and \
                     "American English" not in m["message"] and "британск" not in m["message"].lower():
                 continue  # a capitalised unknown word is a name for us (our own check says so as info)
-        # LanguageTool words its messages in the text's language: Russian ones only for Russian texts
-        f = rule.finding(doc, start, end, m["replacements"][:5], message=m["message"],
-                         message_ru=m["message"] if doc.language == "ru" else None,
-                         severity=SEVERITY.get(category, "warning"))
-        f.rule = f"lt.{m['rule']}"
-        f.category = category
-        yield f
+        yield m, category

@@ -125,3 +125,66 @@ def reset() -> None:
     with _LOCK:
         _CLIENTS.clear()
         _DEAD.clear()
+
+
+# ----- raw HTTP access (the LanguageTool-compatible API merges the server's own matches) ---------
+# A request from Pressroom to a LanguageTool server carries this header; Pressroom's own /v2/check
+# answers such a request without asking a server itself (no loop when the URL points back at us).
+FORWARDED_HEADER = "X-Pressroom-Forwarded"
+
+
+def base_url(url: str) -> str:
+    url = url.rstrip("/")
+    return url[: -len("/v2")] if url.endswith("/v2") else url
+
+
+def probe(config, timeout: float = 0.5) -> bool:
+    """Does a LanguageTool server answer at the configured URL within timeout (GET /v2/languages)?
+    A server that failed a check is not probed for a minute; a failed probe is not remembered (a
+    server that is still starting is found as soon as it answers)."""
+    import requests
+
+    url, _where = server_url(config)
+    if url is None:
+        return False
+    dead_until, _why = _DEAD.get(url, (0.0, ""))
+    if time.monotonic() < dead_until:
+        return False
+    try:
+        r = requests.get(base_url(url) + "/v2/languages", timeout=timeout, headers={FORWARDED_HEADER: "1"})
+        ok = r.status_code == 200 and r.headers.get("content-type", "").startswith("application/json")
+    except Exception:  # noqa: BLE001 - anything but an answer means: not there
+        ok = False
+    return ok
+
+
+def check_raw(text: str, language: str, config, params: dict[str, str] | None = None) -> dict:
+    """The server's JSON answer to POST /v2/check (offsets in UTF-16 code units of text), as it
+    is. Raises Unavailable (and remembers the failure for a minute)."""
+    import requests
+
+    lt = getattr(config, "languagetool", {}) or {}
+    timeout = float(lt.get("timeout", DEFAULT_TIMEOUT))
+    url, where = server_url(config)
+    if url is None:
+        raise Unavailable("no LanguageTool server URL is configured")
+    dead_until, why = _DEAD.get(url, (0.0, ""))
+    if time.monotonic() < dead_until:
+        raise Unavailable(why)
+    form = {"text": text, "language": language, **(params or {})}
+    try:
+        r = requests.post(base_url(url) + "/v2/check", data=form, timeout=timeout,
+                          headers={FORWARDED_HEADER: "1"})
+    except Exception as e:  # noqa: BLE001
+        why = f"LanguageTool at {url} ({where}) {_reason(e, timeout)}"
+        _DEAD[url] = (time.monotonic() + RETRY_AFTER, why)
+        raise Unavailable(why) from None
+    if r.status_code != 200:
+        first = (r.text or "").strip().splitlines()[0][:160] if r.text else ""
+        raise Unavailable(f"LanguageTool at {url} answered {r.status_code}: {first}")
+    try:
+        data = r.json()
+    except ValueError:
+        raise Unavailable(f"LanguageTool at {url} did not answer JSON") from None
+    _DEAD.pop(url, None)
+    return data

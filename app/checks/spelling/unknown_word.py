@@ -15,7 +15,7 @@ import re
 
 from app.language import KAZAKH_LETTERS, in_spans, kazakh_blocks, sentence_starts
 from app.language.spelling import speller
-from app.language.words import is_acronym, words
+from app.language.words import Word, is_acronym, words
 
 
 def _severity(word: str, at_start: bool, best: float | None, close: float, near: float, start_close: float) -> str:
@@ -41,6 +41,39 @@ def _is_split(word: str, suggestion: str) -> bool:
     return suggestion.replace(" ", "").replace("-", "").lower() == word.lower() and suggestion.lower() != word.lower()
 
 
+# Blocks where a capital says nothing about a name: table cells, headings, page headers and footers,
+# text boxes (labels, column heads, "Page 1 of 2").
+_STRUCTURAL = {"table-cell", "heading", "header", "footer", "textbox"}
+
+
+def _caps_block(doc, w) -> bool:
+    """The word stands in a line written in capitals (a label, a headline): ПРЕСС-РЕЛИЗ, ФЕРМЕРЫ …"""
+    b = doc.block_at(w.start)
+    if b is None:
+        return False
+    letters = [ch for ch in doc.text[b.start:b.end] if ch.isalpha()]
+    return len(letters) >= 5 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _heading_like(doc, w) -> bool:
+    b = doc.block_at(w.start)
+    if b is None:
+        return False
+    if b.kind in _STRUCTURAL:
+        return True
+    from app.checks.structure.parts import structure
+
+    h = structure(doc).headline
+    return h is not None and h.start <= w.start < h.end
+
+
+def _token_suggestion(w, part_suggestion: str) -> tuple[int, int, str]:
+    """A typo in one part of a hyphenated token (ПРЕСС-РЕЛИС): the whole token and its repair."""
+    rel = w.start - w.token_start
+    token = w.token
+    return w.token_start, w.token_start + len(token), token[:rel] + part_suggestion + token[rel + len(w.text):]
+
+
 def check(doc, rule, ctx):
     lang = doc.language
     sp = speller(ctx, lang)
@@ -51,12 +84,15 @@ def check(doc, rule, ctx):
     start_close = float(opts.get("start_close", 0.5))
     near = float(opts.get("near", 2.0))
     min_len = int(opts.get("min_length", 3))
+    common_zipf = float(opts.get("common_zipf", 3.0))
     # A name mid-sentence says it is a name: the same word at a sentence start is one too.
     names = set()
     ws = words(doc)
     for w in ws:
-        if w.text[:1].isupper() and w.token_start not in starts:
-            names.add(w.text)
+        if w.text[:1].isupper() and w.token_start not in starts and not w.text.isupper():
+            b = doc.block_at(w.start)
+            if b is None or b.kind not in _STRUCTURAL:
+                names.add(w.text)
     # Hunspell's suggester is slow (~50 ms a Russian word): a draft full of unknown words (another
     # language, a transliteration) gets it for the first second only; the rest still get the
     # one-edit dictionary suggestions.
@@ -65,7 +101,8 @@ def check(doc, rule, ctx):
     spent = 0.0
     for w in ws:
         text = w.text
-        if w.has_digit or len(text) < min_len or is_acronym(text):
+        caps = text.isupper() and len(text) >= int(opts.get("caps_min_length", 4))
+        if w.has_digit or len(text) < min_len or (is_acronym(text) and not (caps and _caps_block(doc, w))):
             continue
         if lang == "ru" and (not w.cyrillic or w.latin):
             continue
@@ -76,6 +113,22 @@ def check(doc, rule, ctx):
         from app.language.spelling import clean
 
         plain = clean(text)
+        if caps:
+            token = clean(w.token)
+            if "-" in token and token.isupper() and not sp.known(token.lower()):
+                # ПРЕС-РЕЛИЗ: each part may be a word, the compound is not; judged once, as a whole
+                if w.start != w.token_start:
+                    continue
+                whole = Word(w.token_start, w.token_start + len(w.token), w.token, w.token, w.token_start, False)
+                f = _capitalised(doc, rule, sp, whole, token.lower(), True, True, names, close, common_zipf,
+                                 slow=spent < budget)
+                if f is not None and f.severity != "info":
+                    yield f
+                    continue
+            title = plain[:1] + plain[1:].lower()
+            if sp.accepted(plain, vocab) or sp.accepted(title, vocab) or title in names or sp.known(title):
+                continue  # a name in capitals (OHIO; FRIST when the text writes Frist elsewhere)
+            plain = plain.lower()  # a word in a capitals line: check it as the word it spells
         if sp.known(plain) or sp.accepted(plain, vocab) or (plain != w.token and sp.accepted(w.token, vocab)):
             continue
         if plain != w.token and "-" in w.token and sp.known(clean(w.token)):
@@ -86,10 +139,11 @@ def check(doc, rule, ctx):
         at_start = w.start == w.token_start and w.token_start in starts \
             and not _AFTER_ABBREVIATION.search(doc.text, max(0, w.start - 8), w.start)
         capital = plain[:1].isupper()
-        if capital and (not at_start or plain in names):
-            yield rule.finding(doc, w.start, w.end, [], severity="info",
-                               message="Unknown word '{match}' (a name? add it to the vocabulary)",
-                               message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
+        if capital or caps:
+            f = _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_zipf,
+                             slow=spent < budget)
+            if f is not None:
+                yield f
             continue
         t0 = time.perf_counter()
         # A capitalised word at a sentence start is an error only one by-ear letter away, which the
@@ -106,3 +160,49 @@ def check(doc, rule, ctx):
                                message="Unknown word '{match}'", message_ru="Слова «{match}» нет в словаре")
         else:
             yield rule.finding(doc, w.start, w.end, suggestions, severity=severity)
+
+
+def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_zipf, slow):
+    """A capitalised (or all-capitals) unknown word: a name (info) unless it is one edit from a
+    common lower-case word and stands where a capital says nothing about a name: the start of a
+    sentence, a heading, a table cell, a page header or footer, a line in capitals."""
+    structural = caps or _heading_like(doc, w)
+    info = rule.finding(doc, w.start, w.end, [], severity="info",
+                        message="Unknown word '{match}' (a name? add it to the vocabulary)",
+                        message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
+    if plain in names or not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
+        return info
+    if _SURNAME_AFTER.match(doc.text, w.end):
+        return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
+    ranked = sp.suggestions(plain, slow=slow)
+    if not ranked or ranked[0][1] > close or _is_split(plain, ranked[0][0]):
+        return info
+    best = ranked[0][0]
+    if " " in best or not sp.common_word(best):
+        return info
+    # At a sentence start in running text the word must be common (a rare word one edit from an
+    # unknown capitalised word is more likely a name); in a heading, a cell, a caps line any
+    # dictionary word will do (Коврощицы → Ковровщицы).
+    if not structural and sp.common(best.lower()) < common_zipf and ranked[0][1] > 0.5:
+        return info
+    suggestions = [s for s, d in ranked if d <= close and " " not in s][:5]
+    if caps:
+        suggestions = [s.upper() for s in suggestions]
+    start, end = w.start, w.end
+    if w.token != w.text and "-" in w.token:
+        start, end, whole = _token_suggestion(w, suggestions[0])
+        suggestions = [whole] + [_token_suggestion(w, s)[2] for s in suggestions[1:]]
+    return rule.finding(doc, start, end, suggestions, severity="error")
+
+
+# a capitalised word with a surname ending right after (Russian and English transliterations)
+_SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-ZА-ЯЁ][a-zа-яё]{1,30}?(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|"
+                            r"ov|ev|ova|eva|yev|yeva|in|ina|sky|skaya|zoda|zade|uly|kyzy|uulu)\b")
+
+
+def _block_start(doc, w) -> bool:
+    b = doc.block_at(w.start)
+    if b is None:
+        return False
+    m = re.search(r"[^\W\d_]", doc.text[b.start:b.end])
+    return m is not None and b.start + m.start() == w.token_start

@@ -18,6 +18,10 @@ def _anchor(doc, s, part: str) -> int:
         return first
     if part == "date":
         return s.top[-1].end if s.top else first
+    if part == "date-line":
+        if s.headline is not None:
+            return s.headline.start
+        return s.top[-1].end if s.top else first
     if part == "headline":
         return (s.lead.start if s.lead else (s.top[-1].end if s.top else first))
     if part == "dateline":
@@ -41,10 +45,12 @@ def _suggestion(doc, ctx, part: str, s) -> tuple[str | None, str | None]:
         return eu_texts.boilerplate_heading(doc.language) + "\n" + eu_texts.boilerplate(doc.language), None
     if part == "label":
         return ("ПРЕСС-РЕЛИЗ" if doc.language == "ru" else "PRESS RELEASE"), None
+    if part == "date-line" and s.dateline_date is not None:
+        return doc.text[s.dateline_date.start:s.dateline_date.end], None
     return None, None
 
 
-ATTR = {"label": "label", "date": "date", "headline": "headline", "dateline": "dateline",
+ATTR = {"label": "label", "date": "date", "date-line": "date_line", "headline": "headline", "dateline": "dateline",
         "contacts": "contacts", "funding-statement": "funding", "disclaimer": "disclaimer",
         "boilerplate": "boilerplate"}
 
@@ -54,6 +60,8 @@ def check(doc, rule, ctx):
     s = structure(doc)
     if getattr(s, ATTR[part]) is not None:
         return
+    if part == "date-line" and s.date is None:
+        return  # no date at all: structure.missing-date says so
     at = _anchor(doc, s, part)
     suggestion, fix = _suggestion(doc, ctx, part, s)
     yield rule.finding(doc, at, at, [suggestion] if suggestion else [], fix=fix,

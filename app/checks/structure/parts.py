@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from app.checks.figures.dates import DateMention, find_dates
+from app.facts.dates import DateMention, find_dates
 from app.core import eu_texts
 from app.core.document import Block, Document
 
@@ -17,7 +17,10 @@ LABEL = re.compile(
     r"^\W*(?:пресс[- ]?релиз|медиа[- ]?релиз|информационное\s+сообщение|для\s+немедленного\s+распространения|"
     r"анонс|press\s+release|news\s+release|media\s+release|media\s+advisory|for\s+immediate\s+release|embargoed)\b",
     re.I)
-DATE_PREFIX = re.compile(r"^\s*(?:дата|date)\s*:\s*", re.I)
+EMBARGO_LINE = re.compile(r"^\W*(?:эмбарго|embargo(?:ed)?|не\s+(?:публиковать|для\s+публикации)\s+до|not\s+for\s+"
+                          r"(?:publication|release)\s+(?:before|until)|hold\s+until)\b", re.I)
+DATE_PREFIX = re.compile(r"^\s*(?:дата(?:\s+(?:публикации|выпуска|релиза))?|date(?:\s+of\s+(?:release|issue|publication))?|"
+                         r"опубликовано|published|released)\s*:\s*", re.I)
 DATE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*[.,]?\s*$")
 CITY = r"[A-ZА-ЯЁ][\w.\-’']*(?:[ \-][A-ZА-ЯЁ(][\w.\-’')]*){0,3}"
 CITY_PREFIX = re.compile(r"^" + CITY + r"(?:,\s*" + CITY + r")?\s*[,–—-]?\s*$")
@@ -25,7 +28,7 @@ UPPER_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-’']{2,}(?:[ ,\-]+[A-Z
 AFTER_DATE = re.compile(r"^\s*(?:года|г\.)?\s*(?:[–—-]|[.,:]|\s+\S)")
 
 PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-\u00a0]{6,}\d|(?:тел|tel|phone|моб|mob|факс|fax|call)\w*\.?:?\s*\(?\d[\d\s()\-\u00a0]{5,}\d)", re.I)
-EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++\s?@\s?[\w-]++(?:\.[\w-]++)++")  # linear: starts where the run starts
 OFFICE = re.compile(
     r"пресс[- ]?служб|пресс[- ]?секретар|пресс[- ]?центр|пресс[- ]?офис|контакт|координатор|представительств|"
     r"менеджер|специалист|офис|отдел|обращайтесь|для\s+получения\s+(?:дополнительной\s+)?информации|для\s+СМИ|"
@@ -51,6 +54,7 @@ class Part:
 class Structure:
     label: Part | None = None
     date: Part | None = None
+    date_line: Part | None = None  # the release date on a line of its own (top of the body or page header)
     release_date: dt.date | None = None
     release_date_mention: DateMention | None = None
     headline: Part | None = None
@@ -107,16 +111,42 @@ def _dateline(doc: Document, b: Block) -> tuple[Part | None, DateMention | None]
     return None, None
 
 
+AMOUNT = re.compile(r"\d[\d\s\u00a0.,]*\s?(?:млн|млрд|тыс|million|billion|thousand|евро|EUR|€|USD|\$|долл|сом|тенге|сомони|сум|манат)"
+                    r"|(?:EUR|€|USD|\$)\s?\d", re.I)
 STATEMENT_START = re.compile(r"(?:[.!?>:]\s*|\n\s*|(?:этот|данный|настоящий|this)\s+)$", re.I)
+
+
+def _sentence_of(doc: Document, offset: int) -> tuple[int, int]:
+    for sent in doc.sentences:
+        if sent.start <= offset < sent.end:
+            return sent.start, sent.end
+    return offset, offset
+
+
+def _funding_elsewhere(doc: Document, start: int) -> bool:
+    """A funding phrase that is not the funding statement: inside the disclaimer sentence («Данная
+    публикация подготовлена при финансовой поддержке …») or in a sentence about amounts."""
+    a, b = _sentence_of(doc, start)
+    sentence = doc.text[a:b]
+    if any(rx.search(sentence) for rx in eu_texts.patterns(doc.language, "disclaimer")):
+        return True
+    if re.search(r"публикаци|publication", sentence, re.I) and re.search(
+            r"подготовлен|produced|prepared", sentence, re.I):
+        return True
+    return bool(AMOUNT.search(sentence))
 
 
 def _find(doc: Document, key: str) -> Part | None:
     """The part's first occurrence; for a statement, one that opens a sentence is preferred to a
-    mention in running text («… проектов, финансируемых Европейским союзом»)."""
+    mention in running text («… проектов, финансируемых Европейским союзом»). The funding
+    statement is its own sentence: the disclaimer's «при финансовой поддержке» or a budget
+    sentence does not stand for it."""
     hits = []
     for rx in eu_texts.patterns(doc.language, key):
         for m in rx.finditer(doc.text):
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            if key == "funding_statement" and _funding_elsewhere(doc, s):
+                continue
             opens = s == 0 or doc.text[s].isupper() or bool(STATEMENT_START.search(doc.text[max(0, s - 15):s]))
             hits.append((not opens, s, m.end()))
     if not hits:
@@ -126,6 +156,23 @@ def _find(doc: Document, key: str) -> Part | None:
 
 
 def _contacts(doc: Document, body: list[Block]) -> Part | None:
+    """A phone or an e-mail with a person or an office near it, in the body or in any other part
+    (page footer or header, text box, footnote: Word templates put the contact block there)."""
+    found = _contacts_in(doc, body)
+    if found is None:
+        others: list[list[Block]] = []
+        for kind in ("footer", "header", "textbox", "footnote"):
+            blocks = [b for b in doc.blocks if b.kind == kind and doc.text[b.start:b.end].strip()]
+            if blocks:
+                others.append(blocks)
+        for blocks in others:
+            found = _contacts_in(doc, blocks)
+            if found is not None:
+                break
+    return found
+
+
+def _contacts_in(doc: Document, body: list[Block]) -> Part | None:
     for i, b in enumerate(body):
         text = doc.text[b.start:b.end]
         if not (PHONE.search(text) or EMAIL.search(text)):
@@ -174,20 +221,33 @@ def structure(doc: Document) -> Structure:
     s = Structure()
     body = _body(doc)
     i = 0
-    while i < len(body) and i < 4:
+    while i < len(body) and i < 5:
         b = body[i]
         text = doc.text[b.start:b.end]
-        if s.label is None and s.date is None and LABEL.match(text):
+        if s.label is None and s.date is None and not s.top and EMBARGO_LINE.match(text) and len(text) < 120:
+            s.top.append(b)  # "ЭМБАРГО: не публиковать до …" above the label is not the label or the date
+        elif s.label is None and s.date is None and LABEL.match(text):
             s.label = Part("label", b.start, b.end)
             s.top.append(b)
         elif s.date is None and (dm := _date_line(doc, b)):
-            s.date = Part("date", dm.start, dm.end)
+            s.date = s.date_line = Part("date", dm.start, dm.end)
             s.release_date_mention = dm
             s.release_date = dm.date()
             s.top.append(b)
         else:
             break
         i += 1
+    # Word templates keep the label and the date in the page header (or a text box at the top)
+    for b in (x for x in doc.blocks if x.kind in ("header", "textbox")):
+        text = doc.text[b.start:b.end]
+        if s.label is None and LABEL.match(text):
+            s.label = Part("label", b.start, b.end)
+        elif s.date is None and (dm := _date_line(doc, b)):
+            s.date = s.date_line = Part("date", dm.start, dm.end)
+            s.release_date_mention = dm
+            s.release_date = dm.date()
+    if s.label is None and s.top and LABEL.match(doc.text[s.top[0].start:s.top[0].end]):
+        s.label = Part("label", s.top[0].start, s.top[0].end)  # "EMBARGOED UNTIL …" serves as the label
     rest = body[i:]
     if rest:
         first = rest[0]

@@ -31,7 +31,8 @@ def sniff(data: bytes) -> str | None:
 def read_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None, language: str = "auto") -> Document:
     """Build a Document from raw bytes. ``fmt`` is txt, md or docx; guessed from name and content."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: file is {len(data) / 1048576:.1f} MB; drafts larger than 20 MB are refused")
+        size = "larger than 20 MB" if len(data) == MAX_BYTES + 1 else f"{len(data) / 1048576:.1f} MB"  # a bounded read
+        raise InputError(f"{name}: file is {size}; drafts larger than 20 MB are refused")
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     kind = sniff(data)
@@ -43,9 +44,14 @@ def read_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None, langu
     if kind == "rtf":
         raise InputError(f"{name}: this is an RTF file; save it as .docx or .txt first")
     if kind == "ole":
-        if suffix == ".docx":
+        # An OLE container is an encrypted DOCX (its streams EncryptionInfo / EncryptedPackage) or
+        # a legacy .doc (WordDocument) or another Office file; the directory names are UTF-16.
+        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
             raise InputError(f"{name}: this DOCX is password-protected (encrypted); remove the password in Word and save again")
-        raise InputError(f"{name}: this is a legacy Word .doc (or another OLE) file; save it as .docx first")
+        if "WordDocument".encode("utf-16-le") in data:
+            renamed = " renamed .docx" if suffix == ".docx" else ""
+            raise InputError(f"{name}: this is a legacy Word .doc file{renamed}, not a DOCX; open it in Word and save it as .docx")
+        raise InputError(f"{name}: this is a legacy Office (OLE) file, not a DOCX; save it as .docx first")
     if kind == "zip" or fmt == "docx":
         if kind != "zip":
             raise InputError(f"{name}: not a valid DOCX file (it is not a ZIP package); the file may be corrupted")
@@ -71,8 +77,10 @@ def set_language(doc: Document, language: str = "auto") -> None:
 
 def read_path(path: str, language: str = "auto") -> Document:
     """Read one draft from a path, or standard input for ``-``."""
+    from app.core.files import read_regular_file, read_stream
+
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, MAX_BYTES)
         return read_bytes(data, "<stdin>", None, language)
     p = Path(path)
     if not p.exists():
@@ -84,13 +92,15 @@ def read_path(path: str, language: str = "auto") -> Document:
         raise InputError(f"{path}: legacy Word .doc files are not supported; save it as .docx first")
     if suffix == ".pdf":
         raise InputError(f"{path}: this is a PDF; Pressroom reads DOCX, TXT and MD (export the draft from Word as .docx)")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: file is {size / 1048576:.1f} MB; drafts larger than 20 MB are refused")
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: file is {size / 1048576:.1f} MB; drafts larger than 20 MB are refused")
+    data = read_regular_file(path, MAX_BYTES)
+    if len(data) > MAX_BYTES:  # it grew, or st_size lied
+        raise InputError(f"{path}: file is larger than 20 MB; drafts larger than 20 MB are refused")
     return read_bytes(data, str(path), None, language)
 
 

@@ -1,7 +1,15 @@
-"""DOCX drafts: body paragraphs and tables in document order, then headers, footers, footnotes.
+"""DOCX drafts: body paragraphs, tables and text boxes in document order, then headers, footers, footnotes.
 
-Safety before parsing: the ZIP's declared uncompressed sizes are checked (zip bombs), and XML
-parts with a DOCTYPE/ENTITY declaration are refused (external entities).
+A text box (``w:txbxContent``, in a DrawingML shape or a VML picture, often wrapped in
+``mc:AlternateContent`` with the same text in its Choice and its Fallback) becomes blocks of kind
+``textbox`` right after the paragraph it is anchored in; only the Choice of an AlternateContent is
+read.
+
+Safety before parsing: the ZIP's declared uncompressed sizes are checked (zip bombs), and every
+XML part is first parsed by a parser that refuses a DTD, entity declarations and external
+references (defusedxml's expat, whatever the part's encoding: a UTF-16 part with a DOCTYPE is
+caught like an ASCII one), reading at most the declared size. The parts Pressroom parses itself
+(comments, footnotes) go through lxml with entities, DTD loading and the network switched off.
 
 The character map (``DocxSource.segments``) records for every piece of extracted text the
 ``w:r`` run and the ``w:t`` node it came from, so findings can be written back as comments and
@@ -19,9 +27,62 @@ from app.core.document import Block, Document, Suppression
 from app.errors import InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+ALTERNATE = f"{{{MC}}}AlternateContent"
+CHOICE = f"{{{MC}}}Choice"
+FALLBACK = f"{{{MC}}}Fallback"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
+_XML_PARSER = None
+
+
+def xml_parser():
+    """lxml's parser for the parts Pressroom reads itself: no entities, no DTD, no network."""
+    global _XML_PARSER
+    if _XML_PARSER is None:
+        from lxml import etree
+
+        _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return _XML_PARSER
+
+
+def parse_xml(blob: bytes):
+    from lxml import etree
+
+    return etree.fromstring(blob, parser=xml_parser())
+
+
+def _refuse_unsafe_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Stream one part through defusedxml's expat parser (no tree is built): a DTD, an entity
+    declaration or an external reference raises; so does XML that is not well-formed."""
+    from xml.sax import SAXParseException
+    from xml.sax.handler import ContentHandler
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.expatreader import DefusedExpatParser
+
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setContentHandler(ContentHandler())
+    try:
+        with zf.open(info) as f:
+            left = info.file_size + 1
+            while left > 0:
+                chunk = f.read(min(1 << 20, left))
+                if not chunk:
+                    break
+                left -= len(chunk)
+                parser.feed(chunk)
+            if left <= 0:
+                raise InputError(f"{name}: corrupted DOCX ({info.filename} is larger than the package says)")
+        parser.close()
+    except DefusedXmlException:
+        raise InputError(f"{name}: refused: {info.filename} declares a DTD or external entities (unsafe XML)") from None
+    except SAXParseException as e:
+        raise InputError(f"{name}: corrupted DOCX ({info.filename} is not well-formed XML: {e.getMessage()})") from None
+    except InputError:
+        raise
+    except Exception as e:  # CRC errors, truncated archives
+        raise InputError(f"{name}: corrupted DOCX ({info.filename}: {e})") from None
 
 
 def q(tag: str) -> str:
@@ -69,12 +130,7 @@ def check_package(data: bytes, name: str) -> zipfile.ZipFile:
         raise InputError(f"{name}: not a Word document (a ZIP file without word/document.xml)")
     for i in infos:
         if i.filename.endswith((".xml", ".rels")):
-            try:
-                head = zf.read(i.filename)
-            except Exception as e:  # CRC errors, truncated archives
-                raise InputError(f"{name}: corrupted DOCX ({i.filename}: {e})") from None
-            if _DTD.search(head):
-                raise InputError(f"{name}: refused: {i.filename} declares a DTD or external entities (unsafe XML)")
+            _refuse_unsafe_xml(zf, i, name)
     return zf
 
 
@@ -86,17 +142,24 @@ class _Walker:
         self.blocks: list[Block] = []
         self.comment_open: dict[str, int] = {}
         self.comment_spans: dict[str, tuple[int, int]] = {}
+        self.pending: list = []  # text boxes met inside the paragraph being walked
 
     def add_paragraph(self, p, kind: str, meta: dict | None = None) -> None:
         if self.blocks:
             self.parts.append("\n")
             self.pos += 1
         start = self.pos
+        outer, self.pending = self.pending, []
         self._walk_inline(p)
+        boxes, self.pending = self.pending, outer
         if kind == "paragraph":
             kind = _paragraph_kind(p)
         self.blocks.append(Block(kind, start, self.pos, len(self.blocks), meta or {}))
         self.src.paragraphs.append(p)
+        # A text box anchored in this paragraph: its paragraphs follow the anchor's, once each
+        # (the DrawingML choice of an mc:AlternateContent, never its VML fallback as well).
+        for box in boxes:
+            self.walk_body(box, "textbox", {"anchor": len(self.blocks) - 1})
 
     def _emit(self, text: str, run, node, node_offset: int = 0) -> None:
         if not text:
@@ -123,6 +186,10 @@ class _Walker:
                 self.comment_spans[cid] = (self.comment_open.pop(cid, self.pos), self.pos)
             elif tag in (q("hyperlink"), q("smartTag"), q("sdt"), q("sdtContent"), q("fldSimple"), q("customXml")):
                 self._walk_inline(child)
+            elif tag == ALTERNATE:
+                choice = _choice(child)
+                if choice is not None:
+                    self._walk_inline(choice)
             elif tag == q("pPr"):
                 continue
 
@@ -137,6 +204,12 @@ class _Walker:
                 self._emit("\n", r, node)
             elif tag == q("noBreakHyphen"):
                 self._emit("\u2011", r, node)
+            elif tag == ALTERNATE:
+                choice = _choice(node)
+                if choice is not None:
+                    self.pending.extend(_text_boxes(choice))
+            elif tag in (q("drawing"), q("pict"), q("object")):
+                self.pending.extend(_text_boxes(node))
 
     def walk_body(self, body, kind: str = "paragraph", meta: dict | None = None) -> None:
         for child in body:
@@ -149,15 +222,50 @@ class _Walker:
                 content = child.find(q("sdtContent"))
                 if content is not None:
                     self.walk_body(content, kind, meta)
+            elif tag == ALTERNATE:
+                choice = _choice(child)
+                if choice is not None:
+                    self.walk_body(choice, kind, meta)
 
     def _table(self, tbl) -> None:
+        t_i = self.tables = getattr(self, "tables", 0) + 1  # which table (figures read tables row by row)
         for r_i, tr in enumerate(tbl.findall(q("tr"))):
             for c_i, tc in enumerate(tr.findall(q("tc"))):
-                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i})
+                self.walk_body(tc, "table-cell", {"row": r_i, "cell": c_i, "table": t_i})
 
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def _choice(alternate):
+    """The first mc:Choice of an mc:AlternateContent (what Word shows), or its Fallback when it has
+    no Choice; never both, so a text box written twice (DrawingML and VML) is read once."""
+    choice = alternate.find(CHOICE)
+    if choice is None:
+        choice = alternate.find(FALLBACK)
+    return choice
+
+
+def _text_boxes(el) -> list:
+    """The outermost w:txbxContent elements inside ``el`` (a drawing, a VML picture, a Choice);
+    a text box inside a text box is met again when its parent's paragraphs are walked."""
+    out = []
+    stack = list(el)
+    while stack:
+        node = stack.pop(0)
+        tag = node.tag
+        if tag == q("txbxContent"):
+            out.append(node)
+            continue
+        if tag == ALTERNATE:
+            choice = _choice(node)
+            if choice is not None:
+                stack[0:0] = list(choice)
+            continue
+        if isinstance(tag, str):
+            stack[0:0] = list(node)
+    return out
 
 
 def _paragraph_kind(p) -> str:
@@ -174,22 +282,18 @@ def _paragraph_kind(p) -> str:
 
 
 def _read_comments(src: DocxSource) -> None:
-    from lxml import etree
-
     for rel in src.document.part.rels.values():
         if rel.reltype.endswith("/comments") and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_xml(rel.target_part.blob)
             for c in root.findall(q("comment")):
                 text = "\n".join("".join(t.text or "" for t in p.iter(q("t"))) for p in c.findall(q("p")))
                 src.comments[c.get(q("id"))] = {"author": c.get(q("author")) or "", "text": text}
 
 
 def _footnote_roots(src: DocxSource):
-    from lxml import etree
-
     for rel in src.document.part.rels.values():
         if (rel.reltype.endswith("/footnotes") or rel.reltype.endswith("/endnotes")) and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_xml(rel.target_part.blob)
             for fn in root:
                 if fn.get(q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue

@@ -7,7 +7,8 @@ import unicodedata
 from app.core.document import Block, Document, Suppression
 from app.errors import InputError
 
-_SUPPRESS = re.compile(r"<!--\s*pressroom-(disable|enable)\s*([^>]*?)\s*-->")
+# linear: the body is bounded and possessive; it must end in "--" before the ">"
+_SUPPRESS = re.compile(r"<!--\s*+pressroom-(disable|enable)([^>]{0,1000}+)(?<=--)>")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -83,7 +84,7 @@ def _suppressions(text: str) -> tuple[list[Suppression], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     for m in _SUPPRESS.finditer(text):
         spans.append((m.start(), m.end()))
-        rules = [r for r in re.split(r"[\s,]+", m.group(2)) if r] or ["all"]
+        rules = [r for r in re.split(r"[\s,]+", m.group(2)[:-2]) if r] or ["all"]
         for r in rules:
             if m.group(1) == "disable":
                 open_.setdefault(r, m.end())
@@ -100,52 +101,166 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-_MD_HEADING = re.compile(r"^(\s{0,3}#{1,6})(\s+)", re.M)
-_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$", re.M)
-_MD_QUOTE = re.compile(r"^(\s{0,3}>+ ?)", re.M)
-_MD_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)", re.M)
-_MD_HR = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
-_MD_CODE = re.compile(r"`+")
-_MD_EMPH = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", re.S)
-_MD_TABLE_PIPE = re.compile(r"^\s*\|.*\|\s*$", re.M)
+# ----- Markdown: a CommonMark parser (markdown-it-py) says what is text ---------------------------
+# The checks see the file with every character that is not text blanked to a space (newlines kept),
+# so offsets in the masked text are offsets in the file. markdown-it gives block tokens their lines;
+# the inline tokens have no positions, so each block's inline source is aligned with the file once,
+# and the text tokens are found in it in order. Everything the parser takes as markup (#, >, list
+# markers, emphasis delimiters, link destinations, HTML, escapes' backslashes, entities, table pipes,
+# code fences) stays blank. markdown-it works in linear time on hostile input and caps nesting.
+_md_parser = None
+
+
+def _markdown():
+    global _md_parser
+    if _md_parser is None:
+        from markdown_it import MarkdownIt
+
+        # text_join would merge escapes and entities into the text around them, hiding their length
+        _md_parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    return _md_parser
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    starts.append(len(text) + 1)
+    return starts
+
+
+def _align(content: str, src: str, start: int, end: int) -> list[int] | None:
+    """Source offset of each character of a block's inline ``content``: content is the source of
+    the lines start..end less the container markup at line starts (``>``, list indentation), so it is
+    a subsequence of it. None when it is not (then the caller falls back to the raw lines)."""
+    out = []
+    j = start
+    for ch in content:
+        while j < end and src[j] != ch and not (ch == " " and src[j] == "\t"):
+            j += 1
+        if j >= end:
+            return None
+        out.append(j)
+        if not (ch == " " and src[j] == "\t"):
+            j += 1
+    return out
+
+
+def _skip_link_tail(content: str, pos: int) -> int:
+    """After a link's text: skip ``](destination "title")``, ``][label]`` or ``]``; the new position."""
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+    p = content.find("]", pos)
+    if p < 0:
+        return pos
+    p += 1
+    n = len(content)
+    if p < n and content[p] == "(":
+        q = p + 1
+        while q < n and content[q] in " \t\n":
+            q += 1
+        dest = parseLinkDestination(content, q, n)
+        if dest.ok:
+            q = dest.pos
+            while q < n and content[q] in " \t\n":
+                q += 1
+            title = parseLinkTitle(content, q, n)
+            if title.ok:
+                q = title.pos
+            close = content.find(")", q)
+            return close + 1 if close >= 0 else q
+        close = content.find(")", p)
+        return close + 1 if close >= 0 else p
+    if p < n and content[p] == "[":
+        close = content.find("]", p)
+        return close + 1 if close >= 0 else p
+    return p
+
+
+def _inline_text_spans(children, content: str) -> list[tuple[int, int]]:
+    """Spans of ``content`` (the inline source) that are text, from the inline tokens in order."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    skip_until = None  # inside an image or an autolink: nothing is text until its close
+    for t in children or []:
+        kind = t.type
+        if skip_until:
+            if kind == skip_until:
+                skip_until = None
+            continue
+        if kind == "text":
+            if t.content:
+                at = content.find(t.content, pos)
+                if at >= 0:
+                    spans.append((at, at + len(t.content)))
+                    pos = at + len(t.content)
+        elif kind == "code_inline":
+            at = content.find(t.markup, pos)
+            if at >= 0:
+                body = at + len(t.markup)
+                close = content.find(t.markup, body)
+                if close >= 0:
+                    spans.append((body, close))
+                    pos = close + len(t.markup)
+        elif kind == "link_open" and t.markup == "autolink":
+            close = content.find(">", pos)
+            pos = close + 1 if close >= 0 else pos
+            skip_until = "link_close"
+        elif kind == "link_close":
+            pos = _skip_link_tail(content, pos)
+        elif kind == "image":
+            at = content.find("![", pos)
+            if at >= 0:
+                pos = _skip_link_tail(content, at + 2 + len(t.content))
+        elif kind in ("html_inline", "text_special") or t.markup:
+            raw = t.content if kind == "html_inline" else t.markup
+            at = content.find(raw, pos) if raw else -1
+            if at >= 0:
+                pos = at + len(raw)
+    return spans
 
 
 def mask_markdown(text: str) -> tuple[str, set[int]]:
     """Blank out Markdown markup (same length); return the masked text and heading line starts."""
-    chars = list(text)
+    # markdown-it would drop \r (shifting every offset after it) and turn NUL into U+FFFD
+    src = text.replace("\r", " ").replace("\x00", "\ufffd")
+    starts = _line_starts(src)
+    keep = bytearray(len(src))  # 1 where a character is text
     headings: set[int] = set()
-    for m in _MD_HEADING.finditer(text):
-        _blank(chars, m.start(1), m.end(2))
-        headings.add(m.start())
-    for m in _MD_SETEXT.finditer(text):
-        _blank(chars, m.start(), m.end())
-        prev = text.rfind("\n", 0, max(m.start() - 1, 0))
-        headings.add(prev + 1)
-    for rx in (_MD_QUOTE, _MD_LIST):
-        for m in rx.finditer(text):
-            _blank(chars, m.start(1), m.end(1))
-    for m in _MD_HR.finditer(text):
-        _blank(chars, m.start(), m.end())
-    for m in _MD_IMAGE.finditer(text):
-        _blank(chars, m.start(), m.end())
-    for m in _MD_LINK.finditer(text):
-        _blank(chars, m.start(), m.start(1))
-        _blank(chars, m.end(1), m.end())
-    for m in _MD_HTML.finditer(text):
-        _blank(chars, m.start(), m.end())
-    for m in _MD_CODE.finditer(text):
-        _blank(chars, m.start(), m.end())
-    masked = "".join(chars)
-    for m in _MD_EMPH.finditer(masked):
-        _blank(chars, m.start(1), m.end(1))
-        _blank(chars, m.end(2), m.end())
-    for m in _MD_TABLE_PIPE.finditer(text):
-        for i in range(m.start(), m.end()):
-            if text[i] == "|":
-                chars[i] = " "
+
+    def line_range(m):
+        return starts[m[0]], min(starts[min(m[1], len(starts) - 1)] - 1, len(src))
+
+    heading_lines: list[list[int]] = []
+    cursor = 0  # inline tokens come in file order: each is aligned after the one before (table cells)
+    for tok in _markdown().parse(src):
+        if tok.map is None:
+            continue
+        if tok.type == "heading_open":
+            heading_lines.append(tok.map)
+        elif tok.type in ("fence", "code_block"):
+            first, last = tok.map[0] + (1 if tok.type == "fence" else 0), tok.map[1]
+            if tok.type == "fence" and last - first >= 1 and src[starts[last - 1]:].lstrip(" ").startswith(tok.markup[:1] * 3):
+                last -= 1  # the closing fence
+            for line in range(first, last):
+                for i in range(starts[line], starts[line + 1] - 1):
+                    keep[i] = 1
+        elif tok.type == "inline":
+            lo, hi = line_range(tok.map)
+            pos_map = _align(tok.content, src, max(lo, cursor), hi)
+            if pos_map is None:
+                continue
+            if pos_map:
+                cursor = pos_map[-1] + 1
+            for a, b in _inline_text_spans(tok.children, tok.content):
+                for i in range(a, b):
+                    keep[pos_map[i]] = 1
+    for m in heading_lines:
+        for line in range(m[0], m[1]):
+            headings.add(starts[line])
+    chars = [c if keep[i] or c == "\n" else " " for i, c in enumerate(text)]
     return "".join(chars), headings
 
 

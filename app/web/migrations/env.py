@@ -11,7 +11,11 @@ config = context.config
 
 # Interpret the config file for Python logging.
 # This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# disable_existing_loggers=False: the default would switch off every logger created before this
+# (app.web's among them), and the web app's 500s would never reach the log.
+# Logging already set up (a server, a test's log capture) is left as it is.
+if not logging.getLogger().handlers:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 

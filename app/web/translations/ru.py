@@ -147,3 +147,38 @@ PLURALS = {
     "%(num)d warning": ("%(num)d предупреждение", "%(num)d предупреждения", "%(num)d предупреждений"),
     "%(num)d note": ("%(num)d замечание", "%(num)d замечания", "%(num)d замечаний"),
 }
+
+# the editor (issue 14)
+RU.update({
+    "Dictionary": "Словарь", "LanguageTool": "LanguageTool",
+    "Words your organisation accepts: names, acronyms, terms. The spelling checks of every later check on this site skip them. Export them as a pressroom.toml file so that the command line agrees.":
+        "Слова, которые принимает ваша организация: имена, аббревиатуры, термины. Проверка орфографии при всех следующих проверках на этом сайте их пропускает. Экспортируйте их в файл pressroom.toml, чтобы командная строка проверяла так же.",
+    "Add a word": "Добавить слово", "Add": "Добавить", "Remove %(word)s": "Удалить «%(word)s»", "Remove": "Удалить",
+    "Export and import": "Экспорт и импорт", "Export as pressroom.toml": "Экспортировать в pressroom.toml",
+    "Import a pressroom.toml ([vocabulary] accept)": "Импортировать pressroom.toml ([vocabulary] accept)", "Import": "Импортировать",
+    "Download PDF": "Скачать PDF", "Copy for e-mail": "Копировать для письма",
+    "Copied: paste it into your e-mail.": "Скопировано: вставьте в письмо.",
+    "The browser did not allow copying.": "Браузер не разрешил копирование.",
+    "Save with these choices": "Сохранить с этим выбором", "Your text": "Ваш текст", "The other version": "Другая версия",
+    "The form is empty: type the release first, then preview or download it.":
+        "Форма пуста: сначала введите текст релиза, потом смотрите или скачивайте его.",
+    "Fix all safe ones": "Исправить все безопасные",
+    "Select a finding to go to its field. Alt+Shift+N and Alt+Shift+P move between findings.":
+        "Выберите замечание, чтобы перейти к его полю. Alt+Shift+N и Alt+Shift+P — следующее и предыдущее замечание.",
+    "Ignore": "Пропустить", "Turn this rule off for this release": "Отключить это правило для этого релиза",
+    "Rule turned off for this release:": "Правило отключено для этого релиза:", "Add to dictionary": "Добавить в словарь",
+    "Fix applied. Undo with Ctrl+Z.": "Исправлено. Отменить — Ctrl+Z.", "Fix undone.": "Исправление отменено.",
+    "Finding ignored.": "Замечание пропущено.",
+    "The text has changed: the checks are being refreshed.": "Текст изменился: проверка обновляется.",
+    "No findings": "Замечаний нет", "Finding": "Замечание", "Required fields not filled in yet:": "Не заполнено обязательных полей:",
+    "This is not a word that can be added to the dictionary.": "Это не слово, которое можно добавить в словарь.",
+    "«%(word)s» was added to the dictionary.": "Слово «%(word)s» добавлено в словарь.",
+    "Choose a pressroom.toml file.": "Выберите файл pressroom.toml.",
+    "The file was not imported: %(reason)s": "Файл не импортирован: %(reason)s",
+    "%(num)d new words imported.": "Импортировано новых слов: %(num)d.",
+    "Nothing to save yet: the form is empty.": "Сохранять пока нечего: форма пуста.",
+    "The PDF cannot be made right now (LibreOffice is not available). Download the DOCX instead.":
+        "Сейчас не удаётся сделать PDF (LibreOffice недоступен). Скачайте DOCX.",
+})
+PLURALS.update({"%(num)d word": ("%(num)d слово", "%(num)d слова", "%(num)d слов"),
+                "%(num)d field changed": ("изменено %(num)d поле", "изменено %(num)d поля", "изменено %(num)d полей")})

@@ -1,6 +1,7 @@
 """JSON API (described by /api/openapi.json): lint, render, releases CRUD."""
 from __future__ import annotations
 
+import hmac
 import json
 
 from flask import Blueprint, current_app, jsonify, request
@@ -9,7 +10,7 @@ from flask_babel import gettext as _
 from app.errors import PressroomError
 from app.output import to_json_dict, to_sarif
 from app.web import store
-from app.web.linting import lint_bytes
+from app.web.linting import OverBudget, TooLong, lint_bytes
 from app.web.views.check import safe_name
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -27,15 +28,86 @@ def api_error(e: ApiError):
     return jsonify({"error": e.message, "status": e.status, **e.extra}), e.status
 
 
+# POSTs that change nothing (they check or render what they are sent); every other POST, PUT,
+# PATCH and DELETE of the API changes data and needs a CSRF token or an API token, routes added
+# later included.
+READ_ONLY_POSTS = {"api.api_lint", "api.api_render", "api.api_release_check"}
+
+
+def api_token_ok() -> bool:
+    """``Authorization: Bearer TOKEN`` with a token of API_TOKENS (or of the API_TOKEN_CHECK hook
+    that accounts can install)."""
+    auth = request.headers.get("Authorization", "")
+    if not auth.lower().startswith("bearer "):
+        return False
+    token = auth[7:].strip()
+    check = current_app.config.get("API_TOKEN_CHECK")
+    if check is not None and check(token):
+        return True
+    return any(hmac.compare_digest(token.encode(), t.encode()) for t in current_app.config.get("API_TOKENS") or [] if t)
+
+
+@bp.before_request
+def protect():
+    """CSRF for the JSON API: a cross-site form or a ``text/plain`` POST carries neither the page's
+    CSRF token in ``X-CSRFToken`` (a custom header, which other sites cannot send without a CORS
+    preflight that this server never grants) nor an API token."""
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE") or request.endpoint in READ_ONLY_POSTS:
+        return None
+    if api_token_ok() or not current_app.config.get("WTF_CSRF_ENABLED", True):
+        return None
+    from flask_wtf.csrf import validate_csrf
+    from wtforms import ValidationError
+
+    token = request.headers.get("X-CSRFToken") or request.headers.get("X-CSRF-Token")
+    if not token:
+        raise ApiError(403, _("This request changes data: send the page's CSRF token in the X-CSRFToken header, "
+                              "or an API token in 'Authorization: Bearer …'."))
+    try:
+        validate_csrf(token)
+    except ValidationError:
+        raise ApiError(403, _("The CSRF token is missing or not valid for this session; reload the page.")) from None
+    return None
+
+
+MAX_NESTING = 32
+
+
+def _refuse_bad_strings(body) -> None:
+    """Refuse what no database stores the same way: NUL (PostgreSQL rejects it, SQLite keeps it)
+    and lone surrogates (not encodable); and nesting deeper than any release has."""
+    stack = [(body, "", 1)]
+    while stack:
+        item, where, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise ApiError(400, _("The JSON is nested too deeply (at most %(n)s levels).", n=MAX_NESTING))
+        if isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in item.items())
+            stack.extend((k, where or "(key)", depth + 1) for k in item)
+        elif isinstance(item, list):
+            stack.extend((v, f"{where}[{i}]", depth + 1) for i, v in enumerate(item))
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise ApiError(400, _("'%(field)s' contains a NUL character (\\u0000); remove it.", field=where or "body"))
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ApiError(400, _("'%(field)s' contains a lone surrogate (an invalid \\ud800-\\udfff escape); "
+                                      "send valid UTF-16 pairs or the characters themselves.", field=where or "body")) from None
+
+
 def json_body() -> dict:
     if not request.is_json:
         raise ApiError(415, _("Send the body as application/json."))
     try:
         body = json.loads(request.get_data(cache=True) or b"null")
+    except RecursionError:
+        raise ApiError(400, _("The JSON is nested too deeply (at most %(n)s levels).", n=MAX_NESTING)) from None
     except (ValueError, UnicodeDecodeError):
         raise ApiError(400, _("The body is not valid JSON.")) from None
     if not isinstance(body, dict):
         raise ApiError(400, _("The body must be a JSON object."))
+    _refuse_bad_strings(body)
     return body
 
 
@@ -100,6 +172,10 @@ def api_lint():
         raise ApiError(413, _("The draft is larger than 10 MB."))
     try:
         res = lint_bytes(data, name, language, fmt)
+    except TooLong as e:
+        raise ApiError(413, str(e)) from None
+    except OverBudget as e:
+        raise ApiError(422, str(e)) from None
     except PressroomError as e:
         raise ApiError(400, str(e)) from None
     if report == "sarif":
@@ -243,8 +319,9 @@ def api_render():
         data = render_docx(payload, draft=draft)
     except PressroomError as e:
         raise ApiError(400, str(e)) from None
-    resp = current_app.response_class(data, mimetype=DOCX_MIME)
-    resp.headers["Content-Disposition"] = f'attachment; filename="release{"-DRAFT" if draft else ""}.docx"'
+    from app.web.views.check import _download
+
+    resp = _download(data, f'release{"-DRAFT" if draft else ""}.docx', DOCX_MIME)
     resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
     return resp
 

@@ -16,7 +16,7 @@ from app.errors import PressroomError
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
-from app.web.linting import detect_format, grouped, highlight, lint_bytes, message_lang, top_severity, web_config
+from app.web.linting import OverBudget, TooLong, detect_format, grouped, highlight, lint_bytes, message_lang, top_severity, web_config, checking_config
 from app.web.models import CheckedDraft, utcnow
 
 bp = Blueprint("check", __name__)
@@ -73,6 +73,10 @@ def check_page():
     try:
         fmt = detect_format(data, name)
         lint_bytes(data, name, language, fmt)  # refuse unreadable drafts now, with the form still filled
+    except TooLong as e:
+        return _render_form(form, str(e), 413)
+    except OverBudget as e:
+        return _render_form(form, str(e), 422)
     except PressroomError as e:
         return _render_form(form, str(e), 400)
     if name == "pasted.txt" and fmt == "md":
@@ -121,12 +125,21 @@ def result(check_id: str):
     )
 
 
-def _download(data: bytes, filename: str, mimetype: str) -> Response:
-    resp = Response(data, mimetype=mimetype)
-    ascii_name = filename.encode("ascii", "ignore").decode() or "download"
-    from urllib.parse import quote
+def download_name(filename: str) -> str:
+    """Letters of any script, digits, space and . _ - ( ) only: a name from an upload can carry
+    quotes and semicolons (``a"; filename*=UTF-8''evil.html``) that would end the header's value."""
+    name = re.sub(r"[^\w .()\-]", "_", filename).strip(" .") or "download"
+    return name[:150]
 
-    resp.headers["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+def _download(data: bytes, filename: str, mimetype: str) -> Response:
+    import io
+
+    from flask import send_file
+
+    # Werkzeug quotes the name (and adds filename*= for non-ASCII names) correctly.
+    resp = send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=download_name(filename),
+                     etag=False, conditional=False, max_age=0)
     resp.headers["Cache-Control"] = "no-store"
     return resp
 
@@ -172,7 +185,7 @@ def fixed(check_id: str):
     from app.fix import fix_until_stable
 
     res = _lint(record)
-    config = web_config()
+    config = checking_config()
     try:
         data = fix_until_stable(res.document, res, record.data,
                                 lambda d: lint(d, config, context=LintContext(config=config))).data
@@ -180,4 +193,5 @@ def fixed(check_id: str):
         abort(400, description=str(e))
     suffix = Path(record.name).suffix or (".docx" if record.fmt == "docx" else ".txt")
     mime = DOCX_MIME if record.fmt == "docx" else ("text/markdown" if record.fmt == "md" else "text/plain")
-    return _download(data, f"{_stem(record)}.fixed{suffix}", mime + ("" if record.fmt == "docx" else "; charset=utf-8"))
+    charset = {"cp1251": "windows-1251", "utf-16": "utf-16", "utf-8-sig": "utf-8"}.get(res.document.encoding, "utf-8")
+    return _download(data, f"{_stem(record)}.fixed{suffix}", mime + ("" if record.fmt == "docx" else f"; charset={charset}"))

@@ -34,6 +34,8 @@ def safe_next(target: str | None) -> str:
     """Only same-site relative paths: never an open redirect."""
     if not target:
         return url_for("main.index")
+    if any(ord(c) < 32 or ord(c) == 127 for c in target):  # CR/LF would split the Location header
+        return url_for("main.index")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return url_for("main.index")

@@ -13,7 +13,7 @@ from flask_babel import ngettext
 from app.errors import PressroomError
 from app.web import store
 from app.web.forms import ReleaseForm
-from app.web.releasing import (field_id, form_to_payload, live_check, payload_to_formdata, preview_html,
+from app.web.releasing import (field_id, form_to_payload, is_blank, live_check, payload_to_formdata, preview_html,
                                render_docx, store_logo)
 from app.web.views.check import DOCX_MIME, _download, keeps_input
 
@@ -112,8 +112,9 @@ def _logos_from_files(form) -> list[str]:
 
 def render_form(form, release=None, live=None, conflict=None, status=200, message=None, mark=True):
     payload = form_to_payload(form)
-    if live is None:
-        live = live_check(payload) if (release is not None or request.method == "POST") else None
+    if live is None and (release is not None or request.method == "POST"):
+        prefs = read_prefs(__import__("json").dumps(release.prefs or {}) if release is not None else request.form.get("prefs"))
+        live = live_check(payload, ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"]))
     if live is not None:
         label_findings(live, form)
     if live is not None and mark:
@@ -133,7 +134,7 @@ def index():
     deleted = request.args.get("deleted") == "1"
     items = store.listing(q, sort, deleted)
     undo = None
-    if request.args.get("undo", "").isdigit():
+    if re.fullmatch(r"[0-9]{1,10}", request.args.get("undo", "")):
         try:
             undo = store.get(int(request.args["undo"]), include_deleted=True)
             if undo.deleted_at is None:
@@ -197,7 +198,10 @@ def _post_form(release):
     form = ReleaseForm()
     if g.get("form_error"):  # CSRF: show the form again as typed
         return render_form(form, release, status=400, mark=False)
-    _logos_from_files(form)
+    logo_errors = _logos_from_files(form)
+    if logo_errors:  # nothing is saved: the page says why, with what the user typed
+        return render_form(form, release, status=400, mark=False,
+                           message=_("The logo was not accepted: %(error)s", error="; ".join(logo_errors)))
     action = request.form.get("action", "save")
     m = re.fullmatch(r"(add|remove):(\w+)(?::(\d+))?", action)
     if m and m.group(2) in LIST_NAMES:
@@ -214,9 +218,15 @@ def _post_form(release):
         form = ReleaseForm(formdata=None, data=data)
         form.release_id.data, form.version.data = rid, ver
     payload = form_to_payload(form)
+    if release is None and is_blank(payload) and (action in ("preview", "download") or m):
+        if not m:
+            return render_form(form, None, status=200, mark=False,
+                               message=_("The form is empty: type the release first, then preview or download it."))
     try:
+        if release is None and is_blank(payload) and m:
+            return render_form(form, None, mark=False)
         if release is None:
-            release = store.create(payload)
+            release = store.create(payload, client_key=(request.form.get("client_key") or "")[:64] or None)
         else:
             base = _int(form.version.data)
             if action == "overwrite":
@@ -238,40 +248,108 @@ def _post_form(release):
 
 
 # ----- endpoints for the page's JavaScript (form-encoded, CSRF token in the form) -------------------
-@bp.post("/releases/autosave")
-def autosave():
-    form = ReleaseForm()
-    payload = form_to_payload(form)
-    rid = form.release_id.data
-    try:
-        if not rid:
-            r = store.create(payload)
-        else:
-            if not str(rid).isdigit():
-                return jsonify({"error": _("Unknown release."), "status": 400}), 400
-            version = _int(form.version.data)
-            r = store.save(int(rid), payload, version, kind=request.form.get("kind", "autosave")
-                           if request.form.get("kind") in ("autosave", "save") else "autosave")
-    except store.Conflict as e:
-        cur = e.current
-        return jsonify({
-            "error": _("This release was changed in another tab or window (version %(v)s). Your text is kept here: choose what to do.", v=cur.version),
-            "status": 409, "current": cur.to_dict(), "yours": payload,
-            "current_form": payload_to_formdata(cur.payload),
-        }), 409
-    except store.NotFound:
-        return jsonify({"error": _("This release was deleted. Save your text as a new release."), "status": 404}), 404
+def flat_fields(payload: dict) -> dict:
+    """The form's fields ({field id: text}) for a stored payload: what a tab shows for it."""
+    return raw_fields(ReleaseForm(formdata=None, data=payload_to_formdata(payload)))
+
+
+def _saved(r, **extra):
     return jsonify({"id": r.id, "version": r.version, "saved_at": r.updated_at.isoformat() + "Z",
                     "edit_url": url_for("releases.edit", release_id=r.id),
                     "preview_url": url_for("releases.preview", release_id=r.id),
                     "download_url": url_for("releases.download", release_id=r.id),
-                    "history_url": url_for("releases.history", release_id=r.id)})
+                    "history_url": url_for("releases.history", release_id=r.id), **extra})
+
+
+@bp.post("/releases/autosave")
+def autosave():
+    import json
+
+    from werkzeug.datastructures import MultiDict
+
+    from app.web.merge import merge3
+
+    form = ReleaseForm()
+    payload = form_to_payload(form)
+    rid = form.release_id.data
+    client = (request.form.get("client") or "")[:64] or None
+    client_key = (request.form.get("client_key") or "")[:64] or None
+    kind = request.form.get("kind") if request.form.get("kind") in ("autosave", "save") else "autosave"
+    try:
+        if not rid:
+            if is_blank(payload) and store.by_client_key(client_key) is None:
+                return jsonify({"id": None, "blank": True, "message": _("Nothing to save yet: the form is empty.")})
+            r = store.create(payload, client_key=client_key, client=client)
+        else:
+            if not re.fullmatch(r"[0-9]{1,10}", str(rid)):  # isdigit() accepts '²', which int() refuses
+                return jsonify({"error": _("Unknown release."), "status": 400}), 400
+            r = store.save(int(rid), payload, _int(form.version.data), kind=kind, client=client)
+        if "prefs" in request.form:
+            prefs = read_prefs(request.form.get("prefs"))
+            if prefs != (r.prefs or {"ignored": [], "rules_off": []}):
+                store.set_prefs(r.id, prefs)
+    except store.Conflict as e:
+        cur = e.current
+        try:
+            base = json.loads(request.form.get("base") or "null")
+        except (ValueError, RecursionError):
+            base = None
+        mine, theirs = raw_fields(form), flat_fields(cur.payload)
+        conflicts = list(mine)
+        merged = mine
+        if isinstance(base, dict) and all(isinstance(v, str) for v in base.values()):
+            merged, conflicts = merge3(base, mine, theirs)
+            if not conflicts:  # edits to different fields: merged without asking
+                merged_payload = form_to_payload(ReleaseForm(formdata=MultiDict(merged)))
+                try:
+                    r = store.save(cur.id, merged_payload, cur.version, kind=kind, client=client)
+                except (store.Conflict, store.NotFound):
+                    return jsonify({"error": _("Not saved: this release was changed elsewhere."), "status": 409}), 409
+                return _saved(r, merged=merged)
+        by_id = fields_by_id(form)
+        return jsonify({
+            "error": _("This release was changed in another tab or window (version %(v)s). Your text is kept here: choose what to do.", v=cur.version),
+            "status": 409, "current": cur.to_dict(), "yours": payload,
+            "current_form": payload_to_formdata(cur.payload), "merged": merged, "theirs": theirs,
+            "conflicts": [{"field": k, "label": str(by_id[k].label.text) if k in by_id else k,
+                           "mine": mine.get(k, ""), "theirs": theirs.get(k, "")} for k in conflicts
+                          if (mine.get(k, "") != theirs.get(k, ""))],
+        }), 409
+    except store.NotFound:
+        return jsonify({"error": _("This release was deleted. Save your text as a new release."), "status": 404}), 404
+    return _saved(r)
+
+
+def read_prefs(text) -> dict:
+    """{"ignored": [finding ids], "rules_off": [rule ids]} from the form's JSON (bad input: empty)."""
+    import json
+
+    try:
+        data = json.loads(text) if isinstance(text, str) and text else {}
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    out = {}
+    for k in ("ignored", "rules_off"):
+        v = data.get(k)
+        out[k] = [x[:100] for x in v if isinstance(x, str)][:500] if isinstance(v, list) else []
+    return out
+
+
+def raw_fields(form) -> dict:
+    """{field id: text exactly as in the browser's field} (offsets of findings are in these texts)."""
+    return {fid: f.data for fid, f in fields_by_id(form).items() if isinstance(f.data, str)}
 
 
 @bp.post("/releases/live")
 def live():
     form = ReleaseForm()
-    result = label_findings(live_check(form_to_payload(form)), form)
+    touched = None
+    if request.form.get("strict") != "1" and "touched" in request.form:
+        touched = {t for t in request.form.get("touched", "").split(",") if t}
+    prefs = read_prefs(request.form.get("prefs"))
+    result = label_findings(live_check(form_to_payload(form), raw_fields=raw_fields(form), touched=touched,
+                                       ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"])), form)
     result.pop("text", None)
     result["summary_text"] = summary_text(result["summary"])
     return jsonify(result)
@@ -300,7 +378,7 @@ def logo_upload():
 @bp.get("/releases/<int:release_id>/preview")
 def preview(release_id: int):
     release = _release_or_404(release_id)
-    live = live_check(release.payload)
+    live = _stored_live(release)
     draft = live["summary"]["error"] > 0
     html = preview_html(render_docx(release.payload, draft=draft))
     return render_template("preview.html", release=release, preview=html, live=live, draft=draft)
@@ -309,19 +387,96 @@ def preview(release_id: int):
 @bp.get("/releases/<int:release_id>/download.docx")
 def download(release_id: int):
     release = _release_or_404(release_id)
-    live = live_check(release.payload)
+    live = _stored_live(release)
     draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
     data = render_docx(release.payload, draft=draft)
-    name = re.sub(r"[^\w\- ]+", "", release.title or "release")[:60].strip() or "release"
+    name = download_name(release.title)
     resp = _download(data, f"{name}{'-DRAFT' if draft else ''}.docx", DOCX_MIME)
     resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
     return resp
 
 
+@bp.get("/releases/<int:release_id>/download.pdf")
+def download_pdf(release_id: int):
+    """The DOCX converted by LibreOffice: the same document, the same DRAFT marking."""
+    from app.release.deliver import render_pdf
+
+    release = _release_or_404(release_id)
+    live = _stored_live(release)
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    docx = render_docx(release.payload, draft=draft)
+    try:
+        data = render_pdf(None, docx=docx)
+    except PressroomError as e:
+        current_app.logger.warning("PDF conversion failed: %s", e)
+        abort(503, description=_("The PDF cannot be made right now (LibreOffice is not available). Download the DOCX instead."))
+    resp = _download(data, f"{download_name(release.title)}{'-DRAFT' if draft else ''}.pdf", "application/pdf")
+    resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
+    return resp
+
+
+@bp.get("/releases/<int:release_id>/email.json")
+def email(release_id: int):
+    """The release as the body of an e-mail: clean HTML and plain text (for "Copy for e-mail")."""
+    from app.release.deliver import render_html, render_text
+    from app.web.releasing import draft_release
+
+    release = _release_or_404(release_id)
+    live = _stored_live(release)
+    draft = live["summary"]["error"] > 0
+    docx = render_docx(release.payload, draft=draft)
+    model = draft_release(release.payload)
+    return jsonify({"html": render_html(model, docx=docx), "text": render_text(model, docx=docx), "draft": draft,
+                    "subject": release.title})
+
+
+def _stored_live(release) -> dict:
+    """The checks of a stored release with its ignores and switched-off rules (a field problem
+    cannot be ignored: it always keeps the DRAFT mark)."""
+    prefs = read_prefs(__import__("json").dumps(release.prefs or {}))
+    live = live_check(release.payload, ignored=set(prefs["ignored"]), rules_off=set(prefs["rules_off"]))
+    return live
+
+
+def download_name(title: str | None, limit: int = 60) -> str:
+    """A file name from the headline, cut at a word boundary (never in the middle of a word)."""
+    name = " ".join(re.sub(r"[^\w\- ]+", " ", title or "").split())
+    if len(name) > limit:
+        cut = name[:limit + 1]
+        name = cut[:cut.rfind(" ")] if " " in cut else name[:limit]
+    return name.strip(" -") or "release"
+
+
 @bp.get("/releases/<int:release_id>/history")
 def history(release_id: int):
+    from app.web.merge import changed_fields, word_diff
+
     release = _release_or_404(release_id)
-    return render_template("history.html", release=release, versions=store.history(release_id))
+    versions = store.history(release_id)
+    by_id = fields_by_id(ReleaseForm(formdata=None, data={n: [{}] * 10 for n in LIST_NAMES}))
+    diffs = {}
+    for newer, older in zip(versions, versions[1:] + [None]):
+        a = flat_fields(older.payload) if older is not None else {}
+        b = flat_fields(newer.payload)
+        changes = []
+        for k in changed_fields(a, b)[:30]:
+            label = by_id[k].label.text if k in by_id else k
+            m = re.match(r"^(quotes|projects|contacts|logos)-(\d+)-", k)
+            if m:
+                label = f"{ENTRY_LABELS[m.group(1)]} {int(m.group(2)) + 1}: {label}"
+            changes.append({"field": k, "label": label, "diff": _short(word_diff(a.get(k, ""), b.get(k, "")))})
+        diffs[newer.id] = changes
+    return render_template("history.html", release=release, versions=versions, diffs=diffs)
+
+
+def _short(diff: list, context: int = 60) -> list:
+    """Long unchanged stretches shortened to their ends (a diff shows what changed)."""
+    out = []
+    for op, text in diff:
+        if op == "=" and len(text) > 2 * context:
+            text = text[:context] + " … " + text[-context:]
+        out.append((op, text))
+    return out
 
 
 @bp.post("/releases/<int:release_id>/restore/<int:snapshot_id>")

@@ -14,7 +14,7 @@ def rules_page():
     rules = list(load_rules())
     q = (request.args.get("q") or "").strip().casefold()
     if q:
-        rules = [r for r in rules if q in " ".join((r.id, r.title, r.message, r.message_ru or "", r.description, r.category)).casefold()]
+        rules = [r for r in rules if q in " ".join((r.id, r.title, r.message, r.message_ru or "", r.description, r.category, r.title_ru, r.description_ru)).casefold()]
     order = {c: i for i, c in enumerate(CATEGORIES)}
     rules.sort(key=lambda r: (order.get(r.category, 99), r.id))
     groups: dict[str, list] = {}

@@ -1,0 +1,102 @@
+"""One acronym spelled out two different ways: «Германское общество по международному
+сотрудничеству (GIZ)» in the lead, «Германского агентства по развитию (GIZ)» in a quote.
+
+The words before each «(ACR)» (back to a punctuation mark, at most eight) are compared by their
+lemmas; two expansions differ when neither is the end of the other (a sentence may start before
+the name: «В Ташкенте Германское общество … (GIZ)» and «Германского общества … (GIZ)» agree).
+The later expansion is flagged, with the first one as the suggestion.
+"""
+from __future__ import annotations
+
+import re
+
+from app.language.orgs import alias_groups, lemmas
+
+DEFINITION = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{1,9})\)")
+_BACK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STOP = {"и", "в", "во", "на", "с", "со", "по", "при", "для", "от", "из", "к", "ко", "о", "об", "а", "но",
+         "the", "of", "and", "for", "on", "in", "by", "to", "with", "a", "an"}
+
+
+def _name_before(doc, end: int):
+    """(start, lemmas) of the capitalised name right before ``end`` (an opening parenthesis)."""
+    chunk_start = max(0, end - 160)
+    chunk = doc.text[chunk_start:end]
+    cut = max(chunk.rfind(ch) for ch in ".,;:!?«»\"“”()\n–—")
+    if cut >= 0:
+        chunk_start += cut + 1
+        chunk = doc.text[chunk_start:end]
+    words = list(_BACK.finditer(chunk))[-8:]
+    # the name starts at its first capitalised word; lower-case words before it are context
+    first = next((i for i, w in enumerate(words) if w.group(0)[:1].isupper()), None)
+    if first is None:
+        return None
+    words = words[first:]
+    if len(words) < 2:
+        return None
+    start = chunk_start + words[0].start()
+    seq = []
+    offsets: list[tuple[int, bool]] = []
+    for x, a, _ in lemmas(None, doc.text[start:end], start):
+        word = doc.text[a:a + 1]
+        before = doc.text[max(0, a - 3):a]
+        sentence_start = a == 0 or bool(re.search(r"[.!?\n]\s*$", before))
+        if doc.language == "en" and len(x) > 3 and x.endswith("s") and not x.endswith("ss"):
+            x = x[:-1]  # Associations (WUAs) and Association (WUA) are one name
+        seq.append((x, word.islower() or x in _STOP or sentence_start))
+        offsets.append((a, word.isupper() and not sentence_start))
+    # the span starts at the name: leading context words are left out («Представитель Германского …»)
+    k = 0
+    while k < len(seq) - 2 and seq[k][1] and not offsets[k][1] and (offsets[k + 1][1] or seq[k + 1][1]):
+        k += 1
+    return offsets[k][0], end, seq
+
+
+def _common_suffix(a: list[str], b: list[str]) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _agree(a_full, b_full) -> bool:
+    """The same name: the shorter one, maybe after a word or two of context that may be dropped
+    (a sentence's first word, a lower-case word: «Представитель …», "Researchers of the …"), is
+    the end of the longer; or two forms of one organisation (rules/vocab/organisations.yaml)."""
+    a = [x for x, _ in a_full]
+    b = [x for x, _ in b_full]
+    short, long_ = (a_full, b) if len(a) <= len(b) else (b_full, a)
+    for k in range(0, 3):
+        if k and not short[k - 1][1]:
+            break
+        rest = [x for x, _ in short[k:]]
+        if len(rest) >= 2 and _common_suffix(rest, long_) == len(rest):
+            return True
+    for group in alias_groups():
+        seqs = [[x for x, _, _ in lemmas(None, g)] for g in group]
+        if any(_common_suffix(a, s) == len(s) for s in seqs) and any(_common_suffix(b, s) == len(s) for s in seqs):
+            return True
+    return False
+
+
+def check(doc, rule, ctx):
+    first: dict[str, tuple[int, int, list[str]]] = {}
+    for m in DEFINITION.finditer(doc.text):
+        acr = m.group("acr")
+        if doc.language == "en" and acr.endswith("s") and acr[:-1].isupper():
+            acr = acr[:-1]  # WUAs
+        got = _name_before(doc, m.start())
+        if got is None:
+            continue
+        start, end, seq = got
+        content = [x for x, _ in seq if x not in _STOP]
+        if len(content) < 2:
+            continue
+        if acr not in first:
+            first[acr] = got
+            continue
+        f_start, f_end, f_seq = first[acr]
+        if _agree(seq, f_seq):
+            continue
+        yield rule.finding(doc, start, m.end(), [doc.text[f_start:f_end].rstrip() + f" ({acr})"], acronym=acr,
+                           first=doc.text[f_start:f_end].rstrip())

@@ -1,0 +1,226 @@
+"""The organisation the disclaimer names must be the organisation of the release.
+
+«Ее содержание является исключительной ответственностью <X> …» / "… the sole responsibility of
+<X> and …": X must be named the same way elsewhere in the release (word lemmas compared, so the
+case does not matter; the aliases of rules/vocab/organisations.yaml count as the same name:
+ПРООН = UNDP). A name in quotes is compared by the quoted part and its legal form (общественный
+фонд ≠ общественное объединение). Copying a disclaimer from another release, or from memory,
+leaves a name that is not the release's: «ОО «Центр поддержки предпринимателей»» in the
+disclaimer, «ОФ «Центр поддержки предпринимательства»» in the body.
+"""
+from __future__ import annotations
+
+import re
+
+from app.language import get, match_case, morph
+from app.language.orgs import alias_lemma_seqs, contains, lemmas
+
+RU = re.compile(r"ответственност(?:ью|и)\s+(?P<org>[^.\n]{2,200}?)\s+и\s+(?:не\s+обязательно|необязательно|не\s+отража|"
+                r"никоим|может\s+не)", re.I)
+EN = re.compile(r"sole\s+responsibility\s+of\s+(?:the\s+)?(?P<org>[^.\n]{2,200}?)\s+and\s+(?:do|does|can|may|shall)\b",
+                re.I)
+PLACEHOLDER = re.compile(r"[<\[]|название\s+организации|name\s+of\s+(?:the\s+)?organi[sz]ation", re.I)
+QUOTED = re.compile(r"[«\"“„](?P<q>[^«»\"“”„\n]{2,120})[»\"”“]")
+ACR_TAIL = re.compile(r"\s*\((?P<acr>[^()\n]{2,12})\)\s*$")
+# the head noun of a legal form, also from its abbreviation
+FORM_HEADS = {"фонд", "объединение", "организация", "ассоциация", "учреждение", "центр", "союз", "палата",
+              "институт", "общество", "сеть", "агентство", "бюро", "партнерство", "foundation", "association",
+              "organisation", "organization", "centre", "center", "union", "network", "agency", "bureau"}
+ABBR_HEADS = {"оф": {"фонд"}, "оо": {"объединение", "организация"}, "нно": {"организация"},
+              "оюл": {"объединение"}, "ру": {"учреждение"}, "гу": {"учреждение"}, "ао": {"общество"},
+              "ооо": {"общество"}, "тоо": {"товарищество"}, "ассоциация": {"ассоциация"}}
+
+
+def _body_lemmas(ctx, doc, skip: tuple[int, int]) -> list[str]:
+    """Lemmas of the release outside the disclaimer sentence, e-mail addresses and URLs blanked
+    (nigina@akdn.org does not name the Aga Khan Development Network)."""
+    from app.language import skip_spans
+
+    text = list(doc.text)
+    for s, e in skip_spans(doc):
+        text[s:e] = " " * (e - s)
+    text = "".join(text)
+    a, b = skip
+    return [x for x, _, _ in lemmas(ctx, text[:a])] + ["|"] + [x for x, _, _ in lemmas(ctx, text[b:])]
+
+
+def _form_heads(ctx, words: list[str]) -> set[str]:
+    out = set()
+    for w in words:
+        lw = w.lower()
+        if lw in ABBR_HEADS:
+            out |= ABBR_HEADS[lw]
+        else:
+            from app.language.orgs import lemma
+
+            le = lemma(ctx, w)
+            if le in FORM_HEADS:
+                out.add(le)
+    return out
+
+
+_EXPAND = {"оф": ["общественный", "фонд"], "ооо": ["общество", "с", "ограниченный", "ответственность"],
+           "нно": ["негосударственный", "некоммерческий", "организация"]}
+
+
+def _expanded(ctx, words: list[str]) -> list[str]:
+    from app.language.orgs import lemma
+
+    out: list[str] = []
+    for w in words:
+        out.extend(_EXPAND.get(w.lower(), [lemma(ctx, w)]))
+    return out
+
+
+def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int]):
+    """Quoted names of the body whose lemmas equal ``q_lemmas``, with the 3 words before each."""
+    out = []
+    for m in QUOTED.finditer(doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas:
+            before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
+            out.append((m, before))
+    return out
+
+
+def _sentence(doc, offset: int) -> tuple[int, int]:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return s.start, s.end
+    return offset, offset
+
+
+def check(doc, rule, ctx):
+    rx = RU if doc.language == "ru" else EN
+    for m in rx.finditer(doc.text):
+        org = m.group("org").strip()
+        start = m.start("org") + (len(m.group("org")) - len(m.group("org").lstrip()))
+        end = start + len(org)
+        if PLACEHOLDER.search(org) or not (re.search(r"[A-ZА-ЯЁ]", org) or QUOTED.search(org)):
+            continue
+        skip = _sentence(doc, m.start())
+        body = _body_lemmas(ctx, doc, skip)
+        if _named(ctx, doc, org, body, skip):
+            if doc.language == "en":
+                yield from _variants(doc, rule, org, skip)
+            continue
+        yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
+
+
+# A capitalised name of three words or more (linking words allowed inside): an organisation's name.
+EN_NAME = re.compile(r"\b[A-Z][\w'’-]*+(?:\s++(?:(?:of|for|and|on|in|the|de)\s++)?[A-Z][\w'’-]*+){2,8}")
+_LINK = {"of", "for", "and", "on", "in", "the", "de"}
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w.lower().replace("’", "'").removesuffix("'s") for w in words if w.lower() not in _LINK]
+
+
+def _variants(doc, rule, org: str, skip):
+    """The disclaimer's organisation said another way elsewhere ("Bishkek Legal Assistance
+    Network" for the Bishkek Legal Aid Network): a name sharing most of its words but not all."""
+    mine = _content(org.split())
+    if len(mine) < 3:
+        return
+    mine_set = set(mine)
+    for m in EN_NAME.finditer(doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        words = m.group(0).split()
+        # drop a sentence's first word and leading "The" ("The Kyrgyz Media …")
+        while words and words[0].lower() in _LINK:
+            words = words[1:]
+        theirs = _content(words)
+        if len(theirs) < 3 or theirs == mine:
+            continue
+        text = " ".join(words)
+        if text in org or org in m.group(0):
+            continue
+        shared = mine_set & set(theirs)
+        if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
+                and len(shared) < max(len(mine_set), len(set(theirs))):
+            start = m.start() + m.group(0).index(words[0])
+            yield rule.finding(doc, start, start + len(text), [org], organisation=org,
+                               message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                       "of the release ('{organisation}'); use one name",
+                               message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                          "(«{organisation}»); используйте одно название")
+
+
+def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
+    q = QUOTED.search(org)
+    if q:
+        q_lemmas = [x for x, _, _ in lemmas(ctx, q.group("q"))]
+        hits = _quoted_in_body(ctx, doc, q_lemmas, skip)
+        if not hits:
+            return False
+        pre_words = re.findall(r"[^\W\d_]+", org[:q.start()])
+        mine = _form_heads(ctx, pre_words)
+        if not pre_words:
+            return True
+        pre = _expanded(ctx, pre_words)
+        only_form = all(w.lower() in ABBR_HEADS or _form_heads(ctx, [w]) or w.islower() for w in pre_words) \
+            and not any(w[:1].isupper() and w.lower() not in ABBR_HEADS for w in pre_words)
+        for _, before in hits:
+            theirs_pre = _expanded(ctx, before)
+            if theirs_pre[-len(pre):] == pre:
+                return True  # the same words before the quoted name
+            if only_form:
+                theirs = _form_heads(ctx, before)
+                if not theirs or theirs & mine:
+                    return True  # a legal form only, and a compatible one (or none) in the body
+        return False
+    names = [org]
+    acr = ACR_TAIL.search(org)
+    if acr:
+        names = [org[:acr.start()], acr.group("acr")]
+    cap = re.search(r"(?<![\w-])[A-ZА-ЯЁ]", org)
+    if cap and cap.start() > 0 and org[:cap.start()].islower():
+        names.append(org[cap.start():])  # «программы BOMCA»: the name is BOMCA
+    for name in names:
+        for seq in alias_lemma_seqs(ctx, name):
+            if contains(body, seq):
+                return True
+    return False
+
+
+def _suggestions(ctx, doc, org: str, skip) -> list[str]:
+    """The body's organisation with the closest quoted name, in the disclaimer's case (best effort)."""
+    q = QUOTED.search(org)
+    if not q:
+        return []
+    mine = set(x for x, _, _ in lemmas(ctx, q.group("q")))
+    best = None
+    for m in QUOTED.finditer(doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        theirs = set(x for x, _, _ in lemmas(ctx, m.group("q")))
+        score = len(mine & theirs) / max(1, len(mine | theirs))
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, m)
+    if best is None:
+        return []
+    m = best[1]
+    form = org[:q.start()].strip()
+    body_form = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-2:]
+    heads = _form_heads(ctx, body_form)
+    if form and heads and not (_form_heads(ctx, form.split()) & heads) and doc.language == "ru":
+        form = _genitive_form(ctx, body_form, form) or form
+    return [f"{form} {m.group(0)}".strip()]
+
+
+def _genitive_form(ctx, words: list[str], template: str) -> str | None:
+    """«Общественный фонд» → «общественного фонда» (the case a disclaimer's «ответственностью» needs)."""
+    m = morph(ctx)
+    if len(words) == 1 and words[0].lower() in ("оф", "оо"):
+        words = {"оф": ["общественный", "фонд"], "оо": ["общественное", "объединение"]}[words[0].lower()]
+    out = []
+    for w in words:
+        p = m.parse(w.lower())[0]
+        f = p.inflect({"gent"})
+        if f is None:
+            return None
+        out.append(f.word)
+    text = " ".join(out)
+    return match_case(template.split()[0], text.split()[0]) + text[len(text.split()[0]):]

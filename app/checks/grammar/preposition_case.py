@@ -1,0 +1,164 @@
+"""Russian prepositions followed by a noun group in a case they do not take («благодаря усилия»).
+
+The table is data (rules/grammar/government-table.yaml): prepositions and compound prepositions
+with their case, «по» + a verbal noun of an event (по окончании), and prepositions written as a
+noun form («в течении года» → «в течение года»). A group is flagged only when no reading of it
+(pymorphy3's dictionary readings, every adjective agreeing with the head) is in the case the
+preposition takes; the suggestion is the group in that case, in the number the writer meant.
+"""
+from __future__ import annotations
+
+import re
+
+from app.language.government import (TIME_NOUNS, WORD, analyses, inflect_group, noun_group, noun_groups, possible,
+                                     possible_any, table, words_after)
+
+CASE_EN = {"nomn": "nominative", "gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental",
+           "loct": "prepositional"}
+CASE_RU = {"nomn": "именительный", "gent": "родительный", "datv": "дательный", "accs": "винительный",
+           "ablt": "творительный", "loct": "предложный"}
+# Prepositions that are also adverbs («относительно небольшой», «после мы поехали»): only a bare
+# noun, never a possible subject, counts after them.
+ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно"}
+# the case writers put instead of the one the preposition takes (for choosing the lemma)
+CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
+
+
+def _block_words(doc, b):
+    return [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
+
+
+def _only_spaces(doc, a: int, b: int) -> bool:
+    gap = doc.text[a:b]
+    return not gap.strip(" \u00a0") and "\n" not in gap
+
+
+def _compounds():
+    out = []
+    for phrase, spec in (table().get("compound_prepositions") or {}).items():
+        out.append((phrase.split(), spec))
+    for phrase, spec in (table().get("fixed_forms") or {}).items():
+        out.append((phrase.split(), {**spec, "fixed": True}))
+    out.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+def check(doc, rule, ctx):
+    t = table()
+    preps = t.get("prepositions") or {}
+    po_nouns = set(t.get("po_locative") or [])
+    compounds = _compounds()
+    for b in doc.blocks:
+        ws = _block_words(doc, b)
+        lows = [w.lower() for _, _, w in ws]
+        i = 0
+        while i < len(ws):
+            low = lows[i]
+            hit = None
+            for words, spec in compounds:
+                n = len(words)
+                if lows[i:i + n] == words and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n - 1)):
+                    hit = (n, spec, " ".join(ws[k][2] for k in range(i, i + n)))
+                    break
+            if hit is None and low in preps:
+                hit = (1, preps[low], ws[i][2])
+            if hit is None and low == "по":
+                f = _po(doc, rule, ctx, ws, lows, i, b, po_nouns)
+                if f is not None:
+                    yield f
+                i += 1
+                continue
+            if hit is None:
+                i += 1
+                continue
+            n, spec, prep_text = hit
+            f = _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b)
+            if f is not None:
+                yield f
+            i += n
+
+
+def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
+    cases = list(spec.get("case") or [])
+    also = set(spec.get("also") or [])
+    end = ws[i + n - 1][1]
+    if lows[i] == "ввиду" and i > 0 and lows[i - 1].startswith(("име", "имее", "имел")):
+        return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
+    if spec.get("fixed"):
+        return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
+    following = words_after(doc.text, end, b.end)
+    if not following:
+        return None
+    bare = lows[i] in ADVERB_HOMONYMS and n == 1
+    groups = noun_groups(ctx, following, adjectives=not bare)
+    if not groups:
+        return None
+    group = groups[-1]
+    if bare:
+        heads = group.parses[-1]
+        if len(group.words) > 1 or any(p.tag.case == "nomn" for p in heads):
+            return None
+    if possible_any(groups, set(cases), also):
+        return None
+    case = cases[0]
+    suggestions = inflect_group(group, case, CONFUSED_WITH.get(case))
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
+    """«по окончанию проекта» → «по окончании»: the sense "upon" takes the prepositional case."""
+    following = words_after(doc.text, ws[i][1], b.end)
+    if not following:
+        return None
+    group = noun_group(ctx, following)
+    if group is None or len(group.words) != 1:
+        return None
+    heads = group.parses[-1]
+    if not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in po_nouns} for h in heads):
+        return None
+    if possible(group, {"loct"}):
+        return None
+    if i > 0 and _only_spaces(doc, ws[i - 1][1], ws[i][0]):
+        prev = analyses(ctx, ws[i - 1][2])
+        if prev and any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") for p in prev):
+            return None  # «работы по завершению строительства»: "aimed at", the dative is right
+    suggestions = inflect_group(group, "loct", "datv")
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, prep=ws[i][2],
+                        case=CASE_EN["loct"], fields_ru={"case": CASE_RU["loct"]},
+                        message="'по' in the sense 'upon, after' takes the prepositional case: '{prep} {suggestion}'",
+                        message_ru="«по» в значении «после» требует предложного падежа: «{prep} {suggestion}»")
+
+
+_NUMBER_AFTER = re.compile(r"[ \u00a0]*\d")
+
+
+def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
+    """«в течении года» → «в течение года»: only before a word of time or a number (in «в течении
+    реки» the noun is right)."""
+    cases = set(spec.get("case") or [])
+    if not _NUMBER_AFTER.match(doc.text, end, b.end):
+        following = words_after(doc.text, end, b.end)
+        group = noun_group(ctx, following) if following else None
+        if group is None:
+            first = analyses(ctx, following[0][2]) if following else None
+            if not (first and any(p.tag.POS == "NUMR" or "Anum" in p.tag for p in first)):
+                return None
+        else:
+            heads = group.parses[-1]
+            if not any(h.normal_form in TIME_NOUNS | _DURATION for h in heads) or not possible(group, cases):
+                return None
+    right = spec["right"]
+    if prep_text[:1].isupper():
+        right = right[:1].upper() + right[1:]
+    return rule.finding(doc, ws[i][0], end, [right], prep=prep_text,
+                        message="'{match}' is the noun, not the preposition: write '{suggestion}'",
+                        message_ru="«{match}» — существительное, а не предлог: пишите «{suggestion}»")
+
+
+_DURATION = {"жизнь", "сезон", "визит", "поездка", "проект", "программа", "кампания", "мероприятие", "форум",
+             "конференция", "тренинг", "семинар", "встреча", "работа", "весь", "долгий", "последний", "ближайший"}

@@ -1,0 +1,189 @@
+"""Russian verbs followed by the wrong case or by a preposition they do not take.
+
+Two tables in rules/grammar/government-table.yaml:
+- ``verbs``: a verb that governs a case directly (способствовать развитию, руководить проектом).
+  The noun group right after a form of the verb (finite, infinitive, gerund; participles are
+  adjectives and are left alone) is flagged when no reading of it is in that case, nor a
+  nominative that can be the verb's subject, nor a genitive after «не», nor an accusative of time
+  («руководит второй год»).
+- ``verb_prepositions``: a verb (or verb + object) with a preposition it does not take
+  («оплатить за услуги» → «оплатить услуги», «уделять внимание на качество» → «уделять внимание
+  качеству»). The finding covers the preposition and the group; the suggestion drops or replaces
+  the preposition and puts the group in the right case.
+"""
+from __future__ import annotations
+
+from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
+from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, head_readings, inflect_group, noun_group,
+                                     noun_groups, possible_any, table, words_after)
+
+_VERB_POS = {"VERB", "INFN", "GRND"}
+_SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой"}
+
+
+def _verb_lemmas(ctx, word: str) -> set[str]:
+    ps = analyses(ctx, word)
+    if not ps:
+        return set()
+    if any(p.tag.POS not in _VERB_POS for p in ps):
+        return set()  # also a noun or an adjective: not sure it is the verb
+    return {p.normal_form.replace("ё", "е") for p in ps}
+
+
+def _governor_lemmas(ctx, word: str) -> set[str]:
+    """Lemmas of a word that governs a preposition: verbs in every form (participles included:
+    «участвовавшие на семинарах») and nouns."""
+    ps = analyses(ctx, word)
+    if not ps:
+        return set()
+    out = set()
+    for p in ps:
+        if p.tag.POS in _VERB_POS | {"PRTF", "PRTS", "NOUN", "ADJF", "ADJS"}:
+            out.add(p.normal_form.replace("ё", "е"))
+            if p.tag.POS in ("PRTF", "PRTS"):
+                try:
+                    inf = p.inflect({"INFN"})
+                except ValueError:
+                    inf = None
+                if inf is not None:
+                    out.add(inf.word.replace("ё", "е"))
+    return out
+
+
+def _subject_possible(ctx, verb_word: str, group) -> bool:
+    """A nominative reading of the group that agrees with the finite verb (its subject after it)."""
+    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS == "VERB"]
+    if not vps:
+        return False
+    for h in head_readings(group):
+        if case_of(h.tag) != "nomn":
+            continue
+        for v in vps:
+            if v.tag.number and v.tag.number != h.tag.number:
+                continue
+            if v.tag.person and v.tag.person != "3per" and h.tag.POS != "NPRO":
+                continue
+            if v.tag.gender and h.tag.number == "sing" and h.tag.gender and v.tag.gender != h.tag.gender \
+                    and "ms-f" not in h.tag:
+                continue
+            return True
+    return False
+
+
+def _subject_before(ctx, doc, ws, i) -> bool:
+    """A pronoun in the nominative right before the verb («Она руководит …»): the subject is taken."""
+    if i == 0 or doc.text[ws[i - 1][1]:ws[i][0]].strip():
+        return False
+    ps = analyses(ctx, ws[i - 1][2])
+    return bool(ps) and all(p.tag.POS == "NPRO" and p.tag.case == "nomn" for p in ps)
+
+
+def check(doc, rule, ctx):
+    t = table()
+    verbs = {k.replace("ё", "е"): v for k, v in (t.get("verbs") or {}).items()}
+    vpreps = t.get("wrong_prepositions") or []
+    governors = {x.replace("ё", "е") for spec in vpreps for x in spec["words"]}
+    for b in doc.blocks:
+        ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
+        for i, (s, e, w) in enumerate(ws):
+            glemmas = _governor_lemmas(ctx, w) & governors
+            found = None
+            for spec in vpreps if glemmas else ():
+                if glemmas & {x.replace("ё", "е") for x in spec["words"]}:
+                    found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b)
+                    if found is not None:
+                        break
+            if found is not None:
+                yield found
+                continue
+            lemmas = _verb_lemmas(ctx, w)
+            if lemmas:
+                for lemma in lemmas & set(verbs):
+                    f = _direct(doc, rule, ctx, ws, i, verbs[lemma], b)
+                    if f is not None:
+                        yield f
+                        break
+
+
+def _direct(doc, rule, ctx, ws, i, spec, b):
+    s, e, w = ws[i]
+    following = words_after(doc.text, e, b.end)
+    if not following or doc.text[e:following[0][0]].strip():
+        return None
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    group = groups[-1]
+    heads = [p for g in groups for p in g.parses[-1]]
+    if any(h.normal_form in _SKIP_HEADS or h.normal_form in TIME_NOUNS for h in heads):
+        return None
+    if any(h.tag.POS == "NOUN" and {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(h.tag.grammemes) for h in heads) \
+            and group.words[-1][2][:1].isupper():
+        return None  # names: pymorphy3 often lacks their forms
+    cases = set(spec.get("case") or [])
+    negated = i > 0 and ws[i - 1][2].lower() == "не"
+    if negated:
+        cases |= {"gent"}
+    if possible_any(groups, cases) or (any(_subject_possible(ctx, w, g) for g in groups)
+                                       and not _subject_before(ctx, doc, ws, i)):
+        return None
+    case = spec["case"][0]
+    suggestions = inflect_group(group, case, "gent" if case in ("datv", "ablt") else None)
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
+                        fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _wrong_preposition(doc, rule, ctx, ws, i, spec, b):
+    j = i + 1
+    obj = spec.get("object")
+    if obj:
+        # up to two adjectives, then the object («уделять особое внимание»)
+        k = j
+        while k < len(ws) and k < j + 3:
+            ps = analyses(ctx, ws[k][2])
+            if ps and any(p.normal_form == obj for p in ps):
+                break
+            if not ps or not any(p.tag.POS in ("ADJF", "ADVB") for p in ps):
+                return None
+            k += 1
+        else:
+            return None
+        if k >= len(ws):
+            return None
+        j = k + 1
+    if j >= len(ws) or ws[j][2].lower() not in spec["wrong"]:
+        return None
+    if doc.text[ws[j - 1][1]:ws[j][0]].strip():
+        return None  # punctuation between: a new clause
+    prep_start, prep_end, prep = ws[j]
+    following = words_after(doc.text, prep_end, b.end)
+    if not following:
+        return None
+    group = noun_group(ctx, following)
+    if group is None:
+        return None
+    case = spec["case"][0]
+    inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
+    if not inflected:
+        return None
+    right = spec.get("right") or ""
+    suggestions = [(_euphonic(right, g) + " " + g) if right else g for g in inflected]
+    if prep[:1].isupper():
+        suggestions = [x[:1].upper() + x[1:] for x in suggestions]
+    return rule.finding(doc, prep_start, group.end, suggestions, verb=ws[i][2], prep=prep,
+                        right=right or "—",
+                        message=("'{verb}' does not take '{prep}': '{suggestion}'"),
+                        message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+def _euphonic(prep: str, following: str) -> str:
+    """«о» → «об» before a vowel, «с» → «со», «в» → «во» before a hard cluster (со стратегией)."""
+    f = following.lower()
+    if prep == "о" and f[:1] in "аоуэиы":
+        return "об"
+    if prep in ("с", "в", "к") and len(f) > 1 and f[0] in ("сзшжвф" if prep == "с" else "вф" if prep == "в" else "км") \
+            and f[1] not in "аеёиоуыэюяьъ":
+        return prep + "о"
+    return prep

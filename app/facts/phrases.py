@@ -1,0 +1,165 @@
+"""Phrase lists of the facts model, read from ``rules/facts/<lang>.yml`` (data, not code).
+
+A phrase is a sequence of word patterns matched against a sentence's words (lower case, «ё» =
+«е»): ``бюджет*`` is «бюджет» with an ending of up to 4 letters (``**``: up to 14), ``a|b`` either word,
+punctuation stands for itself. Matching walks the words once with an index on their first letters,
+so it is linear in the text (no regular expression runs over user text here).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from app import RULES_DIR
+from app.errors import RuleError
+
+FACTS_DIR = RULES_DIR / "facts"
+# Words: letters (with inner apostrophes), digits, or one sign. Hyphens split compounds
+# ("co-financing" -> co, -, financing); phrases are split the same way.
+WORD = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)?|\d++|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    norm: str
+
+
+def norm(s: str) -> str:
+    return s.lower().replace("ё", "е").replace("’", "'")
+
+
+def words(text: str, base: int = 0) -> list[Word]:
+    return [Word(base + m.start(), base + m.end(), norm(m.group(0))) for m in WORD.finditer(text)]
+
+
+class _Pat:
+    __slots__ = ("exact", "prefixes")
+
+    def __init__(self, spec: str):
+        self.exact: set[str] = set()
+        self.prefixes: list[tuple[str, int]] = []
+        for alt in spec.split("|"):
+            alt = norm(alt)
+            if alt.endswith("**") and len(alt) > 2:
+                self.prefixes.append((alt[:-2], 14))
+            elif alt.endswith("*") and len(alt) > 1:
+                self.prefixes.append((alt[:-1], 4))
+            elif alt in ("*", "**"):
+                self.prefixes.append(("", 30))
+            else:
+                self.exact.add(alt)
+
+    def ok(self, w: str) -> bool:
+        if w in self.exact:
+            return True
+        return any(w.startswith(p) and len(w) - len(p) <= n and (w[len(p):].isalpha() or not w[len(p):])
+                   for p, n in self.prefixes)
+
+    def keys(self) -> set[str]:
+        return {e[:2] for e in self.exact} | {p[:2] for p, _ in self.prefixes}
+
+
+@dataclass(frozen=True)
+class Match:
+    i: int  # first word index
+    j: int  # one past the last word index
+    label: str
+    phrase: str
+
+
+class PhraseSet:
+    """Phrases with labels; ``find`` returns every occurrence in a slice of words."""
+
+    def __init__(self, labelled: list[tuple[str, str]]):
+        self.phrases: list[tuple[str, str, list[_Pat]]] = []
+        self.index: dict[str, list[int]] = {}
+        for label, phrase in labelled:
+            toks = _rejoin(phrase)
+            if not toks:
+                continue
+            pats = [_Pat(t) for t in toks]
+            k = len(self.phrases)
+            self.phrases.append((label, phrase, pats))
+            for key in pats[0].keys():
+                self.index.setdefault(key, []).append(k)
+
+    def find(self, ws: list[Word], lo: int = 0, hi: int | None = None) -> list[Match]:
+        hi = len(ws) if hi is None else hi
+        out = []
+        for i in range(lo, hi):
+            w = ws[i].norm
+            cands = self.index.get(w[:2], ())
+            if len(w) < 2:
+                cands = list(cands) + [k for key, ks in self.index.items() if key == w for k in ks]
+            for k in cands:
+                label, phrase, pats = self.phrases[k]
+                if i + len(pats) > hi:
+                    continue
+                if all(p.ok(ws[i + n].norm) for n, p in enumerate(pats)):
+                    out.append(Match(i, i + len(pats), label, phrase))
+        return out
+
+    def at(self, ws: list[Word], i: int, hi: int | None = None) -> Match | None:
+        """The longest phrase starting exactly at word i."""
+        best = None
+        for m in self.find(ws, i, min(len(ws) if hi is None else hi, i + 8)):
+            if m.i == i and (best is None or m.j > best.j):
+                best = m
+        return best
+
+    def ends_at(self, ws: list[Word], j: int, lo: int = 0) -> Match | None:
+        """The longest phrase ending exactly before word j (and starting at or after lo)."""
+        best = None
+        for m in self.find(ws, max(lo, j - 8), j):
+            if m.j == j and (best is None or m.i < best.i):
+                best = m
+        return best
+
+
+def _rejoin(phrase: str) -> list[str]:
+    """Split a phrase into word patterns like the text is split, keeping ``*`` and ``|`` inside words."""
+    out = []
+    for chunk in phrase.split():
+        if "|" in chunk or chunk.endswith("*"):
+            out.append(chunk)
+            continue
+        out.extend(m.group(0) for m in WORD.finditer(chunk))
+    return out
+
+
+@lru_cache(maxsize=None)
+def data(language: str) -> dict[str, Any]:
+    lang = language if language in ("ru", "en") else "en"
+    path = FACTS_DIR / f"{lang}.yml"
+    try:
+        d = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise RuleError(f"{path}: cannot read the facts phrase lists: {e}") from None
+    if not isinstance(d, dict):
+        raise RuleError(f"{path}: the facts phrase lists must be a mapping")
+    return d
+
+
+@lru_cache(maxsize=None)
+def phrase_set(language: str, key: str) -> PhraseSet:
+    """The list ``key`` (``roles``, ``hedges``, ``includes`` …; a mapping gives labelled phrases)."""
+    d: Any = data(language)
+    for part in key.split("."):
+        d = d.get(part, {}) if isinstance(d, dict) else {}
+    labelled: list[tuple[str, str]] = []
+    if isinstance(d, dict):
+        for label, items in d.items():
+            for p in items or []:
+                labelled.append((str(label), str(p)))
+    elif isinstance(d, list):
+        for p in d:
+            if isinstance(p, list):
+                continue
+            labelled.append((key, str(p)))
+    return PhraseSet(labelled)

@@ -1,0 +1,282 @@
+"""Quantities in one sentence: money, percentages, counts with the counted noun, durations.
+
+Numbers come from app.facts.numbers; what a number measures is read from the few characters next
+to it (currency signs and words, «%», «процентов», "per cent", units of time, the noun after a
+count). Every pattern is anchored at a known position and bounded, so the scan is linear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.facts.numbers import Num, find_numbers, prefix_number
+from app.facts.phrases import data, norm
+
+CUR_BEFORE = re.compile(r"(?:EUR|USD|US\$|KZT|KGS|UZS|TJS|TMT|GBP|RUB|CHF|€|\$|£|₸|₽)[ \u00a0\u202f]?$")
+CUR_AFTER = re.compile(
+    r"[ \u00a0\u202f]?(?:(?P<w>евро|EUR|USD|KZT|KGS|UZS|TJS|TMT|GBP|RUB|CHF|долл(?:ар(?:ов|а|ы)?)?\.?|тенге|"
+    r"сомони|сом(?:ов|а)?|сум(?:ов|а)?|манат(?:ов|а)?|руб(?:лей|ля|ль)?\.?|euros?|dollars?|tenge|somoni|soms?|"
+    r"sums?|manats?|roubles?|rubles?|pounds?)(?![\w])|(?P<s>€|\$|₸|₽|£))", re.I)
+CURRENCY = {"евро": "EUR", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "долл": "USD", "usd": "USD",
+            "us$": "USD", "$": "USD", "dollar": "USD", "dollars": "USD", "тенге": "KZT", "kzt": "KZT", "₸": "KZT",
+            "tenge": "KZT", "kgs": "KGS", "сом": "KGS", "som": "KGS", "soms": "KGS", "сомони": "TJS", "tjs": "TJS",
+            "somoni": "TJS", "сум": "UZS", "uzs": "UZS", "sum": "UZS", "sums": "UZS", "манат": "TMT", "tmt": "TMT",
+            "manat": "TMT", "manats": "TMT", "руб": "RUB", "rub": "RUB", "₽": "RUB", "rouble": "RUB", "roubles": "RUB",
+            "ruble": "RUB", "rubles": "RUB", "gbp": "GBP", "£": "GBP", "pound": "GBP", "pounds": "GBP", "chf": "CHF"}
+PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|процент(?:ов|а|ам|ами|ах)?(?![\w])|per[ \u00a0]?cent(?![\w])|percent(?![\w])|pct(?![\w]))"
+                           r"(?![ \u00a0]*(?:пункт|point|p\.p\.|п\.\s?п\.))", re.I)
+DURATION_AFTER = {
+    "ru": re.compile(r"(?:[ \u00a0]с[ \u00a0]половиной)?[ \u00a0\-]?(?P<u>месяц(?:ев|а|ы|ам)?|мес\.|год(?:а|у)?|лет|дн(?:ей|я)|день|недел[ьиюяе]{1,2})(?![\w])", re.I),
+    "en": re.compile(r"(?:[ \u00a0]and[ \u00a0]a[ \u00a0]half)?[ \u00a0\-](?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I),
+}
+ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-яё]{3,12}?)(?P<u>летн|месячн|годичн|дневн)[а-яё]{1,4}(?![\w])", re.I)
+EN_WORD_DURATION = re.compile(r"(?<![\w-])(?P<n>[A-Za-z]{3,9}+(?:-[a-z]{3,9}+)?)-(?P<u>years?|months?|days?|weeks?)(?:-long)?(?![\w-])", re.I)
+EN_HYPHEN_DURATION = re.compile(r"-(?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I)
+MEASURE = re.compile(r"[ \u00a0]?(km|км|kilomet(?:re|er)s?|километр(?:ов|а)?|hectares?|ha|га|гектар(?:ов|а)?|tonnes?|tons|тонн[аы]?)(?![\w])", re.I)
+MEASURE_UNITS = {"km": "km", "км": "km", "kil": "km", "кил": "km", "hec": "ha", "ha": "ha", "га": "ha", "гек": "ha",
+                 "ton": "t", "тон": "t"}
+STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "were", "was", "are",
+           "is", "will", "have", "has", "had", "each", "per", "by", "on", "the", "a", "an", "this", "these", "their",
+           "them", "across", "into", "over", "under", "about", "as", "than", "including", "among", "out", "more",
+           "less", "such", "where", "while", "when", "been", "be", "being", "also", "had", "its", "it", "they",
+           "we", "our", "took", "take", "received", "trained", "attended", "joined", "participated", "completed",
+           "benefited", "got", "gained", "say", "said"}
+UNIT_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "percent", "per", "cent", "million",
+              "billion", "thousand", "euro", "euros", "eur", "usd", "dollars", "tenge", "hours", "hour", "km",
+              "kilometres", "kilometers", "hectares", "ha", "tonnes", "tons", "times", "minutes", "am", "pm", "a.m.",
+              "p.m.", "m", "kg", "litres", "liters", "degrees", "metres", "meters", "cubic", "mw", "kw", "kwh",
+              "square", "sq", "per cent", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"}
+UNIT_RU = ("год", "лет", "месяц", "мес", "дн", "день", "недел", "процент", "млн", "млрд", "тыс", "миллион", "миллиард",
+           "тысяч", "евро", "долл", "тенге", "сом", "сум", "манат", "руб", "час", "минут", "км", "километр", "гектар",
+           "га", "тонн", "раз", "кг", "литр", "градус", "метр", "квадрат", "кв", "мвт", "квт", "январ", "феврал", "март",
+           "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр", "год", "век", "балл", "место",
+           "мест", "этаж", "номер", "стать", "част", "глав", "класс", "курс", "уровн", "вопрос", "шаг", "раунд")
+
+
+@dataclass
+class Quantity:
+    kind: str  # money | percent | count | duration | number
+    start: int
+    end: int
+    value: float
+    unit: str = ""  # currency code; "months"/"years"/"days"; the counted noun's lemma
+    num: Num | None = None
+    noun: str = ""  # the counted noun as written
+    noun_start: int = -1
+    noun_end: int = -1
+    decimals: int = 0
+    meta: dict = field(default_factory=dict)
+
+
+def _currency(word: str) -> str:
+    w = word.lower().rstrip(".")
+    if w.startswith("долл"):
+        return "USD"
+    if w.startswith("руб"):
+        return "RUB"
+    for k in sorted(CURRENCY, key=len, reverse=True):
+        if w == k or (len(k) > 3 and w.startswith(k)):
+            return CURRENCY[k]
+    if w.startswith("сом"):
+        return "KGS"
+    if w.startswith("сум"):
+        return "UZS"
+    if w.startswith("манат"):
+        return "TMT"
+    return w.upper()
+
+
+def _ru_noun(text: str, pos: int):
+    """The noun a Russian count counts: the first noun among the next three words (adjectives skipped)."""
+    from app.language import morph
+
+    m = morph()
+    i = pos
+    for _ in range(3):
+        w = re.match(r"[ \u00a0]{1,3}([а-яёА-ЯЁ]{2,30}+(?:-[а-яёА-ЯЁ]{2,30}+)?)(?![\w-])", text[i:i + 70])
+        if not w:
+            return None
+        word = w.group(1)
+        lw = word.lower().split("-")[0]
+        if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) or lw in ("и", "или", "из", "в", "на", "по", "с", "до", "от", "за"):
+            if lw.startswith(UNIT_RU):
+                return None
+            return None
+        parses = m.parse(lw)
+        if not parses:
+            return None
+        p = parses[0]
+        if p.tag.POS == "NOUN" or (p.tag.POS is None and any(x.tag.POS == "NOUN" for x in parses)):
+            lemma = p.normal_form.replace("ё", "е")
+            return word, i + w.start(1), i + w.end(1), lemma
+        if p.tag.POS in ("ADJF", "PRTF", "ADJS") or any(x.tag.POS in ("ADJF", "PRTF") for x in parses[:2]):
+            i += w.end()
+            continue
+        return None
+    return None
+
+
+def _en_singular(w: str) -> str:
+    w = w.lower()
+    irregular = {"women": "woman", "men": "man", "people": "person", "children": "child", "persons": "person",
+                 "staff": "staff", "youth": "youth", "police": "police"}
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _en_noun(text: str, pos: int):
+    """The noun an English count counts: up to three words before a stop word; the last is the head."""
+    i = pos
+    words = []
+    for _ in range(3):
+        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+)(?![\w])", text[i:i + 40])
+        if not w:
+            break
+        lw = w.group(1).lower()
+        if lw in STOP_EN or lw in UNIT_WORDS:
+            break
+        if w.group(1)[0].isupper() and words:
+            break
+        words.append((w.group(1), i + w.start(1), i + w.end(1)))
+        i += w.end()
+    if not words:
+        return None
+    # "300 secondary school teachers": the head is the last word
+    head = words[-1]
+    if head[0][0].isupper() and not words[0][0][0].isupper():
+        return None
+    return head[0], head[1], head[2], _en_singular(head[0])
+
+
+def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities in ``text`` (one sentence; offsets + base). ``skip``: spans of dates and ranges."""
+    from app.facts.dates import Spans
+
+    out: list[Quantity] = []
+    sk = Spans()
+    for a, b in sorted(skip):
+        sk.add(a, b)
+    for n in find_numbers(text, language, base):
+        if not sk.free(n.start, n.end):
+            continue
+        s, e = n.start - base, n.end - base
+        q = _classify(text, language, n, s, e, base)
+        if q is not None:
+            out.append(q)
+    if language == "en":
+        from app.facts.numbers import _word_values
+
+        units = _word_values("en")[0]
+        for m in EN_WORD_DURATION.finditer(text):
+            parts = m.group("n").lower().split("-")
+            if not all(p in units for p in parts):
+                continue
+            v = sum(units[p] for p in parts)
+            if out and out[-1].start <= base + m.start() < out[-1].end:
+                continue
+            out.append(Quantity("duration", base + m.start(), base + m.end(), v, _unit(m.group("u")), None,
+                                meta={"adjective": True, "words": True}))
+    if language == "ru":
+        taken = Spans()
+        for q in sorted(out, key=lambda q: q.start):
+            if taken.free(q.start, q.end):
+                taken.add(q.start, q.end)
+        for m in ADJ_DURATION_RU.finditer(text):
+            raw = m.group("n")
+            if raw[:1].isdigit():
+                v = float(re.match(r"\d+", raw).group(0))
+            else:
+                v = prefix_number(raw, language)
+                if v is None or not raw.lower().startswith(tuple(k.replace("ё", "е") for k in data("ru")["numbers"]["prefixes"])):
+                    continue
+                if len(raw) > 9:
+                    continue
+            u = m.group("u").lower()
+            unit = "years" if u in ("летн", "годичн") else ("months" if u == "месячн" else "days")
+            if not taken.free(base + m.start(), base + m.end()):
+                continue
+            out.append(Quantity("duration", base + m.start(), base + m.end(), v, unit, None, meta={"adjective": True}))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Quantity | None:
+    head = text[e:e + 2].lstrip(" \u00a0\u202f")
+    if (not head or head[0].isdigit() or head[0] in ",.;:)(+/") and not CUR_BEFORE.search(text[max(0, s - 5):s]):
+        return Quantity("number", n.start, n.end, n.value, "", n)  # a bare number (a list of figures, a table cell)
+    before = text[max(0, s - 5):s]
+    cb = CUR_BEFORE.search(before)
+    if cb and not (n.words and language == "ru"):
+        cur = _currency(cb.group(0).strip())
+        if s - len(cb.group(0)) > 0 and text[s - len(cb.group(0)) - 1].isalpha():
+            return None
+        return Quantity("money", base + s - len(cb.group(0)), n.end, n.value, cur, n, decimals=n.style.decimals)
+    if s > 0 and text[s - 1].isalpha() and not n.words:
+        return None  # "COVID19", "H2O"
+    if re.match(r"[ \u00a0]?[-–—][ \u00a0]?\$?\d", text[e:e + 4]) or re.search(r"\d[ \u00a0]?[-–—][ \u00a0]?\$?$", text[max(0, s - 5):s]):
+        return Quantity("number", n.start, n.end, n.value, "", n)  # "$1-1.5 billion": a range, not an amount
+    ca = CUR_AFTER.match(text, e, e + 14)
+    if ca:
+        word = ca.group("w") or ca.group("s")
+        return Quantity("money", n.start, base + ca.end(), n.value, _currency(word), n, decimals=n.style.decimals)
+    pa = PERCENT_AFTER.match(text, e, e + 30)
+    if pa:
+        return Quantity("percent", n.start, base + pa.end(), n.value, "%", n, decimals=n.style.decimals)
+    if language == "en":
+        hm = EN_HYPHEN_DURATION.match(text, e, e + 16)
+        if hm:
+            return Quantity("duration", n.start, base + hm.end(), n.value, _unit(hm.group("u")), n)
+    dm = DURATION_AFTER[language].match(text, e, e + 30)
+    if dm:
+        v = n.value + (0.5 if ("половин" in dm.group(0) or "half" in dm.group(0)) else 0)
+        unit = _unit(dm.group("u"))
+        if unit == "years" and 1900 <= n.value <= 2100:
+            return None  # «2027 года»: a year
+        return Quantity("duration", n.start, base + dm.end(), v, unit, n)
+    if n.style.scale > 1 and not n.words:
+        return Quantity("money", n.start, n.end, n.value, "?", n, decimals=n.style.decimals)
+    if n.style.scale > 1 and n.words and n.value >= 1000:
+        return Quantity("money", n.start, n.end, n.value, "?", n)
+    if not n.words and n.integer and 1900 <= n.value <= 2100 and not n.style.group:
+        return None  # a year
+    if not n.integer:
+        return Quantity("number", n.start, n.end, n.value, "", n, decimals=n.style.decimals)
+    mm = MEASURE.match(text, e, e + 16)
+    if mm:
+        unit = mm.group(1).lower()
+        unit = MEASURE_UNITS.get(unit[:3], unit)
+        return Quantity("count", n.start, base + mm.end(), n.value, unit, n, noun=mm.group(1),
+                        noun_start=base + mm.start(1), noun_end=base + mm.end(1), meta={"measure": True})
+    noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
+    if noun:
+        word, ns, ne, lemma = noun
+        return Quantity("count", n.start, base + ne, n.value, lemma, n, noun=word, noun_start=base + ns,
+                        noun_end=base + ne)
+    return Quantity("number", n.start, n.end, n.value, "", n)
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    if u.startswith(("месяц", "мес", "month")):
+        return "months"
+    if u.startswith(("год", "лет", "year")):
+        return "years"
+    if u.startswith(("недел", "week")):
+        return "weeks"
+    return "days"
+
+
+def currency_of(word: str) -> str:
+    return _currency(word)
+
+
+def normalise(s: str) -> str:
+    return norm(s)

@@ -1,0 +1,383 @@
+"""Which figure is wrong: the relations of the facts model checked together.
+
+Every relation (a share, a whole and its parts, groups, a product, the same fact stated twice, a
+duration and its period) is checked with the figures' precision (rounding to the stated digits,
+hedges such as «более» / "about" widening a figure instead of silencing it). For the relations
+that fail, the suspect is a figure that appears in all of them and that, given one other value,
+would satisfy every relation it takes part in — so a suggestion never creates a new contradiction.
+When several figures could be the one, the most derived one is named (a share before its amounts,
+"the remaining" before the parts, a product's total before its factors); when nothing decides, the
+finding names both places and suggests nothing.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from app.facts.model import Fact, Facts, Relation
+
+INF = float("inf")
+RULE_OF = {"share": "figures.share", "sum": "figures.parts", "groups": "figures.groups", "same": "figures.same-fact",
+           "product": "figures.product", "duration": "figures.duration"}
+
+
+@dataclass
+class Diagnosis:
+    rule: str
+    fact: Fact
+    related: list[Fact]
+    relations: list[Relation]
+    value: float | None = None  # the value that makes the figure consistent (None: nothing decides)
+    explained: bool = True
+    alternatives: list[Fact] = field(default_factory=list)
+
+
+# ----- intervals ------------------------------------------------------------------------------------
+def _tol(f: Fact) -> float:
+    """Half a unit of the last digit written, for amounts with a scale word and decimals (1,35 млн)."""
+    n = f.num
+    if n is None or f.kind != "money":
+        return 0.0
+    st = n.style
+    if st.scale > 1 and st.decimals > 0:
+        return 0.5 * 10 ** -st.decimals * st.scale
+    return 0.0
+
+
+def interval(f: Fact, value: float | None = None, rounding: bool = False) -> tuple[float, float]:
+    """The values a figure can stand for: its stated precision for shares (``rounding``), widened by
+    its hedge."""
+    v = f.value if value is None else value
+    if f.kind == "percent":
+        d = f.q.decimals if f.q else 0
+        t = 1.0 if d == 0 else 10 ** -d * 1.0001
+        lo, hi = v - t, v + t
+    else:
+        t = _tol(f) if (value is None and rounding) else 0.0
+        lo, hi = v - t, v + t
+    if value is None and f.hedge == "min":
+        hi = INF
+    elif value is None and f.hedge == "max":
+        lo = 0.0
+    elif value is None and f.hedge == "approx":
+        lo, hi = min(lo, v * 0.85), max(hi, v * 1.15)
+    return lo, hi
+
+
+def _meets(a: tuple[float, float], b: tuple[float, float], rel: float = 1e-9) -> bool:
+    eps = rel * max(1.0, abs(a[0]), abs(b[0]))
+    return a[0] <= b[1] + eps and b[0] <= a[1] + eps
+
+
+def _unit_of(f: Fact) -> float:
+    """The precision a figure is written with (1 for whole amounts, 100 000 for «1,5 млн»)."""
+    n = f.num
+    if n is None:
+        return 1.0
+    st = n.style
+    if st.scale > 1:
+        return st.scale * 10 ** -st.decimals
+    return 10 ** -st.decimals if st.decimals else 1.0
+
+
+# ----- checking one relation -----------------------------------------------------------------------
+def _vals(r: Relation, facts: Facts, override: dict[int, float]):
+    return [(facts.facts[i], interval(facts.facts[i], override.get(i))) for i in r.facts]
+
+
+def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -> bool:
+    override = override or {}
+    fs = _vals(r, facts, override)
+    if r.kind == "share":
+        (p, pi), (part, ai), (whole, wi) = [(facts.facts[i], interval(facts.facts[i], override.get(i), True)) for i in r.facts]
+        if wi[1] <= 0:
+            return True
+        lo = ai[0] / wi[1] * 100 if wi[1] != INF else 0.0
+        hi = ai[1] / wi[0] * 100 if wi[0] > 0 else INF
+        return _meets(pi, (lo, hi))
+    if r.kind in ("sum", "groups"):
+        (w, wi), parts = fs[0], fs[1:]
+        slo = sum(x[1][0] for x in parts)
+        shi = sum(x[1][1] for x in parts)
+        if w.kind == "percent":
+            slo, shi = slo - 1, shi + 1
+        if r.complete:
+            return _meets((slo, shi), wi, 1e-6)
+        return slo <= wi[1] * (1 + 1e-6)
+    if r.kind == "same":
+        (a, ai), (b, bi) = fs
+        if a.hedge or b.hedge or r.facts[0] in override or r.facts[1] in override:
+            return _meets(ai, bi, 1e-6)
+        av, bv = override.get(a.id, a.value), override.get(b.id, b.value)
+        unit = max(_unit_of(a), _unit_of(b))
+        if unit > 1 or (a.num and a.num.style.scale > 1) or (b.num and b.num.style.scale > 1):
+            return round(av / unit) == round(bv / unit) or abs(av - bv) < 1e-6 * max(av, bv, 1)
+        return abs(av - bv) < 1e-6 * max(av, bv, 1) + (0.5 * unit if unit < 1 else 0)
+    if r.kind == "product":
+        (n, ni), (each, ei), (tot, ti) = fs
+        return _meets((ni[0] * ei[0], ni[1] * ei[1]), ti, 1e-6)
+    if r.kind == "duration":
+        d, rng = facts.facts[r.facts[0]], facts.facts[r.facts[1]]
+        months = override.get(d.id, d.value) * {"years": 12, "months": 1, "weeks": 12 / 52, "days": 12 / 365}.get(d.unit, 1)
+        return _duration_ok(d, months, rng)
+    return True
+
+
+def _duration_ok(d: Fact, months: float, rng: Fact) -> bool:
+    R = rng.range
+    hedge = d.hedge
+    if d.unit == "days":
+        days = R.days()
+        if days is None:
+            return True
+        n = months * 365 / 12
+        return abs(n - days) < 0.5 or (hedge == "max" and n >= days) or (hedge == "min" and n <= days)
+    if R.precision in ("month", "day"):
+        m = R.months()
+        if m is None:
+            return True
+        tol = 1.01 if R.precision == "month" else 1.0
+        if hedge == "approx":
+            tol = max(tol, months * 0.15)
+        if hedge == "max":
+            return months + tol >= m
+        if hedge == "min":
+            return months - tol <= m
+        return abs(months - m) <= tol
+    span = R.years()
+    if span is None:
+        return True
+    lo, hi = math.ceil(months / 12 - 1e-9), math.floor((months + 10) / 12) + 1
+    if d.unit == "years" and abs(d.value - round(d.value)) < 1e-9:
+        lo, hi = int(round(d.value)), int(round(d.value)) + 1
+    if hedge in ("approx", "max", "min"):
+        lo, hi = lo - 1, hi + 1
+    return lo <= span <= hi
+
+
+# ----- solving for one figure ----------------------------------------------------------------------
+def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tuple[float, float] | None]:
+    """(possible, point value, interval) for figure fid so that r holds, the others as stated."""
+    F = facts.facts
+    val = {i: F[i].value for i in r.facts}
+    if r.kind == "share":
+        p, part, whole = (F[i] for i in r.facts)
+        if fid == p.id:
+            if whole.value <= 0:
+                return False, None, None
+            v = part.value / whole.value * 100
+            return True, v, (v, v)
+        pi = interval(p)
+        if fid == part.id:
+            return True, None, (pi[0] * whole.value / 100, pi[1] * whole.value / 100)
+        if fid == whole.id and p.value > 0:
+            return True, None, (part.value * 100 / max(pi[1], 1e-9), part.value * 100 / max(pi[0], 1e-9))
+        return False, None, None
+    if r.kind in ("sum", "groups"):
+        w = F[r.facts[0]]
+        others = [F[i] for i in r.facts[1:] if i != fid]
+        s = sum(o.value for o in others)
+        if fid == w.id:
+            if r.complete:
+                return True, s, (s, s)
+            return True, None, (s, INF)
+        v = w.value - s
+        if v <= 0:
+            return False, None, None
+        if r.complete:
+            return True, v, (v, v)
+        return True, None, (0.0, v)
+    if r.kind == "same":
+        other = F[r.facts[1] if fid == r.facts[0] else r.facts[0]]
+        lo, hi = interval(other)
+        if other.hedge:
+            return True, None, (lo, hi)
+        return True, other.value, (other.value, other.value)
+    if r.kind == "product":
+        n, each, tot = (F[i] for i in r.facts)
+        if fid == tot.id:
+            v = n.value * each.value
+            return True, v, (v, v)
+        if fid == each.id and n.value:
+            v = tot.value / n.value
+            return True, v, (v, v)
+        if fid == n.id and each.value:
+            v = tot.value / each.value
+            if abs(v - round(v)) > 1e-6:
+                return False, None, None
+            return True, v, (v, v)
+        return False, None, None
+    if r.kind == "duration":
+        d, rng = F[r.facts[0]], F[r.facts[1]]
+        if fid == rng.id:
+            return True, None, None
+        R = rng.range
+        factor = {"years": 12, "months": 1, "weeks": 12 / 52, "days": 12 / 365}.get(d.unit, 1)
+        if d.unit == "days":
+            n = R.days()
+            return (n is not None), (float(n) if n else None), None
+        if R.precision in ("month", "day"):
+            m = R.months()
+            if m is None:
+                return False, None, None
+            m = round(m)
+            if d.unit == "years":
+                if m % 12 == 0:
+                    return True, m / 12, None
+                if m % 6 == 0:
+                    return True, m / 12, None
+                return True, None, None
+            return True, float(m), None
+        span = R.years()
+        if span is None:
+            return False, None, None
+        if d.unit == "years":
+            # N years span N or N + 1 calendar years: span - 1 or span
+            return True, None, None
+        return True, None, None
+    return False, None, None
+
+
+def _explains(facts: Facts, fid: int, rels: list[Relation]) -> tuple[bool, float | None]:
+    """Can figure fid alone be wrong? Then: the value that satisfies every relation it is in."""
+    point = None
+    lo, hi = -INF, INF
+    for r in rels:
+        ok, v, iv = solve(r, facts, fid)
+        if not ok:
+            return False, None
+        if iv is not None:
+            lo, hi = max(lo, iv[0]), min(hi, iv[1])
+        if v is not None:
+            if point is not None and abs(point - v) > 1e-6 * max(1.0, abs(v)) and not (
+                    facts.facts[fid].kind == "percent" and abs(point - v) < 1):
+                return False, None
+            point = v if point is None else point
+    if lo > hi * (1 + 1e-6) + 1e-9:
+        return False, None
+    if point is not None:
+        if not all(holds(r, facts, {fid: point}) for r in rels):
+            # a rounded share: the stated precision decides
+            f = facts.facts[fid]
+            if f.kind == "percent":
+                d = f.q.decimals if f.q else 0
+                p2 = round(point, d)
+                if all(holds(r, facts, {fid: p2}) for r in rels):
+                    return True, point
+            return False, None
+        return True, point
+    return True, None
+
+
+def _priority(f: Fact, r: Relation, facts: Facts) -> float:
+    """How likely a figure is the wrong one when several could be (higher: more likely)."""
+    if r.kind == "share":
+        return {0: 5, 1: 2, 2: 1}[r.facts.index(f.id)]
+    if r.kind == "groups":
+        if f.meta.get("remaining"):
+            return 5
+        idx = r.facts.index(f.id)
+        if idx == 0 and f.meta.get("stated_sum"):
+            return 5  # "… – 60 facilities in total": the sum stated after its groups
+        return 2 if idx == 0 else (4 if idx == len(r.facts) - 1 else 3)
+    if r.kind in ("sum", "groups"):
+        if f.role == "remaining" or f.meta.get("remaining"):
+            return 5
+        if r.facts.index(f.id) == 0:
+            if r.origin == "table":
+                return 4.5  # a total row is written last, from the rows above it
+            return 2 if r.kind == "sum" else 3
+        if f.place == "table" and r.origin != "table":
+            return 1
+        if not r.complete:
+            return 4  # a part larger than the whole: the part
+        return 3 + r.facts.index(f.id) * 0.01  # the last part stated
+    if r.kind == "product":
+        return {0: 1, 1: 2, 2: 4}[r.facts.index(f.id)]
+    if r.kind == "duration":
+        return 3 if f.kind == "duration" else 2
+    if r.kind == "same":
+        if f.place == "table":
+            return 1
+        return 2 + r.facts.index(f.id) * 0.5  # the later statement
+    return 0
+
+
+def diagnose(facts: Facts) -> list[Diagnosis]:
+    rels = facts.relations
+    bad = [r for r in rels if not holds(r, facts)]
+    if not bad:
+        return []
+    # group failing relations that share figures (union-find over figures)
+    parent: dict[int, int] = {}
+
+    def root(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for r in bad:
+        for i in r.facts[1:]:
+            parent[root(i)] = root(r.facts[0])
+    by_root: dict[int, list[Relation]] = {}
+    for r in bad:
+        by_root.setdefault(root(r.facts[0]), []).append(r)
+    groups = list(by_root.values())
+    of_fact: dict[int, list[Relation]] = {}
+    for r in rels:
+        for i in r.facts:
+            of_fact.setdefault(i, []).append(r)
+    out: list[Diagnosis] = []
+    for g in groups:
+        common = set(g[0].facts)
+        for r in g[1:]:
+            common &= set(r.facts)
+        cands = []
+        for fid in sorted(common):
+            mine = of_fact.get(fid, [])
+            ok, v = _explains(facts, fid, mine)
+            if ok:
+                pr = max(_priority(facts.facts[fid], r, facts) for r in g)
+                cands.append((pr, fid, v))
+        if cands:
+            cands.sort(key=lambda c: (-c[0], c[1]))
+            best = cands[0]
+            tied = [c for c in cands[1:] if abs(c[0] - best[0]) < 1e-9]
+            f = facts.facts[best[1]]
+            related_ids = []
+            for r in g:
+                for i in r.facts:
+                    if i != f.id and i not in related_ids:
+                        related_ids.append(i)
+            value = None if tied else best[2]
+            if len(cands) > 1 and all(r.kind == "same" for r in g):
+                value = None  # two statements disagree and nothing else decides: name both, suggest nothing
+            kind = _main_kind(g, f)
+            out.append(Diagnosis(RULE_OF[kind], f, [facts.facts[i] for i in related_ids], g, value, True,
+                                 [facts.facts[c[1]] for c in tied]))
+        else:
+            for r in g:
+                prios = sorted(r.facts, key=lambda i: -_priority(facts.facts[i], r, facts))
+                f = facts.facts[prios[0]]
+                out.append(Diagnosis(RULE_OF[r.kind], f, [facts.facts[i] for i in r.facts if i != f.id], [r], None, False))
+    # one finding per figure and rule
+    seen = set()
+    uniq = []
+    for d in out:
+        key = (d.rule, d.fact.id)
+        if key not in seen:
+            seen.add(key)
+            uniq.append(d)
+    return uniq
+
+
+def _main_kind(g: list[Relation], f: Fact) -> str:
+    for r in g:
+        if r.kind in ("sum", "groups") and r.facts[0] == f.id:
+            return r.kind  # the whole of parts that do not add up
+    order = ["share", "product", "groups", "sum", "duration", "same"]
+    kinds = [r.kind for r in g if f.id in r.facts]
+    for k in order:
+        if k in kinds:
+            return k
+    return g[0].kind

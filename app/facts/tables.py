@@ -1,0 +1,229 @@
+"""Tables of a Word draft as facts: a row's label cell gives the role (EU contribution / «Вклад ЕС»,
+co-financing, total / «Итого», women, men…), its other cells the amount, share or count; a total
+row is the whole of the rows above it (up to the previous total row)."""
+from __future__ import annotations
+
+import re
+
+from app.facts.numbers import find_numbers
+from app.facts.phrases import phrase_set, words
+from app.facts.quantities import CUR_AFTER, CUR_BEFORE, Quantity, currency_of
+
+_CUR_WORD = re.compile(r"(?<![\w])(?:евро|EUR|€|USD|\$|долл\w{0,5}|тенге|KZT|₸|сом(?:ов|ы)?|KGS|сум(?:ов|ы)?|UZS|сомони|TJS|манат\w{0,3}|TMT|руб\w{0,4}|euros?|dollars?|tenge)(?![\w])|€|\$|₸", re.I)
+_PCT_WORD = re.compile(r"%|процент|доля|доли|per[ \u00a0]?cent|percent|share", re.I)
+_COUNT_WORD = re.compile(r"человек|участник|количеств|число|кол-во|number|participants|people|persons|count", re.I)
+
+
+def _tables(doc) -> list[list]:
+    """Runs of table-cell blocks -> tables (lists of rows of [block, ...] per cell)."""
+    out: list[dict] = []
+    cur = None
+    last_index = None
+    for b in doc.blocks:
+        if b.kind != "table-cell":
+            if cur is not None and b.kind not in ("header", "footer", "footnote"):
+                cur = None
+            continue
+        tid = b.meta.get("table")
+        if cur is None or (tid is not None and cur.get("id") != tid) or (tid is None and last_index is not None and b.index != last_index + 1):
+            cur = {"id": tid if tid is not None else len(out), "cells": {}}
+            out.append(cur)
+        key = (b.meta.get("row", 0), b.meta.get("cell", 0))
+        cur["cells"].setdefault(key, []).append(b)
+        last_index = b.index
+    tables = []
+    for t in out:
+        nrows = max(r for r, _ in t["cells"]) + 1
+        ncols = max(c for _, c in t["cells"]) + 1
+        grid = [[t["cells"].get((r, c), []) for c in range(ncols)] for r in range(nrows)]
+        tables.append(grid)
+    return tables
+
+
+def read_tables(builder) -> None:
+    doc = builder.doc
+    lang = builder.lang
+    total_ps = phrase_set(lang, "table.total")
+    roles_ps = phrase_set(lang, "roles")
+    for t_i, grid in enumerate(_tables(doc)):
+        if len(grid) < 2:
+            continue
+
+        def text_of(cell):
+            return " ".join(doc.text[b.start:b.end] for b in cell).strip()
+
+        col_kind: dict[int, str] = {}
+        col_cur: dict[int, str] = {}
+        header_rows = 0
+        for r, row in enumerate(grid[:2]):
+            cells = [text_of(c) for c in row]
+            numeric = [c for c in cells[1:] if re.search(r"\d", c) and not re.fullmatch(r"(?:19|20)\d\d", c.strip())]
+            if numeric:
+                break
+            header_rows = r + 1
+            for c, txt in enumerate(cells):
+                if _PCT_WORD.search(txt):
+                    col_kind[c] = "percent"
+                elif _CUR_WORD.search(txt):
+                    col_kind[c] = "money"
+                    col_cur[c] = currency_of(_CUR_WORD.search(txt).group(0))
+                elif _COUNT_WORD.search(txt):
+                    col_kind[c] = "count"
+        header_text = {c: " ".join(text_of(grid[r][c]) for r in range(header_rows) if c < len(grid[r]))
+                       for c in range(max(len(r) for r in grid))}
+        rows_facts: list[dict] = []
+        for r in range(header_rows, len(grid)):
+            row = grid[r]
+            if not row or not row[0]:
+                continue
+            label = text_of(row[0])
+            if not label or re.fullmatch(r"[\d\s.,%€$]+", label):
+                continue
+            ws = words(label)
+            is_total = bool(total_ps.find(ws, 0, min(len(ws), 4))) and bool(total_ps.find(ws, 0, 1) or len(ws) <= 4)
+            role = "total" if is_total else None
+            if role is None:
+                ms = roles_ps.find(ws)
+                if ms:
+                    m = min(ms, key=lambda m: (m.i, -(m.j - m.i)))
+                    role = m.label if m.label != "total" else None
+                    if m.label == "total":
+                        role = "total"
+            entry = {"row": r, "label": label, "role": role, "total": is_total, "facts": {}}
+            for c in range(1, len(row)):
+                cell = row[c]
+                if not cell:
+                    continue
+                b = cell[0]
+                txt = doc.text[b.start:b.end]
+                nums = [n for n in find_numbers(txt, lang, b.start) if not (n.words)]
+                if len(nums) != 1:
+                    continue
+                n = nums[0]
+                rest = txt[n.end - b.start:]
+                before = txt[:n.start - b.start]
+                kind = col_kind.get(c)
+                unit = col_cur.get(c, "")
+                end = n.end
+                start = n.start
+                if re.match(r"[ \u00a0]?%", rest) or re.match(r"[ \u00a0]?(?:процент|per[ \u00a0]?cent|percent)", rest, re.I):
+                    kind = "percent"
+                    m = re.match(r"[ \u00a0]?(?:%|процент[а-я]{0,3}|per[ \u00a0]?cent|percent)", rest, re.I)
+                    end = n.end + m.end()
+                    unit = "%"
+                else:
+                    ca = CUR_AFTER.match(txt, n.end - b.start, n.end - b.start + 14)
+                    cb = CUR_BEFORE.search(before)
+                    if ca:
+                        kind, unit = "money", currency_of(ca.group(0).strip())
+                        end = b.start + ca.end()
+                    elif cb:
+                        kind, unit = "money", currency_of(cb.group(0).strip())
+                        start = n.start - len(cb.group(0))
+                if kind is None:
+                    kind = "money" if n.value >= 1000 and role in ("eu", "cofin", "total", "remaining") else "count"
+                if kind == "money" and not unit:
+                    unit = next(iter(col_cur.values()), "") or "?"
+                if kind == "count" and n.value >= 1900 and n.value <= 2100 and not n.style.group:
+                    continue
+                q = Quantity(kind, start, end, n.value, unit, n, decimals=n.style.decimals)
+                f = builder.add(kind, start, end, n.value, unit if kind != "count" else (label.lower()), q,
+                                role=role if kind in ("money", "percent") else None, place="table",
+                                scope=builder.scope_at(start), block=b.index, label=label, table=(t_i, r, c))
+                if kind == "count":
+                    f.subset = True
+                entry["facts"][c] = f
+            if entry["facts"]:
+                rows_facts.append(entry)
+        _scope_use(rows_facts, header_text)
+        _table_relations(builder, rows_facts, header_text)
+
+
+_BREAKDOWN = re.compile(r"стать|бюджет|расход|направлени|компонент|деятельн|мероприят|budget|cost|item|line|component|activit|expen", re.I)
+_TOTAL_COL = re.compile(r"^\W*(?:итого|всего|total|overall|in total)\b", re.I)
+_MAIN_COL = re.compile(r"итого|всего|общ|сумм|total|amount|overall|budget|бюджет", re.I)
+_PER_ITEM = re.compile(r"размер|каждый|каждого|на одн|size|each|per|unit", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _main_money_col(rows: list[dict], header_text: dict, before: int | None = None) -> int | None:
+    cols = sorted({c for e in rows for c, f in e["facts"].items() if f.kind == "money"})
+    if before is not None:
+        cols = [c for c in cols if c < before] or cols
+    cols = [c for c in cols if not _PER_ITEM.search(header_text.get(c, ""))] or cols
+    if not cols:
+        return None
+    named = [c for c in cols if _MAIN_COL.search(header_text.get(c, "")) and not _YEAR.search(header_text.get(c, ""))]
+    if named:
+        return named[-1]
+    return cols[-1] if len(cols) == 1 or before is not None else (cols[-1] if not _YEAR.search(header_text.get(cols[-1], "")) else None)
+
+
+def _scope_use(rows: list[dict], header_text: dict) -> None:
+    """Only a budget table's main amount column states the project's facts (EU part, total…);
+    yearly columns, per-item columns and tables of other things stay inside the table."""
+    budget = any(e["role"] in ("eu", "cofin") for e in rows)
+    main = _main_money_col(rows, header_text)
+    for e in rows:
+        for c, f in e["facts"].items():
+            if not budget or (f.kind == "money" and c != main) or f.kind == "count":
+                f.meta["no_scope"] = True
+            if e["total"] and f.kind == "money" and c == main and _BREAKDOWN.search(header_text.get(0, "")):
+                f.meta.pop("no_scope", None)  # a budget breakdown's total is the project's total
+                f.meta["strong"] = True
+            if f.kind == "percent" and _YEAR.search(header_text.get(c, "")):
+                f.meta["no_scope"] = True
+
+
+def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
+    cols = sorted({c for e in rows for c in e["facts"]})
+    # sums: each total row is the whole of the rows above it (since the previous total row)
+    for c in cols:
+        above: list = []
+        for e in rows:
+            f = e["facts"].get(c)
+            if e["total"]:
+                if f is not None and f.kind == "percent" and abs(f.value - 100) > 1.5:
+                    above = []  # an average or a share of the total row itself, not a sum
+                    continue
+                if f is not None and len(above) >= 2:
+                    builder.rel("sum", [f.id] + [x.id for x in above], True, origin="table")
+                elif f is not None and len(above) == 1:
+                    builder.rel("sum", [f.id, above[0].id], False, origin="table")
+                above = []
+                continue
+            if f is not None:
+                above.append(f)
+    # a "Total" column is the sum of the columns before it (women + men = total)
+    tcols = [c for c in cols if _TOTAL_COL.search(header_text.get(c, "")) and not _PCT_WORD.search(header_text.get(c, ""))]
+    for tc in tcols[:1]:
+        for e in rows:
+            t = e["facts"].get(tc)
+            if t is None or t.kind == "percent":
+                continue
+            parts = [f for c, f in sorted(e["facts"].items()) if c < tc and f.kind == t.kind and f.kind != "percent"]
+            if len(parts) >= 2:
+                builder.rel("sum", [t.id] + [p.id for p in parts], True, origin="table")
+    # shares: a percentage cell is its row's amount over the total row's amount
+    money_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "money" for e in rows)]
+    pct_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "percent" for e in rows)]
+    if not money_cols or not pct_cols:
+        return
+    for pc in pct_cols:
+        mc = _main_money_col(rows, header_text, before=pc)
+        if mc is None:
+            continue
+        total = next((e["facts"].get(mc) for e in rows if e["total"] and e["facts"].get(mc) is not None), None)
+        for e in rows:
+            amount = e["facts"].get(mc)
+            p = e["facts"].get(pc)
+            if p is None or amount is None or p.kind != "percent":
+                continue
+            if e["total"]:
+                continue
+            p.attached = True
+            p.meta["part"] = amount.id
+            if total is not None:
+                builder.rel("share", [p.id, amount.id, total.id], origin="table")
+            elif not p.meta.get("no_scope"):
+                p.meta["pending_share"] = True

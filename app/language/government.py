@@ -1,0 +1,241 @@
+"""Government of Russian prepositions and verbs: the table (rules/grammar/government-table.yaml)
+and the pymorphy3 side of it — noun groups after a word, the cases each can be in, and the group
+put into another case with its number kept.
+
+A noun group is a run of adjectives (full adjectives, participles, pronominal and ordinal
+adjectives) ending in a noun or a pronoun, with only spaces (or an opening quote) between the
+words; every word must be a dictionary word. A group is *possible* in a case when one reading of
+its head is in that case and every adjective has a reading that agrees with it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from app import RULES_DIR
+from app.language import get, match_case, morph
+
+TABLE_PATH = RULES_DIR / "grammar" / "government-table.yaml"
+_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct", "voct": "nomn"}
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# Words of time that stand in the accusative after any verb («руководит второй год»).
+TIME_NOUNS = {"год", "месяц", "неделя", "день", "час", "минута", "время", "сутки", "раз", "лето", "зима",
+              "весна", "осень", "вечер", "утро", "ночь", "период", "срок", "полгода", "квартал", "семестр"}
+_ADJ_POS = {"ADJF", "PRTF"}
+_HEAD_POS = {"NOUN", "NPRO"}
+
+
+@dataclass(frozen=True)
+class Group:
+    start: int
+    end: int
+    words: tuple[tuple[int, int, str], ...]  # (start, end, text)
+    parses: tuple[tuple[Any, ...], ...]       # readings per word (dictionary readings only)
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, Any]:
+    data = yaml.safe_load(TABLE_PATH.read_text(encoding="utf-8")) or {}
+    return data
+
+
+def case_of(tag) -> str | None:
+    c = tag.case
+    return _CASE.get(c, c)
+
+
+def analyses(ctx, word: str):
+    """Dictionary readings of ``word`` (None when pymorphy3 only guesses)."""
+    cache = get(ctx, "government.analyses", dict)
+    w = word.lower()
+    hit = cache.get(w, False)
+    if hit is not False:
+        return hit
+    m = morph(ctx)
+    if not (m.word_is_known(w) or ("ё" in w and m.word_is_known(w.replace("ё", "е")))):
+        # a regional term of the accept vocabulary (акимат, джамоат): pymorphy3's guessed noun
+        # readings whose lemma the vocabulary holds
+        vocab = getattr(ctx, "vocabulary", None)
+        out = None
+        if vocab is not None:
+            guessed = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and vocab.accepts(p.normal_form))
+            out = guessed or None
+    else:
+        out = tuple(p for p in m.parse(w) if p.is_known)
+        out = out or None
+    if len(cache) > 200_000:
+        cache.clear()
+    cache[w] = out
+    return out
+
+
+def words_after(text: str, pos: int, end: int, limit: int = 5) -> list[tuple[int, int, str]]:
+    """Up to ``limit`` Cyrillic words from ``pos`` with only spaces (or an opening quote) between."""
+    out = []
+    last = pos
+    for m in WORD.finditer(text, pos, end):
+        gap = text[last:m.start()]
+        if (gap.strip(" \u00a0«„\"") if not out else gap.strip(" \u00a0")) or "\n" in gap:
+            break
+        out.append((m.start(), m.end(), m.group(0)))
+        last = m.end()
+        if len(out) >= limit:
+            break
+    return out
+
+
+POSSESSIVES = {"его", "ее", "её", "их"}  # indeclinable: agree with anything, stay as they are
+
+
+def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) -> list[Group]:
+    """Every way to read a noun group at the start of ``ws``, shortest first: a word that can be
+    a noun (or a pronoun) and an adjective gives two («для этого | кабинет», «при том
+    количестве»). Empty when a word is unknown, a numeral or an abbreviation."""
+    parses = []
+    out: list[Group] = []
+    for k, (s, e, w) in enumerate(ws):
+        if w.lower() in POSSESSIVES and k + 1 < len(ws):
+            parses.append(())  # «к его совершению»
+            continue
+        if w.isupper() and len(w) > 1:
+            return out  # an abbreviation (ИГ, ООН): pymorphy3's readings of it mean nothing
+        ps = analyses(ctx, w)
+        if not ps:
+            return out
+        poss = {p.tag.POS for p in ps}
+        if "NUMR" in poss:
+            return out
+        parses.append(ps)
+        if poss & _HEAD_POS:
+            out.append(Group(ws[0][0], e, tuple(ws[:k + 1]), tuple(parses)))
+            if not (poss & _ADJ_POS) or k + 1 >= len(ws):
+                return out
+            continue
+        if not adjectives or not (poss & _ADJ_POS):
+            return out
+    return out
+
+
+def noun_group(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) -> Group | None:
+    """The longest reading of the noun group at the start of ``ws`` (see ``noun_groups``)."""
+    gs = noun_groups(ctx, ws, adjectives)
+    return gs[-1] if gs else None
+
+
+def _agree(adj, head) -> bool:
+    a, n = adj.tag, head.tag
+    if "Fixd" in a:
+        return True
+    if case_of(a) != case_of(n) or a.number != n.number:
+        return False
+    if a.number == "sing" and n.gender in ("masc", "femn", "neut") and "ms-f" not in n and "GNdr" not in n:
+        return a.gender == n.gender or a.gender is None
+    return True
+
+
+def head_readings(group: Group) -> list:
+    """Readings of the head that every adjective of the group agrees with, in any case."""
+    head = group.parses[-1]
+    out = []
+    for h in head:
+        if h.tag.POS not in _HEAD_POS:
+            continue
+        if all(not ps or any(_agree(a, h) for a in ps if a.tag.POS in _ADJ_POS or "Apro" in a.tag)
+               for ps in group.parses[:-1]):
+            out.append(h)
+    return out
+
+
+def possible_any(groups: list[Group], cases: set[str], also: set[str] = frozenset()) -> bool:
+    return any(possible(g, cases, also) for g in groups)
+
+
+def possible(group: Group, cases: set[str], also: set[str] = frozenset()) -> bool:
+    """Some reading of the whole group is in one of ``cases`` (``accs-anim``: an animate
+    accusative), or the head does not decline."""
+    heads = head_readings(group)
+    if not heads:
+        return True  # not a noun group we understand: say nothing
+    for h in heads:
+        if "Fixd" in h.tag:
+            return True
+        c = case_of(h.tag)
+        if c in cases:
+            return True
+        if c == "accs" and "accs-anim" in also and "anim" in h.tag:
+            return True
+    return False
+
+
+def inflect_group(group: Group, case: str, prefer_lemma_case: str | None = None) -> list[str]:
+    """The group put into ``case``, keeping the number the writer most likely meant; best first.
+
+    The head's reading is chosen among the readings the adjectives agree with: first the lemmas
+    that have a reading in ``prefer_lemma_case`` (the case writers confuse this one with:
+    «согласно графика» is the genitive of «график», not «графика»), then by pymorphy3's score of
+    the lemma; the number is the one with the highest score for that lemma («благодаря усилия» is
+    far more often the plural: «усилиям»)."""
+    heads = head_readings(group)
+    if not heads:
+        return []
+    by_lemma: dict[str, list] = {}
+    for h in heads:
+        by_lemma.setdefault(h.normal_form, []).append(h)
+
+    def lemma_key(item):
+        lemma, rs = item
+        has_pref = prefer_lemma_case is not None and any(case_of(r.tag) == prefer_lemma_case for r in rs)
+        return (not has_pref, -sum(r.score for r in rs))
+
+    out: list[str] = []
+    for lemma, rs in sorted(by_lemma.items(), key=lemma_key):
+        numbers: dict[str, float] = {}
+        for r in rs:
+            numbers[r.tag.number] = numbers.get(r.tag.number, 0.0) + r.score
+        for number, _ in sorted(numbers.items(), key=lambda kv: -kv[1]):
+            head = next(r for r in sorted(rs, key=lambda r: -r.score) if r.tag.number == number)
+            form = _inflect_words(group, head, case, number)
+            if form and form not in out:
+                out.append(form)
+    return out
+
+
+def _inflect_words(group: Group, head, case: str, number: str) -> str | None:
+    grams = {case, number} if number else {case}
+    try:
+        hf = head.inflect(grams)
+    except ValueError:
+        hf = None
+    if hf is None:
+        return None
+    words_out = []
+    gender = hf.tag.gender if number == "sing" else None
+    anim = "anim" in hf.tag
+    for (s, e, w), ps in zip(group.words[:-1], group.parses[:-1]):
+        if not ps:
+            words_out.append(w)
+            continue
+        adj = next((a for a in ps if _agree(a, head)), None)
+        if adj is None:
+            return None
+        g = {case, number}
+        if gender in ("masc", "femn", "neut"):
+            g.add(gender)
+        if case == "accs" and (number == "plur" or gender == "masc"):
+            g.add("anim" if anim else "inan")
+        try:
+            f = adj.inflect(g)
+        except ValueError:
+            f = None
+        if f is None:
+            return None
+        words_out.append(match_case(w, f.word))
+    hw = group.words[-1][2]
+    words_out.append(match_case(hw, hf.word))
+    if "ё" not in "".join(w for _, _, w in group.words):
+        words_out = [x.replace("ё", "е").replace("Ё", "Е") for x in words_out]
+    return " ".join(words_out)
