@@ -193,6 +193,13 @@ def write(r: dict) -> None:
                   f"{_ok(w.get('lint_p95_8_clients_2_workers_ms'), 50, False)}); 2 workers / 1 worker: {_f(w.get('two_workers_speedup'))}× "
                   f"(target ≥ 1.8: {_ok(w.get('two_workers_speedup'), 1.8)}); errors {w.get('total_errors')} in {_f(w.get('total_requests'))} requests; "
                   f"about {_f(w.get('cpu_ms_per_lint'), 0)} CPU-ms per `/api/lint` of the seed.", ""]
+    sc = r.get("scripts", {})
+    if any(isinstance(v, dict) and "output" in v for v in sc.values()):
+        L += ["## Other benchmarks (bench/bench_*.py)", ""]
+        for k, v in sc.items():
+            if isinstance(v, dict) and "output" in v:
+                L += [f"- `{k}` (exit {v['code']}): " + " / ".join(v["output"][-3:])]
+        L.append("")
     for name in made:
         L.append(f"![{name}](plots/{name})")
     prof = HERE / "profiles.md"

@@ -4,7 +4,7 @@
     .venv/bin/python bench/run.py cold scaling    only these parts (the others' last figures stay)
     BENCH_QUICK=1 ...                             small sizes and short load runs (development)
 
-Parts: throughput, cold, scaling, annotate, render, languagetool, web. Each writes its figures into
+Parts: throughput, cold, scaling, annotate, render, languagetool, web, scripts (the bench_*.py of other issues). Each writes its figures into
 bench/report.json; bench/report.py turns them into bench/report.md and bench/plots/*.png.
 The machine is shared and noisy: every comparison is made in the same run, interleaved, and ratios
 are computed on CPU time (user + system of the measured process), with wall time beside it.
@@ -554,8 +554,17 @@ def part_web(tmp: Path) -> dict:
     return out
 
 
+def part_scripts(tmp: Path) -> dict:
+    """The other benchmarks in bench/ (bench_*.py, from other issues): their report lines and exit code."""
+    out = {}
+    for script in sorted(HERE.glob("bench_*.py")):
+        p = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        out[script.stem] = {"code": p.returncode, "output": (p.stdout or p.stderr).strip().splitlines()[-8:]}
+    return out
+
+
 PARTS = {"throughput": part_throughput, "cold": part_cold, "scaling": part_scaling, "annotate": part_annotate,
-         "render": part_render, "languagetool": part_languagetool, "web": part_web}
+         "render": part_render, "languagetool": part_languagetool, "web": part_web, "scripts": part_scripts}
 
 
 def main() -> int:
@@ -584,8 +593,9 @@ def main() -> int:
             report[name] = res
             REPORT_JSON.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
             print(f"   {name}: {res['seconds']:.0f} s", flush=True)
-    report["machine"] = {"cores": os.cpu_count(), "load_average": os.getloadavg(), "quick": QUICK,
-                         "total_seconds": time.time() - started if len(wanted) == len(PARTS) else report.get("machine", {}).get("total_seconds")}
+    if len(wanted) == len(PARTS) or "machine" not in report:  # a partial run keeps the full run's figures
+        report["machine"] = {"cores": os.cpu_count(), "load_average": os.getloadavg(), "quick": QUICK,
+                             "total_seconds": time.time() - started}
     REPORT_JSON.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
     import report as rep
 
