@@ -22,3 +22,5 @@ def lint_str(text, lang, select=(), config=None):
 
 def spans(doc, findings, rule=None):
     return [(f.rule, doc.span_text(f.offset, f.end)) for f in findings if rule is None or f.rule == rule]
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "000_87413283a02d3cbb.txt"

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from lxml import etree
 
-from conftest import SEED
+from checkutil import SEED
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

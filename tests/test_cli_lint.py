@@ -7,7 +7,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from conftest import SEED
+from checkutil import SEED
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

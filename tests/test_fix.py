@@ -8,7 +8,7 @@ import shutil
 import pytest
 from lxml import etree
 
-from conftest import SEED
+from checkutil import SEED
 from test_annotate import build_docx, char_formats, q, read, seed_as_docx, zip_part
 
 
