@@ -29,9 +29,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+TOKEN = "two-instances-test-token"  # state-changing API calls need a CSRF token or an API token
+
+
 def _call(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json",
+                                                                      "Authorization": f"Bearer {TOKEN}"})
     try:
         with urllib.request.urlopen(req, timeout=30) as r:
             return r.status, json.loads(r.read())
@@ -52,7 +56,7 @@ def two_instances(postgres_url, tmp_path):
     for i in range(2):
         port = _free_port()
         env = dict(os.environ, DATABASE_URL=postgres_url, PRESSROOM_SECRET_KEY="shared-secret",
-                   PRESSROOM_INSTANCE=str(tmp_path / f"host{i}"))
+                   PRESSROOM_INSTANCE=str(tmp_path / f"host{i}"), PRESSROOM_API_TOKENS=TOKEN)
         procs.append(subprocess.Popen([gunicorn, "-w", "1", "-b", f"127.0.0.1:{port}", "app.web:create_app()"],
                                       cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
         urls.append(f"http://127.0.0.1:{port}")
