@@ -18,9 +18,14 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "
 CATEGORIES = ["contact", "figures", "consistency"]
 
 # Errors/warnings that are real mistakes in the texts: (file, rule, flagged text) -> why.
-# Empty today: every error/warning these checks raised on the corpus during tuning was a false
-# alarm and the check was fixed instead (see README, "Precision on real texts").
-REAL_MISTAKES: dict[tuple[str, str, str], str] = {}
+# Every other error/warning these checks raised on the corpus during tuning was a false alarm and
+# the check was fixed instead (docs/checks.md, "Typography on real texts").
+REAL_MISTAKES: dict[tuple[str, str, str], str] = {
+    ("en/030.txt", "consistency.acronym-expansion", "Manufacturing Extension Partnership (MEP)"):
+        "MEP was spelled out as 'Manufacturing Extension Program' one sentence earlier",
+    ("en/035.txt", "consistency.acronym-expansion", "Notable national Veterans Administration (VA)"):
+        "VA was spelled out as 'Department of Veterans Affairs' earlier (the span starts two words too early)",
+}
 
 FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
 

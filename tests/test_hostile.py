@@ -109,7 +109,7 @@ CLI_CASES = [
     ("render-huge", {"r.yml": lambda: b"# " * (600 * 1024)}, ["render", "{d}/r.yml", "-o", "{d}/o.docx"], 2, "too large"),
     ("render-not-utf8", {"r.yml": b"\xff\xfe\xfa"}, ["render", "{d}/r.yml", "-o", "{d}/o.docx"], 2, "UTF-8"),
     ("render-output-exists", {"r.yml": RELEASE.read_bytes(), "o.docx": b"keep"}, ["render", "{d}/r.yml", "-o", "{d}/o.docx"], 2, "add --force"),
-    ("render-output-not-docx", {"r.yml": RELEASE.read_bytes()}, ["render", "{d}/r.yml", "-o", "{d}/o.pdf"], 2, ".docx"),
+    ("render-output-not-docx", {"r.yml": RELEASE.read_bytes()}, ["render", "{d}/r.yml", "-o", "{d}/o.odt"], 2, ".docx, .pdf, .html or .txt"),
     ("render-over-release", {"r.docx": RELEASE.read_bytes()}, ["render", "{d}/r.docx", "-o", "{d}/r.docx"], 2, "overwrite the release"),
     ("unknown-command-option", {}, ["lint", "--frobnicate"], 2, "unrecognized arguments"),
     ("rules-unknown", {}, ["rules", "no.such-rule"], 2, "no.such-rule"),
