@@ -35,6 +35,10 @@ _SKIP_SPANS = re.compile(
 MAX_WORD = 100
 
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+# Letters of the region's other Cyrillic alphabets that Russian does not have: Kazakh and Kyrgyz
+# (above), Tajik (ҳ ӣ ӯ ҷ, with ғ қ) and Uzbek (ў, with ғ қ ҳ). A word with one is not Russian:
+# «Барои ҳама» (Tajik) is never "сама" misspelt.
+REGIONAL_LETTERS = re.compile(r"[әғқңөұүһіҳӣӯҷўӘҒҚҢӨҰҮҺІҲӢӮҶЎ]")
 
 
 def kazakh_blocks(doc) -> list[tuple[int, int]]:
@@ -50,8 +54,23 @@ def kazakh_blocks(doc) -> list[tuple[int, int]]:
         kk = sum(1 for w in ws if KAZAKH_LETTERS.search(w))
         if kk >= 3 and kk >= 0.15 * len(ws):
             out.append((b.start, b.end))
+    # A quoted name in another language of the region («Маориф барои ҳама»): when one of its words
+    # has a letter Russian lacks, the whole quotation is that language.
+    for m in _QUOTED.finditer(doc.text):
+        if REGIONAL_LETTERS.search(m.group(0)):
+            out.append((m.start(), m.end()))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):  # in_spans wants them sorted and apart
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    out = merged
     doc.meta["_kazakh_blocks"] = out
     return out
+
+
+_QUOTED = re.compile(r"«[^«»\n]{1,120}»|„[^„“\n]{1,120}“|\"[^\"\n]{1,120}\"")
 
 
 def get(ctx: Any, name: str, factory: Callable[[], Any]) -> Any:

@@ -13,7 +13,7 @@ import time
 
 import re
 
-from app.language import KAZAKH_LETTERS, in_spans, kazakh_blocks, sentence_starts
+from app.language import REGIONAL_LETTERS, in_spans, kazakh_blocks, sentence_starts
 from app.language.spelling import speller
 from app.language.words import Word, is_acronym, words
 
@@ -106,8 +106,8 @@ def check(doc, rule, ctx):
             continue
         if lang == "ru" and (not w.cyrillic or w.latin):
             continue
-        if lang == "ru" and (KAZAKH_LETTERS.search(text) or in_spans(kazakh, w.start, w.end)):
-            continue  # Kazakh: no Russian dictionary can judge it
+        if lang == "ru" and (REGIONAL_LETTERS.search(text) or in_spans(kazakh, w.start, w.end)):
+            continue  # Kazakh, Kyrgyz, Tajik, Uzbek: no Russian dictionary can judge it
         if lang == "en" and (w.cyrillic or not w.latin):
             continue
         from app.language.spelling import clean
