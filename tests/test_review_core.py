@@ -295,3 +295,28 @@ def test_compare_docx_of_the_unchanged_document_proposes_nothing(payload, render
     draft = render_bytes(__import__("app.release", fromlist=["Release"]).Release.from_dict(payload), draft=True)
     cmp = compare_docx(draft, "same.docx", rendered, payload)
     assert cmp.proposals == []
+
+
+@pytest.mark.parametrize("example", ["rule-of-law-forum-ru.yml", "rule-of-law-forum-en.yml", "rural-schools-en.yml"])
+def test_every_field_is_found_in_the_rendered_document(example):
+    """A comment on the last word of every field lands on that word in the DOCX, in both languages
+    (the renderer's quotation marks, dashes, no-break spaces and upper-case city notwithstanding)."""
+    import re
+
+    from app.release import Release
+
+    release = load_release(ROOT / "examples" / example)
+    p = json.loads(json.dumps(release.to_dict()))
+    p.pop("logos", None)
+    data = render_bytes(Release.from_dict(p))
+    notes, expected = [], {}
+    for fid, text in field_texts(p):
+        words = list(re.finditer(r"\w+", text))
+        if not words:
+            continue
+        w = words[-1]
+        notes.append(Note(make_anchor(fid, text, w.start(), w.end()), f"on {fid}"))
+        expected[f"on {fid}"] = w.group()
+    got = {c[1].split("\n")[0]: c[2] for c in _comments(commented_docx(data, p, notes))}
+    wrong = {k: (v, got.get(k)) for k, v in expected.items() if got.get(k, "").upper().replace(" ", "") != v.upper()}  # a phone is regrouped
+    assert not wrong and len(got) == len(expected) > 15
