@@ -379,7 +379,7 @@ def logo_upload():
 def preview(release_id: int):
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0
+    draft = live["summary"]["error"] > 0 or review_marks_draft(release)
     html = preview_html(render_docx(release.payload, draft=draft))
     return render_template("preview.html", release=release, preview=html, live=live, draft=draft)
 
@@ -388,7 +388,7 @@ def preview(release_id: int):
 def download(release_id: int):
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1" or review_marks_draft(release)
     data = render_docx(release.payload, draft=draft)
     name = download_name(release.title)
     resp = _download(data, f"{name}{'-DRAFT' if draft else ''}.docx", DOCX_MIME)
@@ -403,7 +403,7 @@ def download_pdf(release_id: int):
 
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1" or review_marks_draft(release)
     docx = render_docx(release.payload, draft=draft)
     try:
         data = render_pdf(None, docx=docx)
@@ -423,11 +423,18 @@ def email(release_id: int):
 
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0
+    draft = live["summary"]["error"] > 0 or review_marks_draft(release)
     docx = render_docx(release.payload, draft=draft)
     model = draft_release(release.payload)
     return jsonify({"html": render_html(model, docx=docx), "text": render_text(model, docx=docx), "draft": draft,
                     "subject": release.title})
+
+
+def review_marks_draft(release) -> bool:
+    """The organisation requires approval and this text is not the approved one (issue 15)."""
+    from app.web.reviewing import marks_draft
+
+    return marks_draft(release)
 
 
 def _stored_live(release) -> dict:

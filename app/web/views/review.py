@@ -145,7 +145,7 @@ def page(release_id: int):
                  comment=reviewer and state == rv.SUBMITTED,
                  publish=author and (state == rv.APPROVED and rv.current_approval(release) is not None
                                      or (state in (rv.DRAFT, rv.CHANGES) and not rv.requires_approval(release))),
-                 accept=author and state != rv.SUBMITTED))
+                 accept=author))
 
 
 # ----- transitions -------------------------------------------------------------------------------------
