@@ -379,9 +379,10 @@ def logo_upload():
 def preview(release_id: int):
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0 or review_marks_draft(release)
+    unapproved = review_marks_draft(release)
+    draft = live["summary"]["error"] > 0 or unapproved
     html = preview_html(render_docx(release.payload, draft=draft))
-    return render_template("preview.html", release=release, preview=html, live=live, draft=draft)
+    return render_template("preview.html", release=release, preview=html, live=live, draft=draft, unapproved=unapproved)
 
 
 @bp.get("/releases/<int:release_id>/download.docx")
