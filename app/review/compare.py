@@ -68,7 +68,13 @@ def compare_docx(edited: bytes, name: str, rendered: bytes, payload: dict) -> Co
     lang = payload.get("language") if payload.get("language") in ("ru", "en") else "auto"
     theirs = read_bytes(edited, name, "docx", lang)
     ours = read_bytes(rendered, "submitted.docx", "docx", lang)
-    return compare_texts(ours.text, theirs.text, payload, bool(getattr(theirs.docx, "has_revisions", False)))
+    return compare_texts(_body_text(ours), _body_text(theirs), payload, bool(getattr(theirs.docx, "has_revisions", False)))
+
+
+def _body_text(doc) -> str:
+    """The document's body, one block a line: headers and footers (the emblem line, the DRAFT
+    mark, page numbers) and footnotes are Pressroom's or Word's, never a field."""
+    return "\n".join(doc.text[b.start:b.end] for b in doc.blocks if b.kind not in ("header", "footer", "footnote"))
 
 
 def compare_texts(ours: str, theirs: str, payload: dict, has_revisions: bool = False) -> Comparison:

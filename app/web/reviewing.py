@@ -30,7 +30,7 @@ DRAFT, SUBMITTED, CHANGES, APPROVED, PUBLISHED = "draft", "submitted", "changes_
 STATES = (DRAFT, SUBMITTED, CHANGES, APPROVED, PUBLISHED)
 # action: (states it starts from, state it leads to, who: author | reviewer)
 TRANSITIONS = {
-    "submit": ((DRAFT, CHANGES, APPROVED), SUBMITTED, "author"),
+    "submit": ((DRAFT, CHANGES), SUBMITTED, "author"),
     "request_changes": ((SUBMITTED,), CHANGES, "reviewer"),
     "approve": ((SUBMITTED,), APPROVED, "reviewer"),
     "publish": ((APPROVED, DRAFT, CHANGES), PUBLISHED, "author"),
@@ -48,15 +48,46 @@ class NotAllowed(PressroomError):
 
 
 # ----- what PART A provides, in one place --------------------------------------------------------------
-def _access():
-    from app.web import access
+class _NoAccounts:
+    """Without accounts (app.web.access absent) the app has no users: whoever reaches it may do
+    everything, as on every other page; the review still records and orders the steps."""
 
+    @staticmethod
+    def can_view(release) -> bool:
+        return True
+
+    can_edit = can_review = can_view
+
+    @staticmethod
+    def audit(action: str, target: str, detail: str) -> None:
+        from flask import current_app
+
+        current_app.logger.info("audit %s %s %s", action, target, detail)
+
+    @staticmethod
+    def notify(user_ids, text: str, link: str) -> None:
+        return None
+
+    @staticmethod
+    def visible_releases_query():
+        from app.web.models import Release
+
+        return Release.query
+
+
+def _access():
+    try:
+        from app.web import access
+    except ImportError:
+        return _NoAccounts
     return access
 
 
 def user():
-    from flask_login import current_user
-
+    try:
+        from flask_login import current_user
+    except ImportError:  # no accounts
+        return None
     return current_user
 
 
@@ -75,8 +106,30 @@ def user_name(u=None) -> str:
 
 
 def state_of(release) -> str:
-    s = getattr(release, "state", None) or DRAFT
-    return s if s in STATES else DRAFT
+    """The review state, derived from the review's own records (so it cannot drift from them):
+    no submission: draft; the latest submission undecided: submitted; its outcome otherwise;
+    approved but changed since: draft again (it needs a new approval); published once the
+    approval has the date it went out. ``Release.state`` (accounts) mirrors it (``_mirror``)."""
+    sub = latest_submission(release)
+    if sub is None:
+        return DRAFT
+    if sub.outcome is None:
+        return SUBMITTED
+    if sub.outcome == CHANGES:
+        return CHANGES
+    appr = db.session.scalars(db.select(Approval).where(Approval.submission_id == sub.id)).first()
+    if appr is not None and appr.published_on is not None:
+        return PUBLISHED
+    if sub.outcome == APPROVED and payload_hash(release.payload) == sub.payload_sha256:
+        return APPROVED
+    return DRAFT
+
+
+def _mirror(release) -> None:
+    """Keep the release's own ``state`` column (accounts, issue 15 part A) equal to the review's."""
+    if hasattr(type(release), "state"):
+        release.state = state_of(release)
+        db.session.commit()
 
 
 def requires_approval(release) -> bool:
@@ -98,8 +151,7 @@ def notify(user_ids, text: str, link: str) -> None:
     ids = sorted({i for i in user_ids if i is not None and i != user_id()})
     if not ids:
         return
-    from app.web import access
-
+    access = _access()
     fn = getattr(access, "notify", None)
     if fn is None:
         from app.web.notifications import notify as fn  # type: ignore
@@ -217,15 +269,13 @@ def link(release) -> str:
 
 def submit(release) -> Submission:
     to = _check("submit", release)
-    if state_of(release) == APPROVED and current_approval(release) is not None:
-        raise ReviewError(_("This version is approved already; change it before submitting it again."))
     prev = latest_submission(release)
     payload = dict(release.payload)
     sub = Submission(release_id=release.id, number=(prev.number + 1) if prev else 1, version=release.version,
                      title=release.title, payload=payload, payload_sha256=payload_hash(payload), submitted_by=user_id())
     db.session.add(sub)
-    release.state = to
     db.session.commit()
+    _mirror(release)
     audit("review.submit", release, f"submission {sub.number}, version {sub.version}")
     notify(reviewers_of(release), _("Submitted for review: %(title)s", title=release.title or "—"), link(release))
     return sub
@@ -238,13 +288,13 @@ def _decide(release, action: str, note: str | None) -> Submission:
         raise ReviewError(_("Nothing was submitted."))
     sub.outcome, sub.decided_by, sub.decided_at = to, user_id(), utcnow()
     sub.note = (note or "").strip()[:MAX_COMMENT] or None
-    release.state = to
     return sub
 
 
 def request_changes(release, note: str | None = None) -> Submission:
     sub = _decide(release, "request_changes", note)
     db.session.commit()
+    _mirror(release)
     audit("review.request_changes", release, f"submission {sub.number}, version {sub.version}")
     notify(authors_of(release), _("Changes requested: %(title)s", title=release.title or "—"), link(release))
     return sub
@@ -256,6 +306,7 @@ def approve(release, note: str | None = None) -> Approval:
                     approved_by=user_id(), approved_by_name=user_name())
     db.session.add(appr)
     db.session.commit()
+    _mirror(release)
     audit("review.approve", release, f"submission {sub.number}, version {sub.version}, sha256 {sub.payload_sha256[:12]}")
     notify(authors_of(release), _("Approved: %(title)s", title=release.title or "—"), link(release))
     return appr
@@ -276,8 +327,8 @@ def publish(release, on: dt.date) -> None:
                         payload_sha256=sub.payload_sha256, approved_by=None, approved_by_name="")
         db.session.add(appr)
     appr.published_on, appr.published_by, appr.published_at = on, user_id(), utcnow()
-    release.state = to
     db.session.commit()
+    _mirror(release)
     audit("review.publish", release, f"version {appr.version}, went out on {on.isoformat()}")
     notify(reviewers_of(release), _("Published on %(date)s: %(title)s", date=on.isoformat(), title=release.title or "—"),
            link(release))
@@ -355,9 +406,8 @@ def accept(release, comment: ReviewComment):
         raise ReviewError(_("This field is no longer in the release.")) from None
     saved = store.save(release.id, payload, release.version, kind="review")
     comment.status, comment.resolved_by, comment.resolved_at = "accepted", user_id(), utcnow()
-    if state_of(saved) == APPROVED:
-        saved.state = DRAFT  # changed after approval: it needs a new approval
     db.session.commit()
+    _mirror(saved)  # changed after approval: a draft again, it needs a new approval
     audit("review.accept", release, f"comment {comment.id} on {comment.field} accepted")
     return saved
 

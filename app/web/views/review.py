@@ -20,8 +20,7 @@ _FID = re.compile(r"^[a-z_]{1,20}(?:-\d{1,3}-[a-z_]{1,20})?$")
 
 
 def _release(release_id: int):
-    from app.web import access
-
+    access = rv._access()
     release = access.visible_releases_query().filter_by(id=release_id).first()
     if release is None or getattr(release, "deleted_at", None) is not None or not access.can_view(release):
         abort(404, description=_("This release does not exist or was deleted."))
@@ -104,8 +103,7 @@ def _field_views(payload: dict, placed: list, with_findings: bool = True) -> lis
 # ----- the page -----------------------------------------------------------------------------------------
 @bp.get("/releases/<int:release_id>/review")
 def page(release_id: int):
-    from app.web import access
-
+    access = rv._access()
     release = _release(release_id)
     reviewer = bool(access.can_review(release))
     author = bool(access.can_edit(release))
@@ -196,9 +194,12 @@ def comment(release_id: int):
     text = rv.field_text(sub.payload, fid) if sub is not None else None
     start, end = _offset("start"), _offset("end")
     if text is not None and start is not None and end is not None:  # the browser counts UTF-16 units
-        start, end = rv.from_utf16(text, start), rv.from_utf16(text, end)
+        units = len(text.encode("utf-16-le")) // 2
         if start == end:
             start = end = None  # nothing selected: the whole field
+        elif start <= end <= units:
+            start, end = rv.from_utf16(text, start), rv.from_utf16(text, end)
+        # else: out of the field's text; add_comment says so
     else:
         start = end = None
     replacement = request.form.get("replacement")
