@@ -98,11 +98,13 @@ def user_id() -> int | None:
 
 def user_name(u=None) -> str:
     u = u if u is not None else user()
+    if u is None or not getattr(u, "is_authenticated", False):
+        return ""
     for attr in ("display_name", "name", "full_name", "username", "email"):
         v = getattr(u, attr, None)
         if isinstance(v, str) and v.strip():
             return v.strip()[:200]
-    return "?"
+    return ""
 
 
 def state_of(release) -> str:
@@ -133,14 +135,16 @@ def _mirror(release) -> None:
 
 
 def requires_approval(release) -> bool:
+    """The release's organisation requires the Delegation's approval (``Organisation.requires_approval``);
+    without organisations, the site's ``REQUIRE_APPROVAL`` setting (PRESSROOM_REQUIRE_APPROVAL=1)."""
+    from flask import current_app
+
     org = getattr(release, "organisation", None)
-    if org is None:
-        try:
-            from app.web import access
-        except ImportError:  # no accounts: no organisation, nothing requires approval
-            return False
-        org = getattr(access, "organisation_of", lambda r: None)(release)
-    return bool(getattr(org, "requires_approval", False))
+    if org is None or not hasattr(org, "requires_approval"):
+        org = getattr(_access(), "organisation_of", lambda r: None)(release)
+    if org is None or not hasattr(org, "requires_approval"):
+        return bool(current_app.config.get("REQUIRE_APPROVAL"))
+    return bool(org.requires_approval)
 
 
 def audit(action: str, release, detail: str) -> None:

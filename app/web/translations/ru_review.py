@@ -87,5 +87,5 @@ RU_REVIEW = {
     "%(n)s proposed change(s) read from %(name)s.": "Предложенных правок из %(name)s: %(n)s.",
     "%(n)s change(s) to text Pressroom writes itself (labels, EU statements) were left out.":
         "Правки текста, который Pressroom пишет сам (метки, формулировки ЕС), пропущены: %(n)s.",
-    "Notifications": "Уведомления", "No notifications.": "Уведомлений нет.",
+    "Reviewer": "Согласующий", "Notifications": "Уведомления", "No notifications.": "Уведомлений нет.",
 }

@@ -58,8 +58,19 @@ def labels_for(payload: dict) -> dict:
         m = re.match(r"^(quotes|projects|contacts|logos)-(\d+)-", fid)
         if m:
             label = f"{ENTRY_LABELS[m.group(1)]} {int(m.group(2)) + 1}: {label}"
-        out[fid] = label
+        out[fid] = label.split(" (")[0]  # "Body (separate paragraphs with an empty line)" -> "Body"
     return out
+
+
+# The review shows the text first, then the facts around it.
+_REVIEW_ORDER = ("headline", "subheadline", "lead", "body", "quotes", "background", "projects", "contacts",
+                 "organisation", "city", "label", "boilerplate")
+
+
+def _review_rank(fid: str) -> tuple:
+    head = fid.split("-")[0]
+    m = re.match(r"^\w+-(\d+)-", fid)
+    return (_REVIEW_ORDER.index(head) if head in _REVIEW_ORDER else 99, int(m.group(1)) if m else 0)
 
 
 def _findings_by_field(payload: dict) -> dict:
@@ -84,7 +95,7 @@ def _field_views(payload: dict, placed: list, with_findings: bool = True) -> lis
     findings = _findings_by_field(payload) if with_findings else {}
     labels = labels_for(payload)
     out = []
-    for fid, text in rv.field_list(payload):
+    for fid, text in sorted(rv.field_list(payload), key=lambda ft: _review_rank(ft[0])):
         spans = []
         fs = findings.get(fid, [])
         for i, f in enumerate(fs):
@@ -284,7 +295,7 @@ def approved(release_id: int):
 
     release = _release(release_id)
     appr = rv.last_approval(release)
-    if appr is None or appr.approved_by is None and rv.requires_approval(release):
+    if appr is None or (appr.submission.outcome != rv.APPROVED and rv.requires_approval(release)):
         abort(404, description=_("No version of this release has been approved yet."))
     data = render_docx(appr.submission.payload, draft=False)
     rv.audit("review.download", release, f"approved version {appr.version}")
