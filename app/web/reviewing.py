@@ -140,6 +140,11 @@ def requires_approval(release) -> bool:
     from flask import current_app
 
     org = getattr(release, "organisation", None)
+    if (org is None or not hasattr(org, "requires_approval")) and getattr(release, "org_id", None) is not None:
+        from app.web import models
+
+        cls = getattr(models, "Organisation", None)
+        org = db.session.get(cls, release.org_id) if cls is not None else None
     if org is None or not hasattr(org, "requires_approval"):
         org = getattr(_access(), "organisation_of", lambda r: None)(release)
     if org is None or not hasattr(org, "requires_approval"):
@@ -159,23 +164,28 @@ def notify(user_ids, text: str, link: str) -> None:
     fn = getattr(access, "notify", None)
     if fn is None:
         from app.web.notifications import notify as fn  # type: ignore
-    fn(ids, text, link)
-    mail = getattr(access, "send_mail", None)
-    if mail is not None:
-        try:
-            mail(ids, text, link)
-        except Exception:  # noqa: BLE001 - the mail server is optional; the in-app notification was made
-            pass
+    fn(ids, text, link)  # accounts' notify also sends an e-mail when SMTP is configured
 
 
 def reviewers_of(release) -> list[int]:
-    fn = getattr(_access(), "reviewer_ids", None)
+    """The reviewers of the delegation(s) that review the release's organisation."""
+    access = _access()
+    org_id = getattr(release, "org_id", None)
+    if org_id is not None and hasattr(access, "reviewers_of"):
+        return list(access.reviewers_of(org_id))
+    fn = getattr(access, "reviewer_ids", None)
     return list(fn(release)) if fn is not None else []
 
 
 def authors_of(release) -> list[int]:
-    fn = getattr(_access(), "author_ids", None)
-    ids = list(fn(release)) if fn is not None else []
+    """The authors of the release's organisation and whoever submitted it."""
+    access = _access()
+    org_id = getattr(release, "org_id", None)
+    if org_id is not None and hasattr(access, "members_of"):
+        ids = list(access.members_of(org_id, roles=("author",)))
+    else:
+        fn = getattr(access, "author_ids", None)
+        ids = list(fn(release)) if fn is not None else []
     ids += [s.submitted_by for s in submissions(release)]
     return ids
 
@@ -267,8 +277,13 @@ def state_label(state: str) -> str:
             APPROVED: _("approved"), PUBLISHED: _("published")}.get(state, state)
 
 
+def rid(release) -> str:
+    """The release's id in URLs: its public id with accounts, else its number."""
+    return str(getattr(release, "public_id", None) or release.id)
+
+
 def link(release) -> str:
-    return url_for("review.page", release_id=release.id)
+    return url_for("review.page", release_id=rid(release))
 
 
 def submit(release) -> Submission:

@@ -19,16 +19,25 @@ bp = Blueprint("review", __name__)
 _FID = re.compile(r"^[a-z_]{1,20}(?:-\d{1,3}-[a-z_]{1,20})?$")
 
 
-def _release(release_id: int):
+def _release(release_id: str):
+    """The release of the URL if the user may see it, else 404 (never 403: it does not exist for them)."""
     access = rv._access()
-    release = access.visible_releases_query().filter_by(id=release_id).first()
+    get = getattr(access, "get_release", None)
+    if get is not None:  # accounts: public ids in URLs
+        return get(release_id, need="view")
+    release = None
+    if re.fullmatch(r"[0-9]{1,10}", release_id or ""):
+        from app.web.extensions import db
+        from app.web.models import Release
+
+        release = db.session.get(Release, int(release_id))
     if release is None or getattr(release, "deleted_at", None) is not None or not access.can_view(release):
         abort(404, description=_("This release does not exist or was deleted."))
     return release
 
 
 def _back(release, anchor: str = ""):
-    return redirect(url_for("review.page", release_id=release.id) + anchor, code=303)
+    return redirect(url_for("review.page", release_id=rv.rid(release)) + anchor, code=303)
 
 
 def _run(release, fn, *args, ok: str | None = None, anchor: str = ""):
@@ -112,8 +121,8 @@ def _field_views(payload: dict, placed: list, with_findings: bool = True) -> lis
 
 
 # ----- the page -----------------------------------------------------------------------------------------
-@bp.get("/releases/<int:release_id>/review")
-def page(release_id: int):
+@bp.get("/releases/<release_id>/review")
+def page(release_id: str):
     access = rv._access()
     release = _release(release_id)
     reviewer = bool(access.can_review(release))
@@ -122,6 +131,8 @@ def page(release_id: int):
     sub = subs[-1] if subs else None
     prev = subs[-2] if len(subs) > 1 else None
     state = rv.state_of(release)
+    if getattr(release, "state", state) != state:
+        rv._mirror(release)  # the author changed an approved text on the form: a draft again
     fields, diffs, placed_now = [], [], []
     if sub is not None:
         placed_sub = [rv.place(c, sub.payload) for c in rv.comments(release, sub)]
@@ -144,7 +155,7 @@ def page(release_id: int):
                                            (rv.field_text(release.payload, p.comment.field) or ""), p.comment.replacement))
     draft_changed = sub is not None and rv.payload_hash(release.payload) != sub.payload_sha256
     return render_template(
-        "review.html", release=release, state=state, state_label=rv.state_label(state), reviewer=reviewer,
+        "review.html", release=release, rid=rv.rid(release), state=state, state_label=rv.state_label(state), reviewer=reviewer,
         author=author, sub=sub, subs=subs, prev=prev, fields=fields, diffs=diffs, placed=placed_now,
         approvals=rv.approvals(release), current_approval=rv.current_approval(release),
         requires_approval=rv.requires_approval(release), marks_draft=rv.marks_draft(release),
@@ -158,28 +169,28 @@ def page(release_id: int):
 
 
 # ----- transitions -------------------------------------------------------------------------------------
-@bp.post("/releases/<int:release_id>/review/submit")
-def submit(release_id: int):
+@bp.post("/releases/<release_id>/review/submit")
+def submit(release_id: str):
     release = _release(release_id)
     return _run(release, rv.submit, release, ok=_("Submitted for review. The reviewer has been notified."))
 
 
-@bp.post("/releases/<int:release_id>/review/request-changes")
-def request_changes(release_id: int):
+@bp.post("/releases/<release_id>/review/request-changes")
+def request_changes(release_id: str):
     release = _release(release_id)
     return _run(release, rv.request_changes, release, request.form.get("note", ""),
                 ok=_("Changes requested. The author has been notified."))
 
 
-@bp.post("/releases/<int:release_id>/review/approve")
-def approve(release_id: int):
+@bp.post("/releases/<release_id>/review/approve")
+def approve(release_id: str):
     release = _release(release_id)
     return _run(release, rv.approve, release, request.form.get("note", ""),
                 ok=_("Approved. The author has been notified."))
 
 
-@bp.post("/releases/<int:release_id>/review/publish")
-def publish(release_id: int):
+@bp.post("/releases/<release_id>/review/publish")
+def publish(release_id: str):
     release = _release(release_id)
     try:
         on = dt.date.fromisoformat((request.form.get("published_on") or "").strip())
@@ -195,8 +206,8 @@ def _offset(name: str) -> int | None:
     return int(v) if re.fullmatch(r"[0-9]{1,7}", v) else None
 
 
-@bp.post("/releases/<int:release_id>/review/comments")
-def comment(release_id: int):
+@bp.post("/releases/<release_id>/review/comments")
+def comment(release_id: str):
     release = _release(release_id)
     fid = (request.form.get("field") or "").strip()
     if not _FID.match(fid):
@@ -229,16 +240,16 @@ def _comment(release, comment_id: int):
     return c
 
 
-@bp.post("/releases/<int:release_id>/review/comments/<int:comment_id>/reply")
-def reply(release_id: int, comment_id: int):
+@bp.post("/releases/<release_id>/review/comments/<int:comment_id>/reply")
+def reply(release_id: str, comment_id: int):
     release = _release(release_id)
     c = _comment(release, comment_id)
     return _run(release, rv.reply, release, c, request.form.get("body", ""), ok=_("Answer added."),
                 anchor=f"#comment-{c.id}")
 
 
-@bp.post("/releases/<int:release_id>/review/comments/<int:comment_id>/accept")
-def accept(release_id: int, comment_id: int):
+@bp.post("/releases/<release_id>/review/comments/<int:comment_id>/accept")
+def accept(release_id: str, comment_id: int):
     release = _release(release_id)
     c = _comment(release, comment_id)
     try:
@@ -257,8 +268,8 @@ def accept(release_id: int, comment_id: int):
     return _back(release, f"#comment-{c.id}")
 
 
-@bp.post("/releases/<int:release_id>/review/comments/<int:comment_id>/resolve")
-def resolve(release_id: int, comment_id: int):
+@bp.post("/releases/<release_id>/review/comments/<int:comment_id>/resolve")
+def resolve(release_id: str, comment_id: int):
     release = _release(release_id)
     c = _comment(release, comment_id)
     return _run(release, rv.resolve, release, c, ok=_("Comment marked as resolved."), anchor=f"#comment-{c.id}")
@@ -272,8 +283,8 @@ def _submission(release, number: int):
     return sub
 
 
-@bp.get("/releases/<int:release_id>/review/<int:number>/commented.docx")
-def commented(release_id: int, number: int):
+@bp.get("/releases/<release_id>/review/<int:number>/commented.docx")
+def commented(release_id: str, number: int):
     from app.web.linting import message_lang
     from app.web.views.releases import download_name
 
@@ -287,8 +298,8 @@ def commented(release_id: int, number: int):
     return resp
 
 
-@bp.get("/releases/<int:release_id>/review/approved.docx")
-def approved(release_id: int):
+@bp.get("/releases/<release_id>/review/approved.docx")
+def approved(release_id: str):
     """The approved version, unmarked: the final DOCX of an organisation that requires approval."""
     from app.web.releasing import render_docx
     from app.web.views.releases import download_name
@@ -304,8 +315,8 @@ def approved(release_id: int):
     return resp
 
 
-@bp.post("/releases/<int:release_id>/review/upload")
-def upload(release_id: int):
+@bp.post("/releases/<release_id>/review/upload")
+def upload(release_id: str):
     release = _release(release_id)
     fs = request.files.get("file")
     if fs is None or not fs.filename:
