@@ -290,3 +290,24 @@ def test_the_delegations_edited_docx_becomes_proposals(web_client, web_app, role
         c.post(f"/releases/{rid}/review/upload", data={"file": (io.BytesIO(blob), name)}, content_type="multipart/form-data")
         flashes = _flashes(_page(c, rid))
         assert flashes and "Traceback" not in flashes[-1] and len(flashes[-1]) < 300
+
+
+def test_the_russian_review_page_is_in_russian(web_client, roles, rid, payload):
+    """The review page in the Russian UI: no English words outside the release's own text."""
+    import html as html_mod
+
+    c = web_client
+    c.get("/ui/ru")
+    c.post(f"/releases/{rid}/review/submit")
+    roles.as_("reviewer")
+    c.post(f"/releases/{rid}/review/comments", data={"field": "headline", "body": "Короче, пожалуйста."})
+    page = _page(c, rid)
+    assert "Отправленная версия 1" in page and "Согласовать версию 1" in page
+    # drop the release's text (English here), its findings and the comment bodies
+    t = re.sub(r'(?s)<script.*?</script>|<div class="rv-text.*?</div>|<aside class="rv-side">.*?</aside>'
+               r'|<h1>.*?</h1>|<q[^>]*>.*?</q>|<title>.*?</title>|<span class="where">.*?</span>', "", page)
+    text = html_mod.unescape(re.sub(r"<[^>]+>", " ", t))
+    attrs = re.findall(r'(?:title|aria-label|placeholder)="([^"]*)"', t)
+    latin = set(re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", " ".join([text, *attrs])))
+    latin -= {"Anna", "Reviewer", "English"}  # the reviewer's name; the language switch says English in English
+    assert latin <= {"Pressroom", "DOCX", "Word", "UTC", "API", "OpenAPI", "DRAFT", "EN", "RU"}, sorted(latin)
