@@ -84,18 +84,26 @@ def _free_port() -> int:
 
 
 # ----- web app (issue 7) -------------------------------------------------------------------------
+from webauth import SignedInClient, make_user, sign_in  # noqa: E402,F401 (accounts, issue 15)
+
+
 @pytest.fixture
 def make_web_app(tmp_path):
     """Build the Flask app on a fresh, migrated database (SQLite in tmp_path unless a URL is given)."""
     from app.web import create_app, upgrade_database
 
-    def make(database_url: str | None = None, **config):
+    def make(database_url: str | None = None, signed_in: bool = True, **config):
+        """signed_in: app.test_client() is signed in as 'author' of the default organisation
+        (accounts, issue 15); False: anonymous clients."""
         cfg = {"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "SECRET_KEY": "test-secret",
                "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'web.db'}"}
         cfg.update(config)
         app = create_app(cfg)
         with app.app_context():
             upgrade_database()
+            if signed_in:
+                app.config["TEST_SIGNED_IN"] = make_user(app, "author").get_id()
+        app.test_client_class = SignedInClient
         return app
 
     return make

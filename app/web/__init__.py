@@ -141,7 +141,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         ALLOWED_HOSTS=_env_list("PRESSROOM_ALLOWED_HOSTS") or list(DEFAULT_ALLOWED_HOSTS),
         # Number of reverse proxies in front (X-Forwarded-For/-Proto/-Host are trusted only then).
         PROXY_COUNT=int(os.environ.get("PRESSROOM_PROXY_COUNT") or 0),
-        # Tokens accepted on state-changing API calls instead of a CSRF token (Authorization: Bearer ...).
+        # Script tokens accepted on /api (Authorization: Bearer ...): act as an author of the default
+        # organisation; user accounts have their own tokens (issue 15, docs/accounts.md).
         API_TOKENS=_env_list("PRESSROOM_API_TOKENS") or [],
         LINT_TIME_BUDGET=float(os.environ.get("PRESSROOM_LINT_BUDGET") or 20),  # seconds per document
         MAX_TEXT_CHARS=1_000_000,  # characters of text per document checked on the web
@@ -167,7 +168,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from app.web.views import api, check, dictionary, main, releases, rules
+    from app.web.views import admin, api, check, dictionary, main, releases, rules
+    from app.web.views import auth as auth_views
 
     app.register_blueprint(main.bp)
     app.register_blueprint(check.bp)
@@ -175,6 +177,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(releases.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(dictionary.bp)
+    app.register_blueprint(auth_views.bp)
+    app.register_blueprint(admin.bp)
     from app.web.views import review  # the Delegation's review (issue 15 part B)
 
     app.register_blueprint(review.bp)
@@ -189,6 +193,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(ltweb.bp)
 
     _register_guards(app)
+    from app.web import auth
+
+    auth.init_app(app)  # sign-in, API tokens, the gate in front of every non-public endpoint (issue 15)
     _register_errors(app)
     _register_headers(app)
 
@@ -279,9 +286,11 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(e: HTTPException):
-        titles = {404: _("Page not found"), 405: _("Method not allowed"), 400: _("Bad request"),
+        titles = {401: _("Sign in first"), 403: _("Not allowed"), 404: _("Page not found"), 405: _("Method not allowed"), 400: _("Bad request"),
                   409: _("Conflict"), 415: _("Unsupported media type")}
-        messages = {404: _("There is nothing at this address."),
+        messages = {401: _("Sign in to see this page."),
+                    403: _("Your account may not do this (it needs another role)."),
+                    404: _("There is nothing at this address."),
                     405: _("This address does not accept this kind of request.")}
         return _error_page(e.code or 500, titles.get(e.code, e.name), messages.get(e.code, e.description or e.name))
 

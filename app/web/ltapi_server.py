@@ -1,10 +1,27 @@
 """The lean server of `pressroom serve --languagetool-api`: only the LanguageTool-compatible API
-(/v2/languages, /v2/check) and a health page, no database, no pages."""
+(/v2/languages, /v2/check) and a health page, no pages. It reads the web app's database only to
+accept the API tokens of user accounts, when that database exists."""
 from __future__ import annotations
 
 import os
 
 from flask import Flask
+
+
+def _accounts_database(app: Flask) -> None:
+    """The web app's database, when there is one (DATABASE_URL, or instance/pressroom.db): then
+    the API tokens of user accounts are accepted as username + apiKey (issue 15)."""
+    from app.web import database_url
+
+    url = app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not url:
+        if not os.environ.get("DATABASE_URL") and not os.path.exists(os.path.join(app.instance_path, "pressroom.db")):
+            return
+        url = database_url(os.environ.get("DATABASE_URL"), app.instance_path)
+    app.config["SQLALCHEMY_DATABASE_URI"] = url
+    from app.web.extensions import db
+
+    db.init_app(app)
 
 
 def create_api_app(test_config: dict | None = None) -> Flask:
@@ -18,6 +35,7 @@ def create_api_app(test_config: dict | None = None) -> Flask:
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
         app.config.update(test_config)
+    _accounts_database(app)
     from app.web.views import ltapi
 
     ltapi.init_app(app)

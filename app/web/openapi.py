@@ -12,7 +12,10 @@ def _json(ref: str, desc: str = "OK") -> dict:
     return {"description": desc, "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}}
 
 
-ID = {"name": "release_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+ID = {"name": "release_id", "in": "path", "required": True,
+      "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,32}$"},
+      "description": "the release's public id (random, not guessable)"}
+PUBLIC = {("/healthz", "get"), ("/api/openapi.json", "get")}
 
 
 def spec() -> dict:
@@ -22,6 +25,9 @@ def spec() -> dict:
         for method, op in ops.items():
             if not isinstance(op, dict) or "responses" not in op:
                 continue
+            if (path, method) not in PUBLIC:
+                op["responses"].setdefault("401", _err("Not signed in and no valid API token (Authorization: Bearer ...)"))
+                op.setdefault("security", [{"bearer": []}, {"session": []}])
             if method in ("post", "put", "patch", "delete") and (path, method) not in read_only:
                 op["responses"].setdefault("403", _err(
                     "No CSRF token (X-CSRFToken, from the page) and no API token (Authorization: Bearer ...)"))
@@ -136,7 +142,12 @@ def _spec() -> dict:
                               "404": _err("No such release or version"), "409": _json("Conflict"),
                               "415": _err("Unsupported content type")}}},
         },
-        "components": {"schemas": {
+        "components": {"securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer",
+                       "description": "an API token of a user (Account > API tokens), or one of PRESSROOM_API_TOKENS"},
+            "session": {"type": "apiKey", "in": "cookie", "name": "session",
+                        "description": "the browser's session after sign-in (writes also need X-CSRFToken)"}},
+            "schemas": {
             "Error": {"type": "object", "required": ["error", "status"], "properties": {
                 "error": {"type": "string"}, "status": {"type": "integer"}}},
             "Health": {"type": "object", "required": ["status", "database"], "properties": {
@@ -169,7 +180,8 @@ def _spec() -> dict:
                                                          "See the release JSON Schema in README."},
             "ReleaseSummary": {"type": "object", "required": ["id", "title", "language", "version", "created_at",
                                                               "updated_at", "deleted"], "properties": {
-                "id": {"type": "integer"}, "title": {"type": "string"}, "language": {"type": "string"},
+                "id": {"type": "string", "description": "public id"}, "title": {"type": "string"},
+                "language": {"type": "string"}, "state": {"type": "string"},
                 "version": {"type": "integer"}, "created_at": {"type": "string"}, "updated_at": {"type": "string"},
                 "deleted": {"type": "boolean"}}},
             "Release": {"allOf": [{"$ref": "#/components/schemas/ReleaseSummary"}, {

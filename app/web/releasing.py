@@ -223,7 +223,14 @@ def store_logo(data: bytes) -> str:
     ext = "png" if fmt == "PNG" else "jpg"
     if db.session.get(LogoImage, sha) is None:
         db.session.add(LogoImage(id=sha, mimetype=f"image/{'png' if fmt == 'PNG' else 'jpeg'}", data=data))
-        db.session.commit()
+        db.session.flush()
+    from app.web.models import LogoOwner
+    from app.web.tenancy import current_organisation_id
+
+    org = current_organisation_id()
+    if org is not None and db.session.get(LogoOwner, (sha, org)) is None:
+        db.session.add(LogoOwner(logo_id=sha, org_id=org))
+    db.session.commit()
     _materialise(sha, ext, data)
     return f"{sha}.{ext}"
 

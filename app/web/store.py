@@ -104,17 +104,35 @@ def get(release_id: int, include_deleted: bool = False) -> Release:
     return r
 
 
-def by_client_key(client_key: str | None) -> Release | None:
+def _org(org_id):
+    if org_id is None:
+        from app.web.tenancy import current_organisation_id
+
+        org_id = current_organisation_id()
+    return org_id
+
+
+def by_client_key(client_key: str | None, org_id: int | None = None) -> Release | None:
+    """The organisation's release made with this client key (another organisation's: None)."""
     if not client_key:
         return None
-    return db.session.execute(select(Release).where(Release.client_key == client_key[:64])).scalar_one_or_none()
+    r = db.session.execute(select(Release).where(Release.client_key == client_key[:64])).scalar_one_or_none()
+    if r is not None and r.org_id != _org(org_id):
+        return None
+    return r
 
 
-def create(payload: dict, kind: str = "created", client_key: str | None = None, client: str | None = None) -> Release:
-    """A new release; with client_key, a second create with the same key saves into the first one
-    (a beacon sent on page hide and the backup restored after the reload make one release)."""
+def create(payload: dict, kind: str = "created", client_key: str | None = None, client: str | None = None,
+           org_id: int | None = None, user_id: int | None = None) -> Release:
+    """A new release of organisation org_id (default: the signed-in user's); with client_key, a
+    second create with the same key saves into the first one (a beacon sent on page hide and the
+    backup restored after the reload make one release)."""
     payload = clean(payload)
-    existing = by_client_key(client_key)
+    org_id = _org(org_id)
+    existing = by_client_key(client_key, org_id)
+    if client_key and existing is None and db.session.execute(
+            select(Release.id).where(Release.client_key == client_key[:64])).first() is not None:
+        client_key = None  # another organisation's key: never theirs to write into, and not a duplicate key
     if existing is not None:
         if existing.deleted_at is not None:
             raise NotFound(f"release {existing.id} was deleted")
@@ -122,7 +140,11 @@ def create(payload: dict, kind: str = "created", client_key: str | None = None, 
             return existing
         return save(existing.id, payload, existing.version if existing.written_by == client else -1, kind="autosave",
                     client=client)
-    r = Release(version=1, client_key=(client_key or None) and client_key[:64], written_by=(client or None) and client[:64])
+    if user_id is None:
+        from app.web.access import current
+
+        user_id = getattr(current(), "id", None)
+    r = Release(version=1, org_id=org_id, created_by_id=user_id, client_key=(client_key or None) and client_key[:64], written_by=(client or None) and client[:64])
     _apply(r, payload)
     db.session.add(r)
     db.session.flush()
@@ -205,7 +227,7 @@ def duplicate(release_id: int, copy_suffix: str = "") -> Release:
     payload = dict(src.payload)
     if copy_suffix and isinstance(payload.get("headline"), str):
         payload["headline"] = payload["headline"] + copy_suffix
-    return create(payload, kind="duplicate")
+    return create(payload, kind="duplicate", org_id=src.org_id)
 
 
 def delete(release_id: int) -> Release:
@@ -222,8 +244,11 @@ def undelete(release_id: int) -> Release:
     return r
 
 
-def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500) -> list[Release]:
+def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500, where=None) -> list[Release]:
+    """Releases matching q; ``where``: the caller's scope (app.web.access.visible_clause())."""
     stmt = select(Release)
+    if where is not None:
+        stmt = stmt.where(where)
     stmt = stmt.where(Release.deleted_at.is_not(None) if deleted else Release.deleted_at.is_(None))
     q = clean(q or "").strip().casefold()
     if q:

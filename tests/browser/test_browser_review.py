@@ -15,6 +15,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct horse battery staple"
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 SCREENSHOTS = DOCS_SCREENSHOTS if os.environ.get("PRESSROOM_SCREENSHOTS") else Path(
     __import__("tempfile").mkdtemp(prefix="pressroom-shots-"))
@@ -28,14 +29,21 @@ def review_server(tmp_path_factory):
     from app.release import load_release
     from app.web import create_app, store, upgrade_database
 
+    from app.web import accounts
+
     d = tmp_path_factory.mktemp("review-live")
     app = create_app({"INSTANCE_PATH": str(d / "instance"), "SECRET_KEY": "browser-review",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{d / 'live.db'}", "REQUIRE_APPROVAL": True})
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{d / 'live.db'}"})  # CSRF on, as in production
     payload = json.loads(json.dumps(load_release(ROOT / "examples" / "rural-schools-en.yml").to_dict()))
     payload.pop("logos", None)
     with app.app_context():
         upgrade_database()
-        rid = store.create(payload).id
+        partner = accounts.create_org("Bilim Foundation", "partner", requires_approval=True)
+        delegation = accounts.create_org("EU Delegation to Kazakhstan", "delegation")
+        accounts.set_reviews(delegation, [partner.id])
+        author = accounts.create_user("dana.sarsenova", PASSWORD, partner, "author")
+        accounts.create_user("anna.petrova", PASSWORD, delegation, "reviewer")
+        rid = store.create(payload, org_id=partner.id, user_id=author.id).public_id
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -45,13 +53,20 @@ def review_server(tmp_path_factory):
         server.shutdown()
 
 
-def _context(browser, base):
+def _context(browser, base, username: str):
+    """A browser context signed in as ``username`` through the sign-in page."""
     ctx = browser.new_context(base_url=base, accept_downloads=True, viewport={"width": 1440, "height": 1000},
                               locale="en-GB")
     pg = ctx.new_page()
     pg.set_default_timeout(20000)
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto("/login")
+    pg.fill("#username", username)
+    pg.fill("#password", PASSWORD)
+    pg.click("#login-submit")
+    pg.wait_for_load_state()
+    assert "/login" not in pg.url, pg.content()[:500]
     return ctx, pg, errors
 
 
@@ -95,8 +110,8 @@ def _select(pg, field: str, text: str) -> None:
 
 def test_review_round_trip_between_author_and_reviewer(browser, review_server, tmp_path):
     base, rid, payload = review_server
-    actx, author, aerr = _context(browser, base)
-    rctx, reviewer, rerr = _context(browser, base)
+    actx, author, aerr = _context(browser, base, "dana.sarsenova")
+    rctx, reviewer, rerr = _context(browser, base, "anna.petrova")
     url = f"/releases/{rid}/review"
     try:
         # before approval every download carries DRAFT
@@ -152,7 +167,7 @@ def test_review_round_trip_between_author_and_reviewer(browser, review_server, t
         reviewer.screenshot(path=str(SCREENSHOTS / "review-diff.png"))
         reviewer.click("#rv-approve")
         reviewer.wait_for_selector("#rv-state[data-state=approved]")
-        assert "Approved by" in reviewer.text_content("#rv-approval")
+        assert "Approved by anna.petrova" in reviewer.text_content("#rv-approval")
         # the final DOCX: unmarked, with the accepted replacement
         author.goto(url)
         path, name = _download(author, "#rv-final", tmp_path, "final.docx")

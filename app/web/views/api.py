@@ -35,16 +35,12 @@ READ_ONLY_POSTS = {"api.api_lint", "api.api_render", "api.api_release_check"}
 
 
 def api_token_ok() -> bool:
-    """``Authorization: Bearer TOKEN`` with a token of API_TOKENS (or of the API_TOKEN_CHECK hook
-    that accounts can install)."""
-    auth = request.headers.get("Authorization", "")
-    if not auth.lower().startswith("bearer "):
-        return False
-    token = auth[7:].strip()
-    check = current_app.config.get("API_TOKEN_CHECK")
-    if check is not None and check(token):
-        return True
-    return any(hmac.compare_digest(token.encode(), t.encode()) for t in current_app.config.get("API_TOKENS") or [] if t)
+    """Did this request authenticate with ``Authorization: Bearer TOKEN`` (a user's API token, or
+    one of PRESSROOM_API_TOKENS)? Checked by app.web.auth's request loader."""
+    from flask import g
+    from flask_login import current_user
+
+    return bool(current_user.is_authenticated) and g.get("auth_via") == "token"
 
 
 @bp.before_request
@@ -185,11 +181,14 @@ def api_lint():
 
 
 # ----- releases ------------------------------------------------------------------------------------
-def _get(release_id: int, include_deleted: bool = False):
-    try:
-        return store.get(release_id, include_deleted)
-    except store.NotFound:
-        raise ApiError(404, _("Release %(id)s not found.", id=release_id)) from None
+def _get(release_id: str, include_deleted: bool = False, need: str = "view"):
+    """The release by its public id if the caller may ``need`` it (view/edit), else 404."""
+    from app.web.access import find_release
+
+    r = find_release(release_id, include_deleted, need)
+    if r is None:
+        raise ApiError(404, _("Release %(id)s not found.", id=release_id[:40])) from None
+    return r
 
 
 def _check_size(payload: dict) -> None:
@@ -213,7 +212,9 @@ def releases_list():
     if sort not in store.SORTS:
         raise ApiError(400, _("'sort' must be one of: %(s)s.", s=", ".join(store.SORTS)))
     deleted = request.args.get("deleted", "false") in ("1", "true")
-    items = store.listing(request.args.get("q", ""), sort, deleted)
+    from app.web.access import visible_clause
+
+    items = store.listing(request.args.get("q", ""), sort, deleted, where=visible_clause())
     return jsonify({"releases": [r.to_dict(payload=False) for r in items]})
 
 
@@ -225,25 +226,25 @@ def releases_create():
     r = store.create(payload)
     resp = jsonify(r.to_dict())
     resp.status_code = 201
-    resp.headers["Location"] = f"/api/releases/{r.id}"
+    resp.headers["Location"] = f"/api/releases/{r.public_id}"
     return resp
 
 
-@bp.get("/releases/<int:release_id>")
-def releases_get(release_id: int):
+@bp.get("/releases/<release_id>")
+def releases_get(release_id: str):
     return jsonify(_get(release_id).to_dict())
 
 
-@bp.put("/releases/<int:release_id>")
-def releases_put(release_id: int):
+@bp.put("/releases/<release_id>")
+def releases_put(release_id: str):
     body = json_body()
     payload = payload_of(body)
     version = version_of(body)
     _check_size(payload)
     kind = body.get("kind") if body.get("kind") in ("autosave", "save") else "save"
-    _get(release_id)
+    target = _get(release_id, need="edit")
     try:
-        r = store.save(release_id, payload, version, kind=kind)
+        r = store.save(target.id, payload, version, kind=kind)
     except store.Conflict as e:
         return conflict_response(e, payload)
     except store.NotFound:
@@ -251,45 +252,52 @@ def releases_put(release_id: int):
     return jsonify(r.to_dict(payload=False))
 
 
-@bp.delete("/releases/<int:release_id>")
-def releases_delete(release_id: int):
-    _get(release_id)
-    r = store.delete(release_id)
+@bp.delete("/releases/<release_id>")
+def releases_delete(release_id: str):
+    from app.web.access import audit
+
+    target = _get(release_id, need="edit")
+    r = store.delete(target.id)
+    audit("release.delete", target=r.public_id, detail=r.title[:200], org_id=r.org_id)
     return jsonify(r.to_dict(payload=False))
 
 
-@bp.post("/releases/<int:release_id>/undelete")
-def releases_undelete(release_id: int):
-    _get(release_id, include_deleted=True)
-    return jsonify(store.undelete(release_id).to_dict(payload=False))
+@bp.post("/releases/<release_id>/undelete")
+def releases_undelete(release_id: str):
+    from app.web.access import audit
+
+    target = _get(release_id, include_deleted=True, need="edit")
+    r = store.undelete(target.id)
+    audit("release.undelete", target=r.public_id, detail=r.title[:200], org_id=r.org_id)
+    return jsonify(r.to_dict(payload=False))
 
 
-@bp.post("/releases/<int:release_id>/duplicate")
-def releases_duplicate(release_id: int):
-    _get(release_id)
-    r = store.duplicate(release_id)
+@bp.post("/releases/<release_id>/duplicate")
+def releases_duplicate(release_id: str):
+    target = _get(release_id, need="edit")
+    r = store.duplicate(target.id)
     resp = jsonify(r.to_dict())
     resp.status_code = 201
-    resp.headers["Location"] = f"/api/releases/{r.id}"
+    resp.headers["Location"] = f"/api/releases/{r.public_id}"
     return resp
 
 
-@bp.get("/releases/<int:release_id>/versions")
-def releases_versions(release_id: int):
-    _get(release_id)
-    return jsonify({"versions": [v.to_dict() for v in store.history(release_id)]})
+@bp.get("/releases/<release_id>/versions")
+def releases_versions(release_id: str):
+    target = _get(release_id)
+    return jsonify({"versions": [v.to_dict() for v in store.history(target.id)]})
 
 
-@bp.post("/releases/<int:release_id>/restore")
-def releases_restore(release_id: int):
+@bp.post("/releases/<release_id>/restore")
+def releases_restore(release_id: str):
     body = json_body()
     version = version_of(body)
     snap = body.get("snapshot")
     if not isinstance(snap, int) or isinstance(snap, bool):
         raise ApiError(400, _("'snapshot' must be the id of a version from the history."))
-    _get(release_id)
+    target = _get(release_id, need="edit")
     try:
-        r = store.restore(release_id, snap, version)
+        r = store.restore(target.id, snap, version)
     except store.Conflict as e:
         return conflict_response(e, {})
     except store.NotFound:

@@ -81,7 +81,11 @@ def check_page():
         return _render_form(form, str(e), 400)
     if name == "pasted.txt" and fmt == "md":
         name = "pasted.md"
-    record = CheckedDraft(id=secrets.token_hex(16), name=name, fmt=fmt, language=language, data=data)
+    from app.web.access import current
+
+    user = current()
+    record = CheckedDraft(id=secrets.token_hex(16), name=name, fmt=fmt, language=language, data=data,
+                          org_id=user.org_id, user_id=user.id)
     _purge_old()
     db.session.add(record)
     db.session.commit()
@@ -96,8 +100,10 @@ def _purge_old() -> None:
 def _load(check_id: str) -> CheckedDraft:
     if not re.fullmatch(r"[0-9a-f]{32}", check_id or ""):
         abort(404)
+    from app.web.access import current_org_id
+
     record = db.session.get(CheckedDraft, check_id)
-    if record is None:
+    if record is None or record.org_id != current_org_id():  # another organisation's check: not there
         abort(404, description=_("This check is no longer kept (drafts are kept for a day). Upload the draft again."))
     return record
 

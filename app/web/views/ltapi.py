@@ -36,8 +36,19 @@ DEFAULTS = {
 
 
 def token_valid(username: str, api_key: str) -> bool:
-    """Is (username, apiKey) allowed? Today: the tokens in the configuration (LTAPI_TOKENS or
-    PRESSROOM_API_TOKENS). The accounts feature replaces this one function with its API tokens."""
+    """Is (username, apiKey) allowed? An API token of that user's account (issue 15: Account >
+    API tokens), or, as a fallback for scripts, a pair configured in LTAPI_TOKENS /
+    PRESSROOM_API_TOKENS ("user:token,...")."""
+    if "sqlalchemy" in current_app.extensions:
+        from app.web.accounts import user_by_token
+
+        try:
+            if user_by_token(api_key, username) is not None:
+                return True
+        except Exception:  # no accounts database (the lean server without one): configured tokens only
+            from app.web.extensions import db
+
+            db.session.rollback()
     tokens = configured_tokens(current_app.config.get("LTAPI_TOKENS") or os.environ.get("PRESSROOM_API_TOKENS"))
     return tokens_check(tokens)(username, api_key)
 

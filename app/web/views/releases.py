@@ -21,11 +21,11 @@ bp = Blueprint("releases", __name__)
 LIST_NAMES = ("quotes", "projects", "contacts", "logos")
 
 
-def _release_or_404(release_id: int, include_deleted: bool = False):
-    try:
-        return store.get(release_id, include_deleted)
-    except store.NotFound:
-        abort(404, description=_("This release does not exist or was deleted."))
+def _release_or_404(public_id: str, include_deleted: bool = False, need: str = "view"):
+    """The release by its public id, if the signed-in user may ``need`` it (view/edit), else 404."""
+    from app.web.access import get_release
+
+    return get_release(public_id, include_deleted, need)
 
 
 def new_payload() -> dict:
@@ -36,7 +36,7 @@ def new_payload() -> dict:
 def build_form(payload: dict, release=None) -> ReleaseForm:
     form = ReleaseForm(formdata=None, data=payload_to_formdata(payload))
     if release is not None:
-        form.release_id.data = str(release.id)
+        form.release_id.data = str(release.public_id)
         form.version.data = str(release.version)
     return form
 
@@ -132,37 +132,42 @@ def index():
     if sort not in store.SORTS:
         sort = "updated"
     deleted = request.args.get("deleted") == "1"
-    items = store.listing(q, sort, deleted)
+    from app.web.access import find_release, visible_clause
+
+    items = store.listing(q, sort, deleted, where=visible_clause())
     undo = None
-    if re.fullmatch(r"[0-9]{1,10}", request.args.get("undo", "")):
-        try:
-            undo = store.get(int(request.args["undo"]), include_deleted=True)
-            if undo.deleted_at is None:
-                undo = None
-        except store.NotFound:
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,32}", request.args.get("undo", "")):
+        undo = find_release(request.args["undo"], include_deleted=True, need="edit")
+        if undo is not None and undo.deleted_at is None:
             undo = None
     return render_template("releases.html", items=items, q=q, sort=sort, deleted=deleted, undo=undo)
 
 
-@bp.post("/releases/<int:release_id>/delete")
-def delete(release_id: int):
-    _release_or_404(release_id)
-    store.delete(release_id)
-    return redirect(url_for("releases.index", undo=release_id), code=303)
+@bp.post("/releases/<release_id>/delete")
+def delete(release_id: str):
+    from app.web.access import audit
+
+    r = _release_or_404(release_id, need="edit")
+    store.delete(r.id)
+    audit("release.delete", target=r.public_id, detail=r.title[:200], org_id=r.org_id)
+    return redirect(url_for("releases.index", undo=r.public_id), code=303)
 
 
-@bp.post("/releases/<int:release_id>/undelete")
-def undelete(release_id: int):
-    _release_or_404(release_id, include_deleted=True)
-    store.undelete(release_id)
+@bp.post("/releases/<release_id>/undelete")
+def undelete(release_id: str):
+    from app.web.access import audit
+
+    r = _release_or_404(release_id, include_deleted=True, need="edit")
+    store.undelete(r.id)
+    audit("release.undelete", target=r.public_id, detail=r.title[:200], org_id=r.org_id)
     return redirect(url_for("releases.index"), code=303)
 
 
-@bp.post("/releases/<int:release_id>/duplicate")
-def duplicate(release_id: int):
-    _release_or_404(release_id)
-    copy = store.duplicate(release_id, copy_suffix=" " + _("(copy)"))
-    return redirect(url_for("releases.edit", release_id=copy.id), code=303)
+@bp.post("/releases/<release_id>/duplicate")
+def duplicate(release_id: str):
+    r = _release_or_404(release_id, need="edit")
+    copy = store.duplicate(r.id, copy_suffix=" " + _("(copy)"))
+    return redirect(url_for("releases.edit", release_id=copy.public_id), code=303)
 
 
 # ----- form ----------------------------------------------------------------------------------------
@@ -174,10 +179,10 @@ def new():
     return _post_form(None)
 
 
-@bp.route("/releases/<int:release_id>/edit", methods=["GET", "POST"])
+@bp.route("/releases/<release_id>/edit", methods=["GET", "POST"])
 @keeps_input
-def edit(release_id: int):
-    release = _release_or_404(release_id)
+def edit(release_id: str):
+    release = _release_or_404(release_id, need="edit")
     if request.method == "GET":
         return render_form(build_form(release.payload, release), release)[0]
     return _post_form(release)
@@ -237,14 +242,14 @@ def _post_form(release):
         return render_form(form, release, conflict=e.current, status=409)
     except store.NotFound:
         abort(404)
-    form.release_id.data, form.version.data = str(release.id), str(release.version)
+    form.release_id.data, form.version.data = str(release.public_id), str(release.version)
     if m:
         return render_form(form, release, message=_("Saved."))
     if action == "preview":
-        return redirect(url_for("releases.preview", release_id=release.id), code=303)
+        return redirect(url_for("releases.preview", release_id=release.public_id), code=303)
     if action == "download":
-        return redirect(url_for("releases.download", release_id=release.id), code=303)
-    return redirect(url_for("releases.edit", release_id=release.id, saved=1), code=303)
+        return redirect(url_for("releases.download", release_id=release.public_id), code=303)
+    return redirect(url_for("releases.edit", release_id=release.public_id, saved=1), code=303)
 
 
 # ----- endpoints for the page's JavaScript (form-encoded, CSRF token in the form) -------------------
@@ -254,11 +259,11 @@ def flat_fields(payload: dict) -> dict:
 
 
 def _saved(r, **extra):
-    return jsonify({"id": r.id, "version": r.version, "saved_at": r.updated_at.isoformat() + "Z",
-                    "edit_url": url_for("releases.edit", release_id=r.id),
-                    "preview_url": url_for("releases.preview", release_id=r.id),
-                    "download_url": url_for("releases.download", release_id=r.id),
-                    "history_url": url_for("releases.history", release_id=r.id), **extra})
+    return jsonify({"id": r.public_id, "version": r.version, "saved_at": r.updated_at.isoformat() + "Z",
+                    "edit_url": url_for("releases.edit", release_id=r.public_id),
+                    "preview_url": url_for("releases.preview", release_id=r.public_id),
+                    "download_url": url_for("releases.download", release_id=r.public_id),
+                    "history_url": url_for("releases.history", release_id=r.public_id), **extra})
 
 
 @bp.post("/releases/autosave")
@@ -281,9 +286,14 @@ def autosave():
                 return jsonify({"id": None, "blank": True, "message": _("Nothing to save yet: the form is empty.")})
             r = store.create(payload, client_key=client_key, client=client)
         else:
-            if not re.fullmatch(r"[0-9]+", str(rid)):  # ASCII digits: isdigit() accepts "²", which int() refuses
+            from app.web.access import find_release
+
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,32}", str(rid)):
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
-            r = store.save(int(rid), payload, _int(form.version.data), kind=kind, client=client)
+            target = find_release(str(rid), need="edit")
+            if target is None:
+                raise store.NotFound(rid)
+            r = store.save(target.id, payload, _int(form.version.data), kind=kind, client=client)
         if "prefs" in request.form:
             prefs = read_prefs(request.form.get("prefs"))
             if prefs != (r.prefs or {"ignored": [], "rules_off": []}):
@@ -375,8 +385,8 @@ def logo_upload():
 
 
 # ----- preview, download, history ------------------------------------------------------------------
-@bp.get("/releases/<int:release_id>/preview")
-def preview(release_id: int):
+@bp.get("/releases/<release_id>/preview")
+def preview(release_id: str):
     release = _release_or_404(release_id)
     live = _stored_live(release)
     unapproved = review_marks_draft(release)
@@ -385,20 +395,23 @@ def preview(release_id: int):
     return render_template("preview.html", release=release, preview=html, live=live, draft=draft, unapproved=unapproved)
 
 
-@bp.get("/releases/<int:release_id>/download.docx")
-def download(release_id: int):
+@bp.get("/releases/<release_id>/download.docx")
+def download(release_id: str):
     release = _release_or_404(release_id)
     live = _stored_live(release)
     draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1" or review_marks_draft(release)
     data = render_docx(release.payload, draft=draft)
     name = download_name(release.title)
+    from app.web.access import audit
+
+    audit("release.download", target=release.public_id, detail=f"docx{' DRAFT' if draft else ''}", org_id=release.org_id)
     resp = _download(data, f"{name}{'-DRAFT' if draft else ''}.docx", DOCX_MIME)
     resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
     return resp
 
 
-@bp.get("/releases/<int:release_id>/download.pdf")
-def download_pdf(release_id: int):
+@bp.get("/releases/<release_id>/download.pdf")
+def download_pdf(release_id: str):
     """The DOCX converted by LibreOffice: the same document, the same DRAFT marking."""
     from app.release.deliver import render_pdf
 
@@ -411,13 +424,16 @@ def download_pdf(release_id: int):
     except PressroomError as e:
         current_app.logger.warning("PDF conversion failed: %s", e)
         abort(503, description=_("The PDF cannot be made right now (LibreOffice is not available). Download the DOCX instead."))
+    from app.web.access import audit
+
+    audit("release.download", target=release.public_id, detail=f"pdf{' DRAFT' if draft else ''}", org_id=release.org_id)
     resp = _download(data, f"{download_name(release.title)}{'-DRAFT' if draft else ''}.pdf", "application/pdf")
     resp.headers["X-Pressroom-Draft"] = "1" if draft else "0"
     return resp
 
 
-@bp.get("/releases/<int:release_id>/email.json")
-def email(release_id: int):
+@bp.get("/releases/<release_id>/email.json")
+def email(release_id: str):
     """The release as the body of an e-mail: clean HTML and plain text (for "Copy for e-mail")."""
     from app.release.deliver import render_html, render_text
     from app.web.releasing import draft_release
@@ -455,12 +471,12 @@ def download_name(title: str | None, limit: int = 60) -> str:
     return name.strip(" -") or "release"
 
 
-@bp.get("/releases/<int:release_id>/history")
-def history(release_id: int):
+@bp.get("/releases/<release_id>/history")
+def history(release_id: str):
     from app.web.merge import changed_fields, word_diff
 
     release = _release_or_404(release_id)
-    versions = store.history(release_id)
+    versions = store.history(release.id)
     by_id = fields_by_id(ReleaseForm(formdata=None, data={n: [{}] * 10 for n in LIST_NAMES}))
     diffs = {}
     for newer, older in zip(versions, versions[1:] + [None]):
@@ -493,16 +509,16 @@ def _short(diff: list, context: int = 60) -> list:
     return out
 
 
-@bp.post("/releases/<int:release_id>/restore/<int:snapshot_id>")
-def restore(release_id: int, snapshot_id: int):
-    release = _release_or_404(release_id)
+@bp.post("/releases/<release_id>/restore/<int:snapshot_id>")
+def restore(release_id: str, snapshot_id: int):
+    release = _release_or_404(release_id, need="edit")
     try:
-        store.restore(release_id, snapshot_id, release.version)
+        store.restore(release.id, snapshot_id, release.version)
     except store.NotFound:
         abort(404)
     except store.Conflict:
-        return redirect(url_for("releases.history", release_id=release_id), code=303)
-    return redirect(url_for("releases.edit", release_id=release_id, restored=1), code=303)
+        return redirect(url_for("releases.history", release_id=release.public_id), code=303)
+    return redirect(url_for("releases.edit", release_id=release.public_id, restored=1), code=303)
 
 
 @bp.get("/releases/logos/<name>")
@@ -513,9 +529,11 @@ def logo_image(name: str):
     m = re.fullmatch(r"([0-9a-f]{64})\.(png|jpg)", name)
     if not m:
         abort(404)
+    from app.web.access import logo_visible
+
     rec = db.session.get(LogoImage, m.group(1))
-    if rec is None:
+    if rec is None or not logo_visible(rec.id):
         abort(404)
     resp = current_app.response_class(rec.data, mimetype=rec.mimetype)
-    resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    resp.headers["Cache-Control"] = "private, max-age=31536000, immutable"
     return resp

@@ -2,7 +2,7 @@
 approvals (who approved which version when; when it went out)
 
 Revision ID: 7c3e9a1f5b42
-Revises: 5e1d7c0a9b21
+Revises: 8a3f2b6c1d45
 Create Date: 2026-12-02 14:20:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '7c3e9a1f5b42'
-down_revision = '5e1d7c0a9b21'
+down_revision = '8a3f2b6c1d45'
 branch_labels = None
 depends_on = None
 
