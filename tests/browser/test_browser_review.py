@@ -123,8 +123,13 @@ def test_review_round_trip_between_author_and_reviewer(browser, review_server, t
         # the author submits
         author.click("#rv-submit")
         author.wait_for_selector("#rv-state[data-state=submitted]")
+        # the reviewer is notified (the badge and the list link to the review page)
+        reviewer.goto("/")
+        assert reviewer.text_content("#notif-badge").strip() == "1"
+        reviewer.click("#notif-link")
+        reviewer.click(f"a[href$='{url}']")
+        reviewer.wait_for_url(f"**{url}")
         # the reviewer selects a span, comments and proposes a replacement
-        reviewer.goto(url)
         reviewer.wait_for_selector('.rv-text[data-field="body"]')
         assert reviewer.locator(".rv-finding").count() >= 0  # findings beside the fields (none in this example)
         _select(reviewer, "body", "87%")
@@ -148,7 +153,6 @@ def test_review_round_trip_between_author_and_reviewer(browser, review_server, t
         # the author accepts the replacement with one click, answers and resubmits
         author.goto(url)  # (url + "#comments" from url would only scroll, not reload)
         author.wait_for_selector(".rv-accept")
-        author.locator("#comments").scroll_into_view_if_needed()
         author.screenshot(path=str(SCREENSHOTS / "review-author.png"))
         author.click(".rv-accept")
         author.wait_for_selector("text=Replacement applied to the draft")

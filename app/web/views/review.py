@@ -155,7 +155,7 @@ def page(release_id: str):
                                            (rv.field_text(release.payload, p.comment.field) or ""), p.comment.replacement))
     draft_changed = sub is not None and rv.payload_hash(release.payload) != sub.payload_sha256
     return render_template(
-        "review.html", release=release, rid=rv.rid(release), state=state, state_label=rv.state_label(state), reviewer=reviewer,
+        "review.html", release=release, rid=rv.rid(release), state=state, author_first=author and not reviewer, state_label=rv.state_label(state), reviewer=reviewer,
         author=author, sub=sub, subs=subs, prev=prev, fields=fields, diffs=diffs, placed=placed_now,
         approvals=rv.approvals(release), current_approval=rv.current_approval(release),
         requires_approval=rv.requires_approval(release), marks_draft=rv.marks_draft(release),
