@@ -146,8 +146,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         API_TOKENS=_env_list("PRESSROOM_API_TOKENS") or [],
         LINT_TIME_BUDGET=float(os.environ.get("PRESSROOM_LINT_BUDGET") or 20),  # seconds per document
         MAX_TEXT_CHARS=1_000_000,  # characters of text per document checked on the web
-        # Without organisations (accounts): whether every release needs the Delegation's approval (issue 15).
-        REQUIRE_APPROVAL=os.environ.get("PRESSROOM_REQUIRE_APPROVAL", "") in ("1", "true", "yes"),
     )
     app.config.from_pyfile("config.py", silent=True)
     if test_config:

@@ -48,46 +48,15 @@ class NotAllowed(PressroomError):
 
 
 # ----- what PART A provides, in one place --------------------------------------------------------------
-class _NoAccounts:
-    """Without accounts (app.web.access absent) the app has no users: whoever reaches it may do
-    everything, as on every other page; the review still records and orders the steps."""
-
-    @staticmethod
-    def can_view(release) -> bool:
-        return True
-
-    can_edit = can_review = can_view
-
-    @staticmethod
-    def audit(action: str, target: str, detail: str) -> None:
-        from flask import current_app
-
-        current_app.logger.info("audit %s %s %s", action, target, detail)
-
-    @staticmethod
-    def notify(user_ids, text: str, link: str) -> None:
-        return None
-
-    @staticmethod
-    def visible_releases_query():
-        from app.web.models import Release
-
-        return Release.query
-
-
 def _access():
-    try:
-        from app.web import access
-    except ImportError:
-        return _NoAccounts
+    from app.web import access
+
     return access
 
 
 def user():
-    try:
-        from flask_login import current_user
-    except ImportError:  # no accounts
-        return None
+    from flask_login import current_user
+
     return current_user
 
 
@@ -128,28 +97,18 @@ def state_of(release) -> str:
 
 
 def _mirror(release) -> None:
-    """Keep the release's own ``state`` column (accounts, issue 15 part A) equal to the review's."""
-    if hasattr(type(release), "state"):
-        release.state = state_of(release)
-        db.session.commit()
+    """Keep the release's own ``state`` column (accounts, issue 15 part A: who sees the release
+    depends on it) equal to the review's."""
+    release.state = state_of(release)
+    db.session.commit()
 
 
 def requires_approval(release) -> bool:
-    """The release's organisation requires the Delegation's approval (``Organisation.requires_approval``);
-    without organisations, the site's ``REQUIRE_APPROVAL`` setting (PRESSROOM_REQUIRE_APPROVAL=1)."""
-    from flask import current_app
+    """The release's organisation requires the Delegation's approval (``Organisation.requires_approval``)."""
+    from app.web.models import Organisation
 
-    org = getattr(release, "organisation", None)
-    if (org is None or not hasattr(org, "requires_approval")) and getattr(release, "org_id", None) is not None:
-        from app.web import models
-
-        cls = getattr(models, "Organisation", None)
-        org = db.session.get(cls, release.org_id) if cls is not None else None
-    if org is None or not hasattr(org, "requires_approval"):
-        org = getattr(_access(), "organisation_of", lambda r: None)(release)
-    if org is None or not hasattr(org, "requires_approval"):
-        return bool(current_app.config.get("REQUIRE_APPROVAL"))
-    return bool(org.requires_approval)
+    org = db.session.get(Organisation, release.org_id) if getattr(release, "org_id", None) is not None else None
+    return bool(org is not None and org.requires_approval)
 
 
 def audit(action: str, release, detail: str) -> None:
@@ -160,34 +119,18 @@ def notify(user_ids, text: str, link: str) -> None:
     ids = sorted({i for i in user_ids if i is not None and i != user_id()})
     if not ids:
         return
-    access = _access()
-    fn = getattr(access, "notify", None)
-    if fn is None:
-        from app.web.notifications import notify as fn  # type: ignore
-    fn(ids, text, link)  # accounts' notify also sends an e-mail when SMTP is configured
+    _access().notify(ids, text, link)  # it also sends an e-mail when SMTP is configured
 
 
 def reviewers_of(release) -> list[int]:
     """The reviewers of the delegation(s) that review the release's organisation."""
-    access = _access()
-    org_id = getattr(release, "org_id", None)
-    if org_id is not None and hasattr(access, "reviewers_of"):
-        return list(access.reviewers_of(org_id))
-    fn = getattr(access, "reviewer_ids", None)
-    return list(fn(release)) if fn is not None else []
+    return list(_access().reviewers_of(release.org_id)) if release.org_id is not None else []
 
 
 def authors_of(release) -> list[int]:
     """The authors of the release's organisation and whoever submitted it."""
-    access = _access()
-    org_id = getattr(release, "org_id", None)
-    if org_id is not None and hasattr(access, "members_of"):
-        ids = list(access.members_of(org_id, roles=("author",)))
-    else:
-        fn = getattr(access, "author_ids", None)
-        ids = list(fn(release)) if fn is not None else []
-    ids += [s.submitted_by for s in submissions(release)]
-    return ids
+    ids = list(_access().members_of(release.org_id, roles=("author",))) if release.org_id is not None else []
+    return ids + [s.submitted_by for s in submissions(release)]
 
 
 # ----- reads -------------------------------------------------------------------------------------
@@ -278,8 +221,8 @@ def state_label(state: str) -> str:
 
 
 def rid(release) -> str:
-    """The release's id in URLs: its public id with accounts, else its number."""
-    return str(getattr(release, "public_id", None) or release.id)
+    """The release's id in URLs (its public id, not guessable)."""
+    return release.public_id
 
 
 def link(release) -> str:

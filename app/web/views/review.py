@@ -21,19 +21,7 @@ _FID = re.compile(r"^[a-z_]{1,20}(?:-\d{1,3}-[a-z_]{1,20})?$")
 
 def _release(release_id: str):
     """The release of the URL if the user may see it, else 404 (never 403: it does not exist for them)."""
-    access = rv._access()
-    get = getattr(access, "get_release", None)
-    if get is not None:  # accounts: public ids in URLs
-        return get(release_id, need="view")
-    release = None
-    if re.fullmatch(r"[0-9]{1,10}", release_id or ""):
-        from app.web.extensions import db
-        from app.web.models import Release
-
-        release = db.session.get(Release, int(release_id))
-    if release is None or getattr(release, "deleted_at", None) is not None or not access.can_view(release):
-        abort(404, description=_("This release does not exist or was deleted."))
-    return release
+    return rv._access().get_release(release_id, need="view")
 
 
 def _back(release, anchor: str = ""):
@@ -131,7 +119,7 @@ def page(release_id: str):
     sub = subs[-1] if subs else None
     prev = subs[-2] if len(subs) > 1 else None
     state = rv.state_of(release)
-    if getattr(release, "state", state) != state:
+    if release.state != state:
         rv._mirror(release)  # the author changed an approved text on the form: a draft again
     fields, diffs, placed_now = [], [], []
     if sub is not None:
