@@ -177,6 +177,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(dictionary.bp)
     app.register_blueprint(auth_views.bp)
     app.register_blueprint(admin.bp)
+    from app.web.views import review  # the Delegation's review (issue 15 part B)
+
+    app.register_blueprint(review.bp)
     # The JSON API is exempt from the form CSRF check; its own (app.web.views.api.protect) asks
     # every state-changing call for the CSRF token in X-CSRFToken or for an API token.
     csrf.exempt(api.bp)

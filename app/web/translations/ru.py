@@ -182,3 +182,7 @@ RU.update({
 })
 PLURALS.update({"%(num)d word": ("%(num)d слово", "%(num)d слова", "%(num)d слов"),
                 "%(num)d field changed": ("изменено %(num)d поле", "изменено %(num)d поля", "изменено %(num)d полей")})
+
+from app.web.translations.ru_review import RU_REVIEW  # noqa: E402 - the review pages (issue 15 part B)
+
+RU.update(RU_REVIEW)

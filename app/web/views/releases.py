@@ -389,16 +389,17 @@ def logo_upload():
 def preview(release_id: str):
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0
+    unapproved = review_marks_draft(release)
+    draft = live["summary"]["error"] > 0 or unapproved
     html = preview_html(render_docx(release.payload, draft=draft))
-    return render_template("preview.html", release=release, preview=html, live=live, draft=draft)
+    return render_template("preview.html", release=release, preview=html, live=live, draft=draft, unapproved=unapproved)
 
 
 @bp.get("/releases/<release_id>/download.docx")
 def download(release_id: str):
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1" or review_marks_draft(release)
     data = render_docx(release.payload, draft=draft)
     name = download_name(release.title)
     from app.web.access import audit
@@ -416,7 +417,7 @@ def download_pdf(release_id: str):
 
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1"
+    draft = live["summary"]["error"] > 0 or request.args.get("draft") == "1" or review_marks_draft(release)
     docx = render_docx(release.payload, draft=draft)
     try:
         data = render_pdf(None, docx=docx)
@@ -439,11 +440,18 @@ def email(release_id: str):
 
     release = _release_or_404(release_id)
     live = _stored_live(release)
-    draft = live["summary"]["error"] > 0
+    draft = live["summary"]["error"] > 0 or review_marks_draft(release)
     docx = render_docx(release.payload, draft=draft)
     model = draft_release(release.payload)
     return jsonify({"html": render_html(model, docx=docx), "text": render_text(model, docx=docx), "draft": draft,
                     "subject": release.title})
+
+
+def review_marks_draft(release) -> bool:
+    """The organisation requires approval and this text is not the approved one (issue 15)."""
+    from app.web.reviewing import marks_draft
+
+    return marks_draft(release)
 
 
 def _stored_live(release) -> dict:
