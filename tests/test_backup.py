@@ -5,6 +5,7 @@ errors. The same round trip on PostgreSQL (marker postgres)."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -90,7 +91,7 @@ def test_round_trip_sqlite(filled, make_web_app, cli, tmp_path):
     res = cli("backup", archive, "--database-url", filled["url"], "--instance", filled["instance"])
     assert res.code == 0, res
     summary = res.err.strip().splitlines()[-1]
-    assert summary.startswith(f"pressroom: backup {archive}: sqlite, migration ") and "1 logos" in summary, summary
+    assert summary.startswith(f"pressroom: backup {archive}: sqlite, migration ") and "12 rows, 1 logo;" in summary, summary
     assert "secret key not included" in summary
     assert os.listdir(archive.parent) == ["pressroom.tar.gz"]  # no temp file left behind
     assert (archive.stat().st_mode & 0o077) == 0  # the archive holds embargoed releases: owner only
@@ -396,3 +397,26 @@ def test_sqlite_backup_restores_into_postgres(filled, postgres_url, cli, make_we
         from app.web.extensions import db
 
         db.engine.dispose()
+
+
+def test_a_failed_restore_leaves_the_database_empty(good_archive, cli, tmp_path):
+    """A backup whose table has a column the migrations do not know: the copy fails half-way, and
+    what the restore created is removed again (the database was empty before)."""
+    m = _members(good_archive)
+    db = tmp_path / "tampered.db"
+    db.write_bytes(m["database.sqlite"])
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE releases ADD COLUMN extra TEXT")
+    data = db.read_bytes()
+    manifest = json.loads(m["manifest.json"])
+    manifest["files"]["database.sqlite"] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    bad = tmp_path / "bad.tar.gz"
+    bad.write_bytes(_tar({"manifest.json": json.dumps(manifest).encode(), "database.sqlite": data}))
+    target = tmp_path / "target.db"
+    line = one_line_error(cli("restore", bad, "--database-url", sqlite_url(target), "--instance", tmp_path / "i"))
+    assert "extra do not exist after the migrations" in line and "left empty" in line, line
+    assert dump(sqlite_url(target)) == {}
+    # ... so the same target takes a good backup right after.
+    good = tmp_path / "good.tar.gz"
+    good.write_bytes(good_archive)
+    assert cli("restore", good, "--database-url", sqlite_url(target), "--instance", tmp_path / "i").code == 0

@@ -52,6 +52,10 @@ def _rows(tables: dict) -> str:
     return f"{len(tables)} tables, {sum(tables.values())} rows"
 
 
+def _logos(n: int) -> str:
+    return f"{n} logo" if n == 1 else f"{n} logos"
+
+
 def run_backup(args) -> int:
     from app.web.backup import _size, backup
 
@@ -60,7 +64,7 @@ def run_backup(args) -> int:
     extra = [n.split("/", 1)[1] for n in m["files"] if n.startswith("instance/")]
     key = "secret key included" if m["secret_key_included"] else "secret key not included"
     print(f"pressroom: backup {args.file}: {m['database']}, migration {m['alembic_revision']}, "
-          f"{_rows(m['tables'])}, {m['tables'].get('logo_images', 0)} logos"
+          f"{_rows(m['tables'])}, {_logos(m['tables'].get('logo_images', 0))}"
           f"{', ' + ', '.join(extra) if extra else ''}; {key}; {_size(m['size'])}", file=sys.stderr)
     return 0
 

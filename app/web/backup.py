@@ -579,7 +579,7 @@ def copy_rows(src_url: str, dst_url: str, progress: Progress = _quiet) -> dict[s
                     dconn.execute(target.insert(), [dict(zip(cols, r)) for r in rows])
                     n += len(rows)
                 copied[t.name] = n
-                progress(f"  {t.name}: {n} rows")
+                progress(f"  {t.name}: {n} {'row' if n == 1 else 'rows'}")
             if dconn.dialect.name == "postgresql":
                 _reset_sequences(dconn, dmd)
     finally:
