@@ -399,22 +399,34 @@ def test_sqlite_backup_restores_into_postgres(filled, postgres_url, cli, make_we
         db.engine.dispose()
 
 
-def test_a_failed_restore_leaves_the_database_empty(good_archive, cli, tmp_path):
-    """A backup whose table has a column the migrations do not know: the copy fails half-way, and
-    what the restore created is removed again (the database was empty before)."""
+TAMPER = {
+    "unknown column": ("ALTER TABLE releases ADD COLUMN extra TEXT", "extra do not exist after the migrations"),
+    "orphan row": ("INSERT INTO release_versions (release_id, version, kind, title, payload, created_at) "
+                   "VALUES (999, 1, 'save', '', '{}', '2026-01-01 00:00:00')", "break 1 foreign keys"),
+}
+
+
+@pytest.mark.parametrize("case", list(TAMPER))
+def test_a_failed_restore_leaves_the_database_empty(case, good_archive, cli, tmp_path):
+    """A backup the migrations' schema cannot take (a column they do not know; a row whose parent is
+    missing): the copy fails half-way, and what the restore created is removed again (the database
+    was empty before)."""
+    sql, expected = TAMPER[case]
     m = _members(good_archive)
     db = tmp_path / "tampered.db"
     db.write_bytes(m["database.sqlite"])
     with sqlite3.connect(db) as conn:
-        conn.execute("ALTER TABLE releases ADD COLUMN extra TEXT")
+        conn.execute(sql)
     data = db.read_bytes()
     manifest = json.loads(m["manifest.json"])
+    with sqlite3.connect(db) as conn:
+        manifest["tables"]["release_versions"] = conn.execute("SELECT count(*) FROM release_versions").fetchone()[0]
     manifest["files"]["database.sqlite"] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
     bad = tmp_path / "bad.tar.gz"
     bad.write_bytes(_tar({"manifest.json": json.dumps(manifest).encode(), "database.sqlite": data}))
     target = tmp_path / "target.db"
     line = one_line_error(cli("restore", bad, "--database-url", sqlite_url(target), "--instance", tmp_path / "i"))
-    assert "extra do not exist after the migrations" in line and "left empty" in line, line
+    assert expected in line and "left empty" in line, line
     assert dump(sqlite_url(target)) == {}
     # ... so the same target takes a good backup right after.
     good = tmp_path / "good.tar.gz"

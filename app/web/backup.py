@@ -327,11 +327,13 @@ def backup(dest: str, database_url: str | None = None, instance: str | None = No
                 except FileExistsError:
                     raise BackupError(f"{dest} already exists (use --force to replace it)") from None
                 os.unlink(tmp)
-        except BaseException:
+        except BaseException as e:
             try:
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
+            if isinstance(e, OSError):
+                raise BackupError(f"cannot write {dest}: {e.strerror or e}; nothing was written") from None
             raise
     manifest["size"] = dest_path.stat().st_size
     return manifest
@@ -550,42 +552,59 @@ def _reset_sequences(conn, md) -> None:
 def copy_rows(src_url: str, dst_url: str, progress: Progress = _quiet) -> dict[str, int]:
     """Copy every table's rows (alembic_version excepted) from src to dst, whose schema exists, in
     foreign-key order, in one transaction; returns the rows copied per table."""
-    from sqlalchemy import JSON, select
-
     src, dst = _engine(src_url), _engine(dst_url)
     copied: dict[str, int] = {}
     try:
-        with src.connect() as sconn, dst.begin() as dconn:
-            smd, dmd = _reflect(sconn), _reflect(dconn)
-            for t in smd.sorted_tables:
-                if t.name == ALEMBIC_TABLE:
-                    continue
-                target = dmd.tables.get(t.name)
-                if target is None:
-                    raise BackupError(f"table {t.name} of the backup does not exist after the migrations")
-                missing = [c.name for c in t.columns if c.name not in target.columns]
-                if missing:
-                    raise BackupError(f"table {t.name}: columns {', '.join(missing)} do not exist after the migrations")
-                for c in target.columns:  # SQL NULL stays NULL (not the JSON text 'null')
-                    if isinstance(c.type, JSON):
-                        c.type = JSON(none_as_null=True)
-                cols = [c.name for c in t.columns]
-                n = 0
-                result = sconn.execution_options(stream_results=True).execute(select(t))
-                while True:
-                    rows = result.fetchmany(BATCH)
-                    if not rows:
-                        break
-                    dconn.execute(target.insert(), [dict(zip(cols, r)) for r in rows])
-                    n += len(rows)
-                copied[t.name] = n
-                progress(f"  {t.name}: {n} {'row' if n == 1 else 'rows'}")
-            if dconn.dialect.name == "postgresql":
-                _reset_sequences(dconn, dmd)
+        with src.connect() as sconn, dst.connect() as dconn:
+            if dconn.dialect.name == "sqlite":
+                # Checked once at the end instead of row by row (PRAGMA foreign_key_check below), so
+                # cycles and self-references between tables added later copy in any order.
+                dconn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
+                dconn.commit()
+            with dconn.begin():
+                _copy_tables(sconn, dconn, copied, progress)
     finally:
         src.dispose()
         dst.dispose()
     return copied
+
+
+def _copy_tables(sconn, dconn, copied: dict, progress: Progress) -> None:
+    from sqlalchemy import JSON, select
+
+    if dconn.dialect.name == "postgresql":
+        dconn.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")  # the deferrable ones: checked at commit
+    smd, dmd = _reflect(sconn), _reflect(dconn)
+    for t in smd.sorted_tables:
+        if t.name == ALEMBIC_TABLE:
+            continue
+        target = dmd.tables.get(t.name)
+        if target is None:
+            raise BackupError(f"table {t.name} of the backup does not exist after the migrations")
+        missing = [c.name for c in t.columns if c.name not in target.columns]
+        if missing:
+            raise BackupError(f"table {t.name}: columns {', '.join(missing)} do not exist after the migrations")
+        for c in target.columns:  # SQL NULL stays NULL (not the JSON text 'null')
+            if isinstance(c.type, JSON):
+                c.type = JSON(none_as_null=True)
+        cols = [c.name for c in t.columns]
+        n = 0
+        order = list(t.primary_key.columns) or list(t.columns)  # parents before children within a table
+        result = sconn.execution_options(stream_results=True).execute(select(t).order_by(*order))
+        while True:
+            rows = result.fetchmany(BATCH)
+            if not rows:
+                break
+            dconn.execute(target.insert(), [dict(zip(cols, r)) for r in rows])
+            n += len(rows)
+        copied[t.name] = n
+        progress(f"  {t.name}: {n} {'row' if n == 1 else 'rows'}")
+    if dconn.dialect.name == "postgresql":
+        _reset_sequences(dconn, dmd)
+    else:
+        bad = dconn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if bad:
+            raise BackupError(f"the backup's rows break {len(bad)} foreign keys (first in table {bad[0][0]})")
 
 
 def _pg_restore(archive_file: str, url: str, progress: Progress) -> None:
@@ -632,13 +651,17 @@ def _planned_files(archive: Archive, inst: str, force: bool) -> list[tuple[str, 
 
 
 def _write_files(files: list[tuple[str, bytes]], inst: str) -> None:
-    os.makedirs(inst, mode=0o700, exist_ok=True)
-    for name, data in files:
-        target = Path(inst) / name
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=inst)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
+    try:
+        os.makedirs(inst, mode=0o700, exist_ok=True)
+        for name, data in files:
+            target = Path(inst) / name
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=inst)  # 0600, like the app's
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+    except OSError as e:
+        raise BackupError(f"the database was restored, but the instance files could not be written to {inst}: "
+                          f"{e.strerror or e}") from None
 
 
 def restore(path: str, database_url: str | None = None, instance: str | None = None, *, force: bool = False,
