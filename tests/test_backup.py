@@ -188,6 +188,13 @@ def test_instance_settings_travel_and_the_secret_key_only_on_request(filled, cli
     with tarfile.open(keyed) as tar:
         assert tar.extractfile("instance/secret_key").read() == b"s3cr3t"
 
+    # A SECRET_KEY in config.py travels with config.py: said so, and recorded in the manifest.
+    (inst / "config.py").write_text('SECRET_KEY = "from-config"\n')
+    in_config = tmp_path / "in-config.tar.gz"
+    res = cli("backup", in_config, "--database-url", filled["url"], "--instance", inst)
+    assert res.code == 0 and "config.py sets SECRET_KEY" in res.err and "secret key included" in res.err, res
+    (inst / "config.py").unlink()
+
     new = tmp_path / "new-instance"
     res = cli("restore", keyed, "--instance", new)
     assert res.code == 0, res

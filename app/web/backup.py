@@ -96,6 +96,20 @@ def resolve(database_url: str | None = None, instance: str | None = None) -> tup
     return url, inst
 
 
+def _config_sets_secret_key(inst: str) -> bool:
+    cfg = Path(inst) / "config.py"
+    if not cfg.is_file():
+        return False
+    from flask import Config
+
+    conf = Config(inst)
+    try:
+        conf.from_pyfile(str(cfg))
+    except Exception:
+        return False
+    return bool(conf.get("SECRET_KEY"))
+
+
 def kind_of(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -278,6 +292,11 @@ def backup(dest: str, database_url: str | None = None, instance: str | None = No
         elif name == SECRET_KEY_FILE:
             raise BackupError(f"--with-secret-key: there is no {p} (the key may come from PRESSROOM_SECRET_KEY)")
 
+    key_in_config = _config_sets_secret_key(inst) and any(n == "instance/config.py" for n, _ in files)
+    if key_in_config:
+        progress("note: instance/config.py sets SECRET_KEY, so the archive holds the secret key all the same "
+                 "(set it in PRESSROOM_SECRET_KEY or the secret_key file to keep it out)")
+
     with tempfile.TemporaryDirectory(prefix="pressroom-backup-") as work:
         db_file = os.path.join(work, DB_MEMBER[kind])
         if kind == "sqlite":
@@ -296,7 +315,7 @@ def backup(dest: str, database_url: str | None = None, instance: str | None = No
             "tables": {k: v for k, v in counts.items() if k != ALEMBIC_TABLE},
             "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "pressroom_version": __version__,
-            "secret_key_included": with_secret_key,
+            "secret_key_included": with_secret_key or key_in_config,
             "files": {},
         }
         for name, path in members:
