@@ -324,7 +324,7 @@ def backup(dest: str, database_url: str | None = None, instance: str | None = No
         fd, tmp = tempfile.mkstemp(prefix=f".{dest_path.name}.", suffix=".tmp", dir=folder)  # mode 0600
         try:
             with os.fdopen(fd, "wb") as raw:
-                with tarfile.open(fileobj=raw, mode="w:gz", format=tarfile.PAX_FORMAT) as tar:
+                with tarfile.open(fileobj=raw, mode="w:gz", format=tarfile.PAX_FORMAT, compresslevel=6) as tar:
                     data = json.dumps(manifest, indent=2, sort_keys=True).encode()
                     info = tarfile.TarInfo(MANIFEST)
                     info.size, info.mode, info.mtime = len(data), 0o600, int(datetime.now().timestamp())
