@@ -21,7 +21,7 @@ from typing import Any
 
 from app.core.document import Document
 from app.facts.dates import find_dates, find_ranges, time_points
-from app.facts.phrases import Word, phrase_set, words
+from app.facts.phrases import Word, data, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
 
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
@@ -114,6 +114,9 @@ GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|кот�
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
+TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
+EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
+             "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
@@ -182,6 +185,7 @@ class _Builder:
         self._tables()
         self._weekdays()
         self._cross_sentence()
+        self._products_across()
         self._scope_relations()
         return self.model
 
@@ -289,6 +293,14 @@ class _Builder:
         comes after a link."""
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
             return None
+        em = EACH_FROM[self.lang].match(text, q.end - base, q.end - base + 30)
+        pre = re.search(r"([^\W\d_]{3,20}+)[ \u00a0]+(?:of|по)[ \u00a0]+$", text[max(0, q.start - base - 30):q.start - base])
+        if pre and pre.group(1).lower() in [str(v).lower() for v in (data(self.lang).get("containers") or [])]:
+            em = True  # "eight groups of 20", «группы по 15»
+        if em:  # "45 from each of five regions", «по 20 из каждого района»: a count per item
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta["group_number"] = True
+            return q2
         rx = GROUP_LINK_RU if self.lang == "ru" else GROUP_LINK_EN
         m = rx.match(text, q.end - base, q.end - base + 60)
         if not m:
@@ -648,38 +660,262 @@ class _Builder:
         whole.meta["groups"] = [g.id for g in groups]
         self.rel("groups", [whole.id] + [g.id for g in groups], complete)
 
-    def _products(self, fs: list[Fact], ws: list[Word]) -> None:
-        """"20 grants of EUR 15,000 each, EUR 300,000 in total", «10 грантов по 5 000 евро на общую сумму 50 000 евро»."""
+    def _per_item(self, x: Fact, ws: list[Word], fs: list[Fact]) -> dict | None:
+        """Is x a figure per item? After it: "EUR 15,000 each", "per station", «по 20 участников в
+        каждом», "45 from each of five regions"; before it, in its clause: "villages will each
+        receive EUR 8,000", "Each of the 12 clinics received EUR 30,000", "Each hub cost …",
+        «Каждая из 12 больниц получила …». Returns None or {noun: the noun after each/per (lemma or
+        ""), of: word index after "each of" / «каждой из» (the items follow), each_at: word index of
+        a preceding "each"}."""
         lang = self.lang
-        money = [f for f in fs if f.kind == "money"]
-        counts = [f for f in fs if f.kind == "count"]
-        each_ps = phrase_set(lang, "each")
+        i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
+        po = lang == "ru" and i0 > 0 and ws[i0 - 1].norm == "по"
+        nxt = min([o.start for o in fs if o.start >= x.end] + [10 ** 12])
+        prv = max([o.end for o in fs if o.end <= x.start] + [-1])
+        preps = ("from", "in", "at", "for", "to", "of", "on") if lang == "en" else ("в", "на", "для", "от", "из", "с", "за")
+
+        def is_each(w: str) -> bool:
+            return w in ("each", "every", "apiece", "per") if lang == "en" else w.startswith("кажд")
+
+        def after_each(j: int, limit: int) -> tuple[str, int | None]:
+            from app.facts.quantities import STOP_EN, _en_singular
+
+            k = j + 1
+            if k < len(ws) and ws[k].norm in (("of",) if lang == "en" else ("из",)):
+                return "", k + 1
+            if k < len(ws) and ws[k].norm.isalpha() and ws[k].start < limit:
+                if lang == "ru":
+                    return _noun_ru(ws[k].norm), None
+                if ws[j].norm != "apiece" and ws[k].norm not in STOP_EN:
+                    return _en_singular(ws[k].norm), None
+            return "", None
+
+        for j in range(i1, min(len(ws), i1 + 4)):
+            w = ws[j].norm
+            if w in (".", ";", ":") or (j > i1 and w == ",") or ws[j].start >= nxt:
+                break
+            between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(")]
+            if len(between) > 1 or between and between[0] not in preps:
+                break  # "EUR 12,000 each", "45 from each", «по 30 000 евро на каждое»: next to the figure
+            if lang == "en" and w == "every" and not between:
+                break  # "20 every year": a frequency
+            if lang == "en" and w == "per" and j + 1 < len(ws) and ws[j + 1].norm in TIME_NOUNS:
+                break  # "EUR 5,000 per month": a rate
+            if is_each(w):
+                noun, of = after_each(j, nxt)
+                return {"noun": noun, "of": of, "each_at": None}
+        if po:
+            return {"noun": "", "of": None, "each_at": None}
+        # "50 micro-grants of EUR 12,000", "six cohorts of 20 trainees", «гранты в размере 25 000 евро»
+        kinds = ("item_nouns",) if x.kind == "money" else ("containers",)
+        links = (("of",), ("worth",), ("of", "up", "to")) if lang == "en" else (("в", "размере"), ("размером",), ("стоимостью",))
+        for link in links:
+            h = i0 - len(link)
+            if h >= 1 and tuple(w.norm for w in ws[h:i0]) == link and not (x.hedge and "up" not in link):
+                noun_w = ws[h - 1].norm
+                if any(noun_w == str(v).lower() or noun_w.endswith("-" + str(v).lower()) for key in kinds
+                       for v in (data(lang).get(key) or [])):
+                    return {"noun": "", "of": None, "each_at": None, "items_at": h - 1}
+        # "each" earlier in the clause, no figure between it and x but the items ("Each of the 12 clinics")
+        of_word = "of" if lang == "en" else "из"
+        for c0 in range(i0 - 1, max(-1, i0 - 4), -1):
+            if ws[c0].norm == of_word and c0 > 0 and is_each(ws[c0 - 1].norm):
+                return None  # x is the items themselves
+        j = i0 - 1
+        while j >= max(0, i0 - 10):
+            w = ws[j].norm
+            if ws[j].end <= prv:
+                c = next((o for o in fs if o.kind == "count" and o.start <= ws[j].start < o.end), None)
+                c0 = self._widx(ws, c.start) if c is not None else -1
+                k = next((k for k in range(c0 - 1, max(-1, c0 - 4), -1) if ws[k].norm == of_word), None) if c0 > 0 else None
+                if k is not None and k > 0 and is_each(ws[k - 1].norm):
+                    return {"noun": "", "of": c0, "each_at": k - 1}
+                break
+            if w in (".", ";", ":", ",", "(", ")", "and", "и", "а", "but", "но"):
+                break
+            if lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд"):
+                if lang == "en" and w == "every" and not (j + 1 < len(ws) and ws[j + 1].norm == "of"):
+                    break
+                noun, of = after_each(j, x.start)
+                return {"noun": noun, "of": of, "each_at": j}
+            j -= 1
+        return None
+
+    def _products(self, fs: list[Fact], ws: list[Word]) -> None:
+        """"20 grants of EUR 15,000 each, EUR 300,000 in total", «10 грантов по 5 000 евро на общую сумму
+        50 000 евро», «12 тренингов по 20 участников в каждом», "45 from each of five regions": a
+        figure per item and the count of items; the total may come in this sentence or later
+        (``_products_across``)."""
+        lang = self.lang
+        counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
-        for x in money:
+        for x in fs:
+            if x.kind not in ("money", "count") or x.meta.get("measure"):
+                continue
+            info = self._per_item(x, ws, fs)
+            if info is None:
+                continue
+            noun = info["noun"]
             i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
-            each = each_ps.find(ws, i1, min(len(ws), i1 + 3)) or each_ps.find(ws, max(0, i0 - 3), i0)
-            po = lang == "ru" and i0 > 0 and ws[i0 - 1].norm == "по"
-            if not each and not po:
+            n = None
+            if info["of"] is not None:  # "each of the 30 jamoats", «каждая из 12 больниц»
+                n = next((c for c in counts if c is not x and 0 <= self._widx(ws, c.start) - info["of"] <= 2), None)
+            elif info["each_at"] is not None:
+                # "Twenty-five villages will each receive …"
+                n = next((c for c in reversed(counts) if c.end <= ws[info["each_at"]].start
+                          and info["each_at"] - self._widx(ws, c.end) <= 3), None)
+                if n is None and noun:  # "Each hub cost …": the hubs counted here or up to two sentences before
+                    n = self._counted_before(x, noun, fs)
+                if n is None and not noun:
+                    if lang == "ru" and info["each_at"] == 0:
+                        # «Создано восемь хабов. Каждый обошёлся в …»: the one count of the sentence before
+                        k = x.sentence - 1
+                        if k >= 0 and self.sent_block[k] == x.block:
+                            cs = [c for c in self.sent_facts[k] if c.kind == "count" and not c.meta.get("measure")]
+                            n = cs[0] if len(cs) == 1 else None
+            elif info.get("items_at") is not None:
+                at = ws[info["items_at"]]
+                n = next((c for c in counts if c is not x and c.start < at.start < c.end + 1 and at.end <= c.end), None)
+                if n is None and x.kind == "money":  # "Grants of EUR 25,000 will go to 16 NGOs"
+                    n = next((c for c in counts if c.start >= x.end and 1 <= self._widx(ws, c.start) - i1 <= 4
+                              and not any(x.end <= o.start < c.start for o in fs)), None)
+            else:
+                before = [c for c in counts if c is not x and c.end <= x.start
+                          and self._widx(ws, x.start) - self._widx(ws, c.end) <= 6
+                          and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
+                if before and (not noun or _noun_match(before[-1].unit, noun)):
+                    n = before[-1]
+                if n is None and x.kind == "money":
+                    n = next((c for c in counts if c.start >= x.end and self._widx(ws, c.start) - i1 <= 4), None)
+            x.meta["each"] = True
+            if noun:
+                x.meta["each_noun"] = noun
+            if n is None or n.kind == x.kind == "count" and n.unit == x.unit and x.unit:
                 continue
-            n = next((c for c in reversed(counts) if c.end <= x.start and self._widx(ws, x.start) - self._widx(ws, c.end) <= 6), None)
-            if n is None:
-                n = next((c for c in counts if c.start >= x.end and self._widx(ws, c.start) - i1 <= 4), None)
-            if n is None:
-                continue
+            n.meta["items"] = True
             tot = None
-            for t in money:
-                if t is x or t.unit != x.unit:
+            for t in fs:
+                if t is x or t is n or t.kind != x.kind or t.unit != x.unit and x.kind == "money":
                     continue
                 j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
                 if tot_ps.find(ws, max(0, j0 - 4), j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)):
                     tot = t
             if tot is None:
                 n.meta["each"] = x.id
-                x.meta["each"] = True
+                x.meta["items_of"] = n.id
                 continue
-            x.meta["each"] = True
             tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
+
+    def _counted_before(self, x: Fact, noun: str, fs: list[Fact]) -> Fact | None:
+        """The last count of ``noun`` before x in its sentence or up to two sentences before (same block)."""
+        for back in range(x.sentence, max(-1, x.sentence - 3), -1):
+            if self.sent_block[back] != x.block:
+                break
+            cs = [c for c in (fs if back == x.sentence else self.sent_facts[back])
+                  if c.kind == "count" and c.end <= x.start and _noun_match(c.unit, noun) and not c.meta.get("measure")]
+            if cs:
+                return cs[-1]
+        return None
+
+    def _products_across(self) -> None:
+        """A per-item figure whose total is stated elsewhere: the total before the items
+        ("EUR 450,000 will fund 30 grants of EUR 12,000 each", "210 health workers – 45 from each of
+        five regions", «160 педагогов из 30 школ – по пять человек от каждой школы»), an equivalence
+        ("EUR 261,000, or EUR 18,000 per station", the stations counted a sentence earlier), or the
+        next sentence of the paragraph naming a total ("The grants total EUR 360,000")."""
+        lang = self.lang
+        tot_ps = phrase_set(lang, "in_total")
+        done = {r.facts[1] for r in self.model.relations if r.kind == "product"}
+        F = self.model.facts
+        for k, fs in enumerate(self.sent_facts):
+            ws = self.sent_words[k]
+            for x in fs:
+                if not x.meta.get("each") or x.id in done:
+                    continue
+                n = F[x.meta["items_of"]] if "items_of" in x.meta else None
+                same = [t for t in fs if t is not x and t is not n and t.kind == x.kind and t.unit == x.unit
+                        and not t.meta.get("each") and not t.meta.get("product") and not t.hedge]
+                if x.kind == "count":
+                    same = [t for t in fs if t is not x and t is not n and t.kind == "count" and not t.meta.get("each")
+                            and not t.meta.get("items") and not t.meta.get("measure") and not t.meta.get("product")
+                            and (not x.unit or _people(lang, t.unit) and (_people(lang, x.unit) or x.unit.startswith("@")))]
+                tot = None
+                if n is None and x.meta.get("each_noun"):
+                    # "EUR 261,000, or EUR 18,000 per station": the items counted up to two sentences before
+                    eq = [t for t in same if t.end <= x.start and _gap_words(ws, self, t, x) <= 2
+                          and _link_or(self.text[t.end:x.start], lang)]
+                    if eq:
+                        for back in range(k, max(-1, k - 3), -1):
+                            if self.sent_block[back] != self.sent_block[k] and back != k - 1:
+                                break
+                            cs = [c for c in self.sent_facts[back] if c.kind == "count" and c.end <= x.start
+                                  and _noun_match(c.unit, x.meta["each_noun"]) and not c.meta.get("measure")]
+                            if cs:
+                                n, tot = cs[-1], eq[-1]
+                                break
+                if n is None:
+                    continue
+                if tot is None:
+                    # the total just before the items (or before the per-item figure), nothing between
+                    first = min(n, x, key=lambda f: f.start)
+                    prev = [t for t in same if t.end <= first.start]
+                    if prev:
+                        t = prev[-1]
+                        between = self.text[t.end:first.start]
+                        gap = self._widx(ws, first.start) - self._widx(ws, t.end)
+                        others = [o for o in fs if t.end <= o.start < first.start and o.kind in ("money", "count", "percent")]
+                        tail_ok = not _more_after(self.text, x, fs, lang)
+                        adjacent = x.kind == "count" and first is x and gap <= 1 and re.fullmatch(r"[ \u00a0]*[,–—-][ \u00a0]*", between)
+                        tj = self._widx(ws, t.start)
+                        cued = bool(tot_ps.find(ws, max(0, tj - 4), tj))  # "In total, EUR 700,000 has been set aside for …"
+                        if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
+                                and (x.kind == "count" or t.role in (None, "other") or cued):
+                            tot = t
+                if tot is None:
+                    # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
+                    later = [t for t in same if t.start >= x.end]
+                    if later and later[0].value > x.value:
+                        t = later[0]
+                        between = self.text[x.end:t.start]
+                        m = re.match(r"[ \u00a0]*(?:each|apiece|per[ \u00a0]+[a-z\-]{2,20}|каждый|каждая|каждое|на[ \u00a0]+кажд[а-яё]{1,3})?"
+                                     r"[ \u00a0]*(?:\(|,[ \u00a0]*(?:or|или|i\.e\.|т\.[ \u00a0]?е\.|то[ \u00a0]+есть))[ \u00a0]*$", between, re.I)
+                        if m and not any(x.end <= o.start < t.start for o in fs):
+                            tot = t
+                if tot is None and lang == "ru":
+                    # «На 40 стипендий по 2 500 евро выделено 120 000 евро»: the total right after, linked by a verb
+                    later = [t for t in same if t.start >= x.end]
+                    if later:
+                        t = later[0]
+                        gap_ws = [w for w in ws if x.end <= w.start and w.end <= t.start]
+                        if 1 <= len(gap_ws) <= 2 and all(w.norm.isalpha() for w in gap_ws) and _ru_verb(gap_ws[0].norm) \
+                                and not any(x.end <= o.start < t.start for o in fs) and not _more_after(self.text, t, fs, lang):
+                            tot = t
+                if tot is None:
+                    # a total named in this sentence after the items, or in the next sentence of the paragraph
+                    for kk in (k, k + 1):
+                        if kk >= len(self.sent_facts) or self.sent_block[kk] != self.sent_block[k]:
+                            break
+                        wk = self.sent_words[kk]
+                        for t in self.sent_facts[kk]:
+                            if t.start <= x.end or t.kind != x.kind or t.meta.get("each") or t.meta.get("items") \
+                                    or (x.kind == "money" and t.unit != x.unit) or t.meta.get("product"):
+                                continue
+                            if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
+                                continue
+                            j0, j1 = self._widx(wk, t.start), self._widx(wk, t.end)
+                            if tot_ps.find(wk, max(0, j0 - 4), j0) or tot_ps.find(wk, j1, min(len(wk), j1 + 3)):
+                                tot = t
+                                break
+                        if tot is not None:
+                            break
+                if tot is None:
+                    continue
+                tot.meta["product"] = True
+                if tot.role == "total" and x.kind == "money":
+                    tot.role = None
+                self.rel("product", [n.id, x.id, tot.id])
+                done.add(x.id)
 
     def _durations(self, fs: list[Fact], ws: list[Word]) -> None:
         durs = [f for f in fs if f.kind == "duration" and f.unit in ("months", "years", "days", "weeks")]
@@ -994,3 +1230,62 @@ def _pat_ok(pattern: str, word: str) -> bool:
     from app.facts.phrases import _Pat, norm
 
     return _Pat(pattern).ok(norm(word))
+
+
+def _noun_ru(word: str) -> str:
+    """The lemma of a Russian noun («школы» -> «школа»), "" for any other word."""
+    from app.language import morph
+
+    p = morph().parse(word)
+    return p[0].normal_form.replace("ё", "е") if p and p[0].tag.POS == "NOUN" else ""
+
+
+def _noun_match(unit: str, noun: str) -> bool:
+    """A count's noun and the noun after each/per: "stations" ~ "station", «школ» ~ «школы»."""
+    if not unit or not noun:
+        return False
+    u, n = unit.lower().lstrip("@"), noun.lower()
+    return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5])
+
+
+def _people(lang: str, unit: str) -> bool:
+    if not unit:
+        return False
+    u = unit.lstrip("@")
+    return bool(phrase_set(lang, "people").at(words(u), 0)) or u in ("человек", "person", "people")
+
+
+def _gap_words(ws, builder, a: Fact, b: Fact) -> int:
+    return builder._widx(ws, b.start) - builder._widx(ws, a.end)
+
+
+_OR_LINK = {"en": re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:or|i\.e\.|that[ \u00a0]+is|\(|[—–-])[ \u00a0]*$", re.I),
+            "ru": re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:или|т\.[ \u00a0]?е\.|то[ \u00a0]+есть|\(|[—–-])[ \u00a0]*(?:по[ \u00a0]*)?$", re.I)}
+_MORE_EN = re.compile(r"(?<![\w])(?:and|plus|as[ \u00a0]+well[ \u00a0]+as|along[ \u00a0]+with|together[ \u00a0]+with|also|including)(?![\w])", re.I)
+_MORE_RU = re.compile(r"(?<![\w])(?:и|а[ \u00a0]+также|плюс|также|включая|кроме[ \u00a0]+того)(?![\w])", re.I)
+
+
+def _link_or(between: str, lang: str) -> bool:
+    return len(between) <= 12 and bool(_OR_LINK[lang].match(between))
+
+
+def _more_after(text: str, x: Fact, fs: list[Fact], lang: str) -> bool:
+    """Something more than the items is paid for: "… EUR 12,000 each and a training programme"
+    (an "and" not followed at once by the next figure)."""
+    nxt = [o.start for o in fs if o.start > x.end and o.kind in ("money", "count", "percent")]
+    end = min([x.end + 80] + [s for s in nxt])
+    tail = text[x.end:end]
+    rx = _MORE_RU if lang == "ru" else _MORE_EN
+    for m in rx.finditer(tail):
+        rest = tail[m.end():]
+        if rest.strip(" \u00a0,") and not (end in nxt and len(rest) <= 6):
+            return True
+    return False
+
+
+def _ru_verb(word: str) -> bool:
+    """«выделено», «направлено», «составят»: a verb or a short participle."""
+    from app.language import morph
+
+    p = morph().parse(word)
+    return bool(p) and p[0].tag.POS in ("VERB", "PRTS", "PRTF", "INFN")
