@@ -114,6 +114,8 @@ GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|кот�
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
+PHRASAL_OVER = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "pass", "passed", "passes",
+                "took", "take", "takes", "taken", "taking", "give", "gave", "given", "carried", "carry", "signed", "sign"}
 TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
@@ -350,6 +352,8 @@ class _Builder:
         for f in fs:
             i = self._widx(ws, f.start)
             m = hs.ends_at(ws, i, max(0, i - 5))
+            if m and self.lang == "en" and ws[m.i].norm == "over" and m.i > 0 and ws[m.i - 1].norm in PHRASAL_OVER:
+                m = None  # "handed over 24 ambulances": a verb's particle, not a hedge
             if m:
                 f.hedge = m.label
             elif f.kind == "count" and i + 1 < len(ws):
@@ -400,6 +404,14 @@ class _Builder:
                 if role == "total" and i - cue.j <= 5 and phrase_set(self.lang, "total_strong").find(ws, cue.i, cue.j + 1) \
                         and not phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["strong"] = True
+                if role == "total" and not f.meta.get("strong") and i - cue.j <= 2:
+                    # "The project, worth EUR 3 million, …", «Проект, стоимость которого …»: the project's own total
+                    k = cue.i - 1
+                    while k >= 0 and ws[k].norm in (",", "—", "–", "(", "its", "whose", "the"):
+                        k -= 1
+                    pw = [str(x) for x in ((data(self.lang).get("project") or {}).get("words") or [])]
+                    if k >= 0 and k < cue.i - 1 and any(_pat_ok(x, ws[k].norm) for x in pw):
+                        f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
                 prev1 = ws[cue.i - 1].norm if cue.i > 0 else ""
@@ -690,12 +702,17 @@ class _Builder:
                     return _en_singular(ws[k].norm), None
             return "", None
 
-        for j in range(i1, min(len(ws), i1 + 4)):
+        for j in range(i1, min(len(ws), i1 + 6)):
             w = ws[j].norm
             if w in (".", ";", ":") or (j > i1 and w == ",") or ws[j].start >= nxt:
                 break
             between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(")]
-            if len(between) > 1 or between and between[0] not in preps:
+            ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each(ws[jj].norm)
+                          and ws[jj + 1].norm == ("of" if lang == "en" else "из")
+                          and all(v.norm.isalpha() for v in ws[i1:jj]) and ws[jj].start < nxt), None)
+            if ahead is not None:
+                pass  # "EUR 15,000 will go to each of the 20 cooperatives"
+            elif len(between) > 1 or between and between[0] not in preps:
                 break  # "EUR 12,000 each", "45 from each", «по 30 000 евро на каждое»: next to the figure
             if lang == "en" and w == "every" and not between:
                 break  # "20 every year": a frequency
@@ -741,16 +758,29 @@ class _Builder:
             j -= 1
         return None
 
+    def _operator_products(self, fs: list[Fact]) -> None:
+        """"20 grants x EUR 15,000 = EUR 300,000", «20 грантов × 15 000 евро = 300 000 евро»."""
+        for a, b, c in zip(fs, fs[1:], fs[2:]):
+            if a.kind != "count" or b.kind not in ("money", "count") or c.kind != b.kind or b.unit != c.unit and b.kind == "money":
+                continue
+            if re.fullmatch(r"[ \u00a0]*[x×*][ \u00a0]*", self.text[a.end:b.start]) and \
+                    re.fullmatch(r"[ \u00a0]*=[ \u00a0]*", self.text[b.end:c.start]):
+                b.meta["each"] = True
+                a.meta["items"] = True
+                c.meta["product"] = True
+                self.rel("product", [a.id, b.id, c.id])
+
     def _products(self, fs: list[Fact], ws: list[Word]) -> None:
         """"20 grants of EUR 15,000 each, EUR 300,000 in total", «10 грантов по 5 000 евро на общую сумму
         50 000 евро», «12 тренингов по 20 участников в каждом», "45 from each of five regions": a
         figure per item and the count of items; the total may come in this sentence or later
         (``_products_across``)."""
         lang = self.lang
+        self._operator_products(fs)
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
         for x in fs:
-            if x.kind not in ("money", "count") or x.meta.get("measure"):
+            if x.kind not in ("money", "count") or x.meta.get("measure") or x.meta.get("each"):
                 continue
             info = self._per_item(x, ws, fs)
             if info is None:
@@ -909,6 +939,18 @@ class _Builder:
                                 break
                         if tot is not None:
                             break
+                if tot is None and x.kind == "money" and k > 0 and self.sent_block[k - 1] == self.sent_block[k] \
+                        and len([o for o in fs if o.kind == "money"]) == 1:
+                    # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."
+                    pm = [t for t in self.sent_facts[k - 1] if t.kind == "money"]
+                    if len(pm) == 1 and pm[0].unit == x.unit and pm[0].value > x.value and not pm[0].meta.get("each") \
+                            and not pm[0].hedge and not pm[0].meta.get("strong"):
+                        pw = self.sent_words[k - 1]
+                        j0, j1 = self._widx(pw, pm[0].start), self._widx(pw, pm[0].end)
+                        items = [str(v).lower() for v in (data(lang).get("item_nouns") or [])]
+                        near = [w.norm for w in pw[max(0, j0 - 4):j0] + pw[j1:j1 + 4]]
+                        if any(w == v or w.endswith("-" + v) for w in near for v in items):
+                            tot = pm[0]
                 if tot is None:
                     continue
                 tot.meta["product"] = True
@@ -1102,19 +1144,40 @@ class _Builder:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
+        things: dict[str, list[Fact]] = {}
         for c in cs:
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
-            if not ws or not people.at(ws, 0):
-                continue
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
             if nxt and nxt.group(1) in quals:
                 continue
+            if c.meta.get("items") or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"):
+                continue
+            if not ws or not people.at(ws, 0):
+                if ws and c.q and c.q.num:
+                    things.setdefault(c.unit, []).append(c)
+                continue
             plain.setdefault(c.unit, []).append(c)
         for unit, fs in plain.items():
             self._same_chain(fs)
+        # things (ambulances, cold rooms): the same fact only when a later mention points back at the
+        # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
+        # холодильных камер» … «16 холодильных камер»), and the scope names no third value
+        for unit, fs in things.items():
+            if len(fs) != 2 or len({f.value for f in fs}) != 2:
+                continue
+            a, b = sorted(fs, key=lambda f: f.start)
+            before = self.text[max(0, b.start - 12):b.start].lower()
+            demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных)[ \u00a0]+$", before)
+            pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
+            pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
+            again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
+            if again or _extra_word(self.text, a) or _extra_word(self.text, b):
+                continue
+            if demonstrative or (pa == pb and len(pa.split()) >= 2):
+                self.rel("same", [a.id, b.id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».
@@ -1289,3 +1352,11 @@ def _ru_verb(word: str) -> bool:
 
     p = morph().parse(word)
     return bool(p) and p[0].tag.POS in ("VERB", "PRTS", "PRTF", "INFN")
+
+
+def _extra_word(text: str, f: Fact) -> bool:
+    """«ещё 12 автомобилей», "12 more vehicles", "another 12": a count on top of another."""
+    before = text[max(0, f.start - 14):f.start].lower()
+    after = text[f.end:f.end + 12].lower()
+    return bool(re.search(r"(?:another|further|additional|ещё|еще|дополнительно|плюс)[ \u00a0]+$", before)
+                or re.match(r"[ \u00a0]+(?:more|additional|extra)(?![\w])", after))

@@ -40,7 +40,8 @@ STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "w
            "them", "across", "into", "over", "under", "about", "as", "than", "including", "among", "out", "more",
            "less", "such", "where", "while", "when", "been", "be", "being", "also", "had", "its", "it", "they",
            "we", "our", "took", "take", "received", "trained", "attended", "joined", "participated", "completed",
-           "benefited", "got", "gained", "say", "said"}
+           "benefited", "got", "gained", "say", "said", "altogether", "overall", "combined", "together", "respectively",
+           "annually", "apiece", "total", "in"}
 UNIT_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "percent", "per", "cent", "million",
               "billion", "thousand", "euro", "euros", "eur", "usd", "dollars", "tenge", "hours", "hour", "km",
               "kilometres", "kilometers", "hectares", "ha", "tonnes", "tons", "times", "minutes", "am", "pm", "a.m.",
