@@ -291,6 +291,22 @@ class _Builder:
         self._relations(fs, ws, text, start)
 
     def _group_number(self, text: str, base: int, q: Quantity) -> Quantity | None:
+        r = self._group_number_after(text, base, q)
+        if r is not None or q.num is None or not q.num.integer:
+            return r
+        lb = self._label_before(text, q.start - base, q.end - base)
+        if lb is None:
+            return None
+        # "Women made up 120 of them and men 90", «женщин среди них 50, мужчин – 45»
+        word, ws_, we_ = lb
+        lemma = _en_label(word) if self.lang == "en" else _noun_ru(word.lower()) or word.lower()
+        q2 = Quantity("count", q.start, q.end, q.value, lemma, q.num, noun=word, noun_start=base + ws_, noun_end=base + we_)
+        q2.meta["group_number"] = True
+        q2.meta["of_them"] = bool(re.match(r"[ \u00a0]+of[ \u00a0]+(?:them|whom)", text[q.end - base:q.end - base + 12])) or \
+            bool(re.search(r"(?:среди|из)[ \u00a0]+них[ \u00a0]*$", text[max(0, q.start - base - 12):q.start - base]))
+        return q2
+
+    def _group_number_after(self, text: str, base: int, q: Quantity) -> Quantity | None:
         """"40 of them women", "30 were men", «70 из них — женщины», «70 — женщины»: a count whose noun
         comes after a link."""
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
@@ -339,6 +355,27 @@ class _Builder:
         q2.meta["of_them"] = bool(m.group("of"))
         q2.meta["group_number"] = True
         return q2
+
+    def _label_before(self, text: str, s: int, e: int):
+        """A group's label written before its number: "men 90", "Women made up 120 of them", «мужчин – 45»,
+        «женщин среди них 50». Only the labels of complementary groups (women/men, girls/boys …);
+        never an age ("women aged 18 to 35")."""
+        if re.match(r"[ \u00a0]*(?:to|and|-|–|—|до|лет|years?|%|per|процент)", text[e:e + 10], re.I):
+            return None
+        before = text[max(0, s - 40):s]
+        toks = list(re.finditer(r"[^\W\d_]++|[—–-]|[,;:()\d]", before))[-4:]
+        pats = [p for pair in _complementary(self.lang) for p in pair]
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
+            w = t.group(0)
+            between = [x.group(0).lower() for x in toks[k + 1:]]
+            if any(x[0].isdigit() or x in (",", ";", ":", "(", ")") for x in between):
+                return None
+            if any(x.startswith(("aged", "age", "возраст", "старше", "младше", "моложе")) for x in between):
+                return None
+            if w.isalpha() and any(_pat_ok(p, w) for p in pats):
+                return w, max(0, s - 40) + t.start(), max(0, s - 40) + t.end()
+        return None
 
     def _widx(self, ws: list[Word], offset: int) -> int:
         key = id(ws)
@@ -612,7 +649,11 @@ class _Builder:
             link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi))
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
-                continue
+                # "One hundred and twenty doctors attended, 70 women and 60 men": a complete pair of
+                # groups right after the whole's clause
+                if not (self._complete_pair(later) and hi - i <= 8 and hi > 0 and ws[hi - 1].norm in (",", ":", "–", "—", "-", ";")
+                        and all(w2.norm.isalpha() or w2.norm in (",", ":", "–", "—", "-", ";") for w2 in ws[i:hi])):
+                    continue
             if re.search(r"(?:^|[^\w])по[ \u00a0]$", self.text[max(0, w.start - 4):w.start].lower()):
                 continue  # «по 20 участников в каждом»
             if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
@@ -657,6 +698,18 @@ class _Builder:
                 break
             out.append(f)
         return out
+
+    def _complete_pair(self, groups: list[Fact]) -> bool:
+        """Exactly the two complementary groups (women and men, girls and boys, urban and rural)."""
+        if len(groups) != 2:
+            return False
+        for pair in _complementary(self.lang):
+            if all(any(_pat_ok(p, g.unit) or (g.q and g.q.noun and _pat_ok(p, g.q.noun.lower())) or (g.label and _pat_ok(p, g.label.lower()))
+                       for g in groups) for p in pair) and \
+                    all(any(_pat_ok(p, g.unit) or (g.q and g.q.noun and _pat_ok(p, g.q.noun.lower())) or (g.label and _pat_ok(p, g.label.lower()))
+                            for p in pair) for g in groups):
+                return True
+        return False
 
     def _group_rel(self, whole: Fact, groups: list[Fact], complete: bool = False) -> None:
         labels = [g.label or g.unit for g in groups] + [g.q.noun for g in groups if g.q and g.q.noun]
@@ -1024,6 +1077,7 @@ class _Builder:
                 continue
             m = inc.at(ws, 0) if ws else None
             if m is None:
+                self._groups_next_sentence(k)
                 continue
             groups = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
             pc = []
@@ -1047,6 +1101,30 @@ class _Builder:
                 if pm[-1].role is None:
                     pm[-1].role = "total"
                 self._parts(pm[-1], parts, pm)
+
+    def _groups_next_sentence(self, k: int) -> None:
+        """"Ninety officers were trained; 50 of them were women and 45 men.", «Всего обучение прошли 200
+        студентов. Среди них 120 женщин и 90 мужчин.»: a complete pair of groups in the sentence after
+        the one people count of the sentence before (same paragraph)."""
+        if self.sent_block[k] != self.sent_block[k - 1]:
+            return
+        fs = self.sent_facts[k]
+        cs = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
+        if len(cs) != 2 or any(f.kind in ("money", "percent") for f in fs) or any(c.subset or c.meta.get("groups") for c in cs):
+            return
+        if not self._complete_pair(cs):
+            return
+        prev = [f for f in self.sent_facts[k - 1] if f.kind == "count" and not f.meta.get("measure")]
+        if len(prev) != 1 or prev[0].subset or prev[0].meta.get("groups") or prev[0].meta.get("each") or prev[0].hedge:
+            return
+        if not _people(self.lang, prev[0].unit):
+            return
+        ws = self.sent_words[k]
+        first = self._widx(ws, cs[0].start)
+        refer = any(w.norm in ("them", "whom", "these", "among", "них", "которых", "среди", "из") for w in ws[:self._widx(ws, cs[-1].end)])
+        if not refer and first > 3:
+            return
+        self._group_rel(prev[0], cs, complete=True)
 
     def _scope_relations(self) -> None:
         """The same role in the same scope is the same fact; a release's total is the whole of the
@@ -1360,3 +1438,9 @@ def _extra_word(text: str, f: Fact) -> bool:
     after = text[f.end:f.end + 12].lower()
     return bool(re.search(r"(?:another|further|additional|ещё|еще|дополнительно|плюс)[ \u00a0]+$", before)
                 or re.match(r"[ \u00a0]+(?:more|additional|extra)(?![\w])", after))
+
+
+def _en_label(word: str) -> str:
+    from app.facts.quantities import _en_singular
+
+    return _en_singular(word.lower())
