@@ -116,6 +116,10 @@ END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окон�
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
 PHRASAL_OVER = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "pass", "passed", "passes",
                 "took", "take", "takes", "taken", "taking", "give", "gave", "given", "carried", "carry", "signed", "sign"}
+HISTORY_WORDS = {"en": re.compile(r"(?<![\w])(?:over|in|during)[ \u00a0]+the[ \u00a0]+(?:past|last)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:years|decades?)(?![\w])", re.I),
+                 "ru": re.compile(r"(?<![\w])за[ \u00a0]+(?:последние|прошедшие)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:лет|года|годы|десятилети[ея])(?![\w])", re.I)}
+HISTORY_YEAR = {"en": re.compile(r"(?<![\w])(?:since|between|from)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]+(?:and|to)[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I),
+                "ru": re.compile(r"(?<![\w])(?:с|со|начиная[ \u00a0]+с)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]*(?:года|г\.))?(?:[ \u00a0]+по[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I)}
 TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
@@ -188,6 +192,7 @@ class _Builder:
         self._weekdays()
         self._cross_sentence()
         self._products_across()
+        self._spending()
         self._scope_relations()
         return self.model
 
@@ -414,6 +419,29 @@ class _Builder:
             return max(ms, key=lambda m: (m.j, m.j - m.i))
         return ms
 
+    def _doc_year(self) -> int | None:
+        if not hasattr(self, "_year"):
+            ds = [d for d in find_dates(self.text[:3000], self.lang) if d.year]
+            years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", self.text[:20000])]
+            self._year = ds[0].year if ds else (max(years) if years else None)
+        return self._year
+
+    def _historical(self, ws: list[Word]) -> bool:
+        """The sentence tells past funding: "since 2014", "between 2014 and 2024", «с 2014 года», "over
+        the past decade", «за последние десять лет» — years at least two before the release's."""
+        if not ws:
+            return False
+        text = self.text[ws[0].start:ws[-1].end]
+        if HISTORY_WORDS[self.lang].search(text):
+            return True
+        year = self._doc_year()
+        if year is None:
+            return False
+        for m in HISTORY_YEAR[self.lang].finditer(text):
+            if int(m.group("y")) <= year - 2 and int(m.group("y2") or m.group("y")) <= year:
+                return True
+        return False
+
     def _roles(self, fs: list[Fact], ws: list[Word]) -> None:
         prev_end = 0
         money = [f for f in fs if f.kind in ("money", "percent")]
@@ -424,13 +452,24 @@ class _Builder:
         for k, f in enumerate(money):
             i = self._widx(ws, f.start)
             lo = max(prev_end, i - 12)
+            shared = None
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
                 if own:
                     lo = max(m.j for m in own)
+                    # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
+                    last = max(own, key=lambda m: m.j)
+                    if money[k - 1].kind == "percent" and f.kind == "money" and i - last.j <= 2 and last.label in ("eu", "cofin"):
+                        shared = last.label
             prev_end = self._widx(ws, f.end)
             cue = self._segment_cue(ws, lo, i, "roles")
+            if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
+                    ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
+                # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
+                cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is None and shared:
+                cue = next(m for m in own if m.label == shared)
             role = None
             if cue is not None:
                 role = cue.label
@@ -470,6 +509,9 @@ class _Builder:
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
+            if f.kind == "money" and self._historical(ws):
+                f.subset = True  # "invested EUR 40 million since 2014": the EU's past money, not this project's
+                f.meta["no_scope"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
                     w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
@@ -1093,14 +1135,42 @@ class _Builder:
             if any(f.kind == "money" and f.role == "total" for f in fs):
                 continue  # «Из общей суммы в 2,4 млн евро …»: the sentence states its own whole
             first_money = next((f for f in fs if f.kind == "money"), None)
-            if first_money is not None and self._widx(ws, first_money.start) - m.j <= 2:
-                continue  # "Of that $50 million, $600,000 …": the whole restated
             pm = [f for f in prev if f.kind == "money" and not f.meta.get("each")]
+            if first_money is not None and self._widx(ws, first_money.start) - m.j <= 2 and (
+                    not pm or any(abs(first_money.value - x.value) < 1e-6 * max(1.0, x.value) for x in pm)
+                    or first_money.value > pm[-1].value):
+                continue  # "Of that $50 million, $600,000 …": the whole restated
             parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit and not f.meta.get("each")]
             if pm and parts:
                 if pm[-1].role is None:
                     pm[-1].role = "total"
                 self._parts(pm[-1], parts, pm)
+
+    def _spending(self) -> None:
+        """«Средства будут направлены на закупку оборудования (1 600 000 евро), обучение (455 300 евро) и
+        кампанию (250 000 евро)»: the lines of a sentence spending the project's money are at most its
+        total (the project's own, stated once in the scope)."""
+        if not EU_MENTION[self.lang].search(self.text):
+            return
+        sp = phrase_set(self.lang, "spending")
+        for k, fs in enumerate(self.sent_facts):
+            ws = self.sent_words[k]
+            if not ws or not sp.find(ws, 0, min(len(ws), 12)):
+                continue
+            lines = [f for f in fs if f.kind == "money" and f.role is None and not f.meta.get("no_scope") and not f.hedge
+                     and not f.meta.get("each") and not f.meta.get("product") and not f.meta.get("aggregate")]
+            if len(lines) < 2 or any(f.kind == "percent" for f in fs) or len({f.unit for f in lines}) != 1:
+                continue
+            if any(r.kind in ("sum", "share", "product") and any(f.id in r.facts for f in lines) for r in self.model.relations):
+                continue
+            scope = lines[0].scope
+            if any(f.scope != scope for f in lines):
+                continue
+            totals = [f for f in self.model.facts if f.kind == "money" and f.role == "total" and f.meta.get("strong")
+                      and f.scope == scope and f.unit == lines[0].unit and not f.subset and not f.hedge and f.sentence != k]
+            if len({t.value for t in totals}) != 1:
+                continue
+            self.rel("sum", [_nearest(totals, lines).id] + [f.id for f in lines], False, origin="scope")
 
     def _groups_next_sentence(self, k: int) -> None:
         """"Ninety officers were trained; 50 of them were women and 45 men.", «Всего обучение прошли 200
@@ -1172,7 +1242,15 @@ class _Builder:
                     p = next(iter(parts.values()))
                     if not any(r.kind == "sum" and p.id in r.facts[1:] for r in self.model.relations):
                         whole = _nearest(totals, [p])
-                        self.rel("sum", [whole.id, p.id], False, origin="scope")
+                        # another contributor stated next to it («Ещё 300 000 евро вносит министерство»):
+                        # the whole is at least both
+                        extra = [f for f in usable if f.role == "other" and f.unit == unit and not f.subset and not f.hedge
+                                 and abs(f.sentence - p.sentence) <= 1 and f.block == p.block and f.id != whole.id
+                                 and not any(r.kind in ("sum", "share") and f.id in r.facts for r in self.model.relations)]
+                        if len({t.value for t in totals}) == 1 and len(extra) == 1 and extra[0].value < whole.value:
+                            self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), False, origin="scope")
+                        else:
+                            self.rel("sum", [whole.id, p.id], False, origin="scope")
             for f in usable:
                 if f.meta.get("part_of_total"):
                     totals = [t for t in usable if t.role == "total" and t.unit == f.unit and not t.subset and t is not f]
