@@ -193,6 +193,7 @@ class _Builder:
         self._cross_sentence()
         self._products_across()
         self._spending()
+        self._body_vs_table()
         self._scope_relations()
         return self.model
 
@@ -501,6 +502,12 @@ class _Builder:
             after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
             if after and (role is None or (cue is not None and cue.j < i - 3)):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
+                if best.label == "other":
+                    # «1 125 000 евро предоставляет ЕС», "EUR 300,000 comes from the ministry": the contributor named next
+                    named = [m for m in after_ps.find(ws, best.j, min(len(ws), best.j + 3)) + roles_ps.find(ws, best.j, min(len(ws), best.j + 3))
+                             if m.i == best.j and m.label in ("eu", "cofin")]
+                    if named:
+                        best = max(named, key=lambda m: m.j - m.i)
                 role = best.label if best.label != "other" else (role if role not in ("eu", "total") else "other")
                 if best.label == "other" and role is None:
                     role = "other"
@@ -1172,6 +1179,39 @@ class _Builder:
                 continue
             self.rel("sum", [_nearest(totals, lines).id] + [f.id for f in lines], False, origin="scope")
 
+    def _body_vs_table(self) -> None:
+        """"Equipment for the 24 municipalities, EUR 450,000, …" against the budget table's row
+        "Equipment for 24 ayil okmotu | 540,000": a body amount whose clause names a row's label (all
+        its content words) is that row's amount, when exactly one row of the document's tables matches."""
+        rows = [f for f in self.model.facts if f.table and f.kind == "money" and f.meta.get("main_col") and f.label
+                and f.role not in ("total",)]
+        if not rows:
+            return
+        row_stems = [(f, _stems(f.label, self.lang)) for f in rows]
+        row_stems = [(f, st) for f, st in row_stems if st]
+        for k, fs in enumerate(self.sent_facts):
+            ws = self.sent_words[k]
+            for x in fs:
+                if x.kind != "money" or x.table or x.subset or x.hedge or x.meta.get("each") or x.meta.get("product") \
+                        or x.meta.get("no_scope") or x.role in ("total", "eu", "cofin"):
+                    continue
+                i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
+                prv = max([self._widx(ws, o.end) for o in fs if o.end <= x.start and o.kind in ("money", "percent")] + [0])
+                nxt = min([self._widx(ws, o.start) for o in fs if o.start >= x.end and o.kind in ("money", "percent")] + [len(ws)])
+                lo, hi = max(prv, i0 - 8), min(nxt, i1 + 6)
+                near = set()
+                for w in ws[lo:i0] + ws[i1:hi]:
+                    near |= _stems(w.norm, self.lang)
+                hits = [f for f, st in row_stems if st <= near and f.unit in (x.unit, "?", "")]
+                touched = {f.table[:2] for f, st in row_stems if st & near}
+                if len(hits) != 1 or len(touched) != 1:
+                    continue  # a list of several lines ("women-led businesses, youth start-ups and …"): not one row
+                row = hits[0]
+                cells = [f for f in self.model.facts if f.table and f.table[:2] == row.table[:2] and f.kind == "money"]
+                if len(cells) != 1:
+                    continue  # "grant size" and "amount": which column the body means is not certain
+                self.rel("same", [row.id, x.id], origin="table")
+
     def _groups_next_sentence(self, k: int) -> None:
         """"Ninety officers were trained; 50 of them were women and 45 men.", «Всего обучение прошли 200
         студентов. Среди них 120 женщин и 90 мужчин.»: a complete pair of groups in the sentence after
@@ -1293,6 +1333,11 @@ class _Builder:
                 distinct.append(f.value)
         if len(distinct) > 2:
             return  # several things share a role here (years, phases, grants): no single fact
+        by_sentence: dict[tuple, list[Fact]] = {}
+        for f in ms:
+            by_sentence.setdefault((f.sentence, f.table[:2] if f.table else None), []).append(f)
+        if any(len({round(f.value, 6) for f in g}) > 1 for g in by_sentence.values()):
+            return  # "EUR 200,000 from UN Women and EUR 100,000 from the Government": two contributors, not one fact
         for a, b in zip(ms, ms[1:]):
             self.rel("same", [a.id, b.id], origin="scope")
 
@@ -1522,3 +1567,23 @@ def _en_label(word: str) -> str:
     from app.facts.quantities import _en_singular
 
     return _en_singular(word.lower())
+
+
+_STEM_STOP = {"en": {"the", "and", "for", "of", "in", "on", "to", "with", "from", "by", "at", "a", "an", "eur", "euro", "euros",
+                     "budget", "total", "cost", "costs", "amount", "line", "item", "items", "project", "programme", "other",
+                     "million", "thousand", "which", "will", "this", "that", "these", "are", "its", "their", "is", "be"},
+              "ru": {"и", "для", "на", "в", "по", "с", "из", "от", "евро", "бюджет", "бюджета", "сумма", "итого", "всего",
+                     "проект", "проекта", "статья", "расходы", "расходов", "млн", "тыс", "прочие", "другие", "это", "будет",
+                     "будут", "которые", "который"}}
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    """Content-word stems (first five letters of words of four letters or more): «Медицинское
+    оборудование» ~ «на медицинское оборудование», "Equipment for 24 ayil okmotu" ~ "equipment"."""
+    stop = _STEM_STOP.get(lang, set())
+    out = set()
+    for w in re.findall(r"[^\W\d_]{4,}+", text.lower().replace("ё", "е")):
+        if w in stop:
+            continue
+        out.add(w[:5])
+    return out
