@@ -21,7 +21,7 @@ from typing import Any
 
 from app.core.document import Document
 from app.facts.dates import find_dates, find_ranges, time_points
-from app.facts.phrases import Word, phrase_set, words
+from app.facts.phrases import Word, data, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
 
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
@@ -114,6 +114,15 @@ GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|кот�
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
+PHRASAL_OVER = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "pass", "passed", "passes",
+                "took", "take", "takes", "taken", "taking", "give", "gave", "given", "carried", "carry", "signed", "sign"}
+HISTORY_WORDS = {"en": re.compile(r"(?<![\w])(?:over|in|during)[ \u00a0]+the[ \u00a0]+(?:past|last)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:years|decades?)(?![\w])", re.I),
+                 "ru": re.compile(r"(?<![\w])за[ \u00a0]+(?:последние|прошедшие)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:лет|года|годы|десятилети[ея])(?![\w])", re.I)}
+HISTORY_YEAR = {"en": re.compile(r"(?<![\w])(?:since|between|from)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]+(?:and|to)[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I),
+                "ru": re.compile(r"(?<![\w])(?:с|со|начиная[ \u00a0]+с)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]*(?:года|г\.))?(?:[ \u00a0]+по[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I)}
+TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
+EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
+             "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
@@ -182,6 +191,9 @@ class _Builder:
         self._tables()
         self._weekdays()
         self._cross_sentence()
+        self._products_across()
+        self._spending()
+        self._body_vs_table()
         self._scope_relations()
         return self.model
 
@@ -285,10 +297,34 @@ class _Builder:
         self._relations(fs, ws, text, start)
 
     def _group_number(self, text: str, base: int, q: Quantity) -> Quantity | None:
+        r = self._group_number_after(text, base, q)
+        if r is not None or q.num is None or not q.num.integer:
+            return r
+        lb = self._label_before(text, q.start - base, q.end - base)
+        if lb is None:
+            return None
+        # "Women made up 120 of them and men 90", «женщин среди них 50, мужчин – 45»
+        word, ws_, we_ = lb
+        lemma = _en_label(word) if self.lang == "en" else _noun_ru(word.lower()) or word.lower()
+        q2 = Quantity("count", q.start, q.end, q.value, lemma, q.num, noun=word, noun_start=base + ws_, noun_end=base + we_)
+        q2.meta["group_number"] = True
+        q2.meta["of_them"] = bool(re.match(r"[ \u00a0]+of[ \u00a0]+(?:them|whom)", text[q.end - base:q.end - base + 12])) or \
+            bool(re.search(r"(?:среди|из)[ \u00a0]+них[ \u00a0]*$", text[max(0, q.start - base - 12):q.start - base]))
+        return q2
+
+    def _group_number_after(self, text: str, base: int, q: Quantity) -> Quantity | None:
         """"40 of them women", "30 were men", «70 из них — женщины», «70 — женщины»: a count whose noun
         comes after a link."""
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
             return None
+        em = EACH_FROM[self.lang].match(text, q.end - base, q.end - base + 30)
+        pre = re.search(r"([^\W\d_]{3,20}+)[ \u00a0]+(?:of|по)[ \u00a0]+$", text[max(0, q.start - base - 30):q.start - base])
+        if pre and pre.group(1).lower() in [str(v).lower() for v in (data(self.lang).get("containers") or [])]:
+            em = True  # "eight groups of 20", «группы по 15»
+        if em:  # "45 from each of five regions", «по 20 из каждого района»: a count per item
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta["group_number"] = True
+            return q2
         rx = GROUP_LINK_RU if self.lang == "ru" else GROUP_LINK_EN
         m = rx.match(text, q.end - base, q.end - base + 60)
         if not m:
@@ -326,6 +362,27 @@ class _Builder:
         q2.meta["group_number"] = True
         return q2
 
+    def _label_before(self, text: str, s: int, e: int):
+        """A group's label written before its number: "men 90", "Women made up 120 of them", «мужчин – 45»,
+        «женщин среди них 50». Only the labels of complementary groups (women/men, girls/boys …);
+        never an age ("women aged 18 to 35")."""
+        if re.match(r"[ \u00a0]*(?:to|and|-|–|—|до|лет|years?|%|per|процент)", text[e:e + 10], re.I):
+            return None
+        before = text[max(0, s - 40):s]
+        toks = list(re.finditer(r"[^\W\d_]++|[—–-]|[,;:()\d]", before))[-4:]
+        pats = [p for pair in _complementary(self.lang) for p in pair]
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
+            w = t.group(0)
+            between = [x.group(0).lower() for x in toks[k + 1:]]
+            if any(x[0].isdigit() or x in (",", ";", ":", "(", ")") for x in between):
+                return None
+            if any(x.startswith(("aged", "age", "возраст", "старше", "младше", "моложе")) for x in between):
+                return None
+            if w.isalpha() and any(_pat_ok(p, w) for p in pats):
+                return w, max(0, s - 40) + t.start(), max(0, s - 40) + t.end()
+        return None
+
     def _widx(self, ws: list[Word], offset: int) -> int:
         key = id(ws)
         starts = self._starts.get(key)
@@ -338,6 +395,8 @@ class _Builder:
         for f in fs:
             i = self._widx(ws, f.start)
             m = hs.ends_at(ws, i, max(0, i - 5))
+            if m and self.lang == "en" and ws[m.i].norm == "over" and m.i > 0 and ws[m.i - 1].norm in PHRASAL_OVER:
+                m = None  # "handed over 24 ambulances": a verb's particle, not a hedge
             if m:
                 f.hedge = m.label
             elif f.kind == "count" and i + 1 < len(ws):
@@ -361,6 +420,29 @@ class _Builder:
             return max(ms, key=lambda m: (m.j, m.j - m.i))
         return ms
 
+    def _doc_year(self) -> int | None:
+        if not hasattr(self, "_year"):
+            ds = [d for d in find_dates(self.text[:3000], self.lang) if d.year]
+            years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", self.text[:20000])]
+            self._year = ds[0].year if ds else (max(years) if years else None)
+        return self._year
+
+    def _historical(self, ws: list[Word]) -> bool:
+        """The sentence tells past funding: "since 2014", "between 2014 and 2024", «с 2014 года», "over
+        the past decade", «за последние десять лет» — years at least two before the release's."""
+        if not ws:
+            return False
+        text = self.text[ws[0].start:ws[-1].end]
+        if HISTORY_WORDS[self.lang].search(text):
+            return True
+        year = self._doc_year()
+        if year is None:
+            return False
+        for m in HISTORY_YEAR[self.lang].finditer(text):
+            if int(m.group("y")) <= year - 2 and int(m.group("y2") or m.group("y")) <= year:
+                return True
+        return False
+
     def _roles(self, fs: list[Fact], ws: list[Word]) -> None:
         prev_end = 0
         money = [f for f in fs if f.kind in ("money", "percent")]
@@ -371,13 +453,24 @@ class _Builder:
         for k, f in enumerate(money):
             i = self._widx(ws, f.start)
             lo = max(prev_end, i - 12)
+            shared = None
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
                 if own:
                     lo = max(m.j for m in own)
+                    # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
+                    last = max(own, key=lambda m: m.j)
+                    if money[k - 1].kind == "percent" and f.kind == "money" and i - last.j <= 2 and last.label in ("eu", "cofin"):
+                        shared = last.label
             prev_end = self._widx(ws, f.end)
             cue = self._segment_cue(ws, lo, i, "roles")
+            if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
+                    ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
+                # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
+                cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is None and shared:
+                cue = next(m for m in own if m.label == shared)
             role = None
             if cue is not None:
                 role = cue.label
@@ -388,6 +481,14 @@ class _Builder:
                 if role == "total" and i - cue.j <= 5 and phrase_set(self.lang, "total_strong").find(ws, cue.i, cue.j + 1) \
                         and not phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["strong"] = True
+                if role == "total" and not f.meta.get("strong") and i - cue.j <= 2:
+                    # "The project, worth EUR 3 million, …", «Проект, стоимость которого …»: the project's own total
+                    k = cue.i - 1
+                    while k >= 0 and ws[k].norm in (",", "—", "–", "(", "its", "whose", "the"):
+                        k -= 1
+                    pw = [str(x) for x in ((data(self.lang).get("project") or {}).get("words") or [])]
+                    if k >= 0 and k < cue.i - 1 and any(_pat_ok(x, ws[k].norm) for x in pw):
+                        f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
                 prev1 = ws[cue.i - 1].norm if cue.i > 0 else ""
@@ -401,6 +502,12 @@ class _Builder:
             after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
             if after and (role is None or (cue is not None and cue.j < i - 3)):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
+                if best.label == "other":
+                    # «1 125 000 евро предоставляет ЕС», "EUR 300,000 comes from the ministry": the contributor named next
+                    named = [m for m in after_ps.find(ws, best.j, min(len(ws), best.j + 3)) + roles_ps.find(ws, best.j, min(len(ws), best.j + 3))
+                             if m.i == best.j and m.label in ("eu", "cofin")]
+                    if named:
+                        best = max(named, key=lambda m: m.j - m.i)
                 role = best.label if best.label != "other" else (role if role not in ("eu", "total") else "other")
                 if best.label == "other" and role is None:
                     role = "other"
@@ -409,6 +516,9 @@ class _Builder:
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
+            if f.kind == "money" and self._historical(ws):
+                f.subset = True  # "invested EUR 40 million since 2014": the EU's past money, not this project's
+                f.meta["no_scope"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
             if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
                     w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
@@ -588,7 +698,11 @@ class _Builder:
             link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi))
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
-                continue
+                # "One hundred and twenty doctors attended, 70 women and 60 men": a complete pair of
+                # groups right after the whole's clause
+                if not (self._complete_pair(later) and hi - i <= 8 and hi > 0 and ws[hi - 1].norm in (",", ":", "–", "—", "-", ";")
+                        and all(w2.norm.isalpha() or w2.norm in (",", ":", "–", "—", "-", ";") for w2 in ws[i:hi])):
+                    continue
             if re.search(r"(?:^|[^\w])по[ \u00a0]$", self.text[max(0, w.start - 4):w.start].lower()):
                 continue  # «по 20 участников в каждом»
             if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
@@ -634,6 +748,18 @@ class _Builder:
             out.append(f)
         return out
 
+    def _complete_pair(self, groups: list[Fact]) -> bool:
+        """Exactly the two complementary groups (women and men, girls and boys, urban and rural)."""
+        if len(groups) != 2:
+            return False
+        for pair in _complementary(self.lang):
+            if all(any(_pat_ok(p, g.unit) or (g.q and g.q.noun and _pat_ok(p, g.q.noun.lower())) or (g.label and _pat_ok(p, g.label.lower()))
+                       for g in groups) for p in pair) and \
+                    all(any(_pat_ok(p, g.unit) or (g.q and g.q.noun and _pat_ok(p, g.q.noun.lower())) or (g.label and _pat_ok(p, g.label.lower()))
+                            for p in pair) for g in groups):
+                return True
+        return False
+
     def _group_rel(self, whole: Fact, groups: list[Fact], complete: bool = False) -> None:
         labels = [g.label or g.unit for g in groups] + [g.q.noun for g in groups if g.q and g.q.noun]
         sets = _complementary(self.lang)
@@ -648,38 +774,292 @@ class _Builder:
         whole.meta["groups"] = [g.id for g in groups]
         self.rel("groups", [whole.id] + [g.id for g in groups], complete)
 
-    def _products(self, fs: list[Fact], ws: list[Word]) -> None:
-        """"20 grants of EUR 15,000 each, EUR 300,000 in total", «10 грантов по 5 000 евро на общую сумму 50 000 евро»."""
+    def _per_item(self, x: Fact, ws: list[Word], fs: list[Fact]) -> dict | None:
+        """Is x a figure per item? After it: "EUR 15,000 each", "per station", «по 20 участников в
+        каждом», "45 from each of five regions"; before it, in its clause: "villages will each
+        receive EUR 8,000", "Each of the 12 clinics received EUR 30,000", "Each hub cost …",
+        «Каждая из 12 больниц получила …». Returns None or {noun: the noun after each/per (lemma or
+        ""), of: word index after "each of" / «каждой из» (the items follow), each_at: word index of
+        a preceding "each"}."""
         lang = self.lang
-        money = [f for f in fs if f.kind == "money"]
-        counts = [f for f in fs if f.kind == "count"]
-        each_ps = phrase_set(lang, "each")
+        i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
+        po = lang == "ru" and i0 > 0 and ws[i0 - 1].norm == "по"
+        nxt = min([o.start for o in fs if o.start >= x.end] + [10 ** 12])
+        prv = max([o.end for o in fs if o.end <= x.start] + [-1])
+        preps = ("from", "in", "at", "for", "to", "of", "on") if lang == "en" else ("в", "на", "для", "от", "из", "с", "за")
+
+        def is_each(w: str) -> bool:
+            return w in ("each", "every", "apiece", "per") if lang == "en" else w.startswith("кажд")
+
+        def after_each(j: int, limit: int) -> tuple[str, int | None]:
+            from app.facts.quantities import STOP_EN, _en_singular
+
+            k = j + 1
+            if k < len(ws) and ws[k].norm in (("of",) if lang == "en" else ("из",)):
+                return "", k + 1
+            if k < len(ws) and ws[k].norm.isalpha() and ws[k].start < limit:
+                if lang == "ru":
+                    return _noun_ru(ws[k].norm), None
+                if ws[j].norm != "apiece" and ws[k].norm not in STOP_EN:
+                    return _en_singular(ws[k].norm), None
+            return "", None
+
+        for j in range(i1, min(len(ws), i1 + 6)):
+            w = ws[j].norm
+            if w in (".", ";", ":") or (j > i1 and w == ",") or ws[j].start >= nxt:
+                break
+            between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(")]
+            ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each(ws[jj].norm)
+                          and ws[jj + 1].norm == ("of" if lang == "en" else "из")
+                          and all(v.norm.isalpha() for v in ws[i1:jj]) and ws[jj].start < nxt), None)
+            if ahead is not None:
+                pass  # "EUR 15,000 will go to each of the 20 cooperatives"
+            elif len(between) > 1 or between and between[0] not in preps:
+                break  # "EUR 12,000 each", "45 from each", «по 30 000 евро на каждое»: next to the figure
+            if lang == "en" and w == "every" and not between:
+                break  # "20 every year": a frequency
+            if lang == "en" and w == "per" and j + 1 < len(ws) and ws[j + 1].norm in TIME_NOUNS:
+                break  # "EUR 5,000 per month": a rate
+            if is_each(w):
+                noun, of = after_each(j, nxt)
+                return {"noun": noun, "of": of, "each_at": None}
+        if po:
+            return {"noun": "", "of": None, "each_at": None}
+        # "50 micro-grants of EUR 12,000", "six cohorts of 20 trainees", «гранты в размере 25 000 евро»
+        kinds = ("item_nouns",) if x.kind == "money" else ("containers",)
+        links = (("of",), ("worth",), ("of", "up", "to")) if lang == "en" else (("в", "размере"), ("размером",), ("стоимостью",))
+        for link in links:
+            h = i0 - len(link)
+            if h >= 1 and tuple(w.norm for w in ws[h:i0]) == link and not (x.hedge and "up" not in link):
+                noun_w = ws[h - 1].norm
+                if any(noun_w == str(v).lower() or noun_w.endswith("-" + str(v).lower()) for key in kinds
+                       for v in (data(lang).get(key) or [])):
+                    return {"noun": "", "of": None, "each_at": None, "items_at": h - 1}
+        # "each" earlier in the clause, no figure between it and x but the items ("Each of the 12 clinics")
+        of_word = "of" if lang == "en" else "из"
+        for c0 in range(i0 - 1, max(-1, i0 - 4), -1):
+            if ws[c0].norm == of_word and c0 > 0 and is_each(ws[c0 - 1].norm):
+                return None  # x is the items themselves
+        j = i0 - 1
+        while j >= max(0, i0 - 10):
+            w = ws[j].norm
+            if ws[j].end <= prv:
+                c = next((o for o in fs if o.kind == "count" and o.start <= ws[j].start < o.end), None)
+                c0 = self._widx(ws, c.start) if c is not None else -1
+                k = next((k for k in range(c0 - 1, max(-1, c0 - 4), -1) if ws[k].norm == of_word), None) if c0 > 0 else None
+                if k is not None and k > 0 and is_each(ws[k - 1].norm):
+                    return {"noun": "", "of": c0, "each_at": k - 1}
+                break
+            if w in (".", ";", ":", ",", "(", ")", "and", "и", "а", "but", "но"):
+                break
+            if lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд"):
+                if lang == "en" and w == "every" and not (j + 1 < len(ws) and ws[j + 1].norm == "of"):
+                    break
+                noun, of = after_each(j, x.start)
+                return {"noun": noun, "of": of, "each_at": j}
+            j -= 1
+        return None
+
+    def _operator_products(self, fs: list[Fact]) -> None:
+        """"20 grants x EUR 15,000 = EUR 300,000", «20 грантов × 15 000 евро = 300 000 евро»."""
+        for a, b, c in zip(fs, fs[1:], fs[2:]):
+            if a.kind != "count" or b.kind not in ("money", "count") or c.kind != b.kind or b.unit != c.unit and b.kind == "money":
+                continue
+            if re.fullmatch(r"[ \u00a0]*[x×*][ \u00a0]*", self.text[a.end:b.start]) and \
+                    re.fullmatch(r"[ \u00a0]*=[ \u00a0]*", self.text[b.end:c.start]):
+                b.meta["each"] = True
+                a.meta["items"] = True
+                c.meta["product"] = True
+                self.rel("product", [a.id, b.id, c.id])
+
+    def _products(self, fs: list[Fact], ws: list[Word]) -> None:
+        """"20 grants of EUR 15,000 each, EUR 300,000 in total", «10 грантов по 5 000 евро на общую сумму
+        50 000 евро», «12 тренингов по 20 участников в каждом», "45 from each of five regions": a
+        figure per item and the count of items; the total may come in this sentence or later
+        (``_products_across``)."""
+        lang = self.lang
+        self._operator_products(fs)
+        counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
-        for x in money:
+        for x in fs:
+            if x.kind not in ("money", "count") or x.meta.get("measure") or x.meta.get("each"):
+                continue
+            info = self._per_item(x, ws, fs)
+            if info is None:
+                continue
+            noun = info["noun"]
             i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
-            each = each_ps.find(ws, i1, min(len(ws), i1 + 3)) or each_ps.find(ws, max(0, i0 - 3), i0)
-            po = lang == "ru" and i0 > 0 and ws[i0 - 1].norm == "по"
-            if not each and not po:
+            n = None
+            if info["of"] is not None:  # "each of the 30 jamoats", «каждая из 12 больниц»
+                n = next((c for c in counts if c is not x and 0 <= self._widx(ws, c.start) - info["of"] <= 2), None)
+            elif info["each_at"] is not None:
+                # "Twenty-five villages will each receive …"
+                n = next((c for c in reversed(counts) if c.end <= ws[info["each_at"]].start
+                          and info["each_at"] - self._widx(ws, c.end) <= 3), None)
+                if n is None and noun:  # "Each hub cost …": the hubs counted here or up to two sentences before
+                    n = self._counted_before(x, noun, fs)
+                if n is None and not noun:
+                    if lang == "ru" and info["each_at"] == 0:
+                        # «Создано восемь хабов. Каждый обошёлся в …»: the one count of the sentence before
+                        k = x.sentence - 1
+                        if k >= 0 and self.sent_block[k] == x.block:
+                            cs = [c for c in self.sent_facts[k] if c.kind == "count" and not c.meta.get("measure")]
+                            n = cs[0] if len(cs) == 1 else None
+            elif info.get("items_at") is not None:
+                at = ws[info["items_at"]]
+                n = next((c for c in counts if c is not x and c.start < at.start < c.end + 1 and at.end <= c.end), None)
+                if n is None and x.kind == "money":  # "Grants of EUR 25,000 will go to 16 NGOs"
+                    n = next((c for c in counts if c.start >= x.end and 1 <= self._widx(ws, c.start) - i1 <= 4
+                              and not any(x.end <= o.start < c.start for o in fs)), None)
+            else:
+                before = [c for c in counts if c is not x and c.end <= x.start
+                          and self._widx(ws, x.start) - self._widx(ws, c.end) <= 6
+                          and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
+                if before and (not noun or _noun_match(before[-1].unit, noun)):
+                    n = before[-1]
+                if n is None and x.kind == "money":
+                    n = next((c for c in counts if c.start >= x.end and self._widx(ws, c.start) - i1 <= 4), None)
+            x.meta["each"] = True
+            if noun:
+                x.meta["each_noun"] = noun
+            if n is None or n.kind == x.kind == "count" and n.unit == x.unit and x.unit:
                 continue
-            n = next((c for c in reversed(counts) if c.end <= x.start and self._widx(ws, x.start) - self._widx(ws, c.end) <= 6), None)
-            if n is None:
-                n = next((c for c in counts if c.start >= x.end and self._widx(ws, c.start) - i1 <= 4), None)
-            if n is None:
-                continue
+            n.meta["items"] = True
             tot = None
-            for t in money:
-                if t is x or t.unit != x.unit:
+            for t in fs:
+                if t is x or t is n or t.kind != x.kind or t.unit != x.unit and x.kind == "money":
                     continue
                 j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
                 if tot_ps.find(ws, max(0, j0 - 4), j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)):
                     tot = t
             if tot is None:
                 n.meta["each"] = x.id
-                x.meta["each"] = True
+                x.meta["items_of"] = n.id
                 continue
-            x.meta["each"] = True
             tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
+
+    def _counted_before(self, x: Fact, noun: str, fs: list[Fact]) -> Fact | None:
+        """The last count of ``noun`` before x in its sentence or up to two sentences before (same block)."""
+        for back in range(x.sentence, max(-1, x.sentence - 3), -1):
+            if self.sent_block[back] != x.block:
+                break
+            cs = [c for c in (fs if back == x.sentence else self.sent_facts[back])
+                  if c.kind == "count" and c.end <= x.start and _noun_match(c.unit, noun) and not c.meta.get("measure")]
+            if cs:
+                return cs[-1]
+        return None
+
+    def _products_across(self) -> None:
+        """A per-item figure whose total is stated elsewhere: the total before the items
+        ("EUR 450,000 will fund 30 grants of EUR 12,000 each", "210 health workers – 45 from each of
+        five regions", «160 педагогов из 30 школ – по пять человек от каждой школы»), an equivalence
+        ("EUR 261,000, or EUR 18,000 per station", the stations counted a sentence earlier), or the
+        next sentence of the paragraph naming a total ("The grants total EUR 360,000")."""
+        lang = self.lang
+        tot_ps = phrase_set(lang, "in_total")
+        done = {r.facts[1] for r in self.model.relations if r.kind == "product"}
+        F = self.model.facts
+        for k, fs in enumerate(self.sent_facts):
+            ws = self.sent_words[k]
+            for x in fs:
+                if not x.meta.get("each") or x.id in done:
+                    continue
+                n = F[x.meta["items_of"]] if "items_of" in x.meta else None
+                same = [t for t in fs if t is not x and t is not n and t.kind == x.kind and t.unit == x.unit
+                        and not t.meta.get("each") and not t.meta.get("product") and not t.hedge]
+                if x.kind == "count":
+                    same = [t for t in fs if t is not x and t is not n and t.kind == "count" and not t.meta.get("each")
+                            and not t.meta.get("items") and not t.meta.get("measure") and not t.meta.get("product")
+                            and (not x.unit or _people(lang, t.unit) and (_people(lang, x.unit) or x.unit.startswith("@")))]
+                tot = None
+                if n is None and x.meta.get("each_noun"):
+                    # "EUR 261,000, or EUR 18,000 per station": the items counted up to two sentences before
+                    eq = [t for t in same if t.end <= x.start and _gap_words(ws, self, t, x) <= 2
+                          and _link_or(self.text[t.end:x.start], lang)]
+                    if eq:
+                        for back in range(k, max(-1, k - 3), -1):
+                            if self.sent_block[back] != self.sent_block[k] and back != k - 1:
+                                break
+                            cs = [c for c in self.sent_facts[back] if c.kind == "count" and c.end <= x.start
+                                  and _noun_match(c.unit, x.meta["each_noun"]) and not c.meta.get("measure")]
+                            if cs:
+                                n, tot = cs[-1], eq[-1]
+                                break
+                if n is None:
+                    continue
+                if tot is None:
+                    # the total just before the items (or before the per-item figure), nothing between
+                    first = min(n, x, key=lambda f: f.start)
+                    prev = [t for t in same if t.end <= first.start]
+                    if prev:
+                        t = prev[-1]
+                        between = self.text[t.end:first.start]
+                        gap = self._widx(ws, first.start) - self._widx(ws, t.end)
+                        others = [o for o in fs if t.end <= o.start < first.start and o.kind in ("money", "count", "percent")]
+                        tail_ok = not _more_after(self.text, x, fs, lang)
+                        adjacent = x.kind == "count" and first is x and gap <= 1 and re.fullmatch(r"[ \u00a0]*[,–—-][ \u00a0]*", between)
+                        tj = self._widx(ws, t.start)
+                        cued = bool(tot_ps.find(ws, max(0, tj - 4), tj))  # "In total, EUR 700,000 has been set aside for …"
+                        if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
+                                and (x.kind == "count" or t.role in (None, "other") or cued):
+                            tot = t
+                if tot is None:
+                    # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
+                    later = [t for t in same if t.start >= x.end]
+                    if later and later[0].value > x.value:
+                        t = later[0]
+                        between = self.text[x.end:t.start]
+                        m = re.match(r"[ \u00a0]*(?:each|apiece|per[ \u00a0]+[a-z\-]{2,20}|каждый|каждая|каждое|на[ \u00a0]+кажд[а-яё]{1,3})?"
+                                     r"[ \u00a0]*(?:\(|,[ \u00a0]*(?:or|или|i\.e\.|т\.[ \u00a0]?е\.|то[ \u00a0]+есть))[ \u00a0]*$", between, re.I)
+                        if m and not any(x.end <= o.start < t.start for o in fs):
+                            tot = t
+                if tot is None and lang == "ru":
+                    # «На 40 стипендий по 2 500 евро выделено 120 000 евро»: the total right after, linked by a verb
+                    later = [t for t in same if t.start >= x.end]
+                    if later:
+                        t = later[0]
+                        gap_ws = [w for w in ws if x.end <= w.start and w.end <= t.start]
+                        if 1 <= len(gap_ws) <= 2 and all(w.norm.isalpha() for w in gap_ws) and _ru_verb(gap_ws[0].norm) \
+                                and not any(x.end <= o.start < t.start for o in fs) and not _more_after(self.text, t, fs, lang):
+                            tot = t
+                if tot is None:
+                    # a total named in this sentence after the items, or in the next sentence of the paragraph
+                    for kk in (k, k + 1):
+                        if kk >= len(self.sent_facts) or self.sent_block[kk] != self.sent_block[k]:
+                            break
+                        wk = self.sent_words[kk]
+                        for t in self.sent_facts[kk]:
+                            if t.start <= x.end or t.kind != x.kind or t.meta.get("each") or t.meta.get("items") \
+                                    or (x.kind == "money" and t.unit != x.unit) or t.meta.get("product"):
+                                continue
+                            if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
+                                continue
+                            j0, j1 = self._widx(wk, t.start), self._widx(wk, t.end)
+                            if tot_ps.find(wk, max(0, j0 - 4), j0) or tot_ps.find(wk, j1, min(len(wk), j1 + 3)):
+                                tot = t
+                                break
+                        if tot is not None:
+                            break
+                if tot is None and x.kind == "money" and k > 0 and self.sent_block[k - 1] == self.sent_block[k] \
+                        and len([o for o in fs if o.kind == "money"]) == 1:
+                    # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."
+                    pm = [t for t in self.sent_facts[k - 1] if t.kind == "money"]
+                    if len(pm) == 1 and pm[0].unit == x.unit and pm[0].value > x.value and not pm[0].meta.get("each") \
+                            and not pm[0].hedge and not pm[0].meta.get("strong"):
+                        pw = self.sent_words[k - 1]
+                        j0, j1 = self._widx(pw, pm[0].start), self._widx(pw, pm[0].end)
+                        items = [str(v).lower() for v in (data(lang).get("item_nouns") or [])]
+                        near = [w.norm for w in pw[max(0, j0 - 4):j0] + pw[j1:j1 + 4]]
+                        if any(w == v or w.endswith("-" + v) for w in near for v in items):
+                            tot = pm[0]
+                if tot is None:
+                    continue
+                tot.meta["product"] = True
+                if tot.role == "total" and x.kind == "money":
+                    tot.role = None
+                self.rel("product", [n.id, x.id, tot.id])
+                done.add(x.id)
 
     def _durations(self, fs: list[Fact], ws: list[Word]) -> None:
         durs = [f for f in fs if f.kind == "duration" and f.unit in ("months", "years", "days", "weeks")]
@@ -746,6 +1126,7 @@ class _Builder:
                 continue
             m = inc.at(ws, 0) if ws else None
             if m is None:
+                self._groups_next_sentence(k)
                 continue
             groups = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
             pc = []
@@ -761,14 +1142,99 @@ class _Builder:
             if any(f.kind == "money" and f.role == "total" for f in fs):
                 continue  # «Из общей суммы в 2,4 млн евро …»: the sentence states its own whole
             first_money = next((f for f in fs if f.kind == "money"), None)
-            if first_money is not None and self._widx(ws, first_money.start) - m.j <= 2:
-                continue  # "Of that $50 million, $600,000 …": the whole restated
             pm = [f for f in prev if f.kind == "money" and not f.meta.get("each")]
+            if first_money is not None and self._widx(ws, first_money.start) - m.j <= 2 and (
+                    not pm or any(abs(first_money.value - x.value) < 1e-6 * max(1.0, x.value) for x in pm)
+                    or first_money.value > pm[-1].value):
+                continue  # "Of that $50 million, $600,000 …": the whole restated
             parts = [f for f in fs if f.kind == "money" and pm and f.unit == pm[-1].unit and not f.meta.get("each")]
             if pm and parts:
                 if pm[-1].role is None:
                     pm[-1].role = "total"
                 self._parts(pm[-1], parts, pm)
+
+    def _spending(self) -> None:
+        """«Средства будут направлены на закупку оборудования (1 600 000 евро), обучение (455 300 евро) и
+        кампанию (250 000 евро)»: the lines of a sentence spending the project's money are at most its
+        total (the project's own, stated once in the scope)."""
+        if not EU_MENTION[self.lang].search(self.text):
+            return
+        sp = phrase_set(self.lang, "spending")
+        for k, fs in enumerate(self.sent_facts):
+            ws = self.sent_words[k]
+            if not ws or not sp.find(ws, 0, min(len(ws), 12)):
+                continue
+            lines = [f for f in fs if f.kind == "money" and f.role is None and not f.meta.get("no_scope") and not f.hedge
+                     and not f.meta.get("each") and not f.meta.get("product") and not f.meta.get("aggregate")]
+            if len(lines) < 2 or any(f.kind == "percent" for f in fs) or len({f.unit for f in lines}) != 1:
+                continue
+            if any(r.kind in ("sum", "share", "product") and any(f.id in r.facts for f in lines) for r in self.model.relations):
+                continue
+            scope = lines[0].scope
+            if any(f.scope != scope for f in lines):
+                continue
+            totals = [f for f in self.model.facts if f.kind == "money" and f.role == "total" and f.meta.get("strong")
+                      and f.scope == scope and f.unit == lines[0].unit and not f.subset and not f.hedge and f.sentence != k]
+            if len({t.value for t in totals}) != 1:
+                continue
+            self.rel("sum", [_nearest(totals, lines).id] + [f.id for f in lines], False, origin="scope")
+
+    def _body_vs_table(self) -> None:
+        """"Equipment for the 24 municipalities, EUR 450,000, …" against the budget table's row
+        "Equipment for 24 ayil okmotu | 540,000": a body amount whose clause names a row's label (all
+        its content words) is that row's amount, when exactly one row of the document's tables matches."""
+        rows = [f for f in self.model.facts if f.table and f.kind == "money" and f.meta.get("main_col") and f.label
+                and f.role not in ("total",)]
+        if not rows:
+            return
+        row_stems = [(f, _stems(f.label, self.lang)) for f in rows]
+        row_stems = [(f, st) for f, st in row_stems if st]
+        for k, fs in enumerate(self.sent_facts):
+            ws = self.sent_words[k]
+            for x in fs:
+                if x.kind != "money" or x.table or x.subset or x.hedge or x.meta.get("each") or x.meta.get("product") \
+                        or x.meta.get("no_scope") or x.role in ("total", "eu", "cofin"):
+                    continue
+                i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
+                prv = max([self._widx(ws, o.end) for o in fs if o.end <= x.start and o.kind in ("money", "percent")] + [0])
+                nxt = min([self._widx(ws, o.start) for o in fs if o.start >= x.end and o.kind in ("money", "percent")] + [len(ws)])
+                lo, hi = max(prv, i0 - 8), min(nxt, i1 + 6)
+                near = set()
+                for w in ws[lo:i0] + ws[i1:hi]:
+                    near |= _stems(w.norm, self.lang)
+                hits = [f for f, st in row_stems if st <= near and f.unit in (x.unit, "?", "")]
+                touched = {f.table[:2] for f, st in row_stems if st & near}
+                if len(hits) != 1 or len(touched) != 1:
+                    continue  # a list of several lines ("women-led businesses, youth start-ups and …"): not one row
+                row = hits[0]
+                cells = [f for f in self.model.facts if f.table and f.table[:2] == row.table[:2] and f.kind == "money"]
+                if len(cells) != 1:
+                    continue  # "grant size" and "amount": which column the body means is not certain
+                self.rel("same", [row.id, x.id], origin="table")
+
+    def _groups_next_sentence(self, k: int) -> None:
+        """"Ninety officers were trained; 50 of them were women and 45 men.", «Всего обучение прошли 200
+        студентов. Среди них 120 женщин и 90 мужчин.»: a complete pair of groups in the sentence after
+        the one people count of the sentence before (same paragraph)."""
+        if self.sent_block[k] != self.sent_block[k - 1]:
+            return
+        fs = self.sent_facts[k]
+        cs = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
+        if len(cs) != 2 or any(f.kind in ("money", "percent") for f in fs) or any(c.subset or c.meta.get("groups") for c in cs):
+            return
+        if not self._complete_pair(cs):
+            return
+        prev = [f for f in self.sent_facts[k - 1] if f.kind == "count" and not f.meta.get("measure")]
+        if len(prev) != 1 or prev[0].subset or prev[0].meta.get("groups") or prev[0].meta.get("each") or prev[0].hedge:
+            return
+        if not _people(self.lang, prev[0].unit):
+            return
+        ws = self.sent_words[k]
+        first = self._widx(ws, cs[0].start)
+        refer = any(w.norm in ("them", "whom", "these", "among", "них", "которых", "среди", "из") for w in ws[:self._widx(ws, cs[-1].end)])
+        if not refer and first > 3:
+            return
+        self._group_rel(prev[0], cs, complete=True)
 
     def _scope_relations(self) -> None:
         """The same role in the same scope is the same fact; a release's total is the whole of the
@@ -816,7 +1282,15 @@ class _Builder:
                     p = next(iter(parts.values()))
                     if not any(r.kind == "sum" and p.id in r.facts[1:] for r in self.model.relations):
                         whole = _nearest(totals, [p])
-                        self.rel("sum", [whole.id, p.id], False, origin="scope")
+                        # another contributor stated next to it («Ещё 300 000 евро вносит министерство»):
+                        # the whole is at least both
+                        extra = [f for f in usable if f.role == "other" and f.unit == unit and not f.subset and not f.hedge
+                                 and abs(f.sentence - p.sentence) <= 1 and f.block == p.block and f.id != whole.id
+                                 and not any(r.kind in ("sum", "share") and f.id in r.facts for r in self.model.relations)]
+                        if len({t.value for t in totals}) == 1 and len(extra) == 1 and extra[0].value < whole.value:
+                            self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), False, origin="scope")
+                        else:
+                            self.rel("sum", [whole.id, p.id], False, origin="scope")
             for f in usable:
                 if f.meta.get("part_of_total"):
                     totals = [t for t in usable if t.role == "total" and t.unit == f.unit and not t.subset and t is not f]
@@ -859,6 +1333,11 @@ class _Builder:
                 distinct.append(f.value)
         if len(distinct) > 2:
             return  # several things share a role here (years, phases, grants): no single fact
+        by_sentence: dict[tuple, list[Fact]] = {}
+        for f in ms:
+            by_sentence.setdefault((f.sentence, f.table[:2] if f.table else None), []).append(f)
+        if any(len({round(f.value, 6) for f in g}) > 1 for g in by_sentence.values()):
+            return  # "EUR 200,000 from UN Women and EUR 100,000 from the Government": two contributors, not one fact
         for a, b in zip(ms, ms[1:]):
             self.rel("same", [a.id, b.id], origin="scope")
 
@@ -866,19 +1345,40 @@ class _Builder:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
+        things: dict[str, list[Fact]] = {}
         for c in cs:
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
-            if not ws or not people.at(ws, 0):
-                continue
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
             if nxt and nxt.group(1) in quals:
                 continue
+            if c.meta.get("items") or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"):
+                continue
+            if not ws or not people.at(ws, 0):
+                if ws and c.q and c.q.num:
+                    things.setdefault(c.unit, []).append(c)
+                continue
             plain.setdefault(c.unit, []).append(c)
         for unit, fs in plain.items():
             self._same_chain(fs)
+        # things (ambulances, cold rooms): the same fact only when a later mention points back at the
+        # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
+        # холодильных камер» … «16 холодильных камер»), and the scope names no third value
+        for unit, fs in things.items():
+            if len(fs) != 2 or len({f.value for f in fs}) != 2:
+                continue
+            a, b = sorted(fs, key=lambda f: f.start)
+            before = self.text[max(0, b.start - 12):b.start].lower()
+            demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных)[ \u00a0]+$", before)
+            pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
+            pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
+            again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
+            if again or _extra_word(self.text, a) or _extra_word(self.text, b):
+                continue
+            if demonstrative or (pa == pb and len(pa.split()) >= 2):
+                self.rel("same", [a.id, b.id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».
@@ -994,3 +1494,96 @@ def _pat_ok(pattern: str, word: str) -> bool:
     from app.facts.phrases import _Pat, norm
 
     return _Pat(pattern).ok(norm(word))
+
+
+def _noun_ru(word: str) -> str:
+    """The lemma of a Russian noun («школы» -> «школа»), "" for any other word."""
+    from app.language import morph
+
+    p = morph().parse(word)
+    return p[0].normal_form.replace("ё", "е") if p and p[0].tag.POS == "NOUN" else ""
+
+
+def _noun_match(unit: str, noun: str) -> bool:
+    """A count's noun and the noun after each/per: "stations" ~ "station", «школ» ~ «школы»."""
+    if not unit or not noun:
+        return False
+    u, n = unit.lower().lstrip("@"), noun.lower()
+    return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5])
+
+
+def _people(lang: str, unit: str) -> bool:
+    if not unit:
+        return False
+    u = unit.lstrip("@")
+    return bool(phrase_set(lang, "people").at(words(u), 0)) or u in ("человек", "person", "people")
+
+
+def _gap_words(ws, builder, a: Fact, b: Fact) -> int:
+    return builder._widx(ws, b.start) - builder._widx(ws, a.end)
+
+
+_OR_LINK = {"en": re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:or|i\.e\.|that[ \u00a0]+is|\(|[—–-])[ \u00a0]*$", re.I),
+            "ru": re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:или|т\.[ \u00a0]?е\.|то[ \u00a0]+есть|\(|[—–-])[ \u00a0]*(?:по[ \u00a0]*)?$", re.I)}
+_MORE_EN = re.compile(r"(?<![\w])(?:and|plus|as[ \u00a0]+well[ \u00a0]+as|along[ \u00a0]+with|together[ \u00a0]+with|also|including)(?![\w])", re.I)
+_MORE_RU = re.compile(r"(?<![\w])(?:и|а[ \u00a0]+также|плюс|также|включая|кроме[ \u00a0]+того)(?![\w])", re.I)
+
+
+def _link_or(between: str, lang: str) -> bool:
+    return len(between) <= 12 and bool(_OR_LINK[lang].match(between))
+
+
+def _more_after(text: str, x: Fact, fs: list[Fact], lang: str) -> bool:
+    """Something more than the items is paid for: "… EUR 12,000 each and a training programme"
+    (an "and" not followed at once by the next figure)."""
+    nxt = [o.start for o in fs if o.start > x.end and o.kind in ("money", "count", "percent")]
+    end = min([x.end + 80] + [s for s in nxt])
+    tail = text[x.end:end]
+    rx = _MORE_RU if lang == "ru" else _MORE_EN
+    for m in rx.finditer(tail):
+        rest = tail[m.end():]
+        if rest.strip(" \u00a0,") and not (end in nxt and len(rest) <= 6):
+            return True
+    return False
+
+
+def _ru_verb(word: str) -> bool:
+    """«выделено», «направлено», «составят»: a verb or a short participle."""
+    from app.language import morph
+
+    p = morph().parse(word)
+    return bool(p) and p[0].tag.POS in ("VERB", "PRTS", "PRTF", "INFN")
+
+
+def _extra_word(text: str, f: Fact) -> bool:
+    """«ещё 12 автомобилей», "12 more vehicles", "another 12": a count on top of another."""
+    before = text[max(0, f.start - 14):f.start].lower()
+    after = text[f.end:f.end + 12].lower()
+    return bool(re.search(r"(?:another|further|additional|ещё|еще|дополнительно|плюс)[ \u00a0]+$", before)
+                or re.match(r"[ \u00a0]+(?:more|additional|extra)(?![\w])", after))
+
+
+def _en_label(word: str) -> str:
+    from app.facts.quantities import _en_singular
+
+    return _en_singular(word.lower())
+
+
+_STEM_STOP = {"en": {"the", "and", "for", "of", "in", "on", "to", "with", "from", "by", "at", "a", "an", "eur", "euro", "euros",
+                     "budget", "total", "cost", "costs", "amount", "line", "item", "items", "project", "programme", "other",
+                     "million", "thousand", "which", "will", "this", "that", "these", "are", "its", "their", "is", "be"},
+              "ru": {"и", "для", "на", "в", "по", "с", "из", "от", "евро", "бюджет", "бюджета", "сумма", "итого", "всего",
+                     "проект", "проекта", "статья", "расходы", "расходов", "млн", "тыс", "прочие", "другие", "это", "будет",
+                     "будут", "которые", "который"}}
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    """Content-word stems (first five letters of words of four letters or more): «Медицинское
+    оборудование» ~ «на медицинское оборудование», "Equipment for 24 ayil okmotu" ~ "equipment"."""
+    stop = _STEM_STOP.get(lang, set())
+    out = set()
+    for w in re.findall(r"[^\W\d_]{4,}+", text.lower().replace("ё", "е")):
+        if w in stop:
+            continue
+        out.add(w[:5])
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from app.facts.phrases import data
@@ -217,9 +218,10 @@ def prefix_number(word: str, language: str) -> float | None:
 
 
 # ----- formatting in the document's own style ---------------------------------------------------
-def _group(intpart: str, sep: str) -> str:
+def group_digits(intpart: str, sep: str) -> str:
+    """'1350000', ' ' -> '1 350 000': digits in groups of three from the right ('' = no separator)."""
     if not sep or len(intpart) <= 3:
-        return intpart if not (sep and len(intpart) == 4 and sep in " \u00a0\u202f" and False) else intpart
+        return intpart
     out = []
     while len(intpart) > 3:
         out.insert(0, intpart[-3:])
@@ -247,7 +249,7 @@ def format_number(value: float, style: Style, language: str, min_decimals: int |
     group = style.group
     if not group and len(intpart) > 4 and scale == 1:
         group = ""
-    out = _group(intpart, group)
+    out = group_digits(intpart, group)
     if frac:
         out += (style.decimal or ("," if language == "ru" else ".")) + frac
     return out + style.scale_text
@@ -261,3 +263,81 @@ def format_like(value: float, num: Num, language: str) -> str:
             st = Style(st.group, st.decimal, 1)
         return format_number(value, st, language)
     return format_number(value, num.style, language)
+
+
+# ----- grouped digits as written (the thousands style of a document) ----------------------------
+# 1-3 digits, then groups of exactly three with one separator kind throughout ("1 350 000",
+# "1,350,000", "1.350.000", "1'350'000"); a plain run of 5-9 digits ("1350000").
+GROUPED = re.compile(
+    r"(?<![\d+(/\-–])(?<!\d[ \u00a0\u202f,.'])(\d{1,3})((?:([ \u00a0\u202f,.'])\d{3})(?:\3\d{3})*)(?![\d])(?![.,]\d)"
+)
+PLAIN = re.compile(r"(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """A number written with thousands separators (or a long plain run): its span in the text it
+    was found in, the separator ('' = none; every space kind is ' ') and its groups after the first."""
+
+    start: int
+    end: int
+    sep: str
+    digits: str
+    groups: int
+    first: str
+
+
+def grouped_numbers(text: str) -> list[Grouped]:
+    """Grouped and plain long digit runs in text, as written (no reading of decimals or scale)."""
+    out = []
+    for m in GROUPED.finditer(text):
+        sep = " " if m.group(3) in (" ", "\u00a0", "\u202f") else m.group(3)
+        out.append(Grouped(m.start(), m.end(), sep, re.sub(r"\D", "", m.group(0)),
+                           m.group(2).count(m.group(3)), m.group(1)))
+    for m in PLAIN.finditer(text):
+        out.append(Grouped(m.start(), m.end(), "", m.group(1), 0, m.group(1)))
+    return out
+
+
+# ----- one amount typed alone (a form field, a money field of a release file) -------------------
+def _groups_ok(groups: list[str]) -> bool:
+    """1 000 000: a first group of 1-3 digits (not a lone 0), then groups of exactly three."""
+    first, rest = groups[0], groups[1:]
+    return 1 <= len(first) <= 3 and first != "0" and all(len(g) == 3 for g in rest)
+
+
+class Ambiguous(ValueError):
+    """An amount whose separators could be read two ways ('1.5000', '1234.567')."""
+
+
+def read_amount(t: str) -> Decimal:
+    """Digits with '.' / ',' separators only (spaces and currency already removed), read the way
+    people type money in both languages: a group of exactly three digits after a dot or a comma is
+    a thousands separator ('777.895' -> 777895), one or two are cents ('1 500,50'). Raises
+    ``Ambiguous`` for what is still ambiguous and ``ValueError`` for what is not a number."""
+    if not t or not re.fullmatch(r"[\d.,]{1,60}", t) or not t[0].isdigit() or not t[-1].isdigit():
+        raise ValueError(t)
+    seps = [c for c in t if c in ".,"]
+    parts = re.split(r"[.,]", t)
+    if not seps:
+        return Decimal(t)
+    if len(set(seps)) == 2:
+        dec = seps[-1]
+        if seps.count(dec) != 1 or seps[:-1] != [seps[0]] * (len(seps) - 1):
+            raise Ambiguous(t)  # 1.234,567.8
+        whole, frac = parts[:-1], parts[-1]
+        if len(frac) > 2 or not _groups_ok(whole):
+            raise Ambiguous(t)
+        return Decimal("".join(whole) + "." + frac)
+    if len(seps) > 1:  # one kind of separator, several times
+        if not _groups_ok(parts):
+            raise Ambiguous(t)
+        return Decimal("".join(parts))
+    whole, frac = parts
+    if len(frac) == 3:
+        if not _groups_ok(parts):
+            raise Ambiguous(t)  # 1234.567, 0.500
+        return Decimal(whole + frac)
+    if len(frac) in (1, 2):
+        return Decimal(whole + "." + frac)
+    raise Ambiguous(t)  # 1.5000

@@ -40,7 +40,8 @@ STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "w
            "them", "across", "into", "over", "under", "about", "as", "than", "including", "among", "out", "more",
            "less", "such", "where", "while", "when", "been", "be", "being", "also", "had", "its", "it", "they",
            "we", "our", "took", "take", "received", "trained", "attended", "joined", "participated", "completed",
-           "benefited", "got", "gained", "say", "said"}
+           "benefited", "got", "gained", "say", "said", "altogether", "overall", "combined", "together", "respectively",
+           "annually", "apiece", "total", "in"}
 UNIT_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "percent", "per", "cent", "million",
               "billion", "thousand", "euro", "euros", "eur", "usd", "dollars", "tenge", "hours", "hour", "km",
               "kilometres", "kilometers", "hectares", "ha", "tonnes", "tons", "times", "minutes", "am", "pm", "a.m.",
@@ -98,6 +99,8 @@ def _ru_noun(text: str, pos: int):
         if not w:
             return None
         word = w.group(1)
+        if re.fullmatch(r"[А-ЯЁ]{2,6}", word) and word not in ("ЕС", "ООН", "США", "РК", "КР", "РУз", "РТ"):
+            return word, i + w.start(1), i + w.end(1), word.lower()  # «16 НКО», «40 МСП»: an abbreviation counted
         lw = word.lower().split("-")[0]
         if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) or lw in ("и", "или", "из", "в", "на", "по", "с", "до", "от", "за"):
             if lw.startswith(UNIT_RU):
@@ -137,7 +140,7 @@ def _en_noun(text: str, pos: int):
     i = pos
     words = []
     for _ in range(3):
-        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+)(?![\w])", text[i:i + 40])
+        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+|[A-Z]{2,6}s)(?![\w])", text[i:i + 40])
         if not w:
             break
         lw = w.group(1).lower()
@@ -145,6 +148,8 @@ def _en_noun(text: str, pos: int):
             break
         if w.group(1)[0].isupper() and words:
             break
+        if words and lw.endswith("ed") and len(lw) > 5:
+            break  # "18 workshops gathered …": a verb after the noun
         words.append((w.group(1), i + w.start(1), i + w.end(1)))
         i += w.end()
     if not words:
@@ -221,7 +226,7 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return Quantity("money", base + s - len(cb.group(0)), n.end, n.value, cur, n, decimals=n.style.decimals)
     if s > 0 and text[s - 1].isalpha() and not n.words:
         return None  # "COVID19", "H2O"
-    if re.match(r"[ \u00a0]?[-–—][ \u00a0]?\$?\d", text[e:e + 4]) or re.search(r"\d[ \u00a0]?[-–—][ \u00a0]?\$?$", text[max(0, s - 5):s]):
+    if not n.words and re.match(r"[ \u00a0]?[-–—][ \u00a0]?\$?\d", text[e:e + 4]) or not n.words and re.search(r"\d[ \u00a0]?[-–—][ \u00a0]?\$?$", text[max(0, s - 5):s]):
         return Quantity("number", n.start, n.end, n.value, "", n)  # "$1-1.5 billion": a range, not an amount
     ca = CUR_AFTER.match(text, e, e + 14)
     if ca:

@@ -111,7 +111,10 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         av, bv = override.get(a.id, a.value), override.get(b.id, b.value)
         unit = max(_unit_of(a), _unit_of(b))
         if unit > 1 or (a.num and a.num.style.scale > 1) or (b.num and b.num.style.scale > 1):
-            return round(av / unit) == round(bv / unit) or abs(av - bv) < 1e-6 * max(av, bv, 1)
+            # the less precise figure is the other one rounded half up ("1.4 million" for 1,350,000;
+            # "EUR 4 million" is not 4.5 million)
+            lv, pv = (av, bv) if _unit_of(a) >= _unit_of(b) else (bv, av)
+            return abs(math.floor(pv / unit + 0.5 + 1e-9) - round(lv / unit)) < 1e-9 or abs(av - bv) < 1e-6 * max(av, bv, 1)
         return abs(av - bv) < 1e-6 * max(av, bv, 1) + (0.5 * unit if unit < 1 else 0)
     if r.kind == "product":
         (n, ni), (each, ei), (tot, ti) = fs

@@ -166,6 +166,8 @@ def _scope_use(rows: list[dict], header_text: dict) -> None:
     main = _main_money_col(rows, header_text)
     for e in rows:
         for c, f in e["facts"].items():
+            if f.kind == "money" and c == main:
+                f.meta["main_col"] = True
             if not budget or (f.kind == "money" and c != main) or f.kind == "count":
                 f.meta["no_scope"] = True
             if e["total"] and f.kind == "money" and c == main and _BREAKDOWN.search(header_text.get(0, "")):

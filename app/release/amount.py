@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009'’_]")
 _CURRENCY = re.compile(r"^(?:eur|usd|kzt|€|\$|₸)|(?:eur|usd|kzt|евро|euros?|тенге|долл\.?(?:аров)?(?:сша)?|€|\$|₸)$",
                        re.I)
-_DIGITS = re.compile(r"\d{1,30}")
 
 MESSAGES = {
     "ambiguous": {
@@ -40,46 +39,21 @@ def message(key: str, raw: str, lang: str) -> str:
     return MESSAGES[key]["ru" if lang == "ru" else "en"].format(raw, digits)
 
 
-def _groups_ok(groups: list[str]) -> bool:
-    """1 000 000: a first group of 1-3 digits (not a lone 0), then groups of exactly three."""
-    first, rest = groups[0], groups[1:]
-    return 1 <= len(first) <= 3 and first != "0" and all(len(g) == 3 for g in rest)
-
-
 def parse_amount(text: str) -> Decimal:
-    """'777.895' -> 777895, '1 500,5' -> 1500.5, '1.234.567,89' -> 1234567.89; AmountError otherwise."""
+    """'777.895' -> 777895, '1 500,5' -> 1500.5, '1.234.567,89' -> 1234567.89; AmountError otherwise.
+    The digits are read by ``app.facts.numbers.read_amount`` (the one reader of numbers)."""
+    from app.facts.numbers import Ambiguous, read_amount
+
     raw = (text or "").strip()
     t = _SPACES.sub("", raw)
     t = _CURRENCY.sub("", t) if len(t) > 1 else t
     t = _CURRENCY.sub("", t) if len(t) > 1 else t  # "EUR 1 000 €"
-    if not t or not re.fullmatch(r"[\d.,]{1,60}", t) or not t[0].isdigit() or not t[-1].isdigit():
-        raise AmountError("not_number", raw)
-    seps = [c for c in t if c in ".,"]
-    parts = re.split(r"[.,]", t)
-    if not seps:
-        return Decimal(t)
-    kinds = set(seps)
-    if len(kinds) == 2:
-        dec = seps[-1]
-        if seps.count(dec) != 1 or seps[:-1] != [seps[0]] * (len(seps) - 1):
-            raise AmountError("ambiguous", raw)  # 1.234,567.8
-        whole, frac = parts[:-1], parts[-1]
-        if len(frac) > 2 or not _groups_ok(whole):
-            raise AmountError("ambiguous", raw)
-        return Decimal("".join(whole) + "." + frac)
-    # one kind of separator
-    if len(seps) > 1:
-        if not _groups_ok(parts):
-            raise AmountError("ambiguous", raw)
-        return Decimal("".join(parts))
-    whole, frac = parts
-    if len(frac) == 3:
-        if not _groups_ok(parts):
-            raise AmountError("ambiguous", raw)  # 1234.567, 0.500
-        return Decimal(whole + frac)
-    if len(frac) in (1, 2):
-        return Decimal(whole + "." + frac)
-    raise AmountError("ambiguous", raw)  # 1.5000
+    try:
+        return read_amount(t)
+    except Ambiguous:
+        raise AmountError("ambiguous", raw) from None
+    except ValueError:
+        raise AmountError("not_number", raw) from None
 
 
 def amount_problem(value, lang: str) -> str | None:

@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import re
 
-# A grouped number: 1-3 digits, then groups of exactly three separated by one separator kind.
-GROUPED = re.compile(
-    r"(?<![\d+(/\-–])(?<!\d[ \u00a0\u202f,.'])(\d{1,3})((?:([ \u00a0\u202f,.'])\d{3})(?:\3\d{3})*)(?![\d])(?![.,]\d)"
-)
-PLAIN = re.compile(r"(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
+from app.facts.numbers import group_digits, grouped_numbers
+
 MONEY = re.compile(r"(евро|EUR|€|\$|USD|долл|тенге|KZT|руб|млн|тыс|million|thousand|euros?|dollars?)", re.I)
 SCALE = re.compile(r"\s*(million|billion|trillion|mln|bn|млн|млрд|трлн|тыс)", re.I)
 PHONE_CONTEXT = re.compile(r"(тел|tel|phone|факс|fax|моб|mob|\+)\W{0,6}$", re.I)
@@ -18,37 +15,27 @@ STYLE_NAMES_RU = {" ": "отделяются пробелами", ",": "отде
 STYLE_CHAR = {" ": "\u00a0", ",": ",", ".": ".", "'": "'", "": ""}
 
 
-def _style(sep: str) -> str:
-    return " " if sep in (" ", "\u00a0", "\u202f") else sep
-
-
 def check(doc, rule, ctx):
     found: list[tuple[int, int, str, str]] = []  # start, end, style, digits
     for b in rule.in_scope(doc):
         chunk = doc.text[b.start:b.end]
-        for m in GROUPED.finditer(chunk):
-            before = chunk[max(0, m.start() - 12):m.start()]
+        for g in grouped_numbers(chunk):
+            before = chunk[max(0, g.start - 12):g.start]
+            after = chunk[g.end:g.end + 12]
+            if not g.sep:  # a plain long run counts only as money
+                if MONEY.search(after + " " + chunk[max(0, g.start - 6):g.start]):
+                    found.append((b.start + g.start, b.start + g.end, "", g.digits))
+                continue
             if PHONE_CONTEXT.search(before):
                 continue
-            style = _style(m.group(3))
-            after = chunk[m.end():m.end() + 12]
-            if style in (",", ".") and SCALE.match(after):
+            if g.sep in (",", ".") and SCALE.match(after):
                 continue  # "$4.933 million", "1,5 млн": a decimal fraction, not thousands
             # "1,5" style decimals and English "1.500" are ambiguous for one group: need context
-            groups = m.group(2).count(m.group(3))
-            digits = re.sub(r"\D", "", m.group(0))
-            english_comma = style == "," and doc.language == "en"  # "1,200" is a thousand in English
-            if style in (",", ".") and groups == 1 and not english_comma and not MONEY.search(chunk[m.end():m.end() + 12] + chunk[max(0, m.start() - 6):m.start()]):
+            english_comma = g.sep == "," and doc.language == "en"  # "1,200" is a thousand in English
+            if g.sep in (",", ".") and g.groups == 1 and not english_comma and not MONEY.search(
+                    after + chunk[max(0, g.start - 6):g.start]):
                 continue
-            if style == " " and groups == 1 and len(m.group(1)) == 1 and m.group(1) != "0":
-                # "5 000" is fine; but also "на 3 200" - keep
-                pass
-            found.append((b.start + m.start(), b.start + m.end(), style, digits))
-        for m in PLAIN.finditer(chunk):
-            ctx_text = chunk[m.end():m.end() + 12] + " " + chunk[max(0, m.start() - 6):m.start()]
-            if not MONEY.search(ctx_text):
-                continue
-            found.append((b.start + m.start(), b.start + m.end(), "", m.group(1)))
+            found.append((b.start + g.start, b.start + g.end, g.sep, g.digits))
     styles = {}
     for s, e, st, d in found:
         styles.setdefault(st, []).append((s, e, d))
@@ -64,12 +51,4 @@ def check(doc, rule, ctx):
 
 
 def _format(digits: str, style: str) -> str:
-    if style == "":
-        return digits
-    sep = STYLE_CHAR[style]
-    out = []
-    while len(digits) > 3:
-        out.insert(0, digits[-3:])
-        digits = digits[:-3]
-    out.insert(0, digits)
-    return sep.join(out)
+    return group_digits(digits, STYLE_CHAR[style])
