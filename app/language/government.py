@@ -26,6 +26,7 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "час", "минута", "время", "сутки", "раз", "лето", "зима",
               "весна", "осень", "вечер", "утро", "ночь", "период", "срок", "полгода", "квартал", "семестр"}
 _ADJ_POS = {"ADJF", "PRTF"}
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 _HEAD_POS = {"NOUN", "NPRO"}
 
 
@@ -62,7 +63,8 @@ def analyses(ctx, word: str):
         vocab = getattr(ctx, "vocabulary", None)
         out = None
         if vocab is not None:
-            guessed = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and vocab.accepts(p.normal_form))
+            listed = vocab.accepts(w)  # a listed form (махаллей): any of the guessed noun readings
+            guessed = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and (listed or vocab.accepts(p.normal_form)))
             out = guessed or None
     else:
         out = tuple(p for p in m.parse(w) if p.is_known)
@@ -101,11 +103,16 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if w.lower() in POSSESSIVES and k + 1 < len(ws):
             parses.append(())  # «к его совершению»
             continue
-        if w.isupper() and len(w) > 1:
-            return out  # an abbreviation (ИГ, ООН): pymorphy3's readings of it mean nothing
+        if (w.isupper() and len(w) > 1) or len(w) < 2:
+            return out  # an abbreviation (ИГ, ООН, г., т.): pymorphy3's readings of it mean nothing
         ps = analyses(ctx, w)
-        if not ps:
+        if not ps or any("Abbr" in p.tag or "Init" in p.tag for p in ps):
             return out
+        if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "INTJ") for p in ps):
+            return out  # «после» is a preposition before it is the ambassador's prepositional case
+        if w[:1].islower():
+            # a lower-case word is not a name (котором is not the town of Kotor)
+            ps = tuple(p for p in ps if not _PROPER & set(p.tag.grammemes)) or ps
         poss = {p.tag.POS for p in ps}
         if "NUMR" in poss:
             return out
@@ -167,6 +174,8 @@ def possible(group: Group, cases: set[str], also: set[str] = frozenset()) -> boo
         if c in cases:
             return True
         if c == "accs" and "accs-anim" in also and "anim" in h.tag:
+            return True
+        if c == "nomn" and "nomn-plur-anim" in also and h.tag.number == "plur" and "anim" in h.tag:
             return True
     return False
 

@@ -89,6 +89,10 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     following = words_after(doc.text, end, b.end)
     if not following:
         return None
+    if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
+        return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
+    if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
+        return None  # «что за проект»
     bare = lows[i] in ADVERB_HOMONYMS and n == 1
     groups = noun_groups(ctx, following, adjectives=not bare)
     if not groups:
