@@ -28,7 +28,10 @@ FORM_HEADS = {"фонд", "объединение", "организация", "�
               "organisation", "organization", "centre", "center", "union", "network", "agency", "bureau"}
 ABBR_HEADS = {"оф": {"фонд"}, "оо": {"объединение", "организация"}, "нно": {"организация"},
               "оюл": {"объединение"}, "ру": {"учреждение"}, "гу": {"учреждение"}, "ао": {"общество"},
-              "ооо": {"общество"}, "тоо": {"товарищество"}, "ассоциация": {"ассоциация"}}
+              "ооо": {"общество"}, "тоо": {"товарищество"}, "ассоциация": {"ассоциация"},
+              "по": {"объединение", "общество"}, "ро": {"объединение"}, "чф": {"фонд"},
+              "pf": {"foundation", "fund"}, "pa": {"association"}, "ngo": {"organisation", "organization"},
+              "ou": {"association"}, "pu": {"association", "union"}}
 
 
 def _body_lemmas(ctx, doc, skip: tuple[int, int]) -> list[str]:
@@ -60,7 +63,10 @@ def _form_heads(ctx, words: list[str]) -> set[str]:
 
 
 _EXPAND = {"оф": ["общественный", "фонд"], "ооо": ["общество", "с", "ограниченный", "ответственность"],
-           "нно": ["негосударственный", "некоммерческий", "организация"]}
+           "нно": ["негосударственный", "некоммерческий", "организация"],
+           "оо": ["общественный", "объединение"], "оюл": ["объединение", "юридический", "лицо"],
+           "pf": ["public", "foundation"], "pa": ["public", "association"],
+           "ngo": ["non-governmental", "organization"]}
 
 
 def _expanded(ctx, words: list[str]) -> list[str]:
@@ -104,6 +110,8 @@ def check(doc, rule, ctx):
         if _named(ctx, doc, org, body, skip):
             if doc.language == "en":
                 yield from _variants(doc, rule, org, skip)
+            else:
+                yield from _variants_ru(ctx, doc, rule, org, skip)
             continue
         yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
 
@@ -174,7 +182,12 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     names = [org]
     acr = ACR_TAIL.search(org)
     if acr:
-        names = [org[:acr.start()], acr.group("acr")]
+        full = org[:acr.start()]
+        if any(contains(body, seq) for seq in alias_lemma_seqs(ctx, full)):
+            return True
+        if _defined_otherwise(ctx, doc, full, acr.group("acr"), skip):
+            return False  # the body spells the acronym out another way
+        names = [full, acr.group("acr")]
     cap = re.search(r"(?<![\w-])[A-ZА-ЯЁ]", org)
     if cap and cap.start() > 0 and org[:cap.start()].islower():
         names.append(org[cap.start():])  # «программы BOMCA»: the name is BOMCA
@@ -224,3 +237,48 @@ def _genitive_form(ctx, words: list[str], template: str) -> str | None:
         out.append(f.word)
     text = " ".join(out)
     return match_case(template.split()[0], text.split()[0]) + text[len(text.split()[0]):]
+
+
+def _defined_otherwise(ctx, doc, full: str, acr: str, skip) -> bool:
+    """The body defines ``acr`` with other words than the disclaimer's ``full`` name (the last
+    words before «(ACR)» compared by lemmas)."""
+    mine = [x for x, _, _ in lemmas(ctx, full)]
+    for m in re.finditer(r"\(" + re.escape(acr) + r"\)", doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        before = doc.text[max(0, m.start() - 160):m.start()]
+        cut = max(before.rfind(ch) for ch in ".,;:!?()\n")
+        theirs = [x for x, _, _ in lemmas(ctx, before[cut + 1:])]
+        if not theirs:
+            continue
+        n = min(len(mine), len(theirs))
+        if theirs[-n:] != mine[-n:]:
+            return True
+    return False
+
+
+def _variants_ru(ctx, doc, rule, org: str, skip):
+    """A quoted name of the body one word away from the disclaimer's («Центр поддержки
+    предпринимательства» for «Центр поддержки предпринимателей»), said elsewhere in the release."""
+    q = QUOTED.search(org)
+    if not q:
+        return
+    mine = [x for x, _, _ in lemmas(ctx, q.group("q"))]
+    if len(mine) < 2:
+        return
+    seen = set()
+    for m in QUOTED.finditer(doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        theirs = [x for x, _, _ in lemmas(ctx, m.group("q"))]
+        if theirs == mine or len(theirs) != len(mine) or tuple(theirs) in seen:
+            continue
+        diff = sum(1 for a, b in zip(mine, theirs) if a != b)
+        if diff != 1:
+            continue
+        seen.add(tuple(theirs))
+        yield rule.finding(doc, m.start("q"), m.end("q"), [q.group("q")], organisation=org,
+                           message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                   "of the release ('{organisation}'); use one name",
+                           message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                      "(«{organisation}»); используйте одно название")
