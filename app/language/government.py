@@ -75,6 +75,12 @@ def analyses(ctx, word: str):
     return out
 
 
+def _dictionary_word(ctx, word: str) -> bool:
+    m = morph(ctx)
+    w = word.lower()
+    return m.word_is_known(w) or ("ё" in w and m.word_is_known(w.replace("ё", "е")))
+
+
 def words_after(text: str, pos: int, end: int, limit: int = 5) -> list[tuple[int, int, str]]:
     """Up to ``limit`` Cyrillic words from ``pos`` with only spaces (or an opening quote) between."""
     out = []
@@ -108,6 +114,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         ps = analyses(ctx, w)
         if not ps or any("Abbr" in p.tag or "Init" in p.tag for p in ps):
             return out
+        if k + 1 < len(ws) and not all(p.is_known for p in ps) and not _dictionary_word(ctx, ws[k + 1][2]):
+            return out  # a local term of two words (айыл окмоту): it does not decline
         if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "INTJ") for p in ps):
             return out  # «после» is a preposition before it is the ambassador's prepositional case
         if w[:1].islower():
