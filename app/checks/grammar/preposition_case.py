@@ -19,7 +19,8 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
            "ablt": "творительный", "loct": "предложный"}
 # Prepositions that are also adverbs («относительно небольшой», «после мы поехали»): only a bare
 # noun, never a possible subject, counts after them.
-ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно"}
+ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно", "путем", "путём",
+                   "накануне", "внутри", "свыше", "вблизи"}
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
@@ -145,7 +146,12 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     """«в течении года» → «в течение года»: only before a word of time or a number (in «в течении
     реки» the noun is right)."""
     cases = set(spec.get("case") or [])
-    if not _NUMBER_AFTER.match(doc.text, end, b.end):
+    if spec.get("any_noun"):
+        following = words_after(doc.text, end, b.end)
+        groups = noun_groups(ctx, following) if following else []
+        if not groups or not possible_any(groups, cases):
+            return None
+    elif not _NUMBER_AFTER.match(doc.text, end, b.end):
         following = words_after(doc.text, end, b.end)
         group = noun_group(ctx, following) if following else None
         if group is None:
