@@ -37,6 +37,15 @@ def _digits_as_letters(text: str) -> bool:
         and text[1:].islower() and not text[0].isdigit() and not text[-1].isdigit()
 
 
+def _between_russian(doc, ws, i) -> bool:
+    """The words right before and after ``ws[i]`` are Cyrillic, with only spaces between."""
+    if i == 0 or i + 1 >= len(ws):
+        return False
+    a, w, b = ws[i - 1], ws[i], ws[i + 1]
+    return (a.cyrillic and not a.latin and b.cyrillic and not b.latin
+            and doc.text[a.end:w.start].strip(" \u00a0") == "" and doc.text[w.end:b.start].strip(" \u00a0") == "")
+
+
 def _foreign(w, m, ru) -> bool:
     """A Latin word that does not read as Russian: the neighbour is in a foreign phrase (an
     acronym such as UNDP is not a phrase)."""
@@ -62,8 +71,9 @@ def check(doc, rule, ctx):
     ws = words(doc)
     for i, w in enumerate(ws):
         text = w.text
-        if w.cyrillic or not w.latin or len(text) < min_len:
+        if w.cyrillic or not w.latin or len(text) < 2:
             continue
+        short = len(text) < min_len
         if w.has_digit and not _digits_as_letters(text):
             continue
         compound = text != w.token and "-" in w.token.replace("‑", "-")
@@ -79,8 +89,15 @@ def check(doc, rule, ctx):
             continue
         if ru is None:
             ru, en = speller(ctx, "ru"), speller(ctx, "en")
-        if en.known(text) or (upper and en.known(text.lower())):
-            continue
+        english = en.known(text) or (upper and en.known(text.lower()))
+        if short or english:
+            # «He удалось», «Ha встрече»: a short or English-looking word only between two Russian
+            # words of the sentence, and only when every letter has an upright twin
+            if upper or len(text) > 5 or not _between_russian(doc, ws, i):
+                continue
+            readings = [(r, c) for r, c in readings if c == 0]
+            if not readings:
+                continue
         known: list[str] = []
         best_cost = None
         n_best = 0
