@@ -111,7 +111,8 @@ def check(doc, rule, ctx):
             if doc.language == "en":
                 yield from _variants(doc, rule, org, skip)
             else:
-                yield from _variants_ru(ctx, doc, rule, org, skip)
+                found = list(_variants_ru(ctx, doc, rule, org, skip))
+                yield from found or _variants_plain(ctx, doc, rule, org, skip)
             continue
         yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
 
@@ -282,3 +283,75 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
                                    "of the release ('{organisation}'); use one name",
                            message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
                                       "(«{organisation}»); используйте одно название")
+
+
+_STOPS = {"и", "в", "во", "на", "по", "при", "для", "от", "из", "к", "о", "об", "с", "со", "of", "and", "for", "the"}
+
+
+def _distance_one(a: list[str], b: list[str]):
+    """The one word by which ``b`` differs from ``a`` (inserted, dropped or replaced), or None
+    when they are equal or differ by more."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return (a[diff[0]], b[diff[0]]) if len(diff) == 1 else None
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for k in range(len(long_)):
+        if long_[:k] + long_[k + 1:] == short:
+            return (long_[k], None)
+    return None
+
+
+def _variants_plain(ctx, doc, rule, org: str, skip):
+    """The disclaimer's organisation (three words or more, no quotes) said elsewhere with one
+    word added, dropped or replaced («Казахстанское бюро по правам человека …» for «Казахстанского
+    международного бюро …»); names of places and people that differ are other organisations."""
+    if QUOTED.search(org):
+        return
+    acr = ACR_TAIL.search(org)
+    name = org[:acr.start()] if acr else org
+    mine = [x for x, _, _ in lemmas(ctx, name)]
+    if len(mine) < 3:
+        return
+    text = list(doc.text)
+    from app.language import skip_spans
+
+    for a, b in list(skip_spans(doc)) + [skip]:
+        text[a:b] = " " * (b - a)
+    body = lemmas(ctx, "".join(text))
+    L = len(mine)
+    exact = set()
+    for i in range(len(body) - L + 1):
+        if [x for x, _, _ in body[i:i + L]] == mine:
+            exact.update(range(i, i + L))
+    done = -1
+    for i in range(len(body)):
+        if i < done:
+            continue
+        for n in (L, L - 1, L + 1):
+            win = body[i:i + n]
+            if len(win) != n or win[0][0] != mine[0] and win[-1][0] != mine[-1]:
+                continue
+            a, b = win[0][1], win[-1][2]
+            if re.search(r"[.!?;\n]", doc.text[a:b]) or not doc.text[a:a + 1].isupper():
+                continue
+            if exact & set(range(i, i + n)):
+                continue  # part of the name written right
+            seq = [x for x, _, _ in win]
+            d = _distance_one(mine, seq)
+            if d is None:
+                continue
+            words = [w for w in d if w]
+            if any(w in _STOPS or len(w) < 3 for w in words):
+                continue
+            span = doc.text[a:b]
+            if any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", span)[1:] if lemmas(ctx, w)[0][0] in words):
+                continue  # another place or person: another organisation
+            yield rule.finding(doc, a, b, [name.strip()], organisation=org,
+                               message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                       "of the release ('{organisation}'); use one name",
+                               message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                          "(«{organisation}»); используйте одно название")
+            done = i + n
+            break
