@@ -78,13 +78,32 @@ def _expanded(ctx, words: list[str]) -> list[str]:
     return out
 
 
-def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int]):
+def _numbers(ctx, text: str) -> list[str | None]:
+    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise)."""
+    from app.language.orgs import WORD as OWORD
+
+    out = []
+    m = morph(ctx)
+    for w in OWORD.finditer(text):
+        ps = [p for p in m.parse(w.group(0).lower()) if p.tag.POS == "NOUN"]
+        nums = {p.tag.number for p in ps}
+        out.append(nums.pop() if len(nums) == 1 else None)
+    return out
+
+
+def _same_number(ctx, a: str, b: str) -> bool:
+    """«Ремесленники Ферганы» and «Ремесленник Ферганы» are two names (plural and singular)."""
+    return all(x is None or y is None or x == y for x, y in zip(_numbers(ctx, a), _numbers(ctx, b)))
+
+
+def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text: str | None = None):
     """Quoted names of the body whose lemmas equal ``q_lemmas``, with the 3 words before each."""
     out = []
     for m in QUOTED.finditer(doc.text):
         if skip[0] <= m.start() < skip[1]:
             continue
-        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas:
+        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas and \
+                (q_text is None or _same_number(ctx, q_text, m.group("q"))):
             before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
             out.append((m, before))
     return out
@@ -161,7 +180,7 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     q = QUOTED.search(org)
     if q:
         q_lemmas = [x for x, _, _ in lemmas(ctx, q.group("q"))]
-        hits = _quoted_in_body(ctx, doc, q_lemmas, skip)
+        hits = _quoted_in_body(ctx, doc, q_lemmas, skip, q.group("q") if doc.language == "ru" else None)
         if not hits:
             return False
         pre_words = re.findall(r"[^\W\d_]+", org[:q.start()])
