@@ -156,9 +156,10 @@ def head_readings(group: Group) -> list:
     """Readings of the head that every adjective of the group agrees with, in any case."""
     head = group.parses[-1]
     out = []
+    alone = len(group.words) == 1
     for h in head:
-        if h.tag.POS not in _HEAD_POS:
-            continue
+        if h.tag.POS not in _HEAD_POS and not (alone and "Apro" in h.tag):
+            continue  # a pronoun adjective alone is a pronoun («о том», «при этом», «обо всём»)
         if all(not ps or any(_agree(a, h) for a in ps if a.tag.POS in _ADJ_POS or "Apro" in a.tag)
                for ps in group.parses[:-1]):
             out.append(h)

@@ -82,6 +82,10 @@ def check(doc, rule, ctx):
 def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     cases = list(spec.get("case") or [])
     also = set(spec.get("also") or [])
+    if spec.get("accs_after") and i > 0:
+        prev = analyses(ctx, ws[i - 1][2]) or ()
+        if any(p.normal_form in spec["accs_after"] for p in prev):
+            cases.append("accs")
     end = ws[i + n - 1][1]
     if lows[i] == "ввиду" and i > 0 and lows[i - 1].startswith(("име", "имее", "имел")):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
