@@ -13,6 +13,8 @@ Two tables in rules/grammar/government-table.yaml:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
 from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, head_readings, inflect_group, noun_group,
                                      noun_groups, possible_any, table, words_after)
@@ -85,6 +87,7 @@ def check(doc, rule, ctx):
         [("case", x) for x in (t.get("preposition_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
     adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
+    places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
@@ -93,9 +96,9 @@ def check(doc, rule, ctx):
             for kind, spec in vpreps if glemmas else ():
                 if glemmas & {x.replace("ё", "е") for x in spec["words"]}:
                     if kind == "wrong":
-                        found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, _ALWAYS_ADVERBIAL)
+                        found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
                     else:
-                        found = _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial)
+                        found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
                     if found is not None:
                         break
             if found is not None:
@@ -189,6 +192,8 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
         return None
     if any(q in doc.text[prep_end:following[0][0]] for q in "«„\"“"):
         return None
+    if f"{ws[j][2].lower()} {following[0][2].lower()}" in _compound_starts():
+        return None  # «в рамках проекта», «на основе данных»: a compound preposition
     groups = noun_groups(ctx, following)
     if not groups:
         return None
@@ -197,6 +202,13 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
            for h in heads if h.tag.POS in ("NOUN", "NPRO")):
         return None
     return groups
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    t = table()
+    phrases = list(t.get("compound_prepositions") or {}) + list(t.get("fixed_forms") or {})
+    return frozenset(" ".join(p.split()[:2]) for p in phrases if len(p.split()) >= 2)
 
 
 def _that_clause(doc, ws, j, b):
