@@ -39,11 +39,19 @@ def _digits_as_letters(text: str) -> bool:
 
 def _between_russian(doc, ws, i) -> bool:
     """The words right before and after ``ws[i]`` are Cyrillic, with only spaces between."""
-    if i == 0 or i + 1 >= len(ws):
+    if i + 1 >= len(ws):
         return False
-    a, w, b = ws[i - 1], ws[i], ws[i + 1]
-    return (a.cyrillic and not a.latin and b.cyrillic and not b.latin
-            and doc.text[a.end:w.start].strip(" \u00a0") == "" and doc.text[w.end:b.start].strip(" \u00a0") == "")
+    w, b = ws[i], ws[i + 1]
+    if not (b.cyrillic and not b.latin and doc.text[w.end:b.start].strip(" \u00a0") == ""):
+        return False
+    if i == 0:
+        return True
+    a = ws[i - 1]
+    gap = doc.text[a.end:w.start]
+    if a.cyrillic and not a.latin and gap.strip(" \u00a0") == "":
+        return True
+    # the first word of a sentence or a line after Russian text: «… года. He удалось …»
+    return a.cyrillic and not a.latin and (gap.strip(" \u00a0\n") in (".", "!", "?", "…") or "\n" in gap)
 
 
 def _foreign(w, m, ru) -> bool:
