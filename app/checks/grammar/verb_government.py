@@ -163,6 +163,14 @@ def _after_governor(ctx, doc, ws, i, spec):
     obj = spec.get("object")
     if obj:
         objs = set(obj) if isinstance(obj, list) else {obj}
+        # the object before the verb: «внимание уделили на …», «особое внимание было уделено»
+        for back in (1, 2):
+            if i - back >= 0 and not doc.text[ws[i - back][1]:ws[i][0]].strip(" \u00a0"):
+                ps = analyses(ctx, ws[i - back][2])
+                if ps and any(p.normal_form in objs for p in ps):
+                    obj = None
+                    break
+    if obj:
         k = j
         while k < len(ws) and k < j + 3:
             ps = analyses(ctx, ws[k][2])
