@@ -24,8 +24,12 @@ _CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2":
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # Words of time that stand in the accusative after any verb («руководит второй год»).
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "час", "минута", "время", "сутки", "раз", "лето", "зима",
-              "весна", "осень", "вечер", "утро", "ночь", "период", "срок", "полгода", "квартал", "семестр"}
+              "весна", "осень", "вечер", "утро", "ночь", "период", "срок", "полгода", "квартал", "семестр",
+              "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+              "ноябрь", "декабрь", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
+              "воскресенье", "число", "сезон", "выходные"}
 _ADJ_POS = {"ADJF", "PRTF"}
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 _HEAD_POS = {"NOUN", "NPRO"}
 
 
@@ -62,7 +66,8 @@ def analyses(ctx, word: str):
         vocab = getattr(ctx, "vocabulary", None)
         out = None
         if vocab is not None:
-            guessed = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and vocab.accepts(p.normal_form))
+            listed = vocab.accepts(w)  # a listed form (махаллей): any of the guessed noun readings
+            guessed = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and (listed or vocab.accepts(p.normal_form)))
             out = guessed or None
     else:
         out = tuple(p for p in m.parse(w) if p.is_known)
@@ -71,6 +76,12 @@ def analyses(ctx, word: str):
         cache.clear()
     cache[w] = out
     return out
+
+
+def _dictionary_word(ctx, word: str) -> bool:
+    m = morph(ctx)
+    w = word.lower()
+    return m.word_is_known(w) or ("ё" in w and m.word_is_known(w.replace("ё", "е")))
 
 
 def words_after(text: str, pos: int, end: int, limit: int = 5) -> list[tuple[int, int, str]]:
@@ -101,11 +112,18 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if w.lower() in POSSESSIVES and k + 1 < len(ws):
             parses.append(())  # «к его совершению»
             continue
-        if w.isupper() and len(w) > 1:
-            return out  # an abbreviation (ИГ, ООН): pymorphy3's readings of it mean nothing
+        if (w.isupper() and len(w) > 1) or len(w) < 2:
+            return out  # an abbreviation (ИГ, ООН, г., т.): pymorphy3's readings of it mean nothing
         ps = analyses(ctx, w)
-        if not ps:
+        if not ps or any("Abbr" in p.tag or "Init" in p.tag for p in ps):
             return out
+        if k + 1 < len(ws) and not all(p.is_known for p in ps) and not _dictionary_word(ctx, ws[k + 1][2]):
+            return out  # a local term of two words (айыл окмоту): it does not decline
+        if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "INTJ") for p in ps):
+            return out  # «после» is a preposition before it is the ambassador's prepositional case
+        if w[:1].islower():
+            # a lower-case word is not a name (котором is not the town of Kotor)
+            ps = tuple(p for p in ps if not _PROPER & set(p.tag.grammemes)) or ps
         poss = {p.tag.POS for p in ps}
         if "NUMR" in poss:
             return out
@@ -141,9 +159,10 @@ def head_readings(group: Group) -> list:
     """Readings of the head that every adjective of the group agrees with, in any case."""
     head = group.parses[-1]
     out = []
+    alone = len(group.words) == 1
     for h in head:
-        if h.tag.POS not in _HEAD_POS:
-            continue
+        if h.tag.POS not in _HEAD_POS and not (alone and "Apro" in h.tag):
+            continue  # a pronoun adjective alone is a pronoun («о том», «при этом», «обо всём»)
         if all(not ps or any(_agree(a, h) for a in ps if a.tag.POS in _ADJ_POS or "Apro" in a.tag)
                for ps in group.parses[:-1]):
             out.append(h)
@@ -167,6 +186,8 @@ def possible(group: Group, cases: set[str], also: set[str] = frozenset()) -> boo
         if c in cases:
             return True
         if c == "accs" and "accs-anim" in also and "anim" in h.tag:
+            return True
+        if c == "nomn" and "nomn-plur-anim" in also and h.tag.number == "plur" and "anim" in h.tag:
             return True
     return False
 

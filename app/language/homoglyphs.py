@@ -30,6 +30,14 @@ WORD_LAT_TO_CYR = {
     "A": [("А", 0)], "B": [("В", 0)], "C": [("С", 0)], "E": [("Е", 0)], "H": [("Н", 0)], "K": [("К", 0)],
     "M": [("М", 0)], "O": [("О", 0)], "P": [("Р", 0)], "T": [("Т", 0)], "X": [("Х", 0)], "Y": [("У", 0)],
 }
+# Two Latin letters for one Cyrillic letter (OCR and keyboard swaps: Mbl -> Мы, pa6otbl -> работы).
+WORD_DIGRAPHS = {"bl": [("ы", 2)], "bI": [("ы", 2)], "b|": [("ы", 2)]}
+# Digits that stand for letters in such words (only when the reading is a dictionary word).
+WORD_DIGITS = {"3": [("з", 2)], "6": [("б", 2)], "0": [("о", 1)]}
+WORD_LAT_TO_CYR.update(WORD_DIGITS)
+WORD_LAT_TO_CYR["b"] = WORD_LAT_TO_CYR["b"] + [("б", 2)]
+WORD_LAT_TO_CYR["U"] = [("И", 2)]
+
 # Upright pairs Unicode does not list but every keyboard-swap produces.
 EXTRA_LAT_TO_CYR = {"B": "В", "H": "Н", "M": "М", "T": "Т", "K": "К", "k": "к", "y": "у", "Y": "У"}
 
@@ -74,22 +82,30 @@ class Maps:
 
     @staticmethod
     def word_readings(word: str, limit: int = 512) -> list[tuple[str, int]] | None:
-        """Russian readings of a whole Latin word with their cost (WORD_LAT_TO_CYR), cheapest
-        first; letters keep their case (Tenepb -> Теперь, not ТеперЬ). None when a letter has no
-        Russian look-alike or there are too many readings."""
-        options = []
-        total = 1
-        for ch in word:
-            o = WORD_LAT_TO_CYR.get(ch)
-            if o is None:
-                return None
-            options.append(o)
-            total *= len(o)
-            if total > limit:
-                return None
-        out = []
-        for combo in itertools.product(*options):
-            out.append(("".join(c for c, _ in combo), sum(w for _, w in combo)))
+        """Russian readings of a whole Latin word with their cost (WORD_LAT_TO_CYR, WORD_DIGRAPHS:
+        bl -> ы), cheapest first; letters keep their case (Tenepb -> Теперь, not ТеперЬ). None when
+        a letter has no Russian look-alike or there are too many readings."""
+        # readings[i] = readings of word[:i]
+        readings: list[list[tuple[str, int]]] = [[("", 0)]] + [[] for _ in word]
+        for i in range(len(word)):
+            if not readings[i]:
+                continue
+            steps = []
+            o = WORD_LAT_TO_CYR.get(word[i])
+            if o:
+                steps.append((1, o))
+            d = WORD_DIGRAPHS.get(word[i:i + 2])
+            if d:
+                steps.append((2, d))
+            for n, opts in steps:
+                for prefix, cost in readings[i]:
+                    for c, w in opts:
+                        readings[i + n].append((prefix + c, cost + w))
+                if len(readings[i + n]) > limit:
+                    return None
+        out = list(dict.fromkeys(readings[len(word)]))
+        if not out:
+            return None
         out.sort(key=lambda x: x[1])
         return out
 

@@ -224,7 +224,7 @@ class Speller:
         cands: dict[str, int] = {}
         if self.morph is not None and len(word) <= 20:
             # Every dictionary form one edit away (pymorphy knows forms Hunspell's list may miss).
-            for e in self._edits1(word):
+            for e in sorted(self._edits1(word)):  # sorted: ties ranked the same on every run
                 if self.morph.word_is_known(e, strict=True):
                     s = match_case(word, e)
                     if s not in cands:
@@ -232,7 +232,7 @@ class Speller:
         elif self.morph is None and self.dicts and len(word) <= 20:
             # English: the same one-edit search through Hunspell's lookup (~5 ms a word), so its
             # suggester (~60 ms a word and dictionary) is asked only for words further away.
-            for e in self._edits1(word):
+            for e in sorted(self._edits1(word)):  # sorted: ties ranked the same on every run
                 s = match_case(word, e)
                 if s not in cands and any(d.lookup(s) for d in self.dicts):
                     cands[s] = 100 + len(cands)

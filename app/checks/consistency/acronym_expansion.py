@@ -39,8 +39,8 @@ def _name_before(doc, end: int):
     offsets: list[tuple[int, bool]] = []
     for x, a, _ in lemmas(None, doc.text[start:end], start):
         word = doc.text[a:a + 1]
-        before = doc.text[max(0, a - 3):a]
-        sentence_start = a == 0 or bool(re.search(r"[.!?\n]\s*$", before))
+        before = doc.text[max(0, a - 40):a].rstrip(" \t\u00a0")
+        sentence_start = not before or before[-1] in ".!?\n"  # also after an indent
         if doc.language == "en" and len(x) > 3 and x.endswith("s") and not x.endswith("ss"):
             x = x[:-1]  # Associations (WUAs) and Association (WUA) are one name
         seq.append((x, word.islower() or x in _STOP or sentence_start))

@@ -28,7 +28,10 @@ FORM_HEADS = {"фонд", "объединение", "организация", "�
               "organisation", "organization", "centre", "center", "union", "network", "agency", "bureau"}
 ABBR_HEADS = {"оф": {"фонд"}, "оо": {"объединение", "организация"}, "нно": {"организация"},
               "оюл": {"объединение"}, "ру": {"учреждение"}, "гу": {"учреждение"}, "ао": {"общество"},
-              "ооо": {"общество"}, "тоо": {"товарищество"}, "ассоциация": {"ассоциация"}}
+              "ооо": {"общество"}, "тоо": {"товарищество"}, "ассоциация": {"ассоциация"},
+              "по": {"объединение", "общество"}, "ро": {"объединение"}, "чф": {"фонд"},
+              "pf": {"foundation", "fund"}, "pa": {"association"}, "ngo": {"organisation", "organization"},
+              "ou": {"association"}, "pu": {"association", "union"}}
 
 
 def _body_lemmas(ctx, doc, skip: tuple[int, int]) -> list[str]:
@@ -60,7 +63,10 @@ def _form_heads(ctx, words: list[str]) -> set[str]:
 
 
 _EXPAND = {"оф": ["общественный", "фонд"], "ооо": ["общество", "с", "ограниченный", "ответственность"],
-           "нно": ["негосударственный", "некоммерческий", "организация"]}
+           "нно": ["негосударственный", "некоммерческий", "организация"],
+           "оо": ["общественный", "объединение"], "оюл": ["объединение", "юридический", "лицо"],
+           "pf": ["public", "foundation"], "pa": ["public", "association"],
+           "ngo": ["non-governmental", "organization"]}
 
 
 def _expanded(ctx, words: list[str]) -> list[str]:
@@ -72,13 +78,32 @@ def _expanded(ctx, words: list[str]) -> list[str]:
     return out
 
 
-def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int]):
+def _numbers(ctx, text: str) -> list[str | None]:
+    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise)."""
+    from app.language.orgs import WORD as OWORD
+
+    out = []
+    m = morph(ctx)
+    for w in OWORD.finditer(text):
+        ps = [p for p in m.parse(w.group(0).lower()) if p.tag.POS == "NOUN"]
+        nums = {p.tag.number for p in ps}
+        out.append(nums.pop() if len(nums) == 1 else None)
+    return out
+
+
+def _same_number(ctx, a: str, b: str) -> bool:
+    """«Ремесленники Ферганы» and «Ремесленник Ферганы» are two names (plural and singular)."""
+    return all(x is None or y is None or x == y for x, y in zip(_numbers(ctx, a), _numbers(ctx, b)))
+
+
+def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text: str | None = None):
     """Quoted names of the body whose lemmas equal ``q_lemmas``, with the 3 words before each."""
     out = []
     for m in QUOTED.finditer(doc.text):
         if skip[0] <= m.start() < skip[1]:
             continue
-        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas:
+        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas and \
+                (q_text is None or _same_number(ctx, q_text, m.group("q"))):
             before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
             out.append((m, before))
     return out
@@ -104,6 +129,9 @@ def check(doc, rule, ctx):
         if _named(ctx, doc, org, body, skip):
             if doc.language == "en":
                 yield from _variants(doc, rule, org, skip)
+            else:
+                found = list(_variants_ru(ctx, doc, rule, org, skip))
+                yield from found or _variants_plain(ctx, doc, rule, org, skip)
             continue
         yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
 
@@ -152,7 +180,7 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     q = QUOTED.search(org)
     if q:
         q_lemmas = [x for x, _, _ in lemmas(ctx, q.group("q"))]
-        hits = _quoted_in_body(ctx, doc, q_lemmas, skip)
+        hits = _quoted_in_body(ctx, doc, q_lemmas, skip, q.group("q") if doc.language == "ru" else None)
         if not hits:
             return False
         pre_words = re.findall(r"[^\W\d_]+", org[:q.start()])
@@ -174,7 +202,12 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     names = [org]
     acr = ACR_TAIL.search(org)
     if acr:
-        names = [org[:acr.start()], acr.group("acr")]
+        full = org[:acr.start()]
+        if any(contains(body, seq) for seq in alias_lemma_seqs(ctx, full)):
+            return True
+        if _defined_otherwise(ctx, doc, full, acr.group("acr"), skip):
+            return False  # the body spells the acronym out another way
+        names = [full, acr.group("acr")]
     cap = re.search(r"(?<![\w-])[A-ZА-ЯЁ]", org)
     if cap and cap.start() > 0 and org[:cap.start()].islower():
         names.append(org[cap.start():])  # «программы BOMCA»: the name is BOMCA
@@ -224,3 +257,120 @@ def _genitive_form(ctx, words: list[str], template: str) -> str | None:
         out.append(f.word)
     text = " ".join(out)
     return match_case(template.split()[0], text.split()[0]) + text[len(text.split()[0]):]
+
+
+def _defined_otherwise(ctx, doc, full: str, acr: str, skip) -> bool:
+    """The body defines ``acr`` with other words than the disclaimer's ``full`` name (the last
+    words before «(ACR)» compared by lemmas)."""
+    mine = [x for x, _, _ in lemmas(ctx, full)]
+    for m in re.finditer(r"\(" + re.escape(acr) + r"\)", doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        before = doc.text[max(0, m.start() - 160):m.start()]
+        cut = max(before.rfind(ch) for ch in ".,;:!?()\n")
+        theirs = [x for x, _, _ in lemmas(ctx, before[cut + 1:])]
+        if not theirs:
+            continue
+        n = min(len(mine), len(theirs))
+        if theirs[-n:] != mine[-n:]:
+            return True
+    return False
+
+
+def _variants_ru(ctx, doc, rule, org: str, skip):
+    """A quoted name of the body one word away from the disclaimer's («Центр поддержки
+    предпринимательства» for «Центр поддержки предпринимателей»), said elsewhere in the release."""
+    q = QUOTED.search(org)
+    if not q:
+        return
+    mine = [x for x, _, _ in lemmas(ctx, q.group("q"))]
+    if len(mine) < 2:
+        return
+    seen = set()
+    for m in QUOTED.finditer(doc.text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        theirs = [x for x, _, _ in lemmas(ctx, m.group("q"))]
+        if theirs == mine or len(theirs) != len(mine) or tuple(theirs) in seen:
+            continue
+        diff = sum(1 for a, b in zip(mine, theirs) if a != b)
+        if diff != 1:
+            continue
+        seen.add(tuple(theirs))
+        yield rule.finding(doc, m.start("q"), m.end("q"), [q.group("q")], organisation=org,
+                           message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                   "of the release ('{organisation}'); use one name",
+                           message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                      "(«{organisation}»); используйте одно название")
+
+
+_STOPS = {"и", "в", "во", "на", "по", "при", "для", "от", "из", "к", "о", "об", "с", "со", "of", "and", "for", "the"}
+
+
+def _distance_one(a: list[str], b: list[str]):
+    """The one word by which ``b`` differs from ``a`` (inserted, dropped or replaced), or None
+    when they are equal or differ by more."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return (a[diff[0]], b[diff[0]]) if len(diff) == 1 else None
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for k in range(len(long_)):
+        if long_[:k] + long_[k + 1:] == short:
+            return (long_[k], None)
+    return None
+
+
+def _variants_plain(ctx, doc, rule, org: str, skip):
+    """The disclaimer's organisation (three words or more, no quotes) said elsewhere with one
+    word added, dropped or replaced («Казахстанское бюро по правам человека …» for «Казахстанского
+    международного бюро …»); names of places and people that differ are other organisations."""
+    if QUOTED.search(org):
+        return
+    acr = ACR_TAIL.search(org)
+    name = org[:acr.start()] if acr else org
+    mine = [x for x, _, _ in lemmas(ctx, name)]
+    if len(mine) < 3:
+        return
+    text = list(doc.text)
+    from app.language import skip_spans
+
+    for a, b in list(skip_spans(doc)) + [skip]:
+        text[a:b] = " " * (b - a)
+    body = lemmas(ctx, "".join(text))
+    L = len(mine)
+    exact = set()
+    for i in range(len(body) - L + 1):
+        if [x for x, _, _ in body[i:i + L]] == mine:
+            exact.update(range(i, i + L))
+    done = -1
+    for i in range(len(body)):
+        if i < done:
+            continue
+        for n in (L, L - 1, L + 1):
+            win = body[i:i + n]
+            if len(win) != n or win[0][0] != mine[0] and win[-1][0] != mine[-1]:
+                continue
+            a, b = win[0][1], win[-1][2]
+            if re.search(r"[.!?;\n]", doc.text[a:b]) or not doc.text[a:a + 1].isupper():
+                continue
+            if exact & set(range(i, i + n)):
+                continue  # part of the name written right
+            seq = [x for x, _, _ in win]
+            d = _distance_one(mine, seq)
+            if d is None:
+                continue
+            words = [w for w in d if w]
+            if any(w in _STOPS or len(w) < 3 for w in words):
+                continue
+            span = doc.text[a:b]
+            if any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", span)[1:] if lemmas(ctx, w)[0][0] in words):
+                continue  # another place or person: another organisation
+            yield rule.finding(doc, a, b, [name.strip()], organisation=org,
+                               message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                       "of the release ('{organisation}'); use one name",
+                               message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                          "(«{organisation}»); используйте одно название")
+            done = i + n
+            break

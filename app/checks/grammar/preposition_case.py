@@ -19,7 +19,8 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
            "ablt": "творительный", "loct": "предложный"}
 # Prepositions that are also adverbs («относительно небольшой», «после мы поехали»): only a bare
 # noun, never a possible subject, counts after them.
-ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно"}
+ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно", "путем", "путём",
+                   "накануне", "внутри", "свыше", "вблизи"}
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
@@ -81,6 +82,10 @@ def check(doc, rule, ctx):
 def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     cases = list(spec.get("case") or [])
     also = set(spec.get("also") or [])
+    if spec.get("accs_after") and i > 0:
+        prev = analyses(ctx, ws[i - 1][2]) or ()
+        if any(p.normal_form in spec["accs_after"] for p in prev):
+            cases.append("accs")
     end = ws[i + n - 1][1]
     if lows[i] == "ввиду" and i > 0 and lows[i - 1].startswith(("име", "имее", "имел")):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
@@ -89,6 +94,10 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     following = words_after(doc.text, end, b.end)
     if not following:
         return None
+    if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
+        return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
+    if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
+        return None  # «что за проект»
     bare = lows[i] in ADVERB_HOMONYMS and n == 1
     groups = noun_groups(ctx, following, adjectives=not bare)
     if not groups:
@@ -141,7 +150,12 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     """«в течении года» → «в течение года»: only before a word of time or a number (in «в течении
     реки» the noun is right)."""
     cases = set(spec.get("case") or [])
-    if not _NUMBER_AFTER.match(doc.text, end, b.end):
+    if spec.get("any_noun"):
+        following = words_after(doc.text, end, b.end)
+        groups = noun_groups(ctx, following) if following else []
+        if not groups or not possible_any(groups, cases):
+            return None
+    elif not _NUMBER_AFTER.match(doc.text, end, b.end):
         following = words_after(doc.text, end, b.end)
         group = noun_group(ctx, following) if following else None
         if group is None:

@@ -13,6 +13,8 @@ Two tables in rules/grammar/government-table.yaml:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
 from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, head_readings, inflect_group, noun_group,
                                      noun_groups, possible_any, table, words_after)
@@ -81,16 +83,22 @@ def _subject_before(ctx, doc, ws, i) -> bool:
 def check(doc, rule, ctx):
     t = table()
     verbs = {k.replace("ё", "е"): v for k, v in (t.get("verbs") or {}).items()}
-    vpreps = t.get("wrong_prepositions") or []
-    governors = {x.replace("ё", "е") for spec in vpreps for x in spec["words"]}
+    vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
+        [("case", x) for x in (t.get("preposition_cases") or [])]
+    governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
+    adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
+    places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
             glemmas = _governor_lemmas(ctx, w) & governors
             found = None
-            for spec in vpreps if glemmas else ():
+            for kind, spec in vpreps if glemmas else ():
                 if glemmas & {x.replace("ё", "е") for x in spec["words"]}:
-                    found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b)
+                    if kind == "wrong":
+                        found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
+                    else:
+                        found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
                     if found is not None:
                         break
             if found is not None:
@@ -135,15 +143,38 @@ def _direct(doc, rule, ctx, ws, i, spec, b):
                         fields_ru={"case": CASE_RU.get(case, case)})
 
 
-def _wrong_preposition(doc, rule, ctx, ws, i, spec, b):
+_FILLERS = {"также", "тоже", "уже", "еще", "ещё", "даже", "особо", "подробно", "кратко", "вкратце", "детально",
+            "публично", "открыто", "прямо", "лично", "активно", "вновь", "снова", "всегда", "обычно", "часто",
+            "неоднократно", "отдельно", "дополнительно", "официально"}
+# the cases a preposition itself takes: a wrong preposition is flagged only when the group after it
+# reads as that preposition's phrase (so «уделять внимание на встрече» — a place — stays quiet
+# when `wrong_case` says the error is «на» + accusative)
+_PREP_CASES = {"на": ["accs"], "в": ["accs", "loct"], "во": ["accs", "loct"], "за": ["accs", "ablt"],
+               "о": ["loct"], "об": ["loct"], "обо": ["loct"], "про": ["accs"], "к": ["datv"], "ко": ["datv"],
+               "для": ["gent"], "до": ["gent"], "над": ["ablt"], "с": ["ablt", "gent"], "со": ["ablt", "gent"],
+               "у": ["gent"], "от": ["gent"], "против": ["gent"], "по": ["datv", "loct"]}
+
+
+def _after_governor(ctx, doc, ws, i, spec):
+    """Index of the word after the governor and its object (``spec['object']``, after up to two
+    adjectives: «уделять особое внимание»), skipping adverbs such as «также», «подробно»; None
+    when the object is not there."""
     j = i + 1
     obj = spec.get("object")
     if obj:
-        # up to two adjectives, then the object («уделять особое внимание»)
+        objs = set(obj) if isinstance(obj, list) else {obj}
+        # the object before the verb: «внимание уделили на …», «особое внимание было уделено»
+        for back in (1, 2):
+            if i - back >= 0 and not doc.text[ws[i - back][1]:ws[i][0]].strip(" \u00a0"):
+                ps = analyses(ctx, ws[i - back][2])
+                if ps and any(p.normal_form in objs for p in ps):
+                    obj = None
+                    break
+    if obj:
         k = j
         while k < len(ws) and k < j + 3:
             ps = analyses(ctx, ws[k][2])
-            if ps and any(p.normal_form == obj for p in ps):
+            if ps and any(p.normal_form in objs for p in ps):
                 break
             if not ps or not any(p.tag.POS in ("ADJF", "ADVB") for p in ps):
                 return None
@@ -153,29 +184,115 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b):
         if k >= len(ws):
             return None
         j = k + 1
-    if j >= len(ws) or ws[j][2].lower() not in spec["wrong"]:
+    n = 0
+    while j < len(ws) and ws[j][2].lower() in _FILLERS and n < 2 and not doc.text[ws[j - 1][1]:ws[j][0]].strip():
+        j += 1
+        n += 1
+    return j
+
+
+def _object_group(ctx, doc, ws, j, b, adverbial):
+    """The noun groups after the preposition ws[j] (None when there are none, or the head is a
+    word of an adverbial phrase)."""
+    prep_end = ws[j][1]
+    following = words_after(doc.text, prep_end, b.end)
+    if not following:
+        return None
+    if any(q in doc.text[prep_end:following[0][0]] for q in "«„\"“"):
+        return None
+    if f"{ws[j][2].lower()} {following[0][2].lower()}" in _compound_starts():
+        return None  # «в рамках проекта», «на основе данных»: a compound preposition
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    heads = [p for g in groups for p in g.parses[-1]]
+    if any(h.normal_form.replace("ё", "е") in adverbial or h.normal_form in _SKIP_HEADS - {"это", "тот"}
+           for h in heads if h.tag.POS in ("NOUN", "NPRO")):
+        return None
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    t = table()
+    phrases = list(t.get("compound_prepositions") or {}) + list(t.get("fixed_forms") or {})
+    return frozenset(" ".join(p.split()[:2]) for p in phrases if len(p.split()) >= 2)
+
+
+def _that_clause(doc, ws, j, b):
+    """«подчеркнул о том, что …»: the pronoun «том» right before a comma."""
+    if j + 1 < len(ws) and ws[j + 1][2].lower() == "том":
+        rest = doc.text[ws[j + 1][1]:b.end].lstrip(" \u00a0")
+        return rest.startswith(",")
+    return False
+
+
+# heads that make an adverbial phrase after any preposition («оплатить за счёт бюджета», «за год»)
+_ALWAYS_ADVERBIAL = TIME_NOUNS | {"счёт", "счет", "рубеж", "исключение", "пределы"}
+_TOT = {"nomn": "то", "gent": "того", "datv": "тому", "accs": "то", "ablt": "тем", "loct": "том"}
+
+
+def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
+    j = _after_governor(ctx, doc, ws, i, spec)
+    if j is None or j >= len(ws) or ws[j][2].lower() not in spec["wrong"]:
         return None
     if doc.text[ws[j - 1][1]:ws[j][0]].strip():
         return None  # punctuation between: a new clause
     prep_start, prep_end, prep = ws[j]
-    following = words_after(doc.text, prep_end, b.end)
-    if not following:
-        return None
-    group = noun_group(ctx, following)
-    if group is None:
-        return None
     case = spec["case"][0]
-    inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
-    if not inflected:
-        return None
     right = spec.get("right") or ""
-    suggestions = [(_euphonic(right, g) + " " + g) if right else g for g in inflected]
+    if _that_clause(doc, ws, j, b):
+        pron = _TOT[case]
+        g_end = ws[j + 1][1]
+        suggestions = [(_euphonic(right, pron) + " " + pron) if right else pron]
+    else:
+        groups = _object_group(ctx, doc, ws, j, b, adverbial)
+        if groups is None:
+            return None
+        wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
+        if wrong_case and not possible_any(groups, set(wrong_case)):
+            return None  # not that preposition's phrase: another construction
+        group = groups[-1]
+        inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
+        if not inflected:
+            return None
+        g_end = group.end
+        suggestions = [(_euphonic(right, g) + " " + g) if right else g for g in inflected]
     if prep[:1].isupper():
         suggestions = [x[:1].upper() + x[1:] for x in suggestions]
-    return rule.finding(doc, prep_start, group.end, suggestions, verb=ws[i][2], prep=prep,
+    return rule.finding(doc, prep_start, g_end, suggestions, verb=ws[i][2], prep=prep,
                         right=right or "—",
                         message=("'{verb}' does not take '{prep}': '{suggestion}'"),
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
+    """The right preposition, the group in the wrong one of its cases («вклад в развитии»)."""
+    j = _after_governor(ctx, doc, ws, i, spec)
+    if j is None or j >= len(ws) or ws[j][2].lower() not in spec["prep"]:
+        return None
+    if doc.text[ws[j - 1][1]:ws[j][0]].strip():
+        return None
+    prep_start, prep_end, prep = ws[j]
+    groups = _object_group(ctx, doc, ws, j, b, adverbial)
+    if groups is None:
+        return None
+    cases = set(spec["case"])
+    others = set(_PREP_CASES.get(prep.lower(), [])) - cases
+    if possible_any(groups, cases) or not possible_any(groups, others):
+        return None
+    if j + 1 < len(ws) and ws[j + 1][2].lower() in ("то", "том", "тем"):
+        return None
+    case = spec["case"][0]
+    group = groups[-1]
+    inflected = inflect_group(group, case, sorted(others)[0] if others else None)
+    if not inflected:
+        return None
+    suggestions = [f"{prep} {g}" for g in inflected]
+    return rule.finding(doc, prep_start, group.end, suggestions, verb=ws[i][2], prep=prep,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
+                        message="'{verb} {prep}' takes the {case}: '{suggestion}'",
+                        message_ru="«{verb} {prep}» требует после себя {case} падеж: «{suggestion}»")
 
 
 def _euphonic(prep: str, following: str) -> str:

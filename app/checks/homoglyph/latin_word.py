@@ -9,7 +9,7 @@ are left alone: they do not read as Russian words or are not words checked here.
 from __future__ import annotations
 
 from app.language import CYR, LAT
-from app.language.homoglyphs import maps
+from app.language.homoglyphs import WORD_DIGITS, maps
 from app.language.spelling import speller
 from app.language.words import words
 
@@ -28,9 +28,36 @@ def _is_russian_word(ru, word: str) -> bool:
     return ru.known(word)
 
 
+def _digits_as_letters(text: str) -> bool:
+    """pa6ota, 3aboд: digits standing for б, з, о inside a lower-case word (codes such as A4,
+    H2O, EU4Business are not: a capital or another digit)."""
+    digits = [c for c in text if c.isdigit()]
+    letters = [c for c in text if c.isalpha()]
+    return bool(digits) and set(digits) <= set(WORD_DIGITS) and len(letters) >= 3 and len(digits) <= 2 \
+        and text[1:].islower() and not text[0].isdigit() and not text[-1].isdigit()
+
+
+def _between_russian(doc, ws, i) -> bool:
+    """The words right before and after ``ws[i]`` are Cyrillic, with only spaces between."""
+    if i + 1 >= len(ws):
+        return False
+    w, b = ws[i], ws[i + 1]
+    if not (b.cyrillic and not b.latin and doc.text[w.end:b.start].strip(" \u00a0") == ""):
+        return False
+    if i == 0:
+        return True
+    a = ws[i - 1]
+    gap = doc.text[a.end:w.start]
+    if a.cyrillic and not a.latin and gap.strip(" \u00a0") == "":
+        return True
+    # the first word of a sentence or a line after Russian text: «… года. He удалось …»
+    return a.cyrillic and not a.latin and (gap.strip(" \u00a0\n") in (".", "!", "?", "…") or "\n" in gap)
+
+
 def _foreign(w, m, ru) -> bool:
-    """A Latin word that does not read as Russian: the neighbour is in a foreign phrase."""
-    if w is None or w.cyrillic or not w.latin:
+    """A Latin word that does not read as Russian: the neighbour is in a foreign phrase (an
+    acronym such as UNDP is not a phrase)."""
+    if w is None or w.cyrillic or not w.latin or w.text.isupper() or w.has_digit:
         return False
     readings = m.readings(w.text, m.lat_to_cyr_italic, limit=256)
     return not readings or not any(_is_russian_word(ru, r) for r in readings)
@@ -52,7 +79,10 @@ def check(doc, rule, ctx):
     ws = words(doc)
     for i, w in enumerate(ws):
         text = w.text
-        if w.cyrillic or not w.latin or w.has_digit or len(text) < min_len:
+        if w.cyrillic or not w.latin or len(text) < 2:
+            continue
+        short = len(text) < min_len
+        if w.has_digit and not _digits_as_letters(text):
             continue
         compound = text != w.token and "-" in w.token.replace("‑", "-")
         if compound and not _part_ok(w):
@@ -67,8 +97,15 @@ def check(doc, rule, ctx):
             continue
         if ru is None:
             ru, en = speller(ctx, "ru"), speller(ctx, "en")
-        if en.known(text) or (upper and en.known(text.lower())):
-            continue
+        english = en.known(text) or (upper and en.known(text.lower()))
+        if short or english:
+            # «He удалось», «Ha встрече»: a short or English-looking word only between two Russian
+            # words of the sentence, and only when every letter has an upright twin
+            if upper or len(text) > 5 or not _between_russian(doc, ws, i):
+                continue
+            readings = [(r, c) for r, c in readings if c == 0]
+            if not readings:
+                continue
         known: list[str] = []
         best_cost = None
         n_best = 0

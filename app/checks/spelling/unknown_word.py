@@ -185,6 +185,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     # dictionary word will do (Коврощицы → Ковровщицы).
     if not structural and sp.common(best.lower()) < common_zipf and ranked[0][1] > 0.5:
         return info
+    if _SURNAME_LIKE.search(plain) and sp.common(best.lower()) < common_zipf:
+        return info  # Аманова (a surname) is not a typo of a rare word (самановый)
     suggestions = [s for s, d in ranked if d <= close and " " not in s][:5]
     if caps:
         suggestions = [s.upper() for s in suggestions]
@@ -198,6 +200,10 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
 # a capitalised word with a surname ending right after (Russian and English transliterations)
 _SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-ZА-ЯЁ][a-zа-яё]{1,30}?(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|"
                             r"ov|ev|ova|eva|yev|yeva|in|ina|sky|skaya|zoda|zade|uly|kyzy|uulu)\b")
+
+
+_SURNAME_LIKE = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|ov|ev|ova|"
+                           r"eva|yev|yeva|ina|sky|skaya|zoda|zade)$")
 
 
 def _block_start(doc, w) -> bool:
