@@ -138,7 +138,7 @@ def data(language: str) -> dict[str, Any]:
     lang = language if language in ("ru", "en") else "en"
     path = FACTS_DIR / f"{lang}.yml"
     try:
-        d = yaml.safe_load(path.read_text(encoding="utf-8"))
+        d = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml (issue 13)
     except (OSError, yaml.YAMLError) as e:
         raise RuleError(f"{path}: cannot read the facts phrase lists: {e}") from None
     if not isinstance(d, dict):

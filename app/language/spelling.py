@@ -142,11 +142,15 @@ class Speller:
         words, 0 = not listed)."""
         hit = self._zipf.get(word)
         if hit is None:
+            from app.language.frequency import zipf  # wordfreq's numbers without importing it (issue 13)
+
             try:
-                from wordfreq import zipf_frequency
+                hit = zipf(word, self.lang)
             except ImportError:  # pragma: no cover - a declared dependency
                 return 0.0
-            hit = self._zipf[word] = zipf_frequency(word, self.lang, wordlist="small")
+            if len(self._zipf) >= 200_000:
+                self._zipf.clear()
+            self._zipf[word] = hit
         return hit
 
     def common_word(self, word: str) -> bool:

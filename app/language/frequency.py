@@ -1,0 +1,86 @@
+"""Zipf frequencies of words from wordfreq's "small" lists, without importing wordfreq (issue 13).
+
+``import wordfreq`` costs ~0.4 CPU-s (langcodes, ftfy, regex, its tokenizers) — more than a cold
+lint of a one-page draft should take in all. For a plain word (letters only, lower case: what the
+spelling checks ask about) wordfreq's answer is the frequency of its bucket in the cBpack file, so
+that file is read here directly (gzip + msgpack, ~5 ms for English, ~20 ms for Russian) and the
+number computed with wordfreq's own formulas. Anything else (spaces, digits, apostrophes,
+hyphens) still goes to wordfreq itself. tests/test_frequency.py compares the two.
+"""
+from __future__ import annotations
+
+import math
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+_LOCK = threading.Lock()
+_TABLES: dict[str, dict[str, float] | None] = {}
+
+
+def _data_file(lang: str) -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    p = Path(list(spec.submodule_search_locations)[0]) / "data" / f"small_{lang}.msgpack.gz"
+    return p if p.is_file() else None
+
+
+@lru_cache(maxsize=None)
+def _bucket_zipf(index: int) -> float:
+    """wordfreq's zipf_frequency for a one-token word in bucket ``index`` (-index centibels)."""
+    freq = 10 ** (-index / 100)  # cB_to_freq
+    leading_zeroes = math.floor(-math.log(freq, 10))
+    freq = round(freq, leading_zeroes + 3)  # _word_frequency's rounding to 3 significant digits
+    return round(math.log(freq, 10) + 9, 2)  # freq_to_zipf, rounded as zipf_frequency does
+
+
+def _table(lang: str) -> dict[str, float] | None:
+    if lang in _TABLES:
+        return _TABLES[lang]
+    with _LOCK:
+        if lang not in _TABLES:
+            table = None
+            path = _data_file(lang)
+            if path is not None:
+                try:
+                    import gzip
+
+                    import msgpack
+
+                    with gzip.open(path, "rb") as f:
+                        data = msgpack.load(f, raw=False)
+                    header = data[0]
+                    if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
+                        table = {}
+                        for index, bucket in enumerate(data[1:]):
+                            z = _bucket_zipf(index)
+                            for w in bucket:
+                                table[w] = z  # as get_frequency_dict: a later bucket wins
+                except (OSError, ValueError, ImportError):
+                    table = None
+            _TABLES[lang] = table
+    return _TABLES[lang]
+
+
+def _plain(word: str, lang: str) -> bool:
+    if not word or not word.isalpha() or word != word.lower():
+        return False
+    if lang == "en":
+        return word.isascii()
+    if lang == "ru":
+        return all("а" <= ch <= "я" or ch == "ё" for ch in word)
+    return False
+
+
+def zipf(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang, wordlist="small")``."""
+    if _plain(word, lang):
+        table = _table(lang)
+        if table is not None:
+            return table.get(word, 0.0)
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="small")
