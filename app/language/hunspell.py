@@ -134,6 +134,41 @@ class _Spylls:
         return list(hit)
 
 
+class Lazy:
+    """A dictionary loaded on its first lookup (issue 13): the second English dictionary (en_US
+    beside en_GB) is asked only about words the first does not know, and a Russian draft's few
+    Latin words are often all known to the first. ``loaded`` is None when not installed."""
+
+    def __init__(self, name: str):
+        import threading
+
+        self.name = name
+        self._lock = threading.Lock()
+        self._done = False
+        self.loaded = None
+
+    def _get(self):
+        if not self._done:
+            with self._lock:
+                if not self._done:
+                    self.loaded = load(self.name)
+                    self._done = True
+        return self.loaded
+
+    @property
+    def engine(self) -> str:
+        d = self._get()
+        return d.engine if d is not None else "none"
+
+    def lookup(self, word: str) -> bool:
+        d = self._get()
+        return d is not None and d.lookup(word)
+
+    def suggest(self, word: str) -> list[str]:
+        d = self._get()
+        return d.suggest(word) if d is not None else []
+
+
 def load(name: str):
     """A dictionary object for ``name`` or None when the files are not installed."""
     base = find(name)

@@ -293,5 +293,9 @@ def speller(ctx: Any, lang: str) -> Speller:
         parts = (morph(ctx), [hunspell(ctx, "ru_RU")])
     else:
         other = "en_US" if variant == "en_GB" else "en_GB"
-        parts = (None, [hunspell(ctx, variant), hunspell(ctx, other)])
+        # the second variant is loaded on its first lookup (only words the first does not know)
+        from app.language.hunspell import Lazy, find
+
+        second = get(ctx, f"hunspell.lazy.{other}", lambda: Lazy(other) if find(other) else None)
+        parts = (None, [hunspell(ctx, variant), second])
     return get(ctx, name, lambda: Speller(lang, *parts))
