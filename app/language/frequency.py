@@ -3,8 +3,8 @@
 ``import wordfreq`` costs ~0.4 CPU-s (langcodes, ftfy, regex, its tokenizers) — more than a cold
 lint of a one-page draft should take in all. For a plain word (letters only, lower case: what the
 spelling checks ask about) wordfreq's answer is the frequency of its bucket in the cBpack file, so
-that file is read here directly (gzip + msgpack, ~5 ms for English, ~20 ms for Russian) and the
-number computed with wordfreq's own formulas. Anything else (spaces, digits, apostrophes,
+that file is read here directly (gzip + msgpack, ~5 ms for English, ~20 ms for Russian; then kept
+by app.diskcache) and the number computed with wordfreq's own formulas. Anything else (spaces, digits, apostrophes,
 hyphens) still goes to wordfreq itself. tests/test_frequency.py compares the two.
 """
 from __future__ import annotations
@@ -42,27 +42,37 @@ def _table(lang: str) -> dict[str, float] | None:
         return _TABLES[lang]
     with _LOCK:
         if lang not in _TABLES:
-            table = None
             path = _data_file(lang)
-            if path is not None:
-                try:
-                    import gzip
+            if path is None:
+                table = None
+            else:
+                from app.diskcache import cached
 
-                    import msgpack
-
-                    with gzip.open(path, "rb") as f:
-                        data = msgpack.load(f, raw=False)
-                    header = data[0]
-                    if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
-                        table = {}
-                        for index, bucket in enumerate(data[1:]):
-                            z = _bucket_zipf(index)
-                            for w in bucket:
-                                table[w] = z  # as get_frequency_dict: a later bucket wins
-                except (OSError, ValueError, ImportError):
-                    table = None
+                table = cached(f"zipf-{lang}", [path], lambda: _read(path))
             _TABLES[lang] = table
     return _TABLES[lang]
+
+
+def _read(path: Path) -> dict[str, float] | None:
+    """The word -> Zipf table of one cBpack file (None when it cannot be read)."""
+    try:
+        import gzip
+
+        import msgpack
+
+        with gzip.open(path, "rb") as f:
+            data = msgpack.load(f, raw=False)
+    except (OSError, ValueError, ImportError):
+        return None
+    header = data[0] if isinstance(data, list) and data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    table = {}
+    for index, bucket in enumerate(data[1:]):
+        z = _bucket_zipf(index)
+        for w in bucket:
+            table[w] = z  # as get_frequency_dict: a later bucket wins
+    return table
 
 
 def _plain(word: str, lang: str) -> bool:

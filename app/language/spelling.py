@@ -86,6 +86,8 @@ class Speller:
             return False  # not a word: never given to morphology or the dictionaries
         hit = self._known.get(word)
         if hit is None:
+            if len(self._known) >= 200_000:
+                self._known.clear()  # bounded: a web worker sees every new word of every draft
             hit = self._known[word] = self._known_uncached(word)
         return hit
 
@@ -201,6 +203,8 @@ class Speller:
             return []
         hit = self._suggest.get(word)
         if hit is None or (slow and not hit[1]):
+            if len(self._suggest) >= 10_000:
+                self._suggest.clear()
             hit = self._suggest[word] = self._rank(word, slow)
         return hit[0][:limit]
 
