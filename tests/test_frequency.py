@@ -21,3 +21,13 @@ def test_same_numbers_as_wordfreq(lang):
 def test_common_and_unknown_words():
     assert zipf("the", "en") > 7 and zipf("и", "ru") > 7
     assert zipf("qzxv", "en") == 0.0
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_split_suggestions_same_as_wordfreq(lang):
+    """The suggester offers splits ("green way", "down-payment"): several tokens, one number."""
+    listed = list(_table(lang))
+    pairs = [(listed[i], listed[-1 - 3 * i]) for i in range(0, 3000, 37)]
+    texts = [f"{a} {b}" for a, b in pairs] + [f"{a}-{b}" for a, b in pairs] + [f"{a}qz {b}" for a, b in pairs]
+    differ = [t for t in texts if zipf(t, lang) != zipf_frequency(t, lang, wordlist="small")]
+    assert not differ

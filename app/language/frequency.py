@@ -85,12 +85,27 @@ def _plain(word: str, lang: str) -> bool:
     return False
 
 
+def _combined(zs: list[float]) -> float:
+    """wordfreq's frequency of several tokens (1/f = 1/f1 + 1/f2 + …), rounded as it rounds."""
+    if any(z == 0.0 for z in zs):
+        return 0.0  # a token it does not list: the minimum
+    freq = 1.0 / sum(1.0 / 10 ** (z - 9) for z in zs)
+    leading_zeroes = math.floor(-math.log(freq, 10))
+    freq = round(freq, leading_zeroes + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
 def zipf(word: str, lang: str) -> float:
     """``wordfreq.zipf_frequency(word, lang, wordlist="small")``."""
     if _plain(word, lang):
         table = _table(lang)
         if table is not None:
             return table.get(word, 0.0)
+    parts = word.replace("-", " ").split(" ")
+    if len(parts) > 1 and all(_plain(p, lang) for p in parts):
+        table = _table(lang)
+        if table is not None:  # "green way", "down-payment": the split the suggester offers
+            return _combined([table.get(p, 0.0) for p in parts])
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, lang, wordlist="small")
