@@ -180,7 +180,9 @@ def write(r: dict) -> None:
         L += ["", f"Warm Russian sentence under 50 ms: {_ok(d.get('warm_ru_ms'), 50, False)}.", ""]
     w = r.get("web", {})
     if w.get("runs"):
-        L += [f"## Web under load (gunicorn, {w['seconds_per_run']:.0f} s per run, {_f(w['releases'])} releases in the database)", "",
+        L += [f"## Web under load (gunicorn, {w['seconds_per_run']:.0f} s per `/api/lint` run"
+              + (f", {w['seconds_per_other_run']:.0f} s per render/releases run" if w.get('seconds_per_other_run') else "")
+              + f", {_f(w['releases'])} releases in the database)", "",
               "| db | workers | endpoint | clients | requests | rps | p50 ms | p95 ms | p99 ms | errors |",
               "|---|---|---|---|---|---|---|---|---|---|"]
         for x in w["runs"]:

@@ -15,7 +15,19 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("PRESSROOM_BENCH_CORPUS") or ROOT.parent / "shared" / "corpus" / "real")
+def _corpus() -> Path:
+    """PRESSROOM_BENCH_CORPUS, else the shared corpus next to the checkout: /work/main's
+    ../shared, or a worktree's /work/wt/<branch>/../../shared."""
+    env = os.environ.get("PRESSROOM_BENCH_CORPUS")
+    if env:
+        return Path(env)
+    for up in (ROOT.parent, ROOT.parent.parent):
+        if (up / "shared" / "corpus" / "real").is_dir():
+            return up / "shared" / "corpus" / "real"
+    return ROOT.parent / "shared" / "corpus" / "real"
+
+
+CORPUS = _corpus()
 WORDS_PER_PAGE = 500
 _SENT = re.compile(r"[^.!?\n]+[.!?]")
 _WORD = re.compile(r"[^\W\d_]{4,}")

@@ -95,6 +95,11 @@ def _worker(args):
     return path, (_portable(res) if res else None), err
 
 
+# Documents checked at once when LanguageTool is on: scripts/languagetool.sh starts the server with
+# 4 check threads; two documents in flight keep a 2-core machine's server and Python both busy.
+LT_PARALLEL = 2
+
+
 def lint_paths(paths: list[str], config: Config, lang: str, select, ignore, options, jobs: int = 1,
                progress: bool = False) -> tuple[list[LintResult], list[dict]]:
     results: dict[str, LintResult] = {}
@@ -112,6 +117,21 @@ def lint_paths(paths: list[str], config: Config, lang: str, select, ignore, opti
             futures = [pool.submit(_worker, (p, config, lang, select, ignore, options)) for p in paths]
             for i, fut in enumerate(as_completed(futures), 1):
                 path, res, err = fut.result()
+                tick(i, path)
+                if err:
+                    errors.append({"path": path, "message": err})
+                else:
+                    results[path] = res
+    elif options.get("languagetool") and total > 1 and "-" not in paths:
+        # LanguageTool checks documents in parallel (its check threads): while one document waits
+        # for the server, the next one's offline checks run. Threads, not processes: the wait
+        # releases the GIL and the dictionaries are loaded once (issue 13).
+        from concurrent.futures import ThreadPoolExecutor
+
+        load_rules()
+        with ThreadPoolExecutor(max_workers=min(LT_PARALLEL, total)) as pool:
+            done = pool.map(lambda p: _lint_one(p, config, lang, select, ignore, options), paths)
+            for i, (path, res, err) in enumerate(done, 1):
                 tick(i, path)
                 if err:
                     errors.append({"path": path, "message": err})

@@ -54,6 +54,20 @@ class Vocabulary:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(root: Path = RULES_DIR / "vocab") -> Vocabulary:
+    from app.diskcache import cached
+
+    files = sorted(root.rglob("*.txt")) if root.is_dir() else []
+    # ~0.05 s of reading and sorting words a process: kept on disk, rebuilt when a list changes (issue 13)
+    return cached(_cache_name(root), files, lambda: _load_vocabulary(root))
+
+
+def _cache_name(root: Path) -> str:
+    import hashlib
+
+    return "vocabulary-" + hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+
+
+def _load_vocabulary(root: Path) -> Vocabulary:
     accept: list[str] = []
     reject: list[str] = []
     if root.is_dir():

@@ -248,8 +248,20 @@ DAY_RANGE = {
 }
 
 
+_LAST_POINTS: list = [None, None]  # (text, language), points: find_ranges and the model ask twice per sentence
+
+
 def time_points(text: str, language: str) -> list[TimePoint]:
     """Dates, month–year and year mentions, left to right, without overlaps."""
+    key, got = _LAST_POINTS
+    if key is not None and key[1] == language and key[0] == text:
+        return list(got)  # TimePoint is frozen: sharing the points is safe (issue 13)
+    out = _time_points(text, language)
+    _LAST_POINTS[:] = [(text, language), out]
+    return list(out)
+
+
+def _time_points(text: str, language: str) -> list[TimePoint]:
     out: list[TimePoint] = []
     spans = Spans()
 

@@ -101,6 +101,24 @@ def facts(doc: Document) -> Facts:
 
 
 # ----- building -----------------------------------------------------------------------------------
+def _letter(c: str) -> bool:
+    """phrases.WORD's letter class [^\\W\\d_] (re's \\w is isalnum() or '_', \\d is isdecimal())."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _straddles(text: str, i: int) -> bool:
+    """Could one word of phrases.WORD run across offset i (a letter or digit run, or letters
+    joined by an apostrophe)?"""
+    if i <= 0 or i >= len(text):
+        return False
+    x, y = text[i - 1], text[i]
+    if _letter(x) and _letter(y) or x.isdecimal() and y.isdecimal():
+        return True
+    if x in "'’" and _letter(y) and i >= 2 and _letter(text[i - 2]):
+        return True
+    return y in "'’" and _letter(x) and i + 1 < len(text) and _letter(text[i + 1])
+
+
 PROJECT_RU = re.compile(r"(?:[Пп]роект[а-яё]{0,3}|[Пп]рограмм[а-яё]{0,3}|[Ии]нициатив[а-яё]{0,3}|[Кк]омпонент[а-яё]{0,3})"
                         r"[ \u00a0]+[«“\"]([^«»“”\"\n]{3,150}+)[»”\"]")
 PROJECT_EN = re.compile(r"(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative|[Cc]omponent|[Aa]ction)[ \u00a0]+[«“\"‘']([^«»“”\"\n]{3,150}+)[»”\"’']"
@@ -240,7 +258,7 @@ class _Builder:
                 self.acronyms = getattr(self, "acronyms", {})
                 self.acronyms[acr.group(1)] = name.lower()
         ordinal = phrase_set(self.lang, "project.ordinal")
-        ws = words(self.text)
+        ws = self._all_words = words(self.text)
         for mt in ordinal.find(ws):
             names.append((ws[mt.i].start, f"#{ws[mt.i].start}"))
         for acr, name in getattr(self, "acronyms", {}).items():
@@ -270,7 +288,7 @@ class _Builder:
         pts = time_points(text, lang)
         skip = [(p.start + start, p.end + start) for p in pts] + [(r.start, r.end) for r in ranges]
         qs = find_quantities(text, lang, start, skip)
-        ws = words(text, start)
+        ws = self._words_of(start, end)
         idx = len(self.sent_facts)
         self.sent_words.append(ws)
         self.sent_block.append(block.index)
@@ -295,6 +313,22 @@ class _Builder:
         self._money_units(fs)
         self._roles(fs, ws)
         self._relations(fs, ws, text, start)
+
+    def _words_of(self, start: int, end: int) -> list[Word]:
+        """words(self.text[start:end], start), taken from the whole text's words (tokenised once,
+        issue 13) when no word runs across start or end; else tokenised again."""
+        allw = getattr(self, "_all_words", None)
+        t = self.text
+        if allw is None or _straddles(t, start) or _straddles(t, end):
+            return words(t[start:end], start)
+        starts = getattr(self, "_all_word_starts", None)
+        if starts is None:
+            starts = self._all_word_starts = [w.start for w in allw]
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, lo=i)
+        while j > i and allw[j - 1].end > end:
+            j -= 1
+        return allw[i:j]
 
     def _group_number(self, text: str, base: int, q: Quantity) -> Quantity | None:
         r = self._group_number_after(text, base, q)

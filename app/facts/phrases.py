@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -23,8 +23,9 @@ FACTS_DIR = RULES_DIR / "facts"
 WORD = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)?|\d++|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a sentence (a tuple: made ~5x faster than a frozen dataclass, issue 13)."""
+
     start: int
     end: int
     norm: str
@@ -34,8 +35,23 @@ def norm(s: str) -> str:
     return s.lower().replace("ё", "е").replace("’", "'")
 
 
+_NORMS: dict[str, str] = {}  # word -> norm, bounded (the words of a language repeat)
+
+
 def words(text: str, base: int = 0) -> list[Word]:
-    return [Word(base + m.start(), base + m.end(), norm(m.group(0))) for m in WORD.finditer(text)]
+    out = []
+    cache = _NORMS
+    for m in WORD.finditer(text):
+        g = m.group(0)
+        n = cache.get(g)
+        if n is None:
+            n = norm(g)
+            if len(cache) >= 200_000:
+                cache.clear()
+            cache[g] = n
+        a, b = m.span()
+        out.append(Word(base + a, base + b, n))
+    return out
 
 
 class _Pat:
@@ -138,7 +154,7 @@ def data(language: str) -> dict[str, Any]:
     lang = language if language in ("ru", "en") else "en"
     path = FACTS_DIR / f"{lang}.yml"
     try:
-        d = yaml.safe_load(path.read_text(encoding="utf-8"))
+        d = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml (issue 13)
     except (OSError, yaml.YAMLError) as e:
         raise RuleError(f"{path}: cannot read the facts phrase lists: {e}") from None
     if not isinstance(d, dict):

@@ -43,7 +43,7 @@ class Group:
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, Any]:
-    data = yaml.safe_load(TABLE_PATH.read_text(encoding="utf-8")) or {}
+    data = yaml.load(TABLE_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return data
 
 

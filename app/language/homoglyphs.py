@@ -46,7 +46,15 @@ def _from_confusables() -> dict[str, set[str]]:
     """Latin letter -> Cyrillic look-alikes, both directions derived from the Unicode data."""
     import confusable_homoglyphs
 
-    data = json.loads((Path(confusable_homoglyphs.__file__).parent / "confusables.json").read_text("utf-8"))
+    from app.diskcache import cached
+
+    path = Path(confusable_homoglyphs.__file__).parent / "confusables.json"
+    # parsing the 2 MB JSON costs ~0.06 s a process: the pairs are kept on disk (issue 13)
+    return cached("homoglyph-pairs", [path], lambda: _pairs(path))
+
+
+def _pairs(path: Path) -> dict[str, set[str]]:
+    data = json.loads(path.read_text("utf-8"))
     pairs: dict[str, set[str]] = {}
     for ch, entries in data.items():
         if len(ch) != 1:

@@ -5,7 +5,8 @@ Two engines behind one small interface (``lookup(word) -> bool``, ``suggest(word
   ~0.1 s and suggests in ~0.1 s;
 - spylls (pure Python, a pip dependency) when the library is missing: correct but slower to load
   (~1.4 s for ru_RU) and to suggest (~1 s).
-Suggestions are cached per word.
+Lookups and suggestions are cached per word, bounded (CACHE_MAX entries, then the cache starts
+again: a long-running web worker sees every new word of every draft).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+CACHE_MAX = 200_000
 SEARCH_PATHS = [os.environ.get("PRESSROOM_HUNSPELL_DIR", ""), "/usr/share/hunspell", "/usr/share/myspell/dicts",
                 "/usr/share/myspell", "/usr/local/share/hunspell"]
 
@@ -93,6 +95,8 @@ class _CHunspell:
                 hit = False
             else:
                 hit = bool(self._lib.Hunspell_spell(self._h, raw))
+            if len(self._lookup) >= CACHE_MAX:
+                self._lookup.clear()
             self._lookup[word] = hit
         return hit
 
@@ -107,6 +111,8 @@ class _CHunspell:
             n = self._lib.Hunspell_suggest(self._h, ctypes.byref(lst), raw)
             hit = [lst[i].decode(self._enc, "replace") for i in range(n)]
             self._lib.Hunspell_free_list(self._h, ctypes.byref(lst), n)
+            if len(self._suggest) >= CACHE_MAX // 20:
+                self._suggest.clear()
             self._suggest[word] = hit
         return list(hit)
 
@@ -124,14 +130,53 @@ class _Spylls:
     def lookup(self, word: str) -> bool:
         hit = self._lookup.get(word)
         if hit is None:
+            if len(self._lookup) >= CACHE_MAX:
+                self._lookup.clear()
             hit = self._lookup[word] = bool(self._d.lookup(word))
         return hit
 
     def suggest(self, word: str) -> list[str]:
         hit = self._suggest.get(word)
         if hit is None:
+            if len(self._suggest) >= CACHE_MAX // 20:
+                self._suggest.clear()
             hit = self._suggest[word] = [s for _, s in zip(range(8), self._d.suggest(word))]
         return list(hit)
+
+
+class Lazy:
+    """A dictionary loaded on its first lookup (issue 13): the second English dictionary (en_US
+    beside en_GB) is asked only about words the first does not know, and a Russian draft's few
+    Latin words are often all known to the first. ``loaded`` is None when not installed."""
+
+    def __init__(self, name: str):
+        import threading
+
+        self.name = name
+        self._lock = threading.Lock()
+        self._done = False
+        self.loaded = None
+
+    def _get(self):
+        if not self._done:
+            with self._lock:
+                if not self._done:
+                    self.loaded = load(self.name)
+                    self._done = True
+        return self.loaded
+
+    @property
+    def engine(self) -> str:
+        d = self._get()
+        return d.engine if d is not None else "none"
+
+    def lookup(self, word: str) -> bool:
+        d = self._get()
+        return d is not None and d.lookup(word)
+
+    def suggest(self, word: str) -> list[str]:
+        d = self._get()
+        return d.suggest(word) if d is not None else []
 
 
 def load(name: str):

@@ -40,7 +40,7 @@ def lemmas(ctx, text: str, start: int = 0) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=1)
 def alias_groups() -> tuple[tuple[str, ...], ...]:
-    data = yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8")) or {}
+    data = yaml.load(ALIASES_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return tuple(tuple(str(x) for x in g) for g in data.get("organisations") or [])
 
 

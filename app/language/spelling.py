@@ -86,6 +86,8 @@ class Speller:
             return False  # not a word: never given to morphology or the dictionaries
         hit = self._known.get(word)
         if hit is None:
+            if len(self._known) >= 200_000:
+                self._known.clear()  # bounded: a web worker sees every new word of every draft
             hit = self._known[word] = self._known_uncached(word)
         return hit
 
@@ -142,11 +144,15 @@ class Speller:
         words, 0 = not listed)."""
         hit = self._zipf.get(word)
         if hit is None:
+            from app.language.frequency import zipf  # wordfreq's numbers without importing it (issue 13)
+
             try:
-                from wordfreq import zipf_frequency
+                hit = zipf(word, self.lang)
             except ImportError:  # pragma: no cover - a declared dependency
                 return 0.0
-            hit = self._zipf[word] = zipf_frequency(word, self.lang, wordlist="small")
+            if len(self._zipf) >= 200_000:
+                self._zipf.clear()
+            self._zipf[word] = hit
         return hit
 
     def common_word(self, word: str) -> bool:
@@ -197,6 +203,8 @@ class Speller:
             return []
         hit = self._suggest.get(word)
         if hit is None or (slow and not hit[1]):
+            if len(self._suggest) >= 10_000:
+                self._suggest.clear()
             hit = self._suggest[word] = self._rank(word, slow)
         return hit[0][:limit]
 
@@ -289,5 +297,9 @@ def speller(ctx: Any, lang: str) -> Speller:
         parts = (morph(ctx), [hunspell(ctx, "ru_RU")])
     else:
         other = "en_US" if variant == "en_GB" else "en_GB"
-        parts = (None, [hunspell(ctx, variant), hunspell(ctx, other)])
+        # the second variant is loaded on its first lookup (only words the first does not know)
+        from app.language.hunspell import Lazy, find
+
+        second = get(ctx, f"hunspell.lazy.{other}", lambda: Lazy(other) if find(other) else None)
+        parts = (None, [hunspell(ctx, variant), second])
     return get(ctx, name, lambda: Speller(lang, *parts))

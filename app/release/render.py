@@ -42,7 +42,7 @@ W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 @lru_cache(maxsize=1)
 def layout() -> dict:
-    return yaml.safe_load(LAYOUT_PATH.read_text(encoding="utf-8"))
+    return yaml.load(LAYOUT_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _labels(lang: str) -> dict:

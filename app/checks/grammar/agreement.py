@@ -34,8 +34,20 @@ def _features(parse):
     return (_case(tag), tag.number, tag.gender)
 
 
+_AGREES: dict = {}  # (adjective tag, noun tag) -> bool: a function of the two tags (issue 13)
+
+
 def _agrees(adj, noun) -> bool:
-    a, n = adj.tag, noun.tag
+    key = (adj.tag, noun.tag)
+    hit = _AGREES.get(key)
+    if hit is None:
+        if len(_AGREES) > 100_000:
+            _AGREES.clear()
+        hit = _AGREES[key] = _agrees_tags(adj.tag, noun.tag)
+    return hit
+
+
+def _agrees_tags(a, n) -> bool:
     if "Fixd" in a:
         return True
     if _case(a) != _case(n):
@@ -126,6 +138,19 @@ def check(doc, rule, ctx):
             cache[word] = got = _analyses(m, word)
             return got
 
+    kinds: dict[str, tuple[bool, bool]] = get(ctx, "grammar.agreement.kinds", dict)
+    if len(kinds) > 200_000:
+        kinds.clear()
+
+    def kind(word):
+        """(adjective?, noun?) of a word, once per word for the process."""
+        try:
+            return kinds[word]
+        except KeyError:
+            ps = analyses(word)
+            kinds[word] = got = (_is_adjective(ps), _is_noun(ps))
+            return got
+
     for s in doc.sentences:
         chunk = doc.text[s.start:s.end]
         for run in _phrases(chunk, s.start):
@@ -133,13 +158,12 @@ def check(doc, rule, ctx):
             while i < len(run):
                 # find a chain of adjectives starting at i followed by a noun
                 j = i
-                while j < len(run) and _is_adjective(analyses(run[j][2])):
+                while j < len(run) and kind(run[j][2])[0]:
                     j += 1
                 if j == i or j >= len(run):
                     i = j + 1 if j == i else j
                     continue
-                noun_parses = analyses(run[j][2])
-                if not _is_noun(noun_parses):
+                if not kind(run[j][2])[1]:
                     i = j + 1
                     continue
                 before = run[i - 1][2].lower() if i > 0 else ""

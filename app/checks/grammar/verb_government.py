@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
+from app.language import get
 from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, head_readings, inflect_group, noun_group,
                                      noun_groups, possible_any, table, words_after)
 
@@ -32,9 +33,22 @@ def _verb_lemmas(ctx, word: str) -> set[str]:
     return {p.normal_form.replace("ё", "е") for p in ps}
 
 
-def _governor_lemmas(ctx, word: str) -> set[str]:
+def _governor_lemmas(ctx, word: str) -> frozenset[str]:
     """Lemmas of a word that governs a preposition: verbs in every form (participles included:
-    «участвовавшие на семинарах») and nouns."""
+    «участвовавшие на семинарах») and nouns. Cached per word for the process, as ``analyses`` is
+    (a participle's infinitive costs an inflection; issue 13)."""
+    cache = get(ctx, "government.governor_lemmas", dict)
+    w = word.lower()
+    hit = cache.get(w)
+    if hit is None:
+        hit = frozenset(_governor_lemmas_uncached(ctx, w))
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[w] = hit
+    return hit
+
+
+def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
     ps = analyses(ctx, word)
     if not ps:
         return set()

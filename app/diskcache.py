@@ -1,0 +1,71 @@
+"""Derived data cached on disk between processes, keyed by the files it is derived from (issue 13).
+
+``cached(name, sources, build)`` returns ``build()``'s value, pickled under
+``$PRESSROOM_CACHE_DIR`` (default ``$XDG_CACHE_HOME/pressroom`` or ``~/.cache/pressroom``) with
+the path, size and mtime of every source file and Pressroom's version: a source edited, replaced
+or removed makes a new build. Written to a temporary file and renamed (a reader never sees half a
+file); any problem (no home directory, read-only disk, a damaged file) means building in memory,
+never an error. ``PRESSROOM_CACHE_DIR=off`` turns it off.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from app import __version__
+
+_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("PRESSROOM_CACHE_DIR")
+    if env:
+        return None if env.lower() in ("off", "0", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home() != Path("/") else None)
+    return Path(base) / "pressroom" if base else None
+
+
+def _stamp(sources: Iterable[Path]) -> tuple:
+    out = []
+    for p in sources:
+        try:
+            st = os.stat(p)
+            out.append((str(p), st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((str(p), None, None))
+    return (_FORMAT, __version__, tuple(out))
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
+    stamp = _stamp(sources)
+    d = cache_dir()
+    if d is None:
+        return build()
+    path = d / f"{name}.pickle"
+    try:
+        with open(path, "rb") as f:
+            got_stamp, value = pickle.load(f)
+        if got_stamp == stamp:
+            return value
+    except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
+        pass
+    value = build()
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=d)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((stamp, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
+        pass
+    return value
