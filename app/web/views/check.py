@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from app.engine.linter import LintContext, lint
 from app.errors import PressroomError
+from app.fix.edits import editor_text
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
@@ -120,7 +121,7 @@ def result(check_id: str):
     return render_template(
         "check_result.html", record=record, result=res, doc=doc, findings=findings, segments=segments,
         groups=grouped(findings), summary=res.summary(), top_severity=top_severity, msg_lang=message_lang(),
-        fixable=suggestions_fixable,
+        fixable=suggestions_fixable, editor_text=editor_text(doc),
         form=CheckForm(formdata=None),
     )
 
@@ -195,3 +196,89 @@ def fixed(check_id: str):
     mime = DOCX_MIME if record.fmt == "docx" else ("text/markdown" if record.fmt == "md" else "text/plain")
     charset = {"cp1251": "windows-1251", "utf-16": "utf-16", "utf-8-sig": "utf-8"}.get(res.document.encoding, "utf-8")
     return _download(data, f"{_stem(record)}.fixed{suffix}", mime + ("" if record.fmt == "docx" else f"; charset={charset}"))
+
+
+# ----- the editor: the draft edited in the page, checked again, downloaded corrected (issue 14) ------
+def _utf16_map(text: str):
+    """code-point offset -> UTF-16 offset (JavaScript counts an emoji as two)."""
+    extra, acc = [], 0
+    for ch in text:
+        extra.append(acc)
+        if ord(ch) > 0xFFFF:
+            acc += 1
+    extra.append(acc)
+    n = len(text)
+    return lambda o: max(0, min(o, n)) + extra[max(0, min(o, n))]
+
+
+def finding_items(doc, findings, lang: str) -> list[dict]:
+    """The findings as the editor shows them: offsets in UTF-16 units of the editor's text."""
+    import hashlib
+
+    u = _utf16_map(doc.text)
+    out = []
+    for f in findings:
+        text = doc.text[f.offset:f.end]
+        item = {"rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message_in(lang),
+                "start": u(f.offset), "end": u(f.end), "text": text, "line": doc.line_col(f.offset)[0],
+                "suggestions": list(f.suggestions)[:3],
+                "related": [{"start": u(o), "end": u(o + n), "text": doc.text[o:o + n]} for o, n in f.related],
+                "id": hashlib.sha1(f"{f.rule}|{' '.join(text.split()).casefold() or f.message}".encode()).hexdigest()[:12]}
+        if f.fix is not None:
+            item.update(fix=f.fix, safe=True)
+        out.append(item)
+    return out
+
+
+def _edited(record: CheckedDraft):
+    """The edited text of the request written into the draft's file: (EditOutcome, document)."""
+    from app.core.readers import read_bytes
+    from app.fix.edits import edit_file
+
+    text = request.form.get("text")
+    if text is None:
+        abort(400, description=_("The text of the draft is missing; reload the page."))
+    if len(text.encode("utf-8")) > current_app.config["MAX_UPLOAD"]:
+        abort(413, description=_("The text is longer than 10 MB."))
+    doc = read_bytes(record.data, record.name, record.fmt, record.language if record.language in ("ru", "en") else "auto")
+    return edit_file(doc, record.data, text), doc
+
+
+@bp.post("/check/<check_id>/live")
+def live(check_id: str):
+    """Check the text as edited in the page; JSON for the editor."""
+    from flask import jsonify
+
+    from app.web.views.releases import summary_text
+
+    record = _load(check_id)
+    try:
+        outcome, _doc = _edited(record)
+        if record.fmt == "docx":
+            res = lint_bytes(outcome.data, record.name, record.language, "docx")
+        else:  # the checks see the text as the page holds it (line ends as \n): offsets agree
+            res = lint_bytes(outcome.text.encode("utf-8"), record.name, record.language, record.fmt)
+    except PressroomError as e:
+        return jsonify({"error": str(e)}), 400
+    summary = res.summary()
+    body = {"findings": finding_items(res.document, res.findings, message_lang()), "summary": summary,
+            "summary_text": summary_text(summary), "skipped": outcome.skipped, "language": res.document.language}
+    if outcome.skipped:
+        body["text"] = outcome.text  # what the file can really hold: the page shows it
+    return jsonify(body)
+
+
+@bp.post("/check/<check_id>/corrected")
+def corrected(check_id: str):
+    """The draft with the page's edits: DOCX (formatting kept) or TXT/MD (encoding and line ends kept)."""
+    record = _load(check_id)
+    try:
+        outcome, _doc = _edited(record)
+    except PressroomError as e:
+        abort(400, description=str(e))
+    suffix = Path(record.name).suffix or (".docx" if record.fmt == "docx" else ".txt")
+    if record.fmt == "docx":
+        return _download(outcome.data, f"{_stem(record)}.corrected{suffix}", DOCX_MIME)
+    charset = {"cp1251": "windows-1251", "utf-16": "utf-16", "utf-8-sig": "utf-8"}.get(_doc.encoding, "utf-8")
+    mime = "text/markdown" if record.fmt == "md" else "text/plain"
+    return _download(outcome.data, f"{_stem(record)}.corrected{suffix}", f"{mime}; charset={charset}")
