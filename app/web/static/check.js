@@ -67,7 +67,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var L = box.dataset, ta = $("editor-text"), csrf = (document.querySelector("meta[name=csrf-token]") || {}).content || "";
   var original = ta.value, key = L.key, findings = [], undoStack = [], timer = null, run = 0, typed = false;
-  var state = { ignored: [], rules_off: [] };
+  var state = { ignored: [], rules_off: [] }, serverSummary = null;
   function load() { try { return JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { return null; } }
   function store() {
     try { sessionStorage.setItem(key, JSON.stringify({ text: ta.value, ignored: state.ignored, rules_off: state.rules_off, editing: true })); } catch (e) {}
@@ -202,7 +202,9 @@
     var safe = shown.filter(function (f) { return f.safe; }).length;
     $("fix-all").hidden = !safe; $("fix-all").textContent = L.fixall + " (" + safe + ")";
     $("edit-ok").hidden = shown.length > 0;
-    $("edit-summary").textContent = [["error", sum.error], ["warning", sum.warning], ["info", sum.info]].map(function (x) { return x[1] + " " + L[x[0]]; }).join(" · ");
+    var st = serverSummary && serverSummary.counts, same = st && st.error === sum.error && st.warning === sum.warning && st.info === sum.info;
+    // the server words the counts with the UI language's plural forms; after an ignore: "error: 3"
+    $("edit-summary").textContent = ["error", "warning", "info"].map(function (k) { return same ? serverSummary.text[k] : L[k] + ": " + sum[k]; }).join(" · ");
     draw(shown);
   }
   function check() {
@@ -216,7 +218,7 @@
         if (res.text != null && res.text !== ta.value) {  // the DOCX cannot hold this change: show what it holds
           ta.value = res.text; store(); status(L.skipped + " " + res.skipped.join("; "));
         } else status("");
-        findings = res.findings; show();
+        findings = res.findings; serverSummary = { counts: res.summary, text: res.summary_text }; show();
         window.__pressroomCheckMs = performance.now() - started;
       })
       .catch(function () {});
