@@ -77,6 +77,7 @@ class EditOutcome:
     text: str                   # its editor text (differs from the edited text when edits were skipped)
     applied: int = 0
     skipped: list[str] = field(default_factory=list)  # why an edit could not be written (one line each)
+    document: Document | None = None  # the DOCX read back (None: unchanged, or a text draft)
 
 
 def _line_end(source: str) -> str:
@@ -102,9 +103,14 @@ def edit_file(document: Document, original: bytes, new_text: str) -> EditOutcome
     if not edits:
         return EditOutcome(original, old)
     findings = [Finding("edit", "style", "info", "edit", a, b - a, fix=rep) for a, b, rep in edits]
-    data, applied, skipped = apply_fixes(document, findings)
-    from app.core.readers import read_bytes
+    got: list = []
+    data, applied, skipped = apply_fixes(document, findings, readback=got)
+    if got:
+        back = got[0]
+        back.language = document.language
+    else:  # pragma: no cover - apply_fixes always reads a DOCX back
+        from app.core.readers import read_bytes
 
-    back = read_bytes(data, document.path, "docx", document.language)
+        back = read_bytes(data, document.path, "docx", document.language)
     reasons = [f"«{(document.text[s.finding.offset:s.finding.end] or s.finding.fix)[:40]}»: {s.reason}" for s in skipped]
-    return EditOutcome(data, back.text, len(applied), reasons)
+    return EditOutcome(data, back.text, len(applied), reasons, back)

@@ -1,12 +1,14 @@
 """Check a draft: upload or paste, see findings in place, download reports and fixed files."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
 import unicodedata
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for, redirect
 from flask_babel import gettext as _
@@ -232,7 +234,6 @@ def finding_items(doc, findings, lang: str) -> list[dict]:
 
 def _edited(record: CheckedDraft):
     """The edited text of the request written into the draft's file: (EditOutcome, document)."""
-    from app.core.readers import read_bytes
     from app.fix.edits import edit_file
 
     text = request.form.get("text")
@@ -240,8 +241,42 @@ def _edited(record: CheckedDraft):
         abort(400, description=_("The text of the draft is missing; reload the page."))
     if len(text.encode("utf-8")) > current_app.config["MAX_UPLOAD"]:
         abort(413, description=_("The text is longer than 10 MB."))
-    doc = read_bytes(record.data, record.name, record.fmt, record.language if record.language in ("ru", "en") else "auto")
+    doc = _original(record)
     return edit_file(doc, record.data, text), doc
+
+
+_ORIGINALS: dict[str, Any] = {}  # check id -> the uploaded draft as read (each keystroke would read the DOCX again)
+
+
+def _original(record: CheckedDraft):
+    """The uploaded draft read once per process (a few kept): edit_file never changes it."""
+    from app.core.readers import read_bytes
+
+    key = f"{record.id}:{hashlib.sha256(record.data).hexdigest()}"
+    doc = _ORIGINALS.get(key)
+    if doc is None:
+        doc = read_bytes(record.data, record.name, record.fmt, record.language if record.language in ("ru", "en") else "auto")
+        while len(_ORIGINALS) >= 8:
+            _ORIGINALS.pop(next(iter(_ORIGINALS)))
+        _ORIGINALS[key] = doc
+    return doc
+
+
+def _lint_doc(doc, name: str):
+    """lint_bytes for a document already read (the DOCX the edits were written into)."""
+    import time
+
+    budget = float(current_app.config.get("LINT_TIME_BUDGET") or 0)
+    limit = int(current_app.config.get("MAX_TEXT_CHARS") or 0)
+    if limit and len(doc.text) > limit:
+        raise TooLong(_("%(name)s: the draft has %(n)s characters of text; the web app checks drafts of up to "
+                        "%(limit)s (check longer ones with `pressroom lint`)", name=name, n=len(doc.text), limit=limit))
+    config = checking_config()
+    try:
+        return lint(doc, config, context=LintContext(config=config), deadline=time.monotonic() + budget if budget else None)
+    except OverBudget:
+        raise OverBudget(_("%(name)s: checking this draft took longer than %(s)s seconds and was stopped; "
+                           "check it in parts, or with `pressroom lint`", name=name, s=f"{budget:g}")) from None
 
 
 @bp.post("/check/<check_id>/live")
@@ -255,7 +290,7 @@ def live(check_id: str):
     try:
         outcome, _doc = _edited(record)
         if record.fmt == "docx":
-            res = lint_bytes(outcome.data, record.name, record.language, "docx")
+            res = _lint_doc(outcome.document or _doc, record.name)
         else:  # the checks see the text as the page holds it (line ends as \n): offsets agree
             res = lint_bytes(outcome.text.encode("utf-8"), record.name, record.language, record.fmt)
     except PressroomError as e:
