@@ -103,7 +103,11 @@ def test_corrected_txt_and_refusals(web_client):
     assert r.data == "ПРЕСС-РЕЛИЗ\r\nПо адресу.\r\n".encode("cp1251")
     assert "windows-1251" in r.headers["Content-Type"]
     r = web_client.post(f"/check/{cid}/corrected", data={"text": "Смайл 😀"})
-    assert r.status_code == 400 and "cp1251" in r.get_data(as_text=True)
+    assert r.status_code == 400 and "cp1251" in r.get_data(as_text=True) and "😀" in r.get_data(as_text=True)
+    r = web_client.post(f"/check/{cid}/corrected", data={"text": "Смайл 😀"}, headers={"Accept-Language": "ru"})
+    assert "не может" in r.get_data(as_text=True)
+    live = web_client.post(f"/check/{cid}/live", data={"text": "ПРЕСС-РЕЛИЗ\nСмайл 😀  тут\n"}).get_json()
+    assert "typography.double-space" in {f["rule"] for f in live["findings"]} and "😀" in live["notice"]
     assert web_client.post(f"/check/{cid}/live", data={}).status_code == 400
     assert web_client.post(f"/check/{cid}/live", data={"text": "  "}).get_json()["error"]
     assert web_client.post("/check/" + "0" * 32 + "/live", data={"text": "x"}).status_code == 404

@@ -71,6 +71,14 @@ def diff_edits(old: str, new: str) -> list[tuple[int, int, str]]:
     return out
 
 
+class EncodingRefused(InputError):
+    """The edited text has characters the draft's encoding cannot hold."""
+
+    def __init__(self, message: str, encoding: str, chars: str):
+        super().__init__(message)
+        self.encoding, self.chars = encoding, chars
+
+
 @dataclass
 class EditOutcome:
     data: bytes                 # the file with the edits
@@ -96,8 +104,9 @@ def edit_file(document: Document, original: bytes, new_text: str) -> EditOutcome
         try:
             data = encode_like(new_text.replace("\n", eol) if eol != "\n" else new_text, enc, original)
         except UnicodeEncodeError as e:
-            raise InputError(f"{document.path}: the edited text cannot be written in {enc} ({e.reason}); "
-                             f"remove the characters it cannot hold") from None
+            bad = new_text.replace("\n", eol)[e.start:e.end]
+            raise EncodingRefused(f"{document.path}: the edited text cannot be written in {enc} ({bad!r}); "
+                                  f"remove the characters it cannot hold", enc, bad) from None
         return EditOutcome(data, new_text, len(diff_edits(old, new_text)))
     edits = diff_edits(old, new_text)
     if not edits:

@@ -217,7 +217,7 @@
         if (res.error) { status(res.error); return; }
         if (res.text != null && res.text !== ta.value) {  // the DOCX cannot hold this change: show what it holds
           ta.value = res.text; store(); status(L.skipped + " " + res.skipped.join("; "));
-        } else status("");
+        } else status(res.notice || "");
         findings = res.findings; serverSummary = { counts: res.summary, text: res.summary_text }; show();
         window.__pressroomCheckMs = performance.now() - started;
       })

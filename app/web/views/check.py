@@ -14,8 +14,8 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from flask_babel import gettext as _
 
 from app.engine.linter import LintContext, lint
-from app.errors import PressroomError
-from app.fix.edits import editor_text
+from app.errors import InputError, PressroomError
+from app.fix.edits import EditOutcome, editor_text
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
@@ -234,7 +234,7 @@ def finding_items(doc, findings, lang: str) -> list[dict]:
 
 def _edited(record: CheckedDraft):
     """The edited text of the request written into the draft's file: (EditOutcome, document)."""
-    from app.fix.edits import edit_file
+    from app.fix.edits import EncodingRefused, edit_file
 
     text = request.form.get("text")
     if text is None:
@@ -242,7 +242,11 @@ def _edited(record: CheckedDraft):
     if len(text.encode("utf-8")) > current_app.config["MAX_UPLOAD"]:
         abort(413, description=_("The text is longer than 10 MB."))
     doc = _original(record)
-    return edit_file(doc, record.data, text), doc
+    try:
+        return edit_file(doc, record.data, text), doc
+    except EncodingRefused as e:
+        raise InputError(_("The file is in %(enc)s, which cannot hold «%(chars)s»; remove it to download the corrected file.",
+                           enc=e.encoding, chars=e.chars)) from None
 
 
 _ORIGINALS: dict[str, Any] = {}  # check id -> the uploaded draft as read (each keystroke would read the DOCX again)
@@ -287,8 +291,14 @@ def live(check_id: str):
     from app.web.views.releases import summary_text
 
     record = _load(check_id)
+    notice = ""
     try:
-        outcome, _doc = _edited(record)
+        try:
+            outcome, _doc = _edited(record)
+        except InputError as e:  # a text draft's encoding cannot hold a character: still check it, and say so
+            if record.fmt == "docx" or request.form.get("text") is None:
+                raise
+            notice, outcome = str(e), EditOutcome(b"", request.form["text"].replace("\r\n", "\n").replace("\r", "\n"))
         if record.fmt == "docx":
             res = _lint_doc(outcome.document or _doc, record.name)
         else:  # the checks see the text as the page holds it (line ends as \n): offsets agree
@@ -297,7 +307,8 @@ def live(check_id: str):
         return jsonify({"error": str(e)}), 400
     summary = res.summary()
     body = {"findings": finding_items(res.document, res.findings, message_lang()), "summary": summary,
-            "summary_text": summary_text(summary), "skipped": outcome.skipped, "language": res.document.language}
+            "summary_text": summary_text(summary), "skipped": outcome.skipped, "language": res.document.language,
+            "notice": notice}
     if outcome.skipped:
         body["text"] = outcome.text  # what the file can really hold: the page shows it
     return jsonify(body)
