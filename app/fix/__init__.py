@@ -96,15 +96,17 @@ def encode_like(text: str, encoding: str, original: bytes | None = None) -> byte
     return text.encode(encoding)
 
 
-def apply_fixes(document: Document, findings: Iterable[Finding], original: bytes | None = None
-                ) -> tuple[bytes, list[Finding], list[SkippedFix]]:
+def apply_fixes(document: Document, findings: Iterable[Finding], original: bytes | None = None,
+                readback: list | None = None) -> tuple[bytes, list[Finding], list[SkippedFix]]:
     """Apply the safe fixes; return the new file bytes, the findings fixed and those skipped.
 
     ``original`` (the file's bytes, optional) lets a TXT/MD draft be checked to round-trip exactly.
+    ``readback`` (a list, optional) receives the fixed DOCX as read back for the verification, so a
+    caller need not read it a third time.
     """
     chosen, dupes, skipped = select_fixes(document, findings)
     if document.format == "docx":
-        data, applied, more = _apply_docx(document, chosen)
+        data, applied, more = _apply_docx(document, chosen, readback)
         skipped.extend(more)
         dupes = [f for f in dupes if any(_same(f, g) for g in applied) or f.fix == document.source_text[f.offset:f.end]]
         return data, applied + dupes, _ordered(skipped)
@@ -142,7 +144,8 @@ def _minimal(old: str, new: str) -> tuple[int, int, str]:
     return p, len(old) - s, new[p:len(new) - s]
 
 
-def _apply_docx(document: Document, chosen: list[Finding]) -> tuple[bytes, list[Finding], list[SkippedFix]]:
+def _apply_docx(document: Document, chosen: list[Finding], readback: list | None = None
+                ) -> tuple[bytes, list[Finding], list[SkippedFix]]:
     from app.annotate import open_docx, save
     from app.annotate.runs import NotEditable, new_paragraph_like
     from app.core.readers.docx import read_docx
@@ -184,6 +187,8 @@ def _apply_docx(document: Document, chosen: list[Finding]) -> tuple[bytes, list[
     check = read_docx(data, document.path)
     if check.text != text:
         raise InputError(f"{document.path}: fixing would not give the expected text; nothing written (please report this)")
+    if readback is not None:
+        readback.append(check)
     return data, applied, skipped
 
 

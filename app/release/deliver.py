@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -30,7 +31,73 @@ def render_pdf(release: Release, draft: bool = False, config=None, docx: bytes |
     with tempfile.TemporaryDirectory(prefix="pressroom-pdf-") as tmp:
         src = Path(tmp) / "release.docx"
         src.write_bytes(data)
-        return docx_to_pdf(src, tmp).read_bytes()
+        pdf = docx_to_pdf(src, tmp)
+        return add_links(pdf.read_bytes(), docx_links(data), pdf)
+
+
+def docx_links(docx: bytes) -> list[tuple[str, str]]:
+    """(text, target) of every hyperlink of the DOCX (w:hyperlink with r:id): the contacts' e-mails."""
+    out = []
+    for b in _blocks(docx):
+        for text, _bold, href in b["runs"]:
+            if href and text.strip() and (text.strip(), href) not in out:
+                out.append((text.strip(), href))
+    return out
+
+
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def add_links(pdf: bytes, links: list[tuple[str, str]], path: Path | None = None) -> bytes:
+    """The PDF with a URI link annotation over every place its text shows a link of the DOCX.
+
+    LibreOffice 7.4 (Debian 12) converting headless keeps the link text but writes no link
+    annotations, so the addresses in a PDF attachment were not clickable. The words' boxes come from
+    poppler's ``pdftotext -bbox``; the annotations are added with pypdf. Without poppler or pypdf
+    the PDF is returned as LibreOffice wrote it."""
+    import shutil
+    import subprocess
+
+    if not links or not shutil.which("pdftotext"):
+        return pdf
+    try:
+        from pypdf import PdfReader, PdfWriter
+        from pypdf.annotations import Link
+    except ImportError:  # pragma: no cover - a dependency in pyproject.toml
+        return pdf
+    with tempfile.TemporaryDirectory(prefix="pressroom-links-") as tmp:
+        src = path if path is not None else Path(tmp) / "in.pdf"
+        if path is None:
+            src.write_bytes(pdf)
+        proc = subprocess.run(["pdftotext", "-bbox", str(src), "-"], capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0:
+        return pdf
+    pages: list[tuple[float, list[tuple[float, float, float, float, str]]]] = []
+    for chunk in proc.stdout.split("<page ")[1:]:
+        m = _PAGE.match("<page " + chunk)
+        if not m:
+            continue
+        words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in _WORD.findall(chunk)]
+        pages.append((float(m.group(2)), words))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    added = 0
+    for n, (height, words) in enumerate(pages):
+        texts = [w[4] for w in words]
+        for text, href in links:
+            want = text.split()
+            k = len(want)
+            for i in range(len(texts) - k + 1):
+                if [t.rstrip(".,;:)»") for t in texts[i:i + k]] != want:
+                    continue
+                for x0, y0, x1, y1, _t in words[i:i + k]:
+                    writer.add_annotation(n, Link(rect=(x0, height - y1, x1, height - y0), url=href, border=[0, 0, 0]))
+                    added += 1
+    if not added:
+        return pdf
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _blocks(docx: bytes) -> list[dict]:

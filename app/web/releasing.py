@@ -506,7 +506,8 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
                     "message": _("The amount %(amount)s in the text matches no project's budget or EU contribution "
                                  "(%(known)s %(currency)s)", amount=f.text.strip(), known=fmt, currency=cur),
                     "suggestions": [], "field": fid, "start": f.start, "end": f.end, "text": f.text,
-                    "related": "projects-0-total_budget",
+                    "related": [{"field": f"projects-{i}-{k}"} for i, pr in enumerate(release.projects)
+                                for k in ("total_budget", "eu_contribution") if getattr(pr, k)],
                 })
     import phonenumbers
 
@@ -521,13 +522,16 @@ def cross_checks(payload: dict, release: Release | None, lang: str) -> list[dict
         for fid, value in fields:
             for m in phonenumbers.PhoneNumberMatcher(value, region, leniency=phonenumbers.Leniency.POSSIBLE):
                 e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                if re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})+", m.raw_string.strip()):
+                    continue  # «2 000 000» is an amount, not a phone
                 if e164 not in known_phones:
                     out.append({
                         "rule": "crosscheck.phone", "category": "contact", "severity": "warning",
                         "message": _("The phone %(phone)s in the text is not the phone of any media contact",
                                      phone=m.raw_string),
                         "suggestions": [c.phone for c in release.contacts][:2], "field": fid,
-                        "start": m.start, "end": m.end, "text": m.raw_string, "related": "contacts-0-phone",
+                        "start": m.start, "end": m.end, "text": m.raw_string,
+                        "related": [{"field": f"contacts-{i}-phone"} for i, c in enumerate(release.contacts) if c.phone],
                     })
     return out
 
@@ -685,6 +689,16 @@ def live_check(payload: dict, raw_fields: dict | None = None, touched: set | Non
                 continue  # a part missing from a draft with placeholders: the field problems say which
             if f.fix is not None:
                 d["fix"], d["safe"] = f.fix, True
+            rel = []
+            for o, n in f.related:  # the other places a cross-field finding is about: every one, in its field
+                rl = locate(doc.text, o, o + n, fields)
+                if rl:
+                    rel.append({"field": rl[0], "start": rl[1], "end": rl[2]})
+                else:
+                    bf = _block_field(doc, o, draft, f.category)
+                    if bf:
+                        rel.append({"field": bf})
+            d["related"] = rel
             loc = locate(doc.text, f.offset, f.end, fields)
             if loc:
                 d["field"], d["start"], d["end"] = loc
@@ -737,6 +751,10 @@ def live_check(payload: dict, raw_fields: dict | None = None, touched: set | Non
         v = values.get(it.get("field"))
         if it.get("start") is not None and isinstance(v, str):
             it["start"], it["end"] = utf16(v, it["start"]), utf16(v, it["end"])
+        for r in it.get("related") or ():
+            rv = values.get(r.get("field"))
+            if r.get("start") is not None and isinstance(rv, str):
+                r["start"], r["end"] = utf16(rv, r["start"]), utf16(rv, r["end"])
     summary = {"error": 0, "warning": 0, "info": 0}
     for it in items:
         summary[it["severity"]] = summary.get(it["severity"], 0) + 1

@@ -300,8 +300,25 @@ def _footnote_roots(src: DocxSource):
                 yield fn
 
 
-def read_docx(data: bytes, name: str) -> Document:
+_CHECKED: dict[bytes, None] = {}  # digests of packages that passed check_package (it is deterministic)
+
+
+def _check_once(data: bytes, name: str) -> None:
+    """check_package, skipped for bytes that already passed it in this process (the check page's
+    editor and the annotator read the same upload again for every edit)."""
+    import hashlib
+
+    digest = hashlib.sha256(data).digest()
+    if digest in _CHECKED:
+        return
     check_package(data, name)
+    while len(_CHECKED) >= 64:
+        _CHECKED.pop(next(iter(_CHECKED)))
+    _CHECKED[digest] = None
+
+
+def read_docx(data: bytes, name: str) -> Document:
+    _check_once(data, name)
     import docx  # python-docx
 
     try:

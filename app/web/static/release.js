@@ -447,12 +447,22 @@
       a.dataset.field = f.field || ""; a.dataset.start = f.start == null ? "" : f.start; a.dataset.end = f.end == null ? "" : f.end;
       var sev = document.createElement("span"); sev.className = "sev sev-" + f.severity; sev.textContent = labels[f.severity] || f.severity;
       var msg = document.createElement("span"); msg.className = "msg";
-      if (f.path) { var c = document.createElement("span"); c.className = "where"; c.textContent = (f.label || f.path) + ":"; msg.appendChild(c); msg.appendChild(document.createTextNode(" ")); }
+      if (f.label || f.path) { var c = document.createElement("span"); c.className = "where"; c.textContent = (f.label || f.path) + ":"; msg.appendChild(c); msg.appendChild(document.createTextNode(" ")); }
       msg.appendChild(document.createTextNode(f.message));
       a.appendChild(sev); a.appendChild(msg);
       if (f.suggestions && f.suggestions.filter(Boolean).length) {
         var s = document.createElement("span"); s.className = "sugg"; var t = f.suggestions.filter(Boolean).slice(0, 2).join(" · ");
         s.textContent = "→ " + (t.length > 120 ? t.slice(0, 117) + "…" : t); a.appendChild(s);
+      }
+      var rel = relatedPlaces(f);
+      if (rel.length) {
+        var rp = document.createElement("span"); rp.className = "related-names";
+        rp.textContent = (labels.related || "See also:") + " " + rel.map(function (r) { return r.label || r.field; }).join("; ");
+        a.appendChild(rp);
+        li.dataset.related = rel.map(function (r) { return r.field; }).join(" ");
+        ["mouseenter", "focusin"].forEach(function (ev) { li.addEventListener(ev, function () { markRelated(f); }); });
+        li.addEventListener("mouseleave", function () { if (!li.contains(document.activeElement)) markRelated(null); });
+        a.addEventListener("click", function () { setTimeout(function () { markRelated(f); }, 0); });
       }
       li.appendChild(a);
       li.appendChild(findingActions(f));
@@ -491,6 +501,35 @@
         err.innerHTML = ""; msgs.forEach(function (m) { var li = document.createElement("li"); li.textContent = m; err.appendChild(li); });
         err.hidden = false; inp.setAttribute("aria-invalid", "true");
       } else if (!msgs) { err.hidden = true; err.innerHTML = ""; inp.setAttribute("aria-invalid", "false"); }
+    });
+  }
+  // cross-field findings (a budget note, a figure that contradicts others): every related place, in its field
+  function relatedPlaces(f) {
+    var seen = {};
+    return (f.related || []).filter(function (r) {
+      if (!r || typeof r !== "object" || !r.field || !$(r.field) || r.field === f.field) return false;
+      var k = r.field + ":" + r.start; if (seen[k]) return false; seen[k] = true; return true;
+    });
+  }
+  function markRelated(f) {
+    form.querySelectorAll(".rel-place").forEach(function (el) { el.classList.remove("rel-place"); });
+    form.querySelectorAll(".overlay mark.rel").forEach(function (m) { m.replaceWith(document.createTextNode(m.textContent)); });
+    if (!f) return;
+    relatedPlaces(f).forEach(function (r) {
+      var el = $(r.field); el.classList.add("rel-place");
+      if (r.start == null || r.end <= r.start) return;
+      var ov = el.previousElementSibling && el.previousElementSibling.classList.contains("overlay") ? el.previousElementSibling : overlayFor(el);
+      if (!ov.childNodes.length) ov.appendChild(document.createTextNode(el.value + "\n"));
+      // wrap [start, end) of the overlay's text in a mark.rel (the overlay mirrors the field's text)
+      var pos = 0;
+      Array.prototype.slice.call(ov.childNodes).forEach(function (n) {
+        var len = n.textContent.length;
+        if (n.nodeType === 3 && pos <= r.start && r.end <= pos + len) {
+          var t = n.textContent, m = document.createElement("mark"); m.className = "rel"; m.textContent = t.slice(r.start - pos, r.end - pos);
+          n.replaceWith(document.createTextNode(t.slice(0, r.start - pos)), m, document.createTextNode(t.slice(r.end - pos)));
+        }
+        pos += len;
+      });
     });
   }
   document.addEventListener("click", function (e) {

@@ -1,18 +1,21 @@
 """Check a draft: upload or paste, see findings in place, download reports and fixed files."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
 import unicodedata
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for, redirect
 from flask_babel import gettext as _
 
 from app.engine.linter import LintContext, lint
-from app.errors import PressroomError
+from app.errors import InputError, PressroomError
+from app.fix.edits import EditOutcome, editor_text
 from app.output import to_json_dict, to_sarif
 from app.web.extensions import db
 from app.web.forms import CheckForm
@@ -126,7 +129,7 @@ def result(check_id: str):
     return render_template(
         "check_result.html", record=record, result=res, doc=doc, findings=findings, segments=segments,
         groups=grouped(findings), summary=res.summary(), top_severity=top_severity, msg_lang=message_lang(),
-        fixable=suggestions_fixable,
+        fixable=suggestions_fixable, editor_text=editor_text(doc),
         form=CheckForm(formdata=None),
     )
 
@@ -201,3 +204,133 @@ def fixed(check_id: str):
     mime = DOCX_MIME if record.fmt == "docx" else ("text/markdown" if record.fmt == "md" else "text/plain")
     charset = {"cp1251": "windows-1251", "utf-16": "utf-16", "utf-8-sig": "utf-8"}.get(res.document.encoding, "utf-8")
     return _download(data, f"{_stem(record)}.fixed{suffix}", mime + ("" if record.fmt == "docx" else f"; charset={charset}"))
+
+
+# ----- the editor: the draft edited in the page, checked again, downloaded corrected (issue 14) ------
+def _utf16_map(text: str):
+    """code-point offset -> UTF-16 offset (JavaScript counts an emoji as two)."""
+    extra, acc = [], 0
+    for ch in text:
+        extra.append(acc)
+        if ord(ch) > 0xFFFF:
+            acc += 1
+    extra.append(acc)
+    n = len(text)
+    return lambda o: max(0, min(o, n)) + extra[max(0, min(o, n))]
+
+
+def finding_items(doc, findings, lang: str) -> list[dict]:
+    """The findings as the editor shows them: offsets in UTF-16 units of the editor's text."""
+    import hashlib
+
+    u = _utf16_map(doc.text)
+    out = []
+    for f in findings:
+        text = doc.text[f.offset:f.end]
+        item = {"rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message_in(lang),
+                "start": u(f.offset), "end": u(f.end), "text": text, "line": doc.line_col(f.offset)[0],
+                "suggestions": list(f.suggestions)[:3],
+                "related": [{"start": u(o), "end": u(o + n), "text": doc.text[o:o + n]} for o, n in f.related],
+                "id": hashlib.sha1(f"{f.rule}|{' '.join(text.split()).casefold() or f.message}".encode()).hexdigest()[:12]}
+        if f.fix is not None:
+            item.update(fix=f.fix, safe=True)
+        out.append(item)
+    return out
+
+
+def _edited(record: CheckedDraft):
+    """The edited text of the request written into the draft's file: (EditOutcome, document)."""
+    from app.fix.edits import EncodingRefused, edit_file
+
+    text = request.form.get("text")
+    if text is None:
+        abort(400, description=_("The text of the draft is missing; reload the page."))
+    if len(text.encode("utf-8")) > current_app.config["MAX_UPLOAD"]:
+        abort(413, description=_("The text is longer than 10 MB."))
+    doc = _original(record)
+    try:
+        return edit_file(doc, record.data, text), doc
+    except EncodingRefused as e:
+        raise InputError(_("The file is in %(enc)s, which cannot hold «%(chars)s»; remove it to download the corrected file.",
+                           enc=e.encoding, chars=e.chars)) from None
+
+
+_ORIGINALS: dict[str, Any] = {}  # check id -> the uploaded draft as read (each keystroke would read the DOCX again)
+
+
+def _original(record: CheckedDraft):
+    """The uploaded draft read once per process (a few kept): edit_file never changes it."""
+    from app.core.readers import read_bytes
+
+    key = f"{record.id}:{hashlib.sha256(record.data).hexdigest()}"
+    doc = _ORIGINALS.get(key)
+    if doc is None:
+        doc = read_bytes(record.data, record.name, record.fmt, record.language if record.language in ("ru", "en") else "auto")
+        while len(_ORIGINALS) >= 8:
+            _ORIGINALS.pop(next(iter(_ORIGINALS)))
+        _ORIGINALS[key] = doc
+    return doc
+
+
+def _lint_doc(doc, name: str):
+    """lint_bytes for a document already read (the DOCX the edits were written into)."""
+    import time
+
+    budget = float(current_app.config.get("LINT_TIME_BUDGET") or 0)
+    limit = int(current_app.config.get("MAX_TEXT_CHARS") or 0)
+    if limit and len(doc.text) > limit:
+        raise TooLong(_("%(name)s: the draft has %(n)s characters of text; the web app checks drafts of up to "
+                        "%(limit)s (check longer ones with `pressroom lint`)", name=name, n=len(doc.text), limit=limit))
+    config = checking_config()
+    try:
+        return lint(doc, config, context=LintContext(config=config), deadline=time.monotonic() + budget if budget else None)
+    except OverBudget:
+        raise OverBudget(_("%(name)s: checking this draft took longer than %(s)s seconds and was stopped; "
+                           "check it in parts, or with `pressroom lint`", name=name, s=f"{budget:g}")) from None
+
+
+@bp.post("/check/<check_id>/live")
+def live(check_id: str):
+    """Check the text as edited in the page; JSON for the editor."""
+    from flask import jsonify
+
+    from app.web.views.releases import summary_text
+
+    record = _load(check_id)
+    notice = ""
+    try:
+        try:
+            outcome, _doc = _edited(record)
+        except InputError as e:  # a text draft's encoding cannot hold a character: still check it, and say so
+            if record.fmt == "docx" or request.form.get("text") is None:
+                raise
+            notice, outcome = str(e), EditOutcome(b"", request.form["text"].replace("\r\n", "\n").replace("\r", "\n"))
+        if record.fmt == "docx":
+            res = _lint_doc(outcome.document or _doc, record.name)
+        else:  # the checks see the text as the page holds it (line ends as \n): offsets agree
+            res = lint_bytes(outcome.text.encode("utf-8"), record.name, record.language, record.fmt)
+    except PressroomError as e:
+        return jsonify({"error": str(e)}), 400
+    summary = res.summary()
+    body = {"findings": finding_items(res.document, res.findings, message_lang()), "summary": summary,
+            "summary_text": summary_text(summary), "skipped": outcome.skipped, "language": res.document.language,
+            "notice": notice}
+    if outcome.skipped:
+        body["text"] = outcome.text  # what the file can really hold: the page shows it
+    return jsonify(body)
+
+
+@bp.post("/check/<check_id>/corrected")
+def corrected(check_id: str):
+    """The draft with the page's edits: DOCX (formatting kept) or TXT/MD (encoding and line ends kept)."""
+    record = _load(check_id)
+    try:
+        outcome, _doc = _edited(record)
+    except PressroomError as e:
+        abort(400, description=str(e))
+    suffix = Path(record.name).suffix or (".docx" if record.fmt == "docx" else ".txt")
+    if record.fmt == "docx":
+        return _download(outcome.data, f"{_stem(record)}.corrected{suffix}", DOCX_MIME)
+    charset = {"cp1251": "windows-1251", "utf-16": "utf-16", "utf-8-sig": "utf-8"}.get(_doc.encoding, "utf-8")
+    mime = "text/markdown" if record.fmt == "md" else "text/plain"
+    return _download(outcome.data, f"{_stem(record)}.corrected{suffix}", f"{mime}; charset={charset}")

@@ -70,7 +70,7 @@ def field_label(path: str, by_id: dict) -> str:
     if m and m.group(1) in ENTRY_LABELS:
         name, i, _sub = m.groups()
         entry = f"{ENTRY_LABELS[name]} {int(i) + 1}"
-        f = by_id.get(field_id(path))
+        f = by_id.get(field_id(path)) or by_id.get(re.sub(r"-\d+-", "-0-", field_id(path), count=1))  # any entry's label
         return f"{entry}: {f.label.text}" if (f is not None and m.group(3)) else entry
     head = (path or "").split(".")[0].split("[")[0]
     if head in SECTION_LABELS:
@@ -85,7 +85,18 @@ def label_findings(live: dict, form=None) -> dict:
     for item in live.get("findings", []):
         if item.get("path") is not None:
             item["label"] = field_label(item["path"], by_id)
+        elif item.get("field"):  # every finding names its field (issue 14)
+            item["label"] = field_label(_path_of(item["field"]), by_id)
+        for r in item.get("related") or ():
+            if isinstance(r, dict) and r.get("field"):
+                r["label"] = field_label(_path_of(r["field"]), by_id)
     return live
+
+
+def _path_of(fid: str) -> str:
+    """A form field id as a model path: 'projects-0-total_budget' -> 'projects[0].total_budget'."""
+    m = re.match(r"^(quotes|projects|contacts|logos)-(\d+)-(\w+)$", fid)
+    return f"{m.group(1)}[{m.group(2)}].{m.group(3)}" if m else fid
 
 
 def mark_errors(form, live: dict) -> None:
