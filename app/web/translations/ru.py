@@ -186,3 +186,10 @@ PLURALS.update({"%(num)d word": ("%(num)d слово", "%(num)d слова", "%(
 from app.web.translations.ru_review import RU_REVIEW  # noqa: E402 - the review pages (issue 15 part B)
 
 RU.update(RU_REVIEW)
+
+from app.web.translations.ru_branches import PLURALS_BRANCHES, RU_BRANCHES  # noqa: E402 - see there
+
+for _k, _v in RU_BRANCHES.items():
+    RU.setdefault(_k, _v)
+for _k, _v in PLURALS_BRANCHES.items():
+    PLURALS.setdefault(_k, _v)
