@@ -193,3 +193,31 @@ for _k, _v in RU_BRANCHES.items():
     RU.setdefault(_k, _v)
 for _k, _v in PLURALS_BRANCHES.items():
     PLURALS.setdefault(_k, _v)
+# Messages of the hardening issue (12) that had no Russian text yet.
+RU.update({
+    "Unknown host": "Неизвестный адрес сервера",
+    "This server does not answer to the host name %(host)s (allowed: %(allowed)s; set PRESSROOM_ALLOWED_HOSTS to add one).":
+        "Этот сервер не отвечает на имя %(host)s (разрешены: %(allowed)s; добавьте имя в PRESSROOM_ALLOWED_HOSTS).",
+    "The request is nested too deeply.": "В запросе слишком глубокая вложенность.",
+    "An unexpected error occurred. Your input is kept in the browser; try again. If it happens again, report it with the request id %(id)s.":
+        "Произошла непредвиденная ошибка. Введённое сохранено в браузере; попробуйте ещё раз. Если ошибка повторится, "
+        "сообщите о ней с номером запроса %(id)s.",
+    "%(name)s: the draft has %(n)s characters of text; the web app checks drafts of up to %(limit)s (check longer ones with `pressroom lint`)":
+        "%(name)s: в черновике %(n)s знаков текста; веб-приложение проверяет черновики до %(limit)s знаков "
+        "(более длинные проверяйте командой `pressroom lint`)",
+    "%(name)s: checking this draft took longer than %(s)s seconds and was stopped; check it in parts, or with `pressroom lint`":
+        "%(name)s: проверка этого черновика заняла больше %(s)s с и была остановлена; проверьте его по частям "
+        "или командой `pressroom lint`",
+    "Request id": "Номер запроса",
+    "This request changes data: send the page's CSRF token in the X-CSRFToken header, or an API token in 'Authorization: Bearer …'.":
+        "Этот запрос изменяет данные: передайте CSRF-токен страницы в заголовке X-CSRFToken или API-токен "
+        "в 'Authorization: Bearer …'.",
+    "The CSRF token is missing or not valid for this session; reload the page.":
+        "CSRF-токена нет или он недействителен для этого сеанса; перезагрузите страницу.",
+    "The JSON is nested too deeply (at most %(n)s levels).": "В JSON слишком глубокая вложенность (не больше %(n)s уровней).",
+    "'%(field)s' contains a NUL character (\\u0000); remove it.": "В поле '%(field)s' есть символ NUL (\\u0000); удалите его.",
+    "'%(field)s' contains a lone surrogate (an invalid \\ud800-\\udfff escape); send valid UTF-16 pairs or the characters themselves.":
+        "В поле '%(field)s' есть одиночный суррогат (недопустимый код \\ud800-\\udfff); передайте правильные "
+        "пары UTF-16 или сами символы.",
+    "The logo was not accepted: %(error)s": "Логотип не принят: %(error)s",
+})
