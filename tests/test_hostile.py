@@ -222,7 +222,7 @@ WEB_CASES = [
     ("delete-cross-site", "delete", "/api/releases/1", {}, 403, "CSRF"),
     ("create-without-token", "post", "/api/releases", {"json": {"payload": {"headline": "x"}}}, 403, "CSRF"),
     ("create-bad-csrf", "post", "/api/releases", {"json": {"payload": {"headline": "x"}}, "headers": {"X-CSRFToken": "forged"}}, 403, "not valid"),
-    ("create-wrong-api-token", "post", "/api/releases", {"json": {"payload": {"headline": "x"}}, "headers": {"Authorization": "Bearer nope"}}, 403, "CSRF"),
+    ("create-wrong-api-token", "post", "/api/releases", {"json": {"payload": {"headline": "x"}}, "headers": {"Authorization": "Bearer nope"}}, 401, "not valid"),  # accounts: refused, session or not
     ("unknown-host", "get", "/", {"headers": {"Host": "evil.example"}}, 400, "does not answer to the host name"),
     ("unknown-host-api", "get", "/api/releases", {"headers": {"Host": "rebind.attacker.test:5000"}}, 400, "host name"),
     ("next-crlf", "get", "/ui/en?next=/%0aX", {}, 302, ""),

@@ -102,7 +102,7 @@ def test_full_release_live_checks_preview_and_docx(page, tmp_path):
     assert page.get_attribute("#contacts-0-phone", "aria-invalid") == "false"
     assert page.text_content("#download-btn").strip() == "Download DOCX"
     page.wait_for_function("() => /version/.test(document.getElementById('save-status').textContent)")
-    assert re.search(r"/releases/\d+/edit$", page.url)  # autosaved: the draft has an address now
+    assert re.search(r"/releases/[A-Za-z0-9_-]{20,}/edit$", page.url)  # autosaved: the draft has an address now
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.fill("#body", body + "\n\nThe total budget of the project is EUR 700 000.")
     page.fill("#contacts-0-phone", "12345")
