@@ -167,6 +167,22 @@ def marks_draft(release) -> bool:
     return requires_approval(release) and current_approval(release) is None
 
 
+def marks_draft_payload(payload: dict) -> bool:
+    """A release rendered from a payload sent to the API carries DRAFT when the user's organisation
+    requires approval and this exact text is no approved version of one of its releases (the API
+    must not be a way around the approval)."""
+    from app.web.models import Organisation, Release
+
+    org_id = _access().current_org_id()
+    org = db.session.get(Organisation, org_id) if org_id is not None else None
+    if org is None or not org.requires_approval:
+        return False
+    sha = payload_hash(payload)
+    hit = db.session.execute(db.select(Approval.id).join(Release, Release.id == Approval.release_id)
+                             .where(Release.org_id == org_id, Approval.payload_sha256 == sha)).first()
+    return hit is None
+
+
 def comments(release, submission: Submission | None = None) -> list[ReviewComment]:
     q = db.select(ReviewComment).where(ReviewComment.release_id == release.id, ReviewComment.parent_id.is_(None))
     if submission is not None:
