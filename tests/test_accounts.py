@@ -295,3 +295,36 @@ def test_logout(app):
     page = c.get("/releases")
     assert c.post("/logout", data={"csrf_token": csrf_of(page.text)}).status_code == 303
     assert c.get("/releases").status_code == 302
+
+
+def test_notifications_are_mailed_when_smtp_is_configured(make_web_app, monkeypatch):
+    sent = []
+
+    class FakeSMTP:
+        def __init__(self, host, port, timeout=None):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            return False
+
+        def starttls(self):
+            pass
+
+        def send_message(self, msg):
+            sent.append((msg["To"], msg["Subject"], msg.get_content()))
+
+    import smtplib
+
+    monkeypatch.setattr(smtplib, "SMTP", FakeSMTP)
+    app = make_web_app(signed_in=False, SMTP_HOST="mail.example.org")
+    from app.web import accounts
+    from app.web.access import notify
+
+    with app.app_context():
+        with_mail = accounts.create_user("mailme", TEST_PASSWORD, accounts.default_org(), email="m@example.org")
+        without = accounts.create_user("nomail", TEST_PASSWORD, accounts.default_org())
+        assert notify([with_mail.id, without.id], "Release submitted for review", "/releases") == 2
+    assert len(sent) == 1 and sent[0][0] == "m@example.org" and "/releases" in sent[0][2]

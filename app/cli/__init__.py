@@ -12,7 +12,7 @@ import sys
 from app import __version__
 from app.errors import PressroomError
 
-COMMANDS = ("lint", "rules", "render", "serve", "languagetool")
+COMMANDS = ("lint", "rules", "render", "serve", "languagetool", "users", "backup")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -197,7 +197,26 @@ def notify(user_ids: Iterable[int], text: str, link: str = "") -> int:
     for uid in ids:
         db.session.add(Notification(user_id=uid, text=(text or "")[:500], link=(link or "")[:500]))
     db.session.commit()
+    _mail_notifications(ids, text, link)
     return len(ids)
+
+
+def _mail_notifications(ids: list[int], text: str, link: str) -> None:
+    from flask import current_app, has_app_context
+
+    if not ids or not has_app_context() or not current_app.config.get("SMTP_HOST"):
+        return
+    from app.web.accounts import send_mail
+
+    base = request.host_url.rstrip("/") if has_request_context() else ""
+    body = text + (f"\n\n{base}{link}" if link.startswith("/") else (f"\n\n{link}" if link else "")) + "\n"
+    for user in db.session.execute(select(User).where(User.id.in_(ids), User.active.is_(True))).scalars():
+        if not user.email:
+            continue
+        try:
+            send_mail(user.email, "Pressroom: " + text[:80], body, current_app.config)
+        except OSError as e:  # the notification is in the app anyway
+            current_app.logger.warning("notification e-mail to user %s not sent: %s", user.id, e)
 
 
 def unread_count(user=None) -> int:

@@ -279,8 +279,9 @@ def accept_invitation(secret: str, username: str, password: str, email: str | No
     return user
 
 
-def send_invitation_mail(to: str, link: str, org_name: str, config) -> bool:
-    """Send the link by e-mail when PRESSROOM_SMTP_HOST is configured; False when it is not."""
+def send_mail(to: str, subject: str, body: str, config) -> bool:
+    """Send one plain-text e-mail when PRESSROOM_SMTP_HOST is configured; False when it is not.
+    smtplib's errors (OSError subclasses) reach the caller."""
     host = config.get("SMTP_HOST")
     if not host or not to:
         return False
@@ -288,11 +289,10 @@ def send_invitation_mail(to: str, link: str, org_name: str, config) -> bool:
     from email.message import EmailMessage
 
     msg = EmailMessage()
-    msg["Subject"] = f"Pressroom: invitation to {org_name}"
+    msg["Subject"] = subject
     msg["From"] = config.get("SMTP_FROM") or "pressroom@localhost"
     msg["To"] = to
-    msg.set_content(f"You are invited to {org_name} on Pressroom.\n\nOpen this link to create your account "
-                    f"(valid for {INVITATION_DAYS} days, once):\n{link}\n")
+    msg.set_content(body)
     port = int(config.get("SMTP_PORT") or 587)
     with smtplib.SMTP(host, port, timeout=20) as smtp:
         if config.get("SMTP_STARTTLS", True):
@@ -301,3 +301,10 @@ def send_invitation_mail(to: str, link: str, org_name: str, config) -> bool:
             smtp.login(config["SMTP_USER"], config.get("SMTP_PASSWORD") or "")
         smtp.send_message(msg)
     return True
+
+
+def send_invitation_mail(to: str, link: str, org_name: str, config) -> bool:
+    """Send the invitation link by e-mail when PRESSROOM_SMTP_HOST is configured."""
+    return send_mail(to, f"Pressroom: invitation to {org_name}",
+                     f"You are invited to {org_name} on Pressroom.\n\nOpen this link to create your account "
+                     f"(valid for {INVITATION_DAYS} days, once):\n{link}\n", config)

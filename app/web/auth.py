@@ -65,25 +65,20 @@ def _load_user(session_id: str):
     return user
 
 
-@login_manager.request_loader
-def _load_from_token(req):
-    """``Authorization: Bearer <token>`` on the JSON API: a user's API token or a configured one."""
-    if not req.path.startswith("/api/"):
-        return None
+def token_user():
+    """The principal of ``Authorization: Bearer <token>``: a user's API token, or a configured
+    script token (ScriptUser); None when the token is not valid. Sets g.auth_via."""
     token = _bearer()
     if not token:
         return None
     from app.web.accounts import default_org, user_by_token
 
     user = user_by_token(token)
-    if user is not None:
-        g.auth_via = "token"
-        return user
-    if any(hmac.compare_digest(token.encode(), t.encode()) for t in current_app.config.get("API_TOKENS") or [] if t):
-        g.auth_via = "token"
-        return ScriptUser(default_org().id)
-    g.auth_via = "bad-token"
-    return None
+    if user is None and any(hmac.compare_digest(token.encode(), t.encode())
+                            for t in current_app.config.get("API_TOKENS") or [] if t):
+        user = ScriptUser(default_org().id)
+    g.auth_via = "token" if user is not None else "bad-token"
+    return user
 
 
 @login_manager.unauthorized_handler
@@ -135,6 +130,14 @@ def init_app(app: Flask) -> None:
         if request.method == "OPTIONS":
             return None
         from flask_login import current_user
+
+        if request.path.startswith("/api/") and _bearer():
+            # On the JSON API a token decides who is asking, whatever session the cookie carries.
+            user = token_user()
+            if user is None:
+                return _refuse_anonymous()
+            login_manager._update_request_context_with_user(user)
+            return None
 
         if not current_user.is_authenticated:
             return _refuse_anonymous()

@@ -82,8 +82,9 @@ def state_of(release) -> str:
     approved but changed since: draft again (it needs a new approval); published once the
     approval has the date it went out. ``Release.state`` (accounts) mirrors it (``_mirror``)."""
     sub = latest_submission(release)
-    if sub is None:
-        return DRAFT
+    if sub is None:  # never submitted through the review: what the release says (default draft)
+        s = getattr(release, "state", None)
+        return s if s in (DRAFT, SUBMITTED, CHANGES) else DRAFT
     if sub.outcome is None:
         return SUBMITTED
     if sub.outcome == CHANGES:

@@ -17,10 +17,11 @@ RU = yaml.safe_load((ROOT / "examples" / "rule-of-law-forum-ru.yml").read_text(e
 
 
 @pytest.fixture
-def ctx(browser, live_server):
+def ctx(browser, live_server, signed_in_state):
     contexts = []
 
     def make(width=1440, height=1000, locale="ru-RU", **kw):
+        kw.setdefault("storage_state", signed_in_state)
         c = browser.new_context(base_url=live_server, accept_downloads=True, viewport={"width": width, "height": height},
                                 locale=locale, **kw)
         c.set_default_timeout(15000)
@@ -288,7 +289,7 @@ def test_axe_core_finds_no_violations(page, lang):
     pages = list(PAGES)
     if lang == "ru":
         saved(page)
-        rid = re.search(r"/releases/(\d+)/edit", page.url).group(1)
+        rid = re.search(r"/releases/([A-Za-z0-9_-]+)/edit", page.url).group(1)
         pages += [f"/releases/{rid}/edit", f"/releases/{rid}/preview", f"/releases/{rid}/history"]
     bad = {}
     for url in pages:

@@ -12,9 +12,9 @@ import yaml
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, signed_in_state):
     ctx = browser.new_context(base_url=live_server, accept_downloads=True, viewport={"width": 1440, "height": 1000},
-                              locale="en-GB")
+                              locale="en-GB", storage_state=signed_in_state)
     pg = ctx.new_page()
     pg.set_default_timeout(15000)
     errors: list[str] = []
@@ -297,8 +297,9 @@ def test_russian_live_panel_counts_use_plural_forms(page):
 NARROW_PAGES = ["/", "/releases/new", "/check", "/releases", "/rules"]
 
 
-def test_narrow_screen_has_no_sideways_scrolling(browser, live_server, seed_path):
-    ctx = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844}, locale="ru-RU")
+def test_narrow_screen_has_no_sideways_scrolling(browser, live_server, signed_in_state, seed_path):
+    ctx = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844}, locale="ru-RU",
+                              storage_state=signed_in_state)
     pg = ctx.new_page()
     pg.set_default_timeout(15000)
     try:
@@ -307,7 +308,7 @@ def test_narrow_screen_has_no_sideways_scrolling(browser, live_server, seed_path
         pg.fill("#headline", "Очень длинный заголовок релиза, который на телефоне должен переноситься по словам")
         pg.wait_for_function("() => /\\d/.test(document.getElementById('save-status').textContent)")
         edit = pg.url
-        rid = re.search(r"/releases/(\d+)/edit", edit).group(1)
+        rid = re.search(r"/releases/([A-Za-z0-9_-]+)/edit", edit).group(1)
         pg.goto("/check")
         pg.set_input_files("#draft", str(seed_path))
         pg.click("button[type=submit]")

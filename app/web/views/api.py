@@ -284,7 +284,7 @@ def releases_duplicate(release_id: str):
 
 @bp.get("/releases/<release_id>/versions")
 def releases_versions(release_id: str):
-    target = _get(release_id)
+    target = _get(release_id, need="edit")  # earlier drafts are the author's, not the reviewer's
     return jsonify({"versions": [v.to_dict() for v in store.history(target.id)]})
 
 

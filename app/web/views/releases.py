@@ -288,7 +288,7 @@ def autosave():
         else:
             from app.web.access import find_release
 
-            if not re.fullmatch(r"[A-Za-z0-9_-]{1,32}", str(rid)):
+            if not re.fullmatch(r"[A-Za-z0-9_-]+", str(rid)):  # ASCII only: a "²" is no id
                 return jsonify({"error": _("Unknown release."), "status": 400}), 400
             target = find_release(str(rid), need="edit")
             if target is None:
@@ -475,7 +475,7 @@ def download_name(title: str | None, limit: int = 60) -> str:
 def history(release_id: str):
     from app.web.merge import changed_fields, word_diff
 
-    release = _release_or_404(release_id)
+    release = _release_or_404(release_id, need="edit")  # earlier drafts are the author's, not the reviewer's
     versions = store.history(release.id)
     by_id = fields_by_id(ReleaseForm(formdata=None, data={n: [{}] * 10 for n in LIST_NAMES}))
     diffs = {}
