@@ -97,6 +97,19 @@ ACCESS: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/releases/<release_id>/email.json"): (302, 200, 404, 200, 404, 200),
     ("GET", "/releases/<release_id>/history"): (302, 200, 404, 404, 404, 200),
     ("GET", "/releases/<release_id>/preview"): (302, 200, 404, 200, 404, 200),
+    # the review (part B): 403 = the other side's step; 303 = done or refused with a message on the page
+    ("GET", "/releases/<release_id>/review"): (302, 200, 404, 200, 404, 200),
+    ("POST", "/releases/<release_id>/review/submit"): (302, 303, 404, 403, 404, 303),
+    ("POST", "/releases/<release_id>/review/request-changes"): (302, 403, 404, 303, 404, 403),
+    ("POST", "/releases/<release_id>/review/approve"): (302, 403, 404, 303, 404, 403),
+    ("POST", "/releases/<release_id>/review/publish"): (302, 303, 404, 403, 404, 303),
+    ("POST", "/releases/<release_id>/review/comments"): (302, 403, 404, 303, 404, 403),
+    ("POST", "/releases/<release_id>/review/comments/<int:comment_id>/reply"): (302, 303, 404, 303, 404, 303),
+    ("POST", "/releases/<release_id>/review/comments/<int:comment_id>/accept"): (302, 303, 404, 403, 404, 303),
+    ("POST", "/releases/<release_id>/review/comments/<int:comment_id>/resolve"): (302, 303, 404, 303, 404, 303),
+    ("GET", "/releases/<release_id>/review/<int:number>/commented.docx"): (302, 200, 404, 200, 404, 200),
+    ("GET", "/releases/<release_id>/review/approved.docx"): (302, 404, 404, 404, 404, 404),
+    ("POST", "/releases/<release_id>/review/upload"): (302, 303, 404, 303, 404, 303),
     ("POST", "/releases/<release_id>/restore/<int:snapshot_id>"): (302, 303, 404, 404, 404, 303),
     ("POST", "/releases/<release_id>/undelete"): (302, 303, 404, 404, 404, 303),
     ("POST", "/releases/autosave"): (302, 200, 404, 404, 404, 200),
@@ -168,6 +181,22 @@ class World:
             r.state = state
             db.session.commit()
             snap = store.history(r.id)[0].id
+            comment_id = "0"
+            if state != "draft":  # submitted through the review (part B), with one comment proposing a change
+                from app.review.anchors import make_anchor
+                from app.web.review_models import ReviewComment, Submission, payload_hash
+
+                sub = Submission(release_id=r.id, number=1, version=r.version, title=r.title, payload=dict(r.payload),
+                                 payload_sha256=payload_hash(r.payload))
+                db.session.add(sub)
+                db.session.flush()
+                a = make_anchor("headline", r.payload["headline"], 0, 6)
+                c = ReviewComment(release_id=r.id, submission_id=sub.id, author_name="rev", field="headline",
+                                  start=a.start, end=a.end, quote=a.quote, prefix=a.prefix, suffix=a.suffix,
+                                  body="Shorter?", replacement="Matrix")
+                db.session.add(c)
+                db.session.commit()
+                comment_id = str(c.id)
             check_id = secrets.token_hex(16)
             db.session.add(CheckedDraft(id=check_id, name="d.txt", fmt="txt", language="en", data=b"Hello world.",
                                         org_id=self.org_a))
@@ -179,7 +208,7 @@ class World:
             return {"release_id": r.public_id, "snapshot_id": str(snap), "check_id": check_id,
                     "name": f"{self.logo}.png", "token": tok.public_id, "invitation": inv.public_id,
                     "secret": inv_secret, "user": victim.public_id, "org": self.org_a_public,
-                    "lang": "en", "filename": "style.css"}
+                    "lang": "en", "filename": "style.css", "comment_id": comment_id, "number": "1"}
 
     def client(self, who: str):
         from webauth import sign_in
@@ -240,6 +269,9 @@ def request_kwargs(endpoint: str, method: str, t: dict) -> dict:
         "admin.organisation_settings": {"requires_approval": "1"},
         "admin.set_active": {"active": "0"},
         "ltapi.v2_check": {"text": "Hello world.", "language": "en-GB"},
+        "review.comment": {"field": "headline", "body": "Matrix comment"},
+        "review.reply": {"body": "Matrix answer"},
+        "review.publish": {"published_on": "2026-03-02"},
     }.get(endpoint)
     if endpoint == "releases.logo_upload":
         return {"data": {"file": (io.BytesIO(_other_png()), "logo.png")}, "content_type": "multipart/form-data"}

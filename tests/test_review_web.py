@@ -298,3 +298,21 @@ def test_the_russian_review_page_is_in_russian(world):
     latin = set(re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", " ".join([text, *attrs])))
     latin -= {"anna", "English", "Delegation", "Kazakhstan"}  # the user's name and organisation; the language switch
     assert latin <= {"Pressroom", "DOCX", "Word", "UTC", "API", "OpenAPI", "DRAFT", "EN", "RU", "EU"}, sorted(latin)
+
+
+def test_the_api_renders_draft_until_the_text_is_approved(world, payload):
+    """/api/render is no way around the approval: the same text is DRAFT until a version with it is approved."""
+    a, rv, rid = world.c["author"], world.c["reviewer"], world.rid
+    stored = _stored(world).payload
+
+    def flag():
+        r = a.post("/api/render", json={"payload": stored}, headers={"X-CSRFToken": "off"})
+        assert r.status_code == 200, r.get_data(as_text=True)[:300]
+        return r.headers["X-Pressroom-Draft"]
+
+    assert flag() == "1"
+    a.post(f"/releases/{rid}/review/submit")
+    rv.post(f"/releases/{rid}/review/approve")
+    assert flag() == "0"
+    stored = {**stored, "headline": "Something else"}
+    assert flag() == "1"

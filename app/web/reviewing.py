@@ -82,8 +82,9 @@ def state_of(release) -> str:
     approved but changed since: draft again (it needs a new approval); published once the
     approval has the date it went out. ``Release.state`` (accounts) mirrors it (``_mirror``)."""
     sub = latest_submission(release)
-    if sub is None:
-        return DRAFT
+    if sub is None:  # never submitted through the review: what the release says (default draft)
+        s = getattr(release, "state", None)
+        return s if s in (DRAFT, SUBMITTED, CHANGES) else DRAFT
     if sub.outcome is None:
         return SUBMITTED
     if sub.outcome == CHANGES:
@@ -165,6 +166,22 @@ def marks_draft(release) -> bool:
     """Downloads of this release carry DRAFT: the organisation requires approval and the current
     text is not the approved one."""
     return requires_approval(release) and current_approval(release) is None
+
+
+def marks_draft_payload(payload: dict) -> bool:
+    """A release rendered from a payload sent to the API carries DRAFT when the user's organisation
+    requires approval and this exact text is no approved version of one of its releases (the API
+    must not be a way around the approval)."""
+    from app.web.models import Organisation, Release
+
+    org_id = _access().current_org_id()
+    org = db.session.get(Organisation, org_id) if org_id is not None else None
+    if org is None or not org.requires_approval:
+        return False
+    sha = payload_hash(payload)
+    hit = db.session.execute(db.select(Approval.id).join(Release, Release.id == Approval.release_id)
+                             .where(Release.org_id == org_id, Approval.payload_sha256 == sha)).first()
+    return hit is None
 
 
 def comments(release, submission: Submission | None = None) -> list[ReviewComment]:

@@ -322,7 +322,10 @@ def api_render():
     payload = payload_of(body)
     _check_size(payload)
     live = live_check(payload)
-    draft = live["summary"]["error"] > 0 or request.args.get("draft") in ("1", "true")
+    from app.web.reviewing import marks_draft_payload
+
+    draft = (live["summary"]["error"] > 0 or request.args.get("draft") in ("1", "true")
+             or marks_draft_payload(payload))  # not approved (issue 15)
     try:
         data = render_docx(payload, draft=draft)
     except PressroomError as e:

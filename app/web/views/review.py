@@ -119,7 +119,7 @@ def page(release_id: str):
     sub = subs[-1] if subs else None
     prev = subs[-2] if len(subs) > 1 else None
     state = rv.state_of(release)
-    if release.state != state:
+    if release.state != state and subs:
         rv._mirror(release)  # the author changed an approved text on the form: a draft again
     fields, diffs, placed_now = [], [], []
     if sub is not None:
@@ -180,6 +180,8 @@ def approve(release_id: str):
 @bp.post("/releases/<release_id>/review/publish")
 def publish(release_id: str):
     release = _release(release_id)
+    if not rv._access().can_edit(release):
+        abort(403, description=_("You may not do this with this release."))
     try:
         on = dt.date.fromisoformat((request.form.get("published_on") or "").strip())
     except ValueError:
@@ -197,6 +199,8 @@ def _offset(name: str) -> int | None:
 @bp.post("/releases/<release_id>/review/comments")
 def comment(release_id: str):
     release = _release(release_id)
+    if not rv._access().can_review(release):
+        abort(403, description=_("Only the reviewer comments on a submitted version."))
     fid = (request.form.get("field") or "").strip()
     if not _FID.match(fid):
         abort(400, description=_("Unknown field."))
@@ -306,6 +310,9 @@ def approved(release_id: str):
 @bp.post("/releases/<release_id>/review/upload")
 def upload(release_id: str):
     release = _release(release_id)
+    access = rv._access()
+    if not (access.can_edit(release) or access.can_review(release)):
+        abort(403, description=_("You may not upload a reviewed copy of this release."))
     fs = request.files.get("file")
     if fs is None or not fs.filename:
         flash(_("Choose the DOCX the Delegation edited."), "error")
