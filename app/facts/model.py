@@ -1267,8 +1267,8 @@ class _Builder:
                 for f in ms:
                     inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
-                            and not f.subset and not f.meta.get("additional") and not inner:
-                        parts[f.role] = f
+                            and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
+                        parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part
                 if len(parts) >= 2 or "remaining" in parts:
                     covered = any(r.kind == "sum" and (set(p.id for p in parts.values()) <= set(r.facts[1:]) or
                                   set(parts) <= {self.model.facts[i].role for i in r.facts[1:]})
@@ -1276,6 +1276,8 @@ class _Builder:
                     if not covered:
                         whole = _nearest(totals, list(parts.values()))
                         complete = "remaining" in parts or ({"eu", "cofin"} <= set(parts) and not others)
+                        if any(p.meta.get("additional") for p in parts.values()):
+                            complete = False  # "a further …": at most the whole, there may be more
                         self.rel("sum", [whole.id] + [p.id for p in sorted(parts.values(), key=lambda f: f.start)],
                                  complete, origin="scope")
                 elif len(parts) == 1:
