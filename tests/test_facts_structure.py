@@ -238,3 +238,19 @@ def test_body_line_against_the_budget_table_row():
     body[1] = body[1].replace("560,000", "650,000")
     doc, fs = _lint_docx(_docx(body, table), "en")
     assert not [f for f in fs if f.category == "figures" and f.severity in ("error", "warning")]
+
+
+SHARES = [
+    ("en", "The European Union funds the EUR 4 million project. So far EUR 1.2 million has gone to new pumps in six "
+           "villages, or about 45 per cent of the budget.", True),
+    ("en", "The European Union funds the EUR 4 million project. So far EUR 1.2 million has gone to new pumps in six "
+           "villages, or about 30 per cent of the budget.", False),
+    ("ru", "Проект стоимостью 2 000 000 евро на 80 % финансируется Европейским союзом (1 500 000 евро).", True),
+    ("ru", "Проект стоимостью 2 000 000 евро на 75 % финансируется Европейским союзом (1 500 000 евро).", False),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong", SHARES, ids=[f"{'wrong' if w else 'right'}-{i}" for i, (_, _, w) in enumerate(SHARES)])
+def test_shares_named_by_their_whole_or_their_owner(lang, text, wrong):
+    found = _loud(lang, text)
+    assert bool(found) == wrong, found

@@ -120,6 +120,7 @@ HISTORY_WORDS = {"en": re.compile(r"(?<![\w])(?:over|in|during)[ \u00a0]+the[ \u
                  "ru": re.compile(r"(?<![\w])за[ \u00a0]+(?:последние|прошедшие)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:лет|года|годы|десятилети[ея])(?![\w])", re.I)}
 HISTORY_YEAR = {"en": re.compile(r"(?<![\w])(?:since|between|from)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]+(?:and|to)[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I),
                 "ru": re.compile(r"(?<![\w])(?:с|со|начиная[ \u00a0]+с)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]*(?:года|г\.))?(?:[ \u00a0]+по[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I)}
+PROJECT_AFTER = {"en": ("project", "programme", "program", "initiative")}
 TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
@@ -513,6 +514,9 @@ class _Builder:
                     role = "other"
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
+            if f.kind == "money" and j < len(ws) and ws[j].norm in PROJECT_AFTER.get(self.lang, ()) and role != "total":
+                role = "total"  # "the EUR 4 million project", «…-миллионный проект»: the project's own cost
+                f.meta["strong"] = True
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
@@ -625,6 +629,19 @@ class _Builder:
                     self.rel("share", [p.id, target.id, whole])
                 else:
                     p.meta["pending_share"] = True
+            elif prev and self._share_whole_after(ws, p) and prev[-1].role != "total" and not prev[-1].meta.get("each") \
+                    and not any(o.kind == "percent" and prev[-1].end <= o.start < p.start for o in fs):
+                # "EUR 1.1 million has been used for …, or roughly 35 per cent of the budget": the amount
+                # before it over the budget
+                a = prev[-1]
+                p.meta["part"] = a.id
+                p.meta["whole_named"] = True
+                p.role = a.role or p.role
+                whole = self._sentence_whole(a)
+                if whole is not None:
+                    self.rel("share", [p.id, a.id, whole])
+                else:
+                    p.meta["pending_share"] = True
             elif p.role in ("eu", "cofin", "remaining"):
                 # "the EU covers 80 % of the EUR 2 million budget"
                 whole = next((m for m in nxt if m.role == "total" or phrase_set(lang, "part_of").find(ws, *self._between(ws, p, m))), None)
@@ -634,6 +651,15 @@ class _Builder:
                 p.meta["pending_share"] = True
         self._groups(counts, fs, ws)
         self._durations(fs, ws)
+
+    def _share_whole_named(self, p: Fact) -> bool:
+        return 0 <= p.sentence < len(self.sent_words) and self._share_whole_after(self.sent_words[p.sentence], p)
+
+    def _share_whole_after(self, ws: list[Word], p: Fact) -> bool:
+        """The words right after a percentage name the budget as its whole ("of the budget", «бюджета»)."""
+        j = self._widx(ws, p.end)
+        m = phrase_set(self.lang, "share_whole").at(ws, j)
+        return m is not None
 
     def _parenthetical(self, fs: list[Fact], ws: list[Word]) -> None:
         """"85 percent of the EUR 350,000 budget (EUR 297,500)": the amount in brackets is the share's part."""
@@ -1318,6 +1344,14 @@ class _Builder:
                     whole = self.model.facts[p.meta["whole"]]
                 else:
                     totals = [f for f in money if f.role == "total" and f.unit == unit and not f.subset and not f.hedge]
+                    if not totals and (p.meta.get("whole_named") or self._share_whole_named(p)):
+                        # «90 процентов бюджета» and the scope's one budget is a phase's: that budget
+                        cands = [f for f in fs if f.kind == "money" and f.role == "total" and f.unit == unit and not f.hedge
+                                 and not f.meta.get("no_scope") and not f.meta.get("aggregate")]
+                        # only a budget alone in its sentence and larger than the part (not one of two phases)
+                        cands = [f for f in cands if f.sentence >= 0 and f.value > part.value and
+                                 sum(1 for o in self.sent_facts[f.sentence] if o.kind == "money") == 1]
+                        totals = cands if len(cands) == 1 else []
                     if not totals:
                         continue
                     whole = _nearest(totals, [p])
