@@ -122,6 +122,7 @@ HISTORY_YEAR = {"en": re.compile(r"(?<![\w])(?:since|between|from)[ \u00a0]+(?P<
                 "ru": re.compile(r"(?<![\w])(?:с|со|начиная[ \u00a0]+с)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]*(?:года|г\.))?(?:[ \u00a0]+по[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I)}
 PROJECT_AFTER = {"en": ("project", "programme", "program", "initiative")}
 TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
+EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "от ", "в ", "на ", "с ")}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
@@ -318,8 +319,11 @@ class _Builder:
         comes after a link."""
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
             return None
-        em = EACH_FROM[self.lang].match(text, q.end - base, q.end - base + 30)
-        pre = re.search(r"([^\W\d_]{3,20}+)[ \u00a0]+(?:of|по)[ \u00a0]+$", text[max(0, q.start - base - 30):q.start - base])
+        head = text[q.end - base:q.end - base + 8].lstrip(" \u00a0").lower()
+        em = EACH_FROM[self.lang].match(text, q.end - base, q.end - base + 30) if head.startswith(EACH_PREPS[self.lang]) else None
+        tail = text[max(0, q.start - base - 4):q.start - base].lower()
+        pre = re.search(r"([^\W\d_]{3,20}+)[ \u00a0]+(?:of|по)[ \u00a0]+$", text[max(0, q.start - base - 30):q.start - base]) \
+            if tail.endswith(("of ", "по ", "of\u00a0", "по\u00a0")) else None
         if pre and pre.group(1).lower() in [str(v).lower() for v in (data(self.lang).get("containers") or [])]:
             em = True  # "eight groups of 20", «группы по 15»
         if em:  # "45 from each of five regions", «по 20 из каждого района»: a count per item
@@ -369,6 +373,9 @@ class _Builder:
         never an age ("women aged 18 to 35")."""
         if re.match(r"[ \u00a0]*(?:to|and|-|–|—|до|лет|years?|%|per|процент)", text[e:e + 10], re.I):
             return None
+        last = text[max(0, s - 8):s].rstrip(" \u00a0—–-")[-1:]
+        if not last.isalpha():
+            return None  # nothing but words (and a dash) may stand between a label and its number
         before = text[max(0, s - 40):s]
         toks = list(re.finditer(r"[^\W\d_]++|[—–-]|[,;:()\d]", before))[-4:]
         pats = [p for pair in _complementary(self.lang) for p in pair]
@@ -433,7 +440,13 @@ class _Builder:
         the past decade", «за последние десять лет» — years at least two before the release's."""
         if not ws:
             return False
-        text = self.text[ws[0].start:ws[-1].end]
+        key = (ws[0].start, ws[-1].end)
+        cache = self.__dict__.setdefault("_hist", {})
+        if key not in cache:
+            cache[key] = self._historical_text(self.text[ws[0].start:ws[-1].end])
+        return cache[key]
+
+    def _historical_text(self, text: str) -> bool:
         if HISTORY_WORDS[self.lang].search(text):
             return True
         year = self._doc_year()
