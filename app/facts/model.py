@@ -901,6 +901,8 @@ class _Builder:
 
     def _operator_products(self, fs: list[Fact]) -> None:
         """"20 grants x EUR 15,000 = EUR 300,000", «20 грантов × 15 000 евро = 300 000 евро»."""
+        if len(fs) < 3:
+            return
         for a, b, c in zip(fs, fs[1:], fs[2:]):
             if a.kind != "count" or b.kind not in ("money", "count") or c.kind != b.kind or b.unit != c.unit and b.kind == "money":
                 continue
@@ -916,6 +918,8 @@ class _Builder:
         50 000 евро», «12 тренингов по 20 участников в каждом», "45 from each of five regions": a
         figure per item and the count of items; the total may come in this sentence or later
         (``_products_across``)."""
+        if not fs:
+            return
         lang = self.lang
         self._operator_products(fs)
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
