@@ -254,3 +254,9 @@ SHARES = [
 def test_shares_named_by_their_whole_or_their_owner(lang, text, wrong):
     found = _loud(lang, text)
     assert bool(found) == wrong, found
+
+
+def test_together_with_is_no_total_of_the_counts_before():
+    text = ("OSH, 2 June 2026 – Farmers in 40 villages got water after the project repaired 30 kilometres of canals "
+            "together with twelve Water Users Associations funded by the European Union.")
+    assert _loud("en", text) == []
