@@ -138,7 +138,9 @@ HISTORY_WORDS = {"en": re.compile(r"(?<![\w])(?:over|in|during)[ \u00a0]+the[ \u
                  "ru": re.compile(r"(?<![\w])за[ \u00a0]+(?:последние|прошедшие)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:лет|года|годы|десятилети[ея])(?![\w])", re.I)}
 HISTORY_YEAR = {"en": re.compile(r"(?<![\w])(?:since|between|from)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]+(?:and|to)[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I),
                 "ru": re.compile(r"(?<![\w])(?:с|со|начиная[ \u00a0]+с)[ \u00a0]+(?P<y>(?:19|20)\d\d)(?:[ \u00a0]*(?:года|г\.))?(?:[ \u00a0]+по[ \u00a0]+(?P<y2>(?:19|20)\d\d))?(?![\w])", re.I)}
+PROJECT_AFTER = {"en": ("project", "programme", "program", "initiative")}
 TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semester", "term", "session", "cent"}
+EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "от ", "в ", "на ", "с ")}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
@@ -351,8 +353,11 @@ class _Builder:
         comes after a link."""
         if q.num is None or not q.num.integer or q.value >= 1900 and not q.num.style.group:
             return None
-        em = EACH_FROM[self.lang].match(text, q.end - base, q.end - base + 30)
-        pre = re.search(r"([^\W\d_]{3,20}+)[ \u00a0]+(?:of|по)[ \u00a0]+$", text[max(0, q.start - base - 30):q.start - base])
+        head = text[q.end - base:q.end - base + 8].lstrip(" \u00a0").lower()
+        em = EACH_FROM[self.lang].match(text, q.end - base, q.end - base + 30) if head.startswith(EACH_PREPS[self.lang]) else None
+        tail = text[max(0, q.start - base - 4):q.start - base].lower()
+        pre = re.search(r"([^\W\d_]{3,20}+)[ \u00a0]+(?:of|по)[ \u00a0]+$", text[max(0, q.start - base - 30):q.start - base]) \
+            if tail.endswith(("of ", "по ", "of\u00a0", "по\u00a0")) else None
         if pre and pre.group(1).lower() in [str(v).lower() for v in (data(self.lang).get("containers") or [])]:
             em = True  # "eight groups of 20", «группы по 15»
         if em:  # "45 from each of five regions", «по 20 из каждого района»: a count per item
@@ -402,6 +407,9 @@ class _Builder:
         never an age ("women aged 18 to 35")."""
         if re.match(r"[ \u00a0]*(?:to|and|-|–|—|до|лет|years?|%|per|процент)", text[e:e + 10], re.I):
             return None
+        last = text[max(0, s - 8):s].rstrip(" \u00a0—–-")[-1:]
+        if not last.isalpha():
+            return None  # nothing but words (and a dash) may stand between a label and its number
         before = text[max(0, s - 40):s]
         toks = list(re.finditer(r"[^\W\d_]++|[—–-]|[,;:()\d]", before))[-4:]
         pats = [p for pair in _complementary(self.lang) for p in pair]
@@ -466,7 +474,13 @@ class _Builder:
         the past decade", «за последние десять лет» — years at least two before the release's."""
         if not ws:
             return False
-        text = self.text[ws[0].start:ws[-1].end]
+        key = (ws[0].start, ws[-1].end)
+        cache = self.__dict__.setdefault("_hist", {})
+        if key not in cache:
+            cache[key] = self._historical_text(self.text[ws[0].start:ws[-1].end])
+        return cache[key]
+
+    def _historical_text(self, text: str) -> bool:
         if HISTORY_WORDS[self.lang].search(text):
             return True
         year = self._doc_year()
@@ -547,6 +561,9 @@ class _Builder:
                     role = "other"
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
+            if f.kind == "money" and j < len(ws) and ws[j].norm in PROJECT_AFTER.get(self.lang, ()) and role != "total":
+                role = "total"  # "the EUR 4 million project", «…-миллионный проект»: the project's own cost
+                f.meta["strong"] = True
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
@@ -659,6 +676,19 @@ class _Builder:
                     self.rel("share", [p.id, target.id, whole])
                 else:
                     p.meta["pending_share"] = True
+            elif prev and self._share_whole_after(ws, p) and prev[-1].role != "total" and not prev[-1].meta.get("each") \
+                    and not any(o.kind == "percent" and prev[-1].end <= o.start < p.start for o in fs):
+                # "EUR 1.1 million has been used for …, or roughly 35 per cent of the budget": the amount
+                # before it over the budget
+                a = prev[-1]
+                p.meta["part"] = a.id
+                p.meta["whole_named"] = True
+                p.role = a.role or p.role
+                whole = self._sentence_whole(a)
+                if whole is not None:
+                    self.rel("share", [p.id, a.id, whole])
+                else:
+                    p.meta["pending_share"] = True
             elif p.role in ("eu", "cofin", "remaining"):
                 # "the EU covers 80 % of the EUR 2 million budget"
                 whole = next((m for m in nxt if m.role == "total" or phrase_set(lang, "part_of").find(ws, *self._between(ws, p, m))), None)
@@ -668,6 +698,15 @@ class _Builder:
                 p.meta["pending_share"] = True
         self._groups(counts, fs, ws)
         self._durations(fs, ws)
+
+    def _share_whole_named(self, p: Fact) -> bool:
+        return 0 <= p.sentence < len(self.sent_words) and self._share_whole_after(self.sent_words[p.sentence], p)
+
+    def _share_whole_after(self, ws: list[Word], p: Fact) -> bool:
+        """The words right after a percentage name the budget as its whole ("of the budget", «бюджета»)."""
+        j = self._widx(ws, p.end)
+        m = phrase_set(self.lang, "share_whole").at(ws, j)
+        return m is not None
 
     def _parenthetical(self, fs: list[Fact], ws: list[Word]) -> None:
         """"85 percent of the EUR 350,000 budget (EUR 297,500)": the amount in brackets is the share's part."""
@@ -896,6 +935,8 @@ class _Builder:
 
     def _operator_products(self, fs: list[Fact]) -> None:
         """"20 grants x EUR 15,000 = EUR 300,000", «20 грантов × 15 000 евро = 300 000 евро»."""
+        if len(fs) < 3:
+            return
         for a, b, c in zip(fs, fs[1:], fs[2:]):
             if a.kind != "count" or b.kind not in ("money", "count") or c.kind != b.kind or b.unit != c.unit and b.kind == "money":
                 continue
@@ -911,6 +952,8 @@ class _Builder:
         50 000 евро», «12 тренингов по 20 участников в каждом», "45 from each of five regions": a
         figure per item and the count of items; the total may come in this sentence or later
         (``_products_across``)."""
+        if not fs:
+            return
         lang = self.lang
         self._operator_products(fs)
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
@@ -1301,8 +1344,8 @@ class _Builder:
                 for f in ms:
                     inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
-                            and not f.subset and not f.meta.get("additional") and not inner:
-                        parts[f.role] = f
+                            and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
+                        parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part
                 if len(parts) >= 2 or "remaining" in parts:
                     covered = any(r.kind == "sum" and (set(p.id for p in parts.values()) <= set(r.facts[1:]) or
                                   set(parts) <= {self.model.facts[i].role for i in r.facts[1:]})
@@ -1310,6 +1353,8 @@ class _Builder:
                     if not covered:
                         whole = _nearest(totals, list(parts.values()))
                         complete = "remaining" in parts or ({"eu", "cofin"} <= set(parts) and not others)
+                        if any(p.meta.get("additional") for p in parts.values()):
+                            complete = False  # "a further …": at most the whole, there may be more
                         self.rel("sum", [whole.id] + [p.id for p in sorted(parts.values(), key=lambda f: f.start)],
                                  complete, origin="scope")
                 elif len(parts) == 1:
@@ -1350,6 +1395,14 @@ class _Builder:
                     whole = self.model.facts[p.meta["whole"]]
                 else:
                     totals = [f for f in money if f.role == "total" and f.unit == unit and not f.subset and not f.hedge]
+                    if not totals and (p.meta.get("whole_named") or self._share_whole_named(p)):
+                        # «90 процентов бюджета» and the scope's one budget is a phase's: that budget
+                        cands = [f for f in fs if f.kind == "money" and f.role == "total" and f.unit == unit and not f.hedge
+                                 and not f.meta.get("no_scope") and not f.meta.get("aggregate")]
+                        # only a budget alone in its sentence and larger than the part (not one of two phases)
+                        cands = [f for f in cands if f.sentence >= 0 and f.value > part.value and
+                                 sum(1 for o in self.sent_facts[f.sentence] if o.kind == "money") == 1]
+                        totals = cands if len(cands) == 1 else []
                     if not totals:
                         continue
                     whole = _nearest(totals, [p])
