@@ -101,6 +101,10 @@ def write(r: dict) -> None:
           " Ratios compare CPU time (user + system) of processes measured in the same run, interleaved; wall"
           " time is beside it but depends on the other sessions sharing the cores. Every process is new and every"
           " text it lints is new to it. How to read and re-run: docs/bench.md.", ""]
+    when = [f"{k} {v['at']} ({_f(v.get('seconds'), 0)} s)" for k, v in r.items()
+            if isinstance(v, dict) and v.get("at") and k != "languagetool_jvm_flags"]
+    if when:
+        L += ["Parts measured at: " + "; ".join(when) + ".", ""]
     t = r.get("throughput", {})
     if "en" in t:
         L += ["## Throughput (whole processes over a folder)", "",

@@ -37,14 +37,43 @@ ABBR_HEADS = {"оф": {"фонд"}, "оо": {"объединение", "орга
 def _body_lemmas(ctx, doc, skip: tuple[int, int]) -> list[str]:
     """Lemmas of the release outside the disclaimer sentence, e-mail addresses and URLs blanked
     (nigina@akdn.org does not name the Aga Khan Development Network)."""
+    import bisect
+
     from app.language import skip_spans
 
-    text = list(doc.text)
-    for s, e in skip_spans(doc):
-        text[s:e] = " " * (e - s)
-    text = "".join(text)
+    cached = doc.meta.get("_org_body_lemmas")
+    if cached is None:
+        # once per document, not once per disclaimer (a long file with one disclaimer a page was
+        # quadratic: 1000 pages, ~100 CPU-s; issue 13)
+        text = list(doc.text)
+        for s, e in skip_spans(doc):
+            text[s:e] = " " * (e - s)
+        text = "".join(text)
+        every = lemmas(ctx, text)
+        cached = doc.meta["_org_body_lemmas"] = (text, every, [st for _, st, _ in every])
+    text, every, starts = cached
     a, b = skip
-    return [x for x, _, _ in lemmas(ctx, text[:a])] + ["|"] + [x for x, _, _ in lemmas(ctx, text[b:])]
+    if _straddles(text, a) or _straddles(text, b):
+        return [x for x, _, _ in lemmas(ctx, text[:a])] + ["|"] + [x for x, _, _ in lemmas(ctx, text[b:])]
+    i = bisect.bisect_left(starts, a)  # the words ending by a: orgs.WORD cannot run across a
+    j = bisect.bisect_left(starts, b)
+    return [x for x, _, _ in every[:i]] + ["|"] + [x for x, _, _ in every[j:]]
+
+
+def _straddles(text: str, i: int) -> bool:
+    """Could one word of orgs.WORD ([^\\W\\d_]+(?:-[^\\W\\d_]+)*|\\d+) run across offset i?"""
+    if i <= 0 or i >= len(text):
+        return False
+
+    def letter(c: str) -> bool:
+        return c.isalnum() and not c.isdecimal()
+
+    x, y = text[i - 1], text[i]
+    if letter(x) and letter(y) or x.isdecimal() and y.isdecimal():
+        return True
+    if x == "-" and letter(y) and i >= 2 and letter(text[i - 2]):
+        return True
+    return y == "-" and letter(x) and i + 1 < len(text) and letter(text[i + 1])
 
 
 def _form_heads(ctx, words: list[str]) -> set[str]:
