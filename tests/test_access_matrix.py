@@ -74,6 +74,8 @@ ACCESS: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/check/<check_id>/languagetool.json"): (302, 200, 404, 404, 404, 200),
     ("GET", "/check/<check_id>/report.json"): (302, 200, 404, 404, 404, 200),
     ("GET", "/check/<check_id>/report.sarif"): (302, 200, 404, 404, 404, 200),
+    ("POST", "/check/<check_id>/live"): (302, 400, 404, 404, 404, 400),
+    ("POST", "/check/<check_id>/corrected"): (302, 400, 404, 404, 404, 400),
     ("GET", "/dictionary"): (302, 200, 200, 200, 200, 200),
     ("POST", "/dictionary/add"): (302, 303, 303, 303, 303, 303),
     ("POST", "/dictionary/import"): (302, 303, 303, 303, 303, 303),
