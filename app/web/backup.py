@@ -594,7 +594,14 @@ def _copy_tables(sconn, dconn, copied: dict, progress: Progress) -> None:
     if dconn.dialect.name == "postgresql":
         dconn.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")  # the deferrable ones: checked at commit
     smd, dmd = _reflect(sconn), _reflect(dconn)
-    for t in smd.sorted_tables:
+    # Rows a migration wrote while it made the schema (the default organisation of the accounts
+    # migration) are the backup's to give: the restored database holds exactly the backup's rows.
+    for t in reversed(dmd.sorted_tables):
+        if t.name != ALEMBIC_TABLE and t.name in smd.tables:
+            dconn.execute(t.delete())
+    # the destination's foreign keys decide the order (SQLite may not declare all the source's)
+    rank = {t.name: i for i, t in enumerate(dmd.sorted_tables)}
+    for t in sorted(smd.sorted_tables, key=lambda t: rank.get(t.name, -1)):
         if t.name == ALEMBIC_TABLE:
             continue
         target = dmd.tables.get(t.name)
