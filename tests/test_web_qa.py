@@ -92,7 +92,7 @@ _ALLOWED = set("Pressroom DOCX TXT MD JSON SARIF API OpenAPI EUR USD KZT PNG JPE
 def _ui_words(html_text: str) -> set[str]:
     t = re.sub(r"(?s)<script.*?</script>|<style.*?</style>|<template id=\"tpl-.*?</template>", "", html_text)
     t = re.sub(r'(?s)<div class="doc-text".*?</article>|<p class="msg">.*?</p>|<span class="tip-item">.*?</span>'
-               r'|<p class="rule-id">.*?</p>|<p class="sugg">.*?</p>|<q class="excerpt">.*?</q>|<ol class="live-list".*?</ol>', "", t)
+               r'|<p class="rule-id">.*?</p>|<p class="sugg">.*?</p>|<q class="excerpt">.*?</q>|<ol class="live-list".*?</ol>|<textarea id="editor-text".*?</textarea>', "", t)
     attrs = re.findall(r'(?:title|aria-label|placeholder|data-msg-[\w-]+|data-label-\w+|alt)="([^"]*)"', t)
     text = re.sub(r"<[^>]+>", " ", t)
     import html
