@@ -18,8 +18,8 @@ RU = yaml.safe_load((ROOT / "examples" / "rule-of-law-forum-ru.yml").read_text(e
 
 
 @pytest.fixture
-def page(browser, live_server):
-    c = browser.new_context(base_url=live_server, accept_downloads=True, viewport={"width": 1440, "height": 1000}, locale="ru-RU")
+def page(browser, live_server, signed_in_state):
+    c = browser.new_context(base_url=live_server, storage_state=signed_in_state, accept_downloads=True, viewport={"width": 1440, "height": 1000}, locale="ru-RU")
     c.set_default_timeout(20000)
     pg = c.new_page()
     errors: list[str] = []
