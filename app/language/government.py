@@ -260,3 +260,81 @@ def _inflect_words(group: Group, head, case: str, number: str) -> str | None:
     if "ё" not in "".join(w for _, _, w in group.words):
         words_out = [x.replace("ё", "е").replace("Ё", "Е") for x in words_out]
     return " ".join(words_out)
+
+
+@dataclass(frozen=True)
+class NumeralGroup:
+    start: int
+    end: int
+    numerals: tuple[tuple[int, int, str], ...]
+    numeral_parses: tuple[tuple[Any, ...], ...]
+    rest: Group  # the noun group after the numerals
+
+
+def numeral_group(ctx, ws: list[tuple[int, int, str]]) -> NumeralGroup | None:
+    """A cardinal numeral phrase at the start of ``ws`` («два дня», «двадцать пять участников»):
+    up to three numeral words (pymorphy3 NUMR readings only) and the noun group after them."""
+    nums, parses = [], []
+    for s, e, w in ws[:3]:
+        ps = analyses(ctx, w)
+        ps = tuple(p for p in ps or () if p.tag.POS == "NUMR") if ps else None
+        if not ps or sum(p.score for p in ps) < 0.5 or (len(w) > 1 and w.isupper()):
+            break  # «три» is rarely the imperative of «тереть»
+        nums.append((s, e, w))
+        parses.append(ps)
+    if not nums or len(nums) >= len(ws):
+        return None
+    rest = noun_group(ctx, ws[len(nums):])
+    if rest is None:
+        return None
+    return NumeralGroup(nums[0][0], rest.end, tuple(nums), tuple(parses), rest)
+
+
+def numeral_cases(g: NumeralGroup) -> set[str]:
+    """The cases every numeral word of the phrase can be in."""
+    out = None
+    for ps in g.numeral_parses:
+        cs = {case_of(p.tag) for p in ps}
+        out = cs if out is None else out & cs
+    return out or set()
+
+
+def inflect_numeral_group(g: NumeralGroup, case: str) -> list[str]:
+    """The phrase in an oblique ``case``: every numeral in that case, the noun group in the plural
+    of it («в течение два дня» → «двух дней»)."""
+    if case in ("nomn", "accs"):
+        return []
+    words = []
+    for (s, e, w), ps in zip(g.numerals, g.numeral_parses):
+        try:
+            f = ps[0].inflect({case})
+        except ValueError:
+            f = None
+        if f is None:
+            return []
+        words.append(match_case(w, f.word))
+    # the noun group after a numeral of 2–4 does not agree in the usual way («два новых насоса»):
+    # every word goes into the plural of the case on its own
+    for (s, e, w), ps in zip(g.rest.words, g.rest.parses):
+        if not ps:
+            words.append(w)
+            continue
+        last = (s, e, w) == g.rest.words[-1]
+        cands = [p for p in ps if (p.tag.POS in _HEAD_POS if last else p.tag.POS in _ADJ_POS)]
+        if not cands:
+            return []
+        if any(case_of(p.tag) == case and p.tag.number == "plur" for p in cands):
+            words.append(w)  # already right («пяти лет»)
+            continue
+        best = max(cands, key=lambda p: p.score)
+        try:
+            f = best.inflect({case, "plur"})
+        except ValueError:
+            f = None
+        if f is None:
+            return []
+        words.append(match_case(w, f.word))
+    if "ё" not in "".join(w for _, _, w in g.numerals + g.rest.words):
+        words = [x.replace("ё", "е").replace("Ё", "Е") for x in words]
+    rest = words.pop()
+    return [" ".join(words + [rest])]

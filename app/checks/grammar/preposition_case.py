@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from app.language.government import (TIME_NOUNS, WORD, analyses, inflect_group, noun_group, noun_groups, possible,
-                                     possible_any, table, words_after)
+from app.language.government import (TIME_NOUNS, WORD, analyses, inflect_group, inflect_numeral_group, noun_group,
+                                     noun_groups, numeral_cases, numeral_group, possible, possible_any, table,
+                                     words_after)
 
 CASE_EN = {"nomn": "nominative", "gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental",
            "loct": "prepositional"}
@@ -101,7 +102,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     bare = lows[i] in ADVERB_HOMONYMS and n == 1
     groups = noun_groups(ctx, following, adjectives=not bare)
     if not groups:
-        return None
+        return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]
     if bare:
         heads = group.parses[-1]
@@ -114,6 +115,19 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if not suggestions:
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _numeral(doc, rule, ctx, following, cases, prep_text):
+    """«в течение два дня» → «двух дней»: a numeral phrase in none of the preposition's cases."""
+    g = numeral_group(ctx, following)
+    if g is None or numeral_cases(g) & set(cases):
+        return None
+    case = cases[0]
+    suggestions = inflect_numeral_group(g, case)
+    if not suggestions:
+        return None
+    return rule.finding(doc, g.start, g.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
-from app.language import get
+from app.language import get, morph
 from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, head_readings, inflect_group, noun_group,
                                      noun_groups, possible_any, table, words_after)
 
@@ -31,6 +31,18 @@ def _verb_lemmas(ctx, word: str) -> set[str]:
     if any(p.tag.POS not in _VERB_POS for p in ps):
         return set()  # also a noun or an adjective: not sure it is the verb
     return {p.normal_form.replace("ё", "е") for p in ps}
+
+
+def _participle_lemmas(ctx, word: str) -> tuple[set[str], str | None]:
+    """(the verbs, "actv" or "pssv") of a word whose every reading is a participle of one voice
+    («способствующий», «удостоен», «посвящённая»); (set(), None) otherwise."""
+    ps = analyses(ctx, word)
+    if not ps or any(p.tag.POS not in ("PRTF", "PRTS") for p in ps):
+        return set(), None
+    voices = {p.tag.voice for p in ps}
+    if len(voices) != 1:
+        return set(), None
+    return {p.normal_form.replace("ё", "е") for p in ps}, voices.pop()
 
 
 def _governor_lemmas(ctx, word: str) -> frozenset[str]:
@@ -51,7 +63,13 @@ def _governor_lemmas(ctx, word: str) -> frozenset[str]:
 def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
     ps = analyses(ctx, word)
     if not ps:
-        return set()
+        # a verbal noun pymorphy3's dictionary lacks («уделение»): its guessed noun lemmas (the
+        # caller keeps only the lemmas the table lists)
+        if len(word) < 6 or not word.endswith(("ние", "ния", "нию", "нием", "нии", "тие", "тия",
+                                                                       "тию", "тием", "тии")):
+            return set()
+        return {p.normal_form.replace("ё", "е") for p in morph(ctx).parse(word)
+                if p.tag.POS == "NOUN" and p.normal_form.endswith(("ние", "тие"))}
     out = set()
     for p in ps:
         if p.tag.POS in _VERB_POS | {"PRTF", "PRTS", "NOUN", "ADJF", "ADJS"}:
@@ -68,7 +86,7 @@ def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
 
 def _subject_possible(ctx, verb_word: str, group) -> bool:
     """A nominative reading of the group that agrees with the finite verb (its subject after it)."""
-    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS == "VERB"]
+    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS in ("VERB", "PRTS")]
     if not vps:
         return False
     for h in head_readings(group):
@@ -80,8 +98,9 @@ def _subject_possible(ctx, verb_word: str, group) -> bool:
             if v.tag.person and v.tag.person != "3per" and h.tag.POS != "NPRO":
                 continue
             if v.tag.gender and h.tag.number == "sing" and h.tag.gender and v.tag.gender != h.tag.gender \
-                    and "ms-f" not in h.tag:
-                continue
+                    and "ms-f" not in h.tag and not (v.tag.gender == "femn" and h.tag.gender == "masc"
+                                                     and "anim" in h.tag):
+                continue  # «руководила главный педиатр»: a woman named by a masculine job title
             return True
     return False
 
@@ -96,7 +115,7 @@ def _subject_before(ctx, doc, ws, i) -> bool:
 
 def check(doc, rule, ctx):
     t = table()
-    verbs = {k.replace("ё", "е"): v for k, v in (t.get("verbs") or {}).items()}
+    verbs = {k.replace("ё", "е"): v for k, v in {**(t.get("verbs") or {}), **(t.get("passive_verbs") or {})}.items()}
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
         [("case", x) for x in (t.get("preposition_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
@@ -119,21 +138,61 @@ def check(doc, rule, ctx):
                 yield found
                 continue
             lemmas = _verb_lemmas(ctx, w)
-            if lemmas:
-                for lemma in lemmas & set(verbs):
-                    f = _direct(doc, rule, ctx, ws, i, verbs[lemma], b)
-                    if f is not None:
-                        yield f
-                        break
+            voice = None
+            if not lemmas:
+                lemmas, voice = _participle_lemmas(ctx, w)
+            for lemma in lemmas & set(verbs):
+                spec = verbs[lemma]
+                if voice == "pssv":
+                    if not spec.get("passive"):
+                        continue  # the accusative object is the participle's noun («проведённый семинар»)
+                    spec = {**spec, "case": spec["passive"], "pssv": True}
+                f = _direct(doc, rule, ctx, ws, i, spec, b, participle=voice is not None)
+                if f is not None:
+                    yield f
+                    break
 
 
-def _direct(doc, rule, ctx, ws, i, spec, b):
+def _object_before(ctx, doc, ws, i, cases) -> bool:
+    """The verb's object stands right before it («Подготовкой руководила …»): a word every reading
+    of which is a noun in one of the verb's cases, none a nominative."""
+    if i == 0 or not _blank(doc, ws[i - 1][1], ws[i][0]):
+        return False
+    ps = analyses(ctx, ws[i - 1][2])
+    return bool(ps) and all(p.tag.POS == "NOUN" and case_of(p.tag) in cases - {"nomn"} for p in ps)
+
+
+def _attributive(ctx, w, group) -> bool:
+    """The participle agrees with the group's head: it is its adjective («руководящий состав»)."""
+    ps = [p for p in (analyses(ctx, w) or ()) if p.tag.POS == "PRTF"]
+    return any(case_of(p.tag) == case_of(h.tag) and p.tag.number == h.tag.number
+               and (p.tag.number == "plur" or p.tag.gender == h.tag.gender or h.tag.gender is None)
+               for p in ps for h in head_readings(group))
+
+
+def _agent(ctx, doc, group, table_agents) -> bool:
+    """An instrumental that can be a passive's agent: a person, a name, an institution."""
+    for h in head_readings(group):
+        if case_of(h.tag) != "ablt":
+            continue
+        if "anim" in h.tag or group.words[-1][2][:1].isupper() or h.normal_form.replace("ё", "е") in table_agents:
+            return True
+    return False
+
+
+def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     s, e, w = ws[i]
     following = words_after(doc.text, e, b.end)
     if not following or doc.text[e:following[0][0]].strip():
         return None
     groups = noun_groups(ctx, following)
     if not groups:
+        return None
+    if participle and any(_attributive(ctx, w, g) for g in groups):
+        return None
+    if _object_before(ctx, doc, ws, i, set(spec.get("case") or [])):
+        return None
+    if spec.get("pssv") and any(_agent(ctx, doc, g, _agents()) for g in groups):
         return None
     group = groups[-1]
     heads = [p for g in groups for p in g.parses[-1]]
@@ -169,40 +228,157 @@ _PREP_CASES = {"на": ["accs"], "в": ["accs", "loct"], "во": ["accs", "loct"
                "у": ["gent"], "от": ["gent"], "против": ["gent"], "по": ["datv", "loct"]}
 
 
-def _after_governor(ctx, doc, ws, i, spec):
-    """Index of the word after the governor and its object (``spec['object']``, after up to two
-    adjectives: «уделять особое внимание»), skipping adverbs such as «также», «подробно»; None
-    when the object is not there."""
+_RELATIVE_ADVERBS = {"как", "где", "когда", "куда", "откуда", "почему", "зачем", "насколько", "сколько", "столько",
+                     "поэтому", "потому", "так", "затем", "тогда", "впоследствии", "иначе", "однако"}
+# words that open a parenthetical between commas or dashes after the governor («оплатил, как и
+# обещал, за …»); the wrong preposition must follow its closing comma
+_PARENTHETICAL = {"как", "например", "в", "по", "кроме", "конечно", "безусловно", "наконец", "впрочем",
+                  "во-первых", "во-вторых", "разумеется", "очевидно", "видимо", "вероятно", "кстати", "также"}
+
+
+def _blank(doc, a: int, b: int) -> bool:
+    gap = doc.text[a:b]
+    return not gap.strip(" \u00a0") and "\n" not in gap
+
+
+def _same_clause(doc, a: int, b: int) -> bool:
+    """Only words and spaces between a and b (no punctuation, no line break)."""
+    gap = doc.text[a:b]
+    return "\n" not in gap and all(c.isalpha() or c in " \u00a0-" for c in gap)
+
+
+def _is_adverb(ctx, word: str) -> bool:
+    """A word whose every dictionary reading is an adverb (полностью, подробно), not a relative
+    or linking one (как, где, поэтому): it may stand between a verb and its object."""
+    w = word.lower()
+    if w in _FILLERS:
+        return True
+    if w in _RELATIVE_ADVERBS:
+        return False
+    ps = analyses(ctx, w)
+    return bool(ps) and all(p.tag.POS == "ADVB" for p in ps)
+
+
+def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
+    """Index of the preposition after the governor and its object (``spec['object']``, after up to
+    two adjectives: «уделять особое внимание»; or before the governor in the same clause: «особое
+    внимание было уделено»), skipping adverbs (также, подробно, полностью), one inserted phrase of a
+    preposition not in ``stop`` («поделились на встрече о …») and a parenthetical between commas
+    («оплатил, как и обещал, за …»); None when the object is not there or punctuation intervenes."""
     j = i + 1
     obj = spec.get("object")
     if obj:
         objs = set(obj) if isinstance(obj, list) else {obj}
-        # the object before the verb: «внимание уделили на …», «особое внимание было уделено»
-        for back in (1, 2):
-            if i - back >= 0 and not doc.text[ws[i - back][1]:ws[i][0]].strip(" \u00a0"):
-                ps = analyses(ctx, ws[i - back][2])
-                if ps and any(p.normal_form in objs for p in ps):
-                    obj = None
-                    break
+        for back in (1, 2, 3):
+            if i - back < 0 or not _same_clause(doc, ws[i - back][1], ws[i][0]):
+                break
+            ps = analyses(ctx, ws[i - back][2])
+            if ps and any(p.normal_form in objs for p in ps):
+                obj = None
+                break
     if obj:
         k = j
-        while k < len(ws) and k < j + 3:
+        while k < len(ws) and k < j + 5:
+            if not _same_clause(doc, ws[k - 1][1], ws[k][0]):
+                return None
             ps = analyses(ctx, ws[k][2])
             if ps and any(p.normal_form in objs for p in ps):
                 break
-            if not ps or not any(p.tag.POS in ("ADJF", "ADVB") for p in ps):
+            if k - j < 3 and ps and any(p.tag.POS in ("ADJF", "ADVB") for p in ps):
+                k += 1
+                continue
+            # «уделили в ходе встречи внимание на …»: a short phrase of another preposition
+            skip = _inserted_phrase(ctx, doc, ws, k, stop, _rights(spec), objs) if k == j else None
+            if skip is None:
                 return None
-            k += 1
+            k = skip
         else:
             return None
         if k >= len(ws):
             return None
         j = k + 1
     n = 0
-    while j < len(ws) and ws[j][2].lower() in _FILLERS and n < 2 and not doc.text[ws[j - 1][1]:ws[j][0]].strip():
-        j += 1
-        n += 1
+    inserted = False
+    after_comma = False
+    while j < len(ws):
+        if not after_comma and not _blank(doc, ws[j - 1][1], ws[j][0]):
+            close = _parenthetical_end(ctx, doc, ws, j) if n == 0 and not inserted else None
+            if close is None:
+                return None
+            j = close
+            inserted = after_comma = True
+            continue
+        after_comma = False
+        w = ws[j][2].lower()
+        if w in stop:
+            return j
+        if n < 2 and _is_adverb(ctx, w):
+            j += 1
+            n += 1
+            continue
+        if not inserted:
+            skip = _inserted_phrase(ctx, doc, ws, j, stop, _rights(spec))
+            if skip is not None and skip < len(ws) and ws[skip][2].lower() in stop:
+                j = skip
+                inserted = True
+                continue
+        return j
     return j
+
+
+def _inserted_phrase(ctx, doc, ws, j, stop, right=frozenset(), keep=frozenset()):
+    """The index after a phrase «preposition + noun group» (at most four words) starting at j, when
+    the preposition is not one of ``stop``; None otherwise."""
+    if j >= len(ws):
+        return None
+    w = ws[j][2].lower()
+    if w in stop or w in right or w not in _PREP_CASES and w not in ("при", "перед", "после", "во", "со", "без", "через"):
+        return None
+    following = words_after(doc.text, ws[j][1], ws[-1][1] + 1, limit=4)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups or not any(h.normal_form.replace("ё", "е") in _inserted_heads()
+                             for g in groups for h in head_readings(g)):
+        return None  # only a phrase of place or time («на встрече», «в ходе встречи»): another noun may
+        # govern the preposition after it («в отчёте о результатах»)
+    last = groups[-1].words[-1]
+    k = next((x for x in range(j + 1, len(ws)) if ws[x][0] == last[0]), None)
+    if k is None or (k + 1 < len(ws) and not _blank(doc, ws[k][1], ws[k + 1][0])):
+        return None
+    # a genitive after the group belongs to it («в ходе встречи»)
+    while k + 1 < len(ws) and k + 1 - j <= 4:
+        ps = analyses(ctx, ws[k + 1][2])
+        if not ps or ws[k + 1][2].lower() in stop or not any(p.tag.POS == "NOUN" and case_of(p.tag) == "gent" for p in ps) \
+                or any(p.normal_form in keep for p in ps):
+            break
+        if k + 2 < len(ws) and not _blank(doc, ws[k + 1][1], ws[k + 2][0]):
+            break
+        k += 1
+    return k + 1
+
+
+def _rights(spec) -> frozenset[str]:
+    """The right preposition of a spec and its variants (в/во, с/со, о/об/обо, к/ко)."""
+    r = spec.get("right") or ""
+    preps = set(spec.get("prep") or []) | ({r} if r else set())
+    out = set(preps)
+    for x in preps:
+        out |= {"о": {"об", "обо"}, "в": {"во"}, "с": {"со"}, "к": {"ко"}}.get(x, set())
+    return frozenset(out)
+
+
+def _parenthetical_end(ctx, doc, ws, j):
+    """«оплатил, как и обещал, за …»: the index of the word after a parenthetical of at most six
+    words between commas (or dashes) that starts with an introductory word; None otherwise."""
+    gap = doc.text[ws[j - 1][1]:ws[j][0]].strip(" \u00a0")
+    if gap not in (",", "–", "—") or ws[j][2].lower() not in _PARENTHETICAL:
+        return None
+    for k in range(j + 1, min(len(ws), j + 7)):
+        g = doc.text[ws[k - 1][1]:ws[k][0]].strip(" \u00a0")
+        if g == gap or (gap == "," and g in ("–", "—")) or (gap != "," and g == ","):
+            return k
+        if g:
+            return None
+    return None
 
 
 def _object_group(ctx, doc, ws, j, b, adverbial):
@@ -227,6 +403,19 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
 
 
 @lru_cache(maxsize=1)
+def _inserted_heads() -> frozenset[str]:
+    t = table()
+    heads = set(t.get("place_heads") or []) | set(t.get("adverbial_heads") or []) | TIME_NOUNS | \
+        set(t.get("inserted_heads") or [])
+    return frozenset(x.replace("ё", "е") for x in heads)
+
+
+@lru_cache(maxsize=1)
+def _agents() -> frozenset[str]:
+    return frozenset(x.replace("ё", "е") for x in (table().get("agent_heads") or []))
+
+
+@lru_cache(maxsize=1)
 def _compound_starts() -> frozenset[str]:
     t = table()
     phrases = list(t.get("compound_prepositions") or {}) + list(t.get("fixed_forms") or {})
@@ -247,11 +436,9 @@ _TOT = {"nomn": "то", "gent": "того", "datv": "тому", "accs": "то", 
 
 
 def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
-    j = _after_governor(ctx, doc, ws, i, spec)
+    j = _after_governor(ctx, doc, ws, i, spec, frozenset(spec["wrong"]))
     if j is None or j >= len(ws) or ws[j][2].lower() not in spec["wrong"]:
         return None
-    if doc.text[ws[j - 1][1]:ws[j][0]].strip():
-        return None  # punctuation between: a new clause
     prep_start, prep_end, prep = ws[j]
     case = spec["case"][0]
     right = spec.get("right") or ""
@@ -266,6 +453,9 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
         if wrong_case and not possible_any(groups, set(wrong_case)):
             return None  # not that preposition's phrase: another construction
+        if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
+                                         for h in head_readings(groups[-1])):
+            return None  # the wrong preposition only with these heads («контроль над качеством»)
         group = groups[-1]
         inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
         if not inflected:
@@ -282,10 +472,8 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
 
 def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
     """The right preposition, the group in the wrong one of its cases («вклад в развитии»)."""
-    j = _after_governor(ctx, doc, ws, i, spec)
+    j = _after_governor(ctx, doc, ws, i, spec, frozenset(spec["prep"]))
     if j is None or j >= len(ws) or ws[j][2].lower() not in spec["prep"]:
-        return None
-    if doc.text[ws[j - 1][1]:ws[j][0]].strip():
         return None
     prep_start, prep_end, prep = ws[j]
     groups = _object_group(ctx, doc, ws, j, b, adverbial)
