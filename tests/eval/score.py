@@ -66,6 +66,18 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
+def _same_correction(text: str, f, span, want: str) -> bool:
+    """The finding's suggestion, put in place of its own span, gives the text the case's suggestion
+    gives in place of the case's span: the same correction of a wider or narrower span («за
+    проезд» → «проезд» is «оплатит за проезд» → «оплатит проезд»)."""
+    if span is None:
+        return False
+    a, b = span
+    lo, hi = min(a, f.offset), max(b, f.end)
+    expected = _norm(text[lo:a] + want + text[b:hi])
+    return any(_norm(text[lo:f.offset] + s + text[f.end:hi]) == expected for s in f.suggestions)
+
+
 def _categories(kind: str, set_name: str) -> set[str]:
     if set_name == "figures":
         return {"figures"}
@@ -105,10 +117,11 @@ def score_case(case: dict, set_name: str, lint_doc) -> dict:
         for s in spans[1:]:
             occ += _occurrences(text, s)
         res["span_found_in_text"] = bool(occ)
+        hit_span = None
         for f in relevant:
             for a, b in occ:
                 if (f.offset < b and f.end > a) or (f.length == 0 and a <= f.offset <= b):
-                    hit = f
+                    hit, hit_span = f, (a, b)
                     break
             if hit:
                 break
@@ -125,7 +138,8 @@ def score_case(case: dict, set_name: str, lint_doc) -> dict:
         res["finding"] = fd(hit)
         want = err.get("suggestion")
         if want:
-            res["suggestion_ok"] = any(_norm(s) == _norm(want) for s in hit.suggestions)
+            res["suggestion_ok"] = any(_norm(s) == _norm(want) for s in hit.suggestions) or (
+                spans and _same_correction(doc.source_text, hit, hit_span, want))
     res["collateral"] = [fd(f) for f in outside]
     return res
 
