@@ -225,7 +225,7 @@ def inflect_group(group: Group, case: str, prefer_lemma_case: str | None = None)
     return out
 
 
-def _inflect_words(group: Group, head, case: str, number: str) -> str | None:
+def _inflect_words(group: Group, head, case: str, number: str, force: bool = False) -> str | None:
     grams = {case, number} if number else {case}
     try:
         hf = head.inflect(grams)
@@ -241,6 +241,8 @@ def _inflect_words(group: Group, head, case: str, number: str) -> str | None:
             words_out.append(w)
             continue
         adj = next((a for a in ps if _agree(a, head)), None)
+        if adj is None and force:
+            adj = next((a for a in sorted(ps, key=lambda a: -a.score) if a.tag.POS in _ADJ_POS or "Apro" in a.tag), None)
         if adj is None:
             return None
         g = {case, number}
@@ -260,6 +262,59 @@ def _inflect_words(group: Group, head, case: str, number: str) -> str | None:
     if "ё" not in "".join(w for _, _, w in group.words):
         words_out = [x.replace("ё", "е").replace("Ё", "Е") for x in words_out]
     return " ".join(words_out)
+
+
+def disagreeing(group: Group) -> bool:
+    """An adjective and a noun that agree in number (and gender) but not in case («новым
+    технологий», «местным властей»): a plain adjective (never a pronoun, a participle or a word
+    pymorphy3 reads as a noun: «этого ему», «в котором он», «пострадавшим района»), a lower-case
+    common noun. Anything looser is not one group («в дальнейшем органы», «подведомственном
+    Роскомнадзору»)."""
+    if len(group.words) != 2 or head_readings(group) or not group.parses[0]:
+        return False
+    adj, head = group.parses
+    if group.words[1][2][:1].isupper():
+        return False
+    if sum(a.score for a in adj if a.tag.POS == "NOUN") < 0.1:
+        adj = [a for a in adj if a.tag.POS != "NOUN"]  # «новым» is rarely «новое»
+    if not all(a.tag.POS == "ADJF" and not ({"Apro", "Anum", "Subx"} & set(a.tag.grammemes)) for a in adj):
+        return False
+    if not all(h.tag.POS == "NOUN" and not (_PROPER & set(h.tag.grammemes)) for h in head):
+        return False
+    return any(a.tag.number == h.tag.number and (a.tag.number == "plur" or a.tag.gender == h.tag.gender)
+               for a in adj for h in head)
+
+
+def repair_group(group: Group, cases: list[str]) -> list[str]:
+    """A group whose words do not agree («благодаря новым технологий», «при поддержке местным
+    властей») put right in one of ``cases``, keeping the part that is already in it: the head's
+    reading in the case with the adjectives made to agree, or the adjectives' common reading in
+    the case with the head inflected to it. Empty when neither part is in the case."""
+    head = [h for h in group.parses[-1] if h.tag.POS in _HEAD_POS]
+    adjs = [ps for ps in group.parses[:-1] if ps]
+    if not head or not adjs:
+        return []
+    out: list[str] = []
+    numbers = {a.tag.number for ps in adjs for a in ps} & {h.tag.number for h in head}
+    head = [h for h in head if h.tag.number in numbers]
+    for h in sorted((h for h in head if case_of(h.tag) in cases), key=lambda h: -h.score):
+        form = _inflect_words(group, h, case_of(h.tag), h.tag.number, force=True)
+        if form and form not in out:
+            out.append(form)
+    common = None
+    for ps in adjs:
+        feats = {(case_of(a.tag), a.tag.number, a.tag.gender) for a in ps
+                 if (a.tag.POS in _ADJ_POS or "Apro" in a.tag) and case_of(a.tag) in cases and a.tag.number in numbers}
+        common = feats if common is None else common & feats
+    for case, number, gender in sorted(common or (), key=lambda f: cases.index(f[0])):
+        for h in sorted(head, key=lambda h: -h.score):
+            if number == "sing" and h.tag.gender != gender and "ms-f" not in h.tag:
+                continue
+            form = _inflect_words(group, h, case, number, force=True)
+            if form and form not in out:
+                out.append(form)
+            break
+    return out
 
 
 @dataclass(frozen=True)

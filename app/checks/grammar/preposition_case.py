@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.language.government import (TIME_NOUNS, WORD, analyses, inflect_group, inflect_numeral_group, noun_group,
+from app.language.government import (TIME_NOUNS, WORD, analyses, disagreeing, repair_group, inflect_group, inflect_numeral_group, noun_group,
                                      noun_groups, numeral_cases, numeral_group, possible, possible_any, table,
                                      words_after)
 
@@ -42,7 +42,10 @@ def _compounds():
     for phrase, spec in (table().get("fixed_forms") or {}).items():
         out.append((phrase.split(), {**spec, "fixed": True}))
     out.sort(key=lambda x: -len(x[0]))
-    return out
+    by_first: dict[str, list] = {}
+    for words, spec in out:  # looked up by the first word (longest first)
+        by_first.setdefault(words[0], []).append((words, spec))
+    return by_first
 
 
 def check(doc, rule, ctx):
@@ -57,7 +60,7 @@ def check(doc, rule, ctx):
         while i < len(ws):
             low = lows[i]
             hit = None
-            for words, spec in compounds:
+            for words, spec in compounds.get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n - 1)):
                     hit = (n, spec, " ".join(ws[k][2] for k in range(i, i + n)))
@@ -108,6 +111,17 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         heads = group.parses[-1]
         if len(group.words) > 1 or any(p.tag.case == "nomn" for p in heads):
             return None
+    if disagreeing(group):
+        # «благодаря новым технологий»: the words do not agree; flagged when no shorter reading fits
+        # and one part of the group is in the preposition's case
+        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not _rare_noun(g)):
+            return None
+        suggestions = repair_group(group, cases)
+        if not suggestions:
+            return None
+        case = cases[0]
+        return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
+                            case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
     if possible_any(groups, set(cases), also):
         return None
     case = cases[0]
@@ -116,6 +130,15 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _rare_noun(group) -> bool:
+    """The group's last word is an adjective pymorphy3 rarely reads as a noun («новым» as «новое»,
+    score under 0.1), unlike «учёным», «военным» (then «учёным института» is a noun and its
+    genitive)."""
+    ps = group.parses[-1]
+    nouns = sum(p.score for p in ps if p.tag.POS == "NOUN")
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps) and nouns < 0.1
 
 
 def _numeral(doc, rule, ctx, following, cases, prep_text):

@@ -24,6 +24,23 @@ _VERB_POS = {"VERB", "INFN", "GRND"}
 _SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой"}
 
 
+def _verb_forms(ctx, word: str) -> tuple[frozenset[str], str | None]:
+    """(the verb lemmas, None) of a finite verb, infinitive or gerund; (lemmas, "actv"/"pssv") of a
+    participle; cached per word for the process."""
+    cache = get(ctx, "government.verb_forms", dict)
+    w = word.lower()
+    hit = cache.get(w)
+    if hit is None:
+        lemmas = _verb_lemmas(ctx, w)
+        voice = None
+        if not lemmas:
+            lemmas, voice = _participle_lemmas(ctx, w)
+        if len(cache) > 200_000:
+            cache.clear()
+        hit = cache[w] = (frozenset(lemmas), voice)
+    return hit
+
+
 def _verb_lemmas(ctx, word: str) -> set[str]:
     ps = analyses(ctx, word)
     if not ps:
@@ -37,8 +54,12 @@ def _participle_lemmas(ctx, word: str) -> tuple[set[str], str | None]:
     """(the verbs, "actv" or "pssv") of a word whose every reading is a participle of one voice
     («способствующий», «удостоен», «посвящённая»); (set(), None) otherwise."""
     ps = analyses(ctx, word)
-    if not ps or any(p.tag.POS not in ("PRTF", "PRTS") for p in ps):
+    if not ps or not any(p.tag.POS in ("PRTF", "PRTS") for p in ps) \
+            or any(p.tag.POS not in ("PRTF", "PRTS", "ADJF") for p in ps):
         return set(), None
+    # a participle that is also a lexicalised adjective («руководящие органы»): the participle's
+    # readings (an adjective before its noun is left alone by the caller: `_attributive`)
+    ps = [p for p in ps if p.tag.POS in ("PRTF", "PRTS")]
     voices = {p.tag.voice for p in ps}
     if len(voices) != 1:
         return set(), None
@@ -119,6 +140,7 @@ def check(doc, rule, ctx):
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
         [("case", x) for x in (t.get("preposition_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
+    verb_set = frozenset(verbs)
     adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
     places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
     for b in doc.blocks:
@@ -137,11 +159,8 @@ def check(doc, rule, ctx):
             if found is not None:
                 yield found
                 continue
-            lemmas = _verb_lemmas(ctx, w)
-            voice = None
-            if not lemmas:
-                lemmas, voice = _participle_lemmas(ctx, w)
-            for lemma in lemmas & set(verbs):
+            lemmas, voice = _verb_forms(ctx, w)
+            for lemma in lemmas & verb_set:
                 spec = verbs[lemma]
                 if voice == "pssv":
                     if not spec.get("passive"):
@@ -256,7 +275,9 @@ def _is_adverb(ctx, word: str) -> bool:
     if w in _RELATIVE_ADVERBS:
         return False
     ps = analyses(ctx, w)
-    return bool(ps) and all(p.tag.POS == "ADVB" for p in ps)
+    # «традиционно» is also the short neuter adjective
+    return bool(ps) and any(p.tag.POS == "ADVB" for p in ps) and all(
+        p.tag.POS == "ADVB" or (p.tag.POS == "ADJS" and p.tag.gender == "neut") for p in ps)
 
 
 def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
@@ -288,7 +309,8 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
                 k += 1
                 continue
             # «уделили в ходе встречи внимание на …»: a short phrase of another preposition
-            skip = _inserted_phrase(ctx, doc, ws, k, stop, _rights(spec), objs) if k == j else None
+            # (the wrong preposition itself may open it: «уделил на совещании внимание на …»)
+            skip = _inserted_phrase(ctx, doc, ws, k, frozenset(), _rights(spec), objs) if k == j else None
             if skip is None:
                 return None
             k = skip
