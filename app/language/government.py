@@ -169,8 +169,17 @@ def head_readings(group: Group) -> list:
     return out
 
 
+def best_group(groups: list[Group]) -> Group:
+    """The longest reading of a group whose words agree (the longest of all when none does)."""
+    readable = [g for g in groups if head_readings(g)]
+    return (readable or groups)[-1]
+
+
 def possible_any(groups: list[Group], cases: set[str], also: set[str] = frozenset()) -> bool:
-    return any(possible(g, cases, also) for g in groups)
+    """Some reading of the group is in one of ``cases``; a longer reading whose words do not agree
+    («данные | мониторинга») counts only when no reading of the group agrees."""
+    readable = [g for g in groups if head_readings(g)]
+    return any(possible(g, cases, also) for g in (readable or groups))
 
 
 def possible(group: Group, cases: set[str], also: set[str] = frozenset()) -> bool:

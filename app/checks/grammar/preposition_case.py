@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.language.government import (TIME_NOUNS, WORD, analyses, disagreeing, repair_group, inflect_group, inflect_numeral_group, noun_group,
+from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, disagreeing, repair_group, inflect_group, inflect_numeral_group, noun_group,
                                      noun_groups, numeral_cases, numeral_group, possible, possible_any, table,
                                      words_after)
 
@@ -125,6 +125,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if possible_any(groups, set(cases), also):
         return None
     case = cases[0]
+    group = best_group(groups)
     suggestions = inflect_group(group, case, CONFUSED_WITH.get(case))
     if not suggestions:
         return None

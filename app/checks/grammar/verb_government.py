@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
 from app.language import get, morph
-from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, head_readings, inflect_group, noun_group,
+from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, head_readings, inflect_group, noun_group,
                                      noun_groups, possible_any, table, words_after)
 
 _VERB_POS = {"VERB", "INFN", "GRND"}
@@ -213,7 +213,7 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         return None
     if spec.get("pssv") and any(_agent(ctx, doc, g, _agents()) for g in groups):
         return None
-    group = groups[-1]
+    group = best_group(groups)
     heads = [p for g in groups for p in g.parses[-1]]
     if any(h.normal_form in _SKIP_HEADS or h.normal_form in TIME_NOUNS for h in heads):
         return None
@@ -278,6 +278,12 @@ def _is_adverb(ctx, word: str) -> bool:
     # «традиционно» is also the short neuter adjective
     return bool(ps) and any(p.tag.POS == "ADVB" for p in ps) and all(
         p.tag.POS == "ADVB" or (p.tag.POS == "ADJS" and p.tag.gender == "neut") for p in ps)
+
+
+# every case of a preposition of two cases (for `preposition_cases`: «направлен на поддержке» is
+# «на» + prepositional where the governor takes the accusative)
+_PREP_ALL_CASES = {"на": ["accs", "loct"], "в": ["accs", "loct"], "во": ["accs", "loct"], "за": ["accs", "ablt"],
+                   "под": ["accs", "ablt"]}
 
 
 def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
@@ -476,9 +482,9 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         if wrong_case and not possible_any(groups, set(wrong_case)):
             return None  # not that preposition's phrase: another construction
         if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
-                                         for h in head_readings(groups[-1])):
+                                         for h in head_readings(best_group(groups))):
             return None  # the wrong preposition only with these heads («контроль над качеством»)
-        group = groups[-1]
+        group = best_group(groups)
         inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
         if not inflected:
             return None
@@ -502,13 +508,13 @@ def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
     if groups is None:
         return None
     cases = set(spec["case"])
-    others = set(_PREP_CASES.get(prep.lower(), [])) - cases
+    others = set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), []))) - cases
     if possible_any(groups, cases) or not possible_any(groups, others):
         return None
     if j + 1 < len(ws) and ws[j + 1][2].lower() in ("то", "том", "тем"):
         return None
     case = spec["case"][0]
-    group = groups[-1]
+    group = best_group(groups)
     inflected = inflect_group(group, case, sorted(others)[0] if others else None)
     if not inflected:
         return None
