@@ -178,7 +178,8 @@ def _object_before(ctx, doc, ws, i, cases) -> bool:
     if i == 0 or not _blank(doc, ws[i - 1][1], ws[i][0]):
         return False
     ps = analyses(ctx, ws[i - 1][2])
-    return bool(ps) and all(p.tag.POS == "NOUN" and case_of(p.tag) in cases - {"nomn"} for p in ps)
+    # (not a genitive: that is as often the modifier of the noun before — «пасечник района удостоен»)
+    return bool(ps) and all(p.tag.POS == "NOUN" and case_of(p.tag) in cases - {"nomn", "gent"} for p in ps)
 
 
 def _attributive(ctx, w, group) -> bool:
