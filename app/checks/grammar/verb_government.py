@@ -304,6 +304,13 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
             if ps and any(p.normal_form in objs for p in ps):
                 obj = None
                 break
+        if obj and i > 0 and doc.text[ws[i - 1][1]:ws[i][0]].strip(" \u00a0") == ",":
+            # a participle clause after its noun: «внимание, уделённое на …»
+            ps = analyses(ctx, ws[i - 1][2]) or ()
+            parts = [p for p in (analyses(ctx, ws[i][2]) or ()) if p.tag.POS == "PRTF"]
+            if any(p.normal_form in objs and case_of(p.tag) == case_of(q.tag) and p.tag.number == q.tag.number
+                   and (p.tag.number == "plur" or p.tag.gender == q.tag.gender) for p in ps for q in parts):
+                obj = None
     if obj:
         k = j
         while k < len(ws) and k < j + 5:
