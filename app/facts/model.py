@@ -1422,7 +1422,7 @@ class _Builder:
             return  # several things share a role here (years, phases, grants): no single fact
         by_sentence: dict[tuple, list[Fact]] = {}
         for f in ms:
-            by_sentence.setdefault((f.sentence, f.table[:2] if f.table else None), []).append(f)
+            by_sentence.setdefault((f.sentence, f.table[:1] if f.table else None), []).append(f)  # rows of one table: contributors
         if any(len({round(f.value, 6) for f in g}) > 1 for g in by_sentence.values()):
             return  # "EUR 200,000 from UN Women and EUR 100,000 from the Government": two contributors, not one fact
         for a, b in zip(ms, ms[1:]):

@@ -3,6 +3,7 @@ co-financing, total / «Итого», women, men…), its other cells the amount
 row is the whole of the rows above it (up to the previous total row)."""
 from __future__ import annotations
 
+import math
 import re
 
 from app.facts.numbers import find_numbers
@@ -136,6 +137,7 @@ def read_tables(builder) -> None:
             if entry["facts"]:
                 rows_facts.append(entry)
         _scope_use(rows_facts, header_text)
+        _column_precision(rows_facts)
         _table_relations(builder, rows_facts, header_text)
 
 
@@ -209,12 +211,19 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
     # shares: a percentage cell is its row's amount over the total row's amount
     money_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "money" for e in rows)]
     pct_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "percent" for e in rows)]
-    if not money_cols or not pct_cols:
+    count_cols = [c for c in cols if any(e["facts"].get(c) is not None and e["facts"][c].kind == "count" for e in rows)]
+    if not pct_cols or not (money_cols or count_cols):
         return
     for pc in pct_cols:
-        mc = _main_money_col(rows, header_text, before=pc)
-        if mc is None:
+        if _row_shares(builder, rows, header_text, pc, cols):
             continue
+        mc = _main_money_col(rows, header_text, before=pc) if money_cols else None
+        if mc is None:
+            # a table of people or things: the share of the count column before it ("People | Share")
+            before = [c for c in count_cols if c < pc] or count_cols
+            mc = before[-1] if len(before) == 1 or not money_cols else None
+            if mc is None or _TOTAL_COL.search(header_text.get(mc, "")) and len(before) > 1:
+                continue
         total = next((e["facts"].get(mc) for e in rows if e["total"] and e["facts"].get(mc) is not None), None)
         for e in rows:
             amount = e["facts"].get(mc)
@@ -229,3 +238,71 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
                 builder.rel("share", [p.id, amount.id, total.id], origin="table")
             elif not p.meta.get("no_scope"):
                 p.meta["pending_share"] = True
+
+
+def _header_words(t: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]{3,}+", t.lower()) if w not in ("of", "the", "per", "cent", "percent")]
+
+
+def _row_shares(builder, rows: list[dict], header_text: dict, pc: int, cols: list[int]) -> bool:
+    """"Women | Men | Total | Women, %": a percentage column that names another column is that
+    column's cell over the row's own total cell, in every row (the total row too)."""
+    words_pc = set(_header_words(_PCT_WORD.sub(" ", header_text.get(pc, ""))))
+    if not words_pc:
+        return False
+    named = [c for c in cols if c != pc and c > 0 and not _PCT_WORD.search(header_text.get(c, ""))
+             and (hw := _header_words(header_text.get(c, ""))) and set(hw) <= words_pc]
+    tcols = [c for c in cols if c != pc and _TOTAL_COL.search(header_text.get(c, "")) and not _PCT_WORD.search(header_text.get(c, ""))]
+    if len(named) != 1 or len(tcols) != 1 or named[0] == tcols[0]:
+        return False
+    nc, tc = named[0], tcols[0]
+    done = False
+    for e in rows:
+        p, a, w = e["facts"].get(pc), e["facts"].get(nc), e["facts"].get(tc)
+        if p is None or a is None or w is None or p.kind != "percent" or a.kind != w.kind or a.kind == "percent":
+            continue
+        p.attached = True
+        p.meta["part"] = a.id
+        builder.rel("share", [p.id, a.id, w.id], origin="table")
+        done = True
+    return done
+
+
+def _column_precision(rows: list[dict]) -> None:
+    """A percentage column is written to one precision: "20%" next to "27.5%" means 20.0 %."""
+    cols: dict[int, list] = {}
+    for e in rows:
+        for c, f in e["facts"].items():
+            if f.kind == "percent" and f.q is not None:
+                cols.setdefault(c, []).append(f)
+    for fs in cols.values():
+        d = max(f.q.decimals for f in fs)
+        if d > 0 and len(fs) >= 3:
+            for f in fs:
+                f.q.decimals = d
+
+
+def rounding_diagnoses(model) -> list:
+    """Table percentages written as whole numbers are the share rounded to the nearest whole:
+    '4%' for EUR 250,000 of EUR 5,000,000 (5 %) is wrong even where a sentence's share may be a
+    point off. Returns solve.Diagnosis objects for the cells the solver let through."""
+    from app.facts.solve import Diagnosis, holds
+
+    flagged = {d.fact.id for d in model.diagnoses}
+    out = []
+    F = model.facts
+    for r in model.relations:
+        if r.kind != "share" or r.origin != "table":
+            continue
+        p, part, whole = (F[i] for i in r.facts)
+        if {p.id, part.id, whole.id} & flagged or p.hedge or part.hedge or whole.hedge or whole.value <= 0 or p.q is None or p.q.decimals:
+            continue
+        if not holds(r, model):
+            continue
+        exact = part.value / whole.value * 100
+        if abs(p.value - exact) <= 0.5 + 1e-6:
+            continue
+        value = float(math.floor(exact + 0.5))
+        out.append(Diagnosis("figures.share", p, [part, whole], [r], value))
+        flagged.add(p.id)
+    return out

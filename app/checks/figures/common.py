@@ -39,6 +39,8 @@ def replace_value(doc, f, value: float) -> str | None:
         return None
     if f.kind == "percent":
         d = f.q.decimals if f.q else 0
+        if n.style.decimals == 0 and abs(round(value, d) - round(value)) < 1e-9:
+            d = 0  # "20%" in a column of "27.5%": a whole share stays whole
         v = round(value, d)
         st = Style(group=n.style.group, decimal=n.style.decimal or ("," if lang == "ru" else "."), decimals=d)
         new = format_number(v, st, lang)
