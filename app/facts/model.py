@@ -1262,8 +1262,6 @@ class _Builder:
         its content words) is that row's amount, when exactly one row of the document's tables matches."""
         rows = [f for f in self.model.facts if f.table and f.kind == "money" and f.meta.get("main_col") and f.label
                 and f.role not in ("total",)]
-        if not rows:
-            return
         row_stems = [(f, _stems(f.label, self.lang)) for f in rows]
         row_stems = [(f, st) for f, st in row_stems if st]
         for k, fs in enumerate(self.sent_facts):
@@ -1288,6 +1286,9 @@ class _Builder:
                 if len(cells) != 1:
                     continue  # "grant size" and "amount": which column the body means is not certain
                 self.rel("same", [row.id, x.id], origin="table")
+        from app.facts.table_body import body_vs_table
+
+        body_vs_table(self)  # rows by their roles and labels, columns by their headers
 
     def _groups_next_sentence(self, k: int) -> None:
         """"Ninety officers were trained; 50 of them were women and 45 men.", «Всего обучение прошли 200

@@ -138,6 +138,7 @@ def read_tables(builder) -> None:
                 rows_facts.append(entry)
         _scope_use(rows_facts, header_text)
         _column_precision(rows_facts)
+        builder.model.tables[t_i] = {"header": header_text, "rows": rows_facts}
         _table_relations(builder, rows_facts, header_text)
 
 
