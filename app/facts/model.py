@@ -1479,6 +1479,9 @@ class _Builder:
                 for d in days:
                     self.rel("duration", [d.id, rd[0].id], origin="scope")
         durs = [d for d in ds if d.unit in ("years", "months") and "range" not in d.meta and d.place != "quote"]
+        from app.facts.durations import project_durations
+
+        durs = project_durations(self, durs)  # «Обучение длится четыре месяца»: an activity's, not the project's
         if not durs:
             return
         scope = durs[0].scope

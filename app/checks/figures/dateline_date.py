@@ -29,6 +29,29 @@ def _release_line(doc, s) -> DateMention | None:
         if len(ds) == 1:
             d = ds[0]
             return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+    return _issued_line(doc, s)
+
+
+def _issued_line(doc, s) -> DateMention | None:
+    """"Issued on 14 March 2025 by the Delegation …", «Опубликовано 14 марта 2025 года»: a block
+    (below the dateline too) that starts with an `issued` phrase (rules/facts) and holds one date."""
+    from app.facts.phrases import phrase_set, words
+
+    ps = phrase_set(doc.language, "issued")
+    dl = s.dateline
+    for b in doc.body_blocks:
+        if dl is not None and b.start <= dl.start < b.end:
+            continue
+        t = doc.text[b.start:b.end]
+        if len(t) > 200:
+            continue
+        ws = words(t[:40])
+        if not ws or not ps.at(ws, 0):
+            continue
+        ds = find_dates(t, doc.language)
+        if len(ds) == 1 and ds[0].start < 60 and ds[0].year:
+            d = ds[0]
+            return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
     return None
 
 
