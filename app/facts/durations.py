@@ -2,8 +2,8 @@
 
 A duration and a period stated in different sentences are paired only when the duration is the
 project's: its clause names the project («Двухлетний проект …», "The programme will run for three
-years", «Проект продлится …»), its sentence states the money ("will invest EUR 1.5 million over the
-next three years") or it is in the headline or lead; otherwise — an activity («Обучение длится четыре месяца»,
+years", «Проект продлится …») or its sentence states the money ("will invest EUR 1.5 million over the
+next three years"); otherwise — an activity («Обучение длится четыре месяца»,
 "each course lasts six months") has a duration of its own, not the project's period.
 """
 from __future__ import annotations
@@ -26,6 +26,6 @@ def project_durations(b, durs: list) -> list:
                 lo = k + 1
                 break
         money = any(f.kind == "money" for f in b.sent_facts[d.sentence])
-        if proj.find(ws, lo, hi) or money or d.place in ("headline", "lead"):
-            out.append(d)  # the project, its money ("will invest … over the next three years") or the release's lead
+        if proj.find(ws, lo, hi) or money:
+            out.append(d)  # the project or its money ("will invest … over the next three years")
     return out

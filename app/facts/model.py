@@ -212,6 +212,9 @@ class _Builder:
         self._weekdays()
         self._cross_sentence()
         self._products_across()
+        from app.facts.products import restated
+
+        restated(self)  # a product's count stated again elsewhere decides which figure is wrong
         self._spending()
         self._body_vs_table()
         self._scope_relations()
@@ -1043,6 +1046,10 @@ class _Builder:
                 if not x.meta.get("each") or x.id in done:
                     continue
                 n = F[x.meta["items_of"]] if "items_of" in x.meta else None
+                if n is None and x.kind == "money" and not x.meta.get("each_noun"):
+                    from app.facts.products import subject_items
+
+                    n = subject_items(self, k, x)  # «Сорок студентов … получат стипендию по 6 000 сомони каждый»
                 same = [t for t in fs if t is not x and t is not n and t.kind == x.kind and t.unit == x.unit
                         and not t.meta.get("each") and not t.meta.get("product") and not t.hedge]
                 if x.kind == "count":
