@@ -205,3 +205,21 @@ def test_product_count_restated_elsewhere_decides():
     assert [doc.span_text(f.offset, f.end) for f in fs] == ["EUR 300,000"], _spans(doc, fs)
     rel = {doc.text[o:o + n] for o, n in fs[0].related}
     assert {"25 grants", "EUR 15,000"} <= rel, rel
+
+
+SOURCES = [["Источник", "Сумма, евро", "Доля, %"], ["Европейский союз", "450 000", "90"], ["Акимат", "50 000", "10"],
+           ["Итого", "500 000", "100"]]
+
+
+@pytest.mark.parametrize("amount,caption,flagged", [
+    ("450 000", "Бюджет проекта на 2026 год:", False),
+    ("430 000", "Бюджет проекта на 2026 год:", True),
+    ("150 000", "Бюджет проекта:", False),  # a year's part of a whole project's table: not the same fact
+])
+def test_a_years_amount_against_a_table_for_that_year(amount, caption, flagged):
+    doc, fs = _loud_docx("ru", [RU_LEAD + f" Вклад ЕС в 2026 году составит {amount} евро.", caption, SOURCES])
+    if flagged:
+        assert [doc.span_text(f.offset, f.end) for f in fs] == [f"{amount} евро"], _spans(doc, fs)
+        assert fs[0].suggestions[:1] == ["450 000 евро"]
+    else:
+        assert fs == [], _spans(doc, fs)

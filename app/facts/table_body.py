@@ -154,7 +154,37 @@ def body_vs_table(b) -> None:
                 continue
             b.rel("same", [cell.id, x.id], origin="table")
             linked.add(x.id)
+    _period_roles(b, tables)
     _ambiguous_counts(b)
+
+
+_PERIOD = re.compile(r"(?<![\w])(?:год[а-я]{0,2}|year|phase|stage|этап[а-я]{0,2}|фаз[а-я]{0,2}|транш[а-я]{0,2}|tranche)(?![\w])", re.I)
+
+
+def _period_roles(b, tables: dict) -> None:
+    """«Вклад ЕС в этом году составит 415 000 евро» and a table captioned «Бюджет второго года
+    проекта:» with the EU's row at 405 000: a qualified body amount (a year's, a phase's) is the
+    same fact as the row of its role in a table captioned for a period — when each is the only one."""
+    F = b.model.facts
+    for role in ("eu", "cofin", "total"):
+        body = [f for f in F if f.kind == "money" and not f.table and f.role == role and f.subset
+                and not f.meta.get("no_scope") and not f.hedge and f.place not in ("header", "footer")]
+        if len(body) != 1:
+            continue
+        x = body[0]
+        if any(r.kind == "same" and x.id in r.facts for r in b.model.relations):
+            continue
+        rows = []
+        for t in tables.values():
+            if not _PERIOD.search(t.get("caption", "")):
+                continue
+            for e in t["rows"]:
+                if e["role"] != role or (role == "total") != bool(e["total"]):
+                    continue
+                cells = [f for f in e["facts"].values() if f.kind == "money" and f.meta.get("main_col") and f.unit in (x.unit, "?")]
+                rows += cells
+        if len(rows) == 1:
+            b.rel("same", [rows[0].id, x.id], origin="table")
 
 
 _COUNT_HEADER = re.compile(r"человек|участник|количеств|число|кол-во|number|participants|people|persons|count|"

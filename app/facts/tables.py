@@ -138,11 +138,17 @@ def read_tables(builder) -> None:
                 rows_facts.append(entry)
         _scope_use(rows_facts, header_text)
         _column_precision(rows_facts)
-        builder.model.tables[t_i] = {"header": header_text, "rows": rows_facts}
+        first = grid[0][0][0] if grid[0] and grid[0][0] else None
+        prev = doc.blocks[first.index - 1] if first is not None and first.index > 0 else None
+        caption = doc.text[prev.start:prev.end] if prev is not None and prev.kind not in ("table-cell", "header", "footer") else ""
+        if prev is not None and prev.kind == "table-cell" and builder.model.tables:
+            caption = builder.model.tables[max(builder.model.tables)].get("caption", "")  # a table right after another
+        builder.model.tables[t_i] = {"header": header_text, "rows": rows_facts, "caption": caption}
         _table_relations(builder, rows_facts, header_text)
 
 
-_BREAKDOWN = re.compile(r"стать|бюджет|расход|направлени|компонент|деятельн|мероприят|budget|cost|item|line|component|activit|expen", re.I)
+_BREAKDOWN = re.compile(r"стать|бюджет|расход|направлени|компонент|деятельн|мероприят|результат|категори|"
+                        r"budget|cost|item|line|component|activit|expen|output|result|category|purpose", re.I)
 _TOTAL_COL = re.compile(r"^\W*(?:итого|всего|total|overall|in total)\b", re.I)
 _MAIN_COL = re.compile(r"итого|всего|общ|сумм|total|amount|overall|budget|бюджет", re.I)
 _PER_ITEM = re.compile(r"размер|каждый|каждого|на одн|size|each|per|unit", re.I)
