@@ -223,3 +223,34 @@ def test_a_years_amount_against_a_table_for_that_year(amount, caption, flagged):
         assert fs[0].suggestions[:1] == ["450 000 евро"]
     else:
         assert fs == [], _spans(doc, fs)
+
+
+@pytest.mark.parametrize("lang,lead,table,flagged,suggestion", [
+    # a column headed in thousands or millions
+    ("ru", "Вклад ЕС составляет 1,35 млн евро.", [["Источник", "тыс. евро"], ["Европейский союз", "1 350"], ["Партнеры", "150"],
+                                                 ["Итого", "1 500"]], None, None),
+    ("ru", "Вклад ЕС составляет 1,25 млн евро.", [["Источник", "тыс. евро"], ["Европейский союз", "1 350"], ["Партнеры", "150"],
+                                                 ["Итого", "1 500"]], "1,25 млн евро", "1,35 млн евро"),
+    ("en", "The EU contributes EUR 1.35 million.", [["Source", "EUR million"], ["European Union", "1.35"], ["Partners", "0.15"],
+                                                    ["Total", "1.5"]], None, None),
+    ("en", "The EU contributes EUR 1.35 million.", [["Source", "EUR million"], ["European Union", "1.35"], ["Partners", "0.15"],
+                                                    ["Total", "1.6"]], "1.6", "1.5"),
+    # an amount and its share in one cell
+    ("ru", "Проект стартовал.", [["Источник", "Сумма"], ["Европейский союз", "1 350 000 евро (90 %)"],
+                                 ["Партнеры", "150 000 евро (10 %)"], ["Итого", "1 500 000 евро"]], None, None),
+    ("ru", "Проект стартовал.", [["Источник", "Сумма"], ["Европейский союз", "1 350 000 евро (95 %)"],
+                                 ["Партнеры", "150 000 евро (10 %)"], ["Итого", "1 500 000 евро"]], "95 %", "90 %"),
+    # amounts with cents and with a scale word in the cells
+    ("ru", "Вклад ЕС составляет 1,35 млн евро.", [["Источник", "Сумма, евро"], ["Европейский союз", "1 350 000,00"],
+                                                 ["Партнеры", "150 000,00"], ["Итого", "1 500 000,00"]], None, None),
+    ("en", "The EU contributes EUR 1.35 million.", [["Source", "Amount"], ["European Union", "EUR 1.35m"], ["Partners", "EUR 0.15m"],
+                                                    ["Total", "EUR 1.6m"]], "EUR 1.6m", "EUR 1.5m"),
+])
+def test_table_amount_styles(lang, lead, table, flagged, suggestion):
+    doc, fs = _loud_docx(lang, [(RU_LEAD if lang == "ru" else EN_LEAD) + " " + lead, table])
+    if flagged is None:
+        assert fs == [], _spans(doc, fs)
+        return
+    got = [f for f in fs if doc.span_text(f.offset, f.end) == flagged]
+    assert got, _spans(doc, fs)
+    assert got[0].suggestions[:1] == [suggestion]

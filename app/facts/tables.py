@@ -55,6 +55,7 @@ def read_tables(builder) -> None:
 
         col_kind: dict[int, str] = {}
         col_cur: dict[int, str] = {}
+        col_scale: dict[int, float] = {}
         header_rows = 0
         for r, row in enumerate(grid[:2]):
             cells = [text_of(c) for c in row]
@@ -68,6 +69,9 @@ def read_tables(builder) -> None:
                 elif _CUR_WORD.search(txt):
                     col_kind[c] = "money"
                     col_cur[c] = currency_of(_CUR_WORD.search(txt).group(0))
+                    sc = _SCALE_HEADER.search(txt)
+                    if sc:
+                        col_scale[c] = 1e6 if sc.group(0).lower().startswith(("млн", "mil", "mln", "m")) else 1e3
                 elif _COUNT_WORD.search(txt):
                     col_kind[c] = "count"
         header_text = {c: " ".join(text_of(grid[r][c]) for r in range(header_rows) if c < len(grid[r]))
@@ -98,42 +102,18 @@ def read_tables(builder) -> None:
                 b = cell[0]
                 txt = doc.text[b.start:b.end]
                 nums = [n for n in find_numbers(txt, lang, b.start) if not (n.words)]
-                if len(nums) != 1:
-                    continue
-                n = nums[0]
-                rest = txt[n.end - b.start:]
-                before = txt[:n.start - b.start]
-                kind = col_kind.get(c)
-                unit = col_cur.get(c, "")
-                end = n.end
-                start = n.start
-                if re.match(r"[ \u00a0]?%", rest) or re.match(r"[ \u00a0]?(?:процент|per[ \u00a0]?cent|percent)", rest, re.I):
-                    kind = "percent"
-                    m = re.match(r"[ \u00a0]?(?:%|процент[а-я]{0,3}|per[ \u00a0]?cent|percent)", rest, re.I)
-                    end = n.end + m.end()
-                    unit = "%"
+                if len(nums) == 2 and _PCT_AFTER.match(txt, nums[1].end - b.start) and not _PCT_AFTER.match(txt, nums[0].end - b.start):
+                    # «1 350 000 евро (90 %)»: an amount and its share in one cell
+                    cells_nums = [(nums[0], c, txt[:nums[1].start - b.start]), (nums[1], c + PCT_IN_CELL, txt)]
+                elif len(nums) == 1:
+                    cells_nums = [(nums[0], c, txt)]
                 else:
-                    ca = CUR_AFTER.match(txt, n.end - b.start, n.end - b.start + 14)
-                    cb = CUR_BEFORE.search(before)
-                    if ca:
-                        kind, unit = "money", currency_of(ca.group(0).strip())
-                        end = b.start + ca.end()
-                    elif cb:
-                        kind, unit = "money", currency_of(cb.group(0).strip())
-                        start = n.start - len(cb.group(0))
-                if kind is None:
-                    kind = "money" if n.value >= 1000 and role in ("eu", "cofin", "total", "remaining") else "count"
-                if kind == "money" and not unit:
-                    unit = next(iter(col_cur.values()), "") or "?"
-                if kind == "count" and n.value >= 1900 and n.value <= 2100 and not n.style.group:
                     continue
-                q = Quantity(kind, start, end, n.value, unit, n, decimals=n.style.decimals)
-                f = builder.add(kind, start, end, n.value, unit if kind != "count" else (label.lower()), q,
-                                role=role if kind in ("money", "percent") else None, place="table",
-                                scope=builder.scope_at(start), block=b.index, label=label, table=(t_i, r, c))
-                if kind == "count":
-                    f.subset = True
-                entry["facts"][c] = f
+                for n, key, sub in cells_nums:
+                    f = _cell_fact(builder, n, b, sub, col_kind.get(c), col_cur.get(c, ""), col_cur, col_scale.get(c, 1.0),
+                                   role, label, t_i, r, key)
+                    if f is not None:
+                        entry["facts"][key] = f
             if entry["facts"]:
                 rows_facts.append(entry)
         _scope_use(rows_facts, header_text)
@@ -145,6 +125,51 @@ def read_tables(builder) -> None:
             caption = builder.model.tables[max(builder.model.tables)].get("caption", "")  # a table right after another
         builder.model.tables[t_i] = {"header": header_text, "rows": rows_facts, "caption": caption}
         _table_relations(builder, rows_facts, header_text)
+
+
+PCT_IN_CELL = 1000  # the column key of a share written in the amount's cell
+_PCT_AFTER = re.compile(r"[ \u00a0]?(?:%|процент|per[ \u00a0]?cent|percent)", re.I)
+_SCALE_HEADER = re.compile(r"(?<![\w])(?:тыс\.?|тысяч[а-я]{0,2}|thousands?|'000|млн\.?|миллион[а-я]{0,2}|millions?|mln|m)(?![\w])", re.I)
+
+
+def _cell_fact(builder, n, b, txt, kind, unit, col_cur, scale, role, label, t_i, r, key):
+    """One figure of a table cell as a fact (an amount, a share or a count)."""
+    doc, lang = builder.doc, builder.lang
+    rest = txt[n.end - b.start:]
+    before = txt[:n.start - b.start]
+    end, start = n.end, n.start
+    if _PCT_AFTER.match(rest):
+        kind = "percent"
+        m = re.match(r"[ \u00a0]?(?:%|процент[а-я]{0,3}|per[ \u00a0]?cent|percent)", rest, re.I)
+        end = n.end + m.end()
+        unit = "%"
+    else:
+        ca = CUR_AFTER.match(txt, n.end - b.start, n.end - b.start + 14)
+        cb = CUR_BEFORE.search(before)
+        if ca:
+            kind, unit = "money", currency_of(ca.group(0).strip())
+            end = b.start + ca.end()
+        elif cb:
+            kind, unit = "money", currency_of(cb.group(0).strip())
+            start = n.start - len(cb.group(0))
+    if kind is None:
+        kind = "money" if n.value >= 1000 and role in ("eu", "cofin", "total", "remaining") else "count"
+    if kind == "money" and not unit:
+        unit = next(iter(col_cur.values()), "") or "?"
+    if kind == "count" and n.value >= 1900 and n.value <= 2100 and not n.style.group:
+        return None
+    value = n.value
+    if kind == "money" and scale != 1.0 and n.style.scale == 1:
+        value = n.value * scale  # a column headed «тыс. евро», "EUR million"
+    q = Quantity(kind, start, end, value, unit, n, decimals=n.style.decimals)
+    f = builder.add(kind, start, end, value, unit if kind != "count" else (label.lower()), q,
+                    role=role if kind in ("money", "percent") else None, place="table",
+                    scope=builder.scope_at(start), block=b.index, label=label, table=(t_i, r, key))
+    if value != n.value:
+        f.meta["col_scale"] = scale
+    if kind == "count":
+        f.subset = True
+    return f
 
 
 _BREAKDOWN = re.compile(r"стать|бюджет|расход|направлени|компонент|деятельн|мероприят|результат|категори|"

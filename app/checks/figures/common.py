@@ -32,6 +32,8 @@ def replace_value(doc, f, value: float) -> str | None:
     lang = doc.language
     n = f.num
     text = f.text
+    if f.meta.get("col_scale"):
+        value = value / f.meta["col_scale"]  # a cell of a column headed «тыс. евро» is written in thousands
     if n is None:
         return _replace_adjective(doc, f, value)
     a, b = n.start - f.start, n.end - f.start
