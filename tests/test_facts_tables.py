@@ -254,3 +254,16 @@ def test_table_amount_styles(lang, lead, table, flagged, suggestion):
     got = [f for f in fs if doc.span_text(f.offset, f.end) == flagged]
     assert got, _spans(doc, fs)
     assert got[0].suggestions[:1] == [suggestion]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Thirty young entrepreneurs will receive start-up grants of EUR 5,000; the grant fund totals EUR 160,000.", True),
+    ("Thirty young entrepreneurs will receive start-up grants of EUR 5,000; the grant fund totals EUR 150,000.", False),
+    ("Each of the 22 maternity wards will be equipped for EUR 25,000, an investment of EUR 600,000.", True),
+    ("Each of the 22 maternity wards will be equipped for EUR 25,000, an investment of EUR 550,000.", False),
+])
+def test_product_totals_named_after_the_items(text, wrong):
+    doc, fs = _loud_txt("en", "The European Union funds the project. " + text)
+    assert bool(fs) == wrong, _spans(doc, fs)
+    if wrong:
+        assert fs[0].rule == "figures.product"

@@ -1104,6 +1104,8 @@ class _Builder:
                     if later:
                         t = later[0]
                         gap_ws = [w for w in ws if x.end <= w.start and w.end <= t.start]
+                        if gap_ws and gap_ws[0].norm.startswith("кажд"):
+                            gap_ws = gap_ws[1:]  # «по 45 000 евро каждая обойдутся в 560 000 евро»
                         if 1 <= len(gap_ws) <= 2 and all(w.norm.isalpha() for w in gap_ws) and _ru_verb(gap_ws[0].norm) \
                                 and not any(x.end <= o.start < t.start for o in fs) and not _more_after(self.text, t, fs, lang):
                             tot = t
