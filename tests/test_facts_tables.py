@@ -267,3 +267,12 @@ def test_product_totals_named_after_the_items(text, wrong):
     assert bool(fs) == wrong, _spans(doc, fs)
     if wrong:
         assert fs[0].rule == "figures.product"
+
+
+def test_header_with_a_month_only():
+    body = ["OSH, 19 March 2025 – The EU and UNDP opened a public service centre in Osh."]
+    doc, fs = _loud_docx("en", body, "Press release – March 2025")
+    assert fs == [], _spans(doc, fs)
+    doc, fs = _loud_docx("en", body, "Press release – February 2025")
+    assert [(f.rule, doc.span_text(f.offset, f.end), f.suggestions) for f in fs] == [("figures.dateline-date", "19 March 2025", [])]
+    assert fs[0].related
