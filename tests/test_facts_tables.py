@@ -276,3 +276,32 @@ def test_header_with_a_month_only():
     doc, fs = _loud_docx("en", body, "Press release – February 2025")
     assert [(f.rule, doc.span_text(f.offset, f.end), f.suggestions) for f in fs] == [("figures.dateline-date", "19 March 2025", [])]
     assert fs[0].related
+
+
+EN_SOURCES = [["Source", "EUR", "%"], ["European Union", "1,800,000", "90 %"], ["Akimat of Almaty", "200,000", "10 %"],
+              ["Total", "2,000,000", "100 %"]]
+EN_LINES = [["Budget line", "EUR"], ["Equipment", "1,200,000"], ["Training and seminars", "350,000"],
+            ["Awareness campaign", "450,000"], ["Total", "2,000,000"]]
+PEOPLE = [["Activity", "Women", "Men", "Total"], ["Summer school for teachers", "40", "30", "70"],
+          ["Online course in Kazakh", "25", "25", "50"], ["Total", "65", "55", "120"]]
+
+
+@pytest.mark.parametrize("sentence,table,flagged,suggestion", [
+    ("The project's total budget of EUR 2 million was approved.", EN_SOURCES, None, None),
+    ("The project's total budget of EUR 2.1 million was approved.", EN_SOURCES, "EUR 2.1 million", "EUR 2.0 million"),
+    ("The awareness campaign will cost EUR 450,000.", EN_LINES, None, None),
+    ("The awareness campaign will cost EUR 400,000.", EN_LINES, "EUR 400,000", "EUR 450,000"),
+    ("In all, 120 young people took part.", PEOPLE, None, None),
+    ("In all, 125 young people took part.", PEOPLE, "125 young people", "120 young people"),
+    # a row's own total, not the table's: 50 people took the online course
+    ("Most popular was the online course, with 50 participants.", PEOPLE, None, None),
+    ("Most popular was the online course, with 55 participants.", PEOPLE, "55 participants", "50 participants"),
+])
+def test_body_against_totals_and_lines(sentence, table, flagged, suggestion):
+    doc, fs = _loud_docx("en", [EN_LEAD + " " + sentence, table])
+    if flagged is None:
+        assert fs == [], _spans(doc, fs)
+        return
+    got = [f for f in fs if doc.span_text(f.offset, f.end) == flagged]
+    assert got, _spans(doc, fs)
+    assert got[0].suggestions[:1] == [suggestion]

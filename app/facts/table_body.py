@@ -109,6 +109,7 @@ def body_vs_table(b) -> None:
     # rows: per kind, the one cell of that kind in a non-total row
     row_cands: dict[str, list[tuple]] = {"money": [], "percent": [], "count": []}
     col_totals: list[tuple] = []  # (stems of the column header, total-row cell)
+    all_rows: list[list[str]] = []  # every non-total row's label stems
     for t_i, t in tables.items():
         header = t["header"]
         for e in t["rows"]:
@@ -116,16 +117,23 @@ def body_vs_table(b) -> None:
             for c, f in e["facts"].items():
                 by_kind.setdefault(f.kind, []).append(f)
             if e["total"]:
+                groups = [c for c, f in e["facts"].items() if f.kind == "count" and _people(b.lang, header.get(c, ""))]
                 for c, f in e["facts"].items():
                     if f.kind == "count":
                         hs = stems(header.get(c, ""), b.lang)
+                        if _TOTAL_HEAD.search(header.get(c, "")) and len(groups) >= 2:
+                            hs = ["@people"]  # "Women | Men | Total": the total column counts people
                         if hs:
                             col_totals.append((hs, f))
                 continue
             st = stems(e["label"], b.lang)
             if not st:
                 continue
+            all_rows.append(st)
             for kind, cells in by_kind.items():
+                if kind == "count" and len(cells) > 1:
+                    # "Women | Men | Total": a plain count of the row is its total cell
+                    cells = [f for f in cells if _TOTAL_HEAD.search(header.get(f.table[2], ""))]
                 # a row with a grant size and an amount: which one the body means is not certain
                 if len(cells) == 1 and kind in row_cands:
                     row_cands[kind].append(((t_i, e["row"]), st, cells[0]))
@@ -137,7 +145,7 @@ def body_vs_table(b) -> None:
                 continue
             if (x.kind != "count" and (x.meta.get("each") or x.meta.get("product"))) or x.meta.get("no_scope") or x.meta.get("aggregate"):
                 continue
-            if x.kind == "money" and x.role in ("total", "eu", "cofin"):
+            if x.kind == "money" and (x.role in ("eu", "cofin") or x.role == "total" and x.meta.get("strong")):
                 continue  # the scope's facts: the same role in the table is the same fact already
             if x.kind == "percent" and (x.attached or x.id in related_by_share):
                 continue
@@ -148,8 +156,10 @@ def body_vs_table(b) -> None:
             if x.kind == "count":
                 cands = [c for c in cands if _counts_this(b, x, tables[c[2].table[0]]["header"].get(c[2].table[2], ""))]
             cell = _row_match(cands, near)
+            if cell is not None and x.kind == "money" and x.role == "total" and not set(_label(tables, cell)) <= near:
+                cell = None  # "will cost EUR 400,000": a line's cost only when the clause names the whole label
             if cell is None and x.kind == "count":
-                cell = _column_total(b, x, col_totals, row_cands["count"], near)
+                cell = _column_total(b, x, col_totals, all_rows, near)
             if cell is None:
                 continue
             b.rel("same", [cell.id, x.id], origin="table")
@@ -187,8 +197,24 @@ def _period_roles(b, tables: dict) -> None:
             b.rel("same", [rows[0].id, x.id], origin="table")
 
 
+_TOTAL_HEAD = re.compile(r"^\W*(?:итого|всего|total|overall)\b", re.I)
+
+
+def _people(lang: str, header: str) -> bool:
+    from app.facts.model import _people as people
+
+    w = header.strip().lower()
+    return bool(w) and people(lang, w)
+
+
 _COUNT_HEADER = re.compile(r"человек|участник|количеств|число|кол-во|number|participants|people|persons|count|"
                            r"beneficiar|бенефициар|получател", re.I)
+
+
+def _label(tables: dict, cell) -> list[str]:
+    t, r, _ = cell.table
+    lab = next((e["label"] for e in tables[t]["rows"] if e["row"] == r), "")
+    return stems(lab, "ru" if re.search(r"[а-яё]", lab, re.I) else "en")
 
 
 def _noun_stems(b, x) -> set[str]:
@@ -201,7 +227,7 @@ def _noun_stems(b, x) -> set[str]:
 def _counts_this(b, x, header: str) -> bool:
     """A row's count cell answers a body count when its column counts that noun ("Schools" for
     "15 schools") or counts in general ("Number of grants", «Количество»), not an area or a length."""
-    if _COUNT_HEADER.search(header):
+    if _COUNT_HEADER.search(header) or _TOTAL_HEAD.search(header) and _people(b.lang, x.unit or ""):
         return True
     hs = set(stems(header, b.lang))
     return bool(hs & _noun_stems(b, x))
@@ -212,11 +238,13 @@ def _column_total(b, x, col_totals: list[tuple], rows: list[tuple], near: set[st
     at the "Total" row. Not when the clause names one of the rows (a region's figure)."""
     if x.hedge == "max" or x.meta.get("items") or x.meta.get("measure"):
         return None
-    if any(st and st[0] in near for _, st, _ in rows):
+    if any(st and st[0] in near for st in rows):
         return None
     noun = _noun_stems(b, x)
     if not noun:
         return None
+    if _people(b.lang, x.unit) and not x.meta.get("group_number") and not x.subset:
+        noun = noun | {"@people"}
     hits = [f for hs, f in col_totals if hs[0] in noun or set(hs) <= noun]
     if len(hits) != 1:
         return None

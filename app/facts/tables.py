@@ -204,6 +204,8 @@ def _scope_use(rows: list[dict], header_text: dict) -> None:
                 f.meta["main_col"] = True
             if not budget or (f.kind == "money" and c != main) or f.kind == "count":
                 f.meta["no_scope"] = True
+            if e["total"] and f.kind == "money" and c == main and budget:
+                f.meta["strong"] = True  # a contributors table's total is the project's total
             if e["total"] and f.kind == "money" and c == main and _BREAKDOWN.search(header_text.get(0, "")):
                 f.meta.pop("no_scope", None)  # a budget breakdown's total is the project's total
                 f.meta["strong"] = True
