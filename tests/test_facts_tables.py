@@ -305,3 +305,32 @@ def test_body_against_totals_and_lines(sentence, table, flagged, suggestion):
     got = [f for f in fs if doc.span_text(f.offset, f.end) == flagged]
     assert got, _spans(doc, fs)
     assert got[0].suggestions[:1] == [suggestion]
+
+
+SECTIONS = [["Component", "EUR"], ["1. Health", ""], ["Equipment", "300,000"], ["Training", "100,000"], ["Subtotal", "400,000"],
+            ["2. Education", ""], ["Books", "200,000"], ["Teacher training", "150,000"], ["Subtotal", "350,000"], ["Total", "750,000"]]
+
+
+def _with(table, r, c, value):
+    t = [list(row) for row in table]
+    t[r][c] = value
+    return t
+
+
+@pytest.mark.parametrize("table,flagged,suggestion", [
+    (SECTIONS, None, None),  # the total is the sum of the subtotals, not of every row
+    (_with(SECTIONS, 9, 1, "800,000"), "800,000", "750,000"),
+    (_with(SECTIONS, 4, 1, "450,000"), "450,000", "400,000"),
+    ([["Year", "EU", "Partner", "Total"], ["2025", "500,000", "50,000", "550,000"], ["2026", "600,000", "60,000", "660,000"],
+      ["Total", "1,100,000", "110,000", "1,210,000"]], None, None),
+    ([["Year", "EU", "Partner", "Total"], ["2025", "500,000", "50,000", "550,000"], ["2026", "600,000", "60,000", "670,000"],
+      ["Total", "1,100,000", "110,000", "1,210,000"]], "670,000", "660,000"),
+])
+def test_subtotals_and_rows_by_year(table, flagged, suggestion):
+    doc, fs = _loud_docx("en", [EN_LEAD, table])
+    if flagged is None:
+        assert fs == [], _spans(doc, fs)
+        return
+    got = [f for f in fs if doc.span_text(f.offset, f.end) == flagged]
+    assert got, _spans(doc, fs)
+    assert got[0].suggestions[:1] == [suggestion]

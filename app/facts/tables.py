@@ -82,8 +82,8 @@ def read_tables(builder) -> None:
             if not row or not row[0]:
                 continue
             label = text_of(row[0])
-            if not label or re.fullmatch(r"[\d\s.,%€$]+", label):
-                continue
+            if not label or re.fullmatch(r"[\d\s.,%€$]+", label) and not re.fullmatch(r"\s*(?:19|20)\d\d\s*", label):
+                continue  # a number, not a label (a year is one: rows by year)
             ws = words(label)
             is_total = bool(total_ps.find(ws, 0, min(len(ws), 4))) and bool(total_ps.find(ws, 0, 1) or len(ws) <= 4)
             role = "total" if is_total else None
@@ -94,7 +94,10 @@ def read_tables(builder) -> None:
                     role = m.label if m.label != "total" else None
                     if m.label == "total":
                         role = "total"
-            entry = {"row": r, "label": label, "role": role, "total": is_total, "facts": {}}
+            sub = bool(_SUBTOTAL.match(label))
+            if sub:
+                is_total, role = False, None
+            entry = {"row": r, "label": label, "role": role, "total": is_total, "subtotal": sub, "facts": {}}
             for c in range(1, len(row)):
                 cell = row[c]
                 if not cell:
@@ -127,6 +130,9 @@ def read_tables(builder) -> None:
         _table_relations(builder, rows_facts, header_text)
 
 
+_SUBTOTAL = re.compile(r"\W*(?:sub-?total|промежуточн[а-я]{0,3}[ \u00a0]+итог|(?:итого|всего)[ \u00a0]+по[ \u00a0]+"
+                       r"(?:разделу|компоненту|направлению|статье|блоку|мероприятию|результату)|total[ \u00a0]+(?:for|of)[ \u00a0]+"
+                       r"(?:component|output|section|result|activity)|(?:component|output|section)[ \u00a0]+total)", re.I)
 PCT_IN_CELL = 1000  # the column key of a share written in the amount's cell
 _PCT_AFTER = re.compile(r"[ \u00a0]?(?:%|процент|per[ \u00a0]?cent|percent)", re.I)
 _SCALE_HEADER = re.compile(r"(?<![\w])(?:тыс\.?|тысяч[а-я]{0,2}|thousands?|'000|млн\.?|миллион[а-я]{0,2}|millions?|mln|m)(?![\w])", re.I)
@@ -218,17 +224,26 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
     # sums: each total row is the whole of the rows above it (since the previous total row)
     for c in cols:
         above: list = []
+        subs: list = []  # subtotals since the last total row: the total is their sum
         for e in rows:
             f = e["facts"].get(c)
-            if e["total"]:
-                if f is not None and f.kind == "percent" and abs(f.value - 100) > 1.5:
-                    above = []  # an average or a share of the total row itself, not a sum
-                    continue
+            if e.get("subtotal"):
                 if f is not None and len(above) >= 2:
                     builder.rel("sum", [f.id] + [x.id for x in above], True, origin="table")
-                elif f is not None and len(above) == 1:
-                    builder.rel("sum", [f.id, above[0].id], False, origin="table")
+                if f is not None:
+                    subs.append(f)
                 above = []
+                continue
+            if e["total"]:
+                parts = subs + above if subs else above
+                if f is not None and f.kind == "percent" and abs(f.value - 100) > 1.5:
+                    above, subs = [], []  # an average or a share of the total row itself, not a sum
+                    continue
+                if f is not None and len(parts) >= 2:
+                    builder.rel("sum", [f.id] + [x.id for x in parts], True, origin="table")
+                elif f is not None and len(parts) == 1:
+                    builder.rel("sum", [f.id, parts[0].id], False, origin="table")
+                above, subs = [], []
                 continue
             if f is not None:
                 above.append(f)
