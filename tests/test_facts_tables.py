@@ -334,3 +334,13 @@ def test_subtotals_and_rows_by_year(table, flagged, suggestion):
     got = [f for f in fs if doc.span_text(f.offset, f.end) == flagged]
     assert got, _spans(doc, fs)
     assert got[0].suggestions[:1] == [suggestion]
+
+
+@pytest.mark.parametrize("each,wrong", [("15,000", False), ("12,000", True)])
+def test_product_unit_restated_elsewhere_decides(each, wrong):
+    doc, fs = _loud_txt("en", "The European Union funds the project. Twenty grants of EUR 15,000 are offered to women farmers. "
+                              f"The programme awards 20 grants of EUR {each} each, EUR 300,000 in total.")
+    if wrong:
+        assert [(doc.span_text(f.offset, f.end), f.suggestions[:1]) for f in fs] == [("EUR 12,000", ["EUR 15,000"])]
+    else:
+        assert fs == [], _spans(doc, fs)

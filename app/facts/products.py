@@ -4,8 +4,9 @@ reader of app/facts/model.py.
 - ``subject_items``: a per-item amount with no items count next to it takes the sentence's one
   count before it as its items («Сорок студентов … получат стипендию по 6 000 сомони каждый»,
   "Twelve clinics in three regions will each receive EUR 8,000").
-- ``restated``: a product's count or per-item figure stated again elsewhere in the release with
-  another value decides which of the three is wrong ("30 grants" in the headline, "20 grants of
+- ``restated``: a product's count or per-item amount stated again elsewhere in the release (the
+  same noun; for the amount, a per-item amount next to the items' noun) decides which of the three
+  is wrong ("30 grants" in the headline, "20 grants of
   EUR 15,000 each, EUR 300,000 in total" in the body: the body's 20 is the odd one out).
 """
 from __future__ import annotations
@@ -45,7 +46,21 @@ def restated(b) -> None:
                   and not c.meta.get("measure") and not c.meta.get("each") and not c.meta.get("groups")
                   and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge]
         vals = {round(c.value, 6) for c in others}
-        if len(vals) != 1:
-            continue  # several counts of that noun (per region, per year): nothing decides
-        for c in others:
-            b.rel("same", [c.id, n.id], origin="product")
+        if len(vals) == 1:
+            for c in others:
+                b.rel("same", [c.id, n.id], origin="product")
+        # the per-item amount stated again for the same items ("grants of EUR 15,000" in the headline)
+        if each.kind != "money":
+            continue
+        again = []
+        for o in F:
+            if o.kind != "money" or o.id in in_prod or o.table or not o.meta.get("each") or o.unit != each.unit \
+                    or o.scope != each.scope or o.sentence == each.sentence or o.hedge or o.sentence < 0:
+                continue
+            ws = b.sent_words[o.sentence]
+            i = b._widx(ws, o.start)
+            if any(_noun_match(n.unit, w.norm) for w in ws[max(0, i - 6):i + 6]):
+                again.append(o)
+        if len({round(o.value, 6) for o in again}) == 1:
+            for o in again:
+                b.rel("same", [o.id, each.id], origin="product")
