@@ -344,3 +344,20 @@ def test_product_unit_restated_elsewhere_decides(each, wrong):
         assert [(doc.span_text(f.offset, f.end), f.suggestions[:1]) for f in fs] == [("EUR 12,000", ["EUR 15,000"])]
     else:
         assert fs == [], _spans(doc, fs)
+
+
+@pytest.mark.parametrize("lang,sentence,table,flagged", [
+    ("en", "Vehicles for the district clinics will cost EUR 360,000.",
+     [["Budget line", "Amount"], ["Vehicles for district clinics", "360,000"], ["Training", "140,000"], ["Total", "500,000"]], None),
+    ("en", "Vehicles for the district clinics will cost EUR 300,000.",
+     [["Budget line", "Amount"], ["Vehicles for district clinics", "360,000"], ["Training", "140,000"], ["Total", "500,000"]],
+     "EUR 300,000"),
+    ("ru", "На автомобили для районных клиник уйдет 360 000 евро.",
+     [["Статья", "Сумма"], ["Автомобили для районных клиник", "360 000"], ["Обучение", "140 000"], ["Итого", "500 000"]], None),
+    ("ru", "На автомобили для районных клиник уйдет 300 000 евро.",
+     [["Статья", "Сумма"], ["Автомобили для районных клиник", "360 000"], ["Обучение", "140 000"], ["Итого", "500 000"]],
+     "300 000 евро"),
+])
+def test_amount_column_without_a_currency(lang, sentence, table, flagged):
+    doc, fs = _loud_docx(lang, [(EN_LEAD if lang == "en" else RU_LEAD) + " " + sentence, table])
+    assert [doc.span_text(f.offset, f.end) for f in fs] == ([flagged] if flagged else []), _spans(doc, fs)

@@ -12,6 +12,7 @@ from app.facts.quantities import CUR_AFTER, CUR_BEFORE, Quantity, currency_of
 
 _CUR_WORD = re.compile(r"(?<![\w])(?:евро|EUR|€|USD|\$|долл\w{0,5}|тенге|KZT|₸|сом(?:ов|ы)?|KGS|сум(?:ов|ы)?|UZS|сомони|TJS|манат\w{0,3}|TMT|руб\w{0,4}|euros?|dollars?|tenge)(?![\w])|€|\$|₸", re.I)
 _PCT_WORD = re.compile(r"%|процент|доля|доли|per[ \u00a0]?cent|percent|share", re.I)
+_MONEY_HEAD = re.compile(r"^\W*(?:amount|sum|cost|costs|budget|funding|value|сумма|стоимость|бюджет|финансирование|средства)\b", re.I)
 _COUNT_WORD = re.compile(r"человек|участник|количеств|число|кол-во|number|participants|people|persons|count", re.I)
 
 
@@ -46,6 +47,8 @@ def read_tables(builder) -> None:
     lang = builder.lang
     total_ps = phrase_set(lang, "table.total")
     roles_ps = phrase_set(lang, "roles")
+    curs = [f.unit for f in builder.model.facts if f.kind == "money" and f.unit not in ("", "?")]
+    doc_cur = curs[0] if curs and len(set(curs)) == 1 else ""
     for t_i, grid in enumerate(_tables(doc)):
         if len(grid) < 2:
             continue
@@ -74,6 +77,9 @@ def read_tables(builder) -> None:
                         col_scale[c] = 1e6 if sc.group(0).lower().startswith(("млн", "mil", "mln", "m")) else 1e3
                 elif _COUNT_WORD.search(txt):
                     col_kind[c] = "count"
+                elif c > 0 and _MONEY_HEAD.search(txt) and doc_cur:
+                    col_kind[c] = "money"  # "Amount", «Сумма», "Cost" in a release whose amounts are in one currency
+                    col_cur[c] = doc_cur
         header_text = {c: " ".join(text_of(grid[r][c]) for r in range(header_rows) if c < len(grid[r]))
                        for c in range(max(len(r) for r in grid))}
         rows_facts: list[dict] = []
