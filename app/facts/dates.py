@@ -27,6 +27,14 @@ EN_DATE_DMY = re.compile(
 EN_DATE_MDY = re.compile(
     r"(?P<mon>" + _EN_MONTH_RX + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,\s*(?P<year>(?:19|20)\d\d)(?!\d))?")
 NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)")
+# other styles of a page header or a date line: 2025-06-26, 26/06/2025, 16-Mar-2027, «16» марта 2027,
+# 16 мар. 2027
+_RU_ABBR = {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12}
+ISO_DATE = re.compile(r"(?<![\d\-/.])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d\-])")
+SLASH_DATE = re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+DASH_MON_DATE = re.compile(r"(?<![\d\w])(?P<day>[0-3]?\d)-(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
+RU_QUOTED_DATE = re.compile(r"«(?P<day>[0-3]?\d)»[ \u00a0]+" + _RU_MONTH_RX + r"(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*(?:года|г\.))?)?", re.I)
+RU_ABBR_DATE = re.compile(r"(?<![\d.,])(?P<day>[0-3]?\d)[ \u00a0]+(?P<mon>янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек)\.[ \u00a0]*(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*г\.)?", re.I)
 
 RU_WEEKDAYS = [("понедельник", 0), ("вторник", 1), ("сред", 2), ("четверг", 3), ("пятниц", 4), ("суббот", 5),
                ("воскресен", 6)]
@@ -100,6 +108,20 @@ def find_dates(text: str, language: str) -> list[DateMention]:
                 add(m, EN_MONTHS[m.group("mon").lower()[:3]])
     for m in NUMERIC_DATE.finditer(text):
         add(m, int(m.group("mon")))
+    for m in ISO_DATE.finditer(text):
+        add(m, int(m.group("mon")))
+    for m in SLASH_DATE.finditer(text):
+        a, b = int(m.group("day")), int(m.group("mon"))
+        if b > 12 and a <= 12 and language == "en":
+            continue  # 06/26/2025: a month first, not read (never guessed)
+        add(m, b)
+    for m in DASH_MON_DATE.finditer(text):
+        add(m, EN_MONTHS[m.group("mon").lower()[:3]])
+    if language == "ru":
+        for m in RU_QUOTED_DATE.finditer(text):
+            add(m, _month_ru(m.group("mon")))
+        for m in RU_ABBR_DATE.finditer(text):
+            add(m, _RU_ABBR[m.group("mon").lower()[:3]])
     out.sort(key=lambda d: d.start)
     return out
 
@@ -122,6 +144,13 @@ def format_date(d: dt.date, language: str, like: str = "") -> str:
         day = f"{d.day:02d}" if len(m.group(1)) == 2 else str(d.day)
         mon = f"{d.month:02d}" if len(m.group(2)) == 2 else str(d.month)
         return f"{day}.{mon}.{d.year}"
+    if re.fullmatch(r"\s*(?:19|20)\d\d-\d\d-\d\d\s*", like):
+        return d.isoformat()
+    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", like)
+    if m:
+        day = f"{d.day:02d}" if len(m.group(1)) == 2 else str(d.day)
+        mon = f"{d.month:02d}" if len(m.group(2)) == 2 else str(d.month)
+        return f"{day}/{mon}/{d.year}"
     has_year = bool(re.search(r"(?:19|20)\d\d", like)) or not like
     if language == "ru":
         names = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",

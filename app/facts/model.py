@@ -212,6 +212,9 @@ class _Builder:
         self._weekdays()
         self._cross_sentence()
         self._products_across()
+        from app.facts.products import restated
+
+        restated(self)  # a product's count stated again elsewhere decides which figure is wrong
         self._spending()
         self._body_vs_table()
         self._scope_relations()
@@ -1043,6 +1046,10 @@ class _Builder:
                 if not x.meta.get("each") or x.id in done:
                     continue
                 n = F[x.meta["items_of"]] if "items_of" in x.meta else None
+                if n is None and x.kind == "money" and not x.meta.get("each_noun"):
+                    from app.facts.products import subject_items
+
+                    n = subject_items(self, k, x)  # «Сорок студентов … получат стипендию по 6 000 сомони каждый»
                 same = [t for t in fs if t is not x and t is not n and t.kind == x.kind and t.unit == x.unit
                         and not t.meta.get("each") and not t.meta.get("product") and not t.hedge]
                 if x.kind == "count":
@@ -1097,6 +1104,8 @@ class _Builder:
                     if later:
                         t = later[0]
                         gap_ws = [w for w in ws if x.end <= w.start and w.end <= t.start]
+                        if gap_ws and gap_ws[0].norm.startswith("кажд"):
+                            gap_ws = gap_ws[1:]  # «по 45 000 евро каждая обойдутся в 560 000 евро»
                         if 1 <= len(gap_ws) <= 2 and all(w.norm.isalpha() for w in gap_ws) and _ru_verb(gap_ws[0].norm) \
                                 and not any(x.end <= o.start < t.start for o in fs) and not _more_after(self.text, t, fs, lang):
                             tot = t
@@ -1262,8 +1271,6 @@ class _Builder:
         its content words) is that row's amount, when exactly one row of the document's tables matches."""
         rows = [f for f in self.model.facts if f.table and f.kind == "money" and f.meta.get("main_col") and f.label
                 and f.role not in ("total",)]
-        if not rows:
-            return
         row_stems = [(f, _stems(f.label, self.lang)) for f in rows]
         row_stems = [(f, st) for f, st in row_stems if st]
         for k, fs in enumerate(self.sent_facts):
@@ -1288,6 +1295,9 @@ class _Builder:
                 if len(cells) != 1:
                     continue  # "grant size" and "amount": which column the body means is not certain
                 self.rel("same", [row.id, x.id], origin="table")
+        from app.facts.table_body import body_vs_table
+
+        body_vs_table(self)  # rows by their roles and labels, columns by their headers
 
     def _groups_next_sentence(self, k: int) -> None:
         """"Ninety officers were trained; 50 of them were women and 45 men.", «Всего обучение прошли 200
@@ -1422,7 +1432,7 @@ class _Builder:
             return  # several things share a role here (years, phases, grants): no single fact
         by_sentence: dict[tuple, list[Fact]] = {}
         for f in ms:
-            by_sentence.setdefault((f.sentence, f.table[:2] if f.table else None), []).append(f)
+            by_sentence.setdefault((f.sentence, f.table[:1] if f.table else None), []).append(f)  # rows of one table: contributors
         if any(len({round(f.value, 6) for f in g}) > 1 for g in by_sentence.values()):
             return  # "EUR 200,000 from UN Women and EUR 100,000 from the Government": two contributors, not one fact
         for a, b in zip(ms, ms[1:]):
@@ -1478,6 +1488,9 @@ class _Builder:
                 for d in days:
                     self.rel("duration", [d.id, rd[0].id], origin="scope")
         durs = [d for d in ds if d.unit in ("years", "months") and "range" not in d.meta and d.place != "quote"]
+        from app.facts.durations import project_durations
+
+        durs = project_durations(self, durs)  # «Обучение длится четыре месяца»: an activity's, not the project's
         if not durs:
             return
         scope = durs[0].scope

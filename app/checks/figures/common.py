@@ -32,6 +32,8 @@ def replace_value(doc, f, value: float) -> str | None:
     lang = doc.language
     n = f.num
     text = f.text
+    if f.meta.get("col_scale"):
+        value = value / f.meta["col_scale"]  # a cell of a column headed «тыс. евро» is written in thousands
     if n is None:
         return _replace_adjective(doc, f, value)
     a, b = n.start - f.start, n.end - f.start
@@ -39,6 +41,8 @@ def replace_value(doc, f, value: float) -> str | None:
         return None
     if f.kind == "percent":
         d = f.q.decimals if f.q else 0
+        if n.style.decimals == 0 and abs(round(value, d) - round(value)) < 1e-9:
+            d = 0  # "20%" in a column of "27.5%": a whole share stays whole
         v = round(value, d)
         st = Style(group=n.style.group, decimal=n.style.decimal or ("," if lang == "ru" else "."), decimals=d)
         new = format_number(v, st, lang)

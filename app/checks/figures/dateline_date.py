@@ -29,6 +29,29 @@ def _release_line(doc, s) -> DateMention | None:
         if len(ds) == 1:
             d = ds[0]
             return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+    return _issued_line(doc, s)
+
+
+def _issued_line(doc, s) -> DateMention | None:
+    """"Issued on 14 March 2025 by the Delegation …", «Опубликовано 14 марта 2025 года»: a block
+    (below the dateline too) that starts with an `issued` phrase (rules/facts) and holds one date."""
+    from app.facts.phrases import phrase_set, words
+
+    ps = phrase_set(doc.language, "issued")
+    dl = s.dateline
+    for b in doc.body_blocks:
+        if dl is not None and b.start <= dl.start < b.end:
+            continue
+        t = doc.text[b.start:b.end]
+        if len(t) > 200:
+            continue
+        ws = words(t[:40])
+        if not ws or not ps.at(ws, 0):
+            continue
+        ds = find_dates(t, doc.language)
+        if len(ds) == 1 and ds[0].start < 60 and ds[0].year:
+            d = ds[0]
+            return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
     return None
 
 
@@ -76,9 +99,11 @@ def check(doc, rule, ctx):
     body_date = anchor.date(year)
     if body_date is None:
         return
-    for b in doc.blocks:
-        if b.kind != "header":
-            continue
+    headers = [b for b in doc.blocks if b.kind == "header"]
+    if headers and not any(find_dates(doc.text[b.start:b.end], doc.language) for b in headers):
+        yield from _header_month(doc, rule, headers, anchor, body_date)
+        return
+    for b in headers:
         ds = find_dates(doc.text[b.start:b.end], doc.language)
         if len(ds) != 1:
             continue
@@ -104,3 +129,30 @@ def _header_date(doc, year):
             if len(ds) == 1:
                 return ds[0].date(year)
     return None
+
+
+def _header_month(doc, rule, headers, anchor, body_date):
+    """"Press release – February 2025" in the page header, "19 March 2025" in the dateline: the
+    month (and year) of the header is the release's; nothing decides the day, so nothing is suggested."""
+    from app.facts.dates import MONTH_YEAR, _month_ru, EN_MONTHS
+
+    rx = MONTH_YEAR["ru" if doc.language == "ru" else "en"]
+    found = []
+    for b in headers:
+        t = doc.text[b.start:b.end]
+        for m in rx.finditer(t):
+            if m.group("year"):
+                found.append((b.start + m.start(), b.start + m.end(), m))
+    if len(found) != 1:
+        return
+    hs, he, m = found[0]
+    mon = _month_ru(m.group("mon")) if doc.language == "ru" else EN_MONTHS.get(m.group("mon").lower()[:3], 0)
+    year = int(m.group("year"))
+    if not mon or (mon, year) == (body_date.month, body_date.year):
+        return
+    like = doc.text[anchor.start:anchor.end]
+    header = doc.text[hs:he]
+    yield rule.finding(doc, anchor.start, anchor.end, [],
+                       message=f"The release is dated '{header}' in the page header but '{like}' here",
+                       message_ru=f"В колонтитуле релиз датирован «{header}», а здесь — «{like}»",
+                       related=[(hs, he - hs)])

@@ -1,0 +1,66 @@
+"""Products read from the sentence's structure (facts model, issue 10): hooks for the product
+reader of app/facts/model.py.
+
+- ``subject_items``: a per-item amount with no items count next to it takes the sentence's one
+  count before it as its items («Сорок студентов … получат стипендию по 6 000 сомони каждый»,
+  "Twelve clinics in three regions will each receive EUR 8,000").
+- ``restated``: a product's count or per-item amount stated again elsewhere in the release (the
+  same noun; for the amount, a per-item amount next to the items' noun) decides which of the three
+  is wrong ("30 grants" in the headline, "20 grants of
+  EUR 15,000 each, EUR 300,000 in total" in the body: the body's 20 is the odd one out).
+"""
+from __future__ import annotations
+
+
+def subject_items(b, k: int, x):
+    fs = b.sent_facts[k]
+    before = [f for f in fs if f.end <= x.start and f is not x]
+    counts = [f for f in before if f.kind == "count" and not f.meta.get("measure") and not f.meta.get("each")
+              and not f.meta.get("groups") and not f.subset and f.num is not None and f.num.integer]
+    if len(counts) != 1 or any(f.kind in ("money", "percent") for f in before):
+        return None
+    c = counts[0]
+    if c.hedge or c.value < 2:
+        return None
+    if any(f.kind == "count" and f is not c for f in fs if f.start > x.end and f.kind == "count" and not f.meta.get("measure")):
+        return None
+    return c
+
+
+def restated(b) -> None:
+    """For each product, a count or per-item amount restated elsewhere with the same noun (counts)
+    or the same per-item phrasing: a ``same`` relation, so the solver can tell which one is odd."""
+    from app.facts.model import _noun_match
+
+    F = b.model.facts
+    prods = [r for r in b.model.relations if r.kind == "product"]
+    if not prods:
+        return
+    in_prod = {i for r in prods for i in r.facts}
+    for r in prods:
+        n, each, tot = (F[i] for i in r.facts)
+        if n.kind != "count" or not n.unit or n.table:
+            continue
+        others = [c for c in F if c.kind == "count" and c.id not in in_prod and not c.table and c.id != n.id
+                  and c.unit and _noun_match(c.unit, n.unit) and c.scope == n.scope and not c.subset
+                  and not c.meta.get("measure") and not c.meta.get("each") and not c.meta.get("groups")
+                  and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge]
+        vals = {round(c.value, 6) for c in others}
+        if len(vals) == 1:
+            for c in others:
+                b.rel("same", [c.id, n.id], origin="product")
+        # the per-item amount stated again for the same items ("grants of EUR 15,000" in the headline)
+        if each.kind != "money":
+            continue
+        again = []
+        for o in F:
+            if o.kind != "money" or o.id in in_prod or o.table or not o.meta.get("each") or o.unit != each.unit \
+                    or o.scope != each.scope or o.sentence == each.sentence or o.hedge or o.sentence < 0:
+                continue
+            ws = b.sent_words[o.sentence]
+            i = b._widx(ws, o.start)
+            if any(_noun_match(n.unit, w.norm) for w in ws[max(0, i - 6):i + 6]):
+                again.append(o)
+        if len({round(o.value, 6) for o in again}) == 1:
+            for o in again:
+                b.rel("same", [o.id, each.id], origin="product")
