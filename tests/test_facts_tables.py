@@ -361,3 +361,23 @@ def test_product_unit_restated_elsewhere_decides(each, wrong):
 def test_amount_column_without_a_currency(lang, sentence, table, flagged):
     doc, fs = _loud_docx(lang, [(EN_LEAD if lang == "en" else RU_LEAD) + " " + sentence, table])
     assert [doc.span_text(f.offset, f.end) for f in fs] == ([flagged] if flagged else []), _spans(doc, fs)
+
+
+@pytest.mark.parametrize("lang,body,header,stale,fixed", [
+    ("en", ["PRESS RELEASE", "12 May 2026", "Solar pumps reach thirty villages",
+            "KHUJAND, 12 May 2026 – Thirty villages in Sughd region now pump water with solar energy."],
+     "EU Delegation to Tajikistan | 21 April 2026", "21 April 2026", "12 May 2026"),
+    ("ru", ["ПРЕСС-РЕЛИЗ", "12 мая 2026 года", "Солнечные насосы пришли в тридцать сёл",
+            "ХУДЖАНД, 12 мая 2026 года – Тридцать сёл Согдийской области получили солнечные насосы."],
+     "Представительство ЕС · 21 апреля 2026 г.", "21 апреля 2026 г.", "12 мая 2026 г."),
+])
+def test_a_stale_header_date_is_the_odd_one_out(lang, body, header, stale, fixed):
+    """The body states its date twice (date line and dateline): a header from an old draft is what to correct."""
+    doc, fs = _loud_docx(lang, body, header)
+    assert [(f.rule, doc.span_text(f.offset, f.end)) for f in fs] == [("figures.dateline-date", stale)], _spans(doc, fs)
+    assert fs[0].suggestions[:1] == [fixed]
+    doc, fs = _loud_docx(lang, body, header.replace(stale, fixed))
+    assert fs == [], _spans(doc, fs)
+    # with one date in the body nothing decides: the body's date is flagged, the header named beside it
+    doc, fs = _loud_docx(lang, body[2:], header)
+    assert [f.rule for f in fs] == ["figures.dateline-date"] and fs[0].related, _spans(doc, fs)

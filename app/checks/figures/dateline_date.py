@@ -4,7 +4,9 @@
 
 Which one is wrong: the one the rest of the release does not support. A date is supported by the
 same date written elsewhere in the text and by a weekday named with it that fits; the page header
-counts as the release date. When nothing decides, the dateline is flagged (it is typed by hand
+counts as the release date, unless the body states its own date twice (a date line and a dateline
+that agree, or a weekday that fits) and nothing in the body supports the header's: then the header
+(left over from an earlier draft) is the odd one out. When nothing decides, the dateline is flagged (it is typed by hand
 when a draft is re-used)."""
 from __future__ import annotations
 
@@ -111,10 +113,19 @@ def check(doc, rule, ctx):
         hd = h.date(body_date.year)
         if hd is None or hd == body_date:
             continue
-        # the page header carries the release date: the body's date is the one to correct
         hs, he = b.start + h.start, b.start + h.end
         like = doc.text[anchor.start:anchor.end]
         header = doc.text[hs:he]
+        hm = DateMention(hs, he, h.day, h.month, h.year)
+        if _support(doc, anchor, year, [anchor]) > 0 and _support(doc, hm, year, [hm]) == 0:
+            # the body states its date twice (date line and dateline, or a weekday that fits) and
+            # nothing in the body supports the header's: the header is the odd one out
+            yield rule.finding(doc, hs, he, [format_date(body_date, doc.language, header)],
+                               message=f"The page header dates the release '{header}' but the release says '{like}'",
+                               message_ru=f"В колонтитуле релиз датирован «{header}», а в тексте — «{like}»",
+                               related=[(anchor.start, anchor.end - anchor.start)])
+            return
+        # otherwise the page header carries the release date: the body's date is the one to correct
         yield rule.finding(doc, anchor.start, anchor.end, [format_date(hd, doc.language, like)],
                            message=f"The release is dated '{header}' in the page header but '{like}' here",
                            message_ru=f"В колонтитуле релиз датирован «{header}», а здесь — «{like}»",
