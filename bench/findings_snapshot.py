@@ -71,7 +71,7 @@ def snapshot(env: dict) -> dict:
                            capture_output=True, env=env, cwd=ROOT)
             docs.append(str(target))
         got = _cli(docs, env)
-        out["releases"] = {Path(k).name: v for k, v in got.items()}
+        out["releases"] = {Path(k).name: {**v, "path": Path(k).name} for k, v in got.items()}
     out["rule-examples"] = _rule_examples()
     return out
 
