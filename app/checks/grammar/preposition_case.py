@@ -49,6 +49,10 @@ def check(doc, rule, ctx):
     preps = t.get("prepositions") or {}
     po_nouns = set(t.get("po_locative") or [])
     compounds = _compounds()
+    # by first word (issue 13): each word was compared with every compound preposition
+    by_first: dict[str, list] = {}
+    for words, spec in compounds:
+        by_first.setdefault(words[0], []).append((words, spec))
     for b in doc.blocks:
         ws = _block_words(doc, b)
         lows = [w.lower() for _, _, w in ws]
@@ -56,7 +60,7 @@ def check(doc, rule, ctx):
         while i < len(ws):
             low = lows[i]
             hit = None
-            for words, spec in compounds:
+            for words, spec in by_first.get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n - 1)):
                     hit = (n, spec, " ".join(ws[k][2] for k in range(i, i + n)))
