@@ -44,7 +44,12 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     d = cache_dir()
     if d is None:
         return build()
-    path = d / f"{name}.pickle"
+    # the sources' paths in the name: two installs (two virtualenvs, two checkouts) sharing one
+    # cache folder keep a file each instead of rebuilding each other's on every run
+    import hashlib
+
+    where = hashlib.sha1(repr([s[0] for s in stamp[2]]).encode()).hexdigest()[:10]
+    path = d / f"{name}-{where}.pickle"
     try:
         with open(path, "rb") as f:
             got_stamp, value = pickle.load(f)

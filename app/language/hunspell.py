@@ -11,7 +11,6 @@ again: a long-running web worker sees every new word of every draft).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +32,8 @@ def _libhunspell():
     if os.environ.get("PRESSROOM_HUNSPELL_ENGINE") == "spylls":
         return None
     # find_library runs ldconfig (~0.15 s): only when the usual names do not load (issue 13)
+    import ctypes.util  # ~6 ms: only when the usual names do not load
+
     names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", lambda: ctypes.util.find_library("hunspell-1.7"),
              lambda: ctypes.util.find_library("hunspell")]
     for n in names:
