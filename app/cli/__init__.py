@@ -44,6 +44,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.recache import install
+
+    install()  # compiled regular expressions from the disk cache (issue 13)
     parser = build_parser(sys.argv[1:] if argv is None else argv)
     args, extra = parser.parse_known_args(argv)
     if extra:  # name the sub-command's --help, not the top-level one
