@@ -74,3 +74,27 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
         pass
     return value
+
+
+class DataFileError(ValueError):
+    """A YAML data file that does not parse (the message is PyYAML's)."""
+
+
+def load_yaml(path: Path) -> Any:
+    """The parsed content of a YAML data file (rules, phrase lists, tables), kept in the disk cache
+    by the file's size and mtime (issue 13): a warm run neither imports PyYAML (~8 ms) nor parses
+    (libyaml). OSError when unreadable, DataFileError when it does not parse (nothing is kept)."""
+    path = Path(path)
+
+    def build():
+        import yaml
+
+        text = path.read_text(encoding="utf-8")
+        try:
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as e:
+            raise DataFileError(str(e)) from None
+
+    import hashlib
+
+    return cached("yaml-" + path.stem + "-" + hashlib.sha1(str(path).encode()).hexdigest()[:8], [path], build)
