@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -58,6 +57,8 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
         pass
     value = build()
+    import tempfile  # ~10 ms of imports: only when something is written
+
     try:
         d.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=d)

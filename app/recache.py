@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tempfile
 
 _FORMAT = 1
 _MAX = 5000  # patterns kept; more means the table starts again
@@ -90,6 +89,8 @@ def save() -> None:
     if not _state or not _state["added"]:
         return
     path = _state["path"]
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex.", dir=path.parent)

@@ -32,10 +32,13 @@ def _libhunspell():
     if os.environ.get("PRESSROOM_HUNSPELL_ENGINE") == "spylls":
         return None
     # find_library runs ldconfig (~0.15 s): only when the usual names do not load (issue 13)
-    import ctypes.util  # ~6 ms: only when the usual names do not load
+    def find_library(name):
+        import ctypes.util  # ~10 ms with subprocess: only when the usual names do not load
 
-    names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", lambda: ctypes.util.find_library("hunspell-1.7"),
-             lambda: ctypes.util.find_library("hunspell")]
+        return ctypes.util.find_library(name)
+
+    names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", lambda: find_library("hunspell-1.7"),
+             lambda: find_library("hunspell")]
     for n in names:
         n = n() if callable(n) else n
         if not n:
@@ -64,16 +67,44 @@ def _create_without_ngrams(lib, base: Path):
     scans the whole word list for every suggestion (~200 ms a Russian word, ~60 ms an English one)
     and finds words several edits away, which the checks report as info at best; without it a
     suggestion takes 10-40 ms and keeps the one- and two-edit, REP-table and split suggestions.
-    Hunspell reads the file when the handle is made, so the copy is removed right after."""
-    import tempfile
-
+    Hunspell reads the file when the handle is made, so the copy is removed right after; with a disk
+    cache folder the copy is kept there, named by the affix file's path, size and mtime."""
     aff = Path(f"{base}.aff").read_bytes()
     if b"MAXNGRAMSUGS" in aff:
         return lib.Hunspell_create(f"{base}.aff".encode(), f"{base}.dic".encode())
+    kept = _kept_affix(base, aff)
+    if kept is not None:
+        return lib.Hunspell_create(str(kept).encode(), f"{base}.dic".encode())
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="pressroom-hunspell-") as tmp:
         copy = Path(tmp) / f"{base.name}.aff"
         copy.write_bytes(aff + b"\nMAXNGRAMSUGS 0\n")
         return lib.Hunspell_create(str(copy).encode(), f"{base}.dic".encode())
+
+
+def _kept_affix(base: Path, aff: bytes) -> Path | None:
+    """The affix file with ``MAXNGRAMSUGS 0`` in the disk cache folder (written once, atomically)."""
+    import hashlib
+
+    from app.diskcache import cache_dir
+
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        st = os.stat(f"{base}.aff")
+        key = hashlib.sha1(repr((str(base), st.st_size, st.st_mtime_ns)).encode()).hexdigest()[:12]
+        path = d / f"hunspell-{base.name}-{key}.aff"
+        if path.is_file():
+            return path
+        d.mkdir(parents=True, exist_ok=True)
+        tmp = d / f".{path.name}.{os.getpid()}"
+        tmp.write_bytes(aff + b"\nMAXNGRAMSUGS 0\n")
+        os.replace(tmp, path)
+        return path
+    except OSError:
+        return None
 
 
 class _CHunspell:
