@@ -96,3 +96,58 @@ print([bool(re.compile(p, f).search(s)) for (p, f), s in zip(pats, ["1 500 000 Ð
     assert list((tmp_path / "c").glob("regex-*.pickle"))
     assert run() == first  # built from the kept code
     assert "[True, True, True, True]" in first
+
+
+def test_kept_suggestions_belong_to_one_version_of_the_dictionary(tmp_path, monkeypatch):
+    from app.language import wordstore
+    from app.language.wordstore import WordStore
+
+    monkeypatch.setenv("PRESSROOM_CACHE_DIR", str(tmp_path / "cache"))
+    dic = tmp_path / "xx_XX.dic"
+    dic.write_text("2\nalpha\nbeta\n", encoding="utf-8")
+    s = WordStore("test", [dic])
+    assert s.get("alhpa") is None
+    s.put("alhpa", ["alpha"])
+    s.flush()
+    assert WordStore("test", [dic]).get("alhpa") == ["alpha"]  # another process's view: kept
+    dic.write_text("3\nalpha\nbeta\nalpaca\n", encoding="utf-8")
+    assert WordStore("test", [dic]).get("alhpa") is None  # the dictionary changed: not used
+    monkeypatch.setattr(wordstore, "MAX_ROWS", 5)
+    t = WordStore("test", [dic])
+    for i in range(12):
+        t.put(f"w{i}", [str(i)])
+        t.flush()
+    import sqlite3
+
+    n = sqlite3.connect(str(t.path)).execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+    assert n == 5 and t.get("w11") == ["11"] and t.get("w0") is None  # bounded: the oldest dropped
+    monkeypatch.setenv("PRESSROOM_CACHE_DIR", "off")
+    off = WordStore("test", [dic])
+    off.put("x", ["y"])
+    off.flush()
+    assert off.get("alhpa") is None and off.path is None
+
+
+def test_processes_writing_the_store_at_once_lose_nothing_but_time(tmp_path):
+    code = r"""
+import sys
+from pathlib import Path
+from app.language.wordstore import WordStore
+s = WordStore("race", [Path(sys.argv[1])])
+for i in range(300):
+    s.put(f"{sys.argv[2]}-{i}", [str(i)])
+s.flush()
+print(s.get(f"{sys.argv[2]}-7"))
+"""
+    src = tmp_path / "src.dic"
+    src.write_text("1\nx\n", encoding="utf-8")
+    env = dict(os.environ, PRESSROOM_CACHE_DIR=str(tmp_path / "cache"))
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(src), f"p{k}"], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for k in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    assert all(o.strip() == "['7']" for o, _ in outs)
+    import sqlite3
+
+    (db,) = (tmp_path / "cache").glob("words-race-*.sqlite")
+    assert sqlite3.connect(str(db)).execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1200  # all four kept

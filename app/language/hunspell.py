@@ -117,6 +117,18 @@ class _CHunspell:
         self._enc = enc.decode("ascii", "replace").lower().replace("microsoft-", "")
         self._lookup: dict[str, bool] = {}
         self._suggest: dict[str, list[str]] = {}
+        self._base = base
+        self._store = None
+
+    def _kept(self):
+        """Suggestions kept on disk between processes (app.language.wordstore), keyed by this
+        dictionary's files (issue 13)."""
+        if self._store is None:
+            from app.language.wordstore import WordStore
+
+            b = self._base
+            self._store = WordStore(f"hunspell-{b.name}-nongram", [Path(f"{b}.dic"), Path(f"{b}.aff")])
+        return self._store
 
     def lookup(self, word: str) -> bool:
         hit = self._lookup.get(word)
@@ -139,10 +151,14 @@ class _CHunspell:
                 raw = word.encode(self._enc)
             except (UnicodeEncodeError, LookupError):
                 return []
-            lst = ctypes.POINTER(ctypes.c_char_p)()
-            n = self._lib.Hunspell_suggest(self._h, ctypes.byref(lst), raw)
-            hit = [lst[i].decode(self._enc, "replace") for i in range(n)]
-            self._lib.Hunspell_free_list(self._h, ctypes.byref(lst), n)
+            store = self._kept()
+            hit = store.get(word)
+            if not isinstance(hit, list):
+                lst = ctypes.POINTER(ctypes.c_char_p)()
+                n = self._lib.Hunspell_suggest(self._h, ctypes.byref(lst), raw)
+                hit = [lst[i].decode(self._enc, "replace") for i in range(n)]
+                self._lib.Hunspell_free_list(self._h, ctypes.byref(lst), n)
+                store.put(word, hit)
             if len(self._suggest) >= CACHE_MAX // 20:
                 self._suggest.clear()
             self._suggest[word] = hit
