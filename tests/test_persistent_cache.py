@@ -151,3 +151,20 @@ print(s.get(f"{sys.argv[2]}-7"))
 
     (db,) = (tmp_path / "cache").glob("words-race-*.sqlite")
     assert sqlite3.connect(str(db)).execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1200  # all four kept
+
+
+def test_the_lint_command_loads_only_what_the_text_needs(tmp_path):
+    """Start-up (issue 13): an English draft does not load the Russian morphology, the web app,
+    multiprocessing, or (with a warm cache) PyYAML; an e-mail validator only for a text with '@'."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("PRESS RELEASE\n\n18 February 2026\n\nThe EU-funded project trained 60 journalists in Almaty "
+                     "over two weeks. The European Union funds the project with EUR 1.2 million.\n", encoding="utf-8")
+    code = ("import sys; from app.cli import main\n"
+            "try:\n    main(['lint', sys.argv[1], '-q', '--no-languagetool'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pymorphy3', 'flask', 'multiprocessing', 'yaml', 'email_validator', 'tomllib')"
+            " if m in sys.modules))")
+    env = dict(os.environ, PRESSROOM_CACHE_DIR=str(tmp_path / "cache"), PRESSROOM_LANGUAGETOOL="off")
+    run = lambda: subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True,  # noqa: E731
+                                 env=env, cwd=tmp_path, check=True).stdout.strip().splitlines()[-1]
+    assert run() == "['yaml']"  # the first run ever parses the rule files
+    assert run() == "[]"  # then nothing of it
