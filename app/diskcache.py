@@ -19,6 +19,16 @@ from app import __version__
 _FORMAT = 1
 
 
+def digest(text: str, n: int = 16) -> str:
+    """A short hex digest for cache file names (CRC-32 and Adler-32 of the UTF-8 text): zlib, not
+    hashlib, whose OpenSSL backend costs a process ~3-8 ms to import (issue 13). The files whose
+    name it makes also hold what they were made from where a collision would matter."""
+    import zlib
+
+    b = text.encode("utf-8")
+    return (f"{zlib.crc32(b):08x}{zlib.adler32(b):08x}")[:n]
+
+
 def cache_dir() -> Path | None:
     env = os.environ.get("PRESSROOM_CACHE_DIR")
     if env:
@@ -45,9 +55,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
         return build()
     # the sources' paths in the name: two installs (two virtualenvs, two checkouts) sharing one
     # cache folder keep a file each instead of rebuilding each other's on every run
-    import hashlib
-
-    where = hashlib.sha1(repr([s[0] for s in stamp[2]]).encode()).hexdigest()[:10]
+    where = digest(repr([s[0] for s in stamp[2]]), 10)
     path = d / f"{name}-{where}.pickle"
     try:
         with open(path, "rb") as f:
@@ -96,6 +104,4 @@ def load_yaml(path: Path) -> Any:
         except yaml.YAMLError as e:
             raise DataFileError(str(e)) from None
 
-    import hashlib
-
-    return cached("yaml-" + path.stem + "-" + hashlib.sha1(str(path).encode()).hexdigest()[:8], [path], build)
+    return cached("yaml-" + path.stem + "-" + digest(str(path), 8), [path], build)

@@ -21,16 +21,18 @@ _state: dict = {}
 
 
 def _path():
-    from app.diskcache import cache_dir
-
-    import _sre
-    import hashlib
+    from app.diskcache import cache_dir, digest
 
     d = cache_dir()
     if d is None:
         return None
-    key = hashlib.sha1(repr((_FORMAT, sys.version, _sre.MAGIC, sys.implementation.name)).encode()).hexdigest()[:12]
-    return d / f"regex-{key}.pickle"
+    return d / f"regex-{digest(_key())}.pickle"
+
+
+def _key() -> str:
+    import _sre
+
+    return repr((_FORMAT, sys.version, _sre.MAGIC, sys.implementation.name))
 
 
 def install() -> bool:
@@ -49,9 +51,9 @@ def install() -> bool:
         return False
     try:
         with open(path, "rb") as f:
-            table = pickle.load(f)
-        if not isinstance(table, dict):
-            table = {}
+            key, table = pickle.load(f)
+        if key != _key() or not isinstance(table, dict):
+            table = {}  # another Python's file under the same name
     except Exception:  # noqa: BLE001 - missing or damaged: compile as usual and write it again
         table = {}
     original = compiler.compile
@@ -96,7 +98,7 @@ def save() -> None:
         fd, tmp = tempfile.mkstemp(prefix=".regex.", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(_state["table"], f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((_key(), _state["table"]), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             try:

@@ -85,16 +85,14 @@ def _create_without_ngrams(lib, base: Path):
 
 def _kept_affix(base: Path, aff: bytes) -> Path | None:
     """The affix file with ``MAXNGRAMSUGS 0`` in the disk cache folder (written once, atomically)."""
-    import hashlib
-
-    from app.diskcache import cache_dir
+    from app.diskcache import cache_dir, digest
 
     d = cache_dir()
     if d is None:
         return None
     try:
         st = os.stat(f"{base}.aff")
-        key = hashlib.sha1(repr((str(base), st.st_size, st.st_mtime_ns)).encode()).hexdigest()[:12]
+        key = digest(repr((str(base), st.st_size, st.st_mtime_ns)), 12)
         path = d / f"hunspell-{base.name}-{key}.aff"
         if path.is_file():
             return path

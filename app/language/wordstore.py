@@ -12,7 +12,6 @@ Hunspell as before. ``PRESSROOM_CACHE_DIR=off`` turns it off.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -38,7 +37,9 @@ class WordStore:
                 stamp.append((str(p), st.st_size, st.st_mtime_ns))
             except OSError:
                 stamp.append((str(p), None, None))
-        key = hashlib.sha1(repr((_FORMAT, __version__, stamp)).encode()).hexdigest()[:16]
+        from app.diskcache import digest
+
+        key = digest(repr((_FORMAT, __version__, stamp)))
         d = cache_dir()
         self.path = d / f"words-{name}-{key}.sqlite" if d is not None else None
         self._db = None
