@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from app import __version__
 
 _FORMAT = 1
+
+
+def digest(text: str, n: int = 16) -> str:
+    """A short hex digest for cache file names (CRC-32 and Adler-32 of the UTF-8 text): zlib, not
+    hashlib, whose OpenSSL backend costs a process ~3-8 ms to import (issue 13). The files whose
+    name it makes also hold what they were made from where a collision would matter."""
+    import zlib
+
+    b = text.encode("utf-8")
+    return (f"{zlib.crc32(b):08x}{zlib.adler32(b):08x}")[:n]
 
 
 def cache_dir() -> Path | None:
@@ -44,7 +53,10 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     d = cache_dir()
     if d is None:
         return build()
-    path = d / f"{name}.pickle"
+    # the sources' paths in the name: two installs (two virtualenvs, two checkouts) sharing one
+    # cache folder keep a file each instead of rebuilding each other's on every run
+    where = digest(repr([s[0] for s in stamp[2]]), 10)
+    path = d / f"{name}-{where}.pickle"
     try:
         with open(path, "rb") as f:
             got_stamp, value = pickle.load(f)
@@ -53,6 +65,8 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
         pass
     value = build()
+    import tempfile  # ~10 ms of imports: only when something is written
+
     try:
         d.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=d)
@@ -69,3 +83,25 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
         pass
     return value
+
+
+class DataFileError(ValueError):
+    """A YAML data file that does not parse (the message is PyYAML's)."""
+
+
+def load_yaml(path: Path) -> Any:
+    """The parsed content of a YAML data file (rules, phrase lists, tables), kept in the disk cache
+    by the file's size and mtime (issue 13): a warm run neither imports PyYAML (~8 ms) nor parses
+    (libyaml). OSError when unreadable, DataFileError when it does not parse (nothing is kept)."""
+    path = Path(path)
+
+    def build():
+        import yaml
+
+        text = path.read_text(encoding="utf-8")
+        try:
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as e:
+            raise DataFileError(str(e)) from None
+
+    return cached("yaml-" + path.stem + "-" + digest(str(path), 8), [path], build)

@@ -114,9 +114,18 @@ def write(r: dict) -> None:
             x = t.get(lang, {})
             if anchor not in x:
                 continue
-            L.append(f"| {lang} ({x['files']} files) | {_f(x['words'])} | {_f(x['pressroom']['words_per_s_cpu'])} | "
+            warm = " (warm cache)" if "pressroom_cold_cache" in x else ""
+            L.append(f"| {lang} ({x['files']} files){warm} | {_f(x['words'])} | {_f(x['pressroom']['words_per_s_cpu'])} | "
                      f"{anchor} | {_f(x[anchor]['words_per_s_cpu'])} | {_f(x['ratio_cpu'])}× | {_f(x['ratio_wall'])}× | "
                      f"≥ {target}×: {_ok(x['ratio_cpu'], target)} |")
+            if "pressroom_cold_cache" in x:
+                c = x["pressroom_cold_cache"]
+                L.append(f"| {lang} ({x['files']} files) (cold cache) | {_f(x['words'])} | {_f(c['words_per_s_cpu'])} | "
+                         f"{anchor} | {_f(x[anchor]['words_per_s_cpu'])} | {_f(x['ratio_cpu_cold_cache'])}× | "
+                         f"{_f(x['ratio_wall_cold_cache'])}× | ≥ {target}×: {_ok(x['ratio_cpu_cold_cache'], target)} |")
+        if t.get("cache"):
+            L += ["", f"Persistent cache (`PRESSROOM_CACHE_DIR`, a new folder for every run): warm = {t['cache']['warm']}; "
+                      f"cold = {t['cache']['cold']}."]
         ip = t.get("in_process", {})
         if ip and "en" in ip:
             L += ["", f"In one warmed-up process on texts it has not seen: {_f(ip.get('en'))} words/CPU-s (en), "
@@ -126,10 +135,19 @@ def write(r: dict) -> None:
     if "pressroom" in c:
         L += ["## Cold start: `pressroom lint` of the seed vs `proselint check` of it", "",
               "| | CPU s | wall s | peak RSS MB |", "|---|---|---|---|",
-              f"| pressroom | {_f(c['pressroom']['cpu'])} | {_f(c['pressroom']['wall'])} | {_f(c['pressroom']['rss_mb'], 0)} |",
-              f"| proselint | {_f(c['proselint']['cpu'])} | {_f(c['proselint']['wall'])} | {_f(c['proselint']['rss_mb'], 0)} |",
-              "", f"Ratio {_f(c['ratio_cpu'])}× CPU ({_f(c['ratio_wall'])}× wall); target ≤ 2×: {_ok(c['ratio_cpu'], 2.0, False)};"
-              f" peak under 150 MB: {_ok(c['pressroom']['rss_mb'], 150, False)}.", ""]
+              f"| pressroom{' (warm cache)' if 'pressroom_cold_cache' in c else ''} | {_f(c['pressroom']['cpu'])} | {_f(c['pressroom']['wall'])} | {_f(c['pressroom']['rss_mb'], 0)} |"]
+        if "pressroom_cold_cache" in c:
+            cc = c["pressroom_cold_cache"]
+            L.append(f"| pressroom (cold cache) | {_f(cc['cpu'])} | {_f(cc['wall'])} | {_f(cc['rss_mb'], 0)} |")
+        L += [f"| proselint | {_f(c['proselint']['cpu'])} | {_f(c['proselint']['wall'])} | {_f(c['proselint']['rss_mb'], 0)} |",
+              "", f"Ratio {_f(c['ratio_cpu'])}× CPU ({_f(c['ratio_wall'])}× wall){' with a warm cache' if 'pressroom_cold_cache' in c else ''}; "
+              f"target ≤ 2×: {_ok(c['ratio_cpu'], 2.0, False)}; peak under 150 MB: {_ok(c['pressroom']['rss_mb'], 150, False)}."]
+        if "pressroom_cold_cache" in c:
+            L[-1] += (f" With a cold cache (first run ever): {_f(c['ratio_cpu_cold_cache'])}× CPU, "
+                      f"{_f(c['pressroom_cold_cache']['rss_mb'], 0)} MB: {_ok(c['ratio_cpu_cold_cache'], 2.0, False)}.")
+        if c.get("cache"):
+            L += ["", f"Persistent cache: warm = {c['cache']['warm']}; cold = {c['cache']['cold']}."]
+        L.append("")
     s = r.get("scaling", {})
     if "txt" in s:
         L += ["## Scaling (Russian pages of different text: shuffled sentences of several sources, mutated)", "",

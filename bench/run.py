@@ -66,6 +66,56 @@ def interleaved(cmds: dict[str, list[str]], runs: int) -> dict[str, dict]:
     return out
 
 
+# ----- the persistent caches (issue 13) ---------------------------------------------------------
+# Pressroom keeps derived data between processes (app.diskcache, app.recache: compiled regular
+# expressions, parsed rule and data files, word lists, Zipf tables). Every measured pressroom
+# process gets its own PRESSROOM_CACHE_DIR, either
+#   cold: an empty folder (the first run ever after an install), or
+#   warm: a copy of a folder filled by linting OTHER texts (tests/drafts/ and the corpus folders the
+#         measured run does not read), never the measured ones;
+# a fresh copy for every run, so no run sees what an earlier run of the same text left behind.
+WARM_TEXTS = sorted((ROOT / "tests" / "drafts").glob("*.txt"))
+
+
+def _warm_source(tmp: Path, others: list[Path]) -> Path:
+    import hashlib
+
+    d = tmp / ("cache-warm-source-" + hashlib.sha1(repr(others).encode()).hexdigest()[:8])
+    if not d.exists():
+        d.mkdir()
+        env = dict(os.environ, PRESSROOM_CACHE_DIR=str(d))
+        for paths in ([*WARM_TEXTS], *[[o] for o in others]):
+            subprocess.run([PRESSROOM, "lint", *map(str, paths), "-q"], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    return d
+
+
+def cache_env(tmp: Path, kind: str, others: list[Path] = ()) -> dict:
+    """The environment of one measured pressroom process with a new cold or warm cache folder
+    (warm: filled by tests/drafts and ``others``, texts the measured process does not read)."""
+    d = Path(tempfile.mkdtemp(prefix=f"cache-{kind}-", dir=tmp))
+    if kind == "warm":
+        shutil.rmtree(d)
+        shutil.copytree(_warm_source(tmp, list(others)), d)
+    return dict(os.environ, PRESSROOM_CACHE_DIR=str(d))
+
+
+def interleaved_caches(cmds: dict[str, list[str]], runs: int, tmp: Path, others: list[Path] = ()) -> dict[str, dict]:
+    """Like ``interleaved``; a name ending in ``@warm`` / ``@cold`` runs with such a cache folder."""
+    got: dict[str, list[dict]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for k, c in cmds.items():
+            kind = k.rsplit("@", 1)[1] if "@" in k else None
+            got[k].append(measure(c, env=cache_env(tmp, kind, others) if kind else None))
+    out = {}
+    for k, ms in got.items():
+        name = k.replace("@warm", "").replace("@cold", "_cold_cache")
+        out[name] = {f: statistics.median(m[f] for m in ms) for f in ("wall", "cpu", "rss_mb")}
+        out[name]["runs"] = len(ms)
+        out[name]["code"] = ms[-1]["code"]
+    return out
+
+
 def words_in(paths: list[Path]) -> int:
     return sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in paths)
 
@@ -91,17 +141,19 @@ def part_throughput(tmp: Path) -> dict:
     ru = corpus_dir("ru", tmp)
     en_files = sorted(en.glob("*.txt"))
     ru_files = sorted(ru.glob("*.txt"))
-    res = interleaved({
-        "pressroom": [PRESSROOM, "lint", str(en), "-q", "--lang", "en"],
+    res = interleaved_caches({
+        "pressroom@warm": [PRESSROOM, "lint", str(en), "-q", "--lang", "en"],
+        "pressroom@cold": [PRESSROOM, "lint", str(en), "-q", "--lang", "en"],
         "proselint": [str(BIN / "proselint"), "check", str(en)],
-    }, runs)
+    }, runs, tmp, [ru])
     w = words_in(en_files)
     out["en"] = {"words": w, "files": len(en_files), "source": str(en.relative_to(ROOT.parent)) if en.is_relative_to(ROOT.parent) else "generated", **res}
     hun = shutil.which("hunspell")
-    cmds = {"pressroom": [PRESSROOM, "lint", str(ru), "-q", "--lang", "ru"]}
+    cmds = {"pressroom@warm": [PRESSROOM, "lint", str(ru), "-q", "--lang", "ru"],
+            "pressroom@cold": [PRESSROOM, "lint", str(ru), "-q", "--lang", "ru"]}
     if hun:
         cmds["hunspell"] = ["bash", "-c", f"{hun} -d ru_RU -l {' '.join(str(p) for p in ru_files)} >/dev/null"]
-    res = interleaved(cmds, runs)
+    res = interleaved_caches(cmds, runs, tmp, [en])
     w = words_in(ru_files)
     out["ru"] = {"words": w, "files": len(ru_files), **res}
     for lang, anchor in (("en", "proselint"), ("ru", "hunspell")):
@@ -113,11 +165,16 @@ def part_throughput(tmp: Path) -> dict:
         if anchor in r:
             r["ratio_cpu"] = r["pressroom"]["words_per_s_cpu"] / r[anchor]["words_per_s_cpu"]
             r["ratio_wall"] = r["pressroom"]["words_per_s_wall"] / r[anchor]["words_per_s_wall"]
-    out["in_process"] = in_process_throughput(en_files, ru_files)
+            r["ratio_cpu_cold_cache"] = r["pressroom_cold_cache"]["words_per_s_cpu"] / r[anchor]["words_per_s_cpu"]
+            r["ratio_wall_cold_cache"] = r["pressroom_cold_cache"]["words_per_s_wall"] / r[anchor]["words_per_s_wall"]
+    out["cache"] = {"warm": "a copy of a cache folder that linted tests/drafts/*.txt and the other language's corpus "
+                            "(other texts), new for every run",
+                    "cold": "an empty cache folder (the first run ever), new for every run"}
+    out["in_process"] = in_process_throughput(en_files, ru_files, cache_env(tmp, "warm"))  # drafts only
     return out
 
 
-def in_process_throughput(en_files, ru_files) -> dict:
+def in_process_throughput(en_files, ru_files, env: dict | None = None) -> dict:
     """Words per second in one warmed-up process, on texts it has not seen (child process)."""
     code = r"""
 import json, sys, time
@@ -144,7 +201,7 @@ except Exception as e:
 print(json.dumps(out))
 """
     p = subprocess.run([sys.executable, "-c", code, str(SEED), "\n".join(map(str, en_files)), "\n".join(map(str, ru_files))],
-                       capture_output=True, text=True, cwd=ROOT)
+                       capture_output=True, text=True, cwd=ROOT, env=env)
     try:
         return json.loads(p.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
@@ -152,12 +209,18 @@ print(json.dumps(out))
 
 
 def part_cold(tmp: Path) -> dict:
-    res = interleaved({
-        "pressroom": [PRESSROOM, "lint", str(SEED), "-q"],
+    res = interleaved_caches({
+        "pressroom@warm": [PRESSROOM, "lint", str(SEED), "-q"],
+        "pressroom@cold": [PRESSROOM, "lint", str(SEED), "-q"],
         "proselint": [str(BIN / "proselint"), "check", str(SEED)],
-    }, 3 if QUICK else 7)
+    }, 3 if QUICK else 7, tmp, [corpus_dir("ru", tmp), corpus_dir("en", tmp)])
     res["ratio_cpu"] = res["pressroom"]["cpu"] / res["proselint"]["cpu"]
     res["ratio_wall"] = res["pressroom"]["wall"] / res["proselint"]["wall"]
+    res["ratio_cpu_cold_cache"] = res["pressroom_cold_cache"]["cpu"] / res["proselint"]["cpu"]
+    res["ratio_wall_cold_cache"] = res["pressroom_cold_cache"]["wall"] / res["proselint"]["wall"]
+    res["cache"] = {"warm": "a copy of a cache folder that linted tests/drafts/*.txt and both corpus folders (not the "
+                            "seed), new for every run",
+                    "cold": "an empty cache folder (the first run ever), new for every run"}
     return res
 
 

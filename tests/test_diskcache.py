@@ -32,7 +32,10 @@ def test_a_damaged_or_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     src = tmp_path / "src.txt"
     src.write_text("x", encoding="utf-8")
     assert cached("thing", [src], lambda: {"v": 1}) == {"v": 1}
-    (cache / "thing.pickle").write_bytes(b"\x80garbage")
+    damaged = list(cache.glob("thing-*.pickle"))
+    assert damaged
+    for f in damaged:
+        f.write_bytes(b"\x80garbage")
     assert cached("thing", [src], lambda: {"v": 2}) == {"v": 2}
     monkeypatch.setenv("PRESSROOM_CACHE_DIR", str(src / "not-a-dir"))  # cannot be created
     assert cached("thing", [src], lambda: {"v": 3}) == {"v": 3}

@@ -21,11 +21,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv`` naming a command first (``lint …``), only that command's module is
+    imported and registered (issue 13: `pressroom lint` need not import the web, render and backup
+    commands); anything else (``--help``, no command, a typo) gets every command."""
     parser = _Parser(prog="pressroom", description="Write and check press releases of EU-funded projects.")
     parser.add_argument("--version", action="version", version=f"pressroom {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    names = COMMANDS
+    if argv and argv[0] in COMMANDS:
+        names = (argv[0],)
+    for name in names:
         try:
             module = importlib.import_module(f"app.cli.{name}")
         except ModuleNotFoundError as e:
@@ -38,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    from app.recache import install
+
+    install()  # compiled regular expressions from the disk cache (issue 13)
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args, extra = parser.parse_known_args(argv)
     if extra:  # name the sub-command's --help, not the top-level one
         parser = args._commands.get(getattr(args, "command", None) or "", parser)

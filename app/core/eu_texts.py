@@ -15,9 +15,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
 
 from app import TEMPLATES_DIR
+from app.diskcache import DataFileError, load_yaml
 from app.errors import RuleError
 
 TEXTS_DIR = TEMPLATES_DIR / "texts"
@@ -30,8 +30,8 @@ def texts(language: str) -> dict[str, Any]:
     lang = language if language in LANGUAGES else "en"
     path = TEXTS_DIR / f"{lang}.yml"
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as e:
+        data = load_yaml(path)  # kept in the disk cache (issue 13)
+    except (OSError, DataFileError) as e:
         raise RuleError(f"{path}: cannot read the EU texts: {e}") from None
     if not isinstance(data, dict):
         raise RuleError(f"{path}: the EU texts file must be a mapping")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 
 from app.errors import InputError
 
@@ -41,6 +40,8 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode: int | None = None, 
         raise InputError(f"{path}: is a folder")
     if os.path.exists(target) and not is_writable(target) or not is_writable(folder):
         raise InputError(f"{path}: not writable")
+    import tempfile  # ~10 ms of imports (random, hashlib …): only when a file is written (issue 13)
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".pressroom-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -34,7 +34,6 @@ Example::
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,6 +107,8 @@ def load_config(path: str | Path | None = None, search_from: Path | None = None)
         raise UsageError(f"config file {e}") from None
     if len(raw) > MAX_CONFIG_BYTES:
         raise UsageError(f"config file {p}: larger than 1 MB; a pressroom.toml is a few lines")
+    import tomllib  # only when a pressroom.toml is read (issue 13)
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as e:

@@ -34,15 +34,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import yaml
-
 from app import RULES_DIR
 from app.core.document import BLOCK_KINDS, Document
 from app.engine.finding import CATEGORIES, SEVERITIES, Finding
+from app.diskcache import DataFileError, load_yaml
 from app.errors import RuleError
 
-# libyaml's parser when PyYAML was built with it (8x faster on the rule files), else pure Python.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TYPES = ("existence", "substitution", "consistency", "required", "check")
 _KNOWN_KEYS = {
@@ -163,8 +160,9 @@ def rule_id(path: Path, root: Path) -> str:
 def parse_rule(path: Path, root: Path) -> Rule:
     where = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except yaml.YAMLError as e:
+        # libyaml, and kept in the disk cache by the file's size and mtime (issue 13)
+        data = load_yaml(path)
+    except DataFileError as e:
         raise RuleError(f"{where}: invalid YAML: {e}") from None
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping")

@@ -62,9 +62,9 @@ def load_vocabulary(root: Path = RULES_DIR / "vocab") -> Vocabulary:
 
 
 def _cache_name(root: Path) -> str:
-    import hashlib
+    from app.diskcache import digest
 
-    return "vocabulary-" + hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+    return "vocabulary-" + digest(str(root.resolve()), 12)
 
 
 def _load_vocabulary(root: Path) -> Vocabulary:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import yaml
 
 from app import RULES_DIR
+from app.diskcache import DataFileError, load_yaml
 from app.errors import RuleError
 
 FACTS_DIR = RULES_DIR / "facts"
@@ -154,8 +154,8 @@ def data(language: str) -> dict[str, Any]:
     lang = language if language in ("ru", "en") else "en"
     path = FACTS_DIR / f"{lang}.yml"
     try:
-        d = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml (issue 13)
-    except (OSError, yaml.YAMLError) as e:
+        d = load_yaml(path)  # libyaml, kept in the disk cache (issue 13)
+    except (OSError, DataFileError) as e:
         raise RuleError(f"{path}: cannot read the facts phrase lists: {e}") from None
     if not isinstance(d, dict):
         raise RuleError(f"{path}: the facts phrase lists must be a mapping")

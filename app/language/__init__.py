@@ -129,10 +129,33 @@ def morph(ctx: Any = None):
         try:  # the dictionary's path given: pymorphy3 would scan every installed package's entry points (~0.15 s)
             import pymorphy3_dicts_ru
 
-            return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+            m = pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
         except ImportError:
-            return pymorphy3.MorphAnalyzer(lang="ru")
+            m = pymorphy3.MorphAnalyzer(lang="ru")
+        _memoize(m)
+        return m
     return get(ctx, "pymorphy3.ru", build)
+
+
+PARSE_CACHE_MAX = 100_000
+
+
+def _memoize(m) -> None:
+    """The same word's parses once per process (issue 13): the spelling, homoglyph, grammar,
+    consistency and facts code each ask pymorphy3 about the same words. Parses are immutable
+    named tuples; each caller gets its own list. Bounded (a web worker sees every word of every draft)."""
+    parse = m.parse
+    parses: dict[str, list] = {}
+
+    def cached_parse(word: str) -> list:
+        hit = parses.get(word)
+        if hit is None:
+            if len(parses) >= PARSE_CACHE_MAX:
+                parses.clear()
+            hit = parses[word] = parse(word)
+        return list(hit)
+
+    m.parse = cached_parse
 
 
 def hunspell(ctx: Any, name: str):

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
 
 from app import RULES_DIR
 from app.language import get, match_case, morph
@@ -43,7 +42,9 @@ class Group:
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, Any]:
-    data = yaml.load(TABLE_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    from app.diskcache import load_yaml
+
+    data = load_yaml(TABLE_PATH) or {}  # kept in the disk cache (issue 13)
     return data
 
 

@@ -11,7 +11,6 @@ again: a long-running web worker sees every new word of every draft).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -33,8 +32,13 @@ def _libhunspell():
     if os.environ.get("PRESSROOM_HUNSPELL_ENGINE") == "spylls":
         return None
     # find_library runs ldconfig (~0.15 s): only when the usual names do not load (issue 13)
-    names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", lambda: ctypes.util.find_library("hunspell-1.7"),
-             lambda: ctypes.util.find_library("hunspell")]
+    def find_library(name):
+        import ctypes.util  # ~10 ms with subprocess: only when the usual names do not load
+
+        return ctypes.util.find_library(name)
+
+    names = ["libhunspell-1.7.so.0", "libhunspell-1.7.so", lambda: find_library("hunspell-1.7"),
+             lambda: find_library("hunspell")]
     for n in names:
         n = n() if callable(n) else n
         if not n:
@@ -63,16 +67,42 @@ def _create_without_ngrams(lib, base: Path):
     scans the whole word list for every suggestion (~200 ms a Russian word, ~60 ms an English one)
     and finds words several edits away, which the checks report as info at best; without it a
     suggestion takes 10-40 ms and keeps the one- and two-edit, REP-table and split suggestions.
-    Hunspell reads the file when the handle is made, so the copy is removed right after."""
-    import tempfile
-
+    Hunspell reads the file when the handle is made, so the copy is removed right after; with a disk
+    cache folder the copy is kept there, named by the affix file's path, size and mtime."""
     aff = Path(f"{base}.aff").read_bytes()
     if b"MAXNGRAMSUGS" in aff:
         return lib.Hunspell_create(f"{base}.aff".encode(), f"{base}.dic".encode())
+    kept = _kept_affix(base, aff)
+    if kept is not None:
+        return lib.Hunspell_create(str(kept).encode(), f"{base}.dic".encode())
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="pressroom-hunspell-") as tmp:
         copy = Path(tmp) / f"{base.name}.aff"
         copy.write_bytes(aff + b"\nMAXNGRAMSUGS 0\n")
         return lib.Hunspell_create(str(copy).encode(), f"{base}.dic".encode())
+
+
+def _kept_affix(base: Path, aff: bytes) -> Path | None:
+    """The affix file with ``MAXNGRAMSUGS 0`` in the disk cache folder (written once, atomically)."""
+    from app.diskcache import cache_dir, digest
+
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        st = os.stat(f"{base}.aff")
+        key = digest(repr((str(base), st.st_size, st.st_mtime_ns)), 12)
+        path = d / f"hunspell-{base.name}-{key}.aff"
+        if path.is_file():
+            return path
+        d.mkdir(parents=True, exist_ok=True)
+        tmp = d / f".{path.name}.{os.getpid()}"
+        tmp.write_bytes(aff + b"\nMAXNGRAMSUGS 0\n")
+        os.replace(tmp, path)
+        return path
+    except OSError:
+        return None
 
 
 class _CHunspell:
@@ -85,6 +115,18 @@ class _CHunspell:
         self._enc = enc.decode("ascii", "replace").lower().replace("microsoft-", "")
         self._lookup: dict[str, bool] = {}
         self._suggest: dict[str, list[str]] = {}
+        self._base = base
+        self._store = None
+
+    def _kept(self):
+        """Suggestions kept on disk between processes (app.language.wordstore), keyed by this
+        dictionary's files (issue 13)."""
+        if self._store is None:
+            from app.language.wordstore import WordStore
+
+            b = self._base
+            self._store = WordStore(f"hunspell-{b.name}-nongram", [Path(f"{b}.dic"), Path(f"{b}.aff")])
+        return self._store
 
     def lookup(self, word: str) -> bool:
         hit = self._lookup.get(word)
@@ -107,10 +149,14 @@ class _CHunspell:
                 raw = word.encode(self._enc)
             except (UnicodeEncodeError, LookupError):
                 return []
-            lst = ctypes.POINTER(ctypes.c_char_p)()
-            n = self._lib.Hunspell_suggest(self._h, ctypes.byref(lst), raw)
-            hit = [lst[i].decode(self._enc, "replace") for i in range(n)]
-            self._lib.Hunspell_free_list(self._h, ctypes.byref(lst), n)
+            store = self._kept()
+            hit = store.get(word)
+            if not isinstance(hit, list):
+                lst = ctypes.POINTER(ctypes.c_char_p)()
+                n = self._lib.Hunspell_suggest(self._h, ctypes.byref(lst), raw)
+                hit = [lst[i].decode(self._enc, "replace") for i in range(n)]
+                self._lib.Hunspell_free_list(self._h, ctypes.byref(lst), n)
+                store.put(word, hit)
             if len(self._suggest) >= CACHE_MAX // 20:
                 self._suggest.clear()
             self._suggest[word] = hit

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
 from app import RULES_DIR
 from app.language import get, morph
@@ -40,7 +39,9 @@ def lemmas(ctx, text: str, start: int = 0) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=1)
 def alias_groups() -> tuple[tuple[str, ...], ...]:
-    data = yaml.load(ALIASES_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    from app.diskcache import load_yaml
+
+    data = load_yaml(ALIASES_PATH) or {}  # kept in the disk cache (issue 13)
     return tuple(tuple(str(x) for x in g) for g in data.get("organisations") or [])
 
 

@@ -294,7 +294,10 @@ def speller(ctx: Any, lang: str) -> Speller:
     name = f"speller.{lang}.{variant}" if lang == "en" else "speller.ru"
     # The process cache's lock is not re-entrant: build the parts first, then the speller.
     if lang == "ru":
-        parts = (morph(ctx), [hunspell(ctx, "ru_RU")])
+        # ru_RU is loaded on its first lookup (issue 13): only words pymorphy3 does not know reach it
+        from app.language.hunspell import Lazy, find
+
+        parts = (morph(ctx), [get(ctx, "hunspell.lazy.ru_RU", lambda: Lazy("ru_RU") if find("ru_RU") else None)])
     else:
         other = "en_US" if variant == "en_GB" else "en_GB"
         # the second variant is loaded on its first lookup (only words the first does not know)

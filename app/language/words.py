@@ -95,5 +95,7 @@ def words(doc) -> list[Word]:
 
 def is_acronym(word: str) -> bool:
     """ОО, LPRC, КазНУ, iPhone: more than one capital, or all capitals."""
+    if word.islower() or word[:1].isupper() and word[1:].islower():
+        return False  # the common cases, without counting capitals (asked for every word, issue 13)
     caps = sum(1 for ch in word if ch.isupper())
     return (word.isupper() and len(word) >= 2) or caps >= 2 or (caps == 1 and not word[0].isupper())

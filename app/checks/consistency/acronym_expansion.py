@@ -13,6 +13,7 @@ import re
 from app.language.orgs import alias_groups, lemmas
 
 DEFINITION = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{1,9})\)")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _BACK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STOP = {"и", "в", "во", "на", "с", "со", "по", "при", "для", "от", "из", "к", "ко", "о", "об", "а", "но",
          "the", "of", "and", "for", "on", "in", "by", "to", "with", "a", "an"}
@@ -72,8 +73,11 @@ def _agree(a_full, b_full) -> bool:
         rest = [x for x, _ in short[k:]]
         if len(rest) >= 2 and _common_suffix(rest, long_) == len(rest):
             return True
+    # Two names without Cyrillic letters cannot end in a Russian alias (its lemmas are Cyrillic):
+    # those aliases are not lemmatised, and an English text does not load the Russian morphology (issue 13).
+    latin = not any(_CYRILLIC.search(x) for x in a + b)
     for group in alias_groups():
-        seqs = [[x for x, _, _ in lemmas(None, g)] for g in group]
+        seqs = [[x for x, _, _ in lemmas(None, g)] for g in group if not (latin and _CYRILLIC.search(g))]
         if any(_common_suffix(a, s) == len(s) for s in seqs) and any(_common_suffix(b, s) == len(s) for s in seqs):
             return True
     return False

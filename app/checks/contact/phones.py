@@ -11,7 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
+
+
+class _Lazy:
+    """phonenumbers (~12 ms of imports and metadata) imported on the first phone candidate (issue 13)."""
+
+    def __getattr__(self, name):
+        import phonenumbers as real
+
+        globals()["phonenumbers"] = real
+        return getattr(real, name)
+
+
+phonenumbers = _Lazy()
 
 CANDIDATE = re.compile(r"(?<![\w+/.@\-])(\+\s?)?(\(?\d[\d \u00a0()\-.]{5,22}\d)(?![\w@]|[.\-]\d|/)")
 LABEL = re.compile(r"(?:тел|tel|phone|моб|mob|факс|fax|сот|call|whatsapp|telegram|номер\w*)[\w.]*\s*(?:[:.]|по)?\s*(?:номеру\s*)?$", re.I)
@@ -24,7 +36,7 @@ class Phone:
     end: int
     text: str
     digits: str
-    number: phonenumbers.PhoneNumber | None
+    number: "phonenumbers.PhoneNumber | None"
     valid: bool
     international: bool  # written with +country code
 
