@@ -149,6 +149,10 @@ def check(doc, rule, ctx):
             if f is not None:
                 yield f
             continue
+        if _in_foreign_title(doc, sp, vocab, w):
+            yield rule.finding(doc, w.start, w.end, [], severity="info",
+                               message="Unknown word '{match}'", message_ru="Слова «{match}» нет в словаре")
+            continue
         t0 = time.perf_counter()
         # A capitalised word at a sentence start is an error only one by-ear letter away, which the
         # one-edit search finds: Hunspell's slow suggester is kept for lowercase words.
@@ -189,8 +193,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     # dictionary word will do (Коврощицы → Ковровщицы).
     if not structural and sp.common(best.lower()) < common_zipf and ranked[0][1] > 0.5:
         return info
-    if _SURNAME_LIKE.search(plain) and sp.common(best.lower()) < common_zipf:
-        return info  # Аманова (a surname) is not a typo of a rare word (самановый)
+    if (_SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain)) and sp.common(best.lower()) < common_zipf:
+        return info  # Аманова (a surname), Карабек (a village) are not typos of rare words (самановый, карачек)
     suggestions = [s for s, d in ranked if d <= close and " " not in s][:5]
     if caps:
         suggestions = [s.upper() for s in suggestions]
@@ -208,6 +212,37 @@ _SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-ZА-ЯЁ][a-zа-яё]{1,30}?(?:ов|�
 
 _SURNAME_LIKE = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|ov|ev|ova|"
                            r"eva|yev|yeva|ina|sky|skaya|zoda|zade)$")
+
+
+# Endings of given names and place names of the region (Turkic and Persian elements: -бек, -бай,
+# -жан/-джон, -гуль, -кул/-куль, -абад/-обод, -кент, -тепа/-тепе, -булак, -сай, -тау/-тоо, -су;
+# see rules/vocab/central-asia/accept-name-elements.txt for their sources).
+_REGIONAL_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?:бек|бай|бой|жан|джан|джон|жон|гуль|гул|куль|кул|абад|обод|кент|тепа|тепе|"
+                            r"тобе|тюбе|булак|сай|тау|тоо|суу|дарья|арык|bek|bay|bai|boy|zhan|jan|jon|gul|kul|abad|obod|kent|"
+                            r"tepa|tepe|tobe|bulak|say|tau|too|suu|darya|aryk)$")
+
+
+_QUOTED = re.compile(r"[«\"“„](?P<q>[^«»\"“”„\n]{2,120})[»\"”“]")
+
+
+def _in_foreign_title(doc, sp, vocab, w) -> bool:
+    """The word stands in a quoted name written in another language, most of whose words no
+    dictionary of the document's language knows: «Тадбиркор аёл» (Uzbek: "woman entrepreneur")."""
+    spans = doc.meta.get("_spelling_foreign_titles")
+    if spans is None:
+        spans = []
+        for m in _QUOTED.finditer(doc.text):
+            ws = re.findall(r"[^\W\d_]+", m.group("q"))
+            if len(ws) < 2:
+                continue
+            unknown = sum(1 for x in ws if len(x) > 2 and not (sp.known(x) or sp.known(x.lower())
+                                                                or sp.accepted(x, vocab)))
+            if unknown * 2 > len(ws):
+                spans.append((m.start("q"), m.end("q")))
+        doc.meta["_spelling_foreign_titles"] = spans
+    from app.language import in_spans as _in
+
+    return _in(spans, w.start, w.end)
 
 
 def _block_start(doc, w) -> bool:
