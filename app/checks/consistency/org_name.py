@@ -156,13 +156,17 @@ def check(doc, rule, ctx):
         skip = _sentence(doc, m.start())
         body = _body_lemmas(ctx, doc, skip)
         if _named(ctx, doc, org, body, skip):
-            if doc.language == "en":
+            if doc.language == "en" and not QUOTED.search(org):
                 yield from _variants(doc, rule, org, skip)
+            elif doc.language == "en":
+                yield from _variants_ru(ctx, doc, rule, org, skip)
             else:
                 found = list(_variants_ru(ctx, doc, rule, org, skip))
                 yield from found or _variants_plain(ctx, doc, rule, org, skip)
             continue
-        yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
+        sugg = [x for x in _suggestions(ctx, doc, org, skip) if lemmas(ctx, x) != lemmas(ctx, org)] \
+            or _body_name(ctx, doc, org, skip)
+        yield rule.finding(doc, start, end, sugg, organisation=org)
 
 
 # A capitalised name of three words or more (linking words allowed inside): an organisation's name.
@@ -194,11 +198,15 @@ def _variants(doc, rule, org: str, skip):
         text = " ".join(words)
         if text in org or org in m.group(0):
             continue
+        if _inside_quotes(doc.text, m.start()) or re.match(r"\s*[«\"“„]", doc.text[m.end():m.end() + 3]):
+            continue  # a project's name in quotes; a legal form before a quoted name
+        if any(_is_head(None, w) for w in mine) and not any(_is_head(None, w) for w in theirs):
+            continue  # "Resilient Mountain Communities" (a project) is no "… Network"
         shared = mine_set & set(theirs)
         if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
                 and len(shared) < max(len(mine_set), len(set(theirs))):
             start = m.start() + m.group(0).index(words[0])
-            yield rule.finding(doc, start, start + len(text), [org], organisation=org,
+            yield rule.finding(doc, start, start + len(text), [ACR_TAIL.sub("", org)], organisation=org,
                                message="'{match}' names the organisation differently from the disclaimer and the rest "
                                        "of the release ('{organisation}'); use one name",
                                message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
@@ -267,8 +275,13 @@ def _suggestions(ctx, doc, org: str, skip) -> list[str]:
     form = org[:q.start()].strip()
     body_form = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-2:]
     heads = _form_heads(ctx, body_form)
-    if form and heads and not (_form_heads(ctx, form.split()) & heads) and doc.language == "ru":
-        form = _genitive_form(ctx, body_form, form) or form
+    if form and heads and not (_form_heads(ctx, form.split()) & heads):
+        if body_form and body_form[-1].lower() in ABBR_HEADS and body_form[-1].isupper():
+            form = body_form[-1]  # ОФ «…» in the body: its abbreviation
+        elif doc.language == "ru":
+            form = _genitive_form(ctx, body_form, form) or form
+        else:
+            form = " ".join(body_form)
     return [f"{form} {m.group(0)}".strip()]
 
 
@@ -403,3 +416,208 @@ def _variants_plain(ctx, doc, rule, org: str, skip):
                                           "(«{organisation}»); используйте одно название")
             done = i + n
             break
+
+
+# ---- the body's name for a disclaimer that names another organisation ---------------------------
+
+HEADS_EXTRA = {"программа", "комитет", "министерство", "служба", "совет", "палата", "управление", "миссия",
+               "представительство", "кооператив", "школа", "университет", "академия", "инициатива",
+               "programme", "program", "committee", "ministry", "council", "office", "mission", "fund",
+               "institute", "alliance", "coalition", "cooperative", "school", "university", "initiative",
+               "society", "trust", "service", "delegation", "chamber", "federation", "forum"}
+_EN_NORM = {"programme": "program", "centre": "center", "organisation": "organization", "organisations": "organization",
+            "centres": "center", "programmes": "program"}
+RU_CAP_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*(?:\s+(?:[А-ЯЁа-яё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,10}|ООН))"
+                        r"{0,10}(?:\s*\([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{1,9}\))?")
+ACR_DEF = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{1,9})\)")
+_EU = {"ес", "eu", "еу"}
+
+
+def _inside_quotes(text: str, i: int) -> bool:
+    """Is offset ``i`` inside a quoted name on its line?"""
+    line_start = text.rfind("\n", 0, i) + 1
+    before = text[line_start:i]
+    return before.count("«") > before.count("»") or (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
+def _norm_tokens(ctx, text: str) -> list[str]:
+    out = []
+    for x, _, _ in lemmas(ctx, text):
+        if x in _STOPS or x in _LINK:
+            continue
+        if re.fullmatch(r"[a-z'’-]+", x):
+            x = x.replace("’", "'").removesuffix("'s")
+            x = _EN_NORM.get(x, x)
+            if len(x) > 3 and x.endswith("s") and not x.endswith("ss"):
+                x = x[:-1]
+        out.append(x)
+    return out
+
+
+def _is_head(ctx, word: str) -> bool:
+    from app.language.orgs import lemma
+
+    le = lemma(ctx, word)
+    return le in FORM_HEADS or le in HEADS_EXTRA or _EN_NORM.get(le, le) in FORM_HEADS | HEADS_EXTRA
+
+
+def _dice(a: list[str], b: list[str]) -> float:
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
+
+
+def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
+    """(offset, name) of the organisation names of the release outside the disclaimer sentence:
+    capitalised names with a head noun (Foundation, Network, фонд, бюро…), names defined with an
+    acronym ("… (UNDP)"), quoted names with their legal form."""
+    from app.language import skip_spans
+
+    spans = list(skip_spans(doc)) + [skip]
+
+    def outside(a, b):
+        return not any(x < b and a < y for x, y in spans)
+
+    out: list[tuple[int, str]] = []
+    text = doc.text
+    rx = EN_NAME if doc.language == "en" else RU_CAP_RUN
+    found = []
+    for m in rx.finditer(text):
+        # one line at a time: a contact block's lines are not one name
+        pos = m.start()
+        for line in m.group(0).split("\n"):
+            if line.strip():
+                found.append((pos, line))
+            pos += len(line) + 1
+    for start, line in found:
+        if not outside(start, start + len(line)) or _inside_quotes(text, start):
+            continue
+        lead = len(line) - len(line.lstrip())
+        start, line = start + lead, line.strip()
+        words = line.split()
+        while words and (words[0].lower() in _LINK or words[0] in ("The", "This", "A")):
+            words = words[1:]
+        name = " ".join(words)
+        if doc.language == "ru":
+            # cut a run at its last head noun's dependants: words up to the end, trimmed below
+            ws = name.split()
+            for n in range(len(ws), 0, -1):
+                if ws[n - 1].lower() in _STOPS:
+                    continue
+                part = " ".join(ws[:n])
+                if any(_is_head(ctx, w) for w in ws[:n]):
+                    out.append((start, part))
+            continue
+        if words and any(_is_head(ctx, w) for w in words):
+            end = start + len(line)
+            acr = re.match(r"\s*\((?P<a>[A-Z][A-Za-z]{1,9})\)", text[end:end + 14])
+            out.append((start, name + (f" ({acr.group('a')})" if acr else "")))
+    for m in ACR_DEF.finditer(text):
+        if outside(m.start(), m.end()) and m.group("acr").lower() not in _EU:
+            out.append((m.start(), m.group("acr")))
+    for m in QUOTED.finditer(text):
+        if not outside(m.start(), m.end()):
+            continue
+        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 60):m.start()])[-3:]
+        form = [w for w in before if w.lower() in ABBR_HEADS or _form_heads(ctx, [w])]
+        if form:
+            k = before.index(form[0])
+            if k > 0 and before[k - 1].lower() in ("общественный", "общественного", "общественное", "общественной",
+                                                    "общественная", "public", "private", "частный", "частного"):
+                k -= 1
+            out.append((m.start(), " ".join(before[k:]) + " " + m.group(0)))
+    return out
+
+
+def _contacts_text(doc) -> str:
+    from app.checks.structure.parts import structure
+
+    c = structure(doc).contacts
+    if c is None:
+        return ""
+    return doc.text[max(0, c.start - 200):c.end + 200]
+
+
+def _body_name(ctx, doc, org: str, skip) -> list[str]:
+    """The organisation the release names, in place of the disclaimer's: the body's name most like
+    it (by words compared as lemmas), else the acronym of the contacts block or the first one the
+    release defines. Russian names are put in the genitive the disclaimer needs."""
+    acr = ACR_TAIL.search(org)
+    full = org[:acr.start()] if acr else org
+    mine = _norm_tokens(ctx, full)
+    if not mine:
+        return []
+    cands = _candidates(ctx, doc, skip)
+    mine_heads = {w for w in mine if _is_head(ctx, w)}
+    best = None
+    for off, name in cands:
+        core = ACR_TAIL.sub("", name)
+        theirs = _norm_tokens(ctx, core)
+        if not theirs or [x for x, _, _ in lemmas(ctx, core)] == [x for x, _, _ in lemmas(ctx, full)]:
+            continue
+        score = _dice(mine, theirs)
+        if mine_heads and not (mine_heads & set(theirs)):
+            score *= 0.8
+        if best is None or score > best[0] + 1e-9:
+            best = (score, off, name)
+    if best is not None and best[0] >= 0.4:
+        name = best[2]
+    else:
+        contacts = _contacts_text(doc)
+        acrs = [n for _, n in cands if re.fullmatch(r"[A-ZА-ЯЁ][A-ZА-ЯЁ-]{1,9}", n)]
+        mine_forms = {tuple(s) for s in alias_lemma_seqs(ctx, full)} | {tuple(s) for s in alias_lemma_seqs(ctx, org)}
+        acrs = [a for a in acrs if tuple(x for x, _, _ in lemmas(ctx, a)) not in mine_forms]
+        in_contacts = [a for a in acrs if re.search(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", contacts)]
+        if not in_contacts:
+            # an organisation of the aliases list named in the contacts block (ПРООН в Туркменистане)
+            from app.language.orgs import alias_groups
+
+            for group in alias_groups():
+                for g in group:
+                    if re.fullmatch(r"[A-ZА-ЯЁ]{2,10}", g) and g.lower() not in _EU and re.search(r"(?<![\w-])" + re.escape(g) + r"(?![\w-])", contacts) \
+                            and tuple(x for x, _, _ in lemmas(ctx, g)) not in mine_forms:
+                        in_contacts.append(g)
+        pick = (in_contacts or acrs)[:1]
+        if not pick:
+            return []
+        name = pick[0]
+    if not acr:
+        name = ACR_TAIL.sub("", name)
+    if doc.language == "ru":
+        name = _to_case_of(ctx, org, name)
+    return [name] if name.strip() and lemmas(ctx, name) != lemmas(ctx, org) else []
+
+
+def _to_case_of(ctx, org: str, name: str) -> str:
+    """«Казахстанское международное бюро …» in the case of the disclaimer's «Казахстанского бюро …»
+    (the words up to the head noun agree; the rest depends on it and stays)."""
+    m = morph(ctx)
+    first = re.match(r"[^\W\d_]+", org)
+    case = "gent"
+    if first:
+        ps = [p for p in m.parse(first.group(0).lower()) if p.tag.case]
+        if ps and not first.group(0).isupper():
+            case = ps[0].tag.case
+    words = name.split(" ")
+    out = []
+    done = False
+    for w in words:
+        if re.search(r"[«\"“„(]", w):
+            done = True
+        if done or not re.fullmatch(r"[А-Яа-яЁё-]+", w) or (w.isupper() and len(w) > 1):
+            out.append(w)
+            continue
+        ps = m.parse(w.lower())
+        noun = next((p for p in ps if p.tag.POS == "NOUN"), None)
+        adj = next((p for p in ps if p.tag.POS in ("ADJF", "PRTF")), None)
+        p = adj if adj is not None and (noun is None or ps[0] is adj) else noun
+        if p is None:
+            out.append(w)
+            continue
+        want = {case, p.tag.number} if p.tag.number else {case}
+        if p.tag.POS != "NOUN" and p.tag.number == "sing" and p.tag.gender:
+            want.add(p.tag.gender)
+        f = p.inflect({x for x in want if x})
+        out.append(match_case(w, f.word) if f else w)
+        if p.tag.POS == "NOUN":
+            done = True
+    return " ".join(out)
