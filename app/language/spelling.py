@@ -233,7 +233,8 @@ class Speller:
         if self.morph is not None and len(word) <= 20:
             # Every dictionary form one edit away (pymorphy knows forms Hunspell's list may miss).
             for e in sorted(self._edits1(word)):  # sorted: ties ranked the same on every run
-                if self.morph.word_is_known(e, strict=True):
+                # strict, or with ё written as е (молодеж → молодежь: the dictionary has молодёжь)
+                if self.morph.word_is_known(e, strict=True) or ("е" in e and self.morph.word_is_known(e, strict=False)):
                     s = match_case(word, e)
                     if s not in cands:
                         cands[s] = 100 + len(cands)
@@ -274,7 +275,12 @@ class Speller:
             if " " in s or "-" in s and "-" not in word:
                 dist += 1.0  # splitting a word is rarely the fix
             # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы)
-            scored.append((dist, -round(self.common(s.lower()), 1), rank, s))
+            freq = self.common(s.lower())
+            if self.morph is not None and "е" in s.lower():
+                ps = self.morph.parse(s.lower())
+                if ps and ps[0].word != s.lower():
+                    freq = max(freq, self.common(ps[0].word))  # молодежь is counted as молодёжь
+            scored.append((dist, -round(freq, 1), rank, s))
         scored.sort()
         out, seen = [], set()
         for dist, _, _, s in scored:

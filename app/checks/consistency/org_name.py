@@ -107,22 +107,27 @@ def _expanded(ctx, words: list[str]) -> list[str]:
     return out
 
 
-def _numbers(ctx, text: str) -> list[str | None]:
-    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise)."""
+def _numbers(ctx, text: str, nominative: bool = False) -> list[str | None]:
+    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise);
+    ``nominative``: of its nominative readings only (a quoted name after its legal form is not
+    declined: «фонда «Медиа Инициативы»» is plural)."""
     from app.language.orgs import WORD as OWORD
 
     out = []
     m = morph(ctx)
     for w in OWORD.finditer(text):
         ps = [p for p in m.parse(w.group(0).lower()) if p.tag.POS == "NOUN"]
+        if nominative and any(p.tag.case == "nomn" for p in ps):
+            ps = [p for p in ps if p.tag.case == "nomn"]
         nums = {p.tag.number for p in ps}
         out.append(nums.pop() if len(nums) == 1 else None)
     return out
 
 
-def _same_number(ctx, a: str, b: str) -> bool:
+def _same_number(ctx, a: str, b: str, nominative: bool = False) -> bool:
     """«Ремесленники Ферганы» and «Ремесленник Ферганы» are two names (plural and singular)."""
-    return all(x is None or y is None or x == y for x, y in zip(_numbers(ctx, a), _numbers(ctx, b)))
+    return all(x is None or y is None or x == y
+               for x, y in zip(_numbers(ctx, a, nominative), _numbers(ctx, b, nominative)))
 
 
 def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text: str | None = None):
@@ -131,10 +136,15 @@ def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text
     for m in QUOTED.finditer(doc.text):
         if skip[0] <= m.start() < skip[1]:
             continue
-        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas and \
-                (q_text is None or _same_number(ctx, q_text, m.group("q"))):
-            before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
-            out.append((m, before))
+        if [x for x, _, _ in lemmas(ctx, m.group("q"))] != q_lemmas:
+            continue
+        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
+        if q_text is not None:
+            # after a legal form both names stand undeclined, in the nominative
+            nominative = bool(before and _form_heads(ctx, before[-2:])) and q_text != m.group("q")
+            if not _same_number(ctx, q_text, m.group("q"), nominative):
+                continue
+        out.append((m, before))
     return out
 
 
@@ -164,7 +174,7 @@ def check(doc, rule, ctx):
                 found = list(_variants_ru(ctx, doc, rule, org, skip))
                 yield from found or _variants_plain(ctx, doc, rule, org, skip)
             continue
-        sugg = [x for x in _suggestions(ctx, doc, org, skip) if lemmas(ctx, x) != lemmas(ctx, org)] \
+        sugg = [x for x in _suggestions(ctx, doc, org, skip) if x != org] \
             or _body_name(ctx, doc, org, skip)
         yield rule.finding(doc, start, end, sugg, organisation=org)
 
@@ -500,6 +510,11 @@ def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
         if doc.language == "ru":
             # cut a run at its last head noun's dependants: words up to the end, trimmed below
             ws = name.split()
+            m_ = morph(ctx)
+            verb = next((k for k, w in enumerate(ws) if not w[:1].isupper() and any(
+                p.tag.POS in ("VERB", "INFN", "PRTS", "ADVB", "GRND", "PRED") for p in m_.parse(w.lower())[:1])), None)
+            if verb is not None:
+                ws = ws[:verb]  # «Форум провел …»: a sentence, not a name
             for n in range(len(ws), 0, -1):
                 if ws[n - 1].lower() in _STOPS:
                     continue

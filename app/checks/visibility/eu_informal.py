@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 RU = re.compile(r"(?<![\w-])[Ее][Вв][Рр][Оо][Сс]оюз(ом|ами|ах|ам|ы|а|у|е)?(?![\w-])")
-EN = re.compile(r"(?<![\w.])(?:E\.\s?U\.|Euro-?[Uu]nion|EuroUnion)(?![\w])")
+EN = re.compile(r"(?<![\w.])(?:E\.\s?U\.|Euro-?[Uu]nion|EuroUnion)(?P<poss>['’]s)?(?![\w])")
 # "Europe" / «Европа» as the funder: the continent does not fund projects ("funding from Europe",
 # «при поддержке Европы»). The continent in other roles (countries of Europe, Council of Europe,
 # Central Asia and Europe) is not matched: only right after a word of funding or support.
@@ -49,7 +49,8 @@ def check(doc, rule, ctx):
             yield rule.finding(doc, m.start("eu"), m.end("eu"), [sugg])
     else:
         for m in EN.finditer(doc.text):
-            yield rule.finding(doc, m.start(), m.end(), ["European Union", "EU"])
+            poss = "'s" if m.group("poss") else ""
+            yield rule.finding(doc, m.start(), m.end(), [f"European Union{poss}", f"EU{poss}"])
         for m in EN_FUNDER.finditer(doc.text):
             g = "eu" if m.group("eu") else "eu2"
             poss = m.group("poss") if g == "eu" else m.group("poss2")
