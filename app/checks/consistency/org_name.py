@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.language import get, match_case, morph
-from app.language.orgs import alias_lemma_seqs, contains, lemmas
+from app.language.orgs import alias_lemma_seqs, contains, lemma, lemmas
 
 RU = re.compile(r"ответственност(?:ью|и)\s+(?P<org>[^.\n]{2,200}?)\s+и\s+(?:не\s+обязательно|необязательно|не\s+отража|"
                 r"никоим|может\s+не)", re.I)
@@ -212,7 +212,16 @@ def _variants(doc, rule, org: str, skip):
             continue  # a project's name in quotes; a legal form before a quoted name
         if any(_is_head(None, w) for w in mine) and not any(_is_head(None, w) for w in theirs):
             continue  # "Resilient Mountain Communities" (a project) is no "… Network"
+        heads_mine = [w for w in mine if _is_head(None, w)]
+        heads_theirs = [w for w in theirs if _is_head(None, w)]
+        if heads_mine and heads_theirs:
+            t_head = _EN_NORM.get(heads_theirs[-1], heads_theirs[-1]).removesuffix("s")
+            norm_mine = [_EN_NORM.get(w, w).removesuffix("s") for w in heads_mine]
+            if t_head in norm_mine and t_head != norm_mine[-1]:
+                continue  # "Women's Resource Centres in Osh": the network's members, not the network
         shared = mine_set & set(theirs)
+        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and len(shared) < 3:
+            continue  # "Aga Khan Development Network" and "Aga Khan Foundation": two bodies of one family
         if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
                 and len(shared) < max(len(mine_set), len(set(theirs))):
             start = m.start() + m.group(0).index(words[0])
@@ -348,6 +357,9 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
         diff = sum(1 for a, b in zip(mine, theirs) if a != b)
         if diff != 1:
             continue
+        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 40):m.start()])[-2:]
+        if any(lemma(ctx, w) in NOT_ORGS for w in before):
+            continue  # «конкурса «Голос сообщества»», the "Safe Homes" project: not an organisation
         seen.add(tuple(theirs))
         yield rule.finding(doc, m.start("q"), m.end("q"), [q.group("q")], organisation=org,
                            message="'{match}' names the organisation differently from the disclaimer and the rest "
@@ -357,6 +369,13 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
 
 
 _STOPS = {"и", "в", "во", "на", "по", "при", "для", "от", "из", "к", "о", "об", "с", "со", "of", "and", "for", "the"}
+
+
+# words that introduce a quoted name that is not an organisation's: projects, programmes, events
+NOT_ORGS = {"проект", "программа", "конкурс", "форум", "кампания", "акция", "фестиваль", "инициатива", "премия",
+            "марафон", "турнир", "выставка", "тренинг", "курс", "конференция", "семинар", "платформа", "приложение",
+            "портал", "компонент", "project", "programme", "program", "contest", "competition", "campaign",
+            "initiative", "festival", "award", "forum", "conference", "platform", "app", "portal", "component"}
 
 
 def _distance_one(a: list[str], b: list[str]):
@@ -372,6 +391,25 @@ def _distance_one(a: list[str], b: list[str]):
         if long_[:k] + long_[k + 1:] == short:
             return (long_[k], None)
     return None
+
+
+_SPELLED_OUT = {("организация", "объединить", "нация"): "оон", ("united", "nations"): "un"}
+
+
+def _collapse(seq: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """«Организации Объединенных Наций» and «ООН» as one word (one name, two spellings)."""
+    out, i = [], 0
+    while i < len(seq):
+        for words, short in _SPELLED_OUT.items():
+            n = len(words)
+            if tuple(x for x, _, _ in seq[i:i + n]) == words:
+                out.append((short, seq[i][1], seq[i + n - 1][2]))
+                i += n
+                break
+        else:
+            out.append(seq[i])
+            i += 1
+    return out
 
 
 def _variants_plain(ctx, doc, rule, org: str, skip):
@@ -390,7 +428,8 @@ def _variants_plain(ctx, doc, rule, org: str, skip):
 
     for a, b in list(skip_spans(doc)) + [skip]:
         text[a:b] = " " * (b - a)
-    body = lemmas(ctx, "".join(text))
+    body = _collapse(lemmas(ctx, "".join(text)))
+    mine = [x for x, _, _ in _collapse(lemmas(ctx, name))]
     L = len(mine)
     exact = set()
     for i in range(len(body) - L + 1):
@@ -509,18 +548,26 @@ def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
         name = " ".join(words)
         if doc.language == "ru":
             # cut a run at its last head noun's dependants: words up to the end, trimmed below
-            ws = name.split()
             m_ = morph(ctx)
-            verb = next((k for k, w in enumerate(ws) if not w[:1].isupper() and any(
-                p.tag.POS in ("VERB", "INFN", "PRTS", "ADVB", "GRND", "PRED") for p in m_.parse(w.lower())[:1])), None)
-            if verb is not None:
-                ws = ws[:verb]  # «Форум провел …»: a sentence, not a name
-            for n in range(len(ws), 0, -1):
-                if ws[n - 1].lower() in _STOPS:
-                    continue
-                part = " ".join(ws[:n])
-                if any(_is_head(ctx, w) for w in ws[:n]):
-                    out.append((start, part))
+            segs, cur = [], []
+            for w in name.split():
+                if not w[:1].isupper() and any(p.tag.POS in ("VERB", "INFN", "PRTS", "ADVB", "GRND", "PRED")
+                                               for p in m_.parse(w.lower())[:1]):
+                    segs.append(cur)
+                    cur = []  # «Семинар провело Казахстанское агентство …»: a sentence, names after the verb
+                else:
+                    cur.append(w)
+            segs.append(cur)
+            for ws in segs:
+                for k in range(len(ws)):
+                    if not ws[k][:1].isupper():
+                        continue
+                    for n in range(len(ws), k, -1):
+                        if ws[n - 1].lower() in _STOPS:
+                            continue
+                        if n - k >= 2 and any(_is_head(ctx, w) for w in ws[k:n]) \
+                                and not (k > 0 and lemma(ctx, ws[k - 1]) == "европейский"):
+                            out.append((start, " ".join(ws[k:n])))
             continue
         if words and any(_is_head(ctx, w) for w in words):
             end = start + len(line)
