@@ -119,6 +119,6 @@ def _replacement(ctx, doc, start: int, end: int, first: str) -> tuple[int, str]:
 
         return start, _to_case_of(ctx, flagged, first)
     last_f, last_mine = first.split()[-1], flagged.split()[-1]
-    if last_f.endswith("s") and not last_f.endswith("ss") and not last_mine.endswith("s"):
+    if last_f.endswith("s") and last_f[:-1].lower() == last_mine.lower():  # Associations (WUAs) → Association
         first = first[:-1]
     return start, first
