@@ -167,6 +167,13 @@ def test_a_quoted_name_plural_vs_singular_after_its_legal_form():
     # a contest one word away from the foundation's quoted name
     ("Общественный фонд «Голос молодежи» провел конкурс «Голос сообщества».\n\n"
      + DISCLAIMER_RU.format(org="Общественного фонда «Голос молодежи»"), "ru"),
+    # two organisations, each named in the release; an acronym inside the legal name; another body
+    ("Courses were run by ACTED Kyrgyzstan and Mercy Corps in Sokuluk.\n\n"
+     + DISCLAIMER_EN.format(org="ACTED and Mercy Corps"), "en"),
+    ("GIZ implements the project on behalf of the German government.\n\n"
+     + DISCLAIMER_EN.format(org="the Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH"), "en"),
+    ("The Association of Water Users of Sughd met the Sughd Water Users Federation.\n\n"
+     + DISCLAIMER_EN.format(org="the Association of Water Users of Sughd"), "en"),
     # ООН spelled out in the body
     ("Программа развития Организации Объединенных Наций (ПРООН) открыла три центра.\n\n"
      + DISCLAIMER_RU.format(org="Программы развития ООН (ПРООН)"), "ru"),
@@ -180,3 +187,10 @@ def test_acronym_expanded_another_way_gets_the_first_expansion():
             "Committee (PUC) approved the plan.")
     found = loud(text, "en", ["consistency.acronym-expansion"])
     assert [(f[0], f[1][:1]) for f in found] == [("Pasture Use Committee", ["Pasture Users Committee"])]
+
+
+def test_a_contact_line_naming_the_organisation_another_way_is_caught():
+    text = ("The Talas Media Initiative Foundation trained teachers.\n\nAida Ibraeva, Project Manager, "
+            "Talas Media Initiative Fund\n\n" + DISCLAIMER_EN.format(org="the Talas Media Initiative Foundation"))
+    found = loud(text, "en", ["consistency"])
+    assert [(f[0], f[1][:1]) for f in found] == [("Talas Media Initiative Fund", ["Talas Media Initiative Foundation"])]
