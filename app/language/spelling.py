@@ -177,6 +177,11 @@ class Speller:
                 if vocabulary.accepts(lemma) or (cap and vocabulary.accepts(lemma[:1].upper() + lemma[1:])):
                     return True
             return self._declined(word, vocabulary)
+        if re.fullmatch(r"[A-Za-z'’-]+", word) and len(word) > 4:
+            # English plurals and possessives of vocabulary words: okmotus, jamoats, hyakimlik's
+            for end in ("'s", "’s", "es", "s"):
+                if word.endswith(end) and vocabulary.accepts(word[:-len(end)]):
+                    return True
         return False
 
     def _declined(self, word: str, vocabulary) -> bool:
