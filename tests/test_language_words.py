@@ -194,3 +194,12 @@ def test_a_contact_line_naming_the_organisation_another_way_is_caught():
             "Talas Media Initiative Fund\n\n" + DISCLAIMER_EN.format(org="the Talas Media Initiative Foundation"))
     found = loud(text, "en", ["consistency"])
     assert [(f[0], f[1][:1]) for f in found] == [("Talas Media Initiative Fund", ["Talas Media Initiative Foundation"])]
+
+
+def test_a_paragraph_in_a_text_box_reads_names_as_in_the_body():
+    spec = {"body": [{"p": "Итоги года."},
+                     {"textbox": "Справка. Проект помогает жителям сел Карабек и Кара-Таш планировать бюджет. "
+                                 "Координатор Малика Турдиева ведет работу с 2024 года."},
+                     {"textbox": "Информацыя для прессы"}]}
+    found = loud_docx(spec, "ru", ["spelling"])
+    assert [(f[0], f[1][:1]) for f in found] == [("Информацыя", ["Информация"])]  # the label's typo only

@@ -46,6 +46,17 @@ def _is_split(word: str, suggestion: str) -> bool:
 _STRUCTURAL = {"table-cell", "heading", "header", "footer", "textbox"}
 
 
+# Text boxes, page headers and footers hold labels ("Programe office") but also whole paragraphs
+# ("About the project: …"): in a paragraph a capital mid-sentence is a name, as in the body.
+_PROSE_BOXES = {"textbox", "header", "footer"}
+
+
+def _prose(doc, b) -> bool:
+    """A block of running text: a dozen words or more and a sentence's full stop."""
+    text = doc.text[b.start:b.end]
+    return len(text.split()) >= 12 and bool(re.search(r"[a-zа-яё][.!?]\s", text + " "))
+
+
 def _caps_block(doc, w) -> bool:
     """The word stands in a line written in capitals (a label, a headline): ПРЕСС-РЕЛИЗ, ФЕРМЕРЫ …"""
     b = doc.block_at(w.start)
@@ -64,7 +75,7 @@ def _heading_like(doc, w) -> bool:
     if b is None:
         return False
     if b.kind in _STRUCTURAL:
-        return True
+        return b.kind not in _PROSE_BOXES or not _prose(doc, b) or _block_start(doc, w)
     from app.checks.structure.parts import structure
 
     h = structure(doc).headline
@@ -95,7 +106,7 @@ def check(doc, rule, ctx):
     for w in ws:
         if w.text[:1].isupper() and w.token_start not in starts and not w.text.isupper():
             b = doc.block_at(w.start)
-            if b is None or b.kind not in _STRUCTURAL:
+            if b is None or b.kind not in _STRUCTURAL or (b.kind in _PROSE_BOXES and _prose(doc, b)):
                 names.add(w.text)
     # Hunspell's suggester is slow (~50 ms a Russian word): a draft full of unknown words (another
     # language, a transliteration) gets it for the first second only; the rest still get the
