@@ -203,3 +203,12 @@ def test_a_paragraph_in_a_text_box_reads_names_as_in_the_body():
                      {"textbox": "Информацыя для прессы"}]}
     found = loud_docx(spec, "ru", ["spelling"])
     assert [(f[0], f[1][:1]) for f in found] == [("Информацыя", ["Информация"])]  # the label's typo only
+
+
+@pytest.mark.parametrize("text,span,sugg", [
+    ("Итоги конкурса nogBeдeны в пятницу.", "nogBeдeны", "подведены"),
+    ("Решение npuhято единогласно.", "npuhято", "принято"),
+])
+def test_mixed_words_with_italic_latin_shapes_get_the_russian_word(text, span, sugg):
+    found = loud(text, "ru", ["homoglyph"])
+    assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]

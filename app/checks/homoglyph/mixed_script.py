@@ -47,6 +47,17 @@ def check(doc, rule, ctx):
         if known:
             yield rule.finding(doc, w.start, w.end, known)
             continue
+        if n_cyr >= n_lat or doc.language == "ru":
+            # italic and handwritten shapes of the Latin letters (n → п, u → и, g → д, m → т):
+            # «nogBeдeны» → подведены, suggested, never fixed
+            from app.language.homoglyphs import WORD_LAT_TO_CYR
+
+            table = {k: [c for c, _ in v] for k, v in WORD_LAT_TO_CYR.items() if not k.isdigit()}
+            italic = [_lower_tail(r) for r in (m.readings(part, table, limit=256) or []) if not LAT.search(r)]
+            italic = [r for r in dict.fromkeys(italic) if ru.known(r)]
+            if italic:
+                yield rule.finding(doc, w.start, w.end, italic[:3])
+                continue
         # No dictionary reading (a name?): suggest the majority script, never fix.
         prefer_cyr = n_cyr > n_lat or (n_cyr == n_lat and doc.language == "ru")
         first, second = (to_cyr, to_lat) if prefer_cyr else (to_lat, to_cyr)
@@ -76,3 +87,10 @@ def _with_digits(doc, rule, m, ctx, w):
         return None
     return rule.finding(doc, w.token_start, w.token_start + len(tok), known[:3],
                         fix=known[0] if len(known) == 1 else None)
+
+
+def _lower_tail(word: str) -> str:
+    """«подВедены» → «подведены»: a capital inside a lower-case word came from a Latin capital."""
+    if len(word) > 1 and sum(c.islower() for c in word[1:]) > sum(c.isupper() for c in word[1:]):
+        return word[0] + word[1:].lower()
+    return word
