@@ -118,6 +118,13 @@ def _replacement(ctx, doc, start: int, end: int, first: str) -> tuple[int, str]:
         from app.checks.consistency.org_name import _to_case_of
 
         return start, _to_case_of(ctx, flagged, first)
+    fw, mw = first.split(), flagged.split()
+    if mw and mw[-1] in fw[:-1]:
+        k = len(fw) - 1 - fw[::-1].index(mw[-1])
+        tail = fw[k + 1:]
+        if 1 <= len(tail) <= 3 and tail[0].lower() in ("of", "in") and all(t[:1].isupper() for t in tail[1:]) \
+                and len(tail) > 1:
+            first = " ".join(fw[:k + 1])  # "… Industry of Turkmenistan" for "… Industry": the country left out
     last_f, last_mine = first.split()[-1], flagged.split()[-1]
     if last_f.endswith("s") and last_f[:-1].lower() == last_mine.lower():  # Associations (WUAs) → Association
         first = first[:-1]

@@ -588,7 +588,8 @@ def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
                 for k in range(len(ws)):
                     if not ws[k][:1].isupper():
                         continue
-                    for n in range(len(ws), k, -1):
+                    stop = next((j for j in range(k + 1, len(ws)) if ws[j].lower() in _CUT), len(ws))
+                    for n in range(stop, k, -1):  # «… Туркменистана при поддержке …»: the name ends before «при»
                         if ws[n - 1].lower() in _STOPS:
                             continue
                         if n - k >= 2 and any(_is_head(ctx, w) for w in ws[k:n]) \
@@ -614,6 +615,13 @@ def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
                 k -= 1
             out.append((m.start(), " ".join(before[k:]) + " " + m.group(0)))
     return out
+
+
+_CUT = {"при", "в", "во", "на", "с", "со", "для", "от", "из", "к", "за", "совместно", "вместе"}
+
+# the release's own organisation is the one that implements, runs or organises
+_IMPLEMENTS = re.compile(r"(?:реализ\w+|провел\w*|провёл|организова\w+|осуществля\w+|implemented\s+by|run\s+by|"
+                         r"organi[sz]ed\s+by|led\s+by|managed\s+by)\s*$", re.I)
 
 
 def _contacts_text(doc) -> str:
@@ -664,7 +672,9 @@ def _body_name(ctx, doc, org: str, skip) -> list[str]:
                     if re.fullmatch(r"[A-ZА-ЯЁ]{2,10}", g) and g.lower() not in _EU and re.search(r"(?<![\w-])" + re.escape(g) + r"(?![\w-])", contacts) \
                             and tuple(x for x, _, _ in lemmas(ctx, g)) not in mine_forms:
                         in_contacts.append(g)
-        pick = (in_contacts or acrs)[:1]
+        implementer = [n for off, n in cands if len(n.split()) >= 2 and _IMPLEMENTS.search(
+            doc.text[max(0, off - 40):off])]
+        pick = (in_contacts or acrs or implementer)[:1]
         if not pick:
             return []
         name = pick[0]
