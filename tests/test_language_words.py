@@ -212,3 +212,16 @@ def test_a_paragraph_in_a_text_box_reads_names_as_in_the_body():
 def test_mixed_words_with_italic_latin_shapes_get_the_russian_word(text, span, sugg):
     found = loud(text, "ru", ["homoglyph"])
     assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]
+
+
+@pytest.mark.parametrize("text,lang,span,sugg", [
+    ("The board met. Comittee members then voted.", "en", "Comittee", "Committee"),
+    ("Форум прошел в Ош. Учасники обсудили планы.", "ru", "Учасники", "Участники"),
+])
+def test_a_sentence_after_a_short_word_starts_where_capitals_say_nothing(text, lang, span, sugg):
+    found = loud(text, lang, ["spelling"])
+    assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]
+
+
+def test_a_name_after_an_abbreviation_stays_a_name():
+    assert loud("Адрес: г. Талдыкорган, ул. Абая. Встречу вел Dr. Benning.", "ru", ["spelling"]) == []

@@ -33,7 +33,22 @@ def _severity(word: str, at_start: bool, best: float | None, close: float, near:
 
 
 # "Ft. Benning", "г. Талдыкорган": a capital after an abbreviation does not start a sentence.
-_AFTER_ABBREVIATION = re.compile(r"(?:^|[\s(])[A-Za-zА-Яа-яЁё]{1,3}\.\s*$")
+_AFTER_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<abbr>[A-Za-zА-Яа-яЁё]{1,3})\.\s*$")
+# short abbreviations that are also words, or are no dictionary word at all, written before a name
+_ABBREVIATIONS = {"ул", "им", "тел", "обл", "каб", "кв", "пр", "пер", "корп", "стр", "ст", "мкр", "гор", "пос", "св",
+                  "tel", "ext", "no", "st", "dr", "mr", "ms", "mrs", "ft", "vs", "etc", "jr", "sr", "prof", "gen", "col"}
+
+
+def _after_abbreviation(doc, sp, start: int, vocab=None) -> bool:
+    """A capital after «г.», "Ft.", "Dr." does not start a sentence; after a short word ending a
+    sentence ("The committee met. Governmnet agreed", «… в этот день. Учасники») it does."""
+    m = _AFTER_ABBREVIATION.search(doc.text, max(0, start - 8), start)
+    if m is None:
+        return False
+    a = m.group("abbr")
+    if len(a) == 1 or a.lower() in _ABBREVIATIONS:
+        return True
+    return not (sp.known(a) or sp.accepted(a, vocab))  # "in Osh. Participants …": a place ends the sentence
 
 
 def _is_split(word: str, suggestion: str) -> bool:
@@ -152,7 +167,7 @@ def check(doc, rule, ctx):
                 and sp.compound_part(plain):
             continue
         at_start = w.start == w.token_start and w.token_start in starts \
-            and not _AFTER_ABBREVIATION.search(doc.text, max(0, w.start - 8), w.start)
+            and not _after_abbreviation(doc, sp, w.start, vocab)
         capital = plain[:1].isupper()
         if capital or caps:
             f = _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_zipf,
