@@ -225,3 +225,11 @@ def test_a_sentence_after_a_short_word_starts_where_capitals_say_nothing(text, l
 
 def test_a_name_after_an_abbreviation_stays_a_name():
     assert loud("Адрес: г. Талдыкорган, ул. Абая. Встречу вел Dr. Benning.", "ru", ["spelling"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Новости Кочкора\n\nЖители Кочкорского района построили водопои.",   # the vocabulary's «Кочкорский»
+    "Школы Хаита\n\nУчителя Хаитского джамоата прошли курсы.",          # a form the text writes mid-sentence
+])
+def test_a_place_in_a_heading_inflected_is_not_a_typo(text):
+    assert loud(text, "ru", ["spelling"]) == []

@@ -176,6 +176,8 @@ class Speller:
             for lemma in {p.normal_form for p in self.morph.parse(word.lower())}:
                 if vocabulary.accepts(lemma) or (cap and vocabulary.accepts(lemma[:1].upper() + lemma[1:])):
                     return True
+            if cap and vocabulary.accepts(word + "ский"):
+                return True  # «Кочкор»: the place of «Кочкорский» (район)
             return self._declined(word, vocabulary)
         if re.fullmatch(r"[A-Za-z'’-]+", word) and len(word) > 4:
             # English plurals and possessives of vocabulary words: okmotus, jamoats, hyakimlik's
@@ -194,6 +196,8 @@ class Speller:
                 for nom in ("", "а", "я", "ь", "о", "е", "й"):
                     if vocabulary.accepts(stem + nom):
                         return True
+                if stem[:1].isupper() and vocabulary.accepts(stem + "ский"):
+                    return True  # «Кочкора»: the place of the vocabulary's «Кочкорский» (район)
         return False
 
     # ----- suggesting ------------------------------------------------------------------------

@@ -208,6 +208,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         return info
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
+    if _inflects_a_name(plain, names):
+        return info  # «Кочкора» in a heading, «Кочкорского района» in the text: a place
     ranked = sp.suggestions(plain, slow=slow)
     if not ranked or ranked[0][1] > close or _is_split(plain, ranked[0][0]):
         return info
@@ -269,6 +271,16 @@ def _in_foreign_title(doc, sp, vocab, w) -> bool:
     from app.language import in_spans as _in
 
     return _in(spans, w.start, w.end)
+
+
+def _inflects_a_name(word: str, names: set[str]) -> bool:
+    """Another form of a name the text writes mid-sentence: the word less its last one or two
+    letters (a case ending), five letters or more, begins that name («Кочкора» / «Кочкорского»)."""
+    for k in (1, 2):
+        stem = word[:-k]
+        if len(stem) >= 5 and any(n != word and n.startswith(stem) and len(n) > len(stem) for n in names):
+            return True
+    return False
 
 
 def _block_start(doc, w) -> bool:
