@@ -174,6 +174,8 @@ def test_a_quoted_name_plural_vs_singular_after_its_legal_form():
      + DISCLAIMER_EN.format(org="the Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH"), "en"),
     ("The Association of Water Users of Sughd met the Sughd Water Users Federation.\n\n"
      + DISCLAIMER_EN.format(org="the Association of Water Users of Sughd"), "en"),
+    ("The Central Asia Water Partnership Network runs the Central Asia Water Partnership Programme in Osh.\n\n"
+     + DISCLAIMER_EN.format(org="the Central Asia Water Partnership Network"), "en"),
     # ООН spelled out in the body
     ("Программа развития Организации Объединенных Наций (ПРООН) открыла три центра.\n\n"
      + DISCLAIMER_RU.format(org="Программы развития ООН (ПРООН)"), "ru"),

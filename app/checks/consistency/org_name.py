@@ -228,6 +228,10 @@ def _variants(doc, rule, org: str, skip):
             # "Sughd Water Users Federation" / "Association of Water Users of Sughd": another body.
             # Only the head changed ("… Initiative Fund" / "… Initiative Foundation"): one body.
             continue
+        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and not (
+                {_EN_NORM.get(heads_theirs[-1], heads_theirs[-1]), _EN_NORM.get(heads_mine[-1], heads_mine[-1])}
+                <= FORM_HEADS | {"fund"}):
+            continue  # "… Water Partnership Programme" of the "… Water Partnership Network": its programme
         if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
                 and len(shared) < max(len(mine_set), len(set(theirs))):
             start = m.start() + m.group(0).index(words[0])
