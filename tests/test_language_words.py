@@ -235,3 +235,20 @@ def test_a_name_after_an_abbreviation_stays_a_name():
 ])
 def test_a_place_in_a_heading_inflected_is_not_a_typo(text):
     assert loud(text, "ru", ["spelling"]) == []
+
+
+def test_many_releases_in_one_file_stay_linear():
+    import time
+
+    page = ("The Talas Farmers Support Network trained farmers with the Talas Regional Water Agency.\n\n"
+            + DISCLAIMER_EN.format(org="the Talas Farmer Assistance Network") + "\n\n")
+
+    def cost(n):
+        t = time.perf_counter()
+        r = lint_text(page * n, "en", select=["consistency.org-name-mismatch"])
+        assert len([f for f in r.findings if f.severity == "error"]) == n  # one mismatch a release
+        return time.perf_counter() - t
+
+    cost(20)  # warm up
+    small, large = cost(50), cost(400)
+    assert large < 8 * small * 2.5 + 0.5  # 8× the text: well under the 64× of a quadratic loop

@@ -157,7 +157,11 @@ def _sentence(doc, offset: int) -> tuple[int, int]:
 
 def check(doc, rule, ctx):
     rx = RU if doc.language == "ru" else EN
-    for m in rx.finditer(doc.text):
+    found = list(rx.finditer(doc.text))
+    for k, m in enumerate(found):
+        # a file of many releases: a disclaimer's variants are looked for in its own release (from the
+        # previous disclaimer to the next one), so a long file stays linear
+        region = (found[k - 1].end() if k else 0, found[k + 1].start() if k + 1 < len(found) else len(doc.text))
         org = m.group("org").strip()
         start = m.start("org") + (len(m.group("org")) - len(m.group("org").lstrip()))
         end = start + len(org)
@@ -169,12 +173,12 @@ def check(doc, rule, ctx):
             continue  # "ACTED and Mercy Corps": each named in the release
         if _named(ctx, doc, org, body, skip):
             if doc.language == "en" and not QUOTED.search(org):
-                yield from _variants(doc, rule, org, skip)
+                yield from _variants(doc, rule, org, skip, region)
             elif doc.language == "en":
-                yield from _variants_ru(ctx, doc, rule, org, skip)
+                yield from _variants_ru(ctx, doc, rule, org, skip, region)
             else:
-                found = list(_variants_ru(ctx, doc, rule, org, skip))
-                yield from found or _variants_plain(ctx, doc, rule, org, skip)
+                variants = list(_variants_ru(ctx, doc, rule, org, skip, region))
+                yield from variants or _variants_plain(ctx, doc, rule, org, skip, region)
             continue
         sugg = [x for x in _suggestions(ctx, doc, org, skip) if x != org] \
             or _body_name(ctx, doc, org, skip)
@@ -190,14 +194,15 @@ def _content(words: list[str]) -> list[str]:
     return [w.lower().replace("’", "'").removesuffix("'s") for w in words if w.lower() not in _LINK]
 
 
-def _variants(doc, rule, org: str, skip):
+def _variants(doc, rule, org: str, skip, region=None):
     """The disclaimer's organisation said another way elsewhere ("Bishkek Legal Assistance
     Network" for the Bishkek Legal Aid Network): a name sharing most of its words but not all."""
     mine = _content(org.split())
     if len(mine) < 3:
         return
     mine_set = set(mine)
-    for m in EN_NAME.finditer(doc.text):
+    a, b = region or (0, len(doc.text))
+    for m in EN_NAME.finditer(doc.text, a, b):
         if skip[0] <= m.start() < skip[1]:
             continue
         words = m.group(0).split("\n")[0].split()  # one line: a contact line is not followed by its name
@@ -210,7 +215,7 @@ def _variants(doc, rule, org: str, skip):
         text = " ".join(words)
         if text in org or org in m.group(0):
             continue
-        if _inside_quotes(doc.text, m.start()) or re.match(r"\s*[«\"“„]", doc.text[m.end():m.end() + 3]):
+        if _inside_quotes(doc, m.start()) or re.match(r"\s*[«\"“„]", doc.text[m.end():m.end() + 3]):
             continue  # a project's name in quotes; a legal form before a quoted name
         if any(_is_head(None, w) for w in mine) and not any(_is_head(None, w) for w in theirs):
             continue  # "Resilient Mountain Communities" (a project) is no "… Network"
@@ -368,7 +373,7 @@ def _defined_otherwise(ctx, doc, full: str, acr: str, skip) -> bool:
     return False
 
 
-def _variants_ru(ctx, doc, rule, org: str, skip):
+def _variants_ru(ctx, doc, rule, org: str, skip, region=None):
     """A quoted name of the body one word away from the disclaimer's («Центр поддержки
     предпринимательства» for «Центр поддержки предпринимателей»), said elsewhere in the release."""
     q = QUOTED.search(org)
@@ -378,7 +383,8 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
     if len(mine) < 2:
         return
     seen = set()
-    for m in QUOTED.finditer(doc.text):
+    ra, rb = region or (0, len(doc.text))
+    for m in QUOTED.finditer(doc.text, ra, rb):
         if skip[0] <= m.start() < skip[1]:
             continue
         theirs = [x for x, _, _ in lemmas(ctx, m.group("q"))]
@@ -442,7 +448,7 @@ def _collapse(seq: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return out
 
 
-def _variants_plain(ctx, doc, rule, org: str, skip):
+def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
     """The disclaimer's organisation (three words or more, no quotes) said elsewhere with one
     word added, dropped or replaced («Казахстанское бюро по правам человека …» for «Казахстанского
     международного бюро …»); names of places and people that differ are other organisations."""
@@ -453,12 +459,15 @@ def _variants_plain(ctx, doc, rule, org: str, skip):
     mine = [x for x, _, _ in lemmas(ctx, name)]
     if len(mine) < 3:
         return
-    text = list(doc.text)
+    ra, rb = region or (0, len(doc.text))
+    text = list(doc.text[ra:rb])
     from app.language import skip_spans
 
     for a, b in list(skip_spans(doc)) + [skip]:
-        text[a:b] = " " * (b - a)
-    body = _collapse(lemmas(ctx, "".join(text)))
+        a, b = max(a, ra) - ra, min(b, rb) - ra
+        if a < b:
+            text[a:b] = " " * (b - a)
+    body = _collapse(lemmas(ctx, "".join(text), ra))
     mine = [x for x, _, _ in _collapse(lemmas(ctx, name))]
     L = len(mine)
     exact = set()
@@ -512,11 +521,14 @@ ACR_DEF = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{1,9})\)")
 _EU = {"ес", "eu", "еу"}
 
 
-def _inside_quotes(text: str, i: int) -> bool:
-    """Is offset ``i`` inside a quoted name on its line?"""
-    line_start = text.rfind("\n", 0, i) + 1
-    before = text[line_start:i]
-    return before.count("«") > before.count("»") or (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+def _inside_quotes(doc, i: int) -> bool:
+    """Is offset ``i`` inside a quoted name (the document's quoted spans, found once)?"""
+    spans = doc.meta.get("_org_quoted_spans")
+    if spans is None:
+        spans = doc.meta["_org_quoted_spans"] = [(m.start("q"), m.end("q")) for m in QUOTED.finditer(doc.text)]
+    from app.language import in_spans
+
+    return in_spans(spans, i, i + 1)
 
 
 def _norm_tokens(ctx, text: str) -> list[str]:
@@ -546,15 +558,32 @@ def _dice(a: list[str], b: list[str]) -> float:
 
 
 def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
+    """The names of ``_all_candidates`` outside the disclaimer sentence ``skip``."""
+    return [(off, name) for off, name in _all_candidates(ctx, doc) if not skip[0] <= off < skip[1]]
+
+
+_MAX_CANDIDATES = 2000  # a book-length file: the first names (found once per document) are enough
+
+
+def _all_candidates(ctx, doc) -> list[tuple[int, str]]:
+    cached = doc.meta.get("_org_candidates")
+    if cached is None:
+        cached = doc.meta["_org_candidates"] = _find_candidates(ctx, doc, (-1, -1))[:_MAX_CANDIDATES]
+    return cached
+
+
+def _find_candidates(ctx, doc, skip) -> list[tuple[int, str]]:
     """(offset, name) of the organisation names of the release outside the disclaimer sentence:
     capitalised names with a head noun (Foundation, Network, фонд, бюро…), names defined with an
     acronym ("… (UNDP)"), quoted names with their legal form."""
     from app.language import skip_spans
 
-    spans = list(skip_spans(doc)) + [skip]
+    from app.language import in_spans
+
+    spans = skip_spans(doc)
 
     def outside(a, b):
-        return not any(x < b and a < y for x, y in spans)
+        return not (skip[0] < b and a < skip[1]) and not in_spans(spans, a, b)
 
     out: list[tuple[int, str]] = []
     text = doc.text
@@ -568,7 +597,7 @@ def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
                 found.append((pos, line))
             pos += len(line) + 1
     for start, line in found:
-        if not outside(start, start + len(line)) or _inside_quotes(text, start):
+        if not outside(start, start + len(line)) or _inside_quotes(doc, start):
             continue
         lead = len(line) - len(line.lstrip())
         start, line = start + lead, line.strip()

@@ -208,7 +208,7 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         return info
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
-    if _inflects_a_name(plain, names):
+    if _inflects_a_name(plain, names, doc):
         return info  # «Кочкора» in a heading, «Кочкорского района» in the text: a place
     ranked = sp.suggestions(plain, slow=slow)
     if not ranked or ranked[0][1] > close or _is_split(plain, ranked[0][0]):
@@ -273,13 +273,26 @@ def _in_foreign_title(doc, sp, vocab, w) -> bool:
     return _in(spans, w.start, w.end)
 
 
-def _inflects_a_name(word: str, names: set[str]) -> bool:
+def _inflects_a_name(word: str, names: set[str], doc=None) -> bool:
     """Another form of a name the text writes mid-sentence: the word less its last one or two
-    letters (a case ending), five letters or more, begins that name («Кочкора» / «Кочкорского»)."""
+    letters (a case ending), five letters or more, begins that name («Кочкора» / «Кочкорского»).
+    A binary search in the sorted names (a long table of unknown words stays linear)."""
+    import bisect
+
+    ordered = doc.meta.get("_spelling_sorted_names") if doc is not None else None
+    if ordered is None:
+        ordered = sorted(names)
+        if doc is not None:
+            doc.meta["_spelling_sorted_names"] = ordered
     for k in (1, 2):
         stem = word[:-k]
-        if len(stem) >= 5 and any(n != word and n.startswith(stem) and len(n) > len(stem) for n in names):
-            return True
+        if len(stem) < 5:
+            continue
+        i = bisect.bisect_left(ordered, stem)
+        while i < len(ordered) and ordered[i].startswith(stem):
+            if ordered[i] != word and len(ordered[i]) > len(stem):
+                return True
+            i += 1
     return False
 
 
