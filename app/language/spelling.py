@@ -176,7 +176,14 @@ class Speller:
             for lemma in {p.normal_form for p in self.morph.parse(word.lower())}:
                 if vocabulary.accepts(lemma) or (cap and vocabulary.accepts(lemma[:1].upper() + lemma[1:])):
                     return True
+            if cap and vocabulary.accepts(word + "ский"):
+                return True  # «Кочкор»: the place of «Кочкорский» (район)
             return self._declined(word, vocabulary)
+        if re.fullmatch(r"[A-Za-z'’-]+", word) and len(word) > 4:
+            # English plurals and possessives of vocabulary words: okmotus, jamoats, hyakimlik's
+            for end in ("'s", "’s", "es", "s"):
+                if word.endswith(end) and vocabulary.accepts(word[:-len(end)]):
+                    return True
         return False
 
     def _declined(self, word: str, vocabulary) -> bool:
@@ -189,6 +196,8 @@ class Speller:
                 for nom in ("", "а", "я", "ь", "о", "е", "й"):
                     if vocabulary.accepts(stem + nom):
                         return True
+                if stem[:1].isupper() and vocabulary.accepts(stem + "ский"):
+                    return True  # «Кочкора»: the place of the vocabulary's «Кочкорский» (район)
         return False
 
     # ----- suggesting ------------------------------------------------------------------------
@@ -233,7 +242,8 @@ class Speller:
         if self.morph is not None and len(word) <= 20:
             # Every dictionary form one edit away (pymorphy knows forms Hunspell's list may miss).
             for e in sorted(self._edits1(word)):  # sorted: ties ranked the same on every run
-                if self.morph.word_is_known(e, strict=True):
+                # strict, or with ё written as е (молодеж → молодежь: the dictionary has молодёжь)
+                if self.morph.word_is_known(e, strict=True) or ("е" in e and self.morph.word_is_known(e, strict=False)):
                     s = match_case(word, e)
                     if s not in cands:
                         cands[s] = 100 + len(cands)
@@ -274,7 +284,12 @@ class Speller:
             if " " in s or "-" in s and "-" not in word:
                 dist += 1.0  # splitting a word is rarely the fix
             # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы)
-            scored.append((dist, -round(self.common(s.lower()), 1), rank, s))
+            freq = self.common(s.lower())
+            if self.morph is not None and "е" in s.lower():
+                ps = self.morph.parse(s.lower())
+                if ps and ps[0].word != s.lower():
+                    freq = max(freq, self.common(ps[0].word))  # молодежь is counted as молодёжь
+            scored.append((dist, -round(freq, 1), rank, s))
         scored.sort()
         out, seen = [], set()
         for dist, _, _, s in scored:

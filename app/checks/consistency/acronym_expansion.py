@@ -102,5 +102,34 @@ def check(doc, rule, ctx):
         f_start, f_end, f_seq = first[acr]
         if _agree(seq, f_seq):
             continue
-        yield rule.finding(doc, start, m.end(), [doc.text[f_start:f_end].rstrip() + f" ({acr})"], acronym=acr,
-                           first=doc.text[f_start:f_end].rstrip())
+        first_text = doc.text[f_start:f_end].rstrip()
+        end = start + len(doc.text[start:end].rstrip())
+        start, sugg = _replacement(ctx, doc, start, end, first_text)
+        yield rule.finding(doc, start, end, [sugg], acronym=acr, first=first_text)
+
+
+def _replacement(ctx, doc, start: int, end: int, first: str) -> tuple[int, str]:
+    """The span to replace (the name before «(ACR)», less leading capitalised words the first
+    expansion does not have: "Navruz Water Use Association" → "Water Use Association") and the
+    first expansion in the flagged one's form (its number in English, its case in Russian)."""
+    words = list(_BACK.finditer(doc.text, start, end))
+    n_first = len(_BACK.findall(first))
+    extra = len(words) - n_first
+    if extra > 0 and all(w.group(0)[:1].isupper() for w in words[:extra]):
+        start = words[extra].start()
+    flagged = doc.text[start:end]
+    if doc.language == "ru":
+        from app.checks.consistency.org_name import _to_case_of
+
+        return start, _to_case_of(ctx, flagged, first)
+    fw, mw = first.split(), flagged.split()
+    if mw and mw[-1] in fw[:-1]:
+        k = len(fw) - 1 - fw[::-1].index(mw[-1])
+        tail = fw[k + 1:]
+        if 1 <= len(tail) <= 3 and tail[0].lower() in ("of", "in") and all(t[:1].isupper() for t in tail[1:]) \
+                and len(tail) > 1:
+            first = " ".join(fw[:k + 1])  # "… Industry of Turkmenistan" for "… Industry": the country left out
+    last_f, last_mine = first.split()[-1], flagged.split()[-1]
+    if last_f.endswith("s") and last_f[:-1].lower() == last_mine.lower():  # Associations (WUAs) → Association
+        first = first[:-1]
+    return start, first

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.language import get, match_case, morph
-from app.language.orgs import alias_lemma_seqs, contains, lemmas
+from app.language.orgs import alias_lemma_seqs, contains, lemma, lemmas
 
 RU = re.compile(r"ответственност(?:ью|и)\s+(?P<org>[^.\n]{2,200}?)\s+и\s+(?:не\s+обязательно|необязательно|не\s+отража|"
                 r"никоим|может\s+не)", re.I)
@@ -107,22 +107,27 @@ def _expanded(ctx, words: list[str]) -> list[str]:
     return out
 
 
-def _numbers(ctx, text: str) -> list[str | None]:
-    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise)."""
+def _numbers(ctx, text: str, nominative: bool = False) -> list[str | None]:
+    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise);
+    ``nominative``: of its nominative readings only (a quoted name after its legal form is not
+    declined: «фонда «Медиа Инициативы»» is plural)."""
     from app.language.orgs import WORD as OWORD
 
     out = []
     m = morph(ctx)
     for w in OWORD.finditer(text):
         ps = [p for p in m.parse(w.group(0).lower()) if p.tag.POS == "NOUN"]
+        if nominative and any(p.tag.case == "nomn" for p in ps):
+            ps = [p for p in ps if p.tag.case == "nomn"]
         nums = {p.tag.number for p in ps}
         out.append(nums.pop() if len(nums) == 1 else None)
     return out
 
 
-def _same_number(ctx, a: str, b: str) -> bool:
+def _same_number(ctx, a: str, b: str, nominative: bool = False) -> bool:
     """«Ремесленники Ферганы» and «Ремесленник Ферганы» are two names (plural and singular)."""
-    return all(x is None or y is None or x == y for x, y in zip(_numbers(ctx, a), _numbers(ctx, b)))
+    return all(x is None or y is None or x == y
+               for x, y in zip(_numbers(ctx, a, nominative), _numbers(ctx, b, nominative)))
 
 
 def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text: str | None = None):
@@ -131,10 +136,15 @@ def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text
     for m in QUOTED.finditer(doc.text):
         if skip[0] <= m.start() < skip[1]:
             continue
-        if [x for x, _, _ in lemmas(ctx, m.group("q"))] == q_lemmas and \
-                (q_text is None or _same_number(ctx, q_text, m.group("q"))):
-            before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
-            out.append((m, before))
+        if [x for x, _, _ in lemmas(ctx, m.group("q"))] != q_lemmas:
+            continue
+        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
+        if q_text is not None:
+            # after a legal form both names stand undeclined, in the nominative
+            nominative = bool(before and _form_heads(ctx, before[-2:])) and q_text != m.group("q")
+            if not _same_number(ctx, q_text, m.group("q"), nominative):
+                continue
+        out.append((m, before))
     return out
 
 
@@ -147,7 +157,11 @@ def _sentence(doc, offset: int) -> tuple[int, int]:
 
 def check(doc, rule, ctx):
     rx = RU if doc.language == "ru" else EN
-    for m in rx.finditer(doc.text):
+    found = list(rx.finditer(doc.text))
+    for k, m in enumerate(found):
+        # a file of many releases: a disclaimer's variants are looked for in its own release (from the
+        # previous disclaimer to the next one), so a long file stays linear
+        region = (found[k - 1].end() if k else 0, found[k + 1].start() if k + 1 < len(found) else len(doc.text))
         org = m.group("org").strip()
         start = m.start("org") + (len(m.group("org")) - len(m.group("org").lstrip()))
         end = start + len(org)
@@ -155,14 +169,20 @@ def check(doc, rule, ctx):
             continue
         skip = _sentence(doc, m.start())
         body = _body_lemmas(ctx, doc, skip)
+        if not _named(ctx, doc, org, body, skip) and _all_named(ctx, doc, org, body, skip):
+            continue  # "ACTED and Mercy Corps": each named in the release
         if _named(ctx, doc, org, body, skip):
-            if doc.language == "en":
-                yield from _variants(doc, rule, org, skip)
+            if doc.language == "en" and not QUOTED.search(org):
+                yield from _variants(doc, rule, org, skip, region)
+            elif doc.language == "en":
+                yield from _variants_ru(ctx, doc, rule, org, skip, region)
             else:
-                found = list(_variants_ru(ctx, doc, rule, org, skip))
-                yield from found or _variants_plain(ctx, doc, rule, org, skip)
+                variants = list(_variants_ru(ctx, doc, rule, org, skip, region))
+                yield from variants or _variants_plain(ctx, doc, rule, org, skip, region)
             continue
-        yield rule.finding(doc, start, end, _suggestions(ctx, doc, org, skip), organisation=org)
+        sugg = [x for x in _suggestions(ctx, doc, org, skip) if x != org] \
+            or _body_name(ctx, doc, org, skip)
+        yield rule.finding(doc, start, end, sugg, organisation=org)
 
 
 # A capitalised name of three words or more (linking words allowed inside): an organisation's name.
@@ -174,17 +194,18 @@ def _content(words: list[str]) -> list[str]:
     return [w.lower().replace("’", "'").removesuffix("'s") for w in words if w.lower() not in _LINK]
 
 
-def _variants(doc, rule, org: str, skip):
+def _variants(doc, rule, org: str, skip, region=None):
     """The disclaimer's organisation said another way elsewhere ("Bishkek Legal Assistance
     Network" for the Bishkek Legal Aid Network): a name sharing most of its words but not all."""
     mine = _content(org.split())
     if len(mine) < 3:
         return
     mine_set = set(mine)
-    for m in EN_NAME.finditer(doc.text):
+    a, b = region or (0, len(doc.text))
+    for m in EN_NAME.finditer(doc.text, a, b):
         if skip[0] <= m.start() < skip[1]:
             continue
-        words = m.group(0).split()
+        words = m.group(0).split("\n")[0].split()  # one line: a contact line is not followed by its name
         # drop a sentence's first word and leading "The" ("The Kyrgyz Media …")
         while words and words[0].lower() in _LINK:
             words = words[1:]
@@ -194,15 +215,52 @@ def _variants(doc, rule, org: str, skip):
         text = " ".join(words)
         if text in org or org in m.group(0):
             continue
+        if _inside_quotes(doc, m.start()) or re.match(r"\s*[«\"“„]", doc.text[m.end():m.end() + 3]):
+            continue  # a project's name in quotes; a legal form before a quoted name
+        if any(_is_head(None, w) for w in mine) and not any(_is_head(None, w) for w in theirs):
+            continue  # "Resilient Mountain Communities" (a project) is no "… Network"
+        heads_mine = [w for w in mine if _is_head(None, w)]
+        heads_theirs = [w for w in theirs if _is_head(None, w)]
+        if heads_mine and heads_theirs:
+            t_head = _EN_NORM.get(heads_theirs[-1], heads_theirs[-1]).removesuffix("s")
+            norm_mine = [_EN_NORM.get(w, w).removesuffix("s") for w in heads_mine]
+            if t_head in norm_mine and t_head != norm_mine[-1]:
+                continue  # "Women's Resource Centres in Osh": the network's members, not the network
         shared = mine_set & set(theirs)
+        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and (
+                len(shared) < 3 or [w for w in mine if w not in heads_mine] != [w for w in theirs if w not in heads_theirs]):
+            # "Aga Khan Development Network" / "Aga Khan Foundation": two bodies of one family;
+            # "Sughd Water Users Federation" / "Association of Water Users of Sughd": another body.
+            # Only the head changed ("… Initiative Fund" / "… Initiative Foundation"): one body.
+            continue
+        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and not (
+                {_EN_NORM.get(heads_theirs[-1], heads_theirs[-1]), _EN_NORM.get(heads_mine[-1], heads_mine[-1])}
+                <= FORM_HEADS | {"fund"}):
+            continue  # "… Water Partnership Programme" of the "… Water Partnership Network": its programme
         if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
                 and len(shared) < max(len(mine_set), len(set(theirs))):
             start = m.start() + m.group(0).index(words[0])
-            yield rule.finding(doc, start, start + len(text), [org], organisation=org,
+            yield rule.finding(doc, start, start + len(text), [ACR_TAIL.sub("", org)], organisation=org,
                                message="'{match}' names the organisation differently from the disclaimer and the rest "
                                        "of the release ('{organisation}'); use one name",
                                message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
                                           "(«{organisation}»); используйте одно название")
+
+
+_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s)\s*")
+
+
+def _all_named(ctx, doc, org: str, body: list[str], skip) -> bool:
+    """A disclaimer naming two or more organisations ("ACTED and Mercy Corps", «ПРООН и ЮНИСЕФ»),
+    each named in the release. Each part must start with a capital (not «Союза промышленников и
+    предпринимателей»)."""
+    if QUOTED.search(org):
+        return False
+    parts = [p.strip() for p in _JOINT.split(org) if p.strip()]
+    parts = [re.sub(r"^(?:the|The)\s+", "", p) for p in parts]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    return all(_named(ctx, doc, p, body, skip) for p in parts)
 
 
 def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
@@ -237,6 +295,10 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
         if _defined_otherwise(ctx, doc, full, acr.group("acr"), skip):
             return False  # the body spells the acronym out another way
         names = [full, acr.group("acr")]
+    else:
+        inner = re.search(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{1,9})\)", org)
+        if inner:  # "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH"
+            names = [org, (org[:inner.start()] + org[inner.end():]).strip(), inner.group("acr")]
     cap = re.search(r"(?<![\w-])[A-ZА-ЯЁ]", org)
     if cap and cap.start() > 0 and org[:cap.start()].islower():
         names.append(org[cap.start():])  # «программы BOMCA»: the name is BOMCA
@@ -267,8 +329,13 @@ def _suggestions(ctx, doc, org: str, skip) -> list[str]:
     form = org[:q.start()].strip()
     body_form = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-2:]
     heads = _form_heads(ctx, body_form)
-    if form and heads and not (_form_heads(ctx, form.split()) & heads) and doc.language == "ru":
-        form = _genitive_form(ctx, body_form, form) or form
+    if form and heads and not (_form_heads(ctx, form.split()) & heads):
+        if body_form and body_form[-1].lower() in ABBR_HEADS and body_form[-1].isupper():
+            form = body_form[-1]  # ОФ «…» in the body: its abbreviation
+        elif doc.language == "ru":
+            form = _genitive_form(ctx, body_form, form) or form
+        else:
+            form = " ".join(body_form)
     return [f"{form} {m.group(0)}".strip()]
 
 
@@ -306,7 +373,7 @@ def _defined_otherwise(ctx, doc, full: str, acr: str, skip) -> bool:
     return False
 
 
-def _variants_ru(ctx, doc, rule, org: str, skip):
+def _variants_ru(ctx, doc, rule, org: str, skip, region=None):
     """A quoted name of the body one word away from the disclaimer's («Центр поддержки
     предпринимательства» for «Центр поддержки предпринимателей»), said elsewhere in the release."""
     q = QUOTED.search(org)
@@ -316,7 +383,8 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
     if len(mine) < 2:
         return
     seen = set()
-    for m in QUOTED.finditer(doc.text):
+    ra, rb = region or (0, len(doc.text))
+    for m in QUOTED.finditer(doc.text, ra, rb):
         if skip[0] <= m.start() < skip[1]:
             continue
         theirs = [x for x, _, _ in lemmas(ctx, m.group("q"))]
@@ -325,6 +393,9 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
         diff = sum(1 for a, b in zip(mine, theirs) if a != b)
         if diff != 1:
             continue
+        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 40):m.start()])[-2:]
+        if any(lemma(ctx, w) in NOT_ORGS for w in before):
+            continue  # «конкурса «Голос сообщества»», the "Safe Homes" project: not an organisation
         seen.add(tuple(theirs))
         yield rule.finding(doc, m.start("q"), m.end("q"), [q.group("q")], organisation=org,
                            message="'{match}' names the organisation differently from the disclaimer and the rest "
@@ -334,6 +405,13 @@ def _variants_ru(ctx, doc, rule, org: str, skip):
 
 
 _STOPS = {"и", "в", "во", "на", "по", "при", "для", "от", "из", "к", "о", "об", "с", "со", "of", "and", "for", "the"}
+
+
+# words that introduce a quoted name that is not an organisation's: projects, programmes, events
+NOT_ORGS = {"проект", "программа", "конкурс", "форум", "кампания", "акция", "фестиваль", "инициатива", "премия",
+            "марафон", "турнир", "выставка", "тренинг", "курс", "конференция", "семинар", "платформа", "приложение",
+            "портал", "компонент", "project", "programme", "program", "contest", "competition", "campaign",
+            "initiative", "festival", "award", "forum", "conference", "platform", "app", "portal", "component"}
 
 
 def _distance_one(a: list[str], b: list[str]):
@@ -351,7 +429,26 @@ def _distance_one(a: list[str], b: list[str]):
     return None
 
 
-def _variants_plain(ctx, doc, rule, org: str, skip):
+_SPELLED_OUT = {("организация", "объединить", "нация"): "оон", ("united", "nations"): "un"}
+
+
+def _collapse(seq: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """«Организации Объединенных Наций» and «ООН» as one word (one name, two spellings)."""
+    out, i = [], 0
+    while i < len(seq):
+        for words, short in _SPELLED_OUT.items():
+            n = len(words)
+            if tuple(x for x, _, _ in seq[i:i + n]) == words:
+                out.append((short, seq[i][1], seq[i + n - 1][2]))
+                i += n
+                break
+        else:
+            out.append(seq[i])
+            i += 1
+    return out
+
+
+def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
     """The disclaimer's organisation (three words or more, no quotes) said elsewhere with one
     word added, dropped or replaced («Казахстанское бюро по правам человека …» for «Казахстанского
     международного бюро …»); names of places and people that differ are other organisations."""
@@ -362,12 +459,16 @@ def _variants_plain(ctx, doc, rule, org: str, skip):
     mine = [x for x, _, _ in lemmas(ctx, name)]
     if len(mine) < 3:
         return
-    text = list(doc.text)
+    ra, rb = region or (0, len(doc.text))
+    text = list(doc.text[ra:rb])
     from app.language import skip_spans
 
     for a, b in list(skip_spans(doc)) + [skip]:
-        text[a:b] = " " * (b - a)
-    body = lemmas(ctx, "".join(text))
+        a, b = max(a, ra) - ra, min(b, rb) - ra
+        if a < b:
+            text[a:b] = " " * (b - a)
+    body = _collapse(lemmas(ctx, "".join(text), ra))
+    mine = [x for x, _, _ in _collapse(lemmas(ctx, name))]
     L = len(mine)
     exact = set()
     for i in range(len(body) - L + 1):
@@ -403,3 +504,251 @@ def _variants_plain(ctx, doc, rule, org: str, skip):
                                           "(«{organisation}»); используйте одно название")
             done = i + n
             break
+
+
+# ---- the body's name for a disclaimer that names another organisation ---------------------------
+
+HEADS_EXTRA = {"программа", "комитет", "министерство", "служба", "совет", "палата", "управление", "миссия",
+               "представительство", "кооператив", "школа", "университет", "академия", "инициатива",
+               "programme", "program", "committee", "ministry", "council", "office", "mission", "fund",
+               "institute", "alliance", "coalition", "cooperative", "school", "university", "initiative",
+               "society", "trust", "service", "delegation", "chamber", "federation", "forum"}
+_EN_NORM = {"programme": "program", "centre": "center", "organisation": "organization", "organisations": "organization",
+            "centres": "center", "programmes": "program"}
+RU_CAP_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*(?:\s+(?:[А-ЯЁа-яё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,10}|ООН))"
+                        r"{0,10}(?:\s*\([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{1,9}\))?")
+ACR_DEF = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{1,9})\)")
+_EU = {"ес", "eu", "еу"}
+
+
+def _inside_quotes(doc, i: int) -> bool:
+    """Is offset ``i`` inside a quoted name (the document's quoted spans, found once)?"""
+    spans = doc.meta.get("_org_quoted_spans")
+    if spans is None:
+        spans = doc.meta["_org_quoted_spans"] = [(m.start("q"), m.end("q")) for m in QUOTED.finditer(doc.text)]
+    from app.language import in_spans
+
+    return in_spans(spans, i, i + 1)
+
+
+def _norm_tokens(ctx, text: str) -> list[str]:
+    out = []
+    for x, _, _ in lemmas(ctx, text):
+        if x in _STOPS or x in _LINK:
+            continue
+        if re.fullmatch(r"[a-z'’-]+", x):
+            x = x.replace("’", "'").removesuffix("'s")
+            x = _EN_NORM.get(x, x)
+            if len(x) > 3 and x.endswith("s") and not x.endswith("ss"):
+                x = x[:-1]
+        out.append(x)
+    return out
+
+
+def _is_head(ctx, word: str) -> bool:
+    from app.language.orgs import lemma
+
+    le = lemma(ctx, word)
+    return le in FORM_HEADS or le in HEADS_EXTRA or _EN_NORM.get(le, le) in FORM_HEADS | HEADS_EXTRA
+
+
+def _dice(a: list[str], b: list[str]) -> float:
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
+
+
+def _candidates(ctx, doc, skip) -> list[tuple[int, str]]:
+    """The names of ``_all_candidates`` outside the disclaimer sentence ``skip``."""
+    return [(off, name) for off, name in _all_candidates(ctx, doc) if not skip[0] <= off < skip[1]]
+
+
+_MAX_CANDIDATES = 2000  # a book-length file: the first names (found once per document) are enough
+
+
+def _all_candidates(ctx, doc) -> list[tuple[int, str]]:
+    cached = doc.meta.get("_org_candidates")
+    if cached is None:
+        cached = doc.meta["_org_candidates"] = _find_candidates(ctx, doc, (-1, -1))[:_MAX_CANDIDATES]
+    return cached
+
+
+def _find_candidates(ctx, doc, skip) -> list[tuple[int, str]]:
+    """(offset, name) of the organisation names of the release outside the disclaimer sentence:
+    capitalised names with a head noun (Foundation, Network, фонд, бюро…), names defined with an
+    acronym ("… (UNDP)"), quoted names with their legal form."""
+    from app.language import skip_spans
+
+    from app.language import in_spans
+
+    spans = skip_spans(doc)
+
+    def outside(a, b):
+        return not (skip[0] < b and a < skip[1]) and not in_spans(spans, a, b)
+
+    out: list[tuple[int, str]] = []
+    text = doc.text
+    rx = EN_NAME if doc.language == "en" else RU_CAP_RUN
+    found = []
+    for m in rx.finditer(text):
+        # one line at a time: a contact block's lines are not one name
+        pos = m.start()
+        for line in m.group(0).split("\n"):
+            if line.strip():
+                found.append((pos, line))
+            pos += len(line) + 1
+    for start, line in found:
+        if not outside(start, start + len(line)) or _inside_quotes(doc, start):
+            continue
+        lead = len(line) - len(line.lstrip())
+        start, line = start + lead, line.strip()
+        words = line.split()
+        while words and (words[0].lower() in _LINK or words[0] in ("The", "This", "A")):
+            words = words[1:]
+        name = " ".join(words)
+        if doc.language == "ru":
+            # cut a run at its last head noun's dependants: words up to the end, trimmed below
+            m_ = morph(ctx)
+            segs, cur = [], []
+            for w in name.split():
+                if not w[:1].isupper() and any(p.tag.POS in ("VERB", "INFN", "PRTS", "ADVB", "GRND", "PRED")
+                                               for p in m_.parse(w.lower())[:1]):
+                    segs.append(cur)
+                    cur = []  # «Семинар провело Казахстанское агентство …»: a sentence, names after the verb
+                else:
+                    cur.append(w)
+            segs.append(cur)
+            for ws in segs:
+                for k in range(len(ws)):
+                    if not ws[k][:1].isupper():
+                        continue
+                    stop = next((j for j in range(k + 1, len(ws)) if ws[j].lower() in _CUT), len(ws))
+                    for n in range(stop, k, -1):  # «… Туркменистана при поддержке …»: the name ends before «при»
+                        if ws[n - 1].lower() in _STOPS:
+                            continue
+                        if n - k >= 2 and any(_is_head(ctx, w) for w in ws[k:n]) \
+                                and not (k > 0 and lemma(ctx, ws[k - 1]) == "европейский"):
+                            out.append((start, " ".join(ws[k:n])))
+            continue
+        if words and any(_is_head(ctx, w) for w in words):
+            end = start + len(line)
+            acr = re.match(r"\s*\((?P<a>[A-Z][A-Za-z]{1,9})\)", text[end:end + 14])
+            out.append((start, name + (f" ({acr.group('a')})" if acr else "")))
+    for m in ACR_DEF.finditer(text):
+        if outside(m.start(), m.end()) and m.group("acr").lower() not in _EU:
+            out.append((m.start(), m.group("acr")))
+    for m in QUOTED.finditer(text):
+        if not outside(m.start(), m.end()):
+            continue
+        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 60):m.start()])[-3:]
+        form = [w for w in before if w.lower() in ABBR_HEADS or _form_heads(ctx, [w])]
+        if form:
+            k = before.index(form[0])
+            if k > 0 and before[k - 1].lower() in ("общественный", "общественного", "общественное", "общественной",
+                                                    "общественная", "public", "private", "частный", "частного"):
+                k -= 1
+            out.append((m.start(), " ".join(before[k:]) + " " + m.group(0)))
+    return out
+
+
+_CUT = {"при", "в", "во", "на", "с", "со", "для", "от", "из", "к", "за", "совместно", "вместе"}
+
+# the release's own organisation is the one that implements, runs or organises
+_IMPLEMENTS = re.compile(r"(?:реализ\w+|провел\w*|провёл|организова\w+|осуществля\w+|implemented\s+by|run\s+by|"
+                         r"organi[sz]ed\s+by|led\s+by|managed\s+by)\s*$", re.I)
+
+
+def _contacts_text(doc) -> str:
+    from app.checks.structure.parts import structure
+
+    c = structure(doc).contacts
+    if c is None:
+        return ""
+    return doc.text[max(0, c.start - 200):c.end + 200]
+
+
+def _body_name(ctx, doc, org: str, skip) -> list[str]:
+    """The organisation the release names, in place of the disclaimer's: the body's name most like
+    it (by words compared as lemmas), else the acronym of the contacts block or the first one the
+    release defines. Russian names are put in the genitive the disclaimer needs."""
+    acr = ACR_TAIL.search(org)
+    full = org[:acr.start()] if acr else org
+    mine = _norm_tokens(ctx, full)
+    if not mine:
+        return []
+    cands = _candidates(ctx, doc, skip)
+    mine_heads = {w for w in mine if _is_head(ctx, w)}
+    best = None
+    for off, name in cands:
+        core = ACR_TAIL.sub("", name)
+        theirs = _norm_tokens(ctx, core)
+        if not theirs or [x for x, _, _ in lemmas(ctx, core)] == [x for x, _, _ in lemmas(ctx, full)]:
+            continue
+        score = _dice(mine, theirs)
+        if mine_heads and not (mine_heads & set(theirs)):
+            score *= 0.8
+        if best is None or score > best[0] + 1e-9:
+            best = (score, off, name)
+    if best is not None and best[0] >= 0.4:
+        name = best[2]
+    else:
+        contacts = _contacts_text(doc)
+        acrs = [n for _, n in cands if re.fullmatch(r"[A-ZА-ЯЁ][A-ZА-ЯЁ-]{1,9}", n)]
+        mine_forms = {tuple(s) for s in alias_lemma_seqs(ctx, full)} | {tuple(s) for s in alias_lemma_seqs(ctx, org)}
+        acrs = [a for a in acrs if tuple(x for x, _, _ in lemmas(ctx, a)) not in mine_forms]
+        in_contacts = [a for a in acrs if re.search(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", contacts)]
+        if not in_contacts:
+            # an organisation of the aliases list named in the contacts block (ПРООН в Туркменистане)
+            from app.language.orgs import alias_groups
+
+            for group in alias_groups():
+                for g in group:
+                    if re.fullmatch(r"[A-ZА-ЯЁ]{2,10}", g) and g.lower() not in _EU and re.search(r"(?<![\w-])" + re.escape(g) + r"(?![\w-])", contacts) \
+                            and tuple(x for x, _, _ in lemmas(ctx, g)) not in mine_forms:
+                        in_contacts.append(g)
+        implementer = [n for off, n in cands if len(n.split()) >= 2 and _IMPLEMENTS.search(
+            doc.text[max(0, off - 40):off])]
+        pick = (in_contacts or acrs or implementer)[:1]
+        if not pick:
+            return []
+        name = pick[0]
+    if not acr:
+        name = ACR_TAIL.sub("", name)
+    if doc.language == "ru":
+        name = _to_case_of(ctx, org, name)
+    return [name] if name.strip() and lemmas(ctx, name) != lemmas(ctx, org) else []
+
+
+def _to_case_of(ctx, org: str, name: str) -> str:
+    """«Казахстанское международное бюро …» in the case of the disclaimer's «Казахстанского бюро …»
+    (the words up to the head noun agree; the rest depends on it and stays)."""
+    m = morph(ctx)
+    first = re.match(r"[^\W\d_]+", org)
+    case = "gent"
+    if first:
+        ps = [p for p in m.parse(first.group(0).lower()) if p.tag.case]
+        if ps and not first.group(0).isupper():
+            case = ps[0].tag.case
+    words = name.split(" ")
+    out = []
+    done = False
+    for w in words:
+        if re.search(r"[«\"“„(]", w):
+            done = True
+        if done or not re.fullmatch(r"[А-Яа-яЁё-]+", w) or (w.isupper() and len(w) > 1):
+            out.append(w)
+            continue
+        ps = m.parse(w.lower())
+        noun = next((p for p in ps if p.tag.POS == "NOUN"), None)
+        adj = next((p for p in ps if p.tag.POS in ("ADJF", "PRTF")), None)
+        p = adj if adj is not None and (noun is None or ps[0] is adj) else noun
+        if p is None:
+            out.append(w)
+            continue
+        want = {case, p.tag.number} if p.tag.number else {case}
+        if p.tag.POS != "NOUN" and p.tag.number == "sing" and p.tag.gender:
+            want.add(p.tag.gender)
+        f = p.inflect({x for x in want if x})
+        out.append(match_case(w, f.word) if f else w)
+        if p.tag.POS == "NOUN":
+            done = True
+    return " ".join(out)

@@ -3,7 +3,8 @@
 Each Latin letter is read as the Cyrillic letters it looks like, upright (Unicode's confusables:
 a→а, c→с, e→е, o→о, p→р, x→х, y→у, B→В, H→Н…) or italic (d/g→д, u→и, n→п, m→т, r→г). When a
 reading is a Russian dictionary word and the Latin spelling is not an English word, the word is
-flagged; a single reading is the safe fix. Names, brands, acronyms (LPRC), e-mail and URL parts
+flagged; a single reading is the safe fix. Regional terms and names of the accept vocabulary
+(rules/vocab/central-asia: «Xokum» → «Хоким») count as Russian words. Names, brands, acronyms (LPRC), e-mail and URL parts
 are left alone: they do not read as Russian words or are not words checked here.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from app.language import CYR, LAT
 from app.language.homoglyphs import WORD_DIGITS, maps
 from app.language.spelling import speller
-from app.language.words import words
+from app.language.words import Word, words
 
 
 _NOT_WORDS = {"Abbr", "Init", "Erro", "Dist"}
@@ -78,12 +79,17 @@ def check(doc, rule, ctx):
     vocab = ctx.vocabulary if ctx is not None else None
     ws = words(doc)
     for i, w in enumerate(ws):
+        if w.has_digit:
+            # pa6ota, 3aboд: the word is split at its digits; its whole token is read once
+            tok = w.token
+            if w.start != w.token_start or "-" in tok or "‑" in tok or not _digits_as_letters(tok) \
+                    or CYR.search(tok):
+                continue
+            w = Word(w.token_start, w.token_start + len(tok), tok, tok, w.token_start, True)
         text = w.text
         if w.cyrillic or not w.latin or len(text) < 2:
             continue
         short = len(text) < min_len
-        if w.has_digit and not _digits_as_letters(text):
-            continue
         compound = text != w.token and "-" in w.token.replace("‑", "-")
         if compound and not _part_ok(w):
             continue  # part of a Latin compound such as e-mail or COVID-…; not a Russian word
@@ -110,7 +116,8 @@ def check(doc, rule, ctx):
         best_cost = None
         n_best = 0
         for r, cost in readings:
-            if r not in known and (_is_russian_word(ru, r) or (compound and ru.compound_part(r))):
+            if r not in known and (_is_russian_word(ru, r) or (compound and ru.compound_part(r))
+                                   or (vocab is not None and len(r) >= 4 and vocab.accepts(r))):
                 known.append(r)
                 if best_cost is None:
                     best_cost = cost

@@ -33,7 +33,22 @@ def _severity(word: str, at_start: bool, best: float | None, close: float, near:
 
 
 # "Ft. Benning", "г. Талдыкорган": a capital after an abbreviation does not start a sentence.
-_AFTER_ABBREVIATION = re.compile(r"(?:^|[\s(])[A-Za-zА-Яа-яЁё]{1,3}\.\s*$")
+_AFTER_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<abbr>[A-Za-zА-Яа-яЁё]{1,3})\.\s*$")
+# short abbreviations that are also words, or are no dictionary word at all, written before a name
+_ABBREVIATIONS = {"ул", "им", "тел", "обл", "каб", "кв", "пр", "пер", "корп", "стр", "ст", "мкр", "гор", "пос", "св",
+                  "tel", "ext", "no", "st", "dr", "mr", "ms", "mrs", "ft", "vs", "etc", "jr", "sr", "prof", "gen", "col"}
+
+
+def _after_abbreviation(doc, sp, start: int, vocab=None) -> bool:
+    """A capital after «г.», "Ft.", "Dr." does not start a sentence; after a short word ending a
+    sentence ("The committee met. Governmnet agreed", «… в этот день. Учасники») it does."""
+    m = _AFTER_ABBREVIATION.search(doc.text, max(0, start - 8), start)
+    if m is None:
+        return False
+    a = m.group("abbr")
+    if len(a) == 1 or a.lower() in _ABBREVIATIONS:
+        return True
+    return not (sp.known(a) or sp.accepted(a, vocab))  # "in Osh. Participants …": a place ends the sentence
 
 
 def _is_split(word: str, suggestion: str) -> bool:
@@ -44,6 +59,17 @@ def _is_split(word: str, suggestion: str) -> bool:
 # Blocks where a capital says nothing about a name: table cells, headings, page headers and footers,
 # text boxes (labels, column heads, "Page 1 of 2").
 _STRUCTURAL = {"table-cell", "heading", "header", "footer", "textbox"}
+
+
+# Text boxes, page headers and footers hold labels ("Programe office") but also whole paragraphs
+# ("About the project: …"): in a paragraph a capital mid-sentence is a name, as in the body.
+_PROSE_BOXES = {"textbox", "header", "footer"}
+
+
+def _prose(doc, b) -> bool:
+    """A block of running text: a dozen words or more and a sentence's full stop."""
+    text = doc.text[b.start:b.end]
+    return len(text.split()) >= 12 and bool(re.search(r"[a-zа-яё][.!?]\s", text + " "))
 
 
 def _caps_block(doc, w) -> bool:
@@ -64,7 +90,7 @@ def _heading_like(doc, w) -> bool:
     if b is None:
         return False
     if b.kind in _STRUCTURAL:
-        return True
+        return b.kind not in _PROSE_BOXES or not _prose(doc, b) or _block_start(doc, w)
     from app.checks.structure.parts import structure
 
     h = structure(doc).headline
@@ -95,7 +121,7 @@ def check(doc, rule, ctx):
     for w in ws:
         if w.text[:1].isupper() and w.token_start not in starts and not w.text.isupper():
             b = doc.block_at(w.start)
-            if b is None or b.kind not in _STRUCTURAL:
+            if b is None or b.kind not in _STRUCTURAL or (b.kind in _PROSE_BOXES and _prose(doc, b)):
                 names.add(w.text)
     # Hunspell's suggester is slow (~50 ms a Russian word): a draft full of unknown words (another
     # language, a transliteration) gets it for the first second only; the rest still get the
@@ -141,13 +167,17 @@ def check(doc, rule, ctx):
                 and sp.compound_part(plain):
             continue
         at_start = w.start == w.token_start and w.token_start in starts \
-            and not _AFTER_ABBREVIATION.search(doc.text, max(0, w.start - 8), w.start)
+            and not _after_abbreviation(doc, sp, w.start, vocab)
         capital = plain[:1].isupper()
         if capital or caps:
             f = _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_zipf,
                              slow=spent < budget)
             if f is not None:
                 yield f
+            continue
+        if _in_foreign_title(doc, sp, vocab, w):
+            yield rule.finding(doc, w.start, w.end, [], severity="info",
+                               message="Unknown word '{match}'", message_ru="Слова «{match}» нет в словаре")
             continue
         t0 = time.perf_counter()
         # A capitalised word at a sentence start is an error only one by-ear letter away, which the
@@ -178,6 +208,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         return info
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
+    if _inflects_a_name(plain, names, doc):
+        return info  # «Кочкора» in a heading, «Кочкорского района» in the text: a place
     ranked = sp.suggestions(plain, slow=slow)
     if not ranked or ranked[0][1] > close or _is_split(plain, ranked[0][0]):
         return info
@@ -189,8 +221,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     # dictionary word will do (Коврощицы → Ковровщицы).
     if not structural and sp.common(best.lower()) < common_zipf and ranked[0][1] > 0.5:
         return info
-    if _SURNAME_LIKE.search(plain) and sp.common(best.lower()) < common_zipf:
-        return info  # Аманова (a surname) is not a typo of a rare word (самановый)
+    if (_SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain)) and sp.common(best.lower()) < common_zipf:
+        return info  # Аманова (a surname), Карабек (a village) are not typos of rare words (самановый, карачек)
     suggestions = [s for s, d in ranked if d <= close and " " not in s][:5]
     if caps:
         suggestions = [s.upper() for s in suggestions]
@@ -208,6 +240,60 @@ _SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-ZА-ЯЁ][a-zа-яё]{1,30}?(?:ов|�
 
 _SURNAME_LIKE = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|ov|ev|ova|"
                            r"eva|yev|yeva|ina|sky|skaya|zoda|zade)$")
+
+
+# Endings of given names and place names of the region (Turkic and Persian elements: -бек, -бай,
+# -жан/-джон, -гуль, -кул/-куль, -абад/-обод, -кент, -тепа/-тепе, -булак, -сай, -тау/-тоо, -су;
+# see rules/vocab/central-asia/accept-name-elements.txt for their sources).
+_REGIONAL_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?:бек|бай|бой|жан|джан|джон|жон|гуль|гул|куль|кул|абад|обод|кент|тепа|тепе|"
+                            r"тобе|тюбе|булак|сай|тау|тоо|суу|дарья|арык|bek|bay|bai|boy|zhan|jan|jon|gul|kul|abad|obod|kent|"
+                            r"tepa|tepe|tobe|bulak|say|tau|too|suu|darya|aryk)$")
+
+
+_QUOTED = re.compile(r"[«\"“„](?P<q>[^«»\"“”„\n]{2,120})[»\"”“]")
+
+
+def _in_foreign_title(doc, sp, vocab, w) -> bool:
+    """The word stands in a quoted name written in another language, most of whose words no
+    dictionary of the document's language knows: «Тадбиркор аёл» (Uzbek: "woman entrepreneur")."""
+    spans = doc.meta.get("_spelling_foreign_titles")
+    if spans is None:
+        spans = []
+        for m in _QUOTED.finditer(doc.text):
+            ws = re.findall(r"[^\W\d_]+", m.group("q"))
+            if len(ws) < 2:
+                continue
+            unknown = sum(1 for x in ws if len(x) > 2 and not (sp.known(x) or sp.known(x.lower())
+                                                                or sp.accepted(x, vocab)))
+            if unknown * 2 > len(ws):
+                spans.append((m.start("q"), m.end("q")))
+        doc.meta["_spelling_foreign_titles"] = spans
+    from app.language import in_spans as _in
+
+    return _in(spans, w.start, w.end)
+
+
+def _inflects_a_name(word: str, names: set[str], doc=None) -> bool:
+    """Another form of a name the text writes mid-sentence: the word less its last one or two
+    letters (a case ending), five letters or more, begins that name («Кочкора» / «Кочкорского»).
+    A binary search in the sorted names (a long table of unknown words stays linear)."""
+    import bisect
+
+    ordered = doc.meta.get("_spelling_sorted_names") if doc is not None else None
+    if ordered is None:
+        ordered = sorted(names)
+        if doc is not None:
+            doc.meta["_spelling_sorted_names"] = ordered
+    for k in (1, 2):
+        stem = word[:-k]
+        if len(stem) < 5:
+            continue
+        i = bisect.bisect_left(ordered, stem)
+        while i < len(ordered) and ordered[i].startswith(stem):
+            if ordered[i] != word and len(ordered[i]) > len(stem):
+                return True
+            i += 1
+    return False
 
 
 def _block_start(doc, w) -> bool:

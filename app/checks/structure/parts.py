@@ -82,7 +82,28 @@ def _body(doc: Document) -> list[Block]:
 
 def _date_line(doc: Document, b: Block) -> DateMention | None:
     """A block that is only a date (optionally 'City, ' before it): the release date line."""
+    return _date_in(doc, b.start, b.end)
+
+
+LABEL_SEPARATOR = re.compile(r"^[ \t\u00a0]*(?:[|•·/–—:,-][ \t\u00a0]*)?")
+
+
+def _date_after_label(doc: Document, b: Block) -> DateMention | None:
+    """The date on the label's own line: «ПРЕСС-РЕЛИЗ | 20 августа 2025 года», "PRESS RELEASE – 9
+    September 2024" (a page header holds both)."""
     text = doc.text[b.start:b.end]
+    m = LABEL.match(text)
+    if m is None:
+        return None
+    start = m.end() + LABEL_SEPARATOR.match(text[m.end():]).end()
+    if start >= len(text):
+        return None
+    return _date_in(doc, b.start + start, b.end)
+
+
+def _date_in(doc: Document, start: int, end: int) -> DateMention | None:
+    b_start = start
+    text = doc.text[start:end]
     if len(text) > 80:
         return None
     dates = find_dates(text, doc.language)
@@ -94,7 +115,7 @@ def _date_line(doc: Document, b: Block) -> DateMention | None:
         return None
     if not DATE_TAIL.match(text[d.end:]):
         return None
-    return DateMention(b.start + d.start, b.start + d.end, d.day, d.month, d.year)
+    return DateMention(b_start + d.start, b_start + d.end, d.day, d.month, d.year)
 
 
 def _dateline(doc: Document, b: Block) -> tuple[Part | None, DateMention | None]:
@@ -136,6 +157,22 @@ def _funding_elsewhere(doc: Document, start: int) -> bool:
     return bool(AMOUNT.search(sentence))
 
 
+RELATIVE = re.compile(r"[,;(–—]|\b(?:котор\w+|which|that|who|whose|где|where)\b", re.I)
+
+
+def _inside_sentence(doc: Document, start: int) -> bool:
+    """A funding phrase inside a sentence about something else (a relative clause or participle
+    after a comma: «…проекта «…», который финансирует Европейский Союз и реализует GIZ», "…the
+    project, which is funded by the European Union, …"; more than 8 words before it): a mention,
+    not the statement, which is a sentence of its own («Этот проект финансируется …»)."""
+    a, _ = _sentence_of(doc, start)
+    block = doc.block_at(start)
+    if block is not None:
+        a = max(a, block.start)
+    prefix = doc.text[a:start]
+    return bool(RELATIVE.search(prefix)) or len(prefix.split()) > 8
+
+
 def _find(doc: Document, key: str) -> Part | None:
     """The part's first occurrence; for a statement, one that opens a sentence is preferred to a
     mention in running text («… проектов, финансируемых Европейским союзом»). The funding
@@ -145,7 +182,7 @@ def _find(doc: Document, key: str) -> Part | None:
     for rx in eu_texts.patterns(doc.language, key):
         for m in rx.finditer(doc.text):
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            if key == "funding_statement" and _funding_elsewhere(doc, s):
+            if key == "funding_statement" and (_funding_elsewhere(doc, s) or _inside_sentence(doc, s)):
                 continue
             opens = s == 0 or doc.text[s].isupper() or bool(STATEMENT_START.search(doc.text[max(0, s - 15):s]))
             hits.append((not opens, s, m.end()))
@@ -229,6 +266,10 @@ def structure(doc: Document) -> Structure:
         elif s.label is None and s.date is None and LABEL.match(text):
             s.label = Part("label", b.start, b.end)
             s.top.append(b)
+            if dm := _date_after_label(doc, b):
+                s.date = s.date_line = Part("date", dm.start, dm.end)
+                s.release_date_mention = dm
+                s.release_date = dm.date()
         elif s.date is None and (dm := _date_line(doc, b)):
             s.date = s.date_line = Part("date", dm.start, dm.end)
             s.release_date_mention = dm
@@ -242,6 +283,10 @@ def structure(doc: Document) -> Structure:
         text = doc.text[b.start:b.end]
         if s.label is None and LABEL.match(text):
             s.label = Part("label", b.start, b.end)
+            if s.date is None and (dm := _date_after_label(doc, b)):
+                s.date = s.date_line = Part("date", dm.start, dm.end)
+                s.release_date_mention = dm
+                s.release_date = dm.date()
         elif s.date is None and (dm := _date_line(doc, b)):
             s.date = s.date_line = Part("date", dm.start, dm.end)
             s.release_date_mention = dm

@@ -9,7 +9,22 @@ from __future__ import annotations
 import re
 
 RU = re.compile(r"(?<![\w-])[Ее][Вв][Рр][Оо][Сс]оюз(ом|ами|ах|ам|ы|а|у|е)?(?![\w-])")
-EN = re.compile(r"(?<![\w.])(?:E\.\s?U\.|Euro-?[Uu]nion|EuroUnion)(?![\w])")
+EN = re.compile(r"(?<![\w.])(?:E\.\s?U\.|Euro-?[Uu]nion|EuroUnion)(?P<poss>['’]s)?(?![\w])")
+# "Europe" / «Европа» as the funder: the continent does not fund projects ("funding from Europe",
+# «при поддержке Европы»). The continent in other roles (countries of Europe, Council of Europe,
+# Central Asia and Europe) is not matched: only right after a word of funding or support.
+EN_FUNDER = re.compile(
+    r"(?:\b(?:funded|financed|co-funded|co-financed|supported|sponsored|backed|granted|provided|paid)\s+by"
+    r"|\b(?:support|funding|funds|grant|grants|assistance|aid|money|contribution|financing|backing|help)\s+(?:from|of)"
+    r"|\bthanks\s+to)\s+(?P<eu>Europe)(?P<poss>['’]s)?(?![\w-])"
+    r"|(?<![\w-])(?P<eu2>Europe)(?P<poss2>['’]s)\s+(?:support|funding|funds|grant|assistance|aid|contribution|financing|backing|help)\b")
+RU_FUNDER = re.compile(
+    r"(?:\b(?:при|за|с)\s+(?:финансов\w+\s+)?(?:поддержк\w+|помощ\w+|содействи\w+|участи\w+)"
+    r"|\b(?:средств\w*|грант\w*|финансировани\w+|поддержк\w+|помощ\w+|вклад\w*|деньг\w+)"
+    r"|\bблагодаря|\b(?:финансиру\w+|профинансирован\w*|поддерж\w+|выделен\w*|оплачен\w*)(?:\s+(?:за\s+счёт|за\s+счет))?)"
+    r"\s+(?P<eu>Европ(?:ы|ой|е|ою))(?![\w-])")
+RU_EUROPE = {"ы": ("Европейского", "оюза"), "ой": ("Европейским", "оюзом"), "ою": ("Европейским", "оюзом"),
+             "е": ("Европейскому", "оюзу")}
 RU_FORMS = {"": ("Европейский", "оюз"), "а": ("Европейского", "оюза"), "у": ("Европейскому", "оюзу"),
             "ом": ("Европейским", "оюзом"), "е": ("Европейском", "оюзе")}
 
@@ -24,6 +39,23 @@ def check(doc, rule, ctx):
                 continue  # plural (евросоюзы): not the EU
             sugg = f"{form[0]} {s}{form[1]}"
             yield rule.finding(doc, m.start(), m.end(), [sugg], fix=sugg)
+        for m in RU_FUNDER.finditer(doc.text):
+            word = m.group("eu")
+            ending = word[len("Европ"):]
+            if ending == "е" and not re.search(r"благодаря\s+$", doc.text[max(0, m.start("eu") - 12):m.start("eu")]):
+                continue  # «в Европе», «по Европе»: the place
+            form = RU_EUROPE[ending]
+            sugg = f"{form[0]} {s}{form[1]}"
+            yield rule.finding(doc, m.start("eu"), m.end("eu"), [sugg])
     else:
         for m in EN.finditer(doc.text):
-            yield rule.finding(doc, m.start(), m.end(), ["European Union", "EU"])
+            poss = "'s" if m.group("poss") else ""
+            yield rule.finding(doc, m.start(), m.end(), [f"European Union{poss}", f"EU{poss}"])
+        for m in EN_FUNDER.finditer(doc.text):
+            g = "eu" if m.group("eu") else "eu2"
+            poss = m.group("poss") if g == "eu" else m.group("poss2")
+            start = m.start(g)
+            end = m.end("poss" if g == "eu" else "poss2") if poss else m.end(g)
+            lead = "The" if start == 0 or re.search(r"(?:^|[.!?]\s+|\n)$", doc.text[max(0, start - 3):start]) else "the"
+            sugg = f"{lead} European Union{poss.replace('’', chr(39)) if poss else ''}"
+            yield rule.finding(doc, start, end, [sugg, "the EU" + (poss or "")] if lead == "the" else [sugg])
