@@ -261,8 +261,14 @@ class _Builder:
                 self.acronyms[acr.group(1)] = name.lower()
         ordinal = phrase_set(self.lang, "project.ordinal")
         ws = self._all_words = words(self.text)
+        from app.facts.scope import numbered_projects
+
+        numbered = numbered_projects(ws, self.lang)  # "The first project …", "The second project …"
+        names += numbered
+        taken = {o for o, _ in numbered}
         for mt in ordinal.find(ws):
-            names.append((ws[mt.i].start, f"#{ws[mt.i].start}"))
+            if ws[mt.i].start not in taken and not (mt.i > 0 and ws[mt.i - 1].start in taken):
+                names.append((ws[mt.i].start, f"#{ws[mt.i].start}"))
         for acr, name in getattr(self, "acronyms", {}).items():
             for m in re.finditer(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", self.text):
                 names.append((m.start(), name))
@@ -571,8 +577,11 @@ class _Builder:
                 f.subset = True  # "invested EUR 40 million since 2014": the EU's past money, not this project's
                 f.meta["no_scope"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
-            if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
-                    w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
+            c0 = max(lo, i - 16)  # the clause before the amount: "The first phase, completed in April 2025, cost …"
+            c0 = max([c0] + [x + 1 for x in range(c0, i) if ws[x].norm in (";", ".", ":")])
+            if qual_ps.find(ws, min(c0, max(lo, i - 8)), min(len(ws), j + 3)) or any(
+                    w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") and not _date_year(ws, x, self.lang)
+                    for x, w in enumerate(ws[max(lo, i - 6):i], start=max(lo, i - 6))):
                 f.subset = True
             if aggr_ps.find(ws, max(0, lo - 2), i) or aggr_ps.find(ws, j, min(len(ws), j + 3)):
                 f.meta["aggregate"] = True
@@ -613,8 +622,8 @@ class _Builder:
         for k, w in enumerate(money):
             parts = []
             nxt = money[k + 1] if k + 1 < len(money) else None
-            if nxt is None or nxt.unit != w.unit:
-                continue
+            if nxt is None or nxt.unit != w.unit or w.meta.get("part_of_previous"):
+                continue  # "EUR 1 million of this amount and … the other EUR 200,000": w is a part, not a whole
             lo, hi = self._between(ws, w, nxt)
             inc = phrase_set(lang, "includes").find(ws, lo, min(hi, lo + 4))
             cons = phrase_set(lang, "consists").find(ws, lo, min(hi, lo + 5))
@@ -660,6 +669,20 @@ class _Builder:
                 lo, hi = self._between(ws, p, b)
                 if hi - lo <= 8 and self._only(ws, lo, hi, "share_links", filler | {"or", "или"}):
                     target = b
+            if target is None and nxt and p.role in ("eu", "cofin", "remaining"):
+                # "The EU covers 95 per cent of it, EUR 1,140,000": the share of a whole stated before,
+                # and the amount after it restates the part
+                from app.facts.relations import anaphor_at
+
+                j = anaphor_at(ws, self._widx(ws, p.end), lang)
+                b = nxt[0]
+                hi = self._widx(ws, b.start)
+                if j is not None and hi - j <= 3 and self._only(ws, j, hi, "share_links", filler) and b.role in (None, p.role):
+                    b.role = p.role
+                    p.attached = True
+                    p.meta["part"] = b.id
+                    p.meta["pending_share"] = True
+                    continue
             if target is not None:
                 p.attached = True
                 if target.role == "total":
@@ -1422,7 +1445,7 @@ class _Builder:
             return  # several things share a role here (years, phases, grants): no single fact
         by_sentence: dict[tuple, list[Fact]] = {}
         for f in ms:
-            by_sentence.setdefault((f.sentence, f.table[:2] if f.table else None), []).append(f)
+            by_sentence.setdefault((f.sentence, f.table[:1] if f.table else None), []).append(f)
         if any(len({round(f.value, 6) for f in g}) > 1 for g in by_sentence.values()):
             return  # "EUR 200,000 from UN Women and EUR 100,000 from the Government": two contributors, not one fact
         for a, b in zip(ms, ms[1:]):
@@ -1538,6 +1561,14 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     if not nxt or not (nxt.isdigit() or nxt.islower() or nxt in "%(«\"“"):
         return False
     return bool(_ABBR_END.search(text[max(0, prev_end - 8):prev_end]))
+
+
+def _date_year(ws: list[Word], x: int, lang: str) -> bool:
+    """The year of a date or a start ("since January 2024", «с марта 2024 года»), not a year the amount
+    is for ("for 2025", «на 2025 год»)."""
+    from app.facts.relations import date_year
+
+    return date_year(ws, x, lang)
 
 
 def _per_item(text: str, f: Fact) -> bool:

@@ -1,0 +1,66 @@
+"""Relations read from the structure of a release (app/facts/scope.py, app/facts/relations.py):
+numbered projects as scopes, anaphora pointing back at a whole ("of it", «из этой суммы»), years
+that date an event rather than qualify an amount, phases. Phrasings written for these tests, not
+taken from the blind evaluation set; each wrong text has a corrected twin that must stay quiet."""
+from __future__ import annotations
+
+import pytest
+
+from app.core.readers import read_bytes
+from app.engine.config import Config
+from app.engine.linter import LintContext, lint
+
+_CONFIG = Config()
+_CTX = LintContext(config=_CONFIG)
+
+
+def _loud(lang: str, text: str, rule: str | None = None) -> list[tuple[str, str]]:
+    doc = read_bytes(text.encode("utf-8"), "draft.txt")
+    assert doc.language == lang
+    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
+            if f.category == "figures" and f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
+
+
+# (lang, text, the figure that must be flagged or None for a text that must stay quiet)
+CASES = [
+    # two numbered projects, two budgets: no contradiction; a wrong part inside the second one is found
+    ("en", "The European Union supports two new museum projects in Bukhara.\n"
+           "The first project will restore 12 workshops of potters. The EU's EUR 300,000 grant – three hundred thousand euros – pays for all of it.\n"
+           "The second project costs EUR 900,000. The European Union gives EUR 700,000 of this amount and the city the other EUR 200,000.", None),
+    ("en", "The European Union supports two new museum projects in Bukhara.\n"
+           "The first project will restore 12 workshops of potters. The EU's EUR 300,000 grant – three hundred thousand euros – pays for all of it.\n"
+           "The second project costs EUR 900,000. The European Union gives EUR 700,000 of this amount and the city the other EUR 250,000.", "EUR 250,000"),
+    ("ru", "Европейский союз поддержит два проекта в Оше.\n"
+           "Первый проект обновит 8 библиотек; вклад ЕС в нём – 400 000 евро, и это вся его стоимость.\n"
+           "Второй проект стоит 1 000 000 евро. Из этой суммы ЕС предоставит 800 000 евро, а остальные 200 000 евро внесёт мэрия.", None),
+    ("ru", "Европейский союз поддержит два проекта в Оше.\n"
+           "Первый проект обновит 8 библиотек; вклад ЕС в нём – 400 000 евро, и это вся его стоимость.\n"
+           "Второй проект стоит 1 000 000 евро. Из этой суммы ЕС предоставит 800 000 евро, а остальные 300 000 евро внесёт мэрия.", "300 000 евро"),
+    # "of it" points back at the budget; the amount after the share restates the part
+    ("en", "The clinic network, run by WHO since March 2024, has a budget of EUR 2,000,000. The European Union pays 90 per cent of it, "
+           "EUR 1,800,000, and WHO the remaining EUR 200,000.", None),
+    ("en", "The clinic network, run by WHO since March 2024, has a budget of EUR 2,000,000. The European Union pays 90 per cent of it, "
+           "EUR 1,800,000, and WHO the remaining EUR 300,000.", "EUR 300,000"),
+    ("en", "The clinic network, run by WHO since March 2024, has a budget of EUR 2,000,000. The European Union pays 80 per cent of it, "
+           "EUR 1,800,000, and WHO the remaining EUR 200,000.", "80 per cent"),
+    # a phase's cost is not the project's budget
+    ("ru", "В Кулябе начат второй этап проекта «Чистая вода», который финансирует ЕС. Первый этап, закончившийся 31 марта 2025 года, "
+           "стоил 1,5 млн евро; на второй этап выделено 2 млн евро.\nЕС оплатит 1,8 млн евро, что составляет 90 % стоимости; "
+           "оставшиеся 200 000 евро внесёт хукумат.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong", CASES)
+def test_relation_read_from_structure(lang, text, wrong):
+    found = _loud(lang, text)
+    if wrong is None:
+        assert found == []
+    else:
+        assert any(span == wrong for _, span in found), found
+
+
+def test_half_a_million_is_read():
+    from app.facts.numbers import find_numbers
+
+    ns = [n for n in find_numbers("The grant – half a million euros – covers it.", "en")]
+    assert [n.value for n in ns] == [500000.0]
