@@ -47,6 +47,18 @@ CASES = [
     ("ru", "В Кулябе начат второй этап проекта «Чистая вода», который финансирует ЕС. Первый этап, закончившийся 31 марта 2025 года, "
            "стоил 1,5 млн евро; на второй этап выделено 2 млн евро.\nЕС оплатит 1,8 млн евро, что составляет 90 % стоимости; "
            "оставшиеся 200 000 евро внесёт хукумат.", None),
+    # groups: a qualifier count after the whole ("from all 12 districts") is not the whole; listed place
+    # groups closed by "and" are the whole breakdown; "Of these" in the next sentence points at the people
+    ("ru", "Проект финансирует Европейский союз. Семинар собрал 95 журналистов из всех 12 областей: 60 женщин и 35 мужчин.", None),
+    ("ru", "Проект финансирует Европейский союз. Семинар собрал 95 журналистов из всех 12 областей: 60 женщин и 45 мужчин.", "45 мужчин"),
+    ("en", "The European Union funds the forum. It gathered 90 mayors from four countries – 30 from Georgia, 25 from Armenia, "
+           "20 from Moldova and 15 from Ukraine.", None),
+    ("en", "The European Union funds the forum. It gathered 95 mayors from four countries – 30 from Georgia, 25 from Armenia, "
+           "20 from Moldova and 15 from Ukraine.", "95 mayors"),
+    ("ru", "Проект финансирует Европейский союз. Микрогранты получили 37 кооперативов: 17 – в Ошской области, 12 – в Баткенской и 8 – в Джалал-Абадской.", None),
+    ("ru", "Проект финансирует Европейский союз. Микрогранты получили 39 кооперативов: 17 – в Ошской области, 12 – в Баткенской и 8 – в Джалал-Абадской.", "39 кооперативов"),
+    ("en", "The European Union funds the course. A total of 150 nurses joined the course, which had three modules. Of these, 110 are women and 40 men.", None),
+    ("en", "The European Union funds the course. A total of 150 nurses joined the course, which had three modules. Of these, 110 are women and 50 men.", "50 men"),
 ]
 
 

@@ -23,6 +23,7 @@ from app.core.document import Document
 from app.facts.dates import find_dates, find_ranges, time_points
 from app.facts.phrases import Word, data, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
+from app.facts.relations import after_qualifier_prep, enumeration_complete, qualifier_gap
 
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
 
@@ -143,7 +144,7 @@ TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semes
 EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "от ", "в ", "на ", "с ")}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
-GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
@@ -779,20 +780,23 @@ class _Builder:
             if w.meta.get("of_them") or w.meta.get("group_number") or w.subset or w.id in used:
                 continue
             i0 = self._widx(ws, w.start)
-            if k > 0 and i0 >= 1 and ws[i0 - 1].norm in ("из", "from", "of", "in", "в", "across") and \
+            if k > 0 and i0 >= 1 and after_qualifier_prep(ws, i0, lang) and \
                     self._widx(ws, w.start) - self._widx(ws, cs[k - 1].end) <= 3:
-                continue  # «145 журналистов из 11 редакций»: a qualifier of the count before
+                continue  # «145 журналистов из (всех) 11 редакций»: a qualifier of the count before
             later = [g for g in self._group_members(w, fs, ws)]
             # skip qualifiers of the whole («из 11 региональных редакций») at the head of the list
-            while later and later[0].start - w.end < 40 and self.text[w.end:later[0].start].strip().lower() in ("из", "from", "of", "in", "в", "across"):
+            while later and later[0].start - w.end < 40 and qualifier_gap(self.text[w.end:later[0].start], lang):
                 used.add(later[0].id)
                 later = later[1:]
             if not later:
                 continue
             i = self._widx(ws, w.end)
             hi = self._widx(ws, later[0].start)
-            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi))
+            dash = hi > i and ws[hi - 1].norm in ("–", "—") and all(g.meta.get("place_group") for g in later)
+            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
+            if of_before and i0 >= 2 and ws[i0 - 2].norm in ("total", "number", "maximum", "minimum", "group", "team"):
+                of_before = None  # "A total of 260 teachers": a whole, not "of the 260 teachers, 190 …"
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
                 # "One hundred and twenty doctors attended, 70 women and 60 men": a complete pair of
                 # groups right after the whole's clause
@@ -803,7 +807,9 @@ class _Builder:
                 continue  # «по 20 участников в каждом»
             if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
                 continue
-            self._group_rel(w, later)
+            listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
+                and enumeration_complete(self.text, later, lang)
+            self._group_rel(w, later, complete=listed)
             used.update(g.id for g in later)
         # "40 schools and 25 health posts – 60 facilities in total": the whole after its groups
         for k, w in enumerate(cs):
@@ -1236,7 +1242,11 @@ class _Builder:
                 if pc:
                     break
             if pc and len(groups) >= 2 and not any(g.meta.get("groups") for g in groups):
-                self._group_rel(pc[-1], groups)
+                # "A total of 260 teachers took part in the course, which combined two workshops. Of these,
+                # 190 are women and 80 men": the whole of people groups is the people count
+                people = [c for c in pc if _people(lang, c.unit)]
+                whole = people[-1] if people and self._complete_pair(groups) else pc[-1]
+                self._group_rel(whole, groups)
             if self.sent_block[k] != self.sent_block[k - 1]:
                 continue
             if any(f.kind == "money" and f.role == "total" for f in fs):

@@ -282,6 +282,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         idx = r.facts.index(f.id)
         if idx == 0 and f.meta.get("stated_sum"):
             return 5  # "… – 60 facilities in total": the sum stated after its groups
+        if idx == 0 and len(r.facts) >= 4:
+            return 4.5  # a whole over three or more listed groups is the figure written from them
         return 2 if idx == 0 else (4 if idx == len(r.facts) - 1 else 3)
     if r.kind in ("sum", "groups"):
         if f.role == "remaining" or f.meta.get("remaining"):
