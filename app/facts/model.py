@@ -212,6 +212,9 @@ class _Builder:
         self._tables()
         self._weekdays()
         self._cross_sentence()
+        from app.facts.relations import remaining_counts
+
+        remaining_counts(self)
         self._products_across()
         self._spending()
         self._body_vs_table()
@@ -306,7 +309,13 @@ class _Builder:
         fs: list[Fact] = []
         for q in qs:
             if q.kind == "number":
+                q0 = q
                 q = self._group_number(text, start, q)
+                if q is None:
+                    # "and the remaining 250 in the regions": a bare number counted as the rest of a whole
+                    from app.facts.relations import remaining_number
+
+                    q = remaining_number(self, text, start, q0)
                 if q is None:
                     continue
             f = self.add(q.kind, q.start, q.end, q.value, q.unit, q, place=place, scope=self.scope_at(q.start),

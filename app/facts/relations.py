@@ -3,7 +3,7 @@ an event rather than qualifies an amount, anaphora that point back at a whole ("
 «из этой суммы»), and the like. Word lists are data (rules/facts/<lang>.yml)."""
 from __future__ import annotations
 
-from app.facts.phrases import Word, data, phrase_set
+from app.facts.phrases import Word, data, phrase_set, words
 
 
 def _month(lang: str, w: str) -> bool:
@@ -65,3 +65,77 @@ def enumeration_complete(text: str, groups, lang: str) -> bool:
         return False
     tail = text[groups[-1].end:groups[-1].end + 30].lower()
     return not any(w in tail for w in (("other", "others", "etc", "rest") if lang == "en" else ("друг", "прочи", "т. д", "т.д")))
+
+
+def remaining_before(ws: list[Word], i: int, lang: str) -> bool:
+    """The words right before word i say "the remaining" / «остальные» (list roles.remaining)."""
+    for m in phrase_set(lang, "roles").find(ws, max(0, i - 4), i):
+        if m.label == "remaining" and m.j in (i, i - 1):
+            return True
+    return False
+
+
+def remaining_counts(b) -> None:
+    """«В конкурсе участвовали 86 школ. Жюри отобрало 30 школ. Остальные 46 школ получат …», "Some 420
+    health workers will be trained: 150 in the first year and the remaining 250 in the second": a count
+    introduced by "the remaining" is the whole minus the counts of the same thing stated between the
+    whole and it (same paragraph, up to two sentences back). ``b`` is the model's builder."""
+    from app.facts.model import _people
+
+    F = b.model.facts
+    lang = b.lang
+    in_groups = {i for r in b.model.relations if r.kind in ("groups", "sum") for i in r.facts}
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        for f in fs:
+            if f.kind != "count" or f.id in in_groups or f.meta.get("measure"):
+                continue
+            if not (f.meta.get("remaining") or remaining_before(ws, b._widx(ws, f.start), lang)):
+                continue
+            cands = []
+            for back in range(k, max(-1, k - 3), -1):
+                if b.sent_block[back] != b.sent_block[k]:
+                    break
+                cands = [c for c in b.sent_facts[back] if c.kind == "count" and c.end <= f.start] + cands
+            def people(c):
+                return _people(lang, c.unit) or bool(c.q and c.q.noun and _people(lang, c.q.noun.lower()))
+
+            def same_thing(c):
+                if c.meta.get("measure") or c.meta.get("each") or c.meta.get("items"):
+                    return False
+                if f.unit and not f.unit.startswith("@"):
+                    return c.unit == f.unit or (people(c) and people(f))
+                return people(c) or c.unit.startswith("@") or not c.unit
+            bare = not f.unit or f.unit.startswith("@")  # "the remaining 180 in Naryn": the noun is the whole's
+            wholes = [c for c in cands if c.value > f.value and not c.unit.startswith("@") and c.unit and not c.meta.get("measure")
+                      and not c.meta.get("each") and (same_thing(c) or bare)]
+            cands = [c for c in cands if same_thing(c) or c in wholes]
+            if not wholes:
+                continue
+            whole = max(wholes, key=lambda c: (c.value, -c.start))
+            mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
+            parts = [c for c in cands if c.start > whole.end and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
+            if not parts or any(p.hedge for p in parts):
+                continue
+            f.meta["remaining"] = True
+            for p in parts + [f]:
+                p.subset = True
+            whole.meta["groups"] = [p.id for p in parts + [f]]
+            b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
+            in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def remaining_number(b, text: str, base: int, q):
+    """A bare integer right after "the remaining" / «остальные» ("the remaining 250 in the regions"): a
+    count of the rest of a whole, its noun left to the whole (unit "")."""
+    from app.facts.quantities import Quantity
+
+    if q.num is None or not q.num.integer or (q.value >= 1900 and q.value <= 2100 and not q.num.style.group):
+        return None
+    ws = words(text[max(0, q.start - base - 40):q.start - base], base + max(0, q.start - base - 40))
+    if not remaining_before(ws, len(ws), b.lang):
+        return None
+    q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+    q2.meta["remaining"] = True
+    q2.meta["group_number"] = True
+    return q2

@@ -97,6 +97,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         return _meets(pi, (lo, hi))
     if r.kind in ("sum", "groups"):
         (w, wi), parts = fs[0], fs[1:]
+        if r.complete and w.hedge and any(x.meta.get("remaining") or x.role == "remaining" for x, _ in parts):
+            wi = interval(w, override.get(w.id, w.value))  # "some 420 … the remaining 250": computed from 420 as stated
         slo = sum(x[1][0] for x in parts)
         shi = sum(x[1][1] for x in parts)
         if w.kind == "percent":
