@@ -64,6 +64,23 @@ CASES = [
     ("ru", "Проект финансирует Европейский союз. Заявки подали 64 колледжа. Комиссия выбрала 24 колледжа. Остальные 30 колледжей получат консультации.", "30 колледжей"),
     ("en", "The European Union funds the course. Some 300 midwives will be trained: 120 in Osh in the first year and the remaining 180 in Naryn in the second.", None),
     ("en", "The European Union funds the course. Some 300 midwives will be trained: 120 in Osh in the first year and the remaining 160 in Naryn in the second.", "160"),
+    # lines in brackets closed by "and": all of the budget when a breakdown word or their number links them
+    ("en", "The European Union funds the project. Its EUR 2,000,000 budget covers solar pumps (EUR 1,200,000), "
+           "canal repairs (EUR 500,000) and farmer training (EUR 300,000).", None),
+    ("en", "The European Union funds the project. Its EUR 2,000,000 budget covers solar pumps (EUR 1,200,000), "
+           "canal repairs (EUR 600,000) and farmer training (EUR 300,000).", "EUR 2,000,000"),
+    ("ru", "Проект финансирует Европейский союз. Бюджет проекта – 1,5 млн евро. Средства поделены между тремя направлениями: "
+           "ремонт школ (800 000 евро), оборудование (450 000 евро) и обучение учителей (250 000 евро).", None),
+    ("ru", "Проект финансирует Европейский союз. Бюджет проекта – 1,5 млн евро. Средства поделены между тремя направлениями: "
+           "ремонт школ (800 000 евро), оборудование (450 000 евро) и обучение учителей (150 000 евро).", "150 000 евро"),
+    # an open list ("among other things") may fall short of the whole
+    ("en", "The European Union funds the project. Its EUR 2,000,000 budget covers solar pumps (EUR 1,200,000) "
+           "and canal repairs (EUR 500,000), among other things.", None),
+    # parts over the whole: the largest part is named
+    ("ru", "Проект финансирует Европейский союз. Из бюджета в 700 000 евро на ремонт пойдут 520 000 евро, на обучение – 150 000 евро, "
+           "остальное – на мониторинг.", None),
+    ("ru", "Проект финансирует Европейский союз. Из бюджета в 700 000 евро на ремонт пойдут 620 000 евро, на обучение – 150 000 евро, "
+           "остальное – на мониторинг.", "620 000 евро"),
 ]
 
 

@@ -216,6 +216,9 @@ class _Builder:
 
         remaining_counts(self)
         self._products_across()
+        from app.facts.relations import breakdown_lists
+
+        breakdown_lists(self)
         self._spending()
         self._body_vs_table()
         self._scope_relations()

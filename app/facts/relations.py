@@ -139,3 +139,96 @@ def remaining_number(b, text: str, base: int, q):
     q2.meta["remaining"] = True
     q2.meta["group_number"] = True
     return q2
+
+
+def _closed(text: str, a, b, lang: str) -> bool:
+    """The words between the last two items of a list close it with "and" / «и»."""
+    gap = [w.norm for w in words(text[a.end:b.start])]
+    closing = ("and",) if lang == "en" else ("и", "а")
+    return any(w in closing for w in gap)
+
+
+def _counted(ws: list[Word], lo: int, hi: int, fs, n: int) -> bool:
+    """A count of n things stated between words lo and hi ("three components", «тремя компонентами»)."""
+    for f in fs:
+        if f.kind == "count" and abs(f.value - n) < 1e-9 and ws[lo].start <= f.start < (ws[hi].start if hi < len(ws) else 10 ** 12):
+            return True
+    return False
+
+
+def breakdown_lists(b) -> None:
+    """A whole and its lines, each line's amount in brackets and the list closed by "and": "The
+    project's EUR 3.5 million budget covers equipment (EUR 2.1 million), training (EUR 900,000) and
+    visibility (EUR 500,000)", «Бюджет проекта – 1,8 млн евро. Он распределён между тремя
+    компонентами: A (900 000 евро), B (540 000 евро) и C (360 000 евро)». The whole is a total stated
+    before the list in its sentence, or the scope's one total in the two sentences before (same
+    paragraph). The lines are all of the whole when a breakdown word links them to it and nothing
+    after the list says there is more; "Besides the grants, …" adds the grants' amount as a line."""
+    F = b.model.facts
+    lang = b.lang
+    text = b.text
+    taken = {i for r in b.model.relations if r.kind in ("sum", "share", "product") for i in r.facts[1:]}
+    verbs = phrase_set(lang, "breakdown_verbs")
+    open_ps = phrase_set(lang, "open_list")
+    besides_ps = phrase_set(lang, "besides")
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        lines = [f for f in fs if f.kind == "money" and f.role in (None, "other") and not f.hedge and not f.subset
+                 and not (f.meta.get("each") or f.meta.get("product") or f.meta.get("aggregate") or f.meta.get("no_scope"))
+                 and text[max(0, f.start - 3):f.start].rstrip(" \u00a0").endswith("(") and f.id not in taken]
+        if len(lines) < 2 or len({f.unit for f in lines}) != 1:
+            continue
+        # consecutive: no other money between the lines
+        if any(o.kind in ("money", "percent") and lines[0].start < o.start < lines[-1].start and o not in lines for o in fs):
+            continue
+        if not _closed(text, lines[-2], lines[-1], lang):
+            continue
+        first = b._widx(ws, lines[0].start)
+        before_money = [o for o in fs if o.kind == "money" and o.end <= lines[0].start]
+        whole = None
+        if before_money:
+            w = before_money[-1]
+            if w.role == "total" and not w.subset and not w.hedge and w.unit == lines[0].unit:
+                whole = w
+            else:
+                continue  # another amount before the list: not a breakdown of a budget stated before
+        if whole is None:
+            totals = []
+            for back in (k - 1, k - 2):
+                if back < 0 or b.sent_block[back] != b.sent_block[k]:
+                    break
+                totals = [o for o in b.sent_facts[back] if o.kind == "money" and o.role == "total" and not o.subset
+                          and not o.hedge and o.unit == lines[0].unit and not o.meta.get("aggregate")]
+                if totals:
+                    break
+            if len({t.value for t in totals}) != 1:
+                continue
+            whole = totals[-1]
+        lo = b._widx(ws, whole.end) if whole.sentence == k else 0
+        if sum(f.value for f in lines) > whole.value * 1.5:
+            continue  # not its lines
+        extra = []
+        bm = besides_ps.find(ws, lo, first)
+        if bm:
+            # "Besides the grants, the funds go to …": the amount stated for the grants is a line too
+            m = bm[0]
+            stems = {w.norm[:5] for w in ws[m.j:min(first, m.j + 3)] if w.norm.isalpha() and len(w.norm) >= 4}
+            cands = []
+            for o in F:
+                if o.kind != "money" or o.scope != whole.scope or o.unit != whole.unit or o.id == whole.id or o in lines:
+                    continue
+                if o.meta.get("each") or o.hedge or o.role == "total" and not o.meta.get("product"):
+                    continue
+                near = text[max(0, o.start - 60):o.end + 40].lower().replace("ё", "е")
+                if any(st in near for st in stems):
+                    cands.append(o)
+            if len(cands) != 1:
+                continue
+            extra = cands
+        tail_hi = min(len(ws), b._widx(ws, lines[-1].end) + 6)
+        open_tail = open_ps.find(ws, b._widx(ws, lines[-1].end), tail_hi) or open_ps.find(ws, lo, first)
+        complete = not open_tail and (bool(verbs.find(ws, lo, first)) or _counted(ws, lo, first, fs, len(lines)))
+        parts = sorted(extra + lines, key=lambda f: f.start)
+        for p in parts:
+            p.meta["whole"] = whole.id
+        b.rel("sum", [whole.id] + [p.id for p in parts], complete, origin="text", note="breakdown")

@@ -293,11 +293,15 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         if r.facts.index(f.id) == 0:
             if r.origin == "table":
                 return 4.5  # a total row is written last, from the rows above it
+            if r.kind == "sum" and r.complete and len(r.facts) >= 4 and \
+                    sum(facts.facts[i].value for i in r.facts[1:]) > f.value:
+                return 3.5  # three or more lines adding up to more than the total: the total is the odd one
             return 2 if r.kind == "sum" else 3
         if f.place == "table" and r.origin != "table":
             return 1
         if not r.complete:
-            return 4  # a part larger than the whole: the part
+            # parts adding up to more than the whole: the largest part (the one a slip most likely inflated)
+            return 4 + 0.01 * (f.value >= max(facts.facts[i].value for i in r.facts[1:]))
         return 3 + r.facts.index(f.id) * 0.01  # the last part stated
     if r.kind == "product":
         return {0: 1, 1: 2, 2: 4}[r.facts.index(f.id)]
