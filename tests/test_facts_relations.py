@@ -81,6 +81,11 @@ CASES = [
            "остальное – на мониторинг.", None),
     ("ru", "Проект финансирует Европейский союз. Из бюджета в 700 000 евро на ремонт пойдут 620 000 евро, на обучение – 150 000 евро, "
            "остальное – на мониторинг.", "620 000 евро"),
+    # a count's share of its whole; an amount's own noun before the share
+    ("ru", "Проект финансирует Европейский союз. Курс окончили 160 врачей. Среди них 120 женщин, что составляет 75 процентов всех выпускников.", None),
+    ("ru", "Проект финансирует Европейский союз. Курс окончили 160 врачей. Среди них 120 женщин, что составляет 80 процентов всех выпускников.", "80 процентов"),
+    ("en", "The European Union provides EUR 900,000 towards the EUR 1,200,000 fund – 75 per cent of its capital – and the banks the remaining EUR 300,000.", None),
+    ("en", "The European Union provides EUR 900,000 towards the EUR 1,200,000 fund – 70 per cent of its capital – and the banks the remaining EUR 300,000.", "70 per cent"),
 ]
 
 

@@ -219,6 +219,9 @@ class _Builder:
         from app.facts.relations import breakdown_lists
 
         breakdown_lists(self)
+        from app.facts.relations import count_shares
+
+        count_shares(self)
         self._spending()
         self._body_vs_table()
         self._scope_relations()
@@ -677,6 +680,9 @@ class _Builder:
                 lo, hi = self._between(ws, a, p)
                 if hi - lo <= 8 and self._only(ws, lo, hi, "share_links", filler | {"of", "from", "the", "и"}):
                     target = a
+                elif 2 <= hi - lo <= 3 and ws[lo].norm.isalpha() and ws[lo + 1].norm in ("–", "—", "(", ",") \
+                        and self._only(ws, lo + 1, hi, "share_links", filler):
+                    target = a  # "the €2,500,000 facility – 65 per cent": the amount's own noun, then the link
             if target is None and nxt:
                 b = nxt[0]
                 lo, hi = self._between(ws, p, b)

@@ -232,3 +232,65 @@ def breakdown_lists(b) -> None:
         for p in parts:
             p.meta["whole"] = whole.id
         b.rel("sum", [whole.id] + [p.id for p in parts], complete, origin="text", note="breakdown")
+
+
+def count_shares(b) -> None:
+    """A percentage stated for a count: «Среди выпускников 180 женщин, что составляет 75 процентов всех
+    слушателей», "Women were 45 of the 90 trainees, or 50 per cent": the count's share of its whole —
+    the whole of the groups it belongs to, or the count of the same people (or thing) stated before it
+    in the paragraph (up to two sentences back)."""
+    from app.facts.model import _people
+
+    F = b.model.facts
+    lang = b.lang
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    links = phrase_set(lang, "share_links")
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.attached or p.hedge:
+                continue
+            before = [o for o in fs if o.end <= p.start and o.kind in ("count", "money", "percent")]
+            if not before or before[-1].kind != "count":
+                continue
+            c = before[-1]
+            lo, hi = b._widx(ws, c.end), b._widx(ws, p.start)
+            if hi - lo > 4 or hi <= lo:
+                continue
+            i = lo
+            while i < hi:
+                m = links.at(ws, i, hi)
+                if m is None:
+                    break
+                i = m.j
+            if i < hi:
+                continue  # not "X, что составляет P" / "X, or P"
+            # the words after the percentage name a whole ("of the participants", «всех слушателей»)
+            j = b._widx(ws, p.end)
+            nxt = [w.norm for w in ws[j:j + 3]]
+            if not nxt or not (nxt[0] in ("of", "от", "из", "всех", "общего") or _people(lang, nxt[0])):
+                continue
+
+            def people(x):
+                return _people(lang, x.unit) or bool(x.q and x.q.noun and _people(lang, x.q.noun.lower()))
+            whole = None
+            for r in b.model.relations:
+                if r.kind == "groups" and c.id in r.facts[1:]:
+                    whole = F[r.facts[0]]
+            if whole is None:
+                cands = []
+                for back in range(k, max(-1, k - 3), -1):
+                    if b.sent_block[back] != b.sent_block[k]:
+                        break
+                    cands = [o for o in b.sent_facts[back] if o.kind == "count" and o.end <= c.start and o.value > c.value
+                             and not o.subset and not o.meta.get("measure") and not o.meta.get("each")
+                             and (o.unit == c.unit or (people(o) and people(c)))]
+                    if cands:
+                        break
+                if not cands:
+                    continue
+                whole = cands[-1]
+            if whole.hedge:
+                continue
+            p.attached = True
+            b.rel("share", [p.id, c.id, whole.id], origin="text", note="count share")
