@@ -86,6 +86,22 @@ CASES = [
     ("ru", "Проект финансирует Европейский союз. Курс окончили 160 врачей. Среди них 120 женщин, что составляет 80 процентов всех выпускников.", "80 процентов"),
     ("en", "The European Union provides EUR 900,000 towards the EUR 1,200,000 fund – 75 per cent of its capital – and the banks the remaining EUR 300,000.", None),
     ("en", "The European Union provides EUR 900,000 towards the EUR 1,200,000 fund – 70 per cent of its capital – and the banks the remaining EUR 300,000.", "70 per cent"),
+    # the same fact in a quote: "our" amount said by the EU's side; "these" amount restating the budget;
+    # the same action on the same things; "the remaining 25 villages" is a part, not the whole again
+    ("en", "The European Union is investing EUR 6 million in irrigation in Sughd.\n"
+           "\"Our EUR 6 million grant shows our commitment,\" said the EU Ambassador.", None),
+    ("en", "The European Union is investing EUR 6 million in irrigation in Sughd.\n"
+           "\"Our EUR 6.5 million grant shows our commitment,\" said the EU Ambassador.", "EUR 6.5 million"),
+    ("en", "The European Union funds the project. Its EUR 1.2 million budget comes from the EU (EUR 1 million) and UNDP (EUR 200,000).\n"
+           "\"These 1.2 million euros will change lives,\" said the UNDP head.", None),
+    ("en", "The European Union funds the project. Its EUR 1.2 million budget comes from the EU (EUR 1 million) and UNDP (EUR 200,000).\n"
+           "\"These 1.4 million euros will change lives,\" said the UNDP head.", "1.4 million euros"),
+    ("ru", "При поддержке Европейского союза завершено строительство 32 скважин в шести районах.\n"
+           "«Вместе с ЕС мы построили 32 скважины», – сказал хоким.", None),
+    ("ru", "При поддержке Европейского союза завершено строительство 32 скважин в шести районах.\n"
+           "«Вместе с ЕС мы построили 23 скважины», – сказал хоким.", "23 скважины"),
+    ("en", "An EU-funded project has connected 40 of the 70 villages it covers. The remaining 30 villages will be connected in 2026.", None),
+    ("en", "An EU-funded project has connected 40 of the 70 villages it covers. The remaining 20 villages will be connected in 2026.", "20 villages"),
 ]
 
 

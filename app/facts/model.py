@@ -219,9 +219,10 @@ class _Builder:
         from app.facts.relations import breakdown_lists
 
         breakdown_lists(self)
-        from app.facts.relations import count_shares
+        from app.facts.relations import count_shares, quote_roles
 
         count_shares(self)
+        quote_roles(self)
         self._spending()
         self._body_vs_table()
         self._scope_relations()
@@ -1490,13 +1491,17 @@ class _Builder:
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
-            if nxt and nxt.group(1) in quals:
-                continue
+            # "45 schools in eight districts": a spread over places counted, not a selection
+            qualified = bool(nxt and nxt.group(1) in quals) and not any(
+                o.kind == "count" and 0 < o.start - c.end - len(nxt.group(0)) <= 2 for o in cs)
             if c.meta.get("items") or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"):
                 continue
             if not ws or not people.at(ws, 0):
                 if ws and c.q and c.q.num:
+                    c.meta["qualified"] = qualified  # "14 cold rooms for vaccines": only the same whole phrase is the same fact
                     things.setdefault(c.unit, []).append(c)
+                continue
+            if qualified:
                 continue
             plain.setdefault(c.unit, []).append(c)
         for unit, fs in plain.items():
@@ -1515,7 +1520,10 @@ class _Builder:
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
             if again or _extra_word(self.text, a) or _extra_word(self.text, b):
                 continue
-            if demonstrative or (pa == pb and len(pa.split()) >= 2):
+            from app.facts.relations import same_action
+
+            plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
+            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)):
                 self.rel("same", [a.id, b.id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:

@@ -104,7 +104,7 @@ def remaining_counts(b) -> None:
                 if c.meta.get("measure") or c.meta.get("each") or c.meta.get("items"):
                     return False
                 if f.unit and not f.unit.startswith("@"):
-                    return c.unit == f.unit or (people(c) and people(f))
+                    return c.unit == f.unit or (people(c) and people(f)) or (not c.unit and bool(c.meta.get("part_of_next")))
                 return people(c) or c.unit.startswith("@") or not c.unit
             bare = not f.unit or f.unit.startswith("@")  # "the remaining 180 in Naryn": the noun is the whole's
             wholes = [c for c in cands if c.value > f.value and not c.unit.startswith("@") and c.unit and not c.meta.get("measure")
@@ -114,8 +114,11 @@ def remaining_counts(b) -> None:
                 continue
             whole = max(wholes, key=lambda c: (c.value, -c.start))
             mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
-            parts = [c for c in cands if c.start > whole.end and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
+            parts = [c for c in cands if (c.start > whole.end or c.meta.get("part_of_next") and 0 <= whole.start - c.end <= 12)
+                     and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
             if not parts or any(p.hedge for p in parts):
+                f.subset = True  # "the remaining 25 villages": a part of a whole, never that whole stated again
+                f.meta["remaining"] = True
                 continue
             f.meta["remaining"] = True
             for p in parts + [f]:
@@ -132,7 +135,15 @@ def remaining_number(b, text: str, base: int, q):
 
     if q.num is None or not q.num.integer or (q.value >= 1900 and q.value <= 2100 and not q.num.style.group):
         return None
+    after = text[q.end - base:q.end - base + 12]
     ws = words(text[max(0, q.start - base - 40):q.start - base], base + max(0, q.start - base - 40))
+    aw = [w.norm for w in words(after)]
+    if aw[:1] in (["of"], ["из"]) and (aw[1:2] == ["the"] and aw[2:3] and aw[2].isdigit() or aw[1:2] and aw[1].isdigit()):
+        # "60 of the 85 villages", «60 из 85 сёл»: a part of the count after it
+        q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+        q2.meta["part_of_next"] = True
+        q2.meta["group_number"] = True
+        return q2
     if not remaining_before(ws, len(ws), b.lang):
         return None
     q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
@@ -294,3 +305,76 @@ def count_shares(b) -> None:
                 continue
             p.attached = True
             b.rel("share", [p.id, c.id, whole.id], origin="text", note="count share")
+
+
+_ACTION_STOP = ("европ", "союз", "проек", "прогр", "инициат", "europ", "union", "proje", "progr", "initi", "deleg", "делег",
+                "which", "their", "these", "those", "будут", "котор", "также", "сегод", "today", "more", "about", "около")
+
+
+def _clause(text: str, f) -> str:
+    """The clause of a figure: from the punctuation before it to the punctuation after it (bounded)."""
+    lo = max(0, f.start - 120)
+    head = text[lo:f.start]
+    cut = max(head.rfind(c) for c in ",;:.!?«»\"“”()")
+    a = lo + cut + 1 if cut >= 0 else lo
+    tail = text[f.end:f.end + 120]
+    ends = [i for i in (tail.find(c) for c in ",;:.!?«»\"“”()") if i >= 0]
+    e = f.end + (min(ends) if ends else len(tail))
+    return text[a:f.start] + " " + text[f.end:e]
+
+
+def same_action(b, x, y) -> bool:
+    """Two counts of the same thing whose clauses tell the same action («завершён ремонт 45 школ» …
+    «мы отремонтировали 54 школы», "30 wells were drilled" … "drilling 34 wells"): one fact. The
+    action is a content word (five letters or more) whose stem occurs in a word of the other clause."""
+    if x.sentence == y.sentence or x.scope != y.scope:
+        return False
+    cx, cy = _clause(b.text, x).lower().replace("ё", "е"), _clause(b.text, y).lower().replace("ё", "е")
+    nx = {w.norm[:5] for w in words(b.text[x.q.noun_start:x.q.noun_end])} if x.q and x.q.noun_start >= 0 else set()
+    wx = [w.norm for w in words(cx) if w.norm.isalpha() and len(w.norm) >= 5]
+    wy = [w.norm for w in words(cy) if w.norm.isalpha() and len(w.norm) >= 5]
+    for w in wx:
+        st = w[:5]
+        if st in nx or st.startswith(_ACTION_STOP) or any(w.startswith(p) for p in _ACTION_STOP):
+            continue
+        if any(st in v for v in wy):
+            return True
+    return False
+
+
+def quote_roles(b) -> None:
+    """Amounts in a quote: "Our EUR 8.5 million investment", «наши 8,5 млн евро» said by the EU's side is
+    the EU's part; "These 2.1 million euros are an investment in …" points back at the project's
+    budget when it restates no other amount of the scope."""
+    from app.facts.model import EU_MENTION
+
+    F = b.model.facts
+    lang = b.lang
+    text = b.text
+    own = ("our",) if lang == "en" else ("наш", "наши", "нашего", "наших", "нашей", "наша", "наше", "нашим")
+    dem = ("these", "those", "this") if lang == "en" else ("эти", "этих", "этими", "данные", "данных", "эта", "это")
+    for f in F:
+        if f.kind != "money" or f.role is not None or f.table or f.hedge or f.meta.get("each") or f.meta.get("product"):
+            continue
+        before = [w.norm for w in words(text[max(0, f.start - 20):f.start])][-2:]
+        if not before:
+            continue
+        if before[-1] in own:
+            span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
+            if span is None:
+                continue
+            said = text[span[1]:span[1] + 200].split("\n", 1)[0]
+            said_before = text[max(0, span[0] - 150):span[0]].rsplit("\n", 1)[-1]
+            if EU_MENTION[lang].search(said) or EU_MENTION[lang].search(said_before):
+                f.role = "eu"
+                f.meta["quote_role"] = True
+            continue
+        if before[-1] in dem and f.sentence >= 0:
+            earlier = [o for o in F if o.kind == "money" and o.end <= f.start and o.unit == f.unit and o.scope == f.scope]
+            if not earlier or any(abs(o.value - f.value) < 1e-6 * max(1.0, o.value) for o in earlier):
+                continue  # it restates an amount stated before: that one
+            totals = {o.value for o in earlier if o.role == "total" and o.meta.get("strong") and not o.subset and not o.hedge}
+            if len(totals) == 1:
+                f.role = "total"
+                f.meta["strong"] = True
+                f.meta["demonstrative"] = True
