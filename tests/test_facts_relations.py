@@ -102,6 +102,18 @@ CASES = [
            "«Вместе с ЕС мы построили 23 скважины», – сказал хоким.", "23 скважины"),
     ("en", "An EU-funded project has connected 40 of the 70 villages it covers. The remaining 30 villages will be connected in 2026.", None),
     ("en", "An EU-funded project has connected 40 of the 70 villages it covers. The remaining 20 villages will be connected in 2026.", "20 villages"),
+    # "Of this amount" with a closed list of two uses: all of it
+    ("en", "The EU has set aside EUR 800,000 for the programme. Of this amount, EUR 500,000 will fund grants to newsrooms, "
+           "and EUR 300,000 will cover training.", None),
+    ("en", "The EU has set aside EUR 800,000 for the programme. Of this amount, EUR 500,000 will fund grants to newsrooms, "
+           "and EUR 200,000 will cover training.", "EUR 200,000"),
+    ("en", "The EU has set aside EUR 800,000 for the programme. Of this amount, EUR 500,000 will fund grants to newsrooms, "
+           "and EUR 200,000 will cover training; the rest pays for audits.", None),
+    # a joint subject's amount is neither contributor's; the contributor before a bracket owns its amount
+    ("ru", "Европейский союз и ЮНИСЕФ передали 20 больницам оборудование на сумму 700 000 евро. Проект стоимостью 1,2 млн евро "
+           "финансируется ЕС (1 млн евро) и ЮНИСЕФ (200 000 евро).", None),
+    ("ru", "Европейский союз и ЮНИСЕФ передали 20 больницам оборудование на сумму 700 000 евро. Проект стоимостью 1,2 млн евро "
+           "финансируется ЕС (1 млн евро) и ЮНИСЕФ (300 000 евро).", "300 000 евро"),
 ]
 
 

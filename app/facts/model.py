@@ -587,6 +587,9 @@ class _Builder:
             if f.kind == "money" and j < len(ws) and ws[j].norm in PROJECT_AFTER.get(self.lang, ()) and role != "total":
                 role = "total"  # "the EUR 4 million project", «…-миллионный проект»: the project's own cost
                 f.meta["strong"] = True
+            from app.facts.relations import adjust_role
+
+            role = adjust_role(self, ws, lo, i, f, role) if f.kind == "money" else role
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
@@ -1280,7 +1283,9 @@ class _Builder:
             if pm and parts:
                 if pm[-1].role is None:
                     pm[-1].role = "total"
-                self._parts(pm[-1], parts, pm)
+                from app.facts.relations import closed_parts
+
+                self._parts(pm[-1], parts, pm, complete=True if closed_parts(self, k, parts) else None)
 
     def _spending(self) -> None:
         """«Средства будут направлены на закупку оборудования (1 600 000 евро), обучение (455 300 евро) и

@@ -378,3 +378,38 @@ def quote_roles(b) -> None:
                 f.role = "total"
                 f.meta["strong"] = True
                 f.meta["demonstrative"] = True
+
+
+def closed_parts(b, k: int, parts) -> bool:
+    """"Of this amount, EUR 450,000 will fund grants and EUR 100,000 will cover training": two or
+    more parts listed after an anaphora, the list closed by "and" and nothing in the sentence saying
+    there is more ("the remainder", "also", «остальное»): the parts are all of the whole."""
+    if len(parts) < 2:
+        return False
+    if not _closed(b.text, parts[-2], parts[-1], b.lang):
+        return False
+    ws = b.sent_words[k]
+    return not phrase_set(b.lang, "open_list").find(ws, 0, len(ws))
+
+
+def adjust_role(b, ws: list[Word], lo: int, i: int, f, role):
+    """Two readings of an amount's role from the structure around it:
+    - "EUR 1.35 million" in "funded by the EU (EUR 1.35 million) and UNICEF (EUR 150,000)": the
+      contributor named right before the bracket owns the amount;
+    - "The EU and UNICEF handed over equipment worth EUR 900,000": a joint subject (the EU and a
+      partner joined by "and") makes the amount neither the EU's part nor the partner's."""
+    lang = b.lang
+    roles = phrase_set(lang, "roles")
+    if i >= 2 and ws[i - 1].norm == "(":
+        own = [m for m in roles.find(ws, max(0, i - 5), i - 1) if m.j == i - 1 and m.label in ("eu", "cofin")]
+        if own:
+            return max(own, key=lambda m: m.j - m.i).label
+    if role in ("eu", "cofin"):
+        ms = [m for m in roles.find(ws, lo, i) if m.label in ("eu", "cofin")]
+        joined = ("and", "&") if lang == "en" else ("и",)
+        for m1 in ms:
+            for m2 in ms:
+                if m1.label != m2.label and m1.j < m2.i and m2.i - m1.j <= 2 and any(
+                        ws[x].norm in joined for x in range(m1.j, m2.i)):
+                    return None
+    return role
