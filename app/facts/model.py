@@ -1460,6 +1460,14 @@ class _Builder:
                         cands = [f for f in cands if f.sentence >= 0 and f.value > part.value and
                                  sum(1 for o in self.sent_facts[f.sentence] if o.kind == "money") == 1]
                         totals = cands if len(cands) == 1 else []
+                    if not totals and (p.meta.get("whole_named") or self._share_whole_named(p)):
+                        # «На эти цели направлено 3,6 млн евро. ЕС предоставляет 3,24 млн евро – это 90 процентов
+                        # общей стоимости»: the scope's one amount with no role, larger than the part, is the whole
+                        cands = [f for f in fs if f.kind == "money" and f.role is None and f.unit == unit and not f.hedge
+                                 and not f.subset and f.value > part.value and f.start < part.start and not (
+                                     f.meta.get("no_scope") or f.meta.get("aggregate") or f.meta.get("each")
+                                     or f.meta.get("product") or f.meta.get("additional") or f.table)]
+                        totals = cands if len(cands) == 1 else []
                     if not totals:
                         continue
                     whole = _nearest(totals, [p])
