@@ -119,6 +119,11 @@ CASES = [
            "общей стоимости работ.", None),
     ("ru", "ЕС и ПРООН начали ремонт 9 школ в Нарыне. На эти цели выделено 2 млн евро.\nЕС предоставляет 1,8 млн евро – это 80 процентов "
            "общей стоимости работ.", "80 процентов"),
+    # an amount for "the two projects together" is the sum of the two budgets
+    ("en", "The EU signed two agreements with UNICEF today. The first, worth EUR 3 million, covers schools. The second, worth "
+           "EUR 2 million, covers clinics.\nTogether, the two projects bring EUR 5 million to the country.", None),
+    ("en", "The EU signed two agreements with UNICEF today. The first, worth EUR 3 million, covers schools. The second, worth "
+           "EUR 2 million, covers clinics.\nTogether, the two projects bring EUR 5.5 million to the country.", "EUR 5.5 million"),
 ]
 
 

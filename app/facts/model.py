@@ -219,7 +219,9 @@ class _Builder:
         from app.facts.relations import breakdown_lists
 
         breakdown_lists(self)
-        from app.facts.relations import count_shares, quote_roles
+        from app.facts.relations import aggregate_sums, count_shares, quote_roles
+
+        aggregate_sums(self)
 
         count_shares(self)
         quote_roles(self)

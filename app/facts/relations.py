@@ -413,3 +413,35 @@ def adjust_role(b, ws: list[Word], lo: int, i: int, f, role):
                         ws[x].norm in joined for x in range(m1.j, m2.i)):
                     return None
     return role
+
+
+def aggregate_sums(b) -> None:
+    """"Together, the two projects bring EUR 7.8 million", «В общей сложности два проекта получат …»:
+    an amount stated for N projects (or agreements) together is the sum of the N project budgets
+    stated before it — when exactly N are."""
+    from app.facts.phrases import _Pat
+
+    lang = b.lang
+    F = b.model.facts
+    pw = [str(x) for x in ((data(lang).get("project") or {}).get("words") or [])] + (
+        ["agreement*", "contract*", "grant*"] if lang == "en" else ["соглашени*", "договор*", "контракт*"])
+    pats = [_Pat(x) for x in pw]
+    for k, fs in enumerate(b.sent_facts):
+        for f in fs:
+            if f.kind != "money" or not f.meta.get("aggregate") or f.hedge or f.subset:
+                continue
+            n = None
+            for c in fs:
+                if c.kind == "count" and c.end <= f.start and c.value >= 2:
+                    nw = [w.norm for w in words(c.text)]
+                    if any(p.ok(w) for p in pats for w in nw):
+                        n = int(c.value)
+            if n is None:
+                continue
+            parts = [o for o in F if o.kind == "money" and o.end <= f.start and o.role == "total" and o.unit == f.unit
+                     and not (o.subset or o.hedge or o.meta.get("aggregate") or o.meta.get("no_scope") or o.table)
+                     and o.value < f.value]
+            if len(parts) != n or len({o.sentence for o in parts}) != n:
+                continue
+            f.meta["stated_sum"] = True
+            b.rel("sum", [f.id] + [o.id for o in parts], True, origin="text", note="aggregate")

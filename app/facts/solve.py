@@ -291,8 +291,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         if f.role == "remaining" or f.meta.get("remaining"):
             return 5
         if r.facts.index(f.id) == 0:
-            if r.origin == "table":
-                return 4.5  # a total row is written last, from the rows above it
+            if r.origin == "table" or f.meta.get("stated_sum"):
+                return 4.5  # a total row, "together, the two projects …": written last, from the parts
             if r.kind == "sum" and r.complete and len(r.facts) >= 4 and \
                     sum(facts.facts[i].value for i in r.facts[1:]) > f.value:
                 return 3.5  # three or more lines adding up to more than the total: the total is the odd one
