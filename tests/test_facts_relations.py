@@ -124,6 +124,13 @@ CASES = [
            "EUR 2 million, covers clinics.\nTogether, the two projects bring EUR 5 million to the country.", None),
     ("en", "The EU signed two agreements with UNICEF today. The first, worth EUR 3 million, covers schools. The second, worth "
            "EUR 2 million, covers clinics.\nTogether, the two projects bring EUR 5.5 million to the country.", "EUR 5.5 million"),
+    # past funding and an earlier project are not this project's figures
+    ("ru", "ОШ, 18 марта 2026 года – Европейский союз выделяет 2,5 млн евро на проект по развитию садоводства.\n"
+           "Ранее, в 2021–2024 годах, ЕС поддержал аналогичный проект на 1,8 млн евро.", None),
+    ("en", "OSH, 18 March 2026 – The European Union provides EUR 2.5 million for a horticulture project.\n"
+           "In 2021–2024 the EU supported a similar project with EUR 1.8 million.", None),
+    ("en", "OSH, 18 March 2026 – The European Union provides EUR 2.5 million for a horticulture project.\n"
+           "The EU's EUR 2.8 million grant will reach 3,000 farmers.", "EUR 2.8 million"),
 ]
 
 

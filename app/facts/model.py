@@ -509,6 +509,10 @@ class _Builder:
         if HISTORY_WORDS[self.lang].search(text):
             return True
         year = self._doc_year()
+        from app.facts.relations import historical_extra
+
+        if historical_extra(text, self.lang, year):
+            return True
         if year is None:
             return False
         for m in HISTORY_YEAR[self.lang].finditer(text):

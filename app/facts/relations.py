@@ -445,3 +445,19 @@ def aggregate_sums(b) -> None:
                 continue
             f.meta["stated_sum"] = True
             b.rel("sum", [f.id] + [o.id for o in parts], True, origin="text", note="aggregate")
+
+
+def historical_extra(text: str, lang: str, year: int | None) -> bool:
+    """Past funding read from the sentence's structure: words of the ``history`` list ("previously",
+    «ранее», «аналогичный проект»), or a year range ending before the release's year («в 2021–2024
+    годах» in a 2026 release)."""
+    ws = words(text)
+    if phrase_set(lang, "history").find(ws, 0, len(ws)):
+        return True
+    if year is None:
+        return False
+    for k in range(len(ws) - 2):
+        a, dash, c = ws[k].norm, ws[k + 1].norm, ws[k + 2].norm
+        if a.isdigit() and c.isdigit() and len(a) == 4 and len(c) == 4 and dash in ("-", "–", "—") and int(c) < year:
+            return True
+    return False
