@@ -131,6 +131,9 @@ CASES = [
            "In 2021–2024 the EU supported a similar project with EUR 1.8 million.", None),
     ("en", "OSH, 18 March 2026 – The European Union provides EUR 2.5 million for a horticulture project.\n"
            "The EU's EUR 2.8 million grant will reach 3,000 farmers.", "EUR 2.8 million"),
+    # "80 per cent of the budget, EUR 720,000": the amount after the named whole restates the part
+    ("en", "The European Union funds the project. Its total budget is EUR 500,000. The EU provides 80 per cent of the budget, EUR 400,000.", None),
+    ("en", "The European Union funds the project. Its total budget is EUR 500,000. The EU provides 70 per cent of the budget, EUR 400,000.", "70 per cent"),
 ]
 
 

@@ -703,15 +703,32 @@ class _Builder:
                 # and the amount after it restates the part
                 from app.facts.relations import anaphor_at
 
-                j = anaphor_at(ws, self._widx(ws, p.end), lang)
+                j0 = self._widx(ws, p.end)
+                j = anaphor_at(ws, j0, lang)
+                named = phrase_set(lang, "share_whole").at(ws, j0) if j is None else None
+                if named is not None:
+                    j = named.j  # "The EU provides 80 per cent of the budget, EUR 720,000": the part restated
                 b = nxt[0]
                 hi = self._widx(ws, b.start)
-                if j is not None and hi - j <= 3 and self._only(ws, j, hi, "share_links", filler) and b.role in (None, p.role):
+                cue_inside = named is not None and b.role == "total" and "cue" in b.meta and b.meta["cue"][0] >= ws[j0].start
+                if j is not None and hi - j <= 3 and self._only(ws, j, hi, "share_links", filler) and (
+                        b.role in (None, p.role) or cue_inside):
+                    b.meta.pop("strong", None)
                     b.role = p.role
                     p.attached = True
                     p.meta["part"] = b.id
                     p.meta["pending_share"] = True
                     continue
+            if target is not None and target.start > p.end and target.role == "total" and p.role in ("eu", "cofin", "remaining") \
+                    and "cue" in target.meta and target.meta["cue"][0] >= p.end:
+                # "The EU provides 80 per cent of the budget, EUR 720,000": the budget named is the share's
+                # whole, the amount after it restates the part
+                target.role = p.role
+                target.meta.pop("strong", None)
+                p.attached = True
+                p.meta["part"] = target.id
+                p.meta["pending_share"] = True
+                continue
             if target is not None:
                 p.attached = True
                 if target.role == "total":
