@@ -134,6 +134,13 @@ CASES = [
     # "80 per cent of the budget, EUR 720,000": the amount after the named whole restates the part
     ("en", "The European Union funds the project. Its total budget is EUR 500,000. The EU provides 80 per cent of the budget, EUR 400,000.", None),
     ("en", "The European Union funds the project. Its total budget is EUR 500,000. The EU provides 70 per cent of the budget, EUR 400,000.", "70 per cent"),
+    # an ordinal and a name start a project's scope; a sentence naming one project states its facts
+    ("ru", "Европейский союз запускает две инициативы. Первая, «Чистые реки», с бюджетом 2,4 млн евро реализуется с ЮНЕП. Вторая, "
+           "«Зелёные школы», получит 600 000 евро.\nИз 2,4 млн евро, предусмотренных на первый проект, 2 млн евро даёт ЕС, а остальные "
+           "400 000 евро – министерство.", None),
+    ("ru", "Европейский союз запускает две инициативы. Первая, «Чистые реки», с бюджетом 2,4 млн евро реализуется с ЮНЕП. Вторая, "
+           "«Зелёные школы», получит 600 000 евро.\nИз 2,6 млн евро, предусмотренных на первый проект, 2 млн евро даёт ЕС, а остальные "
+           "400 000 евро – министерство.", "2,6 млн евро"),
 ]
 
 

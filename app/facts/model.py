@@ -211,6 +211,9 @@ class _Builder:
                 self._sentence(a, e, b)
         self._tables()
         self._weekdays()
+        from app.facts.scope import sentence_scopes
+
+        sentence_scopes(self)
         self._cross_sentence()
         from app.facts.relations import remaining_counts
 

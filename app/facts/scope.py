@@ -26,6 +26,12 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
         n = next((v for k, v in numbered.items() if _pat_ok(str(k), w.norm)), None)
         if n is None:
             continue
+        # "Первая, «Агробизнес Ферганской долины», …", "The second, "Green Schools", …": an ordinal and a name
+        nx = [x.norm for x in ws[i + 1:i + 3]]
+        quotes = ("«", "\"", "“")
+        if nx[:1] and nx[0] in quotes or len(nx) == 2 and nx[0] == "," and nx[1] in quotes:
+            out.append((w.start, f"#{n}"))
+            continue
         # the project word right after the ordinal, or after one more word ("the second EU project")
         for j in (i + 1, i + 2):
             if j < len(ws) and any(_pat_ok(p, ws[j].norm) for p in pwords):
@@ -39,3 +45,23 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
 
 
 __all__ = ["numbered_projects", "norm"]
+
+
+def sentence_scopes(b) -> None:
+    """A sentence that names one numbered project ("Of the EUR 3.4 million provided for the first
+    project, …") states that project's facts, also those before the mention in the sentence."""
+    named = [(o, n) for o, n in b.model.scopes if n.startswith("#") and n[1:].isdigit()]
+    if not named:
+        return
+    for k, (a, e) in enumerate(b.sentences):
+        ns = {n for o, n in named if a <= o < e}
+        if len(ns) != 1:
+            continue
+        n = next(iter(ns))
+        mention = min(o for o, m in named if a <= o < e)
+        for f in b.sent_facts[k]:
+            f.scope = n
+            # "Of the EUR 3.4 million provided for the first project": the amount the project's budget
+            if f.kind == "money" and f.role == "total" and not f.meta.get("strong") and f.end <= mention <= f.end + 40 \
+                    and not any(o.kind == "money" and f.end <= o.start < mention for o in b.sent_facts[k]):
+                f.meta["strong"] = True
