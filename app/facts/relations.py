@@ -135,15 +135,20 @@ def remaining_number(b, text: str, base: int, q):
 
     if q.num is None or not q.num.integer or (q.value >= 1900 and q.value <= 2100 and not q.num.style.group):
         return None
-    after = text[q.end - base:q.end - base + 12]
-    ws = words(text[max(0, q.start - base - 40):q.start - base], base + max(0, q.start - base - 40))
-    aw = [w.norm for w in words(after)]
-    if aw[:1] in (["of"], ["из"]) and (aw[1:2] == ["the"] and aw[2:3] and aw[2].isdigit() or aw[1:2] and aw[1].isdigit()):
-        # "60 of the 85 villages", «60 из 85 сёл»: a part of the count after it
-        q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
-        q2.meta["part_of_next"] = True
-        q2.meta["group_number"] = True
-        return q2
+    # plain string tests first: this runs for every bare number (no regular expression per number)
+    after = text[q.end - base:q.end - base + 14].replace("\u00a0", " ").lstrip(" ").lower()
+    for head in ("of the ", "of ", "из "):
+        if after.startswith(head) and after[len(head):len(head) + 1].isdigit():
+            # "60 of the 85 villages", «60 из 85 сёл»: a part of the count after it
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta["part_of_next"] = True
+            q2.meta["group_number"] = True
+            return q2
+    lo = max(0, q.start - base - 28)
+    window = text[lo:q.start - base]
+    if not any(c.isalpha() for c in window):
+        return None
+    ws = words(window, base + lo)
     if not remaining_before(ws, len(ws), b.lang):
         return None
     q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
