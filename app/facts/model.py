@@ -855,6 +855,10 @@ class _Builder:
                 continue  # «по 20 участников в каждом»
             if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
                 continue
+            from app.facts.relations import _uncounted_digits
+
+            if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
+                continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
             listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
                 and enumeration_complete(self.text, later, lang)
             self._group_rel(w, later, complete=listed)

@@ -116,6 +116,8 @@ def remaining_counts(b) -> None:
             mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
             parts = [c for c in cands if (c.start > whole.end or c.meta.get("part_of_next") and 0 <= whole.start - c.end <= 12)
                      and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
+            if _uncounted_digits(b, whole, f):
+                continue  # "Of the 300, 120 work in Astana, 100 in Almaty, the remaining 80 …": a part not read
             if not parts or any(p.hedge for p in parts):
                 f.subset = True  # "the remaining 25 villages": a part of a whole, never that whole stated again
                 f.meta["remaining"] = True
@@ -126,6 +128,23 @@ def remaining_counts(b) -> None:
             whole.meta["groups"] = [p.id for p in parts + [f]]
             b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
             in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def _uncounted_digits(b, a, f) -> bool:
+    """A number between a and f that no fact reads (a part left unread): then the parts are not known."""
+    spans = sorted((o.start, o.end) for fs in b.sent_facts[max(0, a.sentence):f.sentence + 1] for o in fs)
+    text = b.text
+    i, k = a.end, 0
+    while i < f.start:
+        while k < len(spans) and spans[k][1] <= i:
+            k += 1
+        if k < len(spans) and spans[k][0] <= i < spans[k][1]:
+            i = spans[k][1]
+            continue
+        if text[i].isdigit():
+            return True
+        i += 1
+    return False
 
 
 def remaining_number(b, text: str, base: int, q):
@@ -405,6 +424,15 @@ def adjust_role(b, ws: list[Word], lo: int, i: int, f, role):
       partner joined by "and") makes the amount neither the EU's part nor the partner's."""
     lang = b.lang
     roles = phrase_set(lang, "roles")
+    if role in ("eu", "cofin") and ws and ws[0].norm in ("из", "of", "out") and lo > 0:
+        # «Из 4 млн евро ЕС 2,5 млн евро пойдут на …», "Of the EU's EUR 4 million, EUR 2.5 million …": the
+        # contributor right after the whole is the whole's, not the part's
+        ms = [m for m in roles.find(ws, lo, i) if m.label == role]
+        prev = [o for o in b.sent_facts[-1] if o.kind == "money" and o.end <= f.start and o is not f] if b.sent_facts else []
+        if ms and all(m.i == lo for m in ms) and len(prev) == 1 and b._widx(ws, prev[0].start) <= 3:
+            if prev[0].role in (None, "total"):
+                prev[0].role = role
+            return None
     if i >= 2 and ws[i - 1].norm == "(":
         own = [m for m in roles.find(ws, max(0, i - 5), i - 1) if m.j == i - 1 and m.label in ("eu", "cofin")]
         if own:
