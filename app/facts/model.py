@@ -23,6 +23,7 @@ from app.core.document import Document
 from app.facts.dates import find_dates, find_ranges, time_points
 from app.facts.phrases import Word, data, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
+from app.facts.relations import after_qualifier_prep, enumeration_complete, qualifier_gap
 
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
 
@@ -143,7 +144,7 @@ TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semes
 EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "от ", "в ", "на ", "с ")}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
-GROUP_PLACE = re.compile(r"[ \u00a0]+(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
@@ -210,8 +211,23 @@ class _Builder:
                 self._sentence(a, e, b)
         self._tables()
         self._weekdays()
+        from app.facts.scope import sentence_scopes
+
+        sentence_scopes(self)
         self._cross_sentence()
+        from app.facts.relations import remaining_counts
+
+        remaining_counts(self)
         self._products_across()
+        from app.facts.relations import breakdown_lists
+
+        breakdown_lists(self)
+        from app.facts.relations import aggregate_sums, count_shares, quote_roles
+
+        aggregate_sums(self)
+
+        count_shares(self)
+        quote_roles(self)
         from app.facts.products import restated
 
         restated(self)  # a product's count stated again elsewhere decides which figure is wrong
@@ -264,8 +280,14 @@ class _Builder:
                 self.acronyms[acr.group(1)] = name.lower()
         ordinal = phrase_set(self.lang, "project.ordinal")
         ws = self._all_words = words(self.text)
+        from app.facts.scope import numbered_projects
+
+        numbered = numbered_projects(ws, self.lang)  # "The first project …", "The second project …"
+        names += numbered
+        taken = {o for o, _ in numbered}
         for mt in ordinal.find(ws):
-            names.append((ws[mt.i].start, f"#{ws[mt.i].start}"))
+            if ws[mt.i].start not in taken and not (mt.i > 0 and ws[mt.i - 1].start in taken):
+                names.append((ws[mt.i].start, f"#{ws[mt.i].start}"))
         for acr, name in getattr(self, "acronyms", {}).items():
             for m in re.finditer(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", self.text):
                 names.append((m.start(), name))
@@ -302,7 +324,13 @@ class _Builder:
         fs: list[Fact] = []
         for q in qs:
             if q.kind == "number":
+                q0 = q
                 q = self._group_number(text, start, q)
+                if q is None:
+                    # "and the remaining 250 in the regions": a bare number counted as the rest of a whole
+                    from app.facts.relations import remaining_number
+
+                    q = remaining_number(self, text, start, q0)
                 if q is None:
                     continue
             f = self.add(q.kind, q.start, q.end, q.value, q.unit, q, place=place, scope=self.scope_at(q.start),
@@ -487,6 +515,10 @@ class _Builder:
         if HISTORY_WORDS[self.lang].search(text):
             return True
         year = self._doc_year()
+        from app.facts.relations import historical_extra
+
+        if historical_extra(text, self.lang, year):
+            return True
         if year is None:
             return False
         for m in HISTORY_YEAR[self.lang].finditer(text):
@@ -567,6 +599,9 @@ class _Builder:
             if f.kind == "money" and j < len(ws) and ws[j].norm in PROJECT_AFTER.get(self.lang, ()) and role != "total":
                 role = "total"  # "the EUR 4 million project", «…-миллионный проект»: the project's own cost
                 f.meta["strong"] = True
+            from app.facts.relations import adjust_role
+
+            role = adjust_role(self, ws, lo, i, f, role) if f.kind == "money" else role
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
@@ -574,8 +609,11 @@ class _Builder:
                 f.subset = True  # "invested EUR 40 million since 2014": the EU's past money, not this project's
                 f.meta["no_scope"] = True
             # "for 2025 alone", «на первом этапе», "annually": a part of the fact, not the fact
-            if qual_ps.find(ws, max(lo, i - 8), min(len(ws), j + 3)) or any(
-                    w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") for w in ws[max(lo, i - 6):i]):
+            c0 = max(lo, i - 16)  # the clause before the amount: "The first phase, completed in April 2025, cost …"
+            c0 = max([c0] + [x + 1 for x in range(c0, i) if ws[x].norm in (";", ".", ":")])
+            if qual_ps.find(ws, min(c0, max(lo, i - 8)), min(len(ws), j + 3)) or any(
+                    w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") and not _date_year(ws, x, self.lang)
+                    for x, w in enumerate(ws[max(lo, i - 6):i], start=max(lo, i - 6))):
                 f.subset = True
             if aggr_ps.find(ws, max(0, lo - 2), i) or aggr_ps.find(ws, j, min(len(ws), j + 3)):
                 f.meta["aggregate"] = True
@@ -616,8 +654,8 @@ class _Builder:
         for k, w in enumerate(money):
             parts = []
             nxt = money[k + 1] if k + 1 < len(money) else None
-            if nxt is None or nxt.unit != w.unit:
-                continue
+            if nxt is None or nxt.unit != w.unit or w.meta.get("part_of_previous"):
+                continue  # "EUR 1 million of this amount and … the other EUR 200,000": w is a part, not a whole
             lo, hi = self._between(ws, w, nxt)
             inc = phrase_set(lang, "includes").find(ws, lo, min(hi, lo + 4))
             cons = phrase_set(lang, "consists").find(ws, lo, min(hi, lo + 5))
@@ -658,11 +696,45 @@ class _Builder:
                 lo, hi = self._between(ws, a, p)
                 if hi - lo <= 8 and self._only(ws, lo, hi, "share_links", filler | {"of", "from", "the", "и"}):
                     target = a
+                elif 2 <= hi - lo <= 3 and ws[lo].norm.isalpha() and ws[lo + 1].norm in ("–", "—", "(", ",") \
+                        and self._only(ws, lo + 1, hi, "share_links", filler):
+                    target = a  # "the €2,500,000 facility – 65 per cent": the amount's own noun, then the link
             if target is None and nxt:
                 b = nxt[0]
                 lo, hi = self._between(ws, p, b)
                 if hi - lo <= 8 and self._only(ws, lo, hi, "share_links", filler | {"or", "или"}):
                     target = b
+            if target is None and nxt and p.role in ("eu", "cofin", "remaining"):
+                # "The EU covers 95 per cent of it, EUR 1,140,000": the share of a whole stated before,
+                # and the amount after it restates the part
+                from app.facts.relations import anaphor_at
+
+                j0 = self._widx(ws, p.end)
+                j = anaphor_at(ws, j0, lang)
+                named = phrase_set(lang, "share_whole").at(ws, j0) if j is None else None
+                if named is not None:
+                    j = named.j  # "The EU provides 80 per cent of the budget, EUR 720,000": the part restated
+                b = nxt[0]
+                hi = self._widx(ws, b.start)
+                cue_inside = named is not None and b.role == "total" and "cue" in b.meta and b.meta["cue"][0] >= ws[j0].start
+                if j is not None and hi - j <= 3 and self._only(ws, j, hi, "share_links", filler) and (
+                        b.role in (None, p.role) or cue_inside):
+                    b.meta.pop("strong", None)
+                    b.role = p.role
+                    p.attached = True
+                    p.meta["part"] = b.id
+                    p.meta["pending_share"] = True
+                    continue
+            if target is not None and target.start > p.end and target.role == "total" and p.role in ("eu", "cofin", "remaining") \
+                    and "cue" in target.meta and target.meta["cue"][0] >= p.end:
+                # "The EU provides 80 per cent of the budget, EUR 720,000": the budget named is the share's
+                # whole, the amount after it restates the part
+                target.role = p.role
+                target.meta.pop("strong", None)
+                p.attached = True
+                p.meta["part"] = target.id
+                p.meta["pending_share"] = True
+                continue
             if target is not None:
                 p.attached = True
                 if target.role == "total":
@@ -759,20 +831,23 @@ class _Builder:
             if w.meta.get("of_them") or w.meta.get("group_number") or w.subset or w.id in used:
                 continue
             i0 = self._widx(ws, w.start)
-            if k > 0 and i0 >= 1 and ws[i0 - 1].norm in ("из", "from", "of", "in", "в", "across") and \
+            if k > 0 and i0 >= 1 and after_qualifier_prep(ws, i0, lang) and \
                     self._widx(ws, w.start) - self._widx(ws, cs[k - 1].end) <= 3:
-                continue  # «145 журналистов из 11 редакций»: a qualifier of the count before
+                continue  # «145 журналистов из (всех) 11 редакций»: a qualifier of the count before
             later = [g for g in self._group_members(w, fs, ws)]
             # skip qualifiers of the whole («из 11 региональных редакций») at the head of the list
-            while later and later[0].start - w.end < 40 and self.text[w.end:later[0].start].strip().lower() in ("из", "from", "of", "in", "в", "across"):
+            while later and later[0].start - w.end < 40 and qualifier_gap(self.text[w.end:later[0].start], lang):
                 used.add(later[0].id)
                 later = later[1:]
             if not later:
                 continue
             i = self._widx(ws, w.end)
             hi = self._widx(ws, later[0].start)
-            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi))
+            dash = hi > i and ws[hi - 1].norm in ("–", "—") and all(g.meta.get("place_group") for g in later)
+            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
+            if of_before and i0 >= 2 and ws[i0 - 2].norm in ("total", "number", "maximum", "minimum", "group", "team"):
+                of_before = None  # "A total of 260 teachers": a whole, not "of the 260 teachers, 190 …"
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
                 # "One hundred and twenty doctors attended, 70 women and 60 men": a complete pair of
                 # groups right after the whole's clause
@@ -783,7 +858,13 @@ class _Builder:
                 continue  # «по 20 участников в каждом»
             if len(later) < 2 and not (inc_ps.find(ws, i, hi) or of_before or later[0].meta.get("of_them")):
                 continue
-            self._group_rel(w, later)
+            from app.facts.relations import _uncounted_digits
+
+            if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
+                continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
+            listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
+                and enumeration_complete(self.text, later, lang)
+            self._group_rel(w, later, complete=listed)
             used.update(g.id for g in later)
         # "40 schools and 25 health posts – 60 facilities in total": the whole after its groups
         for k, w in enumerate(cs):
@@ -1222,7 +1303,11 @@ class _Builder:
                 if pc:
                     break
             if pc and len(groups) >= 2 and not any(g.meta.get("groups") for g in groups):
-                self._group_rel(pc[-1], groups)
+                # "A total of 260 teachers took part in the course, which combined two workshops. Of these,
+                # 190 are women and 80 men": the whole of people groups is the people count
+                people = [c for c in pc if _people(lang, c.unit)]
+                whole = people[-1] if people and self._complete_pair(groups) else pc[-1]
+                self._group_rel(whole, groups)
             if self.sent_block[k] != self.sent_block[k - 1]:
                 continue
             if any(f.kind == "money" and f.role == "total" for f in fs):
@@ -1237,7 +1322,9 @@ class _Builder:
             if pm and parts:
                 if pm[-1].role is None:
                     pm[-1].role = "total"
-                self._parts(pm[-1], parts, pm)
+                from app.facts.relations import closed_parts
+
+                self._parts(pm[-1], parts, pm, complete=True if closed_parts(self, k, parts) else None)
 
     def _spending(self) -> None:
         """«Средства будут направлены на закупку оборудования (1 600 000 евро), обучение (455 300 евро) и
@@ -1413,6 +1500,14 @@ class _Builder:
                         cands = [f for f in cands if f.sentence >= 0 and f.value > part.value and
                                  sum(1 for o in self.sent_facts[f.sentence] if o.kind == "money") == 1]
                         totals = cands if len(cands) == 1 else []
+                    if not totals and (p.meta.get("whole_named") or self._share_whole_named(p)):
+                        # «На эти цели направлено 3,6 млн евро. ЕС предоставляет 3,24 млн евро – это 90 процентов
+                        # общей стоимости»: the scope's one amount with no role, larger than the part, is the whole
+                        cands = [f for f in fs if f.kind == "money" and f.role is None and f.unit == unit and not f.hedge
+                                 and not f.subset and f.value > part.value and f.start < part.start and not (
+                                     f.meta.get("no_scope") or f.meta.get("aggregate") or f.meta.get("each")
+                                     or f.meta.get("product") or f.meta.get("additional") or f.table)]
+                        totals = cands if len(cands) == 1 else []
                     if not totals:
                         continue
                     whole = _nearest(totals, [p])
@@ -1449,13 +1544,17 @@ class _Builder:
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
-            if nxt and nxt.group(1) in quals:
-                continue
+            # "45 schools in eight districts": a spread over places counted, not a selection
+            qualified = bool(nxt and nxt.group(1) in quals) and not any(
+                o.kind == "count" and 0 < o.start - c.end - len(nxt.group(0)) <= 2 for o in cs)
             if c.meta.get("items") or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"):
                 continue
             if not ws or not people.at(ws, 0):
                 if ws and c.q and c.q.num:
+                    c.meta["qualified"] = qualified  # "14 cold rooms for vaccines": only the same whole phrase is the same fact
                     things.setdefault(c.unit, []).append(c)
+                continue
+            if qualified:
                 continue
             plain.setdefault(c.unit, []).append(c)
         for unit, fs in plain.items():
@@ -1474,7 +1573,10 @@ class _Builder:
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
             if again or _extra_word(self.text, a) or _extra_word(self.text, b):
                 continue
-            if demonstrative or (pa == pb and len(pa.split()) >= 2):
+            from app.facts.relations import same_action
+
+            plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
+            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)):
                 self.rel("same", [a.id, b.id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
@@ -1551,6 +1653,14 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     if not nxt or not (nxt.isdigit() or nxt.islower() or nxt in "%(«\"“"):
         return False
     return bool(_ABBR_END.search(text[max(0, prev_end - 8):prev_end]))
+
+
+def _date_year(ws: list[Word], x: int, lang: str) -> bool:
+    """The year of a date or a start ("since January 2024", «с марта 2024 года»), not a year the amount
+    is for ("for 2025", «на 2025 год»)."""
+    from app.facts.relations import date_year
+
+    return date_year(ws, x, lang)
 
 
 def _per_item(text: str, f: Fact) -> bool:

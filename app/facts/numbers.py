@@ -187,6 +187,10 @@ def _word_numbers(text: str, language: str, base: int, digits: list[Num]) -> lis
                         break
                     j += 1
                     continue
+                elif language == "en" and lw2 == "a" and any_unit and current == 0.5 and total == 0 and \
+                        j + 1 < len(toks) and toks[j + 1][2].lower() in scales and scales[toks[j + 1][2].lower()] > 100:
+                    j += 1  # "half a million": the half of the scale after it
+                    continue
                 elif language == "en" and lw2 == "a" and any_unit is False:
                     j += 1
                     continue

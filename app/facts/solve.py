@@ -97,6 +97,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         return _meets(pi, (lo, hi))
     if r.kind in ("sum", "groups"):
         (w, wi), parts = fs[0], fs[1:]
+        if r.complete and w.hedge and any(x.meta.get("remaining") or x.role == "remaining" for x, _ in parts):
+            wi = interval(w, override.get(w.id, w.value))  # "some 420 … the remaining 250": computed from 420 as stated
         slo = sum(x[1][0] for x in parts)
         shi = sum(x[1][1] for x in parts)
         if w.kind == "percent":
@@ -282,18 +284,24 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         idx = r.facts.index(f.id)
         if idx == 0 and f.meta.get("stated_sum"):
             return 5  # "… – 60 facilities in total": the sum stated after its groups
+        if idx == 0 and len(r.facts) >= 4:
+            return 4.5  # a whole over three or more listed groups is the figure written from them
         return 2 if idx == 0 else (4 if idx == len(r.facts) - 1 else 3)
     if r.kind in ("sum", "groups"):
         if f.role == "remaining" or f.meta.get("remaining"):
             return 5
         if r.facts.index(f.id) == 0:
-            if r.origin == "table":
-                return 4.5  # a total row is written last, from the rows above it
+            if r.origin == "table" or f.meta.get("stated_sum"):
+                return 4.5  # a total row, "together, the two projects …": written last, from the parts
+            if r.kind == "sum" and r.complete and len(r.facts) >= 4 and \
+                    sum(facts.facts[i].value for i in r.facts[1:]) > f.value:
+                return 3.5  # three or more lines adding up to more than the total: the total is the odd one
             return 2 if r.kind == "sum" else 3
         if f.place == "table" and r.origin != "table":
             return 1
         if not r.complete:
-            return 4  # a part larger than the whole: the part
+            # parts adding up to more than the whole: the largest part (the one a slip most likely inflated)
+            return 4 + 0.01 * (f.value >= max(facts.facts[i].value for i in r.facts[1:]))
         return 3 + r.facts.index(f.id) * 0.01  # the last part stated
     if r.kind == "product":
         return {0: 1, 1: 2, 2: 4}[r.facts.index(f.id)]

@@ -1,0 +1,496 @@
+"""Relations read from the structure of the wording (helpers of app.facts.model): a year that dates
+an event rather than qualifies an amount, anaphora that point back at a whole ("95 per cent of it",
+«из этой суммы»), and the like. Word lists are data (rules/facts/<lang>.yml)."""
+from __future__ import annotations
+
+from app.facts.phrases import Word, data, phrase_set, words
+
+
+def _month(lang: str, w: str) -> bool:
+    from app.facts.phrases import _Pat
+
+    for spec in data(lang).get("months") or []:
+        if _Pat(str(spec)).ok(w):
+            return True
+    return False
+
+
+def date_year(ws: list[Word], x: int, lang: str) -> bool:
+    """ws[x] is a year: is it a date's or a start's ("since January 2024", "in March 2025", «с 2024
+    года», «в мае 2025 года»), not one the amount is for?"""
+    prev = ws[x - 1].norm if x > 0 else ""
+    prev2 = ws[x - 2].norm if x > 1 else ""
+    if _month(lang, prev) or (prev.isdigit() and _month(lang, prev2)):
+        return True  # "January 2024", «1 марта 2024»
+    return prev in (("since", "from") if lang == "en" else ("с", "со"))
+
+
+def anaphor_at(ws: list[Word], j: int, lang: str) -> int | None:
+    """The words at j point back at a whole stated before ("of it", "of this amount", «от этой
+    суммы», «из них»): the index after them, else None."""
+    m = phrase_set(lang, "anaphora").at(ws, j)
+    return m.j if m is not None else None
+
+
+QUAL_PREPS = {"en": ("from", "of", "in", "across", "at"), "ru": ("из", "в", "во", "от", "со")}
+QUAL_DETS = {"en": ("all", "the", "its", "their", "all the"), "ru": ("всех", "всего", "разных", "своих", "всей")}
+
+
+def qualifier_gap(between: str, lang: str) -> bool:
+    """The words between a whole count and the next count make the next one a qualifier of the whole:
+    "140 delegates from five countries", «310 участников из всех 14 регионов»."""
+    toks = between.lower().split()
+    if not toks or len(toks) > 3 or toks[0] not in QUAL_PREPS.get(lang, ()):
+        return False
+    return all(t.isalpha() and (t in QUAL_DETS.get(lang, ()) or i == 0) for i, t in enumerate(toks))
+
+
+def after_qualifier_prep(ws: list[Word], i0: int, lang: str) -> bool:
+    """The count at word i0 follows "from (all)", «из (всех)»: it qualifies the count before it."""
+    preps, dets = QUAL_PREPS.get(lang, ()), QUAL_DETS.get(lang, ())
+    if i0 >= 1 and ws[i0 - 1].norm in preps:
+        return True
+    return i0 >= 2 and ws[i0 - 1].norm in dets and ws[i0 - 2].norm in preps
+
+
+def enumeration_complete(text: str, groups, lang: str) -> bool:
+    """Groups listed one by one after a colon or a dash and closed by "and" / «и» ("52 from
+    Kazakhstan, 31 from Uzbekistan … and 12 from Turkmenistan", «20 – в Иссык-Кульской, 15 – в
+    Нарынской и 11 – в Таласской»): the list is the whole breakdown, not a selection."""
+    if len(groups) < 2:
+        return False
+    last_gap = text[groups[-2].end:groups[-1].start].lower().split()
+    closing = ("and",) if lang == "en" else ("и", "а")
+    if not last_gap or last_gap[-1] not in closing:
+        return False
+    tail = text[groups[-1].end:groups[-1].end + 30].lower()
+    return not any(w in tail for w in (("other", "others", "etc", "rest") if lang == "en" else ("друг", "прочи", "т. д", "т.д")))
+
+
+def remaining_before(ws: list[Word], i: int, lang: str) -> bool:
+    """The words right before word i say "the remaining" / «остальные» (list roles.remaining)."""
+    for m in phrase_set(lang, "roles").find(ws, max(0, i - 4), i):
+        if m.label == "remaining" and m.j in (i, i - 1):
+            return True
+    return False
+
+
+def remaining_counts(b) -> None:
+    """«В конкурсе участвовали 86 школ. Жюри отобрало 30 школ. Остальные 46 школ получат …», "Some 420
+    health workers will be trained: 150 in the first year and the remaining 250 in the second": a count
+    introduced by "the remaining" is the whole minus the counts of the same thing stated between the
+    whole and it (same paragraph, up to two sentences back). ``b`` is the model's builder."""
+    from app.facts.model import _people
+
+    F = b.model.facts
+    lang = b.lang
+    in_groups = {i for r in b.model.relations if r.kind in ("groups", "sum") for i in r.facts}
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        for f in fs:
+            if f.kind != "count" or f.id in in_groups or f.meta.get("measure"):
+                continue
+            if not (f.meta.get("remaining") or remaining_before(ws, b._widx(ws, f.start), lang)):
+                continue
+            cands = []
+            for back in range(k, max(-1, k - 3), -1):
+                if b.sent_block[back] != b.sent_block[k]:
+                    break
+                cands = [c for c in b.sent_facts[back] if c.kind == "count" and c.end <= f.start] + cands
+            def people(c):
+                return _people(lang, c.unit) or bool(c.q and c.q.noun and _people(lang, c.q.noun.lower()))
+
+            def same_thing(c):
+                if c.meta.get("measure") or c.meta.get("each") or c.meta.get("items"):
+                    return False
+                if f.unit and not f.unit.startswith("@"):
+                    return c.unit == f.unit or (people(c) and people(f)) or (not c.unit and bool(c.meta.get("part_of_next")))
+                return people(c) or c.unit.startswith("@") or not c.unit
+            bare = not f.unit or f.unit.startswith("@")  # "the remaining 180 in Naryn": the noun is the whole's
+            wholes = [c for c in cands if c.value > f.value and not c.unit.startswith("@") and c.unit and not c.meta.get("measure")
+                      and not c.meta.get("each") and (same_thing(c) or bare)]
+            cands = [c for c in cands if same_thing(c) or c in wholes]
+            if not wholes:
+                continue
+            whole = max(wholes, key=lambda c: (c.value, -c.start))
+            mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
+            parts = [c for c in cands if (c.start > whole.end or c.meta.get("part_of_next") and 0 <= whole.start - c.end <= 12)
+                     and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
+            if _uncounted_digits(b, whole, f):
+                continue  # "Of the 300, 120 work in Astana, 100 in Almaty, the remaining 80 …": a part not read
+            if not parts or any(p.hedge for p in parts):
+                f.subset = True  # "the remaining 25 villages": a part of a whole, never that whole stated again
+                f.meta["remaining"] = True
+                continue
+            f.meta["remaining"] = True
+            for p in parts + [f]:
+                p.subset = True
+            whole.meta["groups"] = [p.id for p in parts + [f]]
+            b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
+            in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def _uncounted_digits(b, a, f) -> bool:
+    """A number between a and f that no fact reads (a part left unread): then the parts are not known."""
+    spans = sorted((o.start, o.end) for fs in b.sent_facts[max(0, a.sentence):f.sentence + 1] for o in fs)
+    text = b.text
+    i, k = a.end, 0
+    while i < f.start:
+        while k < len(spans) and spans[k][1] <= i:
+            k += 1
+        if k < len(spans) and spans[k][0] <= i < spans[k][1]:
+            i = spans[k][1]
+            continue
+        if text[i].isdigit():
+            return True
+        i += 1
+    return False
+
+
+def remaining_number(b, text: str, base: int, q):
+    """A bare integer right after "the remaining" / «остальные» ("the remaining 250 in the regions"): a
+    count of the rest of a whole, its noun left to the whole (unit "")."""
+    from app.facts.quantities import Quantity
+
+    if q.num is None or not q.num.integer or (q.value >= 1900 and q.value <= 2100 and not q.num.style.group):
+        return None
+    # plain string tests first: this runs for every bare number (no regular expression per number)
+    after = text[q.end - base:q.end - base + 14].replace("\u00a0", " ").lstrip(" ").lower()
+    for head in ("of the ", "of ", "из "):
+        if after.startswith(head) and after[len(head):len(head) + 1].isdigit():
+            # "60 of the 85 villages", «60 из 85 сёл»: a part of the count after it
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta["part_of_next"] = True
+            q2.meta["group_number"] = True
+            return q2
+    lo = max(0, q.start - base - 28)
+    window = text[lo:q.start - base]
+    if not any(c.isalpha() for c in window):
+        return None
+    ws = words(window, base + lo)
+    if not remaining_before(ws, len(ws), b.lang):
+        return None
+    q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+    q2.meta["remaining"] = True
+    q2.meta["group_number"] = True
+    return q2
+
+
+def _closed(text: str, a, b, lang: str) -> bool:
+    """The words between the last two items of a list close it with "and" / «и»."""
+    gap = [w.norm for w in words(text[a.end:b.start])]
+    closing = ("and",) if lang == "en" else ("и", "а")
+    return any(w in closing for w in gap)
+
+
+def _counted(ws: list[Word], lo: int, hi: int, fs, n: int) -> bool:
+    """A count of n things stated between words lo and hi ("three components", «тремя компонентами»)."""
+    for f in fs:
+        if f.kind == "count" and abs(f.value - n) < 1e-9 and ws[lo].start <= f.start < (ws[hi].start if hi < len(ws) else 10 ** 12):
+            return True
+    return False
+
+
+def breakdown_lists(b) -> None:
+    """A whole and its lines, each line's amount in brackets and the list closed by "and": "The
+    project's EUR 3.5 million budget covers equipment (EUR 2.1 million), training (EUR 900,000) and
+    visibility (EUR 500,000)", «Бюджет проекта – 1,8 млн евро. Он распределён между тремя
+    компонентами: A (900 000 евро), B (540 000 евро) и C (360 000 евро)». The whole is a total stated
+    before the list in its sentence, or the scope's one total in the two sentences before (same
+    paragraph). The lines are all of the whole when a breakdown word links them to it and nothing
+    after the list says there is more; "Besides the grants, …" adds the grants' amount as a line."""
+    F = b.model.facts
+    lang = b.lang
+    text = b.text
+    taken = {i for r in b.model.relations if r.kind in ("sum", "share", "product") for i in r.facts[1:]}
+    verbs = phrase_set(lang, "breakdown_verbs")
+    open_ps = phrase_set(lang, "open_list")
+    besides_ps = phrase_set(lang, "besides")
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        lines = [f for f in fs if f.kind == "money" and f.role in (None, "other") and not f.hedge and not f.subset
+                 and not (f.meta.get("each") or f.meta.get("product") or f.meta.get("aggregate") or f.meta.get("no_scope"))
+                 and text[max(0, f.start - 3):f.start].rstrip(" \u00a0").endswith("(") and f.id not in taken]
+        if len(lines) < 2 or len({f.unit for f in lines}) != 1:
+            continue
+        # consecutive: no other money between the lines
+        if any(o.kind in ("money", "percent") and lines[0].start < o.start < lines[-1].start and o not in lines for o in fs):
+            continue
+        if not _closed(text, lines[-2], lines[-1], lang):
+            continue
+        first = b._widx(ws, lines[0].start)
+        before_money = [o for o in fs if o.kind == "money" and o.end <= lines[0].start]
+        whole = None
+        if before_money:
+            w = before_money[-1]
+            if w.role == "total" and not w.subset and not w.hedge and w.unit == lines[0].unit:
+                whole = w
+            else:
+                continue  # another amount before the list: not a breakdown of a budget stated before
+        if whole is None:
+            totals = []
+            for back in (k - 1, k - 2):
+                if back < 0 or b.sent_block[back] != b.sent_block[k]:
+                    break
+                totals = [o for o in b.sent_facts[back] if o.kind == "money" and o.role == "total" and not o.subset
+                          and not o.hedge and o.unit == lines[0].unit and not o.meta.get("aggregate")]
+                if totals:
+                    break
+            if len({t.value for t in totals}) != 1:
+                continue
+            whole = totals[-1]
+        lo = b._widx(ws, whole.end) if whole.sentence == k else 0
+        if sum(f.value for f in lines) > whole.value * 1.5:
+            continue  # not its lines
+        extra = []
+        bm = besides_ps.find(ws, lo, first)
+        if bm:
+            # "Besides the grants, the funds go to …": the amount stated for the grants is a line too
+            m = bm[0]
+            stems = {w.norm[:5] for w in ws[m.j:min(first, m.j + 3)] if w.norm.isalpha() and len(w.norm) >= 4}
+            cands = []
+            for o in F:
+                if o.kind != "money" or o.scope != whole.scope or o.unit != whole.unit or o.id == whole.id or o in lines:
+                    continue
+                if o.meta.get("each") or o.hedge or o.role == "total" and not o.meta.get("product"):
+                    continue
+                near = text[max(0, o.start - 60):o.end + 40].lower().replace("ё", "е")
+                if any(st in near for st in stems):
+                    cands.append(o)
+            if len(cands) != 1:
+                continue
+            extra = cands
+        tail_hi = min(len(ws), b._widx(ws, lines[-1].end) + 6)
+        open_tail = open_ps.find(ws, b._widx(ws, lines[-1].end), tail_hi) or open_ps.find(ws, lo, first)
+        complete = not open_tail and (bool(verbs.find(ws, lo, first)) or _counted(ws, lo, first, fs, len(lines)))
+        parts = sorted(extra + lines, key=lambda f: f.start)
+        for p in parts:
+            p.meta["whole"] = whole.id
+        b.rel("sum", [whole.id] + [p.id for p in parts], complete, origin="text", note="breakdown")
+
+
+def count_shares(b) -> None:
+    """A percentage stated for a count: «Среди выпускников 180 женщин, что составляет 75 процентов всех
+    слушателей», "Women were 45 of the 90 trainees, or 50 per cent": the count's share of its whole —
+    the whole of the groups it belongs to, or the count of the same people (or thing) stated before it
+    in the paragraph (up to two sentences back)."""
+    from app.facts.model import _people
+
+    F = b.model.facts
+    lang = b.lang
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    links = phrase_set(lang, "share_links")
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.attached or p.hedge:
+                continue
+            before = [o for o in fs if o.end <= p.start and o.kind in ("count", "money", "percent")]
+            if not before or before[-1].kind != "count":
+                continue
+            c = before[-1]
+            lo, hi = b._widx(ws, c.end), b._widx(ws, p.start)
+            if hi - lo > 4 or hi <= lo:
+                continue
+            i = lo
+            while i < hi:
+                m = links.at(ws, i, hi)
+                if m is None:
+                    break
+                i = m.j
+            if i < hi:
+                continue  # not "X, что составляет P" / "X, or P"
+            # the words after the percentage name a whole ("of the participants", «всех слушателей»)
+            j = b._widx(ws, p.end)
+            nxt = [w.norm for w in ws[j:j + 3]]
+            if not nxt or not (nxt[0] in ("of", "от", "из", "всех", "общего") or _people(lang, nxt[0])):
+                continue
+
+            def people(x):
+                return _people(lang, x.unit) or bool(x.q and x.q.noun and _people(lang, x.q.noun.lower()))
+            whole = None
+            for r in b.model.relations:
+                if r.kind == "groups" and c.id in r.facts[1:]:
+                    whole = F[r.facts[0]]
+            if whole is None:
+                cands = []
+                for back in range(k, max(-1, k - 3), -1):
+                    if b.sent_block[back] != b.sent_block[k]:
+                        break
+                    cands = [o for o in b.sent_facts[back] if o.kind == "count" and o.end <= c.start and o.value > c.value
+                             and not o.subset and not o.meta.get("measure") and not o.meta.get("each")
+                             and (o.unit == c.unit or (people(o) and people(c)))]
+                    if cands:
+                        break
+                if not cands:
+                    continue
+                whole = cands[-1]
+            if whole.hedge:
+                continue
+            p.attached = True
+            b.rel("share", [p.id, c.id, whole.id], origin="text", note="count share")
+
+
+_ACTION_STOP = ("европ", "союз", "проек", "прогр", "инициат", "europ", "union", "proje", "progr", "initi", "deleg", "делег",
+                "which", "their", "these", "those", "будут", "котор", "также", "сегод", "today", "more", "about", "около")
+
+
+def _clause(text: str, f) -> str:
+    """The clause of a figure: from the punctuation before it to the punctuation after it (bounded)."""
+    lo = max(0, f.start - 120)
+    head = text[lo:f.start]
+    cut = max(head.rfind(c) for c in ",;:.!?«»\"“”()")
+    a = lo + cut + 1 if cut >= 0 else lo
+    tail = text[f.end:f.end + 120]
+    ends = [i for i in (tail.find(c) for c in ",;:.!?«»\"“”()") if i >= 0]
+    e = f.end + (min(ends) if ends else len(tail))
+    return text[a:f.start] + " " + text[f.end:e]
+
+
+def same_action(b, x, y) -> bool:
+    """Two counts of the same thing whose clauses tell the same action («завершён ремонт 45 школ» …
+    «мы отремонтировали 54 школы», "30 wells were drilled" … "drilling 34 wells"): one fact. The
+    action is a content word (five letters or more) whose stem occurs in a word of the other clause."""
+    if x.sentence == y.sentence or x.scope != y.scope:
+        return False
+    cx, cy = _clause(b.text, x).lower().replace("ё", "е"), _clause(b.text, y).lower().replace("ё", "е")
+    nx = {w.norm[:5] for w in words(b.text[x.q.noun_start:x.q.noun_end])} if x.q and x.q.noun_start >= 0 else set()
+    wx = [w.norm for w in words(cx) if w.norm.isalpha() and len(w.norm) >= 5]
+    wy = [w.norm for w in words(cy) if w.norm.isalpha() and len(w.norm) >= 5]
+    for w in wx:
+        st = w[:5]
+        if st in nx or st.startswith(_ACTION_STOP) or any(w.startswith(p) for p in _ACTION_STOP):
+            continue
+        if any(st in v for v in wy):
+            return True
+    return False
+
+
+def quote_roles(b) -> None:
+    """Amounts in a quote: "Our EUR 8.5 million investment", «наши 8,5 млн евро» said by the EU's side is
+    the EU's part; "These 2.1 million euros are an investment in …" points back at the project's
+    budget when it restates no other amount of the scope."""
+    from app.facts.model import EU_MENTION
+
+    F = b.model.facts
+    lang = b.lang
+    text = b.text
+    own = ("our",) if lang == "en" else ("наш", "наши", "нашего", "наших", "нашей", "наша", "наше", "нашим")
+    dem = ("these", "those", "this") if lang == "en" else ("эти", "этих", "этими", "данные", "данных", "эта", "это")
+    for f in F:
+        if f.kind != "money" or f.role is not None or f.table or f.hedge or f.meta.get("each") or f.meta.get("product"):
+            continue
+        before = [w.norm for w in words(text[max(0, f.start - 20):f.start])][-2:]
+        if not before:
+            continue
+        if before[-1] in own:
+            span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
+            if span is None:
+                continue
+            said = text[span[1]:span[1] + 200].split("\n", 1)[0]
+            said_before = text[max(0, span[0] - 150):span[0]].rsplit("\n", 1)[-1]
+            if EU_MENTION[lang].search(said) or EU_MENTION[lang].search(said_before):
+                f.role = "eu"
+                f.meta["quote_role"] = True
+            continue
+        if before[-1] in dem and f.sentence >= 0:
+            earlier = [o for o in F if o.kind == "money" and o.end <= f.start and o.unit == f.unit and o.scope == f.scope]
+            if not earlier or any(abs(o.value - f.value) < 1e-6 * max(1.0, o.value) for o in earlier):
+                continue  # it restates an amount stated before: that one
+            totals = {o.value for o in earlier if o.role == "total" and o.meta.get("strong") and not o.subset and not o.hedge}
+            if len(totals) == 1:
+                f.role = "total"
+                f.meta["strong"] = True
+                f.meta["demonstrative"] = True
+
+
+def closed_parts(b, k: int, parts) -> bool:
+    """"Of this amount, EUR 450,000 will fund grants and EUR 100,000 will cover training": two or
+    more parts listed after an anaphora, the list closed by "and" and nothing in the sentence saying
+    there is more ("the remainder", "also", «остальное»): the parts are all of the whole."""
+    if len(parts) < 2:
+        return False
+    if not _closed(b.text, parts[-2], parts[-1], b.lang):
+        return False
+    ws = b.sent_words[k]
+    return not phrase_set(b.lang, "open_list").find(ws, 0, len(ws))
+
+
+def adjust_role(b, ws: list[Word], lo: int, i: int, f, role):
+    """Two readings of an amount's role from the structure around it:
+    - "EUR 1.35 million" in "funded by the EU (EUR 1.35 million) and UNICEF (EUR 150,000)": the
+      contributor named right before the bracket owns the amount;
+    - "The EU and UNICEF handed over equipment worth EUR 900,000": a joint subject (the EU and a
+      partner joined by "and") makes the amount neither the EU's part nor the partner's."""
+    lang = b.lang
+    roles = phrase_set(lang, "roles")
+    if role in ("eu", "cofin") and ws and ws[0].norm in ("из", "of", "out") and lo > 0:
+        # «Из 4 млн евро ЕС 2,5 млн евро пойдут на …», "Of the EU's EUR 4 million, EUR 2.5 million …": the
+        # contributor right after the whole is the whole's, not the part's
+        ms = [m for m in roles.find(ws, lo, i) if m.label == role]
+        prev = [o for o in b.sent_facts[-1] if o.kind == "money" and o.end <= f.start and o is not f] if b.sent_facts else []
+        if ms and all(m.i == lo for m in ms) and len(prev) == 1 and b._widx(ws, prev[0].start) <= 3:
+            if prev[0].role in (None, "total"):
+                prev[0].role = role
+            return None
+    if i >= 2 and ws[i - 1].norm == "(":
+        own = [m for m in roles.find(ws, max(0, i - 5), i - 1) if m.j == i - 1 and m.label in ("eu", "cofin")]
+        if own:
+            return max(own, key=lambda m: m.j - m.i).label
+    if role in ("eu", "cofin"):
+        ms = [m for m in roles.find(ws, lo, i) if m.label in ("eu", "cofin")]
+        joined = ("and", "&") if lang == "en" else ("и",)
+        for m1 in ms:
+            for m2 in ms:
+                if m1.label != m2.label and m1.j < m2.i and m2.i - m1.j <= 2 and any(
+                        ws[x].norm in joined for x in range(m1.j, m2.i)):
+                    return None
+    return role
+
+
+def aggregate_sums(b) -> None:
+    """"Together, the two projects bring EUR 7.8 million", «В общей сложности два проекта получат …»:
+    an amount stated for N projects (or agreements) together is the sum of the N project budgets
+    stated before it — when exactly N are."""
+    from app.facts.phrases import _Pat
+
+    lang = b.lang
+    F = b.model.facts
+    pw = [str(x) for x in ((data(lang).get("project") or {}).get("words") or [])] + (
+        ["agreement*", "contract*", "grant*"] if lang == "en" else ["соглашени*", "договор*", "контракт*"])
+    pats = [_Pat(x) for x in pw]
+    for k, fs in enumerate(b.sent_facts):
+        for f in fs:
+            if f.kind != "money" or not f.meta.get("aggregate") or f.hedge or f.subset:
+                continue
+            n = None
+            for c in fs:
+                if c.kind == "count" and c.end <= f.start and c.value >= 2:
+                    nw = [w.norm for w in words(c.text)]
+                    if any(p.ok(w) for p in pats for w in nw):
+                        n = int(c.value)
+            if n is None:
+                continue
+            parts = [o for o in F if o.kind == "money" and o.end <= f.start and o.role == "total" and o.unit == f.unit
+                     and not (o.subset or o.hedge or o.meta.get("aggregate") or o.meta.get("no_scope") or o.table)
+                     and o.value < f.value]
+            if len(parts) != n or len({o.sentence for o in parts}) != n:
+                continue
+            f.meta["stated_sum"] = True
+            b.rel("sum", [f.id] + [o.id for o in parts], True, origin="text", note="aggregate")
+
+
+def historical_extra(text: str, lang: str, year: int | None) -> bool:
+    """Past funding read from the sentence's structure: words of the ``history`` list ("previously",
+    «ранее», «аналогичный проект»), or a year range ending before the release's year («в 2021–2024
+    годах» in a 2026 release)."""
+    ws = words(text)
+    if phrase_set(lang, "history").find(ws, 0, len(ws)):
+        return True
+    if year is None:
+        return False
+    for k in range(len(ws) - 2):
+        a, dash, c = ws[k].norm, ws[k + 1].norm, ws[k + 2].norm
+        if a.isdigit() and c.isdigit() and len(a) == 4 and len(c) == 4 and dash in ("-", "–", "—") and int(c) < year:
+            return True
+    return False

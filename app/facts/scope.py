@@ -1,0 +1,67 @@
+"""Scopes of a release's facts beyond named projects: projects numbered in the text ("The first
+project …", "The second project …", «Первый проект …», «второго проекта»). Each numbered project
+starts its own scope; its figures are not compared with the other project's. Words are data:
+``project.numbered`` (ordinal word -> number) and ``project.words`` in rules/facts/<lang>.yml.
+"""
+from __future__ import annotations
+
+from app.facts.phrases import Word, data, norm
+
+
+def _pat_ok(spec: str, w: str) -> bool:
+    from app.facts.phrases import _Pat
+
+    return _Pat(spec).ok(w)
+
+
+def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
+    """(offset, "#n") where a numbered project is mentioned; nothing unless two numbers occur."""
+    proj = data(lang).get("project") or {}
+    numbered = proj.get("numbered") or {}
+    pwords = [str(x) for x in (proj.get("words") or [])]
+    if not numbered or not pwords:
+        return []
+    out: list[tuple[int, str]] = []
+    for i, w in enumerate(ws[:-1]):
+        n = next((v for k, v in numbered.items() if _pat_ok(str(k), w.norm)), None)
+        if n is None:
+            continue
+        # "Первая, «Агробизнес Ферганской долины», …", "The second, "Green Schools", …": an ordinal and a name
+        nx = [x.norm for x in ws[i + 1:i + 3]]
+        quotes = ("«", "\"", "“")
+        if nx[:1] and nx[0] in quotes or len(nx) == 2 and nx[0] == "," and nx[1] in quotes:
+            out.append((w.start, f"#{n}"))
+            continue
+        # the project word right after the ordinal, or after one more word ("the second EU project")
+        for j in (i + 1, i + 2):
+            if j < len(ws) and any(_pat_ok(p, ws[j].norm) for p in pwords):
+                out.append((w.start, f"#{n}"))
+                break
+            if j < len(ws) and not ws[j].norm.isalpha():
+                break
+    if len({n for _, n in out}) < 2:
+        return []
+    return out
+
+
+__all__ = ["numbered_projects", "norm"]
+
+
+def sentence_scopes(b) -> None:
+    """A sentence that names one numbered project ("Of the EUR 3.4 million provided for the first
+    project, …") states that project's facts, also those before the mention in the sentence."""
+    named = [(o, n) for o, n in b.model.scopes if n.startswith("#") and n[1:].isdigit()]
+    if not named:
+        return
+    for k, (a, e) in enumerate(b.sentences):
+        ns = {n for o, n in named if a <= o < e}
+        if len(ns) != 1:
+            continue
+        n = next(iter(ns))
+        mention = min(o for o, m in named if a <= o < e)
+        for f in b.sent_facts[k]:
+            f.scope = n
+            # "Of the EUR 3.4 million provided for the first project": the amount the project's budget
+            if f.kind == "money" and f.role == "total" and not f.meta.get("strong") and f.end <= mention <= f.end + 40 \
+                    and not any(o.kind == "money" and f.end <= o.start < mention for o in b.sent_facts[k]):
+                f.meta["strong"] = True
