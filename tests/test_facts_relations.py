@@ -165,3 +165,24 @@ def test_half_a_million_is_read():
 
     ns = [n for n in find_numbers("The grant – half a million euros – covers it.", "en")]
     assert [n.value for n in ns] == [500000.0]
+
+
+@pytest.mark.parametrize("lang,quiet,loud", [
+    ("en",
+     "BISHKEK, 3 June 2026 – Eighty women were elected to village councils in Chui region this spring. "
+     "The programme, funded by the European Union, trained 450 women in local budgeting.",
+     None),
+    ("ru",
+     "БИШКЕК, 3 июня 2026 года – Восемьдесят женщин избраны в айыльные кенеши Чуйской области. "
+     "Программа, которую финансирует Европейский Союз, обучила 450 женщин основам местного бюджета.",
+     "БИШКЕК, 3 июня 2026 года – Программа обучила 80 женщин основам местного бюджета. "
+     "Курс при поддержке Европейского Союза обучил 90 женщин из шести районов."),
+    ("ru",
+     "Обучение прошли 240 учителей. Европейский Союз финансирует проект. Выпускниками курса стали 240 учителей.",
+     "Обучение прошли 240 учителей. Европейский Союз финансирует проект. Всего 260 учителей стали выпускниками курса."),
+])
+def test_people_counted_for_two_actions_are_two_facts(lang, quiet, loud):
+    """"80 women elected" … "trained 450 women": two groups; "trained 80 women" … "trained 90 women": one fact."""
+    assert _loud(lang, quiet) == []
+    if loud:
+        assert [r for r, _ in _loud(lang, loud)] == ["figures.same-fact"]

@@ -1533,6 +1533,16 @@ class _Builder:
         for a, b in zip(ms, ms[1:]):
             self.rel("same", [a.id, b.id], origin="scope")
 
+    def _people_of_one_action(self, fs: list[Fact]) -> list[Fact]:
+        """People counted twice with two values are one fact only when nothing tells two actions: "120
+        women were elected chairpersons" … "the programme trained 600 women" counts two groups. Two
+        clauses that each tell an action (a verb of five letters or more) and share none are two facts."""
+        if len(fs) != 2 or abs(fs[0].value - fs[1].value) <= 1e-6 * max(fs[0].value, 1):
+            return fs
+        from app.facts.relations import different_actions
+
+        return [] if different_actions(self, fs[0], fs[1]) else fs
+
     def _same_counts(self, cs: list[Fact]) -> None:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
@@ -1558,7 +1568,7 @@ class _Builder:
                 continue
             plain.setdefault(c.unit, []).append(c)
         for unit, fs in plain.items():
-            self._same_chain(fs)
+            self._same_chain(self._people_of_one_action(fs))
         # things (ambulances, cold rooms): the same fact only when a later mention points back at the
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
         # холодильных камер» … «16 холодильных камер»), and the scope names no third value

@@ -3,6 +3,8 @@ an event rather than qualifies an amount, anaphora that point back at a whole ("
 «из этой суммы»), and the like. Word lists are data (rules/facts/<lang>.yml)."""
 from __future__ import annotations
 
+import re
+
 from app.facts.phrases import Word, data, phrase_set, words
 
 
@@ -494,3 +496,33 @@ def historical_extra(text: str, lang: str, year: int | None) -> bool:
         if a.isdigit() and c.isdigit() and len(a) == 4 and len(c) == 4 and dash in ("-", "–", "—") and int(c) < year:
             return True
     return False
+
+
+def different_actions(b, x, y) -> bool:
+    """Both clauses tell an action (a verb read by the morphology, or an English past participle or
+    -ing form) and no action of one is the other's: "have been elected" vs "trained"."""
+    if x.sentence == y.sentence or same_action(b, x, y):
+        return False
+    for f in (x, y):  # "In total, 260 teachers …", «Всего 260 учителей …»: restates the whole, whatever the verb
+        if re.search(r"(?:\b(?:in total|a total of|altogether|overall|in all)|(?<![а-яё])(?:всего|в общей сложности|итого))[ ,\u00a0]*$",
+                     b.text[max(0, f.start - 25):f.start].lower()):
+            return False
+    vx, vy = _verbs(b, _clause(b.text, x)), _verbs(b, _clause(b.text, y))
+    return bool(vx) and bool(vy) and not ({v[:5] for v in vx} & {v[:5] for v in vy})
+
+
+def _verbs(b, clause: str) -> list[str]:
+    out = []
+    for w in words(clause.lower()):
+        n = w.norm
+        if not n.isalpha() or len(n) < 5 or n.startswith(_ACTION_STOP):
+            continue
+        if b.lang == "en":
+            if n.endswith(("ed", "ing")) and n not in ("including", "regarding", "according", "following", "during", "hundred"):
+                out.append(n)
+        else:
+            from app.language import morph
+
+            if any(p.tag.POS in ("VERB", "PRTS", "INFN", "PRTF") for p in morph().parse(n)[:2]):
+                out.append(n)
+    return out
