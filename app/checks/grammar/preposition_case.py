@@ -22,7 +22,7 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
 # noun, never a possible subject, counts after them.
 ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
-                   "взамен", "сверх", "вне"}
+                   "взамен"}
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
