@@ -498,6 +498,9 @@ def historical_extra(text: str, lang: str, year: int | None) -> bool:
     return False
 
 
+_TAKING_PART = ("участ", "слушат", "делегат", "гост", "посетит", "particip", "attend", "delegat", "guest", "visitor", "trainee")
+
+
 def different_actions(b, x, y) -> bool:
     """Both clauses tell an action (a verb read by the morphology, or an English past participle or
     -ing form) and no action of one is the other's: "have been elected" vs "trained"."""
@@ -506,6 +509,10 @@ def different_actions(b, x, y) -> bool:
     for f in (x, y):  # "In total, 260 teachers …", «Всего 260 учителей …»: restates the whole, whatever the verb
         if re.search(r"(?:\b(?:in total|a total of|altogether|overall|in all)|(?<![а-яё])(?:всего|в общей сложности|итого))[ ,\u00a0]*$",
                      b.text[max(0, f.start - 25):f.start].lower()):
+            return False
+    for f in (x, y):  # participants, attendees, «слушатели»: counted by taking part, whatever the verb says
+        noun = b.text[f.q.noun_start:f.q.noun_end].lower() if f.q and f.q.noun_start >= 0 else ""
+        if noun.startswith(_TAKING_PART):
             return False
     vx, vy = _verbs(b, _clause(b.text, x)), _verbs(b, _clause(b.text, y))
     return bool(vx) and bool(vy) and not ({v[:5] for v in vx} & {v[:5] for v in vy})
