@@ -30,19 +30,41 @@ def _request(spec: dict, body: bytes | None) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + (body or b"")
 
 
+class _Exchange(asyncio.Protocol):
+    """One request on one connection: send it, read to EOF (the server closes), keep the status."""
+
+    def __init__(self, req: bytes, done: asyncio.Future):
+        self.req, self.done, self.head = req, done, b""
+
+    def connection_made(self, transport) -> None:
+        transport.write(self.req)
+
+    def data_received(self, data: bytes) -> None:
+        if len(self.head) < 12:
+            self.head += data[:12]
+
+    def connection_lost(self, exc) -> None:
+        if not self.done.done():
+            self.done.set_result(self.head)
+
+
 async def _client(spec: dict, requests: list[bytes], state: dict, stop: float) -> None:
+    loop = asyncio.get_running_loop()
     lat, statuses = state["lat"], state["status"]
     while time.perf_counter() < stop and state["sent"] < state["max"]:
         i = state["sent"]
         state["sent"] += 1
         req = requests[i % len(requests)]
         t = time.perf_counter()
+        done = loop.create_future()
         try:
-            reader, writer = await asyncio.wait_for(asyncio.open_connection(spec["host"], spec["port"]), 30)
-            writer.write(req)
-            data = await asyncio.wait_for(reader.read(), 120)  # to EOF: the server closes
-            writer.close()
-            status = int(data[9:12]) if data.startswith(b"HTTP/1.") else 0
+            transport, _ = await asyncio.wait_for(
+                loop.create_connection(lambda: _Exchange(req, done), spec["host"], spec["port"]), 30)
+            try:
+                head = await asyncio.wait_for(done, 120)
+            finally:
+                transport.close()
+            status = int(head[9:12]) if head.startswith(b"HTTP/1.") else 0
         except (OSError, asyncio.TimeoutError, ValueError):
             status = 0
         lat.append(time.perf_counter() - t)
