@@ -184,3 +184,24 @@ def test_api_lint_answers_the_same_with_and_without_the_cache(web_client, monkey
             answers.append(r.get_data(as_text=True))
     assert answers[0:3] == answers[3:6] == answers[6:9]
     assert answers[0] == answers[2] != answers[1]
+
+
+def test_docx_and_release_form_checks_take_only_paragraphs_from_the_cache():
+    """A rendered release (DOCX) checked beside its release, as the release form's live check does:
+    the same findings as without the cache, edited or not; the whole result is never reused."""
+    from app.release import load_release
+    from app.release.render import render_bytes
+
+    cache = LintCache()
+    for yml in sorted((ROOT / "examples").glob("*.yml")):
+        rel = load_release(yml)
+        for k in range(3):
+            if k == 1 and rel.body:
+                rel.body[0] = rel.body[0] + " Форум открылся в 2024-2026 годах."
+            data = render_bytes(rel, draft=False)
+            config = Config()
+            want = _json(lint(read_bytes(data, "r.docx", "docx", rel.language), config,
+                              context=LintContext(config=config, release=rel)))
+            got = _json(cache.lint(read_bytes(data, "r.docx", "docx", rel.language), config, release=rel))
+            assert got == want, yml.name
+    assert cache.stats["document_hits"] == 0 and cache.stats["paragraph_hits"] > 0

@@ -15,8 +15,10 @@ Both are bounded (``PRESSROOM_LINT_CACHE_CHARS`` characters of text each, least 
 dropped first). The paragraph findings are computed on a copy of the document in which every
 character outside the paragraphs being checked is blanked (newlines kept), so what is cached can
 only depend on the paragraph itself; suppressions (``<!-- pressroom-disable -->``) are applied to
-the document being answered, never cached. DOCX documents (run formatting, comments) and the
-LanguageTool rule (an outside server that may fail) are never taken from the cache.
+the document being answered, never cached. The whole result is kept for TXT and Markdown only:
+a DOCX (styles, headers, comments), a document linted beside its release (the release form's
+cross-checks) and one checked with the LanguageTool rule on (an outside server that may fail)
+rerun their document-level rules every time and take only the paragraph findings from the cache.
 
 The cached and uncached results are identical (tests/test_lint_cache.py checks it over the corpus
 and edited drafts); ``PRESSROOM_LINT_CACHE=off`` switches the cache off.
@@ -131,18 +133,21 @@ class LintCache:
         return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
     # ----- linting -------------------------------------------------------------------------------
-    def lint(self, doc: Document, config: Config | None = None, rules=None, deadline: float | None = None) -> LintResult:
-        """``lint(doc, config, rules=rules, context=LintContext(config=config), deadline=...)``,
-        from the cache where it can be."""
+    def lint(self, doc: Document, config: Config | None = None, rules=None, deadline: float | None = None,
+             release=None) -> LintResult:
+        """``lint(doc, config, rules=rules, context=LintContext(config=config, release=release),
+        deadline=...)``, from the cache where it can be."""
         config = config or Config()
         all_rules = list(rules) if rules is not None else list(load_rules())
-        if doc.format not in FORMATS or doc.docx is not None or os.environ.get("PRESSROOM_LINT_CACHE") == "off" \
-                or any(a.end > b.start for a, b in zip(doc.blocks, doc.blocks[1:])):
+        if os.environ.get("PRESSROOM_LINT_CACHE") == "off" or any(a.end > b.start for a, b in zip(doc.blocks, doc.blocks[1:])):
             self.stats["uncached"] += 1
-            return lint(doc, config, rules=all_rules, context=LintContext(config=config), deadline=deadline)
-        ctx = LintContext(config=config)
+            return lint(doc, config, rules=all_rules, context=LintContext(config=config, release=release), deadline=deadline)
+        ctx = LintContext(config=config, release=release)
         active = [r for r in select_rules(all_rules, [], [], config) if r.applies_to(doc.language)]
-        outside = _uses_outside_server(active, ctx)
+        # the whole result only for plain text without a release beside it (a DOCX's findings may
+        # depend on its styles, headers and comments; a release's on the form's fields)
+        outside = (_uses_outside_server(active, ctx) or doc.format not in FORMATS or doc.docx is not None
+                   or release is not None)
         ckey = self._context_key(doc, config, active)
         dkey = (ckey, doc.text, doc.source_text,
                 tuple((b.kind, b.start, b.end) for b in doc.blocks),
@@ -161,7 +166,7 @@ class LintCache:
         local_findings = self._local_findings(doc, config, local, ckey, deadline)
         if local_findings is None:  # a finding outside its paragraph: not paragraph-local here
             self.stats["uncached"] += 1
-            return lint(doc, config, rules=all_rules, context=LintContext(config=config), deadline=deadline)
+            return lint(doc, config, rules=all_rules, context=LintContext(config=config, release=release), deadline=deadline)
         findings = whole.findings + [f for f in local_findings if not _suppressed(doc, f)]
         findings.sort(key=lambda f: (f.offset, -SEVERITY_RANK[f.severity], f.rule))
         result = LintResult(doc, findings, whole.notices)
@@ -252,8 +257,9 @@ def _uses_outside_server(active: list[Rule], ctx: LintContext) -> bool:
 CACHE = LintCache(int(os.environ.get("PRESSROOM_LINT_CACHE_CHARS") or DEFAULT_CHARS))
 
 
-def cached_lint(doc: Document, config: Config | None = None, rules=None, deadline: float | None = None) -> LintResult:
-    return CACHE.lint(doc, config, rules=rules, deadline=deadline)
+def cached_lint(doc: Document, config: Config | None = None, rules=None, deadline: float | None = None,
+                release=None) -> LintResult:
+    return CACHE.lint(doc, config, rules=rules, deadline=deadline, release=release)
 
 
 __all__ = ["CACHE", "LintCache", "PARAGRAPH_CHECKS", "cached_lint", "paragraph_local"]
