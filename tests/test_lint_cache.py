@@ -205,3 +205,14 @@ def test_docx_and_release_form_checks_take_only_paragraphs_from_the_cache():
             got = _json(cache.lint(read_bytes(data, "r.docx", "docx", rel.language), config, release=rel))
             assert got == want, yml.name
     assert cache.stats["document_hits"] == 0 and cache.stats["paragraph_hits"] > 0
+
+
+def test_an_expired_budget_stops_a_cached_draft_too(make_web_app):
+    """The time budget is checked before the cache is asked, as lint() checks it before its first
+    rule: the same 422 with and without a cached answer."""
+    text = SEED.read_text(encoding="utf-8")
+    fine = make_web_app(WTF_CSRF_ENABLED=False).test_client()
+    assert fine.post("/api/lint", json={"text": text}).status_code == 200  # now cached in this process
+    tight = make_web_app(WTF_CSRF_ENABLED=False, LINT_TIME_BUDGET=0.000001).test_client()
+    r = tight.post("/api/lint", json={"text": text})
+    assert r.status_code == 422 and "took longer" in r.json["error"]

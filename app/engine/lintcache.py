@@ -30,6 +30,7 @@ import hashlib
 import os
 import re
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -39,6 +40,7 @@ from app.engine.finding import SEVERITY_RANK, Finding
 from app.engine.linter import LintContext, LintResult, _suppressed, lint, select_rules
 from app.engine.rules import Rule, load_rules
 from app.engine.vocabulary import load_vocabulary
+from app.errors import OverBudget
 
 # Checks whose findings in a block depend on that block's text and kind and on the document's
 # language only (each walks doc.blocks or doc.sentences and looks no further than its block).
@@ -152,6 +154,9 @@ class LintCache:
         dkey = (ckey, doc.text, doc.source_text,
                 tuple((b.kind, b.start, b.end) for b in doc.blocks),
                 tuple((s.rule, s.start, s.end) for s in doc.suppressions))
+        if deadline is not None and time.monotonic() > deadline:  # as lint() does before its first rule
+            raise OverBudget(f"{doc.path}: checking this draft took too long (stopped before {active[0].id if active else 'the rules'}); "
+                             "check it in parts, or on the command line (`pressroom lint`)")
         if not outside:
             with self.lock:
                 hit = self.documents.get(dkey)
