@@ -13,7 +13,8 @@ from flask_babel import lazy_gettext as _l
 from app.core.readers import read_bytes, sniff
 from app.engine.config import Config, load_config
 from app.engine.finding import CATEGORIES, SEVERITIES, Finding
-from app.engine.linter import LintContext, LintResult, lint
+from app.engine.lintcache import cached_lint
+from app.engine.linter import LintResult
 from app.errors import InputError, OverBudget
 
 __all__ = ["OverBudget", "TooLong", "lint_bytes"]
@@ -106,7 +107,8 @@ def lint_bytes(data: bytes, name: str, language: str = "auto", fmt: str | None =
                         "%(limit)s (check longer ones with `pressroom lint`)", name=name, n=len(doc.text), limit=limit))
     config = checking_config()
     try:
-        return lint(doc, config, context=LintContext(config=config), deadline=start + budget if budget else None)
+        # from the process's cache where the draft (or some of its paragraphs) was checked before
+        return cached_lint(doc, config, deadline=start + budget if budget else None)
     except OverBudget:
         raise OverBudget(_("%(name)s: checking this draft took longer than %(s)s seconds and was stopped; "
                            "check it in parts, or with `pressroom lint`", name=name, s=f"{budget:g}")) from None

@@ -17,6 +17,9 @@ def utcnow() -> datetime:
 
 class Release(db.Model):
     __tablename__ = "releases"
+    # an organisation's releases newest first, a page at a time (migration b4d1e6f2a907, issue 13)
+    __table_args__ = (Index("ix_releases_org_updated", "org_id", "updated_at", "id"),
+                      Index("ix_releases_org_created", "org_id", "created_at", "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(500), nullable=False, default="")

@@ -99,7 +99,11 @@ def _spec() -> dict:
                             {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Search words"},
                             {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["updated", "created", "title", "oldest"]}},
                             {"name": "deleted", "in": "query", "schema": {"type": "string", "enum": ["true", "false"]},
-                             "description": "List deleted releases (undo)"}],
+                             "description": "List deleted releases (undo)"},
+                            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+                             "description": "Releases per page (default and most: 500)"},
+                            {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0},
+                             "description": "Releases to skip (the previous page's next_offset)"}],
                         "responses": {"200": _json("ReleaseList"), "400": _err("Bad parameters")}},
                 "post": {"summary": "Create a release", "operationId": "createRelease",
                          "requestBody": {"required": True, "content": {"application/json": {"schema": release_body}}},
@@ -187,7 +191,9 @@ def _spec() -> dict:
             "Release": {"allOf": [{"$ref": "#/components/schemas/ReleaseSummary"}, {
                 "type": "object", "required": ["payload"], "properties": {"payload": {"$ref": "#/components/schemas/Payload"}}}]},
             "ReleaseList": {"type": "object", "required": ["releases"], "properties": {
-                "releases": {"type": "array", "items": {"$ref": "#/components/schemas/ReleaseSummary"}}}},
+                "releases": {"type": "array", "items": {"$ref": "#/components/schemas/ReleaseSummary"}},
+                "next_offset": {"type": "integer", "nullable": True,
+                                "description": "offset of the next page; null on the last page"}}},
             "VersionList": {"type": "object", "required": ["versions"], "properties": {
                 "versions": {"type": "array", "items": {"type": "object", "required": ["id", "version", "kind", "created_at"],
                                                          "properties": {"id": {"type": "integer"}, "version": {"type": "integer"},

@@ -17,7 +17,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from app.core.readers import read_bytes
-from app.engine.linter import LintContext, lint
+from app.engine.lintcache import cached_lint
 from app.errors import PressroomError
 from app.release import Release, ReleaseInvalid, validate
 from app.release.model import SPEC, Problem
@@ -678,7 +678,7 @@ def live_check(payload: dict, raw_fields: dict | None = None, touched: set | Non
 
         data = render_bytes(draft, draft=False, config=config)
         doc = read_bytes(data, "release.docx", "docx", draft.language)
-        res = lint(doc, config, context=LintContext(config=config, release=draft))
+        res = cached_lint(doc, config, release=draft)  # the paragraphs the last keystroke left alone: from the cache
         text = doc.text
         seen: set = set()
         for f in res.findings:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import defer
 
 from app.web.extensions import db
 from app.web.models import Release, ReleaseVersion, utcnow
@@ -244,7 +245,8 @@ def undelete(release_id: int) -> Release:
     return r
 
 
-def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500, where=None) -> list[Release]:
+def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: int = 500, where=None,
+            offset: int = 0) -> list[Release]:
     """Releases matching q; ``where``: the caller's scope (app.web.access.visible_clause())."""
     stmt = select(Release)
     if where is not None:
@@ -255,5 +257,8 @@ def listing(q: str = "", sort: str = "updated", deleted: bool = False, limit: in
         for word in q.split()[:10]:
             like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             stmt = stmt.where(Release.search_text.like(like, escape="\\"))
-    stmt = stmt.order_by(*SORTS.get(sort, SORTS["updated"]), Release.id.desc()).limit(limit)
+    # a list shows titles, dates and versions: the payloads (the releases' whole content) and
+    # their search text stay in the database (one query for the page, no per-row loads)
+    stmt = stmt.options(defer(Release.payload), defer(Release.search_text), defer(Release.prefs))
+    stmt = stmt.order_by(*SORTS.get(sort, SORTS["updated"]), Release.id.desc()).offset(max(0, offset)).limit(limit)
     return list(db.session.execute(stmt).scalars())

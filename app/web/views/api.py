@@ -214,8 +214,19 @@ def releases_list():
     deleted = request.args.get("deleted", "false") in ("1", "true")
     from app.web.access import visible_clause
 
-    items = store.listing(request.args.get("q", ""), sort, deleted, where=visible_clause())
-    return jsonify({"releases": [r.to_dict(payload=False) for r in items]})
+    limit, offset = _int_arg("limit", 500, 1, 500), _int_arg("offset", 0, 0, 10 ** 9)
+    items = store.listing(request.args.get("q", ""), sort, deleted, where=visible_clause(), limit=limit, offset=offset)
+    return jsonify({"releases": [r.to_dict(payload=False) for r in items],
+                    "next_offset": offset + len(items) if len(items) == limit else None})
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise ApiError(400, _("'%(name)s' must be a whole number from %(low)s to %(high)s.", name=name, low=low, high=high))
+    return int(raw)
 
 
 @bp.post("/releases")

@@ -14,6 +14,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from flask_babel import gettext as _
 
 from app.engine.linter import LintContext, lint
+from app.engine.lintcache import cached_lint
 from app.errors import InputError, PressroomError
 from app.fix.edits import EditOutcome, editor_text
 from app.output import to_json_dict, to_sarif
@@ -283,7 +284,7 @@ def _lint_doc(doc, name: str):
                         "%(limit)s (check longer ones with `pressroom lint`)", name=name, n=len(doc.text), limit=limit))
     config = checking_config()
     try:
-        return lint(doc, config, context=LintContext(config=config), deadline=time.monotonic() + budget if budget else None)
+        return cached_lint(doc, config, deadline=time.monotonic() + budget if budget else None)
     except OverBudget:
         raise OverBudget(_("%(name)s: checking this draft took longer than %(s)s seconds and was stopped; "
                            "check it in parts, or with `pressroom lint`", name=name, s=f"{budget:g}")) from None
