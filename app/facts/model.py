@@ -574,6 +574,11 @@ class _Builder:
                         f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
+                    if role == "total" and not f.meta.get("strong") and any(
+                            w.norm.startswith(("includ", "включа")) for w in ws[cue.j:min(i, cue.j + 3)]):
+                        # "The budget includes EUR 200,000 for training": a line of the budget, not the budget
+                        role = None
+                        f.meta["part_of_total"] = True
                 prev1 = ws[cue.i - 1].norm if cue.i > 0 else ""
                 prev2 = ws[cue.i - 2].norm if cue.i > 1 else ""
                 if role == "total" and i - cue.j > 2 and (prev1 in ("of", "из", "от") or (prev1 == "the" and prev2 in ("of", "out"))):
@@ -1443,6 +1448,10 @@ class _Builder:
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
                             and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
                         parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part
+                    elif f.role == "cofin" and "cofin" in parts and f.sentence == parts["cofin"].sentence \
+                            and f.hedge is None and not f.subset and not inner and f.value != parts["cofin"].value:
+                        # "the Government EUR 1.5 million and UNDP EUR 0.5 million": two co-financiers, two parts
+                        parts["cofin%d" % f.id] = f
                 if len(parts) >= 2 or "remaining" in parts:
                     covered = any(r.kind == "sum" and (set(p.id for p in parts.values()) <= set(r.facts[1:]) or
                                   set(parts) <= {self.model.facts[i].role for i in r.facts[1:]})
@@ -1567,7 +1576,20 @@ class _Builder:
             if qualified:
                 continue
             plain.setdefault(c.unit, []).append(c)
+        cum_ps = phrase_set(self.lang, "cumulative")
+
+        def cumulative(c: Fact) -> bool:
+            ws = self.sent_words[c.sentence] if 0 <= c.sentence < len(self.sent_words) else []
+            return bool(cum_ps.find(ws, 0, len(ws)))
+
         for unit, fs in plain.items():
+            # «с начала программы – уже 460 учителей» beside «в этом году – 320»: the running total since
+            # the start and one period's figure are two facts; each is compared with its own kind
+            cum = [c for c in fs if cumulative(c)]
+            if cum and len(cum) < len(fs):
+                self._same_chain(self._people_of_one_action(cum))
+                self._same_chain(self._people_of_one_action([c for c in fs if c not in cum]))
+                continue
             self._same_chain(self._people_of_one_action(fs))
         # things (ambulances, cold rooms): the same fact only when a later mention points back at the
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
@@ -1581,7 +1603,7 @@ class _Builder:
             pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
             pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
-            if again or _extra_word(self.text, a) or _extra_word(self.text, b):
+            if again or _extra_word(self.text, a) or _extra_word(self.text, b) or cumulative(a) != cumulative(b):
                 continue
             from app.facts.relations import same_action
 

@@ -478,6 +478,21 @@ def aggregate_sums(b) -> None:
                      and o.value < f.value]
             if len(parts) != n or len({o.sentence for o in parts}) != n:
                 continue
+            if f.role == "eu":
+                # "Together, the two projects receive EUR 2.52 million from the EU": the sum of the EU's
+                # parts of the budgets — a budget with a smaller amount beside it (its EU share) counts
+                # by that amount; one with two or more such amounts leaves nothing certain
+                eu_parts = []
+                for o in parts:
+                    inner = [x for x in b.sent_facts[o.sentence] if x.kind == "money" and x.unit == o.unit
+                             and x.id != o.id and x.value < o.value and not (x.hedge or x.subset)]
+                    if len(inner) > 1:
+                        eu_parts = None
+                        break
+                    eu_parts.append(inner[0] if inner else o)
+                if eu_parts is None:
+                    continue
+                parts = eu_parts
             f.meta["stated_sum"] = True
             b.rel("sum", [f.id] + [o.id for o in parts], True, origin="text", note="aggregate")
 

@@ -1,0 +1,63 @@
+"""False alarms of the figures checks on correct releases (issue 10; found on tests/eval/fa/):
+each correct sentence stays quiet and its wrong twin is still flagged."""
+from __future__ import annotations
+
+from checkutil import lint_str, spans
+
+
+def figures(text, lang):
+    doc, fs = lint_str(text, lang, ["figures"])
+    return spans(doc, [f for f in fs if f.severity in ("error", "warning")])
+
+
+def test_a_budget_line_after_budget_includes_is_a_part_not_a_second_budget():
+    ok = ("Grants for bakeries in Talas are financed by the European Union. The scheme has a budget of EUR 800,000, "
+          "with EUR 640,000 from the EU and the remaining EUR 160,000 from the regional fund. "
+          "The budget includes EUR 90,000 for mentoring.")
+    assert figures(ok, "en") == []
+    wrong = ok.replace("EUR 90,000 for mentoring", "EUR 950,000 for mentoring")
+    assert ("figures.parts", "EUR 950,000") in figures(wrong, "en")
+    ok_ru = ("Проект финансирует Европейский союз. Его бюджет – 600 000 евро, из них ЕС выделяет 540 000 евро. "
+             "Бюджет включает 70 000 евро на стажировки.")
+    assert figures(ok_ru, "ru") == []
+    assert ("figures.parts", "700 000 евро") in figures(ok_ru.replace("70 000 евро на", "700 000 евро на"), "ru")
+
+
+def test_several_co_financiers_in_one_sentence_are_all_parts_of_the_total():
+    ok = ("Solar pumps for Khorezm farms: the European Union puts in EUR 2.4 million, the regional khokimiyat "
+          "EUR 400,000 and the Aga Khan Foundation EUR 200,000, for a total of EUR 3 million.")
+    assert figures(ok, "en") == []
+    got = figures(ok.replace("EUR 3 million", "EUR 2.8 million"), "en")
+    assert any(rule == "figures.parts" for rule, _ in got), got
+
+
+def test_the_eu_part_of_several_projects_is_summed_from_their_eu_shares_not_their_budgets():
+    ok = ("Bishkek – The European Union is funding two new projects. The first, on prisons, has a budget of "
+          "EUR 2 million, 80 per cent of which (EUR 1.6 million) comes from the EU. The second, on legal aid, "
+          "costs EUR 500,000 and is funded entirely by the EU. Together, the two projects receive EUR 2.1 million "
+          "from the European Union.")
+    assert figures(ok, "en") == []
+    got = figures(ok.replace("EUR 2.1 million", "EUR 2.5 million"), "en")
+    assert ("figures.parts", "EUR 2.5 million") in got or any(t == "EUR 2.5 million" for _, t in got), got
+
+
+def test_the_amount_of_one_grant_is_not_a_second_count_of_the_grants():
+    ok = ("Европейский союз профинансирует 25 грантов по 20 000 евро каждый, всего на 500 000 евро. "
+          "Размер одного гранта соответствует примерно 2,3 млн сомов.")
+    assert figures(ok, "ru") == []
+    wrong = ok.replace("Размер одного гранта соответствует примерно 2,3 млн сомов.", "Всего будет выдано 30 грантов.")
+    assert ("figures.same-fact", "30 грантов") in figures(wrong, "ru")
+
+
+def test_a_running_total_since_the_start_is_not_this_years_count():
+    ok = ("Курсы медсестёр финансирует Европейский союз. В 2025 году курсы окончили 180 медсестёр. "
+          "За всё время работы программы курсы окончили 530 медсестёр.")
+    assert figures(ok, "ru") == []
+    wrong = ("Курсы медсестёр финансирует Европейский союз. В 2025 году курсы окончили 180 медсестёр. "
+             "В этом году курсы окончили 530 медсестёр.")
+    assert ("figures.same-fact", "530 медсестёр") in figures(wrong, "ru")
+    ok_en = ("The EU-funded course trained 75 border guards this year. Since the project began, "
+             "210 border guards have been trained.")
+    assert figures(ok_en, "en") == []
+    wrong_en = "The EU-funded course trained 75 border guards this year. The course has trained 210 border guards."
+    assert ("figures.same-fact", "210 border guards") in figures(wrong_en, "en")
