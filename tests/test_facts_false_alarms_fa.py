@@ -61,3 +61,20 @@ def test_a_running_total_since_the_start_is_not_this_years_count():
     assert figures(ok_en, "en") == []
     wrong_en = "The EU-funded course trained 75 border guards this year. The course has trained 210 border guards."
     assert ("figures.same-fact", "210 border guards") in figures(wrong_en, "en")
+
+
+def test_a_count_split_by_year_is_a_part_of_the_whole_not_the_whole_restated():
+    ok = ("Кризисные центры, открытые при поддержке Европейского союза, приняли 3 400 подростков. "
+          "В 2024 году к ним обратились 1 500 подростков, в 2025-м – 1 900.")
+    assert figures(ok, "ru") == []
+    wrong = ("Кризисные центры, открытые при поддержке Европейского союза, приняли 3 400 подростков. "
+             "Всего центры приняли 3 900 подростков.")
+    assert ("figures.same-fact", "3 900 подростков") in figures(wrong, "ru")
+
+
+def test_of_the_total_comma_then_an_amount_is_the_first_budget_line():
+    ok = ("The European Union has signed a EUR 9 million programme with Tajikistan. Of the total, EUR 4 million "
+          "will go to hydropower maintenance, EUR 3 million to grid losses and EUR 2 million to a training fund.")
+    assert figures(ok, "en") == []
+    wrong = ok.replace("EUR 3 million to grid", "EUR 6 million to grid")
+    assert any(rule == "figures.parts" for rule, _ in figures(wrong, "en")), figures(wrong, "en")

@@ -581,7 +581,8 @@ class _Builder:
                         f.meta["part_of_total"] = True
                 prev1 = ws[cue.i - 1].norm if cue.i > 0 else ""
                 prev2 = ws[cue.i - 2].norm if cue.i > 1 else ""
-                if role == "total" and i - cue.j > 2 and (prev1 in ("of", "из", "от") or (prev1 == "the" and prev2 in ("of", "out"))):
+                if role == "total" and (i - cue.j > 2 or (cue.j < i and ws[cue.j].norm == ",")) and (
+                        prev1 in ("of", "из", "от") or (prev1 == "the" and prev2 in ("of", "out"))):
                     role = None  # "Of the total, construction works: EUR 4.3 million": a part of it
                     f.meta["part_of_total"] = True
             j = self._widx(ws, f.end)
@@ -607,6 +608,8 @@ class _Builder:
             from app.facts.relations import adjust_role
 
             role = adjust_role(self, ws, lo, i, f, role) if f.kind == "money" else role
+            if f.meta.get("part_of_total") and role == "total":
+                role = None  # "Of the total, EUR 6 million …": stays a part whatever follows
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
@@ -668,6 +671,7 @@ class _Builder:
             i0 = self._widx(ws, w.start)
             # "Of the EUR 2 million budget, …", «Из общей суммы в 2,4 млн евро …»: at the start of the sentence
             of_before = (k == 0 and i0 <= 6 and ws and ws[0].norm in ("of", "out", "из", "от") and
+                         not w.meta.get("part_of_total") and  # "Of the total, EUR 6 million …": the first part
                          not any(x.norm in ("this", "that", "these", "it", "them", "этой", "этих", "них", "этого", "которых")
                                  for x in ws[:i0]) and
                          (phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or phrase_set(lang, "part_of").ends_at(ws, i0, 0)
@@ -1552,6 +1556,19 @@ class _Builder:
 
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
+    def _by_year(self, c: Fact) -> bool:
+        """A count in a sentence that splits a figure by year: two or more distinct years in the
+        sentence and one of them in the clause before the count."""
+        if not (0 <= c.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[c.sentence]
+        years = {w.norm[:4] for w in ws if re.match(r"(?:19|20)\d\d(?:\D|$)", w.norm)}
+        if len(years) < 2:
+            return False
+        i = self._widx(ws, c.start)
+        lo = max([max(0, i - 8)] + [x + 1 for x in range(max(0, i - 8), i) if ws[x].norm in (";", ".", ":")])
+        return any(re.match(r"(?:19|20)\d\d(?:\D|$)", w.norm) for w in ws[lo:i])
+
     def _same_counts(self, cs: list[Fact]) -> None:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
@@ -1560,6 +1577,8 @@ class _Builder:
         for c in cs:
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
+            if self._by_year(c):
+                continue  # «В 2024 году центры приняли 2 100 женщин, в 2025-м – 2 900»: one year's part of the whole
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
