@@ -78,3 +78,40 @@ def test_of_the_total_comma_then_an_amount_is_the_first_budget_line():
     assert figures(ok, "en") == []
     wrong = ok.replace("EUR 3 million to grid", "EUR 6 million to grid")
     assert any(rule == "figures.parts" for rule, _ in figures(wrong, "en")), figures(wrong, "en")
+
+
+def test_a_rate_per_population_is_not_a_count_of_the_same_cases():
+    ok = ("Программу по борьбе с гепатитом финансирует Европейский союз. За год выявлено 860 новых случаев. "
+          "Уровень заболеваемости снизился с 40 до 33 случаев на 100 000 населения.")
+    assert figures(ok, "ru") == []
+    wrong = ("Программу по борьбе с гепатитом финансирует Европейский союз. За год выявлено 860 новых случаев. "
+             "Всего за год выявлено 830 новых случаев.")
+    assert ("figures.same-fact", "830 новых случаев") in figures(wrong, "ru")
+
+
+def test_people_counted_by_country_are_not_groups_of_the_number_of_countries():
+    ok = ("Dushanbe – The EU-funded youth camp welcomed students from four countries: 90 from Tajikistan, "
+          "40 from Uzbekistan and 30 from Kyrgyzstan, with the rest from Kazakhstan.")
+    assert figures(ok, "en") == []
+    wrong = "The EU-funded youth camp welcomed 150 students: 90 from Tajikistan, 40 from Uzbekistan and 30 from Kyrgyzstan."
+    assert any(rule == "figures.groups" for rule, _ in figures(wrong, "en")), figures(wrong, "en")
+
+
+def test_a_raised_contribution_from_x_to_y_keeps_only_the_new_value():
+    ok = ("Бюджет проекта «Чистый Иссык-Куль» составляет 2,5 млн евро. Европейский союз увеличил свой вклад "
+          "с 1,5 млн до 2 млн евро, то есть до 80 % бюджета.")
+    assert figures(ok, "ru") == []
+    wrong = ok.replace("до 80 % бюджета", "до 60 % бюджета")
+    assert any(rule == "figures.share" for rule, _ in figures(wrong, "ru")), figures(wrong, "ru")
+    ok_en = ("The project budget is EUR 4 million. The EU raised its grant from EUR 2 million to EUR 3.2 million, "
+             "or 80 per cent of the budget.")
+    assert figures(ok_en, "en") == []
+    assert any(rule == "figures.share" for rule, _ in figures(ok_en.replace("80 per cent", "70 per cent"), "en"))
+
+
+def test_a_contributor_amount_in_brackets_does_not_take_the_role_of_the_words_after_the_bracket():
+    ok = ("Проект финансируют Европейский союз и ПРООН. С учётом взноса ПРООН (400 000 евро) "
+          "бюджет проекта составляет 1,6 млн евро. Европейский союз выделяет 1,2 млн евро.")
+    assert figures(ok, "ru") == []
+    wrong = ok.replace("выделяет 1,2 млн евро", "выделяет 1,7 млн евро")
+    assert figures(wrong, "ru") != []

@@ -345,7 +345,30 @@ class _Builder:
         self._hedges(fs, ws)
         self._money_units(fs)
         self._roles(fs, ws)
+        self._changes(fs, ws)
         self._relations(fs, ws, text, start)
+
+    def _changes(self, fs: list[Fact], ws: list[Word]) -> None:
+        """«ЕС увеличил свой вклад с 1 млн до 1,5 млн евро», "raised its grant from EUR 1 million to EUR
+        1.5 million": the first amount is the old value (not a fact of the release any more) and the
+        second the new one, taking the first's role; «до» there is no hedge."""
+        verbs = phrase_set(self.lang, "change_verbs")
+        if not verbs.find(ws, 0, len(ws)):
+            return
+        money = [f for f in fs if f.kind == "money"]
+        for a, b in zip(money, money[1:]):
+            if a.unit != b.unit or a.hedge:
+                continue
+            ia, ja, ib = self._widx(ws, a.start), self._widx(ws, a.end), self._widx(ws, b.start)
+            if ia == 0 or ws[ia - 1].norm not in ("с", "со", "from") or ib - ja != 1 or ws[ja].norm not in ("до", "to"):
+                continue
+            a.subset = True
+            a.meta["no_scope"] = True
+            if b.hedge == "max":
+                b.hedge = None
+            if b.role is None and a.role not in (None, "total"):
+                b.role = a.role
+            a.role = None
 
     def _words_of(self, start: int, end: int) -> list[Word]:
         """words(self.text[start:end], start), taken from the whole text's words (tokenised once,
@@ -540,6 +563,8 @@ class _Builder:
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
+                if lo < len(ws) and ws[lo].norm == ")" and lo >= 1:
+                    own = []  # "(EUR 400,000) the project budget is …": the words after the bracket are the next amount's
                 if own:
                     lo = max(m.j for m in own)
                     # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
@@ -589,6 +614,8 @@ class _Builder:
             nxt = money[k + 1] if k + 1 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
             after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
+            if j < len(ws) and ws[j].norm == ")" and i > 0 and ws[i - 1].norm == "(":
+                after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
             if after and (role is None or (cue is not None and cue.j < i - 3)):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
@@ -871,6 +898,9 @@ class _Builder:
 
             if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
                 continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
+            if all(g.meta.get("place_group") for g in later) and any(
+                    _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
+                continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
             listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
                 and enumeration_complete(self.text, later, lang)
             self._group_rel(w, later, complete=listed)
@@ -1579,6 +1609,9 @@ class _Builder:
                 continue
             if self._by_year(c):
                 continue  # «В 2024 году центры приняли 2 100 женщин, в 2025-м – 2 900»: one year's part of the whole
+            if RATE_AFTER.match(self.text, c.end, min(len(self.text), c.end + 24)) or \
+                    RATE_BEFORE.search(self.text, max(0, c.start - 12), c.start):
+                continue  # «51 случай на 100 000 населения», "3.4 nurses per 1,000 people": a rate, not a count
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
@@ -1695,6 +1728,11 @@ class _Builder:
 
 
 _ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.\s?н|напр|approx|ca|incl|млн|млрд|тыс|долл|руб|г|гг|ст|мин|No|no|Nos)\.)\s*$")
+
+
+RATE_AFTER = re.compile(r"[ \u00a0]*(?:на|per|for every)[ \u00a0]+(?:\d[\d \u00a0,.]{0,8}|one |a |тысяч\w* |сто )[ \u00a0]*"
+                        r"(?:населени|жител|человек|people|population|inhabitant|resident|live birth|живорожд|детей|children)", re.I)
+RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
