@@ -115,3 +115,22 @@ def test_a_contributor_amount_in_brackets_does_not_take_the_role_of_the_words_af
     assert figures(ok, "ru") == []
     wrong = ok.replace("выделяет 1,2 млн евро", "выделяет 1,7 млн евро")
     assert figures(wrong, "ru") != []
+
+
+def test_a_percentage_of_them_after_a_count_is_a_share_of_that_count():
+    ok = ("The EU-funded project trained 420 people in 2025. Among them were 75 judges, "
+          "45 per cent of them women.")
+    assert figures(ok, "en") == []
+    wrong = ("The EU-funded project trained 420 people in 2025. Among them were 75 judges, "
+             "or 45 per cent of the participants.")
+    assert ("figures.share", "45 per cent") in figures(wrong, "en")
+
+
+def test_a_wider_programme_budget_beside_the_project_s_part_of_it_is_not_the_project_budget():
+    ok = ("Khujand – The EU is funding a EUR 2 million project on vocational schools in Sughd. "
+          "The EU's Central Asia skills programme has a budget of EUR 20 million; its Tajik component is "
+          "EUR 5 million, of which this project is two fifths.")
+    assert figures(ok, "en") == []
+    wrong = ("Khujand – The EU is funding a EUR 2 million project on vocational schools in Sughd. "
+             "The project has a budget of EUR 2.5 million.")
+    assert any(rule == "figures.same-fact" for rule, _ in figures(wrong, "en")), figures(wrong, "en")

@@ -640,6 +640,12 @@ class _Builder:
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
+            if f.kind == "money" and role == "total" and phrase_set(self.lang, "wider_whole").find(ws, 0, len(ws)) and \
+                    not any(w.norm.startswith(("project", "проект")) for w in ws[max(lo, i - 4):i]):
+                # "The regional programme has a budget of EUR 12 million; the Kyrgyz component is EUR 3 million, of
+                # which this project is a third": the wider programme's budget, not this project's
+                f.meta["no_scope"] = True
+                f.subset = True
             if f.kind == "money" and self._historical(ws):
                 f.subset = True  # "invested EUR 40 million since 2014": the EU's past money, not this project's
                 f.meta["no_scope"] = True

@@ -307,6 +307,8 @@ def count_shares(b) -> None:
             nxt = [w.norm for w in ws[j:j + 3]]
             if not nxt or not (nxt[0] in ("of", "от", "из", "всех", "общего") or _people(lang, nxt[0])):
                 continue
+            if len(nxt) > 1 and nxt[0] in ("of", "от", "из") and nxt[1] in ("them", "whom", "these", "those", "них", "которых", "этих"):
+                continue  # "75 judges, 30 per cent of them women": a share of the count, not the count's share
 
             def people(x):
                 return _people(lang, x.unit) or bool(x.q and x.q.noun and _people(lang, x.q.noun.lower()))
