@@ -134,3 +134,15 @@ def test_a_wider_programme_budget_beside_the_project_s_part_of_it_is_not_the_pro
     wrong = ("Khujand – The EU is funding a EUR 2 million project on vocational schools in Sughd. "
              "The project has a budget of EUR 2.5 million.")
     assert any(rule == "figures.same-fact" for rule, _ in figures(wrong, "en")), figures(wrong, "en")
+
+
+def test_those_who_did_something_at_an_event_are_a_part_of_those_who_took_part():
+    ok = ("The European Union hosted a forum on water in Osh. 80 participants took part in the debate. "
+          "After the forum, 50 participants signed a joint appeal.")
+    assert figures(ok, "en") == []
+    wrong = ok.replace("50 participants signed", "95 participants signed")
+    assert ("figures.same-fact", "95 participants") in figures(wrong, "en")
+    ok_ru = ("Европейский союз провёл круглый стол в Таразе. В обсуждении приняли участие 40 участников. "
+             "По итогам встречи 25 участников подписали резолюцию.")
+    assert figures(ok_ru, "ru") == []
+    assert ("figures.same-fact", "55 участников") in figures(ok_ru.replace("25 участников", "55 участников"), "ru")

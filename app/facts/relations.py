@@ -524,6 +524,14 @@ def different_actions(b, x, y) -> bool:
         if re.search(r"(?:\b(?:in total|a total of|altogether|overall|in all)|(?<![а-яё])(?:всего|в общей сложности|итого))[ ,\u00a0]*$",
                      b.text[max(0, f.start - 25):f.start].lower()):
             return False
+    # «В обсуждении приняли участие 60 участников» … «75 участников подписали обращение»: those who did
+    # something at the event are among its participants, so more of them than took part is one fact
+    # stated twice (fewer is a subset: two facts)
+    part = phrase_set(b.lang, "participation")
+    for f, o in ((x, y), (y, x)):
+        cw = words(_clause(b.text, f).lower())
+        if part.find(cw, 0, len(cw)) and not part.find(ow := words(_clause(b.text, o).lower()), 0, len(ow)):
+            return o.value < f.value
     vx, vy = _verbs(b, _clause(b.text, x)), _verbs(b, _clause(b.text, y))
     return bool(vx) and bool(vy) and not ({v[:5] for v in vx} & {v[:5] for v in vy})
 
