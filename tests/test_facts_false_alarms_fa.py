@@ -146,3 +146,20 @@ def test_those_who_did_something_at_an_event_are_a_part_of_those_who_took_part()
              "По итогам встречи 25 участников подписали резолюцию.")
     assert figures(ok_ru, "ru") == []
     assert ("figures.same-fact", "55 участников") in figures(ok_ru.replace("25 участников", "55 участников"), "ru")
+
+
+def test_an_organisation_named_as_the_source_of_a_figure_is_not_a_contributor():
+    ok = ("Проект, бюджет которого составляет 600 000 евро, финансирует Европейский союз – 540 000 евро. "
+          "ПРООН вносит 60 000 евро. По данным ПРООН, женщины руководят лишь около 12 % фермерских хозяйств.")
+    assert figures(ok, "ru") == []
+    wrong = ("Проект, бюджет которого составляет 600 000 евро, финансирует Европейский союз – 540 000 евро. "
+             "ПРООН вносит 60 000 евро, около 12 % бюджета.")
+    assert ("figures.share", "12 %") in figures(wrong, "ru")
+
+
+def test_people_listed_after_a_count_of_villages_are_not_its_groups():
+    ok = ("Sirens paid for by the European Union will be installed in all 18 villages, and 90 volunteers, "
+          "30 of them women, will be trained.")
+    assert figures(ok, "en") == []
+    wrong = "The European Union trained 90 volunteers, 30 of them women and 70 men."
+    assert any(rule == "figures.groups" for rule, _ in figures(wrong, "en")), figures(wrong, "en")

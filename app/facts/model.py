@@ -577,6 +577,8 @@ class _Builder:
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and phrase_set(self.lang, "source_cues").ends_at(ws, cue.i, max(0, cue.i - 4)):
+                cue = None  # «По данным ПРООН, женщины возглавляют 15 % …», "according to UNDP": a source, not a contributor
             if cue is None and shared:
                 cue = next(m for m in own if m.label == shared)
             role = None
@@ -904,7 +906,7 @@ class _Builder:
 
             if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
                 continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
-            if all(g.meta.get("place_group") for g in later) and any(
+            if all(g.meta.get("place_group") or g.meta.get("of_them") or _people(lang, g.unit) for g in later) and any(
                     _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
                 continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
             listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
