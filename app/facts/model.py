@@ -345,7 +345,30 @@ class _Builder:
         self._hedges(fs, ws)
         self._money_units(fs)
         self._roles(fs, ws)
+        self._changes(fs, ws)
         self._relations(fs, ws, text, start)
+
+    def _changes(self, fs: list[Fact], ws: list[Word]) -> None:
+        """«ЕС увеличил свой вклад с 1 млн до 1,5 млн евро», "raised its grant from EUR 1 million to EUR
+        1.5 million": the first amount is the old value (not a fact of the release any more) and the
+        second the new one, taking the first's role; «до» there is no hedge."""
+        verbs = phrase_set(self.lang, "change_verbs")
+        if not verbs.find(ws, 0, len(ws)):
+            return
+        money = [f for f in fs if f.kind == "money"]
+        for a, b in zip(money, money[1:]):
+            if a.unit != b.unit or a.hedge:
+                continue
+            ia, ja, ib = self._widx(ws, a.start), self._widx(ws, a.end), self._widx(ws, b.start)
+            if ia == 0 or ws[ia - 1].norm not in ("с", "со", "from") or ib - ja != 1 or ws[ja].norm not in ("до", "to"):
+                continue
+            a.subset = True
+            a.meta["no_scope"] = True
+            if b.hedge == "max":
+                b.hedge = None
+            if b.role is None and a.role not in (None, "total"):
+                b.role = a.role
+            a.role = None
 
     def _words_of(self, start: int, end: int) -> list[Word]:
         """words(self.text[start:end], start), taken from the whole text's words (tokenised once,
@@ -540,6 +563,8 @@ class _Builder:
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
+                if lo < len(ws) and ws[lo].norm == ")" and lo >= 1:
+                    own = []  # "(EUR 400,000) the project budget is …": the words after the bracket are the next amount's
                 if own:
                     lo = max(m.j for m in own)
                     # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
@@ -552,6 +577,8 @@ class _Builder:
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and phrase_set(self.lang, "source_cues").ends_at(ws, cue.i, max(0, cue.i - 4)):
+                cue = None  # «По данным ПРООН, женщины возглавляют 15 % …», "according to UNDP": a source, not a contributor
             if cue is None and shared:
                 cue = next(m for m in own if m.label == shared)
             role = None
@@ -574,15 +601,23 @@ class _Builder:
                         f.meta["strong"] = True
                 if phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["in_breakdown"] = True
+                    if role == "total" and not f.meta.get("strong") and any(
+                            w.norm.startswith(("includ", "включа")) for w in ws[cue.j:min(i, cue.j + 3)]):
+                        # "The budget includes EUR 200,000 for training": a line of the budget, not the budget
+                        role = None
+                        f.meta["part_of_total"] = True
                 prev1 = ws[cue.i - 1].norm if cue.i > 0 else ""
                 prev2 = ws[cue.i - 2].norm if cue.i > 1 else ""
-                if role == "total" and i - cue.j > 2 and (prev1 in ("of", "из", "от") or (prev1 == "the" and prev2 in ("of", "out"))):
+                if role == "total" and (i - cue.j > 2 or (cue.j < i and ws[cue.j].norm == ",")) and (
+                        prev1 in ("of", "из", "от") or (prev1 == "the" and prev2 in ("of", "out"))):
                     role = None  # "Of the total, construction works: EUR 4.3 million": a part of it
                     f.meta["part_of_total"] = True
             j = self._widx(ws, f.end)
             nxt = money[k + 1] if k + 1 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
             after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
+            if j < len(ws) and ws[j].norm == ")" and i > 0 and ws[i - 1].norm == "(":
+                after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
             if after and (role is None or (cue is not None and cue.j < i - 3)):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
@@ -602,9 +637,17 @@ class _Builder:
             from app.facts.relations import adjust_role
 
             role = adjust_role(self, ws, lo, i, f, role) if f.kind == "money" else role
+            if f.meta.get("part_of_total") and role == "total":
+                role = None  # "Of the total, EUR 6 million …": stays a part whatever follows
             f.role = role
             if f.kind == "money" and OF_IT[self.lang].match(self.text, f.end, f.end + 40):
                 f.meta["part_of_previous"] = True
+            if f.kind == "money" and role == "total" and phrase_set(self.lang, "wider_whole").find(ws, 0, len(ws)) and \
+                    not any(w.norm.startswith(("project", "проект")) for w in ws[max(lo, i - 4):i]):
+                # "The regional programme has a budget of EUR 12 million; the Kyrgyz component is EUR 3 million, of
+                # which this project is a third": the wider programme's budget, not this project's
+                f.meta["no_scope"] = True
+                f.subset = True
             if f.kind == "money" and self._historical(ws):
                 f.subset = True  # "invested EUR 40 million since 2014": the EU's past money, not this project's
                 f.meta["no_scope"] = True
@@ -663,6 +706,7 @@ class _Builder:
             i0 = self._widx(ws, w.start)
             # "Of the EUR 2 million budget, …", «Из общей суммы в 2,4 млн евро …»: at the start of the sentence
             of_before = (k == 0 and i0 <= 6 and ws and ws[0].norm in ("of", "out", "из", "от") and
+                         not w.meta.get("part_of_total") and  # "Of the total, EUR 6 million …": the first part
                          not any(x.norm in ("this", "that", "these", "it", "them", "этой", "этих", "них", "этого", "которых")
                                  for x in ws[:i0]) and
                          (phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or phrase_set(lang, "part_of").ends_at(ws, i0, 0)
@@ -862,6 +906,9 @@ class _Builder:
 
             if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
                 continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
+            if all(g.meta.get("place_group") or g.meta.get("of_them") or _people(lang, g.unit) for g in later) and any(
+                    _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
+                continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
             listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
                 and enumeration_complete(self.text, later, lang)
             self._group_rel(w, later, complete=listed)
@@ -1443,6 +1490,10 @@ class _Builder:
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
                             and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
                         parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part
+                    elif f.role == "cofin" and "cofin" in parts and f.sentence == parts["cofin"].sentence \
+                            and f.hedge is None and not f.subset and not inner and f.value != parts["cofin"].value:
+                        # "the Government EUR 1.5 million and UNDP EUR 0.5 million": two co-financiers, two parts
+                        parts["cofin%d" % f.id] = f
                 if len(parts) >= 2 or "remaining" in parts:
                     covered = any(r.kind == "sum" and (set(p.id for p in parts.values()) <= set(r.facts[1:]) or
                                   set(parts) <= {self.model.facts[i].role for i in r.facts[1:]})
@@ -1543,6 +1594,19 @@ class _Builder:
 
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
+    def _by_year(self, c: Fact) -> bool:
+        """A count in a sentence that splits a figure by year: two or more distinct years in the
+        sentence and one of them in the clause before the count."""
+        if not (0 <= c.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[c.sentence]
+        years = {w.norm[:4] for w in ws if re.match(r"(?:19|20)\d\d(?:\D|$)", w.norm)}
+        if len(years) < 2:
+            return False
+        i = self._widx(ws, c.start)
+        lo = max([max(0, i - 8)] + [x + 1 for x in range(max(0, i - 8), i) if ws[x].norm in (";", ".", ":")])
+        return any(re.match(r"(?:19|20)\d\d(?:\D|$)", w.norm) for w in ws[lo:i])
+
     def _same_counts(self, cs: list[Fact]) -> None:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
@@ -1551,6 +1615,11 @@ class _Builder:
         for c in cs:
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
+            if self._by_year(c):
+                continue  # «В 2024 году центры приняли 2 100 женщин, в 2025-м – 2 900»: one year's part of the whole
+            if RATE_AFTER.match(self.text, c.end, min(len(self.text), c.end + 24)) or \
+                    RATE_BEFORE.search(self.text, max(0, c.start - 12), c.start):
+                continue  # «51 случай на 100 000 населения», "3.4 nurses per 1,000 people": a rate, not a count
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
@@ -1567,7 +1636,20 @@ class _Builder:
             if qualified:
                 continue
             plain.setdefault(c.unit, []).append(c)
+        cum_ps = phrase_set(self.lang, "cumulative")
+
+        def cumulative(c: Fact) -> bool:
+            ws = self.sent_words[c.sentence] if 0 <= c.sentence < len(self.sent_words) else []
+            return bool(cum_ps.find(ws, 0, len(ws)))
+
         for unit, fs in plain.items():
+            # «с начала программы – уже 460 учителей» beside «в этом году – 320»: the running total since
+            # the start and one period's figure are two facts; each is compared with its own kind
+            cum = [c for c in fs if cumulative(c)]
+            if cum and len(cum) < len(fs):
+                self._same_chain(self._people_of_one_action(cum))
+                self._same_chain(self._people_of_one_action([c for c in fs if c not in cum]))
+                continue
             self._same_chain(self._people_of_one_action(fs))
         # things (ambulances, cold rooms): the same fact only when a later mention points back at the
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
@@ -1581,7 +1663,7 @@ class _Builder:
             pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
             pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
-            if again or _extra_word(self.text, a) or _extra_word(self.text, b):
+            if again or _extra_word(self.text, a) or _extra_word(self.text, b) or cumulative(a) != cumulative(b):
                 continue
             from app.facts.relations import same_action
 
@@ -1654,6 +1736,11 @@ class _Builder:
 
 
 _ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.\s?н|напр|approx|ca|incl|млн|млрд|тыс|долл|руб|г|гг|ст|мин|No|no|Nos)\.)\s*$")
+
+
+RATE_AFTER = re.compile(r"[ \u00a0]*(?:на|per|for every)[ \u00a0]+(?:\d[\d \u00a0,.]{0,8}|one |a |тысяч\w* |сто )[ \u00a0]*"
+                        r"(?:населени|жител|человек|people|population|inhabitant|resident|live birth|живорожд|детей|children)", re.I)
+RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:

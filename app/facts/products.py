@@ -44,7 +44,8 @@ def restated(b) -> None:
         others = [c for c in F if c.kind == "count" and c.id not in in_prod and not c.table and c.id != n.id
                   and c.unit and _noun_match(c.unit, n.unit) and c.scope == n.scope and not c.subset
                   and not c.meta.get("measure") and not c.meta.get("each") and not c.meta.get("groups")
-                  and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge]
+                  and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge
+                  and c.value > 1]  # «сумма одного гранта», "each grant is worth": one item, not a count of them
         vals = {round(c.value, 6) for c in others}
         if len(vals) == 1:
             for c in others:

@@ -307,6 +307,8 @@ def count_shares(b) -> None:
             nxt = [w.norm for w in ws[j:j + 3]]
             if not nxt or not (nxt[0] in ("of", "от", "из", "всех", "общего") or _people(lang, nxt[0])):
                 continue
+            if len(nxt) > 1 and nxt[0] in ("of", "от", "из") and nxt[1] in ("them", "whom", "these", "those", "них", "которых", "этих"):
+                continue  # "75 judges, 30 per cent of them women": a share of the count, not the count's share
 
             def people(x):
                 return _people(lang, x.unit) or bool(x.q and x.q.noun and _people(lang, x.q.noun.lower()))
@@ -478,6 +480,21 @@ def aggregate_sums(b) -> None:
                      and o.value < f.value]
             if len(parts) != n or len({o.sentence for o in parts}) != n:
                 continue
+            if f.role == "eu":
+                # "Together, the two projects receive EUR 2.52 million from the EU": the sum of the EU's
+                # parts of the budgets — a budget with a smaller amount beside it (its EU share) counts
+                # by that amount; one with two or more such amounts leaves nothing certain
+                eu_parts = []
+                for o in parts:
+                    inner = [x for x in b.sent_facts[o.sentence] if x.kind == "money" and x.unit == o.unit
+                             and x.id != o.id and x.value < o.value and not (x.hedge or x.subset)]
+                    if len(inner) > 1:
+                        eu_parts = None
+                        break
+                    eu_parts.append(inner[0] if inner else o)
+                if eu_parts is None:
+                    continue
+                parts = eu_parts
             f.meta["stated_sum"] = True
             b.rel("sum", [f.id] + [o.id for o in parts], True, origin="text", note="aggregate")
 
@@ -510,6 +527,14 @@ def different_actions(b, x, y) -> bool:
         if re.search(r"(?:\b(?:in total|a total of|altogether|overall|in all)|(?<![а-яё])(?:всего|в общей сложности|итого))[ ,\u00a0]*$",
                      b.text[max(0, f.start - 25):f.start].lower()):
             return False
+    # «В обсуждении приняли участие 60 участников» … «75 участников подписали обращение»: those who did
+    # something at the event are among its participants, so more of them than took part is one fact
+    # stated twice (fewer is a subset: two facts)
+    part = phrase_set(b.lang, "participation")
+    for f, o in ((x, y), (y, x)):
+        cw = words(_clause(b.text, f).lower())
+        if part.find(cw, 0, len(cw)) and not part.find(ow := words(_clause(b.text, o).lower()), 0, len(ow)):
+            return o.value < f.value
     for f in (x, y):  # participants, attendees, «слушатели»: counted by taking part, whatever the verb says
         noun = b.text[f.q.noun_start:f.q.noun_end].lower() if f.q and f.q.noun_start >= 0 else ""
         if noun.startswith(_TAKING_PART):
