@@ -65,14 +65,22 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
         pass
     value = build()
+    dump_atomic(path, (stamp, value))
+    return value
+
+
+def dump_atomic(path: Path, obj: Any) -> None:
+    """Pickle ``obj`` to ``path`` through a temporary file and an atomic rename: a reader never sees
+    half a file, two processes writing at once leave one whole file. A cache that cannot be written
+    is only slower: errors are swallowed."""
     import tempfile  # ~10 ms of imports: only when something is written
 
     try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=d)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump((stamp, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             try:
@@ -82,7 +90,6 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
             raise
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
         pass
-    return value
 
 
 class DataFileError(ValueError):

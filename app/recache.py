@@ -90,22 +90,7 @@ def save() -> None:
     """Write the table when this process compiled patterns it did not have (atomic rename)."""
     if not _state or not _state["added"]:
         return
-    path = _state["path"]
-    import tempfile
+    from app.diskcache import dump_atomic  # imported at exit only: the regex cache loads before the rest
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".regex.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((_key(), _state["table"]), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
-        pass
+    dump_atomic(_state["path"], (_key(), _state["table"]))
     _state["added"] = 0
