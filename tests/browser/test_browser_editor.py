@@ -226,8 +226,11 @@ def test_two_tabs_edit_different_fields_merge(ctx):
     b.fill("#city", "Шымкент")
     b.wait_for_selector("#conflict:not([hidden])", timeout=20000)
     assert "Алматы" in b.text_content("#conflict-fields") and "Шымкент" in b.text_content("#conflict-fields")
+    vb = int(b.input_value("#current_version") or b.input_value("#version") or 0)
     b.click("#conflict-apply")
     b.wait_for_selector("#conflict", state="hidden")
+    # the merged text is saved in the background: wait until this tab holds a newer version
+    b.wait_for_function("v => +document.getElementById('version').value > v", arg=vb, timeout=20000)
     d = c.new_page()
     d.goto(url)
     assert d.input_value("#headline") == "Заголовок из первой вкладки"
