@@ -7,7 +7,7 @@ is set only when that organisation is known.
 """
 from __future__ import annotations
 
-from app.checks.structure.parts import structure
+from app.checks.structure.parts import CITY_PREFIX, DATE_PREFIX, LABEL, structure
 from app.core import eu_texts
 
 
@@ -55,6 +55,20 @@ ATTR = {"label": "label", "date": "date", "date-line": "date_line", "headline": 
         "boilerplate": "boilerplate"}
 
 
+def _date_line_with_place(doc, s) -> bool:
+    """The release date line names the place too («Ош, 9 апреля 2026 г.», "Dushanbe, 3 May 2025"):
+    what a dateline tells the reader is there, so a lead without its own is not an error."""
+    if s.date_line is None:
+        return False
+    block = doc.block_at(s.date_line.start)
+    if block is None:
+        return False
+    before = DATE_PREFIX.sub("", doc.text[block.start:s.date_line.start])
+    if LABEL.match(before):
+        before = before[LABEL.match(before).end():].lstrip(" \t|•·/–—:,-")
+    return bool(before.strip()) and bool(CITY_PREFIX.match(before))
+
+
 def check(doc, rule, ctx):
     part = rule.options.get("part") or rule.id.rsplit("missing-", 1)[-1]
     s = structure(doc)
@@ -62,6 +76,8 @@ def check(doc, rule, ctx):
         return
     if part == "date-line" and s.date is None:
         return  # no date at all: structure.missing-date says so
+    if part == "dateline" and _date_line_with_place(doc, s):
+        return  # «Ош, 9 апреля 2026 г.» above the headline gives the place and the date already
     at = _anchor(doc, s, part)
     suggestion, fix = _suggestion(doc, ctx, part, s)
     yield rule.finding(doc, at, at, [suggestion] if suggestion else [], fix=fix,
