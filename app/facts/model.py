@@ -1798,9 +1798,9 @@ def _complementary(lang: str) -> list[list[str]]:
 
 
 def _pat_ok(pattern: str, word: str) -> bool:
-    from app.facts.phrases import _Pat, norm
+    from app.facts.phrases import norm, pat
 
-    return _Pat(pattern).ok(norm(word))
+    return pat(pattern).ok(norm(word))
 
 
 def _noun_ru(word: str) -> str:

@@ -81,6 +81,12 @@ class _Pat:
         return {e[:2] for e in self.exact} | {p[:2] for p, _ in self.prefixes}
 
 
+@lru_cache(maxsize=4096)
+def pat(spec: str) -> _Pat:
+    """``_Pat(spec)``, built once per spec (a _Pat is never changed after it is built; issue 13)."""
+    return _Pat(spec)
+
+
 @dataclass(frozen=True)
 class Match:
     i: int  # first word index
