@@ -118,7 +118,7 @@ class PhraseSet:
             w = ws[i].norm
             cands = self.index.get(w[:2], ())
             if len(w) < 2:
-                cands = list(cands) + [k for key, ks in self.index.items() if key == w for k in ks]
+                cands = list(cands) + list(self.index.get(w, ()))  # the one key equal to w (issue 13: was a scan of every key)
             for k in cands:
                 label, phrase, pats = self.phrases[k]
                 if i + len(pats) > hi:

@@ -140,6 +140,7 @@ def check(doc, rule, ctx):
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
         [("case", x) for x in (t.get("preposition_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
+    spec_words = [{x.replace("ё", "е") for x in spec["words"]} for _, spec in vpreps]  # once, not per word (issue 13)
     verb_set = frozenset(verbs)
     adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
     places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
@@ -148,8 +149,8 @@ def check(doc, rule, ctx):
         for i, (s, e, w) in enumerate(ws):
             glemmas = _governor_lemmas(ctx, w) & governors
             found = None
-            for kind, spec in vpreps if glemmas else ():
-                if glemmas & {x.replace("ё", "е") for x in spec["words"]}:
+            for (kind, spec), sw in zip(vpreps, spec_words) if glemmas else ():
+                if glemmas & sw:
                     if kind == "wrong":
                         found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
                     else:
