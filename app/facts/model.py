@@ -352,10 +352,12 @@ class _Builder:
         """«ЕС увеличил свой вклад с 1 млн до 1,5 млн евро», "raised its grant from EUR 1 million to EUR
         1.5 million": the first amount is the old value (not a fact of the release any more) and the
         second the new one, taking the first's role; «до» there is no hedge."""
+        money = [f for f in fs if f.kind == "money"]
+        if len(money) < 2:
+            return  # no pair of amounts to change (asked first: the verb search is the dearer test, issue 13)
         verbs = phrase_set(self.lang, "change_verbs")
         if not verbs.find(ws, 0, len(ws)):
             return
-        money = [f for f in fs if f.kind == "money"]
         for a, b in zip(money, money[1:]):
             if a.unit != b.unit or a.hedge:
                 continue

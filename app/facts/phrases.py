@@ -40,7 +40,9 @@ _NORMS: dict[str, str] = {}  # word -> norm, bounded (the words of a language re
 
 def words(text: str, base: int = 0) -> list[Word]:
     out = []
+    append = out.append
     cache = _NORMS
+    make = tuple.__new__  # what Word(...) does, without its Python-level __new__ (issue 13)
     for m in WORD.finditer(text):
         g = m.group(0)
         n = cache.get(g)
@@ -50,7 +52,7 @@ def words(text: str, base: int = 0) -> list[Word]:
                 cache.clear()
             cache[g] = n
         a, b = m.span()
-        out.append(Word(base + a, base + b, n))
+        append(make(Word, (base + a, base + b, n)))
     return out
 
 

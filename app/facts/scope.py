@@ -25,12 +25,15 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
 
     ordinals = [(pat(str(k)), v) for k, v in numbered.items()]  # once per call, not per word (issue 13)
     project = [pat(p) for p in pwords]
-    # the first letters an ordinal can start with: most words are not asked at all (issue 13)
-    firsts = {e[:1] for p, _ in ordinals for e in p.exact} | {q[:1] for p, _ in ordinals for q, _ in p.prefixes}
-    anything = "" in firsts
+    # which words can be an ordinal at all (a word equal to one, or starting with an ordinal's stem):
+    # the others are not matched against every ordinal (issue 13)
+    exact = {e for p, _ in ordinals for e in p.exact}
+    stems = [q for p, _ in ordinals for q, _ in p.prefixes]
+    width = min((len(q) for q in stems), default=2)
+    heads = {q[:width] for q in stems}
     out: list[tuple[int, str]] = []
     for i, w in enumerate(ws[:-1]):
-        if not anything and w.norm[:1] not in firsts:
+        if w.norm not in exact and (not stems or (width > 0 and w.norm[:width] not in heads)):
             continue
         n = next((v for p, v in ordinals if p.ok(w.norm)), None)
         if n is None:

@@ -14,7 +14,7 @@ import time
 import re
 
 from app.language import REGIONAL_LETTERS, in_spans, kazakh_blocks, sentence_starts
-from app.language.spelling import speller
+from app.language.spelling import clean, speller
 from app.language.words import Word, is_acronym, words
 
 
@@ -129,9 +129,15 @@ def check(doc, rule, ctx):
     budget = float(opts.get("suggest_budget_seconds", 1.0))
     kazakh = kazakh_blocks(doc) if lang == "ru" else []
     spent = 0.0
+    caps_min = int(opts.get("caps_min_length", 4))
+    # A word (not in capitals) already found known in this document: every other occurrence of it
+    # is skipped or known too, whatever stands around it (issue 13: most words repeat).
+    known_texts: set[str] = set()
     for w in ws:
         text = w.text
-        caps = text.isupper() and len(text) >= int(opts.get("caps_min_length", 4))
+        if text in known_texts:
+            continue
+        caps = text.isupper() and len(text) >= caps_min
         if w.has_digit or len(text) < min_len or (is_acronym(text) and not (caps and _caps_block(doc, w))):
             continue
         if lang == "ru" and (not w.cyrillic or w.latin):
@@ -140,8 +146,6 @@ def check(doc, rule, ctx):
             continue  # Kazakh, Kyrgyz, Tajik, Uzbek: no Russian dictionary can judge it
         if lang == "en" and (w.cyrillic or not w.latin):
             continue
-        from app.language.spelling import clean
-
         plain = clean(text)
         if caps:
             token = clean(w.token)
@@ -159,7 +163,11 @@ def check(doc, rule, ctx):
             if sp.accepted(plain, vocab) or sp.accepted(title, vocab) or title in names or sp.known(title):
                 continue  # a name in capitals (OHIO; FRIST when the text writes Frist elsewhere)
             plain = plain.lower()  # a word in a capitals line: check it as the word it spells
-        if sp.known(plain) or sp.accepted(plain, vocab) or (plain != w.token and sp.accepted(w.token, vocab)):
+        if sp.known(plain):
+            if not caps:
+                known_texts.add(text)
+            continue
+        if sp.accepted(plain, vocab) or (plain != w.token and sp.accepted(w.token, vocab)):
             continue
         if plain != w.token and "-" in w.token and sp.known(clean(w.token)):
             continue
