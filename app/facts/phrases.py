@@ -76,6 +76,8 @@ class _Pat:
     def ok(self, w: str) -> bool:
         if w in self.exact:
             return True
+        if not self.prefixes:
+            return False
         return any(w.startswith(p) and len(w) - len(p) <= n and (w[len(p):].isalpha() or not w[len(p):])
                    for p, n in self.prefixes)
 
@@ -123,9 +125,9 @@ class PhraseSet:
                 cands = list(cands) + list(self.index.get(w, ()))  # the one key equal to w (issue 13: was a scan of every key)
             for k in cands:
                 label, phrase, pats = self.phrases[k]
-                if i + len(pats) > hi:
+                if i + len(pats) > hi or not pats[0].ok(w):
                     continue
-                if all(p.ok(ws[i + n].norm) for n, p in enumerate(pats)):
+                if len(pats) == 1 or all(p.ok(ws[i + n].norm) for n, p in enumerate(pats) if n):
                     out.append(Match(i, i + len(pats), label, phrase))
         return out
 
