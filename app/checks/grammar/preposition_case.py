@@ -36,7 +36,19 @@ def _only_spaces(doc, a: int, b: int) -> bool:
     return not gap.strip(" \u00a0") and "\n" not in gap
 
 
+_COMPOUNDS: list = [None, None]  # (the table it was built from, the index): built once, not per document (issue 13)
+
+
 def _compounds():
+    t = table()
+    if _COMPOUNDS[0] is t:
+        return _COMPOUNDS[1]
+    by_first = _compounds_of()
+    _COMPOUNDS[:] = [t, by_first]
+    return by_first
+
+
+def _compounds_of():
     out = []
     for phrase, spec in (table().get("compound_prepositions") or {}).items():
         out.append((phrase.split(), spec))
