@@ -321,6 +321,20 @@ def time_points(text: str, language: str) -> list[TimePoint]:
     return list(out)
 
 
+# the lower-case starts of the English month names MONTH_YEAR["en"] reads (it ignores case); the four
+# non-ASCII letters Python's IGNORECASE also matches to ASCII ones (İ ı ſ K) turn the shortcut off
+_EN_MONTH_LOWER = tuple(m.lower() for m in _EN_MONTH_STARTS)
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_name_month(text: str, language: str) -> bool:
+    """False when MONTH_YEAR[language] cannot match text (English: no month name's first letters)."""
+    if language != "en" or any(c in text for c in _ASCII_FOLDS):
+        return True
+    low = text.lower()
+    return any(m in low for m in _EN_MONTH_LOWER)
+
+
 def _time_points(text: str, language: str) -> list[TimePoint]:
     out: list[TimePoint] = []
     spans = Spans()
@@ -332,7 +346,8 @@ def _time_points(text: str, language: str) -> list[TimePoint]:
         end = d.end
         out.append(TimePoint(d.start, end, d.year, d.month, d.day))
         spans.add(d.start, end)
-    for m in MONTH_YEAR[language].finditer(text):
+    digit = _DIGIT.search(text) is not None  # YEAR and NUMERIC_MONTH_YEAR need one (issue 13)
+    for m in MONTH_YEAR[language].finditer(text) if _may_name_month(text, language) else ():
         if not free(m.start(), m.end()):
             continue
         mon = _mon_index(m.group("mon"), language)
@@ -342,11 +357,11 @@ def _time_points(text: str, language: str) -> list[TimePoint]:
             continue  # "may" the verb
         out.append(TimePoint(m.start(), m.end(), int(m.group("year")) if m.group("year") else None, mon))
         spans.add(m.start(), m.end())
-    for m in NUMERIC_MONTH_YEAR.finditer(text):
+    for m in NUMERIC_MONTH_YEAR.finditer(text) if digit else ():
         if free(m.start(), m.end()):
             out.append(TimePoint(m.start(), m.end(), int(m.group("year")), int(m.group("mon"))))
             spans.add(m.start(), m.end())
-    for m in YEAR.finditer(text):
+    for m in YEAR.finditer(text) if digit else ():
         if free(m.start(), m.end()):
             out.append(TimePoint(m.start(), m.end(), int(m.group("year"))))
             spans.add(m.start(), m.end())
