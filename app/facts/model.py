@@ -574,6 +574,11 @@ class _Builder:
                             own = []
                 if own:
                     lo = max(m.j for m in own)
+                    # «1,2 млн евро предоставляет ЕС, 300 тыс. евро – …»: the verb and the contributor named
+                    # right after it are the amount before's
+                    named = [m for m in roles_ps.find(ws, lo, min(i, lo + 4)) if m.i == lo and m.label in ("eu", "cofin")]
+                    if named and max(own, key=lambda m: m.j).label == "other":
+                        lo = max(m.j for m in named)
                     # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
                     last = max(own, key=lambda m: m.j)
                     if money[k - 1].kind == "percent" and f.kind == "money" and i - last.j <= 2 and last.label in ("eu", "cofin"):
@@ -810,6 +815,14 @@ class _Builder:
                 p.meta["part"] = target.id
                 p.role = target.role or p.role
                 whole = self._sentence_whole(target)
+                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
+                later = [m for m in nxt if m is not target and m.unit == target.unit]
+                if whole is None and named is not None and later and later[0].role in (None, "total") and \
+                        self._widx(ws, later[0].start) - named.j <= 2 and later[0].value > target.value:
+                    # «2 млн евро – 80 % её бюджета в 2,5 млн евро», "EUR 2 million, 80 per cent of its budget
+                    # of EUR 2.5 million": the budget named after the share is its whole
+                    later[0].role = "total"
+                    whole = later[0].id
                 if whole is not None:
                     self.rel("share", [p.id, target.id, whole])
                 else:
@@ -830,6 +843,10 @@ class _Builder:
             elif p.role in ("eu", "cofin", "remaining"):
                 # "the EU covers 80 % of the EUR 2 million budget"
                 whole = next((m for m in nxt if m.role == "total" or phrase_set(lang, "part_of").find(ws, *self._between(ws, p, m))), None)
+                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
+                if whole is None and named is not None and nxt and nxt[0].role is None and \
+                        self._widx(ws, nxt[0].start) - named.j <= 2:
+                    whole = nxt[0]  # «80 % её бюджета в 2,5 млн евро», "80 per cent of its budget of EUR 2.5 million"
                 if whole is not None and whole.role in (None, "total"):
                     whole.role = "total"
                     p.meta["whole"] = whole.id
@@ -1504,7 +1521,12 @@ class _Builder:
                     continue
                 # a scope-level sum when no sentence states one
                 parts = {}
-                for f in ms:
+                if any(f.table is None and f.role in ("eu", "cofin", "remaining") for f in ms):
+                    # the text's parts: a budget table's rows are summed by the table itself (its own relation)
+                    cands = [f for f in ms if f.table is None or f.role == "total"]
+                else:
+                    cands = ms
+                for f in cands:
                     inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
                             and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
