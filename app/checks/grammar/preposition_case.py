@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, disagreeing, repair_group, inflect_group, inflect_numeral_group, noun_group,
-                                     noun_groups, numeral_cases, numeral_group, possible, possible_any, table,
+                                     noun_groups, numeral_cases, numeral_group, possible, possible_any, rare_noun, table,
                                      words_after)
 
 CASE_EN = {"nomn": "nominative", "gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental",
@@ -20,7 +20,7 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
            "ablt": "творительный", "loct": "предложный"}
 # Prepositions that are also adverbs («относительно небольшой», «после мы поехали»): only a bare
 # noun, never a possible subject, counts after them.
-ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно", "путем", "путём",
+ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
                    "взамен"}
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
@@ -115,7 +115,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if disagreeing(group):
         # «благодаря новым технологий»: the words do not agree; flagged when no shorter reading fits
         # and one part of the group is in the preposition's case
-        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not _rare_noun(g)):
+        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not rare_noun(g)):
             return None
         suggestions = repair_group(group, cases)
         if not suggestions:
@@ -132,15 +132,6 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
-
-
-def _rare_noun(group) -> bool:
-    """The group's last word is an adjective pymorphy3 rarely reads as a noun («новым» as «новое»,
-    score under 0.1), unlike «учёным», «военным» (then «учёным института» is a noun and its
-    genitive)."""
-    ps = group.parses[-1]
-    nouns = sum(p.score for p in ps if p.tag.POS == "NOUN")
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps) and nouns < 0.1
 
 
 def _numeral(doc, rule, ctx, following, cases, prep_text):

@@ -134,6 +134,28 @@ def _subject_before(ctx, doc, ws, i) -> bool:
     return bool(ps) and all(p.tag.POS == "NPRO" and p.tag.case == "nomn" for p in ps)
 
 
+_CLAUSE_OPENERS = {"и", "а", "но", "однако", "также", "теперь", "сейчас", "сегодня", "уже", "ежегодно", "затем",
+                   "поэтому", "тогда", "здесь", "там", "вместе", "ныне", "впервые", "всего"}
+
+
+def _clause_subject(ctx, doc, ws, i, b, cases) -> bool:
+    """The clause opens with a noun group that can be the finite verb's subject and not its object
+    («Новые правила препятствуют развития …», «Женщины пользуются услуги …»): then a nominative
+    after the verb is not a second subject."""
+    c = i
+    while c > 0 and i - c < 8 and _same_clause(doc, ws[c - 1][1], ws[c][0]):
+        c -= 1
+    if c == i:
+        return False
+    gap = doc.text[ws[c - 1][1]:ws[c][0]] if c > 0 else doc.text[b.start:ws[c][0]]
+    if (c > 0 and not any(x in gap for x in ".,;:!?\n—–")) or any(q in gap for q in "«»\"„“()"):
+        return False  # not after a clause boundary (a quote, a bracket, a number)
+    while c < i - 1 and ws[c][2].lower() in _CLAUSE_OPENERS:
+        c += 1
+    groups = noun_groups(ctx, list(ws[c:i]))
+    return any(_subject_possible(ctx, ws[i][2], g) and not possible_any([g], cases) for g in groups[-1:])
+
+
 def check(doc, rule, ctx):
     t = table()
     verbs = {k.replace("ё", "е"): v for k, v in {**(t.get("verbs") or {}), **(t.get("passive_verbs") or {})}.items()}
@@ -222,13 +244,23 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
             and group.words[-1][2][:1].isupper():
         return None  # names: pymorphy3 often lacks their forms
     cases = set(spec.get("case") or [])
+    also: set[str] = set()
+    also_cases = set()
+    if spec.get("person_dative") and "accs" in cases:
+        # «рассказали жителей» → жителям: the accusative is of things, a person takes the dative
+        cases.discard("accs")
+        also.add("accs-inan")
+        also_cases.add("accs")
     negated = i > 0 and ws[i - 1][2].lower() == "не"
     if negated:
         cases |= {"gent"}
-    if possible_any(groups, cases) or (any(_subject_possible(ctx, w, g) for g in groups)
-                                       and not _subject_before(ctx, doc, ws, i)):
+    if possible_any(groups, cases, also) or (any(_subject_possible(ctx, w, g) for g in groups)
+                                             and not _subject_before(ctx, doc, ws, i)
+                                             and not (not participle and _clause_subject(ctx, doc, ws, i, b, cases | also_cases))):
         return None
     case = spec["case"][0]
+    if also and any("anim" in h.tag for h in head_readings(group)):
+        case = "datv"  # a person after a verb of telling: «рассказали жителям»
     suggestions = inflect_group(group, case, "gent" if case in ("datv", "ablt") else None)
     if not suggestions:
         return None
