@@ -138,6 +138,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
             out.append(Group(ws[0][0], e, tuple(ws[:k + 1]), tuple(parses)))
             if not (poss & _ADJ_POS) or k + 1 >= len(ws):
                 return out
+            if sum(p.score for p in ps if p.tag.POS in _ADJ_POS) < 0.1 and "Apro" not in ps[0].tag:
+                return out  # «данных» is rarely the participle of «дать»: «последних данных | министерства»
             continue
         if not adjectives or not (poss & _ADJ_POS):
             return out
@@ -333,11 +335,14 @@ def repair_group(group: Group, cases: list[str]) -> list[str]:
             out.append(form)
     common = None
     for ps in adjs:
+        # (the adjectives' own number: «в соответствии с действующим законодательствам» →
+        # «действующим законодательством», the head put into the adjective's number)
         feats = {(case_of(a.tag), a.tag.number, a.tag.gender) for a in ps
-                 if (a.tag.POS in _ADJ_POS or "Apro" in a.tag) and case_of(a.tag) in cases and a.tag.number in numbers}
+                 if (a.tag.POS in _ADJ_POS or "Apro" in a.tag) and case_of(a.tag) in cases}
         common = feats if common is None else common & feats
-    for case, number, gender in sorted(common or (), key=lambda f: cases.index(f[0])):
-        for h in sorted(head, key=lambda h: -h.score):
+    all_heads = [h for h in group.parses[-1] if h.tag.POS in _HEAD_POS]
+    for case, number, gender in sorted(common or (), key=lambda f: (cases.index(f[0]), f[1] not in numbers)):
+        for h in sorted(head if number in numbers else all_heads, key=lambda h: -h.score):
             if number == "sing" and h.tag.gender != gender and "ms-f" not in h.tag:
                 continue
             form = _inflect_words(group, h, case, number, force=True)

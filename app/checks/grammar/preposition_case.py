@@ -98,7 +98,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
     following = words_after(doc.text, end, b.end)
     if not following:
-        return None
+        return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
         return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
     if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
@@ -125,13 +125,52 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
                             case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
     if possible_any(groups, set(cases), also):
         return None
+    return _group_finding(doc, rule, groups, cases, prep_text)
+
+
+_DIGITS = re.compile(r"[ \u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*(?=[ \u00a0]+[А-Яа-яЁё])")
+# prepositions whose case is not the one after a number written in digits («на 12 скважин», «по
+# 2 тонны», «через 5 лет»): the noun after a number agrees with it only in an oblique case
+_NOT_AFTER_DIGITS = {"в", "во", "на", "за", "под", "подо", "о", "об", "про", "через", "сквозь", "по", "около",
+                     "свыше", "более", "менее", "порядка", "примерно", "между"}
+
+
+def _after_number(doc, rule, ctx, end, b, cases, also, prep_text, low):
+    """«благодаря 12 новых скважин» → «новым скважинам»: after a number in digits, the noun group
+    of an oblique case agrees with the number in that case (words of time and dates are left
+    alone: «к 1 сентября»)."""
+    m = _DIGITS.match(doc.text, end, b.end)
+    if m is None or low in _NOT_AFTER_DIGITS or set(cases) & {"nomn", "accs"}:
+        return None
+    following = words_after(doc.text, m.end(), b.end)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups or disagreeing(groups[-1]):
+        return None
+    heads = [h for g in groups for h in g.parses[-1]]
+    if any(h.normal_form in TIME_NOUNS or h.normal_form in _UNITS for h in heads):
+        return None
+    if possible_any(groups, set(cases), also):
+        return None
+    return _group_finding(doc, rule, groups, cases, prep_text)
+
+
+def _group_finding(doc, rule, groups, cases, prep_text):
+    """The group put into the preposition's first case; an adjective already in that case keeps
+    its number («с действующим законодательствам» → «действующим законодательством», not
+    «действующими законодательствами»)."""
     case = cases[0]
     group = best_group(groups)
     suggestions = inflect_group(group, case, CONFUSED_WITH.get(case))
+    if len(group.words) > 1:
+        kept = repair_group(group, [case])
+        suggestions = kept + [x for x in suggestions if x not in kept]
     if not suggestions:
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+_UNITS = {"процент", "тысяча", "миллион", "миллиард", "раз", "человек", "год", "лет"}
 
 
 def _numeral(doc, rule, ctx, following, cases, prep_text):

@@ -521,6 +521,8 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
         if wrong_case and not possible_any(groups, set(wrong_case)):
             return None  # not that preposition's phrase: another construction
+        if spec.get("strict") and possible_any(groups, set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), [])))):
+            return None  # also the preposition's own phrase («отношения в области»)
         if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
                                          for h in head_readings(best_group(groups))):
             return None  # the wrong preposition only with these heads («контроль над качеством»)
