@@ -45,8 +45,11 @@ def _verb_lemmas(ctx, word: str) -> set[str]:
     ps = analyses(ctx, word)
     if not ps:
         return set()
-    if any(p.tag.POS not in _VERB_POS for p in ps):
+    verbs = {p.normal_form for p in ps if p.tag.POS in _VERB_POS}
+    if any(p.tag.POS not in _VERB_POS and not (p.tag.POS == "PRTS" and "pres" in p.tag and p.normal_form in verbs)
+           for p in ps):
         return set()  # also a noun or an adjective: not sure it is the verb
+    # («благодарим», «поздравляем»: the first person plural, also read as a present passive participle)
     return {p.normal_form.replace("ё", "е") for p in ps}
 
 
@@ -107,7 +110,7 @@ def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
 
 def _subject_possible(ctx, verb_word: str, group) -> bool:
     """A nominative reading of the group that agrees with the finite verb (its subject after it)."""
-    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS in ("VERB", "PRTS")]
+    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
     if not vps:
         return False
     for h in head_readings(group):
@@ -164,7 +167,11 @@ def check(doc, rule, ctx):
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
     verb_set = frozenset(verbs)
     adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
+    # short adjectives that govern a case like a verb («благодарны Европейскому Союзу»)
+    adjectives = {k.replace("ё", "е"): v for k, v in (t.get("adjectives") or {}).items()}
+    adj_prefixes = {k[:4] for k in adjectives}
     places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
+    flagged: set[int] = set()
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
@@ -179,8 +186,19 @@ def check(doc, rule, ctx):
                     if found is not None:
                         break
             if found is not None:
+                if found.offset in flagged:
+                    continue  # «дали оценку о …»: the verb's row and the noun's row flag one preposition
+                flagged.add(found.offset)
                 yield found
                 continue
+            if adjectives and w.lower()[:4] in adj_prefixes:
+                ps = analyses(ctx, w) or ()
+                short = {p.normal_form.replace("ё", "е") for p in ps if p.tag.POS == "ADJS"}
+                if ps and len(short) == 1 and all(p.tag.POS == "ADJS" for p in ps) and short <= set(adjectives):
+                    f = _direct(doc, rule, ctx, ws, i, adjectives[short.pop()], b)
+                    if f is not None:
+                        yield f
+                    continue
             lemmas, voice = _verb_forms(ctx, w)
             for lemma in lemmas & verb_set:
                 spec = verbs[lemma]
@@ -365,6 +383,16 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
         if k >= len(ws):
             return None
         j = k + 1
+    if spec.get("skip_object") and j < len(ws) and _blank(doc, ws[j - 1][1], ws[j][0]) \
+            and ws[j][2].lower() not in _PREP_CASES:
+        # the verb's own object first: «ознакомили участников о правилах» (кого + предлог)
+        following = words_after(doc.text, ws[j - 1][1], ws[-1][1] + 1, limit=4)
+        groups = noun_groups(ctx, following) if following else []
+        if groups and possible_any(groups, {"accs"}):
+            last = best_group(groups).words[-1]
+            k = next((x for x in range(j, len(ws)) if ws[x][0] == last[0]), None)
+            if k is not None:
+                j = k + 1
     n = 0
     inserted = False
     after_comma = False
@@ -464,7 +492,9 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
     if not groups:
         return None
     heads = [p for g in groups for p in g.parses[-1]]
-    if any(h.normal_form.replace("ё", "е") in adverbial or h.normal_form in _SKIP_HEADS - {"это", "тот"}
+    # (after «о», «об», «про» a word of time is no adverbial phrase: «уточнила о сроках»)
+    about = ws[j][2].lower() in ("о", "об", "обо", "про")
+    if any((h.normal_form.replace("ё", "е") in adverbial and not about) or h.normal_form in _SKIP_HEADS - {"это", "тот"}
            for h in heads if h.tag.POS in ("NOUN", "NPRO")):
         return None
     return groups
