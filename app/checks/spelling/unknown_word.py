@@ -183,7 +183,9 @@ def check(doc, rule, ctx):
             if f is not None:
                 yield f
             continue
-        if _in_foreign_title(doc, sp, vocab, w):
+        if _combining_compound(sp, plain, lang):
+            continue  # гидропост, агромаркет, ecotourism: a combining form and a dictionary word
+        if _in_foreign_title(doc, sp, vocab, w) or _product_name(doc, w):
             yield rule.finding(doc, w.start, w.end, [], severity="info",
                                message="Unknown word '{match}'", message_ru="Слова «{match}» нет в словаре")
             continue
@@ -214,6 +216,12 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
                         message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
     if plain in names or not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
         return info
+    if _ADDRESS_BEFORE.search(doc.text, max(0, w.token_start - 16), w.token_start):
+        return info  # «ул. Маориф», «пр-т Рудаки», "Rudaki Ave.": a street is named after a person or a word
+    if _ADDRESS_AFTER.match(doc.text, w.end):
+        return info  # "Rudaki Avenue", «Маориф көчөсү» is a street name too
+    if _product_name(doc, w):
+        return info  # "Drager Babyleo TN500" in a table cell: a make and model
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
     if _inflects_a_name(plain, names, doc):
@@ -239,6 +247,64 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         start, end, whole = _token_suggestion(w, suggestions[0])
         suggestions = [whole] + [_token_suggestion(w, s)[2] for s in suggestions[1:]]
     return rule.finding(doc, start, end, suggestions, severity="error")
+
+
+# a street, avenue, district … word before a capitalised word: the word is the street's name
+_ADDRESS_BEFORE = re.compile(r"(?:^|[\s(,])(?:ул|улиц[аеыу]|пр|пр-т|просп|проспект[аеу]?|пер|переул(?:ок|ка|ке)|бул|бульвар[аеу]?|"
+                             r"пл|площад[ьи]|мкр|мкрн|микрорайон[аеу]?|ж/м|кв-л|квартал[аеу]?|тупик|шоссе|наб|набережн(?:ая|ой)|"
+                             r"st|str|ave|blvd|rd)\.?[ \u00a0]+$", re.I)
+_ADDRESS_AFTER = re.compile(r"[ \u00a0]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Lane|Square|Prospect|"
+                            r"ko['’‘]?chasi|k[oö]ch[oö]s[üu]|k[oö]{2}ch[oö]s[üu]|көчөсү|кўчаси|кучаси|кӯчаи|кучаи|даҳа|"
+                            r"шаёҳи|проспекти|хиёбони|köçesi|shayoh[i]?|xiyoboni)\b", re.I)
+# a token of letters and digits (TN500, C1, MPS-D3, X-ray 5000 is not: digits alone are no model)
+_MODEL_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?(?![\w-])")
+
+
+# Combining forms written together with the next word (Rosenthal, «Справочник по правописанию»,
+# § 37: слитное написание сложных слов с первой частью авиа-, авто-, агро-, био-, гидро-, …;
+# the Oxford style guide for English eco-, bio-, agro- …)
+_COMBINING = {
+    "ru": ("авиа", "авто", "агро", "аква", "аэро", "био", "вело", "видео", "гео", "гидро", "зоо", "кино", "медиа",
+           "метео", "микро", "макро", "мини", "мото", "мульти", "нано", "нейро", "радио", "стерео", "теле", "термо",
+           "фито", "фото", "эко", "электро", "энерго", "агрометео", "гелио", "вибро", "газо", "нефте", "водо",
+           "тепло", "свето", "энерго", "кардио", "онко", "психо", "соцо", "евро", "инфо", "интернет", "веб"),
+    "en": ("agro", "agri", "aqua", "bio", "eco", "geo", "hydro", "micro", "mini", "multi", "nano", "neuro",
+           "photo", "tele", "thermo", "agro", "cardio", "electro", "euro", "info", "cyber", "inter", "socio"),
+}
+
+
+def _combining_compound(sp, word: str, lang: str) -> bool:
+    """A lower-case word made of a combining form and a dictionary word of three letters or more:
+    «гидропост» (гидро + пост), «агротур», "agrotech". Hunspell lacks most of them."""
+    w = word.lower()
+    if not word[:1].islower() or len(w) < 7:
+        return False
+    for head in _COMBINING.get(lang, ()):
+        if w.startswith(head) and len(w) - len(head) >= 3:
+            rest = w[len(head):]
+            if sp.known(rest) and sp.common_word(rest):
+                return True
+    return False
+
+
+def _product_name(doc, w) -> bool:
+    """The word stands in a short line (a table cell, a label) with a model code within two words,
+    only Latin words between: "Drager Babyleo TN500", "Hamilton C1 neo" name a make and model."""
+    b = doc.block_at(w.start)
+    if b is None:
+        return False
+    text = doc.text[b.start:b.end]
+    if len(text.split()) > 6 or not w.latin:
+        return False
+    rel = w.start - b.start
+    for m in _MODEL_CODE.finditer(text):
+        if re.fullmatch(r"(?:COVID|SDG|H\d?N)\S*", m.group(0), re.I):
+            continue
+        lo, hi = (m.end(), rel) if m.end() <= rel else (rel + len(w.text), m.start())
+        between = text[lo:hi]
+        if not re.search(r"[^\sA-Za-z'’-]", between) and len(between.split()) <= 1:
+            return True
+    return False
 
 
 # a capitalised word with a surname ending right after (Russian and English transliterations)
