@@ -277,18 +277,20 @@ class Speller:
             else:
                 complete = False
         scored = []
-        for s, rank in cands.items():
-            if s.lower() == word.lower():
-                continue
+        pool = [(s, rank) for s, rank in cands.items() if s.lower() != word.lower()]
+        for s, rank in pool:
             dist = distance(word, s)
             if " " in s or "-" in s and "-" not in word:
                 dist += 1.0  # splitting a word is rarely the fix
-            # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы)
-            freq = self.common(s.lower())
-            if self.morph is not None and "е" in s.lower():
-                ps = self.morph.parse(s.lower())
-                if ps and ps[0].word != s.lower():
-                    freq = max(freq, self.common(ps[0].word))  # молодежь is counted as молодёжь
+            # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы);
+            # a lone candidate needs no frequency to be ranked (nor the Zipf table loaded: issue 13)
+            freq = 0.0
+            if len(pool) > 1:
+                freq = self.common(s.lower())
+                if self.morph is not None and "е" in s.lower():
+                    ps = self.morph.parse(s.lower())
+                    if ps and ps[0].word != s.lower():
+                        freq = max(freq, self.common(ps[0].word))  # молодежь is counted as молодёжь
             scored.append((dist, -round(freq, 1), rank, s))
         scored.sort()
         out, seen = [], set()

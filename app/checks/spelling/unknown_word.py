@@ -235,8 +235,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     # At a sentence start in running text the word must be common (a rare word one edit from an
     # unknown capitalised word is more likely a name); in a heading, a cell, a caps line any
     # dictionary word will do (Коврощицы → Ковровщицы).
-    if not structural and sp.common(best.lower()) < common_zipf and ranked[0][1] > 0.5:
-        return info
+    if not structural and ranked[0][1] > 0.5 and sp.common(best.lower()) < common_zipf:
+        return info  # (the distance asked first: the Zipf table only when it decides, issue 13)
     if (_SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain)) and sp.common(best.lower()) < common_zipf:
         return info  # Аманова (a surname), Карабек (a village) are not typos of rare words (самановый, карачек)
     suggestions = [s for s, d in ranked if d <= close and " " not in s][:5]
