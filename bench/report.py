@@ -210,7 +210,9 @@ def write(r: dict) -> None:
                 L.append(f"- {lang} documents ({_f(x['words'])} words of one-page texts): LanguageTool alone "
                          f"{_f(x['lt_alone_words_per_s'])} words/s one document at a time, "
                          f"{_f(x['lt_alone_2_parallel_words_per_s'])} with 2 in parallel; `pressroom lint --languagetool --select lt` "
-                         f"{_f(x['pressroom_lt_only_words_per_s'])} words/s (whole process, new texts).")
+                         f"{_f(x['pressroom_lt_only_words_per_s'])} words/s (whole process, new texts, two documents in flight: "
+                         f"{_f(x['lt_alone_2_parallel_words_per_s'] / x['pressroom_lt_only_words_per_s'])}× the time of "
+                         "LanguageTool alone two at a time; one run of each).")
         rt = lt.get("rule_times") or {}
         if any("slowest" in v for v in rt.values()):
             L += ["", "Time per rule (bench/LtRuleTimes.java: one JLanguageTool in a JVM with the default flags, warmed up "
