@@ -82,3 +82,26 @@ def test_budget_table_and_body_remaining_are_not_summed_twice():
     found = [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
              if f.category == "figures" and f.severity in ("error", "warning")]
     assert found == [], found
+
+
+# "the remaining N" counts: the parts between the whole and it may be bare numbers (in words or digits) that
+# start their clause, follow the whole or say "of them" / «из них»; lengths of one unit too
+REMAINING = [
+    ('en', 'The European Union funds the project. Twelve rural libraries joined the network. Five of them are in Naryn; the remaining six are in Talas.', 'six'),
+    ('en', 'The European Union funds the project. Twelve rural libraries joined the network. Five of them are in Naryn; the remaining seven are in Talas.', None),
+    ('en', 'The European Union funds the project. Eighteen MRI units are being installed. Ten were delivered in 2026; the remaining nine will arrive by May.', 'nine'),
+    ('en', 'The European Union funds the project. Eighteen MRI units are being installed. Ten were delivered in 2026; the remaining eight will arrive by May.', None),
+    ('en', 'The European Union has awarded 30 vouchers to farmers.\nEach voucher is worth EUR 2,000. Eleven of the vouchers went to women; the remaining 21 went to young farmers.', '21'),
+    ('en', 'The European Union has awarded 30 vouchers to farmers.\nEach voucher is worth EUR 2,000. Eleven of the vouchers went to women; the remaining 19 went to young farmers.', None),
+    ('ru', 'Европейский союз финансирует проект. Проект охватывает 28 поликлиник. Ремонт закончен в 9 из них, в оставшихся 17 поликлиниках он завершится в 2027 году.', '17 поликлиниках'),
+    ('ru', 'Европейский союз финансирует проект. Проект охватывает 28 поликлиник. Ремонт закончен в 9 из них, в оставшихся 19 поликлиниках он завершится в 2027 году.', None),
+    ('ru', 'Европейский союз финансирует проект. Из 20 автобусов семь уже переданы школам, оставшиеся десять поступят весной.', 'десять'),
+    ('ru', 'Европейский союз финансирует проект. Из 20 автобусов семь уже переданы школам, оставшиеся тринадцать поступят весной.', None),
+    ('ru', 'Европейский союз финансирует проект. В этом году отремонтируют 35 км дорог из 120 км, оставшиеся 75 км – в 2027 году.', '75 км'),
+    ('ru', 'Европейский союз финансирует проект. В этом году отремонтируют 35 км дорог из 120 км, оставшиеся 85 км – в 2027 году.', None),
+]
+
+
+@pytest.mark.parametrize("lang,text,flagged", REMAINING, ids=[f"{'wrong' if f else 'right'}-{i}" for i, (_, _, f) in enumerate(REMAINING)])
+def test_remaining_counts(lang, text, flagged):
+    _check(lang, text, flagged)

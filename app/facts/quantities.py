@@ -140,7 +140,7 @@ def _en_noun(text: str, pos: int):
     i = pos
     words = []
     for _ in range(3):
-        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+|[A-Z]{2,6}s)(?![\w])", text[i:i + 40])
+        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+|[A-Z]{2,6}s?)(?![\w])", text[i:i + 40])
         if not w:
             break
         lw = w.group(1).lower()
@@ -152,10 +152,16 @@ def _en_noun(text: str, pos: int):
             break  # "18 workshops gathered …": a verb after the noun
         words.append((w.group(1), i + w.start(1), i + w.end(1)))
         i += w.end()
+    if words and words[-1][0].isupper() and len(words[-1][0]) <= 6 and not words[-1][0].endswith("s"):
+        words.pop()  # "Fourteen TB hospitals": an acronym is a modifier, never the head
     if not words:
         return None
-    # "300 secondary school teachers": the head is the last word
+    # "300 secondary school teachers": the head is the last word; "Fifteen crisis centres now receive …":
+    # the last plural word when a word that is no plural follows it
     head = words[-1]
+    plural = [x for x in words if x[0].lower().endswith("s") and not x[0].lower().endswith("ss") and len(x[0]) > 3]
+    if plural and plural[-1] is not head and not head[0].lower().endswith("s"):
+        head = plural[-1]
     if head[0][0].isupper() and not words[0][0][0].isupper():
         return None
     return head[0], head[1], head[2], _en_singular(head[0])
