@@ -53,6 +53,15 @@ MONEY = [
     ('ru', 'Европейский союз финансирует проект. ЕС выделяет на программу 1,8 млн евро – 90 % ее бюджета в 2 млн евро.', None),
     ('en', 'The European Union funds the scheme. The EU provides EUR 1.8 million, 80 per cent of its budget of EUR 2 million.', '80 per cent'),
     ('en', 'The European Union funds the scheme. The EU provides EUR 1.8 million, 90 per cent of its budget of EUR 2 million.', None),
+    # an amount in millions with one decimal stands for itself (within 0.5 %), not for a 4 % wide range
+    ('en', 'The European Union funds the clinic. The works cost EUR 2.4 million; the EU pays EUR 1.8 million (70%) and the city the rest.', '70%'),
+    ('en', 'The European Union funds the clinic. The works cost EUR 2.4 million; the EU pays EUR 1.8 million (75%) and the city the rest.', None),
+    ('ru', 'Европейский союз финансирует проект. Его стоимость – 4,5 млн евро, из них 4,05 млн евро (88 %) выделяет ЕС.', '88 %'),
+    ('ru', 'Европейский союз финансирует проект. Его стоимость – 4,5 млн евро, из них 4,05 млн евро (90 %) выделяет ЕС.', None),
+    ('ru', 'Европейский союз финансирует проект. Его стоимость – 1,35 млн евро, из них 1,2 млн евро (89 %) выделяет ЕС.', None),
+    # a cost stated as a share of a budget named after the share
+    ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 25 % бюджета регионального компонента, который равен 3 млн евро.', '25 %'),
+    ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 20 % бюджета регионального компонента, который равен 3 млн евро.', None),
 ]
 
 

@@ -807,6 +807,15 @@ class _Builder:
                 continue
             if target is not None:
                 p.attached = True
+                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
+                later = [m for m in nxt if m is not target and m.unit == target.unit]
+                named_whole = later[0] if named is not None and later and later[0].role in (None, "total") and \
+                    self._widx(ws, later[0].start) - named.j <= 6 and later[0].value > target.value else None
+                if target.role == "total" and named_whole is not None and target.start < p.start:
+                    # «Стоимость оборудования – 1 350 000 евро, что составляет 30 % бюджета компонента, который
+                    # достигает 4,5 млн евро»: a cost stated as a share of the budget named after the share
+                    self.rel("share", [p.id, target.id, named_whole.id])
+                    continue
                 if target.role == "total":
                     # "X of the Y budget, i.e. 70%": the share of the part in it
                     part = next((r for r in self.model.relations if r.kind == "sum" and r.facts[0] == target.id
@@ -817,14 +826,11 @@ class _Builder:
                 p.meta["part"] = target.id
                 p.role = target.role or p.role
                 whole = self._sentence_whole(target)
-                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
-                later = [m for m in nxt if m is not target and m.unit == target.unit]
-                if whole is None and named is not None and later and later[0].role in (None, "total") and \
-                        self._widx(ws, later[0].start) - named.j <= 2 and later[0].value > target.value:
+                if whole is None and named_whole is not None and self._widx(ws, named_whole.start) - named.j <= 2:
                     # «2 млн евро – 80 % её бюджета в 2,5 млн евро», "EUR 2 million, 80 per cent of its budget
                     # of EUR 2.5 million": the budget named after the share is its whole
-                    later[0].role = "total"
-                    whole = later[0].id
+                    named_whole.role = "total"
+                    whole = named_whole.id
                 if whole is not None:
                     self.rel("share", [p.id, target.id, whole])
                 else:
