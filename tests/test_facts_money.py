@@ -62,6 +62,14 @@ MONEY = [
     # a cost stated as a share of a budget named after the share
     ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 25 % бюджета регионального компонента, который равен 3 млн евро.', '25 %'),
     ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 20 % бюджета регионального компонента, который равен 3 млн евро.', None),
+    # a word of the project's name ("Stronger Together") is no cue that an amount is several projects' aggregate
+    ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 700,000.', 'EUR 700,000'),
+    ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 500,000.', None),
+    # a contribution verb before an amount makes its contributor (named in no list) a part of the budget
+    ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 850 000 евро, городская больница вносит 100 000 евро в натуральной форме.', '850 000 евро'),
+    ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 800 000 евро, городская больница вносит 100 000 евро в натуральной форме.', None),
+    ('en', 'The project costs EUR 900,000. The European Union funds EUR 850,000, and the district hospital contributes EUR 100,000 in kind.', 'EUR 850,000'),
+    ('en', 'The project costs EUR 900,000. The European Union funds EUR 800,000, and the district hospital contributes EUR 100,000 in kind.', None),
 ]
 
 

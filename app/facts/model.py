@@ -591,6 +591,11 @@ class _Builder:
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and cue.label == "other":
+                # «ЕС вносит 2 млн евро»: the contributor named before the verb; «Служба вносит 180 000 евро»:
+                # a contributor of no list, another part of the budget
+                named = [m for m in roles_ps.find(ws, lo, cue.i) if m.label != "other"]
+                cue = max(named, key=lambda m: (m.j, m.j - m.i)) if named else cue
             if cue is not None and phrase_set(self.lang, "source_cues").ends_at(ws, cue.i, max(0, cue.i - 4)):
                 cue = None  # «По данным ПРООН, женщины возглавляют 15 % …», "according to UNDP": a source, not a contributor
             if cue is None and shared:
@@ -676,10 +681,19 @@ class _Builder:
                     w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") and not _date_year(ws, x, self.lang)
                     for x, w in enumerate(ws[max(lo, i - 6):i], start=max(lo, i - 6))):
                 f.subset = True
-            if aggr_ps.find(ws, max(0, lo - 2), i) or aggr_ps.find(ws, j, min(len(ws), j + 3)):
+            if [m for m in aggr_ps.find(ws, max(0, lo - 2), i) + aggr_ps.find(ws, j, min(len(ws), j + 3))
+                    if not self._in_name(ws, m.i)]:
                 f.meta["aggregate"] = True
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
+
+    def _in_name(self, ws: list[Word], i: int) -> bool:
+        """ws[i] is a word of a name: capitalised inside the sentence or right after an opening quote
+        ("Growing Together", «Вместе сильнее»): no cue of a role."""
+        w = self.text[ws[i].start:ws[i].end]
+        if i > 0 and ws[i - 1].norm in ("\"", "«", "“", "'", "‘"):
+            return True
+        return i > 0 and w[:1].isupper() and ws[i - 1].norm not in (".", "!", "?", ":", "–", "—", "-")
 
     def _bracketed_share(self, ws: list[Word], money: list[Fact], k: int) -> bool:
         """money[k] is a percentage alone in brackets right after the amount money[k - 1]: "EUR 810,000 (90%)"."""
