@@ -78,6 +78,37 @@ def test_money_relations(lang, text, flagged):
     _check(lang, text, flagged)
 
 
+def _docx_loud(paragraphs_before: list[str], rows: list[tuple], paragraphs_after: list[str] = ()) -> list[tuple[str, str]]:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs_before:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    for p in paragraphs_after:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_bytes(buf.getvalue(), "draft.docx")
+    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
+            if f.category == "figures" and f.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize("body,wrong", [("EUR 6 million", True), ("EUR 5.5 million", False), ("EUR 5,500,000", False)])
+def test_body_restating_a_table_total_rounds_within_five_per_cent(body, wrong):
+    """A table in «EUR m» with its total row 5.5: the body's "EUR 6 million" is no rounding of it."""
+    found = _docx_loud([f"OSH, 4 March 2026 – The European Union and the city will insulate 30 schools, a programme with a total budget of {body}."],
+                       [("Source", "EUR m", "%"), ("EU grant", "5.0", "91%"), ("City of Osh", "0.5", "9%"), ("Total", "5.5", "100%")])
+    assert bool(found) == wrong, found
+    if wrong:
+        assert any(t == body for _, t in found), found
+
+
 def test_budget_table_and_body_remaining_are_not_summed_twice():
     """A body that says «Оставшиеся 400 000 евро вносит …» and a budget table that has the same money in its
     co-financing row: one part of the total, not two (a DOCX built with python-docx)."""
