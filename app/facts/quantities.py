@@ -41,7 +41,8 @@ STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "w
            "less", "such", "where", "while", "when", "been", "be", "being", "also", "had", "its", "it", "they",
            "we", "our", "took", "take", "received", "trained", "attended", "joined", "participated", "completed",
            "benefited", "got", "gained", "say", "said", "altogether", "overall", "combined", "together", "respectively",
-           "annually", "apiece", "total", "in"}
+           "annually", "apiece", "total", "in", "include", "includes", "included", "comprise", "comprises", "consist",
+           "consists", "can", "could", "would", "should", "must", "may", "did", "do", "does", "not", "now", "still"}
 UNIT_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "percent", "per", "cent", "million",
               "billion", "thousand", "euro", "euros", "eur", "usd", "dollars", "tenge", "hours", "hour", "km",
               "kilometres", "kilometers", "hectares", "ha", "tonnes", "tons", "times", "minutes", "am", "pm", "a.m.",
@@ -110,6 +111,9 @@ def _ru_noun(text: str, pos: int):
         if not parses:
             return None
         p = parses[0]
+        if p.tag.POS == "VERB" and i == pos:
+            # «100 сел»: right after a number, a word that is also a noun in the genitive plural is that noun
+            p = next((x for x in parses if x.tag.POS == "NOUN" and "plur" in x.tag and "gent" in x.tag), p)
         if p.tag.POS == "NOUN" or (p.tag.POS is None and any(x.tag.POS == "NOUN" for x in parses)):
             lemma = p.normal_form.replace("ё", "е")
             return word, i + w.start(1), i + w.end(1), lemma
@@ -144,6 +148,11 @@ def _en_noun(text: str, pos: int):
         if not w:
             break
         lw = w.group(1).lower()
+        if not words and lw.endswith("ed") and lw in STOP_EN:
+            nx = re.match(r"[ \u00a0]{1,3}([a-z][a-z'\-]{1,30}s)(?![\w'\-])", text[i + w.end():i + w.end() + 40])
+            if nx and nx.group(1) not in STOP_EN and nx.group(1) not in UNIT_WORDS:
+                i += w.end()  # "250 trained nurses": a participle before the noun, not the verb after it
+                continue
         if lw in STOP_EN or lw in UNIT_WORDS:
             break
         if w.group(1)[0].isupper() and words:
