@@ -59,7 +59,58 @@ CASES = [
     # a count product whose total stands before the items; people counted by an animate noun
     ("ru", EU_RU + "Курс окончили 100 спасателей: шесть групп по 15 человек в Бишкеке, Оше и Караколе.",
      EU_RU + "Курс окончили 90 спасателей: шесть групп по 15 человек в Бишкеке, Оше и Караколе.", "figures.product", ""),
+    # the same fact in the lead and in the project's summary ("About the project", «О проекте»)
+    ("en", "Taraz, 3 May 2026 – Twelve rural clinics in Zhambyl region received solar panels from the European Union.\n\n"
+           "The panels keep vaccines cold during power cuts.\n\nAbout the project: the initiative equips 14 clinics in 2026.",
+     "Taraz, 3 May 2026 – Twelve rural clinics in Zhambyl region received solar panels from the European Union.\n\n"
+     "The panels keep vaccines cold during power cuts.\n\nAbout the project: the initiative equips 12 clinics in 2026.",
+     "figures.same-fact", "14"),
+    ("ru", "Тараз, 3 мая 2026 года – Двенадцать сельских больниц Жамбылской области получили солнечные панели от Европейского союза.\n\n"
+           "Панели сохранят вакцины при отключениях света.\n\nО проекте: инициатива оснащает 14 больниц.",
+     "Тараз, 3 мая 2026 года – Двенадцать сельских больниц Жамбылской области получили солнечные панели от Европейского союза.\n\n"
+     "Панели сохранят вакцины при отключениях света.\n\nО проекте: инициатива оснащает 12 больниц.",
+     "figures.same-fact", "14"),
+    ("en", "Naryn, 3 May 2026 – Herders will restore 800 hectares of pasture with support from the European Union.\n\n"
+           "Grazing plans are drawn up with each village.\n\nAbout the project\n\nThe initiative covers 950 hectares in two districts.",
+     "Naryn, 3 May 2026 – Herders will restore 800 hectares of pasture with support from the European Union.\n\n"
+     "Grazing plans are drawn up with each village.\n\nAbout the project\n\nThe initiative covers 800 hectares in two districts.",
+     "figures.same-fact", "950"),
+    ("en", "Osh, 3 May 2026 – The European Union launched a 24-month project on school meals.\n\nKitchens will be renovated.\n\n"
+           "About the project: School Meals for Osh is a 30-month project funded by the European Union.",
+     "Osh, 3 May 2026 – The European Union launched a 24-month project on school meals.\n\nKitchens will be renovated.\n\n"
+     "About the project: School Meals for Osh is a 24-month project funded by the European Union.",
+     "figures.same-fact", "month"),
+    # a whole with its groups and a later mention pointing back at it
+    ("en", EU_EN + "The programme trained 320 teachers, 200 of them women. \"These 350 teachers will change their schools,\" said the minister.",
+     EU_EN + "The programme trained 320 teachers, 200 of them women. \"These 320 teachers will change their schools,\" said the minister.",
+     "figures.same-fact", "350"),
+    # a product's count restated in the headline, with the body's parts of it beside
+    ("ru", "Шестьдесят школ получат системы видеонаблюдения\n\nБишкек, 3 мая 2026 года – Проект финансирует Европейский союз.\n\n"
+           "В 2025 году системы получили 25 школ. Каждый комплект стоит 2 000 евро; оснащение всех 70 школ обойдется в 140 000 евро.",
+     "Семьдесят школ получат системы видеонаблюдения\n\nБишкек, 3 мая 2026 года – Проект финансирует Европейский союз.\n\n"
+     "В 2025 году системы получили 25 школ. Каждый комплект стоит 2 000 евро; оснащение всех 70 школ обойдется в 140 000 евро.",
+     "figures.same-fact", "Шестьдесят"),
 ]
+
+QUIET = [
+    # a phase's duration is not the project's; a paragraph opening with "About 300" is no summary
+    ("en", "Osh, 3 May 2026 – The European Union launched a 36-month project on school meals.\n\n"
+           "The project's 6-month inception phase starts in June.\n\nAbout 300 parents attended the launch."),
+    ("en", "Osh, 3 May 2026 – Twelve rural clinics received solar panels from the European Union.\n\n"
+           "About 14 rural clinics: the second round will equip them next year."),
+]
+
+
+@pytest.mark.parametrize("lang,text", QUIET)
+def test_quiet(lang, text):
+    assert _loud(lang, text) == []
+
+
+def test_suggestion_in_words_for_any_count():
+    from app.checks.figures.common import number_words
+
+    assert number_words(100, "ru") == "сто" and number_words(125, "ru") == "сто двадцать пять"
+    assert number_words(120, "en") == "one hundred and twenty" and number_words(45, "en") == "forty-five"
 
 
 @pytest.mark.parametrize("lang,wrong,right,rule,span", CASES, ids=[f"{c[3]}-{i}" for i, c in enumerate(CASES)])

@@ -187,6 +187,7 @@ class _Builder:
         doc = self.doc
         self.structure = structure(doc)
         self.places = self._places()
+        self.about_from = self._about_from()
         self.quotes = [(m.start(), m.end()) for m in QUOTE_SPANS.finditer(self.text)]
         self._scopes()
         sentences = doc.sentences
@@ -247,6 +248,23 @@ class _Builder:
         if s.boilerplate:
             out.append((s.boilerplate.start, s.boilerplate.end, "boilerplate"))
         return out
+
+    def _about_from(self) -> int:
+        """Where the project's summary starts ("About the project", «О проекте»: a short heading, or
+        these words followed by ":" at a paragraph's start; list ``about``): its counts restate the
+        lead's. len(text) when there is none."""
+        ps = phrase_set(self.lang, "about")
+        for b in self.doc.blocks[1:]:
+            if b.kind in ("table-cell", "header", "footer", "footnote"):
+                continue
+            ws = words(self.text[b.start:min(b.end, b.start + 200)], b.start)
+            m = ps.at(ws, 0) if ws else None
+            if m is None or (m.j < len(ws) and ws[m.j].norm.isdigit()):
+                continue
+            short = len(words(self.text[b.start:b.end])) <= 6
+            if short or any(w.norm == ":" for w in ws[m.j:m.j + 8]):
+                return b.start
+        return len(self.text)
 
     def place_of(self, offset: int, block) -> str:
         if block.kind in ("header", "footer", "footnote"):
@@ -336,6 +354,8 @@ class _Builder:
                     continue
             f = self.add(q.kind, q.start, q.end, q.value, q.unit, q, place=place, scope=self.scope_at(q.start),
                          sentence=idx, block=block.index)
+            if q.start >= self.about_from or place in ("footer", "boilerplate"):
+                f.meta["about"] = True  # the project's summary (or the page footer): restates the release's facts
             fs.append(f)
         for r in ranges:
             fs.append(self.add("range", r.start, r.end, 0.0, r.precision, None, place=place, scope=scope,
@@ -1794,7 +1814,10 @@ class _Builder:
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
         things: dict[str, list[Fact]] = {}
+        measures: dict[str, list[Fact]] = {}
         for c in cs:
+            if c.meta.get("measure") and not (c.subset or c.table or c.hedge):
+                measures.setdefault(c.unit, []).append(c)
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
             if self._by_year(c):
@@ -1850,8 +1873,29 @@ class _Builder:
             from app.facts.relations import same_action
 
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
-            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)):
+            # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
+            # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
+            summary = _summary_pair(a, b)
+            tail = min(pa, pb, key=len)
+            repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
+            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
+                    or summary or repeats:
                 self.rel("same", [a.id, b.id], origin="scope")
+        # "480 lawyers and paralegals, 210 of them women" … "These 450 lawyers will make it real": a whole with
+        # its groups is still a count of those people, the same fact as a later mention pointing back at it
+        wholes = [c for c in cs if c.meta.get("groups") and not c.subset and not c.table and _people(self.lang, c.unit)]
+        for c in cs:
+            if c.subset or c.table or c.meta.get("groups") or c.meta.get("each") or not _people(self.lang, c.unit):
+                continue
+            if not re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, c.start - 12):c.start].lower()):
+                continue
+            ws_ = [w for w in wholes if w.start < c.start and _noun_match(w.unit, c.unit) and w.value != c.value]
+            if len(ws_) == 1:
+                self.rel("same", [ws_[0].id, c.id], origin="scope")
+        # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary
+        for unit, fs in measures.items():
+            if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
+                self.rel("same", [fs[0].id, fs[1].id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».
@@ -1874,11 +1918,39 @@ class _Builder:
                 and f.range.precision in ("year", "month") and f.place != "quote"]
         vals = {round(d.value * (12 if d.unit == "years" else 1)) for d in durs}
         spans = {(r.range.first.year, r.range.first.month, r.range.last.year, r.range.last.month) for r in rngs}
+        if len(vals) == 2:
+            # "the 30-month initiative" in the lead, "a 36-month project" in the summary: the project's one
+            # duration stated twice (each right next to the project's name; not a phase's)
+            own = [d for d in durs if self._names_project(d)]
+            if len(own) == len(durs) and len({d.scope for d in own}) == 1:
+                own.sort(key=lambda d: d.start)
+                for a, b in zip(own, own[1:]):
+                    if a.value * (12 if a.unit == "years" else 1) != b.value * (12 if b.unit == "years" else 1):
+                        self.rel("same", [a.id, b.id], origin="scope")
+                if len(spans) == 1:
+                    for d in own:
+                        for r in rngs:
+                            self.rel("duration", [d.id, r.id], origin="scope")
+            return
         if len(vals) != 1 or len(spans) != 1:
             return
         for d in durs:
             for r in rngs:
                 self.rel("duration", [d.id, r.id], origin="scope")
+
+    def _names_project(self, d: Fact) -> bool:
+        """A duration written next to the project's name: "30-month initiative", «трёхлетний проект», "the
+        programme runs for 36 months" (the project word up to three words before or two after), and
+        no phase, stage or pilot in its clause."""
+        if not (0 <= d.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[d.sentence]
+        i, j = self._widx(ws, d.start), self._widx(ws, d.end)
+        proj = phrase_set(self.lang, "project.words")
+        if not proj.find(ws, max(0, i - 4), min(len(ws), j + 2)):
+            return False
+        part = ("phase", "stage", "pilot", "component", "этап", "фаз", "пилот", "компонент", "очеред")
+        return not any(w.norm.startswith(part) for w in ws[max(0, i - 8):min(len(ws), j + 4)])
 
     # -- tables --------------------------------------------------------------------------------------
     def _tables(self) -> None:
@@ -1923,6 +1995,12 @@ _ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.
 RATE_AFTER = re.compile(r"[ \u00a0]*(?:на|per|for every)[ \u00a0]+(?:\d[\d \u00a0,.]{0,8}|one |a |тысяч\w* |сто )[ \u00a0]*"
                         r"(?:населени|жител|человек|people|population|inhabitant|resident|live birth|живорожд|детей|children)", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
+
+
+def _summary_pair(a: Fact, b: Fact) -> bool:
+    """One figure in the headline or lead, the other in the project's summary or the page footer."""
+    return (a.place in ("headline", "lead") and b.meta.get("about") and not a.meta.get("about")) or \
+        (b.place in ("headline", "lead") and a.meta.get("about") and not b.meta.get("about"))
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
