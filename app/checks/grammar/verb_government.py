@@ -545,6 +545,13 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         pron = _TOT[case]
         g_end = ws[j + 1][1]
         suggestions = [(_euphonic(right, pron) + " " + pron) if right else pron]
+        if not right and j == i + 1 and _blank(doc, ws[i][1], prep_start):
+            # «подчеркнула о том, что» → «подчеркнула, что» (or «подчеркнула то, что»): the span
+            # takes the verb, so the first suggestion can drop «о том»
+            verb = ws[i][2]
+            return rule.finding(doc, ws[i][0], g_end, [verb, f"{verb} {pron}"], verb=verb, prep=prep, right="—",
+                                message="'{verb}' does not take '{prep}': '{suggestion}'",
+                                message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
     else:
         groups = _object_group(ctx, doc, ws, j, b, adverbial)
         if groups is None:
