@@ -494,7 +494,8 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
         return None
     heads = [p for g in groups for p in g.parses[-1]]
     # (after «о», «об», «про» a word of time is no adverbial phrase: «уточнила о сроках»)
-    about = ws[j][2].lower() in ("о", "об", "обо", "про")
+    about = ws[j][2].lower() in ("о", "об", "обо", "про") or following[0][2][:1].isupper()
+    # (nor is a named day after a preposition: «посвящён ко Дню независимости»)
     if any((h.normal_form.replace("ё", "е") in adverbial and not about) or h.normal_form in _SKIP_HEADS - {"это", "тот"}
            for h in heads if h.tag.POS in ("NOUN", "NPRO")):
         return None
