@@ -140,6 +140,8 @@ def check(doc, rule, ctx):
         caps = text.isupper() and len(text) >= caps_min
         if w.has_digit or len(text) < min_len or (is_acronym(text) and not (caps and _caps_block(doc, w))):
             continue
+        if _DOTTED_AFTER.match(doc.text, w.end):
+            continue  # GLOBALG.A.P.: a name written with dotted letters
         if lang == "ru" and (not w.cyrillic or w.latin):
             continue
         if lang == "ru" and (REGIONAL_LETTERS.search(text) or in_spans(kazakh, w.start, w.end)):
@@ -249,6 +251,7 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     return rule.finding(doc, start, end, suggestions, severity="error")
 
 
+_DOTTED_AFTER = re.compile(r"\.[A-Za-zА-Яа-яЁё]\.")
 # a street, avenue, district … word before a capitalised word: the word is the street's name
 _ADDRESS_BEFORE = re.compile(r"(?:^|[\s(,])(?:ул|улиц[аеыу]|пр|пр-т|просп|проспект[аеу]?|пер|переул(?:ок|ка|ке)|бул|бульвар[аеу]?|"
                              r"пл|площад[ьи]|мкр|мкрн|микрорайон[аеу]?|ж/м|кв-л|квартал[аеу]?|тупик|шоссе|наб|набережн(?:ая|ой)|"
