@@ -184,3 +184,38 @@ def test_districts_of_tajikistan_and_turkmenistan_in_headings_and_headers():
                      {"p": "В Туркменабате и Геоктепе прошли семинары."},
                      {"table": [["Район", "Хозяйств"], ["Джайхун", "40"], ["Темурмалик", "12"]]}]}
     assert loud_docx(spec, "ru", ["spelling"]) == []
+
+
+# ---- the EU named informally: capitals, a hyphen or a space, lower case, its institution as funder
+
+@pytest.mark.parametrize("lang,text,span,sugg", [
+    ("ru", "ПРОЕКТ ПОДДЕРЖАН ЕВРОСОЮЗОМ", "ЕВРОСОЮЗОМ", "Европейским Союзом"),
+    ("ru", "Семинар прошёл при поддержке Евро-союза.", "Евро-союза", "Европейского Союза"),
+    ("ru", "Посол европейского союза посетил школу.", "европейского союза", "Европейского Союза"),
+    ("ru", "Оборудование закуплено на средства Европейской комиссии.", "Европейской комиссии", "Европейского Союза"),
+    ("ru", "Проект финансируется Европейской Комиссией.", "Европейской Комиссией", "Европейским Союзом"),
+    ("en", "The clinic was equipped by the Euro Union.", "Euro Union", "European Union"),
+    ("en", "The study, funded by the E.U, covers Naryn.", "E.U", "European Union"),
+    ("en", "This project is funded by the European Commission.", "European Commission", "European Union"),
+    ("en", "Pumps were bought with support from the European Community.", "European Community", "European Union"),
+    ("en", "The ambassador of the European union opened the school.", "European union", "European Union"),
+])
+def test_more_informal_names_of_the_eu(lang, text, span, sugg):
+    found = loud(text, lang, ["visibility.eu-informal-name"])
+    assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Европейская комиссия опубликовала доклад; представитель Европейской комиссии выступил."),
+    ("en", "A representative of the European Commission spoke; the European Union funds the project."),
+    ("en", "The E.U.-funded project and the EU Delegation."),
+])
+def test_the_commission_in_other_roles_stays_quiet(lang, text):
+    assert [f for f in loud(text, lang, ["visibility.eu-informal-name"]) if "Commission" in f[0] or "омисс" in f[0]] == []
+
+
+def test_docx_informal_eu_name_in_a_footer_and_a_text_box():
+    spec = {"footer": "Проект поддержан ЕВРОСОЮЗОМ", "body": [{"p": "Форум прошёл в Оше."},
+                                                         {"textbox": "При поддержке Европейской комиссии"}]}
+    found = [(f[0], f[1][:1]) for f in loud_docx(spec, "ru", ["visibility.eu-informal-name"])]
+    assert sorted(found) == [("ЕВРОСОЮЗОМ", ["Европейским Союзом"]), ("Европейской комиссии", ["Европейского Союза"])]
