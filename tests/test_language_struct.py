@@ -219,3 +219,39 @@ def test_docx_informal_eu_name_in_a_footer_and_a_text_box():
                                                          {"textbox": "При поддержке Европейской комиссии"}]}
     found = [(f[0], f[1][:1]) for f in loud_docx(spec, "ru", ["visibility.eu-informal-name"])]
     assert sorted(found) == [("ЕВРОСОЮЗОМ", ["Европейским Союзом"]), ("Европейской комиссии", ["Европейского Союза"])]
+
+
+# ---- more broken addresses: a sentence's full stop after a comma slip, Cyrillic twins, a lost '@',
+# a mistyped ending or mail provider -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,span,sugg", [
+    ("ru", "Пишите на адрес press@ishonch,uz.", "press@ishonch,uz", "press@ishonch.uz"),
+    ("ru", "E-mail: аdilet@lprc.kz", "аdilet@lprc.kz", "adilet@lprc.kz"),  # a Cyrillic «а»
+    ("en", "Contact: nurlan@jashyl.kg (Nurlan), mеdia@jashyl.kg (media)", "mеdia@jashyl.kg", "media@jashyl.kg"),
+    ("ru", "Эл. почта: press#rushd.tj", "press#rushd.tj", "press@rushd.tj"),
+    ("ru", "E-mail: info.suvchi.uz; сайт www.suvchi.uz", "info.suvchi.uz", "info@suvchi.uz"),
+    ("en", "Email: mediarushd.tj (website: www.rushd.tj)", "mediarushd.tj", "media@rushd.tj"),
+    ("ru", "E-mail: aigul.sadykova@gmial.com", "aigul.sadykova@gmial.com", "aigul.sadykova@gmail.com"),
+    ("en", "Write to office@ecocentre.ogr for the report.", "office@ecocentre.ogr", "office@ecocentre.org"),
+    ("ru", "E-mail: press@adilet.kzz", "press@adilet.kzz", "press@adilet.kz"),
+    ("ru", "Тел.: +992 37 221 00 00, e-mail: info@rushd.t", "info@rushd.t", "info@rushd.tj"),
+])
+def test_more_broken_addresses(lang, text, span, sugg):
+    found = [f for f in loud(text, lang, ["contact.email"])]
+    assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "E-mail: press@yandex.kz, info@mail.ru, a.b@gov.kg, office@fund.co, team@project.agency"),
+    ("ru", "Электронная почта: fund.kz не работает, пишите на press@fund.kz."),
+    ("en", "Email: media@osce.org; web: www.osce.org. Press office: info@undp.org."),
+])
+def test_good_addresses_stay_quiet(lang, text):
+    assert loud(text, lang, ["contact.email"]) == []
+
+
+def test_docx_cyrillic_letter_in_an_address_in_a_text_box():
+    spec = {"body": [{"p": "Форум прошёл в Оше."}, {"textbox": "Контакты: Айгуль, е-mail: aigul@jashyl.kg, "
+                                                               "почта: mеdia@jashyl.kg"}]}
+    assert [(f[0], f[1][:1]) for f in loud_docx(spec, "ru", ["contact.email"])] == \
+        [("mеdia@jashyl.kg", ["media@jashyl.kg"])]
