@@ -255,3 +255,56 @@ def test_docx_cyrillic_letter_in_an_address_in_a_text_box():
                                                                "почта: mеdia@jashyl.kg"}]}
     assert [(f[0], f[1][:1]) for f in loud_docx(spec, "ru", ["contact.email"])] == \
         [("mеdia@jashyl.kg", ["media@jashyl.kg"])]
+
+
+# ---- Cyrillic twins in a web address ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,span,sugg", [
+    ("en", "More at www.undр.org/kyrgyzstan.", "www.undр.org", "www.undp.org"),
+    ("ru", "Подробнее: https://еeas.europa.eu/delegations", "https://еeas.europa.eu", "https://eeas.europa.eu"),
+])
+def test_cyrillic_letters_in_a_web_address(lang, text, span, sugg):
+    assert [(f[0], f[1][:1]) for f in loud(text, lang, ["contact.url"])] == [(span, [sugg])]
+
+
+def test_a_cyrillic_domain_is_a_domain():
+    assert loud("Сайт: www.фонд.рф, www.президент.kz и www.fund.kz", "ru", ["contact.url"]) == []
+
+
+# ---- labels and date lines written another way count ---------------------------------------------
+
+@pytest.mark.parametrize("lang,label", [
+    ("ru", "ПРЕСС–РЕЛИЗ"), ("ru", "Сообщение для прессы"), ("ru", "ИНФОРМАЦИЯ ДЛЯ СМИ"), ("ru", "Пресс-сообщение"),
+    ("en", "PRESS-RELEASE"), ("en", "Press note"), ("en", "MEDIA STATEMENT"),
+])
+def test_other_labels_count(lang, label):
+    head = "{label}\n\n3 марта 2026 года\n\nФорум в Оше\n\nОШ, 3 марта 2026 года – Состоялся форум." if lang == "ru" \
+        else "{label}\n\n3 March 2026\n\nForum in Osh\n\nOSH, 3 March 2026 – A forum took place."
+    assert loud(head.format(label=label), lang, ["structure.missing-label"]) == []
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("ru", "3 марта 2026 г., Ош"), ("ru", "Ош | 3 марта 2026 года"), ("ru", "г. Ош, 3 марта 2026 года"),
+    ("ru", "3 марта 2026 года, вторник"), ("en", "3 March 2026, Osh"), ("en", "For release: 3 March 2026"),
+    ("en", "Release date: 03/03/2026"), ("en", "3 March 2026 | Osh"),
+])
+def test_other_date_lines_count(lang, line):
+    head = "ПРЕСС-РЕЛИЗ\n\n{d}\n\nФорум в Оше\n\nОШ, 3 марта 2026 года – Состоялся форум." if lang == "ru" \
+        else "PRESS RELEASE\n\n{d}\n\nForum in Osh\n\nOSH, 3 March 2026 – A forum took place."
+    assert loud(head.format(d=line), lang, ["structure.missing-date-line"]) == []
+
+
+def test_a_sentence_with_a_date_is_not_a_date_line():
+    text = "ПРЕСС-РЕЛИЗ\n\nФорум прошёл 3 марта 2026 года\n\nФорум в Оше\n\nОШ, 3 марта 2026 года – Состоялся форум."
+    assert rules(loud(text, "ru", ["structure.missing-date-line"])) == ["structure.missing-date-line"]
+
+
+def test_docx_label_and_date_line_in_the_header_written_another_way():
+    body = [{"h": "Форум в Оше"}, {"p": "ОШ, 3 марта 2026 года – Состоялся форум."}]
+    spec = {"header": "Сообщение для прессы\nОш | 3 марта 2026 года", "body": body}
+    assert [f for f in loud_docx(spec, "ru", ["structure"]) if f[2] in
+            ("structure.missing-label", "structure.missing-date-line")] == []
+    spec["header"] = "Проект «Чистая вода»"
+    assert sorted(f[2] for f in loud_docx(spec, "ru", ["structure"]) if f[2] in
+                  ("structure.missing-label", "structure.missing-date-line")) == \
+        ["structure.missing-date-line", "structure.missing-label"]

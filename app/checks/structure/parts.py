@@ -13,9 +13,13 @@ from app.facts.dates import DateMention, find_dates
 from app.core import eu_texts
 from app.core.document import Block, Document
 
+DASH = r"[ \u00a0]?[-‐‑–—][ \u00a0]?|[ \u00a0]"
 LABEL = re.compile(
-    r"^\W*(?:пресс[- ]?релиз|медиа[- ]?релиз|информационное\s+сообщение|для\s+немедленного\s+распространения|"
-    r"анонс|press\s+release|news\s+release|media\s+release|media\s+advisory|for\s+immediate\s+release|embargoed)\b",
+    r"^\W*(?:(?:пресс|медиа)(?:" + DASH + r")?(?:релиз|сообщение|анонс|коммюнике|заявление)|информационное\s+сообщение|"
+    r"(?:сообщение|информация|релиз)\s+для\s+(?:прессы|печати|СМИ|средств\s+массовой\s+информации)|"
+    r"для\s+немедленного\s+распространения|анонс|коммюнике|"
+    r"(?:press|news|media)(?:" + DASH + r")(?:release|advisory|note|statement|communiqu[eé])|"
+    r"for\s+immediate\s+release|embargoed)\b",
     re.I)
 EMBARGO_LINE = re.compile(r"^\W*(?:эмбарго|embargo(?:ed)?|не\s+(?:публиковать|для\s+публикации)\s+до|not\s+for\s+"
                           r"(?:publication|release)\s+(?:before|until)|hold\s+until)\b", re.I)
@@ -24,6 +28,14 @@ DATE_PREFIX = re.compile(r"^\s*(?:дата(?:\s+(?:публикации|выпу
 DATE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*[.,]?\s*$")
 CITY = r"[A-ZА-ЯЁ][\w.\-’']*(?:[ \-][A-ZА-ЯЁ(][\w.\-’')]*){0,3}"
 CITY_PREFIX = re.compile(r"^" + CITY + r"(?:,\s*" + CITY + r")?\s*[,–—-]?\s*$")
+# a date line's place: also «г. Ош», a bar or a bullet between it and the date («Ош | 3 марта 2026 года»)
+PLACE_PREFIX = re.compile(r"^(?:(?:г|с|пос|пгт|City\s+of)\.?[ \u00a0]*)?" + CITY + r"(?:,\s*" + CITY + r")?\s*[,|•·/–—-]?\s*$")
+WEEKDAY = (r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+# after the date: nothing, or a place or the weekday («3 марта 2026 г., Ош», "3 March 2026 | Osh")
+DATE_LINE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*(?:[,|•·/–—-]\s*(?:(?:г\.\s*)?" + CITY + r"|" + WEEKDAY + r"))?\s*[.,]?\s*$", re.I)
+RELEASE_PREFIX = re.compile(r"^\s*(?:(?:release|issue|publication)\s+date|for\s+(?:immediate\s+)?release|"
+                            r"дата\s+(?:выхода|распространения)|для\s+публикации)\s*:\s*", re.I)
 UPPER_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-’']{2,}(?:[ ,\-]+[A-ZА-ЯЁ][A-ZА-ЯЁa-z.’']*){0,4}\s*[,]?\s*[–—-]\s")
 AFTER_DATE = re.compile(r"^\s*(?:года|г\.)?\s*(?:[–—-]|[.,:]|\s+\S)")
 
@@ -110,10 +122,10 @@ def _date_in(doc: Document, start: int, end: int) -> DateMention | None:
     if len(dates) != 1:
         return None
     d = dates[0]
-    before = DATE_PREFIX.sub("", text[:d.start])
-    if before.strip() and not CITY_PREFIX.match(before):
+    before = RELEASE_PREFIX.sub("", DATE_PREFIX.sub("", text[:d.start]))
+    if before.strip() and not PLACE_PREFIX.match(before) and not re.fullmatch(r"\s*" + WEEKDAY + r"\s*,?\s*", before, re.I):
         return None
-    if not DATE_TAIL.match(text[d.end:]):
+    if not (DATE_TAIL.match(text[d.end:]) or DATE_LINE_TAIL.match(text[d.end:])):
         return None
     return DateMention(b_start + d.start, b_start + d.end, d.day, d.month, d.year)
 
