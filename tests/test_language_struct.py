@@ -308,3 +308,40 @@ def test_docx_label_and_date_line_in_the_header_written_another_way():
     assert sorted(f[2] for f in loud_docx(spec, "ru", ["structure"]) if f[2] in
                   ("structure.missing-label", "structure.missing-date-line")) == \
         ["structure.missing-date-line", "structure.missing-label"]
+
+
+# ---- a participle naming an EU-funded project is not the funding statement ------------------------
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("ru", "В Оше стартовал финансируемый ЕС проект «Чистая вода»."),
+    ("ru", "Семинар прошёл в рамках финансируемой Европейским Союзом программы."),
+    ("en", "The clinic opened under a project funded by the European Union."),
+    ("en", "Two programmes financed by the European Union trained 40 nurses."),
+])
+def test_a_participle_is_a_mention_not_the_statement(lang, sentence):
+    head = HEAD_RU if lang == "ru" else HEAD_EN
+    assert rules(loud(head + sentence, lang, ["structure.missing-funding-statement"])) == \
+        ["structure.missing-funding-statement"]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("ru", "Проект профинансирован Европейским Союзом."),
+    ("ru", "Финансируется Европейским Союзом"),
+    ("en", "This project is jointly funded by the European Union and UNDP."),
+    ("en", "The project was financed by the European Union."),
+    ("en", "Co-funded by the European Union"),
+])
+def test_the_statement_as_a_clause_counts(lang, sentence):
+    head = HEAD_RU if lang == "ru" else HEAD_EN
+    assert loud(head + sentence, lang, ["structure.missing-funding-statement"]) == []
+
+
+def test_docx_statement_in_the_footer_counts_and_a_participle_in_a_table_does_not():
+    body = [{"h": "В Хороге открылась школа гидов"},
+            {"p": "ХОРОГ, 4 февраля 2026 года – Двадцать жителей Шугнана и Рошткалы прошли курс."},
+            {"table": [["Проект", "Бюджет"], ["Финансируемый ЕС проект «Памир»", "90 000 евро"]]}]
+    spec = {"header": "ПРЕСС-РЕЛИЗ | 4 февраля 2026 года", "body": body}
+    assert rules(loud_docx(spec, "ru", ["structure.missing-funding-statement"])) == \
+        ["structure.missing-funding-statement"]
+    spec["footer"] = "Этот проект финансируется Европейским Союзом."
+    assert loud_docx(spec, "ru", ["structure.missing-funding-statement"]) == []

@@ -205,6 +205,30 @@ def _inside_sentence(doc: Document, start: int) -> bool:
     return bool(RELATIVE.search(prefix)) or len(prefix.split()) > 8
 
 
+# a participle in front of or after a noun names a project, it does not state the funding: «в рамках
+# финансируемого ЕС проекта», «стартовал финансируемый Европейским Союзом проект», "a project funded
+# by the European Union" (the statement is a clause of its own: «проект финансируется», "is funded")
+RU_ATTRIBUTIVE = re.compile(r"(?:со)?финансируем\w+|профинансированн\w+|финансировавш\w+", re.I)
+EN_PREDICATE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|remains?|get|gets|got)\s+(?:\w+ly\s+|also\s+|jointly\s+|"
+                          r"generously\s+|partly\s+|partially\s+)?$)", re.I)
+
+
+def _attributive(doc: Document, start: int, matched: str) -> bool:
+    if doc.language == "ru":
+        verb = re.search(r"(?:со)?финансир\w+|профинансир\w+", matched, re.I)
+        return bool(verb and RU_ATTRIBUTIVE.fullmatch(verb.group(0)))
+    if not re.match(r"\s*(?:co-?)?(?:funded|financed|supported)\b", matched, re.I):
+        return False  # "with the financial support of the European Union"
+    a, _ = _sentence_of(doc, start)
+    block = doc.block_at(start)
+    if block is not None:
+        a = max(a, block.start)
+    prefix = doc.text[a:start]
+    if not prefix.strip() or STATEMENT_START.search(doc.text[max(0, start - 15):start]):
+        return False  # "Funded by the European Union" opens the sentence
+    return not EN_PREDICATE.search(prefix)
+
+
 def _find(doc: Document, key: str) -> Part | None:
     """The part's first occurrence; for a statement, one that opens a sentence is preferred to a
     mention in running text («… проектов, финансируемых Европейским союзом»). The funding
@@ -214,7 +238,8 @@ def _find(doc: Document, key: str) -> Part | None:
     for rx in eu_texts.patterns(doc.language, key):
         for m in rx.finditer(doc.text):
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            if key == "funding_statement" and (_funding_elsewhere(doc, s) or _inside_sentence(doc, s)):
+            if key == "funding_statement" and (_funding_elsewhere(doc, s) or _inside_sentence(doc, s)
+                                               or _attributive(doc, s, m.group(0))):
                 continue
             opens = s == 0 or doc.text[s].isupper() or bool(STATEMENT_START.search(doc.text[max(0, s - 15):s]))
             hits.append((not opens, s, m.end()))
