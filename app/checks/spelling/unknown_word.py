@@ -140,7 +140,7 @@ def check(doc, rule, ctx):
         caps = text.isupper() and len(text) >= caps_min
         if w.has_digit or len(text) < min_len or (is_acronym(text) and not (caps and _caps_block(doc, w))):
             continue
-        if _DOTTED_AFTER.match(doc.text, w.end):
+        if doc.text.startswith(".", w.end) and _DOTTED_AFTER.match(doc.text[w.end:w.end + 3]):
             continue  # GLOBALG.A.P.: a name written with dotted letters
         if lang == "ru" and (not w.cyrillic or w.latin):
             continue
