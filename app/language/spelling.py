@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.language import MAX_WORD, get, hunspell, morph
+from app.language import MAX_WORD, get, hunspell_dict, morph
 
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -321,5 +321,5 @@ def speller(ctx: Any, lang: str) -> Speller:
         from app.language.hunspell import Lazy, find
 
         second = get(ctx, f"hunspell.lazy.{other}", lambda: Lazy(other) if find(other) else None)
-        parts = (None, [hunspell(ctx, variant), second])
+        parts = (None, [hunspell_dict(ctx, variant), second])
     return get(ctx, name, lambda: Speller(lang, *parts))
