@@ -345,3 +345,29 @@ def test_docx_statement_in_the_footer_counts_and_a_participle_in_a_table_does_no
         ["structure.missing-funding-statement"]
     spec["footer"] = "Этот проект финансируется Европейским Союзом."
     assert loud_docx(spec, "ru", ["structure.missing-funding-statement"]) == []
+
+
+# ---- given names of the larger list, Turkic first elements of place names, food words ------------
+
+NAMES_RU = ["Кубат", "Болот", "Ораз", "Гурбан", "Сомон", "Зебо", "Бегимай", "Мырат", "Огулшат", "Шабнам", "Жавлон"]
+NAMES_EN = ["Kubat", "Bolot", "Oraz", "Gurban", "Somon", "Zebo", "Assel", "Yessen", "Begimai", "Myrat", "Shabnam"]
+
+
+@pytest.mark.parametrize("lang,names,verb", [("ru", NAMES_RU, "выступил."), ("en", NAMES_EN, "spoke.")])
+def test_given_names_start_sentences_and_fill_cells(lang, names, verb):
+    assert loud(" ".join(f"{n} {verb}" for n in names), lang, ["spelling"]) == []
+    spec = {"body": [{"p": "Участники." if lang == "ru" else "Participants."}, {"table": [[n, "1"] for n in names]}],
+            "footer": names[0] + " " + ("Кубатов" if lang == "ru" else "Kubatov")}
+    assert loud_docx(spec, lang, ["spelling"]) == []
+
+
+def test_a_turkic_first_element_makes_a_place_name():
+    spec = {"body": [{"h": "Школа Кара-Кужура получила компьютеры"}, {"p": "Ученики рады."},
+                     {"table": [["Село", "Школ"], ["Ак-Тюз", "1"], ["Сары-Кужур", "2"]]}]}
+    assert loud_docx(spec, "ru", ["spelling"]) == []
+    assert rules(loud("ПРЕСС-РЕЛИС\n\nТекст.", "ru", ["spelling"])) == ["spelling.unknown-word"]
+
+
+def test_food_and_craft_words_in_english():
+    assert loud("Samsa and plov were served; kumys and shubat too. Chapan and doppi are sewn here.", "en",
+                ["spelling"]) == []

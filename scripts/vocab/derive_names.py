@@ -47,6 +47,8 @@ def translit(word: str, limit: int = 6) -> list[str]:
             options.append(["j", "dzh"])
         elif ch == "е" and i == 0:
             options.append(["e", "ye"])
+        elif ch == "с" and 0 < i < len(w) - 1 and w[i - 1] in VOWELS and w[i + 1] in VOWELS:
+            options.append(["s", "ss"])  # Assel, Yessen: passports double a single s between vowels
         else:
             options.append(TR.get(ch, [ch]))
     out = []

@@ -224,6 +224,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         return info  # "Rudaki Avenue", «Маориф көчөсү» is a street name too
     if _product_name(doc, w):
         return info  # "Drager Babyleo TN500" in a table cell: a make and model
+    if "-" in w.token and w.token.split("-", 1)[0].lower() in _TURKIC_FIRST and w.start > w.token_start:
+        return info  # «Кара-Кужура», "Ak-Tyuz": a place named with a Turkic first element
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
     if _inflects_a_name(plain, names, doc):
@@ -261,6 +263,19 @@ _ADDRESS_AFTER = re.compile(r"[ \u00a0]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Bl
                             r"шаёҳи|проспекти|хиёбони|köçesi|shayoh[i]?|xiyoboni)\b", re.I)
 # a token of letters and digits (TN500, C1, MPS-D3, X-ray 5000 is not: digits alone are no model)
 _MODEL_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?(?![\w-])")
+
+
+# First elements of hyphenated Turkic place names (colour, size, number, position, land and water
+# words: Кара-Балта, Ак-Суу, Кок-Жар, Сары-Таш, Кызыл-Кия, Жаны-Жер, Уч-Коргон, Беш-Кюнгей, Орто-Сай,
+# Чон-Арык, Кичи-Кемин, Янги-Юль, Эски-Ноокат); source: the Russian Wikipedia article «Тюркские
+# топонимы» and the Kyrgyz and Uzbek Wiktionary entries listed in accept-name-elements.txt.
+_TURKIC_FIRST = {
+    "кара", "ак", "кок", "көк", "сары", "кызыл", "жаны", "жаңы", "таш", "уч", "үч", "беш", "бес", "орто", "ала",
+    "чон", "чоң", "кичи", "кум", "тоо", "суу", "янги", "эски", "юкори", "куйи", "кухна", "боло", "поён", "кош",
+    "алты", "жети", "токуз", "кек", "ой", "тёрт", "торт", "бай", "кок", "кара", "айыл", "сай", "булак",
+    "kara", "qora", "ak", "oq", "kok", "sary", "sariq", "kyzyl", "qizil", "zhany", "jany", "yangi", "tash", "tosh",
+    "uch", "besh", "orto", "ala", "chon", "kichi", "kum", "qum", "too", "suu", "eski", "koshi", "bai", "jeti",
+}
 
 
 # Combining forms written together with the next word (Rosenthal, «Справочник по правописанию»,
