@@ -371,3 +371,19 @@ def test_a_turkic_first_element_makes_a_place_name():
 def test_food_and_craft_words_in_english():
     assert loud("Samsa and plov were served; kumys and shubat too. Chapan and doppi are sewn here.", "en",
                 ["spelling"]) == []
+
+
+def test_many_addresses_without_an_ending_stay_linear():
+    import time
+
+    page = "Контакты: тел. +996 555 12 34 56, e-mail: media@jashyl, почта: press.jashyl.kg, сайт www.jashyl.kg\n"
+
+    def cost(n):
+        t = time.perf_counter()
+        found = loud(page * n, "ru", ["contact.email"])
+        assert len(found) == 2 * n
+        return time.perf_counter() - t
+
+    cost(20)  # warm up
+    small, large = cost(100), cost(800)
+    assert large < 8 * small * 2.5 + 0.5  # 8× the text: well under the 64× of a quadratic loop

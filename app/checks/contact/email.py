@@ -77,27 +77,69 @@ CODE_TLD = {"996": "kg", "998": "uz", "992": "tj", "993": "tm"}
 ENDING = re.compile(r"(?<=[A-Za-z0-9\-])\.([a-z]{2,6})(?![\w\-]|\.\w)", re.I)
 
 
-def _ending_for(text: str, domain: str, at: int) -> str | None:
+LABEL_TLD = re.compile(r"(?<![\w\-])([\w\-]++)\.([a-z]{2,6})(?![\w\-])", re.I)
+WEB = re.compile(r"(?:www\.|https?://)((?:[\w\-]++\.(?=[\w\-]))++[A-Za-z]{2,24})(?![\w\-])")
+
+
+class _Clues:
+    """What the release tells about its domains, read once per text (an address without an ending
+    looks its ending up here: linear in the text however many such addresses there are)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._endings: dict[str, str] | None = None
+        self._phones: list[tuple[int, str]] | None = None
+        self._common: str | None | bool = False
+        self._domains: set[str] | None = None
+
+    def ending_of(self, label: str) -> str | None:
+        if self._endings is None:
+            self._endings = {}
+            for m in LABEL_TLD.finditer(self.text):
+                tld = m.group(2).lower()
+                if tld in TLDS:
+                    self._endings.setdefault(m.group(1).lower(), tld)
+        return self._endings.get(label.lower())
+
+    def phone_near(self, at: int) -> str | None:
+        import bisect
+
+        if self._phones is None:
+            self._phones = []
+            for m in PHONE_CODE.finditer(self.text):
+                code = m.group(1)
+                tld = CODE_TLD.get(code) or ("kz" if m.group(2) in "67" else "ru")
+                self._phones.append((m.start(), tld))
+        if not self._phones:
+            return None
+        i = bisect.bisect_left(self._phones, (at, ""))
+        near = [self._phones[k] for k in (i - 1, i) if 0 <= k < len(self._phones)]
+        return min(near, key=lambda p: abs(p[0] - at))[1]
+
+    def common_ending(self) -> str | None:
+        if self._common is False:
+            counts: dict[str, int] = {}
+            for m in ENDING.finditer(self.text):
+                tld = m.group(1).lower()
+                if tld in TLDS and tld not in ("org", "com", "net", "int", "info"):
+                    counts[tld] = counts.get(tld, 0) + 1
+            self._common = max(counts, key=counts.get) if counts else None
+        return self._common
+
+    def domains(self) -> set[str]:
+        """Domains the release writes in an address or a web address."""
+        if self._domains is None:
+            found = {m.group(0).split("@", 1)[1].lower() for m in ANY.finditer(self.text)}
+            found |= {m.group(1).lower() for m in WEB.finditer(self.text)}
+            self._domains = found
+        return self._domains
+
+
+def _ending_for(clues: _Clues, domain: str, at: int) -> str | None:
     """The domain ending an address without one most likely lost: the one the same domain has
     elsewhere in the release (www.novyvzglyad.kg), else the country of the nearest phone number
     (+996 → kg; +7 7… → kz), else the ending most other addresses and sites of the release use."""
-    same = re.compile(r"(?<![\w\-])" + re.escape(domain) + r"\.([a-z]{2,6})(?![\w\-])", re.I)
-    for m in same.finditer(text):
-        if m.group(1).lower() in TLDS:
-            return m.group(1).lower()
-    phones = [(abs(m.start() - at), m) for m in PHONE_CODE.finditer(text)]
-    if phones:
-        _, m = min(phones, key=lambda x: x[0])
-        code = m.group(1)
-        if code in CODE_TLD:
-            return CODE_TLD[code]
-        return "kz" if m.group(2) in "67" else "ru"
-    counts: dict[str, int] = {}
-    for m in ENDING.finditer(text):
-        tld = m.group(1).lower()
-        if tld in TLDS and tld not in ("org", "com", "net", "int", "info"):
-            counts[tld] = counts.get(tld, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return clues.ending_of(domain.rsplit(".", 1)[-1]) or clues.phone_near(at) or clues.common_ending()
 
 
 # any address-like token (for the checks of its letters and its ending)
@@ -105,7 +147,7 @@ ANY = re.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)*+")
 # Cyrillic letters with a Latin twin typed inside an address (рress@fund.kz with a Cyrillic р)
 TWINS = str.maketrans("аеорсухкмтвнАЕОРСУХКМТВН", "aeopcyxkmtbhAEOPCYXKMTBH")
 # an address where an e-mail label promises one and the '@' is missing or mistyped
-LABELLED = re.compile(r"(?:\be-?mail|\bE-?MAIL|\bэл\.\s?почта|\bэлектронн\w+\s+почт\w+|\bпочта)\s*:?[ \t\u00a0]*+"
+LABELLED = re.compile(r"(?:\be-?mail|\bE-?MAIL|\bэл\.\s?почта|\bэлектронн\w+\s+почт\w+|\bпочта)\s*+:?[ \t\u00a0]*+"
                       r"(?P<addr>[A-Za-z0-9][A-Za-z0-9_.+#\-]*+)(?![\w@])", re.I)
 # domain endings one edit from the common ones that are no domain ending (.con, .kzz, .uzb, .ogr)
 TARGET_TLDS = ("com", "org", "net", "kz", "kg", "uz", "tj", "tm", "ru", "eu", "int", "gov", "edu", "info")
@@ -161,25 +203,19 @@ def _bad_ending(address: str) -> list[str] | None:
     return None
 
 
-def _known_domains(text: str) -> set[str]:
-    """Domains the release writes in an address or a web address."""
-    found = {m.group(0).split("@", 1)[1].lower() for m in ANY.finditer(text)}
-    found |= {m.group(1).lower() for m in re.finditer(r"(?:www\.|https?://)((?:[\w\-]+\.)+[A-Za-z]{2,24})(?![\w\-])",
-                                                      text)}
-    return found
-
-
-def _missing_at(text: str, token: str) -> list[str]:
+def _missing_at(clues: _Clues, token: str) -> list[str]:
     """The '@' a labelled address lacks: a '#' for it, or a dot (or nothing) before a domain the
-    release writes elsewhere."""
+    release writes elsewhere (each ending of the token looked up: linear in its length)."""
     if "#" in token and token.count("#") == 1:
         return [token.replace("#", "@")]
-    for d in sorted(_known_domains(text), key=len, reverse=True):
-        if token.lower().endswith(d) and len(token) > len(d):
-            head = token[:len(token) - len(d)]
+    domains = clues.domains()
+    low = token.lower()
+    for k in range(1, len(token) - 3):
+        if low[k:] in domains:
+            head = token[:k]
             head = head[:-1] if head.endswith(".") else head
             if head:
-                return [f"{head}@{token[len(token) - len(d):]}"]
+                return [f"{head}@{token[k:]}"]
     return []
 
 
@@ -188,6 +224,7 @@ def check(doc, rule, ctx):
     if "@" not in text and not LABELLED.search(text):
         return  # every pattern below needs an '@': seven scans of the whole text saved (issue 13)
     taken: list[tuple[int, int]] = []
+    clues = _Clues(text)
 
     def free(s, e):
         return not any(s < te and e > ts for ts, te in taken)
@@ -229,7 +266,7 @@ def check(doc, rule, ctx):
             repaired = f"{local}@{head}.{tail}"  # press@fund-uz: the dot typed as a hyphen
             if _valid(repaired) is None:
                 suggestions = [repaired]
-        if not suggestions and (ending := _ending_for(text, domain, m.start())):
+        if not suggestions and (ending := _ending_for(clues, domain, m.start())):
             repaired = f"{local}@{domain}.{ending}"  # media@novyvzglyad: the ending the release uses
             if _valid(repaired) is None:
                 suggestions = [repaired]
@@ -248,7 +285,7 @@ def check(doc, rule, ctx):
                                message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
         elif re.search(r"@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]$", token) and free(m.start(), m.end()):
             taken.append((m.start(), m.start() + len(token)))  # press@fund.k: a one-letter ending
-            ending = _ending_for(text, token.split("@", 1)[1].rsplit(".", 1)[0], m.start())
+            ending = _ending_for(clues, token.split("@", 1)[1].rsplit(".", 1)[0], m.start())
             sugg = [token[:-1] + ending] if ending and ending.startswith(token[-1].lower()) else []
             what = "with a mistyped domain"
             yield rule.finding(doc, m.start(), m.start() + len(token), sugg,
@@ -257,7 +294,7 @@ def check(doc, rule, ctx):
         token = m.group("addr").rstrip(".-")
         if not re.search(r"[^.]\.[A-Za-z]{2,24}$", token) or "@" in token or not free(m.start("addr"), m.end("addr")) or re.match(r"(?:www\.|https?)", token, re.I):
             continue
-        sugg = _missing_at(text, token)
+        sugg = _missing_at(clues, token)
         if not sugg and token.count(".") < 2:
             continue  # «почта: fund.kz» may be a site; press.fund.kz is an address that lost its '@'
         taken.append((m.start("addr"), m.start("addr") + len(token)))
