@@ -309,10 +309,10 @@ def _product_name(doc, w) -> bool:
     """The word stands in a short line (a table cell, a label) with a model code within two words,
     only Latin words between: "Drager Babyleo TN500", "Hamilton C1 neo" name a make and model."""
     b = doc.block_at(w.start)
-    if b is None:
-        return False
+    if b is None or b.end - b.start > 100 or not w.latin:
+        return False  # a short line only (a paragraph of unknown words stays linear)
     text = doc.text[b.start:b.end]
-    if len(text.split()) > 6 or not w.latin:
+    if len(text.split()) > 6:
         return False
     rel = w.start - b.start
     for m in _MODEL_CODE.finditer(text):
