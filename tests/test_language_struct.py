@@ -194,6 +194,7 @@ def test_districts_of_tajikistan_and_turkmenistan_in_headings_and_headers():
     ("ru", "Посол европейского союза посетил школу.", "европейского союза", "Европейского Союза"),
     ("ru", "Оборудование закуплено на средства Европейской комиссии.", "Европейской комиссии", "Европейского Союза"),
     ("ru", "Проект финансируется Европейской Комиссией.", "Европейской Комиссией", "Европейским Союзом"),
+    ("ru", "Тренинг прошёл при поддержке Еврокомиссии.", "Еврокомиссии", "Европейского Союза"),
     ("en", "The clinic was equipped by the Euro Union.", "Euro Union", "European Union"),
     ("en", "The study, funded by the E.U, covers Naryn.", "E.U", "European Union"),
     ("en", "This project is funded by the European Commission.", "European Commission", "European Union"),
