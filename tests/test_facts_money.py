@@ -70,6 +70,19 @@ MONEY = [
     ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 800 000 евро, городская больница вносит 100 000 евро в натуральной форме.', None),
     ('en', 'The project costs EUR 900,000. The European Union funds EUR 850,000, and the district hospital contributes EUR 100,000 in kind.', 'EUR 850,000'),
     ('en', 'The project costs EUR 900,000. The European Union funds EUR 800,000, and the district hospital contributes EUR 100,000 in kind.', None),
+    # "€ 4 m", "EUR 1.35 m" with a space: millions after a currency (a bare "5 m" stays metres)
+    ('en', 'The European Union funds the dam repair. Of the € 3 m budget, the EU provides € 2.5 m and the remaining € 0.7 m comes from the district.', '€ 0.7 m'),
+    ('en', 'The European Union funds the dam repair. Of the € 3 m budget, the EU provides € 2.5 m and the remaining € 0.5 m comes from the district.', None),
+    ('en', 'The European Union funds the dam repair. The EU provides EUR 2 million. The new canal is 5 m wide.', None),
+    # fractions as shares of the whole named after them
+    ('en', 'The European Union funds the project. The budget is EUR 900,000; the EU provides EUR 700,000, i.e. two thirds of the budget.', 'two thirds'),
+    ('en', 'The European Union funds the project. The budget is EUR 900,000; the EU provides EUR 600,000, i.e. two thirds of the budget.', None),
+    ('ru', 'Европейский союз финансирует проект. Бюджет – 800 000 евро, из них 500 000 евро, то есть половину бюджета, выделяет ЕС.', 'половину'),
+    ('ru', 'Европейский союз финансирует проект. Бюджет – 800 000 евро, из них 400 000 евро, то есть половину бюджета, выделяет ЕС.', None),
+    ('en', 'The European Union funds the project in the second half of 2026 with EUR 400,000.', None),
+    # "three quarters of the EUR 2 million cost": the amount after "of" is the share's whole, its part the EU's amount
+    ('en', 'The European Union funds the project. The EU grant is EUR 1.2 million. The EU covers three quarters of the EUR 2 million cost.', 'three quarters'),
+    ('en', 'The European Union funds the project. The EU grant is EUR 1.5 million. The EU covers three quarters of the EUR 2 million cost.', None),
 ]
 
 

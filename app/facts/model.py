@@ -841,6 +841,16 @@ class _Builder:
                     p.meta["part"] = b.id
                     p.meta["pending_share"] = True
                     continue
+            if target is not None and target.start > p.end and p.role in ("eu", "cofin", "remaining") and \
+                    target.role in (None, "total") and not p.end <= target.meta.get("cue", (-1,))[0] < target.start and \
+                    phrase_set(lang, "part_of").find(ws, *self._between(ws, p, target)):
+                # "The EU covers three quarters of the € 1.8 m cost", "80 % of EUR 2 million": the amount after
+                # "of" is the share's whole; its part is the role's amount stated elsewhere
+                target.role = "total"
+                p.attached = True
+                p.meta["whole"] = target.id
+                p.meta["pending_share"] = True
+                continue
             if target is not None and target.start > p.end and target.role == "total" and p.role in ("eu", "cofin", "remaining") \
                     and "cue" in target.meta and target.meta["cue"][0] >= p.end:
                 # "The EU provides 80 per cent of the budget, EUR 720,000": the budget named is the share's

@@ -191,6 +191,9 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
         q = _classify(text, language, n, s, e, base)
         if q is not None:
             out.append(q)
+    fr = _fractions(text, language, base, sk)
+    if fr:  # "three quarters of the cost": a share, not a count of quarters
+        out = [q for q in out if not any(f.start < q.end and q.start < f.end for f in fr)] + fr
     if language == "en":
         from app.facts.numbers import _word_values
 
@@ -225,6 +228,48 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
                 continue
             out.append(Quantity("duration", base + m.start(), base + m.end(), v, unit, None, meta={"adjective": True}))
     out.sort(key=lambda q: q.start)
+    return out
+
+
+def _fractions(text: str, language: str, base: int, sk) -> list[Quantity]:
+    """Fractions stated as shares of a whole named right after them: "two thirds of the budget", "a
+    third of it", "three quarters of the € 1.8 m cost", «половину бюджета», «две трети стоимости»
+    (lists ``fractions``: the fraction words, ``fraction_numerators``, ``fraction_whole``: the words
+    that must follow). A percentage: value = the fraction × 100, compared to ±1 point."""
+    from app.facts.phrases import data, phrase_set, words
+
+    fr = data(language).get("fractions") or {}
+    if not fr:
+        return []
+    fr = {norm(str(k)): float(v) for k, v in fr.items()}
+    nums = {norm(str(k)): float(v) for k, v in ((data(language).get("fraction_numerators") or {}).items())}
+    ws = None
+    out: list[Quantity] = []
+    low = text.lower()
+    if not any(k[:4] in low for k in fr):
+        return []  # plain string test first: most sentences have no fraction word
+    ws = words(text, base)
+    whole_ps = phrase_set(language, "fraction_whole")
+    for i, w in enumerate(ws):
+        v = fr.get(w.norm)
+        if v is None:
+            continue
+        start, mult = w.start, 1.0
+        if i > 0 and ws[i - 1].norm in nums:
+            mult = nums[ws[i - 1].norm]
+            start = ws[i - 1].start
+        elif i > 1 and ws[i - 1].norm == "-" and ws[i - 2].norm in nums:  # "two-thirds"
+            mult = nums[ws[i - 2].norm]
+            start = ws[i - 2].start
+        if i > 0 and ws[i - 1].norm in ("first", "second", "last", "первой", "первую", "вторую", "второй"):
+            continue  # "the second half of 2025": a period, not a share
+        if whole_ps.at(ws, i + 1) is None:
+            continue
+        if not sk.free(start, w.end):
+            continue
+        q = Quantity("percent", start, w.end, round(mult * v * 100, 4), "%", None, decimals=0)
+        q.meta["fraction"] = True
+        out.append(q)
     return out
 
 
