@@ -168,3 +168,24 @@ REMAINING = [
 @pytest.mark.parametrize("lang,text,flagged", REMAINING, ids=[f"{'wrong' if (c.values[2] if hasattr(c, 'values') else c[2]) else 'right'}-{i}" for i, c in enumerate(REMAINING)])
 def test_remaining_counts(lang, text, flagged):
     _check(lang, text, flagged)
+
+
+@pytest.mark.parametrize("body,wrong", [("twenty", True), ("sixteen", False)])
+def test_key_value_grant_table_is_a_product_and_counts_the_body_noun(body, wrong):
+    """«Number of vouchers | 16», «Value per voucher | € 5,000», «Total | € 80,000»: a product (not a sum of a
+    count and an amount), and the body's count of vouchers is the table's."""
+    found = _docx_loud([f"Osh, 3 February 2027 – The EU-funded \"Green Farms\" project has awarded {body} vouchers to farmers."],
+                       [("Number of vouchers", "16"), ("Value per voucher", "€ 5,000"), ("Total value", "€ 80,000")])
+    if wrong:
+        assert any(t.startswith(body) for _, t in found), found
+    else:
+        assert found == [], found
+
+
+def test_row_naming_the_noun_is_no_count_of_it():
+    """«Школа для учителей | 120» in a table of participants is no count of schools: «в 40 школах» stays quiet."""
+    found = _docx_loud(["ОШ, 4 ноября 2026 года – Проект Европейского Союза подвел итоги года: участие по мероприятиям:"],
+                       [("Мероприятие", "Всего"), ("Летняя школа для учителей", "120"), ("Тренинги для журналистов", "80"),
+                        ("Итого", "200")],
+                       ["Учителя уже провели занятия в 40 школах."])
+    assert found == [], found

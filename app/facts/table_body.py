@@ -154,7 +154,8 @@ def body_vs_table(b) -> None:
             if x.kind == "money":
                 cands = [c for c in cands if c[2].unit in (x.unit, "?", "")]
             if x.kind == "count":
-                cands = [c for c in cands if _counts_this(b, x, tables[c[2].table[0]]["header"].get(c[2].table[2], ""))]
+                cands = [c for c in cands if _counts_this(b, x, tables[c[2].table[0]]["header"].get(c[2].table[2], ""))
+                         or _label_counts(b, x, c[2].label or "")]
             cell = _row_match(cands, near)
             if cell is not None and x.kind == "money" and x.role == "total" and not set(_label(tables, cell)) <= near:
                 cell = None  # "will cost EUR 400,000": a line's cost only when the clause names the whole label
@@ -231,6 +232,12 @@ def _counts_this(b, x, header: str) -> bool:
         return True
     hs = set(stems(header, b.lang))
     return bool(hs & _noun_stems(b, x))
+
+
+def _label_counts(b, x, label: str) -> bool:
+    """A key-value table's row whose label counts the body's noun: "Number of grants | 25" for "thirty
+    grants", «Количество школ | 36» for «36 школ» (not «Школа медиаграмотности | 120»)."""
+    return bool(_COUNT_HEADER.search(label)) and bool(set(stems(label, b.lang)) & _noun_stems(b, x))
 
 
 def _column_total(b, x, col_totals: list[tuple], rows: list[tuple], near: set[str]):

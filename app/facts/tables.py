@@ -242,6 +242,18 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
                 continue
             if e["total"]:
                 parts = subs + above if subs else above
+                if f is not None:
+                    # "Number of grants | 25", "Amount per grant | € 20,000", "Total awarded | € 500,000": only
+                    # figures of the total's kind and unit add up to it; a per-item row makes it a product
+                    each = [x for x in parts if x.kind == f.kind and x.unit == f.unit and _PER_ITEM.search(x.label or "")]
+                    counts = [x for x in parts if x.kind == "count"]
+                    if f.kind == "money" and len(each) == 1 and len(counts) == 1:
+                        builder.rel("product", [counts[0].id, each[0].id, f.id], origin="table")
+                        each[0].meta["each"] = True
+                        above, subs = [], []
+                        continue
+                    if f.kind == "money" and any(x.kind == "money" for x in parts):
+                        parts = [x for x in parts if x.kind != "count"]  # a count row is no part of a money total
                 if f is not None and f.kind == "percent" and abs(f.value - 100) > 1.5:
                     above, subs = [], []  # an average or a share of the total row itself, not a sum
                     continue
@@ -293,6 +305,9 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
                 builder.rel("share", [p.id, amount.id, total.id], origin="table")
             elif not p.meta.get("no_scope"):
                 p.meta["pending_share"] = True
+
+
+_PER_ITEM = re.compile(r"(?<![\w])(?:per|each|every|на[ \u00a0]+(?:один|одну|одного|каждый|каждую|каждого)|кажд[а-яё]{1,3}|за[ \u00a0]+единицу)(?![\w])", re.I)
 
 
 def _header_words(t: str) -> list[str]:
