@@ -245,7 +245,7 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
                 if f is not None:
                     # "Number of grants | 25", "Amount per grant | € 20,000", "Total awarded | € 500,000": only
                     # figures of the total's kind and unit add up to it; a per-item row makes it a product
-                    each = [x for x in parts if x.kind == f.kind and x.unit == f.unit and _PER_ITEM.search(x.label or "")]
+                    each = [x for x in parts if x.kind == f.kind and x.unit == f.unit and _PER_ITEM_LABEL.search(x.label or "")]
                     counts = [x for x in parts if x.kind == "count"]
                     if f.kind == "money" and len(each) == 1 and len(counts) == 1:
                         builder.rel("product", [counts[0].id, each[0].id, f.id], origin="table")
@@ -307,7 +307,7 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
                 p.meta["pending_share"] = True
 
 
-_PER_ITEM = re.compile(r"(?<![\w])(?:per|each|every|на[ \u00a0]+(?:один|одну|одного|каждый|каждую|каждого)|кажд[а-яё]{1,3}|за[ \u00a0]+единицу)(?![\w])", re.I)
+_PER_ITEM_LABEL = re.compile(r"(?<![\w])(?:per|each|every|на[ \u00a0]+(?:один|одну|одного|каждый|каждую|каждого)|кажд[а-яё]{1,3}|за[ \u00a0]+единицу)(?![\w])", re.I)
 
 
 def _header_words(t: str) -> list[str]:
