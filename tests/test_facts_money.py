@@ -189,3 +189,15 @@ def test_row_naming_the_noun_is_no_count_of_it():
                         ("Итого", "200")],
                        ["Учителя уже провели занятия в 40 школах."])
     assert found == [], found
+
+
+@pytest.mark.parametrize("body,wrong", [("30 месяцев", True), ("24 месяца", False)])
+def test_key_value_table_duration_and_period(body, wrong):
+    """«Срок | 24 месяца», «Период | март 2026 – февраль 2028»: the table's duration is the one the body states."""
+    found = _docx_loud([f"Бишкек, 2 марта 2026 г. – Европейский союз и министерство начали рассчитанный на {body} проект."],
+                       [("Параметр", "Значение"), ("Бюджет", "900 000 евро"), ("Срок", "24 месяца"),
+                        ("Период", "март 2026 – февраль 2028")])
+    if wrong:
+        assert any(t == body for _, t in found), found
+    else:
+        assert found == [], found

@@ -1917,7 +1917,14 @@ class _Builder:
             if len(rd) == 1 and len({d.value for d in days}) == 1:
                 for d in days:
                     self.rel("duration", [d.id, rd[0].id], origin="scope")
-        durs = [d for d in ds if d.unit in ("years", "months") and "range" not in d.meta and d.place != "quote"]
+        tds = [d for d in ds if d.table and d.unit in ("years", "months")]
+        if len(tds) == 1:
+            # a key-value table's «Продолжительность | 24 месяца» is the project's duration the body states
+            from app.facts.durations import project_durations
+
+            for d in project_durations(self, [d for d in ds if not d.table and d.unit == tds[0].unit and d.place != "quote"]):
+                self.rel("same", [tds[0].id, d.id], origin="table")
+        durs = [d for d in ds if d.unit in ("years", "months") and "range" not in d.meta and d.place != "quote" and not d.table]
         from app.facts.durations import project_durations
 
         durs = project_durations(self, durs)  # «Обучение длится четыре месяца»: an activity's, not the project's

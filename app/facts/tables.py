@@ -8,7 +8,8 @@ import re
 
 from app.facts.numbers import find_numbers
 from app.facts.phrases import phrase_set, words
-from app.facts.quantities import CUR_AFTER, CUR_BEFORE, Quantity, currency_of
+from app.facts.dates import find_ranges
+from app.facts.quantities import CUR_AFTER, CUR_BEFORE, DURATION_AFTER, Quantity, _unit, currency_of
 
 _CUR_WORD = re.compile(r"(?<![\w])(?:евро|EUR|€|USD|\$|долл\w{0,5}|тенге|KZT|₸|сом(?:ов|ы)?|KGS|сум(?:ов|ы)?|UZS|сомони|TJS|манат\w{0,3}|TMT|руб\w{0,4}|euros?|dollars?|tenge)(?![\w])|€|\$|₸", re.I)
 _PCT_WORD = re.compile(r"%|процент|доля|доли|per[ \u00a0]?cent|percent|share", re.I)
@@ -110,6 +111,13 @@ def read_tables(builder) -> None:
                     continue
                 b = cell[0]
                 txt = doc.text[b.start:b.end]
+                rg = find_ranges(txt, lang, b.start)
+                if len(rg) == 1 and rg[0].precision in ("year", "month") and rg[0].end - rg[0].start >= len(txt.strip()) - 8:
+                    # «Период | июнь 2026 – май 2028»: the period of a key-value table
+                    entry.setdefault("ranges", []).append(builder.add(
+                        "range", rg[0].start, rg[0].end, 0.0, rg[0].precision, None, place="table", scope=builder.scope_at(b.start),
+                        block=b.index, label=label, table=(t_i, r, c), range=rg[0]))
+                    continue
                 nums = [n for n in find_numbers(txt, lang, b.start) if not (n.words)]
                 if len(nums) == 2 and _PCT_AFTER.match(txt, nums[1].end - b.start) and not _PCT_AFTER.match(txt, nums[0].end - b.start):
                     # «1 350 000 евро (90 %)»: an amount and its share in one cell
@@ -123,7 +131,7 @@ def read_tables(builder) -> None:
                                    role, label, t_i, r, key)
                     if f is not None:
                         entry["facts"][key] = f
-            if entry["facts"]:
+            if entry["facts"] or entry.get("ranges"):
                 rows_facts.append(entry)
         _scope_use(rows_facts, header_text)
         _column_precision(rows_facts)
@@ -155,6 +163,13 @@ def _cell_fact(builder, n, b, txt, kind, unit, col_cur, scale, role, label, t_i,
         m = re.match(r"[ \u00a0]?(?:%|процент[а-я]{0,3}|per[ \u00a0]?cent|percent)", rest, re.I)
         end = n.end + m.end()
         unit = "%"
+    elif DURATION_AFTER[lang].match(txt, n.end - b.start) and not (1900 <= n.value <= 2100):
+        # «Продолжительность | 24 месяца»
+        dm = DURATION_AFTER[lang].match(txt, n.end - b.start)
+        f = builder.add("duration", start, b.start + dm.end(), n.value, _unit(dm.group("u")),
+                        Quantity("duration", start, b.start + dm.end(), n.value, _unit(dm.group("u")), n),
+                        place="table", scope=builder.scope_at(start), block=b.index, label=label, table=(t_i, r, key))
+        return f
     else:
         ca = CUR_AFTER.match(txt, n.end - b.start, n.end - b.start + 14)
         cb = CUR_BEFORE.search(before)
@@ -226,6 +241,16 @@ def _scope_use(rows: list[dict], header_text: dict) -> None:
 
 
 def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
+    durs = [f for e in rows for f in e["facts"].values() if f.kind == "duration"]
+    rngs = [f for e in rows for f in e.get("ranges", [])]
+    if len(durs) == 1 and len(rngs) == 1:
+        # «Продолжительность | 24 месяца», «Период | июнь 2026 – май 2028»: the duration of that period
+        builder.rel("duration", [durs[0].id, rngs[0].id], origin="table")
+        durs[0].meta["range"] = rngs[0].id
+        rngs[0].meta["paired"] = True
+    for e in rows:  # the rest reads amounts, shares and counts
+        for c in [c for c, f in e["facts"].items() if f.kind == "duration"]:
+            del e["facts"][c]
     cols = sorted({c for e in rows for c in e["facts"]})
     # sums: each total row is the whole of the rows above it (since the previous total row)
     for c in cols:
