@@ -127,8 +127,7 @@ def remaining_counts(b) -> None:
                     and f.q.noun.lower() not in ("people", "women", "men", "children", "staff", "police", "youth"):
                 bare = True  # "the remaining eight operate in …": a verb after the number, no noun
             wholes = [c for c in cands if c.value > f.value and not c.unit.startswith("@") and c.unit
-                      and (not c.meta.get("measure") or measure) and (not c.meta.get("each") or c.meta.get("items"))
-                      and (same_thing(c) or bare and not measure)]  # a product's items ("30 vouchers … each") are a whole too
+                      and (not c.meta.get("measure") or measure) and c.meta.get("each") is not True and (same_thing(c) or bare and not measure)]
             cands = [c for c in cands if same_thing(c) or c in wholes]
             if not wholes:
                 continue
