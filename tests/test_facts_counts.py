@@ -90,9 +90,17 @@ CASES = [
      "Семьдесят школ получат системы видеонаблюдения\n\nБишкек, 3 мая 2026 года – Проект финансирует Европейский союз.\n\n"
      "В 2025 году системы получили 25 школ. Каждый комплект стоит 2 000 евро; оснащение всех 70 школ обойдется в 140 000 евро.",
      "figures.same-fact", "Шестьдесят"),
+    # groups by place after a verb ("50 are located in Chui"); «Из N … восемь …, оставшиеся …»
+    ("en", EU_EN + "Of the 90 schools taking part, 40 are located in Osh, 30 in Batken and 30 in Jalal-Abad.",
+     EU_EN + "Of the 90 schools taking part, 40 are located in Osh, 30 in Batken and 20 in Jalal-Abad.", "figures.groups", ""),
+    ("ru", EU_RU + "Из 20 автобусов шесть уже переданы школам Нарынской области, оставшиеся 15 поступят в Таласскую область весной.",
+     EU_RU + "Из 20 автобусов шесть уже переданы школам Нарынской области, оставшиеся 14 поступят в Таласскую область весной.",
+     "figures.groups", "15"),
 ]
 
 QUIET = [
+    # a group not read between the whole and the groups it has: the groups are at most the whole
+    ("en", EU_EN + "Of the 120 participating schools, 50 will receive laptops first, 40 in Osh and 30 in Naryn."),
     # a phase's duration is not the project's; a paragraph opening with "About 300" is no summary
     ("en", "Osh, 3 May 2026 – The European Union launched a 36-month project on school meals.\n\n"
            "The project's 6-month inception phase starts in June.\n\nAbout 300 parents attended the launch."),
@@ -124,3 +132,31 @@ def test_spaced_m_after_a_currency_is_million():
     n = find_numbers("Of the € 4 m budget", "en")
     assert n[0].value == 4_000_000
     assert find_numbers("a wall 4 m high", "en")[0].value == 4
+
+
+def _docx_header(body: list[str], header: str) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = header
+    for p in body:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("lang,header,body,flagged", [
+    # the lead's bare weekday ("announced on Thursday", «в четверг») supports the dateline against the page header
+    ("en", "NEWS | 12.04.2026", ["Ten schools get solar roofs", "Osh, 12 February 2026 – The EU-funded project announced on Thursday "
+                                 "that ten schools now run on solar power."], "12.04.2026"),
+    ("ru", "Новости проекта · 12.02.2025", ["Десять школ получили солнечные панели", "Ош, 12 февраля 2026 г. – В четверг проект, "
+                                           "который финансирует Европейский союз, подключил к солнечным панелям десять школ."], "12.02.2025"),
+])
+def test_bare_weekday_in_the_lead_decides_against_the_header(lang, header, body, flagged):
+    doc = read_bytes(_docx_header(body, header), "t.docx", "docx", lang)
+    loud = [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, select=["figures"]).findings
+            if f.severity in ("error", "warning")]
+    assert ("figures.dateline-date", flagged) in loud, loud

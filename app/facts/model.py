@@ -144,7 +144,7 @@ TIME_NOUNS = {"year", "month", "week", "day", "hour", "annum", "quarter", "semes
 EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "от ", "в ", "на ", "с ")}
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
-GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|come|came)[ \u00a0]+(?:(?:located|based)[ \u00a0]+)?)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
 BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
@@ -454,6 +454,8 @@ class _Builder:
             return q2
         rx = GROUP_LINK_RU if self.lang == "ru" else GROUP_LINK_EN
         m = rx.match(text, q.end - base, q.end - base + 60)
+        if m and self.lang == "en" and GROUP_PLACE.match(text, q.end - base, q.end - base + 50):
+            m = None  # "50 are located in Chui": a group by place, not "30 were men"
         if not m:
             pm = GROUP_PLACE.match(text, q.end - base, q.end - base + 50)
             if not pm:
@@ -1020,8 +1022,10 @@ class _Builder:
                     _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
                 continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
             listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
-                and enumeration_complete(self.text, later, lang)
+                and enumeration_complete(self.text, later, lang) and not _uncounted_digits(self, w, later[-1])
             self._group_rel(w, later, complete=listed)
+            if _uncounted_digits(self, w, later[-1]):
+                self.model.relations[-1].complete = False  # a group not read between them: at most the whole
             used.update(g.id for g in later)
         # "40 schools and 25 health posts – 60 facilities in total": the whole after its groups
         for k, w in enumerate(cs):

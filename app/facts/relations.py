@@ -254,6 +254,10 @@ def _uncounted_digits(b, a, f) -> bool:
     return False
 
 
+OF_WHOLE_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?:[Ии]з|[Oo]f[ \u00a0]+the|[Oo]f)[ \u00a0]+\d{1,3}(?:[ \u00a0,]\d{3})*+[ \u00a0]+"
+                             r"[^\W\d_]{2,20}+(?:[ \u00a0][^\W\d_]{2,20}+){0,2}[ \u00a0]*,?[ \u00a0]*$")
+
+
 def remaining_number(b, text: str, base: int, q):
     """A bare integer right after "the remaining" / «остальные» ("the remaining 250 in the regions"): a
     count of the rest of a whole, its noun left to the whole (unit "")."""
@@ -274,6 +278,13 @@ def remaining_number(b, text: str, base: int, q):
     window = text[lo:q.start - base]
     if not any(c.isalpha() for c in window):
         return None
+    if ("из " in window or "Из " in window or "of " in window or "Of " in window) and OF_WHOLE_BEFORE.search(text, max(0, q.start - base - 60), q.start - base):
+        # «Из 12 внедорожников восемь уже поступили …», "Of the 40 schools, 25 are …": the first bare number after
+        # the whole introduced by «из» / "of the" is a part of it
+        q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+        q2.meta["group_number"] = True
+        q2.meta["of_whole_before"] = True
+        return q2
     ws = words(window, base + lo)
     if not remaining_before(ws, len(ws), b.lang):
         return None

@@ -10,9 +10,11 @@ that agree, or a weekday that fits) and nothing in the body supports the header'
 when a draft is re-used)."""
 from __future__ import annotations
 
+import re
+
 from app.checks.structure.parts import structure
 from app.facts import facts
-from app.facts.dates import DateMention, find_dates, format_date
+from app.facts.dates import DateMention, find_dates, format_date, weekday_index
 
 
 def _release_line(doc, s) -> DateMention | None:
@@ -76,6 +78,34 @@ def _support(doc, mention: DateMention, year: int | None, exclude: list[DateMent
     return n
 
 
+_BARE_WEEKDAY = {
+    "en": re.compile(r"(?<![\w])[Oo]n[ \u00a0]+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"),
+    "ru": re.compile(r"(?<![\w])[Вв]о?[ \u00a0]+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"),
+}
+
+
+def _bare_weekdays(doc, s) -> list[int]:
+    """Weekdays named without a date in the dateline's paragraph ("… announced on Wednesday", «В среду в
+    Ашхабаде завершился …»): the day the release tells of, which supports the date that falls on it."""
+    dl = s.dateline
+    if dl is None:
+        return []
+    b = doc.block_at(dl.start)
+    if b is None:
+        return []
+    dated = {(a, e) for a, e, _, _ in facts(doc).weekdays}
+    out = []
+    text = doc.text[b.start:min(b.end, b.start + 600)]
+    for m in _BARE_WEEKDAY["ru" if doc.language == "ru" else "en"].finditer(text):
+        a = b.start + m.start(1)
+        if any(x <= a < y for x, y in dated):
+            continue
+        idx = weekday_index(m.group(1))
+        if idx is not None:
+            out.append(idx)
+    return out
+
+
 def check(doc, rule, ctx):
     s = structure(doc)
     dl = s.dateline_date
@@ -84,9 +114,12 @@ def check(doc, rule, ctx):
     if rel is not None and dl is not None and rel.start != dl.start:
         rd, dd = rel.date(year), dl.date(year)
         if rd is not None and dd is not None and rd != dd:
-            header = _header_date(doc, year)
-            votes_rel = _support(doc, rel, year, [rel, dl]) + (2 if header == rd else 0)
-            votes_dl = _support(doc, dl, year, [rel, dl]) + (2 if header == dd else 0)
+            rb = doc.block_at(rel.start)
+            # the release line found in the page header is the header: it gets no extra vote for agreeing with itself
+            header = None if (rb is not None and rb.kind == "header") else _header_date(doc, year)
+            bare = _bare_weekdays(doc, s)
+            votes_rel = _support(doc, rel, year, [rel, dl]) + (2 if header == rd else 0) + sum(1 for i in bare if i == rd.weekday())
+            votes_dl = _support(doc, dl, year, [rel, dl]) + (2 if header == dd else 0) + sum(1 for i in bare if i == dd.weekday())
             wrong, right = (rel, dl) if votes_dl > votes_rel else (dl, rel)
             like = doc.text[wrong.start:wrong.end]
             good = right.date(year)
@@ -117,7 +150,10 @@ def check(doc, rule, ctx):
         like = doc.text[anchor.start:anchor.end]
         header = doc.text[hs:he]
         hm = DateMention(hs, he, h.day, h.month, h.year)
-        if _support(doc, anchor, year, [anchor]) > 0 and _support(doc, hm, year, [hm]) == 0:
+        bare = _bare_weekdays(doc, s)
+        body_votes = _support(doc, anchor, year, [anchor]) + sum(1 for i in bare if i == body_date.weekday())
+        header_votes = _support(doc, hm, year, [hm]) + sum(1 for i in bare if i == hd.weekday())
+        if body_votes > 0 and header_votes == 0:
             # the body states its date twice (date line and dateline, or a weekday that fits) and
             # nothing in the body supports the header's: the header is the odd one out
             yield rule.finding(doc, hs, he, [format_date(body_date, doc.language, header)],
