@@ -99,6 +99,10 @@ CASES = [
 ]
 
 QUIET = [
+    # a work's period is not the project's: «рассчитан на три года» and «восстановить в 2026–2027 годах»
+    ("ru", "Каналы Приаралья отремонтируют\n\nКызылорда, 3 мая 2026 года – Проект финансирует Европейский союз. "
+           "Проект рассчитан на три года.\n\nРаботы затронут 12 000 жителей.\n\nВ первый год подрядчики отремонтируют 40 км каналов, оставшиеся 60 км "
+           "планируется восстановить в 2027–2028 годах."),
     # a group not read between the whole and the groups it has: the groups are at most the whole
     ("en", EU_EN + "Of the 120 participating schools, 50 will receive laptops first, 40 in Osh and 30 in Naryn."),
     # a phase's duration is not the project's; a paragraph opening with "About 300" is no summary
@@ -160,3 +164,22 @@ def test_bare_weekday_in_the_lead_decides_against_the_header(lang, header, body,
     loud = [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, select=["figures"]).findings
             if f.severity in ("error", "warning")]
     assert ("figures.dateline-date", flagged) in loud, loud
+
+
+@pytest.mark.parametrize("lang,text,flagged,suggestion", [
+    ("ru", "Семинар пройдёт 31 сентября 2026 года в Оше.", "31 сентября 2026 года", "30 сентября 2026 года"),
+    ("en", "The call closes on 29 February 2027.", "29 February 2027", "28 February 2027"),
+    ("en", "The call closes on April 31, 2026.", "April 31, 2026", "April 30, 2026"),
+    ("ru", "Первый семинар пройдёт 14.13.2026 в Бохтаре.", "14.13.2026", None),
+])
+def test_impossible_dates_suggest_the_months_last_day(lang, text, flagged, suggestion):
+    doc = read_bytes(text.encode("utf-8"), "draft.txt")
+    got = [(doc.span_text(f.offset, f.end), f.suggestions[:1]) for f in lint(doc, _CONFIG, select=["figures"]).findings
+           if f.rule == "figures.impossible-date"]
+    assert got == [(flagged, [suggestion] if suggestion else [])]
+
+
+def test_russian_suggestion_agrees_with_the_new_number():
+    from app.checks.figures.common import _ru_agree
+
+    assert _ru_agree("месяцев", 24, 18) == "месяца" and _ru_agree("школ", 22, 18) == "школы"

@@ -29,3 +29,21 @@ def project_durations(b, durs: list) -> list:
         if proj.find(ws, lo, hi) or money:
             out.append(d)  # the project or its money ("will invest … over the next three years")
     return out
+
+
+def project_ranges(b, rngs: list) -> list:
+    """Periods that are the project's: the sentence names the project («Проект реализуется в 2024–2026 годах",
+    "The initiative runs from January 2025 …») or states its money, or the period stands in the headline, lead
+    or summary. «Оставшиеся 80 км планируется восстановить в 2026–2027 годах» is a work's period, not the project's."""
+    proj = phrase_set(b.lang, "project.words")
+    out = []
+    for r in rngs:
+        if r.sentence < 0 or r.sentence >= len(b.sent_words) or r.place in ("headline", "lead", "header", "footer") \
+                or r.meta.get("about"):
+            out.append(r)
+            continue
+        ws = b.sent_words[r.sentence]
+        money = any(f.kind == "money" for f in b.sent_facts[r.sentence])
+        if proj.find(ws, 0, len(ws)) or money:
+            out.append(r)
+    return out

@@ -1937,6 +1937,10 @@ class _Builder:
         scope = durs[0].scope
         rngs = [f for f in self.model.facts if f.kind == "range" and f.scope == scope and not f.meta.get("paired")
                 and f.range.precision in ("year", "month") and f.place != "quote"]
+        from app.facts.durations import project_ranges
+
+        if any(d.sentence != r.sentence for d in durs for r in rngs):
+            rngs = project_ranges(self, rngs)  # a work's period («восстановить в 2026–2027 годах») is not the project's
         vals = {round(d.value * (12 if d.unit == "years" else 1)) for d in durs}
         spans = {(r.range.first.year, r.range.first.month, r.range.last.year, r.range.last.month) for r in rngs}
         if len(vals) == 2:

@@ -12,14 +12,23 @@ from app.facts.numbers import Style, format_like, format_number
 from app.facts.solve import Diagnosis
 
 
-def _ru_agree(word: str, n: float) -> str:
-    """«процентов» for 95, «процента» for 2 or 90,5, «процент» for 91."""
+def _ru_agree(word: str, n: float, was: float | None = None) -> str:
+    """«процентов» for 95, «процента» for 2 or 90,5, «процент» for 91. With ``was`` (the number the word
+    now goes with): a word in the form a nominative numeral gives («18 месяцев») takes the form the new
+    numeral gives in the nominative («24 месяца»), not the old form's case."""
     from app.language import match_case, morph
 
     p = morph().parse(word.lower())
     if not p:
         return word
     p = p[0]
+    if was is not None and abs(n - round(n)) < 1e-9 and abs(was - round(was)) < 1e-9:
+        nom = p.inflect({"nomn", "sing"})
+        if nom is not None:
+            old = nom.make_agree_with_number(int(round(was)))
+            new = nom.make_agree_with_number(int(round(n)))
+            if old is not None and new is not None and old.word == word.lower():
+                return match_case(word, new.word)
     if abs(n - round(n)) > 1e-9:
         g = p.inflect({"sing", "gent"})
         return match_case(word, g.word) if g else word
@@ -66,7 +75,7 @@ def replace_value(doc, f, value: float) -> str | None:
     if lang == "ru" and f.kind in ("count", "duration") and abs(value - round(value)) < 1e-9 and "половин" not in tail:
         m = re.match(r"([ \u00a0\-]?)([а-яёА-ЯЁ]+)", tail)
         if m and not m.group(2).lower().startswith(("лет", "год")):
-            tail = m.group(1) + _ru_agree(m.group(2), value) + tail[m.end():]
+            tail = m.group(1) + _ru_agree(m.group(2), value, f.value) + tail[m.end():]
         elif m:
             k = int(round(value))
             word = "лет" if (k % 10 in (0, 5, 6, 7, 8, 9) or 11 <= k % 100 <= 14) else ("год" if k % 10 == 1 else "года")
