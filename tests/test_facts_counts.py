@@ -96,6 +96,9 @@ CASES = [
     ("ru", EU_RU + "Из 20 автобусов шесть уже переданы школам Нарынской области, оставшиеся 15 поступят в Таласскую область весной.",
      EU_RU + "Из 20 автобусов шесть уже переданы школам Нарынской области, оставшиеся 14 поступят в Таласскую область весной.",
      "figures.groups", "15"),
+    # "Over 12 months, from …": during, not "more than"
+    ("en", EU_EN + "Over 12 months, from March 2026 to February 2028, the project will train 40 mediators.",
+     EU_EN + "Over 24 months, from March 2026 to February 2028, the project will train 40 mediators.", "figures.duration", "12 months"),
 ]
 
 QUIET = [

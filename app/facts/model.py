@@ -529,6 +529,10 @@ class _Builder:
             m = hs.ends_at(ws, i, max(0, i - 5))
             if m and self.lang == "en" and ws[m.i].norm == "over" and m.i > 0 and ws[m.i - 1].norm in PHRASAL_OVER:
                 m = None  # "handed over 24 ambulances": a verb's particle, not a hedge
+            if m and self.lang == "en" and ws[m.i].norm == "over" and f.kind == "duration" and (
+                    m.i == 0 or ws[m.i - 1].norm in (",", ";", ":", "–", "—", "(", "run", "runs", "running", "implemented",
+                                                     "spread", "delivered", "out", "and")):
+                m = None  # "Over 12 months, from July 2025 …", "runs over 36 months": during, not more than
             if m:
                 f.hedge = m.label
             elif f.kind == "count" and i + 1 < len(ws):
