@@ -99,9 +99,21 @@ CASES = [
     # "Over 12 months, from …": during, not "more than"
     ("en", EU_EN + "Over 12 months, from March 2026 to February 2028, the project will train 40 mediators.",
      EU_EN + "Over 24 months, from March 2026 to February 2028, the project will train 40 mediators.", "figures.duration", "12 months"),
+    # the value of one thing stated twice, in the body and in a quote
+    ("ru", "Душанбе, 3 мая 2026 года – Европейский союз передал спасателям технику.\n\nСтоимость переданной техники – 640 000 евро.\n\n"
+           "«Техника на 460 000 евро поможет в горах», – сказал министр.",
+     "Душанбе, 3 мая 2026 года – Европейский союз передал спасателям технику.\n\nСтоимость переданной техники – 640 000 евро.\n\n"
+     "«Техника на 640 000 евро поможет в горах», – сказал министр.", "figures.same-fact", "евро"),
+    ("en", "Dushanbe, 3 May 2026 – The European Union handed over rescue vehicles to the ministry.\n\nThe vehicles, worth EUR 640,000, "
+           "will serve mountain districts.\n\n\"These vehicles worth EUR 460,000 will save lives,\" said the minister.",
+     "Dushanbe, 3 May 2026 – The European Union handed over rescue vehicles to the ministry.\n\nThe vehicles, worth EUR 640,000, "
+     "will serve mountain districts.\n\n\"These vehicles worth EUR 640,000 will save lives,\" said the minister.", "figures.same-fact", "EUR"),
 ]
 
 QUIET = [
+    # two things valued differently are two facts
+    ("en", "Dushanbe, 3 May 2026 – The European Union handed over rescue vehicles worth EUR 640,000.\n\n"
+           "\"Radios worth EUR 46,000 came with them,\" said the minister."),
     # "of the EUR 1.8 million cost" names the whole, not the EU's part
     ("en", "Tashkent, 15 October 2024 – The European Union and UNDP launched energy audits in 60 mahallas. The EU covers three "
            "quarters of the € 1.8 m cost.\n\nThe EU provides € 1.35 m and UNDP € 0.45 m."),

@@ -133,6 +133,11 @@ GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|кот�
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
+VALUE_WORDS = {"ru": {"стоимость", "сумма", "суммой", "сумму", "суммы", "размере", "размер", "объем", "объеме", "бюджет",
+                      "бюджета", "вклад", "общий", "общая", "составляет", "составит", "составил", "составила", "около",
+                      "более", "всего", "итого", "евро", "долларов", "миллиона", "миллионов"},
+               "en": {"worth", "value", "valued", "total", "budget", "amount", "about", "around", "nearly", "almost",
+                      "euros", "million", "billion", "overall", "amounting", "costing"}}
 PHRASAL_OVER = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "pass", "passed", "passes",
                 "took", "take", "takes", "taken", "taking", "give", "gave", "given", "carried", "carry", "signed", "sign"}
 HISTORY_WORDS = {"en": re.compile(r"(?<![\w])(?:over|in|during)[ \u00a0]+the[ \u00a0]+(?:past|last)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:years|decades?)(?![\w])", re.I),
@@ -236,7 +241,68 @@ class _Builder:
         self._spending()
         self._body_vs_table()
         self._scope_relations()
+        self._same_valued_thing()
         return self.model
+
+    def _valued_noun(self, f: Fact) -> str | None:
+        """The thing an amount is the value of: the nearest noun before it in its clause («Стоимость переданного
+        оборудования – 1 350 000 евро», «Оборудование на 1,53 млн евро», "equipment worth EUR 2.7 million"), as a
+        lemma; None when another figure or a clause break comes first."""
+        if not (0 <= f.sentence < len(self.sent_words)):
+            return None
+        ws = self.sent_words[f.sentence]
+        i = self._widx(ws, f.start)
+        others = [o for o in self.sent_facts[f.sentence] if o is not f and o.end <= f.start]
+        stop = max([o.end for o in others] + [-1])
+        skip = VALUE_WORDS.get(self.lang, set())
+        for k in range(i - 1, max(-1, i - 5), -1):
+            w = ws[k]
+            if w.end <= stop or w.norm in (".", ";", ":", "(", ")"):
+                return None
+            if not w.norm.isalpha() or len(w.norm) < 5 or w.norm in skip:
+                continue
+            if self.lang == "ru":
+                from app.language import morph
+
+                p = morph().parse(w.norm)
+                if p and p[0].tag.POS == "NOUN":
+                    lemma = p[0].normal_form.replace("ё", "е")
+                    if lemma not in skip:
+                        return lemma
+                continue
+            from app.facts.quantities import STOP_EN, _en_singular
+
+            if w.norm not in STOP_EN and not w.norm.endswith(("ed", "ing", "ly")):
+                return _en_singular(w.norm)
+        return None
+
+    def _same_valued_thing(self) -> None:
+        """«Стоимость переданного оборудования – 1 350 000 евро» … «Оборудование на 1,53 млн евро» (in a quote): the
+        value of one thing stated twice. Only amounts in no other relation, one of them in a quote, the headline
+        or the summary and the other not, and no third amount of that thing."""
+        if not EU_MENTION[self.lang].search(self.text):
+            return
+        F = self.model.facts
+        related = {i for r in self.model.relations for i in r.facts}
+        by_noun: dict[tuple, list[Fact]] = {}
+        for f in F:
+            if f.kind != "money" or f.table or f.hedge or f.meta.get("each") or f.meta.get("product") \
+                    or f.meta.get("aggregate") or f.meta.get("additional") or self._historical_fact(f):
+                continue
+            n = self._valued_noun(f)
+            if n:
+                by_noun.setdefault((n, f.unit), []).append(f)
+        for (_, _), fs in by_noun.items():
+            if len(fs) != 2 or fs[0].value == fs[1].value or any(f.id in related for f in fs):
+                continue
+            a, b = fs
+            side = lambda f: f.place in ("quote", "headline") or f.meta.get("about")  # noqa: E731
+            if side(a) != side(b) and a.scope == b.scope:
+                self.rel("same", [a.id, b.id], origin="scope")
+
+    def _historical_fact(self, f: Fact) -> bool:
+        ws = self.sent_words[f.sentence] if 0 <= f.sentence < len(self.sent_words) else []
+        return bool(ws) and self._historical(ws)
 
     def _places(self) -> list[tuple[int, int, str]]:
         s = self.structure
