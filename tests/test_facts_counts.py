@@ -108,6 +108,12 @@ CASES = [
            "will serve mountain districts.\n\n\"These vehicles worth EUR 460,000 will save lives,\" said the minister.",
      "Dushanbe, 3 May 2026 – The European Union handed over rescue vehicles to the ministry.\n\nThe vehicles, worth EUR 640,000, "
      "will serve mountain districts.\n\n\"These vehicles worth EUR 640,000 will save lives,\" said the minister.", "figures.same-fact", "EUR"),
+    # people paid per head, counted only in the headline, and a total named after the per-head amount
+    ("ru", "Тридцать студенток получили стипендии ЕС\n\nОш, 3 мая 2026 года – Программа, которую финансирует Европейский союз, "
+           "подвела итоги конкурса.\n\nКаждая стипендиатка получит по 2 000 евро; общий объем стипендиального фонда – 66 000 евро.",
+     "Тридцать студенток получили стипендии ЕС\n\nОш, 3 мая 2026 года – Программа, которую финансирует Европейский союз, "
+     "подвела итоги конкурса.\n\nКаждая стипендиатка получит по 2 000 евро; общий объем стипендиального фонда – 60 000 евро.",
+     "figures.product", "66 000"),
 ]
 
 QUIET = [

@@ -1428,6 +1428,22 @@ class _Builder:
                             if cs:
                                 n, tot = cs[-1], eq[-1]
                                 break
+                if n is None and x.kind == "money" and x.meta.get("each_noun") and _people(lang, x.meta["each_noun"]):
+                    # «Сорок предпринимательниц … получили гранты» (headline) … «Каждая участница получит грант в размере
+                    # 5 000 евро; общий объем грантового фонда – 200 000 евро»: people paid per head, counted once in the
+                    # headline or lead, and a total named after the per-head amount
+                    heads = [c for c in self.model.facts if c.kind == "count" and c.place in ("headline", "lead")
+                             and _people(lang, c.unit) and not c.hedge and not c.subset and c.scope == x.scope and c.end <= x.start]
+                    tots = [t for t in fs if t.start > x.end and t in same and tot_ps.find(
+                        ws, max(self._widx(ws, x.end), self._widx(ws, t.start) - 8), self._widx(ws, t.start))]
+                    if len({c.value for c in heads}) == 1 and len(tots) == 1:
+                        t = tots[0]
+                        t.meta["product"] = True
+                        if t.role in ("total", "cofin", "eu", "other"):
+                            t.role = None
+                        self.rel("product", [heads[-1].id, x.id, t.id])
+                        done.add(x.id)
+                        continue
                 if n is None and x.kind == "money":
                     # «Каждый комплект … стоит 3 200 евро; закупка для всех 100 сел обойдется в 350 000 евро»,
                     # "… costs EUR 1,500; equipping all 40 villages costs EUR 60,000": the items counted with "all"
