@@ -117,8 +117,8 @@ def remaining_counts(b) -> None:
             def same_thing(c):
                 if measure:
                     return bool(c.meta.get("measure")) and c.unit == f.unit
-                if c.meta.get("measure") or c.meta.get("each") or c.meta.get("items"):
-                    return False
+                if c.meta.get("measure") or c.meta.get("each") is True:
+                    return False  # a count per item («по 20 в каждой»); the items of a product are still counted things
                 if f.unit and not f.unit.startswith("@"):
                     return c.unit == f.unit or (people(c) and people(f)) or (not c.unit and bool(c.meta.get("part_of_next")))
                 return people(c) or c.unit.startswith("@") or not c.unit
