@@ -207,3 +207,13 @@ def test_russian_suggestion_agrees_with_the_new_number():
     from app.checks.figures.common import _ru_agree
 
     assert _ru_agree("месяцев", 24, 18) == "месяца" and _ru_agree("школ", 22, 18) == "школы"
+
+
+def test_a_share_decides_which_statement_of_a_value_is_wrong():
+    text = ("Душанбе, 3 мая 2026 года – Европейский союз передал спасателям технику.\n\n"
+            "Стоимость переданной техники – 600 000 евро, что составляет 20 % бюджета компонента, который достигает 3 млн евро.\n\n"
+            "«Техника на 660 000 евро поможет в горах», – сказал министр.")
+    doc = read_bytes(text.encode("utf-8"), "draft.txt")
+    got = [(f.rule, doc.span_text(f.offset, f.end), f.suggestions[:1]) for f in lint(doc, _CONFIG, select=["figures"]).findings
+           if f.severity in ("error", "warning")]
+    assert got == [("figures.same-fact", "660 000 евро", ["600 000 евро"])]

@@ -278,8 +278,8 @@ class _Builder:
 
     def _same_valued_thing(self) -> None:
         """«Стоимость переданного оборудования – 1 350 000 евро» … «Оборудование на 1,53 млн евро» (in a quote): the
-        value of one thing stated twice. Only amounts in no other relation, one of them in a quote, the headline
-        or the summary and the other not, and no third amount of that thing."""
+        value of one thing stated twice. Not both already in other relations; one of them in a quote, the
+        headline or the summary and the other not; no third amount of that thing."""
         if not EU_MENTION[self.lang].search(self.text):
             return
         F = self.model.facts
@@ -293,8 +293,8 @@ class _Builder:
             if n:
                 by_noun.setdefault((n, f.unit), []).append(f)
         for (_, _), fs in by_noun.items():
-            if len(fs) != 2 or fs[0].value == fs[1].value or any(f.id in related for f in fs):
-                continue
+            if len(fs) != 2 or fs[0].value == fs[1].value or all(f.id in related for f in fs):
+                continue  # one of them in a share or sum is fine: that relation then decides which one is wrong
             a, b = fs
             side = lambda f: f.place in ("quote", "headline") or f.meta.get("about")  # noqa: E731
             if side(a) != side(b) and a.scope == b.scope:
