@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, disagreeing, repair_group, inflect_group, inflect_numeral_group, noun_group,
+from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, disagreeing, head_readings,
+                                     repair_group, inflect_group, inflect_numeral_group, noun_group,
                                      noun_groups, numeral_cases, numeral_group, possible, possible_any, table,
                                      words_after)
 
@@ -23,6 +24,10 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
 ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
                    "взамен"}
+# Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
+# so after these only a bare noun counts; after the others an adjective and its noun count too
+# («подобно соседних этрапов»), unless the group can be a nominative or an accusative.
+DEGREE_ADVERBS = {"относительно"}
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
@@ -104,14 +109,23 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
         return None  # «что за проект»
     bare = lows[i] in ADVERB_HOMONYMS and n == 1
-    groups = noun_groups(ctx, following, adjectives=not bare)
+    # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
+    # after another preposition («в относительно небольших городах»)
+    adjectives = not bare or not (lows[i] in DEGREE_ADVERBS or _after_preposition(ctx, ws, i))
+    groups = noun_groups(ctx, following, adjectives=adjectives)
     if not groups:
         return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]
     if bare:
-        heads = group.parses[-1]
-        if len(group.words) > 1 or any(p.tag.case == "nomn" for p in heads):
+        if len(group.words) == 1 and any(p.tag.case == "nomn" for p in group.parses[-1]):
             return None
+        if len(group.words) > 1:
+            # «подобно соседних этрапов»: the words agree, in an oblique case only (not the
+            # subject or object the adverb stands before: «после новые правила вступили»)
+            agreeing = [g for g in groups if len(g.words) > 1 and head_readings(g)]
+            if not agreeing or any(case_of(h.tag) in ("nomn", "accs") for g in agreeing for h in head_readings(g)):
+                return None
+            groups = agreeing
     if disagreeing(group):
         # «благодаря новым технологий»: the words do not agree; flagged when no shorter reading fits
         # and one part of the group is in the preposition's case
@@ -134,6 +148,13 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
+def _after_preposition(ctx, ws, i) -> bool:
+    if i == 0:
+        return False
+    prev = analyses(ctx, ws[i - 1][2]) or ()
+    return any(p.tag.POS == "PREP" for p in prev)
+
+
 def _rare_noun(group) -> bool:
     """The group's last word is an adjective pymorphy3 rarely reads as a noun («новым» as «новое»,
     score under 0.1), unlike «учёным», «военным» (then «учёным института» is a noun and its
@@ -146,14 +167,31 @@ def _rare_noun(group) -> bool:
 def _numeral(doc, rule, ctx, following, cases, prep_text):
     """«в течение два дня» → «двух дней»: a numeral phrase in none of the preposition's cases."""
     g = numeral_group(ctx, following)
-    if g is None or numeral_cases(g) & set(cases):
+    if g is None:
         return None
-    case = cases[0]
+    # the noun shows the phrase's case: in an oblique case it stands in that case («в тридцати
+    # двух школах»), after a nominative or accusative numeral in the genitive («в два раза»), so
+    # «в тридцать двух школах» is a prepositional phrase with a numeral in another case
+    shown = _noun_shows(g.rest)
+    if numeral_cases(g) & shown & set(cases):
+        return None
+    case = next((c for c in cases if c in shown), cases[0])
     suggestions = inflect_numeral_group(g, case)
     if not suggestions:
         return None
     return rule.finding(doc, g.start, g.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _noun_shows(rest) -> set[str]:
+    """The cases a numeral phrase can be in, judged by its noun (any of the noun's readings)."""
+    out: set[str] = set()
+    for h in rest.parses[-1]:
+        c = case_of(h.tag)
+        if h.tag.POS not in ("NOUN", "NPRO") or c is None:
+            continue
+        out |= {"gent": {"nomn", "accs", "gent"}, "nomn": {"nomn", "accs"}}.get(c, {c})
+    return out
 
 
 def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
@@ -203,7 +241,8 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
                 return None
         else:
             heads = group.parses[-1]
-            if not any(h.normal_form in TIME_NOUNS | _DURATION for h in heads) or not possible(group, cases):
+            nouns = TIME_NOUNS if spec.get("time_only") else TIME_NOUNS | _DURATION
+            if not any(h.normal_form in nouns for h in heads) or not possible(group, cases):
                 return None
     right = spec["right"]
     if prep_text[:1].isupper():

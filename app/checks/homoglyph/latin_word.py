@@ -24,8 +24,10 @@ def _is_russian_word(ru, word: str) -> bool:
     if morph is not None:
         if not morph.word_is_known(w):
             return False
-        # An abbreviation or an initial is no evidence (una -> ипа).
-        return any(not (_NOT_WORDS & set(p.tag.grammemes)) for p in morph.parse(w) if p.word == w)
+        # An abbreviation or an initial is no evidence (una -> ипа). A word written with е for ё
+        # is the same word (napthepob -> партнеров: pymorphy3 reads it as «партнёров»).
+        return any(not (_NOT_WORDS & set(p.tag.grammemes)) for p in morph.parse(w)
+                   if p.word == w or p.word.replace("ё", "е") == w)
     return ru.known(word)
 
 

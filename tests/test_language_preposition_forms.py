@@ -1,0 +1,98 @@
+"""Case after a preposition, by the principle (issue 11, fifth round): an adverb homonym before an
+adjective and its noun, a numeral phrase whose numerals and noun are in different cases, the noun
+of a compound preposition written in a case the simple preposition allows, and whole Latin words
+whose Russian reading the dictionary spells with ё. Each caught row is a sentence of our own (not
+an eval case) with the span a user sees flagged and the first suggestion; the quiet rows are
+correct Russian close to the errors."""
+from __future__ import annotations
+
+import pytest
+
+from app.engine.linter import lint_text
+
+LOUD = ("error", "warning")
+
+
+def loud(text, select=("grammar",)):
+    r = lint_text(text, "ru", select=list(select))
+    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1], f.rule) for f in r.findings if f.severity in LOUD]
+
+
+CAUGHT = [
+    # an adverb homonym (подобно, накануне, после …) before an adjective and its noun
+    ("Ош, подобно крупных городов страны, растёт быстро.", "крупных городов", "крупным городам"),
+    ("Подобно прошлых лет, ярмарку провели в парке.", "прошлых лет", "прошлым годам"),
+    ("Накануне международному женскому дню прошла ярмарка.", "международному женскому дню",
+     "международного женского дня"),
+    ("После долгим переговорам стороны подписали договор.", "долгим переговорам", "долгих переговоров"),
+    # a numeral phrase: the noun shows the case, the numerals are in another one
+    ("В сорок трёх сёлах отремонтировали школы.", "сорок трёх сёлах", "сорока трёх сёлах"),
+    ("Гранты ушли к пятьдесят двум кооперативам района.", "пятьдесят двум кооперативам",
+     "пятидесяти двум кооперативам"),
+    ("Врачи работают в двадцать одном районе области.", "двадцать одном районе", "двадцати одном районе"),
+    ("Участники приехали из сорок пяти аилов.", "сорок пяти аилов", "сорока пяти аилов"),
+    ("Обучение получат до сто двадцати фермеров.", "сто двадцати фермеров", "ста двадцати фермеров"),
+    ("Ярмарку посетили около полтора тысяч гостей.", "полтора тысяч", "полутора тысяч"),
+    ("Вместе с тридцать тремя волонтёрами работали врачи.", "тридцать тремя волонтёрами",
+     "тридцатью тремя волонтёрами"),
+    # the noun of a compound preposition in another case (в + accusative is a case «в» takes)
+    ("Выставка откроется в преддверие Нового года.", "в преддверие", "в преддверии"),
+    ("Меморандум подписан в присутствие послов трёх стран.", "в присутствие", "в присутствии"),
+    ("Во исполнении постановления правительства открыты две школы.", "Во исполнении", "Во исполнение"),
+    ("По прошествию трёх месяцев урожайность выросла.", "прошествию", "прошествии"),
+    ("При содействие районного акимата открыт центр.", "содействие", "содействии"),
+    ("По возвращению домой участники провели тренинги.", "возвращению", "возвращении"),
+    ("Работы велись в продолжении четырёх недель.", "в продолжении", "в продолжение"),
+]
+
+QUIET = [
+    "Ош, подобно другим крупным городам, растёт быстро; после новые правила вступили в силу.",
+    "В относительно небольших городах нет больниц; это относительно новые правила.",
+    "Относительно новых тарифов высказались депутаты; вокруг старого парка построили дорожки.",
+    "Накануне Международного женского дня прошла ярмарка, после долгих переговоров подписан договор.",
+    "В сорока трёх сёлах и в двадцати одном районе отремонтировали школы.",
+    "Цены выросли в два раза за пять лет; занятия шли на двух языках в течение трёх недель.",
+    "Обучение получат около ста двадцати фермеров из сорока пяти аилов, около полутора тысяч гостей.",
+    "Мы пригласили на двух волонтёров больше; по двум направлениям работают тридцать два эксперта.",
+    "Выставка откроется в преддверии Нового года в присутствии послов.",
+    "Во исполнение постановления открыты школы; песню спели в исполнении хора.",
+    "По прошествии трёх месяцев и по возвращении домой участники провели тренинги.",
+    "Акимат подтвердил заинтересованность в продолжении программы и нуждается в продолжении работы.",
+]
+
+
+@pytest.mark.parametrize("text,span,suggestion", CAUGHT)
+def test_case_after_preposition_is_caught_with_span_and_suggestion(text, span, suggestion):
+    found = loud(text)
+    assert [f[0] for f in found] == [span], found
+    assert found[0][1] == [suggestion], found
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_correct_case_after_preposition_stays_quiet(text):
+    assert loud(text) == []
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ("Встреча c napthepamu проекта прошла в Оше.", "napthepamu", "партнерами"),
+    ("Новый npuem заявок откроется в мае.", "npuem", "прием"),
+])
+def test_latin_word_read_as_a_word_written_with_e_for_yo(text, span, suggestion):
+    found = loud(text, ("homoglyph",))
+    assert [(f[0], f[1]) for f in found] == [(span, [suggestion])], found
+
+
+@pytest.mark.parametrize("text,loud_expected", [
+    ("Эта публикация подготовлена при финансовой поддержке Европейского Союза. Ответственность за её "
+     "содержание несёт исключительно ОФ «Центр», и она не обязательно отражает точку зрения "
+     "Европейского Союза.", False),
+    ("Настоящий материал подготовлен при финансовой поддержке Европейского Союза. Ответственность за "
+     "его содержание несет исключительно ОО «Мост»; он не обязательно отражает точку зрения "
+     "Европейского Союза.", False),
+    # the sole responsibility left out
+    ("Эта публикация подготовлена при финансовой поддержке Европейского Союза. Ответственность за её "
+     "содержание несёт ОФ «Центр», и она не обязательно отражает точку зрения Европейского Союза.", True),
+])
+def test_disclaimer_of_2018_wording_with_responsibility_first(text, loud_expected):
+    found = [f for f in loud(text, ("visibility.disclaimer-wording",))]
+    assert bool(found) == loud_expected, found
