@@ -101,6 +101,9 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
     if spec.get("fixed"):
         return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
+    digits = _DIGITS_AFTER.match(doc.text, end, b.end)
+    if digits:
+        return _digits(doc, rule, ctx, digits, cases, prep_text, b)
     following = words_after(doc.text, end, b.end)
     if not following:
         return None
@@ -137,6 +140,13 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         case = cases[0]
         return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                             case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+    # (an inanimate accusative does not count: «этого» is its animate form, «для этого | кабинет»)
+    longer = [g for g in groups if len(g.words) > 1
+              and any(case_of(h.tag) != "accs" or "anim" in h.tag for h in head_readings(g))]
+    if longer:
+        # «благодаря этого проекта»: a pronoun adjective that agrees with the noun after it is that
+        # noun's word, not a pronoun of its own (the pronoun reading stays for «для этого кабинет»)
+        groups = [g for g in groups if len(g.words) > 1 or not _pronoun_adjective(g)]
     if possible_any(groups, set(cases), also):
         return None
     case = cases[0]
@@ -146,6 +156,10 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _pronoun_adjective(group) -> bool:
+    return any("Apro" in p.tag for p in group.parses[0]) and not any(p.tag.POS == "NOUN" for p in group.parses[0])
 
 
 def _after_preposition(ctx, ws, i) -> bool:
@@ -183,6 +197,52 @@ def _numeral(doc, rule, ctx, following, cases, prep_text):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
+def _plural_locative(group) -> bool:
+    """«по итогах конкурса»: a plural noun group whose every reading is prepositional; «по» takes
+    the prepositional only in the singular of «по окончании», «по прибытии» (and of pronouns)."""
+    heads = head_readings(group)
+    return bool(heads) and all(case_of(h.tag) == "loct" and h.tag.number == "plur" and h.tag.POS == "NOUN"
+                               for h in heads)
+
+
+def plural_loct_finding(doc, rule, group, prep):
+    suggestions = inflect_group(group, "datv")
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, prep=prep,
+                        case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
+
+
+_DIGITS_AFTER = re.compile(r"[ \u00a0]+(\d{1,6})[ \u00a0]+(?=[А-Яа-яЁё])")
+_COUNTED = {"тысяча", "миллион", "миллиард", "человек", "год", "раз", "процент"}
+
+
+def _digits(doc, rule, ctx, m, cases, prep_text, b):
+    """«благодаря 20 новых теплиц» → «20 новым теплицам»: after a number written in digits the noun
+    group shows the case; a genitive plural (the form after a nominative «двадцать») is wrong after
+    a preposition of the dative, instrumental or prepositional only. Numbers ending in 1 take the
+    singular and are left alone, so are months (к 15 мая) and counted units (тысяч, человек, лет)."""
+    n = m.group(1)
+    if not set(cases) <= {"datv", "ablt", "loct"} or (n.endswith("1") and not n.endswith("11")):
+        return None
+    following = words_after(doc.text, m.end(), b.end)
+    group = noun_group(ctx, following) if following else None
+    if group is None:
+        return None
+    heads = head_readings(group)
+    if not heads or any(h.normal_form in TIME_NOUNS | _COUNTED for h in heads):
+        return None
+    if not all(h.tag.number == "plur" and (case_of(h.tag) == "gent" or (case_of(h.tag) == "accs" and "anim" in h.tag))
+               for h in heads):
+        return None  # (an animate accusative plural is the genitive's form: «при 30 участников»)
+    case = cases[0]
+    suggestions = inflect_group(group, case)
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions[:1], prep=prep_text,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
 def _noun_shows(rest) -> set[str]:
     """The cases a numeral phrase can be in, judged by its noun (any of the noun's readings)."""
     out: set[str] = set()
@@ -200,7 +260,12 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     if not following:
         return None
     group = noun_group(ctx, following)
-    if group is None or len(group.words) != 1:
+    if group is None:
+        return None
+    plural_loct = _plural_locative(group)
+    if plural_loct:
+        return plural_loct_finding(doc, rule, group, ws[i][2])
+    if len(group.words) != 1:
         return None
     heads = group.parses[-1]
     if not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in po_nouns} for h in heads):
@@ -232,9 +297,11 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
         groups = noun_groups(ctx, following) if following else []
         if not groups or not possible_any(groups, cases):
             return None
-    elif not _NUMBER_AFTER.match(doc.text, end, b.end):
+    elif not _NUMBER_AFTER.match(doc.text, end, b.end) and not _numeral_after(ctx, doc.text, end, b.end):
         following = words_after(doc.text, end, b.end)
         group = noun_group(ctx, following) if following else None
+        if group is None and len(following) > 1 and any(p.normal_form == "весь" for p in analyses(ctx, following[0][2]) or ()):
+            group = noun_group(ctx, following[1:])  # «в течении всего года» («всего» is also a particle)
         if group is None:
             first = analyses(ctx, following[0][2]) if following else None
             if not (first and any(p.tag.POS == "NUMR" or "Anum" in p.tag for p in first)):
@@ -250,6 +317,19 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     return rule.finding(doc, ws[i][0], end, [right], prep=prep_text,
                         message="'{match}' is the noun, not the preposition: write '{suggestion}'",
                         message_ru="«{match}» — существительное, а не предлог: пишите «{suggestion}»")
+
+
+def _numeral_after(ctx, text, end, limit) -> bool:
+    """A numeral right after ``end`` or after up to two adjectives («в течении последних двух лет»,
+    «первых трёх месяцев»)."""
+    following = words_after(text, end, limit)
+    for k, (_, _, w) in enumerate(following[:3]):
+        ps = analyses(ctx, w) or ()
+        if any(p.tag.POS == "NUMR" for p in ps) and sum(p.score for p in ps if p.tag.POS == "NUMR") >= 0.45:
+            return True
+        if k == 2 or not any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
+            return False
+    return False
 
 
 _DURATION = {"жизнь", "сезон", "визит", "поездка", "проект", "программа", "кампания", "мероприятие", "форум",
