@@ -111,3 +111,37 @@ def test_latin_word_read_as_a_word_written_with_e_for_yo(text, span, suggestion)
 def test_disclaimer_of_2018_wording_with_responsibility_first(text, loud_expected):
     found = [f for f in loud(text, ("visibility.disclaimer-wording",))]
     assert bool(found) == loud_expected, found
+
+
+# Capitalised typos mid-sentence: a word of an official name one edit off is a typo, a name is not.
+HEAD = {"ru": "ПРЕСС-РЕЛИЗ\nФермеры получили гранты\nБИШКЕК, 3 марта 2026 г. – Начался новый проект.\n",
+        "en": "PRESS RELEASE\nFarmers receive grants\nBISHKEK, 3 March 2026 – A new project started.\n"}
+
+
+def loud_spelling(text, lang):
+    r = lint_text(HEAD[lang] + text, lang, select=["spelling"])
+    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1]) for f in r.findings
+            if f.severity in LOUD and f.offset >= len(HEAD[lang])]
+
+
+@pytest.mark.parametrize("lang,text,span,suggestion", [
+    ("ru", "Семена передало Министрество сельского хозяйства.", "Министрество", "Министерство"),
+    ("ru", "Обращение подписал Председатль Жогорку Кенеша.", "Председатль", "Председатель"),
+    ("ru", "Курсы ведёт Ассоцеация юристов Таджикистана.", "Ассоцеация", "Ассоциация"),
+    ("ru", "Заявки рассмотрит комиссия Националього агентства.", "Националього", "Национального"),
+    ("en", "Seeds were provided by the Minsitry of Agriculture.", "Minsitry", "Ministry"),
+    ("en", "The Assocation of Water Users met in Osh.", "Assocation", "Association"),
+    ("en", "The report was funded by the Europaen Union.", "Europaen", "European"),
+])
+def test_capitalised_typo_of_an_official_name_mid_sentence(lang, text, span, suggestion):
+    assert loud_spelling(text, lang) == [(span, [suggestion])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Гостей встретил Калыбек Осмонов из Музского района, Министерство образования и фонд «Мээрим»."),
+    ("ru", "В Кочкорке и Ат-Башы, а также в Министерстве юстиции прошли встречи."),
+    ("en", "The Chargée d'Affaires met Mr Widmer and Ms Lemmon at the Ministry of Justice."),
+    ("en", "Farmers from Saule and Asel villages met Dana Aitova of the National Bank."),
+])
+def test_names_mid_sentence_stay_quiet(lang, text):
+    assert loud_spelling(text, lang) == []

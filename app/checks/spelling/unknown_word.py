@@ -204,7 +204,9 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     info = rule.finding(doc, w.start, w.end, [], severity="info",
                         message="Unknown word '{match}' (a name? add it to the vocabulary)",
                         message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
-    if plain in names or not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
+    if not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
+        return _mid_sentence(doc, rule, sp, w, plain, names, slow) or info
+    if plain in names:
         return info
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
@@ -231,6 +233,52 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         start, end, whole = _token_suggestion(w, suggestions[0])
         suggestions = [whole] + [_token_suggestion(w, s)[2] for s in suggestions[1:]]
     return rule.finding(doc, start, end, suggestions, severity="error")
+
+
+def _mid_sentence(doc, rule, sp, w, plain, names, slow):
+    """A capitalised word mid-sentence is a name, unless it is a misspelt word of a title or an
+    official name (Министерсво образования, Правительсво, the Minstry of Agriculture): six letters
+    or more, written once, one edit from a word of the rule's ``title_words`` that keeps its first
+    letter, and nothing of a name about it (no surname ending, no ending of the region's names,
+    not another form of a name of the text, no surname after it, only the letters of the
+    language: «Chargée» is French)."""
+    titles = _title_words(rule)
+    if len(plain) < 6 or not titles or _SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain) \
+            or _SURNAME_AFTER.match(doc.text, w.end) or not _PLAIN_LETTERS[doc.language].match(plain):
+        return None
+    if _inflects_a_name(plain, names, doc):
+        return None
+    count = doc.meta.setdefault("_spelling_counts", {})
+    if not count:
+        for x in words(doc):
+            count[x.text] = count.get(x.text, 0) + 1
+    if count.get(w.text, 0) > 1:
+        return None
+    ranked = sp.suggestions(plain, slow=False)
+    if not ranked or ranked[0][1] > 1.0 or _is_split(plain, ranked[0][0]):
+        return None
+    suggestions = [x[:1].upper() + x[1:] for x, d in ranked if d <= ranked[0][1] and " " not in x
+                   and x[:1].lower() == plain[:1].lower() and _title_word(sp, x, titles)][:3]
+    if not suggestions:
+        return None
+    return rule.finding(doc, w.start, w.end, suggestions, severity="error")
+
+
+_PLAIN_LETTERS = {"ru": re.compile(r"^[А-Яа-яЁё-]+$"), "en": re.compile(r"^[A-Za-z'’-]+$")}
+
+
+def _title_words(rule) -> frozenset:
+    words_ = rule.options.get("title_words") or ()
+    return frozenset(x.lower() for x in words_)
+
+
+def _title_word(sp, word: str, titles) -> bool:
+    w = word.lower()
+    if w in titles or (w.endswith("s") and w[:-1] in titles):
+        return True
+    if sp.morph is not None and re.search("[а-яё]", w):
+        return any(p.normal_form in titles for p in sp.morph.parse(w) if p.is_known)
+    return False
 
 
 # a capitalised word with a surname ending right after (Russian and English transliterations)
