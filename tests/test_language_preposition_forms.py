@@ -145,3 +145,27 @@ def test_capitalised_typo_of_an_official_name_mid_sentence(lang, text, span, sug
 ])
 def test_names_mid_sentence_stay_quiet(lang, text):
     assert loud_spelling(text, lang) == []
+
+
+def test_typo_inside_an_english_headline_is_an_error():
+    text = "PRESS RELEASE\n3 March 2026\nBorder Managment Centre opens in Batken\nBATKEN, 3 March 2026 – The centre opened.\n"
+    r = lint_text(text, "en", select=["spelling"])
+    found = [(r.document.span_text(f.offset, f.end), f.suggestions[:1]) for f in r.findings if f.severity in LOUD]
+    assert found == [("Managment", ["Management"])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "В округе установлен гидропост, открыты агрошкола и медиацентр, проведён энергоаудит."),
+    ("ru", "Приёмные работают по адресам: ул. Маориф, д. 5 и пр. Рудаки, д. 77; отдалённые летовки пустуют."),
+    ("en", "The ward received a Drager Babyleo TN500 incubator certified under GLOBALG.A.P. rules."),
+])
+def test_compounds_model_names_and_street_names_stay_quiet(lang, text):
+    assert loud_spelling(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,span", [
+    ("ru", "Против COVID-19 привили вакцыной триста человек.", "вакцыной"),
+    ("en", "The vacine against COVID-19 reached 300 people.", "vacine"),
+])
+def test_lower_case_typos_beside_codes_are_still_found(lang, text, span):
+    assert [f[0] for f in loud_spelling(text, lang)] == [span]

@@ -116,10 +116,17 @@ def check(doc, rule, ctx):
     min_len = int(opts.get("min_length", 3))
     common_zipf = float(opts.get("common_zipf", 3.0))
     # A name mid-sentence says it is a name: the same word at a sentence start is one too.
+    # (not in an English headline, which capitalises every word: "Border Managment Centre"; a
+    # Russian headline is written like a sentence, so a capital there is a name: «Школы Хаита»)
     names = set()
     ws = words(doc)
+    from app.checks.structure.parts import structure
+
+    headline = structure(doc).headline if lang == "en" else None
     for w in ws:
         if w.text[:1].isupper() and w.token_start not in starts and not w.text.isupper():
+            if headline is not None and headline.start <= w.start < headline.end:
+                continue
             b = doc.block_at(w.start)
             if b is None or b.kind not in _STRUCTURAL or (b.kind in _PROSE_BOXES and _prose(doc, b)):
                 names.add(w.text)
@@ -128,6 +135,7 @@ def check(doc, rule, ctx):
     # one-edit dictionary suggestions.
     budget = float(opts.get("suggest_budget_seconds", 1.0))
     kazakh = kazakh_blocks(doc) if lang == "ru" else []
+    combining = tuple(opts.get("combining_forms") or ()) if lang == "ru" else ()
     spent = 0.0
     for w in ws:
         text = w.text
@@ -163,6 +171,8 @@ def check(doc, rule, ctx):
             continue
         if plain != w.token and "-" in w.token and sp.known(clean(w.token)):
             continue
+        if _combined(sp, plain, combining) or _in_model_name(doc, w) or _address_name(doc, w):
+            continue  # гидропост; Drager Babyleo TN500, Hamilton C1 neo, GLOBALG.A.P.; ул. Маориф
         if w.end < w.token_start + len(w.token) and w.token[w.end - w.token_start:][:1] in "-‑" \
                 and sp.compound_part(plain):
             continue
@@ -262,6 +272,45 @@ def _mid_sentence(doc, rule, sp, w, plain, names, slow):
     if not suggestions:
         return None
     return rule.finding(doc, w.start, w.end, suggestions, severity="error")
+
+
+def _combined(sp, word: str, forms) -> bool:
+    """A combining form written solid with a dictionary word of three letters or more: гидропост,
+    агрошкола, медиацентр (the dictionaries list few of them)."""
+    w = word.lower()
+    for f in forms:
+        if w.startswith(f) and len(w) - len(f) >= 3:
+            rest = w[len(f):]
+            if sp.known(rest) and sp.common_word(rest):
+                return True
+    return False
+
+
+_CODE = re.compile(r"[^\W\d_]*\d[\w./-]*|\d+[^\W\d_][\w./-]*")
+_DOTTED = re.compile(r"\.[^\W\d_]\.")
+
+
+def _in_model_name(doc, w) -> bool:
+    """A word next to a model code (Drager Babyleo TN500, Hamilton C1 neo) is part of a product's
+    name; one followed by «.A.P.» is part of a dotted acronym (GLOBALG.A.P.)."""
+    if _DOTTED.match(doc.text, w.end):
+        return True
+    b = doc.block_at(w.start)
+    if w.text[:1].islower() and (b is None or b.kind != "table-cell"):
+        return False  # a lower-case word in running text is checked even beside COVID-19
+    lo, hi = (b.start, b.end) if b is not None else (0, len(doc.text))
+    before = doc.text[max(lo, w.token_start - 40):w.token_start].split()
+    after = doc.text[w.token_start + len(w.token):min(hi, w.end + 40)].split()
+    near = before[-2:] + after[:2]
+    return any(_CODE.fullmatch(t.strip(",;:()")) and any(c.isalpha() for c in t) for t in near)
+
+
+_ADDRESS = re.compile(r"(?:^|[\s(,])(?:ул|пр|пр-т|просп|пер|б-р|бул|пл|ш|наб|мкр|пос|с|г|кв-л|St|Ave|Str)\.[ \u00a0]*$")
+
+
+def _address_name(doc, w) -> bool:
+    """A capitalised word right after an address abbreviation (ул. Маориф, пр. Рудаки) is a name."""
+    return w.text[:1].isupper() and _ADDRESS.search(doc.text, max(0, w.token_start - 8), w.token_start) is not None
 
 
 _PLAIN_LETTERS = {"ru": re.compile(r"^[А-Яа-яЁё-]+$"), "en": re.compile(r"^[A-Za-z'’-]+$")}
