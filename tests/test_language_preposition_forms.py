@@ -45,6 +45,9 @@ CAUGHT = [
     ("Работы велись в продолжении четырёх недель.", "в продолжении", "в продолжение"),
     ("В течении последних трёх лет школа работает в две смены.", "В течении", "В течение"),
     ("В течении всей зимы сёла жили без света.", "В течении", "В течение"),
+    # a possessive or attributive pronoun and its noun broken in case
+    ("Благодаря нашим партнёров из ПРООН проект завершён.", "нашим партнёров", "нашим партнёрам"),
+    ("Вопреки своим опасений фермеры посеяли хлопок.", "своим опасений", "своим опасениям"),
     # a pronoun adjective that agrees with its noun is part of the group
     ("Благодаря этого гранта в сёлах появилась вода.", "этого гранта", "этому гранту"),
     # «по» + a plural prepositional («по» takes it only in по окончании, по прибытии)
@@ -72,6 +75,7 @@ QUIET = [
     "Для этого кабинет отремонтировали, для этого специалиста наняли переводчика.",
     "По итогам смотра и по новым правилам; по прибытии и по окончании работ; по выходным работает рынок.",
     "Благодаря 12 новым скважинам и 21 новой теплице; к 15 мая, к 2030 году; при 40 участниках.",
+    "Благодаря всем, кто помогал, и нашим партнёрам; для этого ему дали грант; вопреки всему миру.",
     "Встреча с 20 фермерами прошла в селе, в 20 школ завезли ноутбуки, благодаря 5 тысячам сомов.",
 ]
 
@@ -95,6 +99,12 @@ def test_correct_case_after_preposition_stays_quiet(text):
 def test_latin_word_read_as_a_word_written_with_e_for_yo(text, span, suggestion):
     found = loud(text, ("homoglyph",))
     assert [(f[0], f[1]) for f in found] == [(span, [suggestion])], found
+
+
+def test_two_latin_words_in_a_row_are_two_russian_words_not_a_foreign_phrase():
+    found = loud("За год mectho ompemohtupobaho шесть школ.", ("homoglyph",))
+    assert [(f[0], f[1]) for f in found] == [("mectho", ["местно"]), ("ompemohtupobaho", ["отремонтировано"])], found
+    assert loud("Участники заявили: una renta básica нужна всем.", ("homoglyph",)) == []
 
 
 @pytest.mark.parametrize("text,loud_expected", [

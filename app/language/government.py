@@ -274,6 +274,11 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
     return " ".join(words_out)
 
 
+# pronoun adjectives that stand before their noun only (наш, свой, каждый): «благодаря нашим
+# партнёров» is one group broken in case; этот, тот, который are not («для этого ему»)
+ATTRIBUTIVE_PRONOUNS = {"наш", "ваш", "свой", "мой", "твой", "каждый", "любой", "весь"}
+
+
 def disagreeing(group: Group) -> bool:
     """An adjective and a noun that agree in number (and gender) but not in case («новым
     технологий», «местным властей»): a plain adjective (never a pronoun, a participle or a word
@@ -287,7 +292,8 @@ def disagreeing(group: Group) -> bool:
         return False
     if sum(a.score for a in adj if a.tag.POS == "NOUN") < 0.1:
         adj = [a for a in adj if a.tag.POS != "NOUN"]  # «новым» is rarely «новое»
-    if not all(a.tag.POS == "ADJF" and not ({"Apro", "Anum", "Subx"} & set(a.tag.grammemes)) for a in adj):
+    if not all(a.tag.POS == "ADJF" and not ({"Anum", "Subx"} & set(a.tag.grammemes))
+               and ("Apro" not in a.tag or a.normal_form in ATTRIBUTIVE_PRONOUNS) for a in adj):
         return False
     if not all(h.tag.POS == "NOUN" and not (_PROPER & set(h.tag.grammemes)) for h in head):
         return False

@@ -132,8 +132,9 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if disagreeing(group):
         # «благодаря новым технологий»: the words do not agree; flagged when no shorter reading fits
         # and one part of the group is in the preposition's case
-        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not _rare_noun(g)):
-            return None
+        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not _rare_noun(g)
+               and not (len(g.words) == 1 and _attributive(g))):
+            return None  # (a pronoun adjective before a noun is not a pronoun: «вопреки всем прогнозов»)
         suggestions = repair_group(group, cases)
         if not suggestions:
             return None
@@ -156,6 +157,12 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _attributive(group) -> bool:
+    from app.language.government import ATTRIBUTIVE_PRONOUNS
+
+    return any(p.normal_form in ATTRIBUTIVE_PRONOUNS for p in group.parses[0])
 
 
 def _pronoun_adjective(group) -> bool:
