@@ -254,8 +254,10 @@ def _mid_sentence(doc, rule, sp, w, plain, names, slow):
     language: «Chargée» is French)."""
     titles = _title_words(rule)
     if len(plain) < 6 or not titles or _SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain) \
-            or _SURNAME_AFTER.match(doc.text, w.end) or not _PLAIN_LETTERS[doc.language].match(plain):
+            or _SURNAME_AFTER.match(doc.text, w.end, w.end + 40) or not _PLAIN_LETTERS[doc.language].match(plain):
         return None
+    if plain[:2].lower() not in _title_starts(titles):
+        return None  # (cheap: a typo keeps its first letters, most names share none with a title)
     if _inflects_a_name(plain, names, doc):
         return None
     count = doc.meta.setdefault("_spelling_counts", {})
@@ -293,7 +295,7 @@ _DOTTED = re.compile(r"\.[^\W\d_]\.")
 def _in_model_name(doc, w) -> bool:
     """A word next to a model code (Drager Babyleo TN500, Hamilton C1 neo) is part of a product's
     name; one followed by «.A.P.» is part of a dotted acronym (GLOBALG.A.P.)."""
-    if _DOTTED.match(doc.text, w.end):
+    if _DOTTED.match(doc.text, w.end, w.end + 3):
         return True
     b = doc.block_at(w.start)
     if w.text[:1].islower() and (b is None or b.kind != "table-cell"):
@@ -316,9 +318,25 @@ def _address_name(doc, w) -> bool:
 _PLAIN_LETTERS = {"ru": re.compile(r"^[А-Яа-яЁё-]+$"), "en": re.compile(r"^[A-Za-z'’-]+$")}
 
 
+_STARTS: dict[frozenset, frozenset] = {}
+
+
+def _title_starts(titles) -> frozenset:
+    hit = _STARTS.get(titles)
+    if hit is None:
+        hit = _STARTS[titles] = frozenset(t[:2] for t in titles)
+    return hit
+
+
+_TITLES: dict[tuple, frozenset] = {}
+
+
 def _title_words(rule) -> frozenset:
-    words_ = rule.options.get("title_words") or ()
-    return frozenset(x.lower() for x in words_)
+    key = tuple(rule.options.get("title_words") or ())
+    hit = _TITLES.get(key)
+    if hit is None:
+        hit = _TITLES[key] = frozenset(x.lower() for x in key)
+    return hit
 
 
 def _title_word(sp, word: str, titles) -> bool:
@@ -397,5 +415,9 @@ def _block_start(doc, w) -> bool:
     b = doc.block_at(w.start)
     if b is None:
         return False
-    m = re.search(r"[^\W\d_]", doc.text[b.start:b.end])
-    return m is not None and b.start + m.start() == w.token_start
+    firsts = doc.meta.setdefault("_spelling_block_first_letter", {})  # once per block (linear)
+    first = firsts.get(b.start)
+    if first is None:
+        m = re.search(r"[^\W\d_]", doc.text[b.start:b.end])
+        first = firsts[b.start] = b.start + m.start() if m is not None else -1
+    return first == w.token_start
