@@ -102,7 +102,7 @@ def write(r: dict) -> None:
           " time is beside it but depends on the other sessions sharing the cores. Every process is new and every"
           " text it lints is new to it. How to read and re-run: docs/bench.md.", ""]
     when = [f"{k} {v['at']} ({_f(v.get('seconds'), 0)} s)" for k, v in r.items()
-            if isinstance(v, dict) and v.get("at") and k != "languagetool_jvm_flags"]
+            if isinstance(v, dict) and v.get("at")]
     if when:
         L += ["Parts measured at: " + "; ".join(when) + ".", ""]
     t = r.get("throughput", {})
@@ -181,40 +181,74 @@ def write(r: dict) -> None:
             if isinstance(v, dict) and "ratio" in v:
                 L.append(f"| {k} | {v['paragraphs']} | {_f(v['pressroom_ms'], 1)} | {_f(v['python_docx_ms'], 1)} | {_f(v['ratio'])}× |")
         L += ["", f"Worst ratio {_f(rd['worst_ratio'])}×, target ≤ 2×: {_ok(rd['worst_ratio'], 2.0, False)}.", ""]
-    lt = dict(r.get("languagetool", {}))
-    for k, v in (r.get("languagetool_jvm_flags") or {}).items():
-        if isinstance(v, dict) and "start_s" in v:
-            lt[f"{k} (flag comparison run {r['languagetool_jvm_flags'].get('at', '')})"] = v
-    if lt.get("default"):
-        L += ["## LanguageTool", "", "| JVM flags | start s | first request ru s | warm ru sentence ms | warm en sentence ms | RSS MB |",
-              "|---|---|---|---|---|---|"]
-        for k, v in lt.items():
-            if isinstance(v, dict) and "start_s" in v:
-                L.append(f"| {k} | {_f(v['start_s'])} | {_f(v['first_ru_s'])} | {_f(v['warm_ru_ms'], 1)} | {_f(v['warm_en_ms'], 1)} | {_f(v.get('rss_mb'), 0)} |")
-        d = lt["default"]
+    lt = r.get("languagetool", {})
+    cfgs = {k: v for k, v in (lt.get("configs") or {}).items() if isinstance(v, dict) and "start_s" in v}
+    if cfgs.get("default") and "warm_ru" in cfgs["default"]:
+        L += ["## LanguageTool", "",
+              f"LanguageTool's server as `scripts/languagetool.sh start` runs it (pipelines kept), one row per set of JVM "
+              f"flags. Start = until the server answers; first request = the issue's one-line sentence sent first; warm = "
+              f"{lt.get('measured_sentences')} one-line sentences (8-25 words of the corpus and the test drafts) the server "
+              f"has never seen, after a warm-up of {lt.get('warmup_sentences')} other distinct sentences; the servers got "
+              "the same sentences alternately. words/s = the sentences' words over the sum of their latencies (one at a time).", "",
+              "| JVM flags | start s | first request ru s | first request en s | warm ru median ms | ru p90 ms | warm en median ms | en p90 ms | ru words/s | en words/s | RSS MB |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
+        names = {"default": "default", "c1_only": "C1 JIT only (before issue 13)"}
+        for k, v in cfgs.items():
+            if "warm_ru" not in v:
+                continue
+            L.append(f"| {names.get(k, k)} (`{v.get('jvm_flags', '')}`) | {_f(v['start_s'])} | {_f(v['first_ru_s'])} | "
+                     f"{_f(v['first_en_s'])} | {_f(v['warm_ru']['median_ms'], 1)} | {_f(v['warm_ru']['p90_ms'], 1)} | "
+                     f"{_f(v['warm_en']['median_ms'], 1)} | {_f(v['warm_en']['p90_ms'], 1)} | {_f(v['warm_ru']['words_per_s'])} | "
+                     f"{_f(v['warm_en']['words_per_s'])} | {_f(v.get('rss_mb'), 0)} |")
+        d = cfgs["default"]
+        L += ["", f"The issue's own sentences, warm (median of 5): ru {_f(d.get('issue_sentence_ru_ms'), 1)} ms, "
+                  f"en {_f(d.get('issue_sentence_en_ms'), 1)} ms (issue 13 measured ~500 ms and ~30 ms before)."]
         for lang in ("ru", "en"):
             x = d.get(f"lt_{lang}")
             if x:
                 L.append("")
-                L.append(f"- {lang}: LanguageTool alone {_f(x['lt_alone_words_per_s'])} words/s one document at a time, "
+                L.append(f"- {lang} documents ({_f(x['words'])} words of one-page texts): LanguageTool alone "
+                         f"{_f(x['lt_alone_words_per_s'])} words/s one document at a time, "
                          f"{_f(x['lt_alone_2_parallel_words_per_s'])} with 2 in parallel; `pressroom lint --languagetool --select lt` "
-                         f"{_f(x['pressroom_lt_only_words_per_s'])} words/s (whole process, new texts).")
-        L += ["", f"Warm Russian sentence under 50 ms: {_ok(d.get('warm_ru_ms'), 50, False)}.", ""]
+                         f"{_f(x['pressroom_lt_only_words_per_s'])} words/s (whole process, new texts, two documents in flight: "
+                         f"{_f(x['lt_alone_2_parallel_words_per_s'] / x['pressroom_lt_only_words_per_s'])}× the time of "
+                         "LanguageTool alone two at a time; one run of each).")
+        rt = lt.get("rule_times") or {}
+        if any("slowest" in v for v in rt.values()):
+            L += ["", "Time per rule (bench/LtRuleTimes.java: one JLanguageTool in a JVM with the default flags, warmed up "
+                      "on the same warm-up sentences, then each active rule timed on the measured sentences, each analysed once):", "",
+                  "| language | active rules | whole check ms/sentence | analysis ms | all rules ms | rules ≥ 0.1 ms | slowest rules (ms per sentence) |",
+                  "|---|---|---|---|---|---|---|"]
+            for lang, v in rt.items():
+                if "slowest" not in v:
+                    continue
+                top = ", ".join(f"`{x['id']}` {x['ms_per_sentence']:.2f}" for x in v["slowest"][:5])
+                L.append(f"| {lang} ({v['sentences']} sentences) | {v['active_rules']} | {_f(v['check_ms_per_sentence'])} | "
+                         f"{_f(v['analyse_ms_per_sentence'])} | {_f(v['rules_ms_per_sentence'])} | {v['rules_over_0_1_ms']} | {top} |")
+        L += ["", f"Warm Russian sentence under 50 ms: {_ok(d['warm_ru']['median_ms'], 50, False)} (median "
+                  f"{_f(d['warm_ru']['median_ms'], 1)} ms, p90 {_f(d['warm_ru']['p90_ms'], 1)} ms, slowest "
+                  f"{_f(d['warm_ru']['max_ms'], 1)} ms of {d['warm_ru']['n']} new sentences).", ""]
     w = r.get("web", {})
     if w.get("runs"):
-        L += [f"## Web under load ({w.get('server', 'gunicorn')}; {w['seconds_per_run']:.0f} s for the seed at 8 clients"
+        L += [f"## Web under load ({w.get('server', 'gunicorn')}; {w['seconds_per_run']:.0f} s per configuration for the seed at 8 clients"
               + (f", {w['seconds_per_other_run']:.0f}-{1.5 * w['seconds_per_other_run']:.0f} s for the other runs" if w.get('seconds_per_other_run') else "")
-              + f", {_f(w['releases'])} releases in the database; load generator: {w.get('generator', 'threads')})", "",
-              "Traffic for `/api/lint`: **seed** = the seed sent again and again (what the issue measures); **editor** = the seed "
+              + f", {_f(w['releases'])} releases in the database; load generator: {w.get('generator', 'threads')})", ""]
+        if w.get("method"):
+            L += [f"Side by side: {w['method']}. The other sessions on this machine change what its 2 cores give "
+                  "within minutes; slices seconds apart get the same share, so the ratio of the two configurations is "
+                  "read from the same moments.", ""]
+        L += ["Traffic for `/api/lint`: **seed** = the seed sent again and again (what the issue measures); **editor** = the seed "
               "with one paragraph changed in every request (a word typed into it, never the same text twice); **new** = a new "
               "one-page document every request. CPU-ms per request are the workers' own (user + system from /proc); "
-              "\"cores\" is CPU seconds per second of the run, of the 2 this machine has (shared with other sessions).", "",
-              "| db | workers | endpoint | traffic | clients | requests | rps | p50 ms | p95 ms | p99 ms | errors | worker CPU-ms/req | worker cores | generator cores |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              "\"cores\" is CPU seconds per second of the run, of the 2 this machine has: the workers', the generator's, and "
+              "everything else the machine ran meanwhile (other sessions; from /proc/stat).", "",
+              "| db | workers | endpoint | traffic | clients | requests | rps | p50 ms | p95 ms | p99 ms | errors | worker CPU-ms/req | worker cores | generator cores | other cores |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for x in w["runs"]:
             L.append(f"| {x['db']} | {x['workers']} | {x['endpoint']} | {x.get('traffic') or ''} | {x['clients']} | {x['requests']} | "
                      f"{_f(x['rps'], 1)} | {_f(x['p50_ms'], 1)} | {_f(x['p95_ms'], 1)} | {_f(x['p99_ms'], 1)} | {x['errors']} | "
-                     f"{_f(x.get('worker_cpu_ms_per_request'), 1)} | {_f(x.get('worker_cores'))} | {_f(x.get('generator_cores'))} |")
+                     f"{_f(x.get('worker_cpu_ms_per_request'), 1)} | {_f(x.get('worker_cores'))} | {_f(x.get('generator_cores'))} | "
+                     f"{_f(x.get('other_cores'))} |")
         L.append("")
         for x in w.get("rss", []):
             L.append(f"- worker RSS ({x['db']}, {x['workers']} worker(s), summed): {_f(x['before_mb'], 0)} MB before, {_f(x['after_mb'], 0)} MB after")
@@ -223,13 +257,21 @@ def write(r: dict) -> None:
                            ("new", "new documents")):
             k = w.get(f"lint_{kind}")
             if k:
+                rng = k.get("slice_speedups")
                 L.append(f"- `/api/lint`, {what}: p95 at 8 clients on 2 workers {_f(k['p95_8_clients_2_workers_ms'], 1)} ms, "
-                         f"{_f(k['rps_2_workers'], 0)} requests/s, 2 workers / 1 worker {_f(k['two_workers_speedup'])}×, "
-                         f"{_f(k['worker_cpu_ms_per_request'], 1)} worker CPU-ms per request")
+                         f"{_f(k['rps_2_workers'], 0)} requests/s, 2 workers / 1 worker {_f(k['two_workers_speedup'])}×"
+                         + (f" (slice by slice {_f(rng[0])}–{_f(rng[1])}×)" if rng else "")
+                         + f", {_f(k['worker_cpu_ms_per_request'], 1)} worker CPU-ms per request")
+        seed8 = [x for x in w["runs"] if x["db"] == "sqlite" and x["endpoint"] == "lint" and x.get("traffic") == "seed" and x["clients"] == 8]
         L += ["", f"Targets (the seed repeated): p95 at 8 clients on 2 workers {_f(w.get('lint_p95_8_clients_2_workers_ms'), 1)} ms "
                   f"(< 50: {_ok(w.get('lint_p95_8_clients_2_workers_ms'), 50, False)}); 2 workers / 1 worker {_f(w.get('two_workers_speedup'))}× "
                   f"(≥ 1.8: {_ok(w.get('two_workers_speedup'), 1.8)}); errors {w.get('total_errors')} in {_f(w.get('total_requests'))} requests "
-                  f"(0 in ≥ 10 000: {'met' if not w.get('total_errors') and (w.get('total_requests') or 0) >= 10_000 else '**missed**'}).", ""]
+                  f"(0 in ≥ 10 000: {'met' if not w.get('total_errors') and (w.get('total_requests') or 0) >= 10_000 else '**missed**'})."]
+        if len(seed8) == 2 and "other_cores" in seed8[0]:
+            L[-1] += (" During the seed's 8-client slices the rest of the machine took "
+                      + " and ".join(f"{_f(x['other_cores'])} cores ({x['workers']} worker{'s' if x['workers'] > 1 else ''})" for x in seed8)
+                      + f" on average, the generator {_f(seed8[1]['generator_cores'])}.")
+        L.append("")
     sc = r.get("scripts", {})
     if any(isinstance(v, dict) and "output" in v for v in sc.values()):
         L += ["## Other benchmarks (bench/bench_*.py)", ""]

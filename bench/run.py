@@ -348,50 +348,133 @@ def _post(url: str, data: bytes, ctype: str = "application/x-www-form-urlencoded
     return time.perf_counter() - t, body
 
 
+LT_DEFAULT_OPTS = "-XX:+UseSerialGC -XX:+TieredCompilation"  # scripts/languagetool.sh's default LT_JAVA_OPTS
+LT_C1_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"  # the flags before issue 13 (C1 JIT only)
+LT_ISSUE_SENTENCES = {  # the one-line sentences of issue 13
+    "ru": "Проект финансируется Европейским Союзом и реализуется в Казахстане в течении двух лет.",
+    "en": "The project are funded by the European Union and runs for two years in Kazakhstan."}
+
+
+def _lt_sentences(lang: str, n: int) -> list[str]:
+    """n distinct one-line sentences (8-25 words) of the corpus and the test drafts, shuffled."""
+    import random
+
+    pool = [x for x in dict.fromkeys(textgen.sentences(lang)) if 8 <= len(x.split()) <= 25 and x != LT_ISSUE_SENTENCES[lang]]
+    random.Random(f"lt-{lang}").shuffle(pool)
+    return pool[:n]
+
+
+def _lt_latency(lat_s: list[float], sentences: list[str]) -> dict:
+    ms = sorted(1000 * x for x in lat_s)
+    words = sum(len(x.split()) for x in sentences)
+    return {"n": len(ms), "median_ms": statistics.median(ms), "p90_ms": ms[min(len(ms) - 1, int(0.9 * len(ms)))],
+            "mean_ms": statistics.mean(ms), "max_ms": ms[-1], "words": words, "words_per_s": words / sum(lat_s),
+            "mean_words": words / len(ms)}
+
+
+def _lt_rule_times(tmp: Path, lib: Path, opts: str, code: str, warm: list[str], measured: list[str]) -> dict:
+    """bench/LtRuleTimes.java in its own JVM (the server's flags): time per active rule on the
+    measured sentences after a warm-up on others, plus analysis and whole-check time per sentence."""
+    f = tmp / f"lt-rules-{code}.txt"
+    f.write_text("\n".join(warm + measured) + "\n", encoding="utf-8")
+    cmd = ["java", f"-Xmx{os.environ.get('LT_HEAP', '512m')}", *opts.split(), "-cp", f"{lib}/*",
+           str(HERE / "LtRuleTimes.java"), code, str(len(warm)), str(f)]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    try:
+        r = json.loads(p.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": (p.stderr or p.stdout)[-500:]}
+    n = max(1, r["sentences"])
+    rules = sorted(r.pop("rules"), key=lambda x: -x["ms"])
+    r.update(check_ms_per_sentence=r["check_ms_total"] / n, analyse_ms_per_sentence=r["analyse_ms_total"] / n,
+             rules_ms_per_sentence=sum(x["ms"] for x in rules) / n,
+             slowest=[{"id": x["id"], "ms_per_sentence": x["ms"] / n, "matches": x["matches"],
+                       "text_level": x["text_level"]} for x in rules[:8]],
+             rules_over_0_1_ms=sum(1 for x in rules if x["ms"] / n >= 0.1))
+    return r
+
+
 def part_languagetool(tmp: Path) -> dict:
+    """LanguageTool as scripts/languagetool.sh starts it: start time, first request, then, after a
+    warm-up of distinct sentences, the latency of sentences it has never seen (median, p90) and
+    words per second, for ru and en; the old C1-only JIT flags measured side by side (the two
+    servers get the same sentences, alternately); documents (words/s, alone and with Pressroom);
+    time per rule in one JLanguageTool (bench/LtRuleTimes.java)."""
     import urllib.parse
 
     if not (shutil.which("java") and shutil.which("mvn")):
         return {"error": "java/mvn missing"}
     subprocess.run(["bash", "scripts/languagetool.sh", "fetch"], cwd=ROOT, check=True, capture_output=True)
-    ru_sentence = "Проект финансируется Европейским Союзом и реализуется в Казахстане в течении двух лет."
-    en_sentence = "The project are funded by the European Union and runs for two years in Kazakhstan."
-    out: dict = {}
-    configs = {"default": None}
-    if os.environ.get("BENCH_LT_COMPARE") == "1":
-        configs["tiered_c1_only"] = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"  # the flags before issue 13
-    for name, opts in configs.items():
-        port = _free_port()
-        run = tmp / f"lt-{name}"
-        run.mkdir(exist_ok=True)
-        env = dict(os.environ, LT_RUN=str(run))
-        if opts is not None:
-            env["LT_JAVA_OPTS"] = opts
-        t = time.perf_counter()
-        p = subprocess.run(["bash", "scripts/languagetool.sh", "start", str(port)], cwd=ROOT, env=env, capture_output=True, text=True)
-        if p.returncode:
-            out[name] = {"error": p.stderr[-500:]}
-            continue
-        r: dict = {"start_s": time.perf_counter() - t}
-        url = f"http://127.0.0.1:{port}/v2/check"
-        ask = lambda text, lang: _post(url, urllib.parse.urlencode({"text": text, "language": lang}).encode())[0]  # noqa: E731
-        r["first_ru_s"] = ask(ru_sentence, "ru-RU")
-        r["first_en_s"] = ask(en_sentence, "en-GB")
-        for lang, s, code in (("ru", ru_sentence, "ru-RU"), ("en", en_sentence, "en-GB")):
-            for _ in range(5):
-                ask(s, code)
-            lat = [ask(s + f" {i}.", code) for i in range(20)]
-            r[f"warm_{lang}_ms"] = 1000 * statistics.median(lat)
-        try:
-            proc_pid = int((run / "server.pid").read_text())
-            r["rss_mb"] = _rss_mb(proc_pid)
-        except (OSError, ValueError):
-            pass
-        if name == "default":
-            r.update(_lt_documents(tmp, port))
-        subprocess.run(["bash", "scripts/languagetool.sh", "stop"], cwd=ROOT, env=env, capture_output=True)
-        out[name] = r
-    return out if len(configs) == 1 else {"languagetool_jvm_flags": out, **out}
+    lib = Path(os.environ.get("LT_HOME", ROOT / ".cache" / "languagetool")) / f"lib-{os.environ.get('LT_VERSION', '6.7')}"
+    n_warm, n_meas = (20, 20) if QUICK else (int(os.environ.get("BENCH_LT_WARMUP", "60")), int(os.environ.get("BENCH_LT_SENTENCES", "60")))
+    sents = {lang: _lt_sentences(lang, n_warm + n_meas) for lang in ("ru", "en")}
+    codes = {"ru": "ru-RU", "en": "en-GB"}
+    configs = {"default": os.environ.get("LT_JAVA_OPTS", LT_DEFAULT_OPTS)}
+    if os.environ.get("BENCH_LT_COMPARE", "1") != "0":
+        configs["c1_only"] = LT_C1_OPTS
+    out: dict = {"warmup_sentences": n_warm, "measured_sentences": n_meas,
+                 "sentences": "distinct one-line sentences (8-25 words) of the corpus and tests/drafts; the measured ones "
+                              "never sent before; servers measured alternately, sentence by sentence",
+                 "configs": {}}
+    servers: dict[str, dict] = {}
+    try:
+        for name, opts in configs.items():
+            port = _free_port()
+            run = tmp / f"lt-{name}"
+            run.mkdir(exist_ok=True)
+            env = dict(os.environ, LT_RUN=str(run), LT_JAVA_OPTS=opts)
+            t = time.perf_counter()
+            p = subprocess.run(["bash", "scripts/languagetool.sh", "start", str(port)], cwd=ROOT, env=env, capture_output=True, text=True)
+            if p.returncode:
+                out["configs"][name] = {"error": p.stderr[-500:]}
+                continue
+            r: dict = {"jvm_flags": opts, "start_s": time.perf_counter() - t}
+            url = f"http://127.0.0.1:{port}/v2/check"
+            servers[name] = {"env": env, "url": url, "run": run, "r": r}
+            ask = lambda text, lang, url=url: _post(url, urllib.parse.urlencode({"text": text, "language": codes[lang]}).encode())[0]  # noqa: E731
+            servers[name]["ask"] = ask
+            # first requests, before anything else reaches this server (its own start is over)
+            r["first_ru_s"] = ask(LT_ISSUE_SENTENCES["ru"], "ru")
+            r["first_en_s"] = ask(LT_ISSUE_SENTENCES["en"], "en")
+        for lang in ("ru", "en"):
+            warm, meas = sents[lang][:n_warm], sents[lang][n_warm:]
+            lat: dict[str, list[float]] = {k: [] for k in servers}
+            for i, s in enumerate(warm + meas):
+                order = list(servers) if i % 2 == 0 else list(reversed(servers))
+                for name in order:
+                    x = servers[name]["ask"](s, lang)
+                    if i >= n_warm:
+                        lat[name].append(x)
+            for name, sv in servers.items():
+                r = sv["r"]
+                r[f"warm_{lang}"] = _lt_latency(lat[name], meas)
+                r[f"warm_{lang}_ms"] = r[f"warm_{lang}"]["median_ms"]
+                # the issue's own sentence, now that the server is warm (sent once before, as the first request)
+                r[f"issue_sentence_{lang}_ms"] = 1000 * statistics.median(sv["ask"](LT_ISSUE_SENTENCES[lang] + f" {i}.", lang) for i in range(5))
+        for name, sv in servers.items():
+            try:
+                sv["r"]["rss_mb"] = _rss_mb(int((sv["run"] / "server.pid").read_text()))
+            except (OSError, ValueError):
+                pass
+        if "c1_only" in servers:  # the documents and the JVM-flags comparison are done: one JVM at a time
+            subprocess.run(["bash", "scripts/languagetool.sh", "stop"], cwd=ROOT, env=servers["c1_only"]["env"], capture_output=True)
+        if "default" in servers:
+            port = int(servers["default"]["url"].split(":")[2].split("/")[0])
+            servers["default"]["r"].update(_lt_documents(tmp, port))
+    finally:
+        for sv in servers.values():
+            subprocess.run(["bash", "scripts/languagetool.sh", "stop"], cwd=ROOT, env=sv["env"], capture_output=True)
+    for name, sv in servers.items():
+        out["configs"][name] = sv["r"]
+    rt_warm, rt_meas = (20, 20) if QUICK else (n_warm, n_meas)
+    out["rule_times"] = {lang: _lt_rule_times(tmp, lib, configs["default"], codes[lang], sents[lang][:rt_warm],
+                                              sents[lang][n_warm:n_warm + rt_meas]) for lang in ("ru", "en")}
+    d = out["configs"].get("default", {})
+    if "warm_ru" in d:  # the issue's target: a warm Russian sentence under 50 ms
+        out["warm_ru_ms"] = d["warm_ru_ms"]
+        out["warm_ru_p90_ms"] = d["warm_ru"]["p90_ms"]
+        out["warm_en_ms"] = d["warm_en_ms"]
+    return out
 
 
 def _lt_documents(tmp: Path, port: int) -> dict:
@@ -420,6 +503,12 @@ def _lt_documents(tmp: Path, port: int) -> dict:
         # new texts for Pressroom (LanguageTool caches results of texts it has seen)
         files2 = [textgen.write_txt(d / f"p{i:02d}.txt", 1, lang, seed=900 + i) for i in range(n)]
         env = dict(os.environ, PRESSROOM_LANGUAGETOOL_URL=f"http://127.0.0.1:{port}")
+        # once, on another text: the server builds its pipeline for Pressroom's disabled rules
+        # (rules/lt.yml) on the first such request, as a running deployment already has
+        first = d.parent / f"lt-first-{lang}.txt"
+        textgen.write_txt(first, 1, lang, seed=990)
+        subprocess.run([PRESSROOM, "lint", str(first), "-q", "--languagetool", "--lang", lang, "--select", "lt"],
+                       env=env, capture_output=True)
         t = time.perf_counter()
         m = subprocess.run([PRESSROOM, "lint", str(d), "-q", "--languagetool", "--lang", lang, "--format", "json"]
                            + ["--select", "lt"], env=env, capture_output=True, text=True)
@@ -467,29 +556,40 @@ def _cpu_s(pids: list[int]) -> float:
     return total / tick
 
 
+def _machine_busy_s() -> float:
+    """CPU seconds every process of the machine has spent so far (/proc/stat: all but idle and iowait)."""
+    f = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    v = [int(x) for x in f]
+    return (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def load(port: int, path: str, bodies: list[str] | None, clients: int, seconds: float, workers: list[int] = (),
-         headers: dict | None = None, once: bool = False) -> dict:
-    """bench/loadgen.py (asyncio, one process) against 127.0.0.1:port for ``seconds``: latencies,
-    errors, and the CPU the workers and the generator itself spent. ``once``: every body at most
-    once (the editor-like and new-document runs must never send a text twice)."""
+         headers: dict | None = None, once: bool = False, keep_latencies: bool = False) -> dict:
+    """bench/loadgen.py (selectors/epoll, one process) against 127.0.0.1:port for ``seconds``:
+    latencies, errors, and the CPU the workers and the generator itself spent. ``once``: every body
+    at most once (the editor-like and new-document runs must never send a text twice).
+    ``keep_latencies``: the sorted latencies stay in the answer (``latencies_ms``), for merging slices."""
     spec = {"host": "127.0.0.1", "port": port, "path": path, "method": "POST" if bodies else "GET",
             "headers": dict(headers or {}, **({"Content-Type": "application/json"} if bodies else {})),
             "bodies": bodies, "clients": clients, "seconds": seconds,
             "max_requests": len(bodies) if (once and bodies) else None}
     cpu0 = _cpu_s(workers)
+    busy0 = _machine_busy_s()
     la = os.getloadavg()[0]
     p = subprocess.run([sys.executable, str(HERE / "loadgen.py")], input=json.dumps(spec), capture_output=True,
                        text=True, timeout=seconds + 300)
     cpu1 = _cpu_s(workers)
+    busy = _machine_busy_s() - busy0
     r = json.loads(p.stdout)
-    lat = r.pop("latencies_ms")
+    lat = r["latencies_ms"] if keep_latencies else r.pop("latencies_ms")
     q = lambda f: lat[min(len(lat) - 1, int(f * len(lat)))] if lat else None  # noqa: E731
     n = max(1, r["requests"])
     r.update(p50_ms=q(0.5), p95_ms=q(0.95), p99_ms=q(0.99), worker_cpu_s=cpu1 - cpu0,
              worker_cpu_ms_per_request=1000 * (cpu1 - cpu0) / n,
              generator_cpu_ms_per_request=1000 * r["generator_cpu_s"] / n,
              worker_cores=(cpu1 - cpu0) / r["seconds"], generator_cores=r["generator_cpu_s"] / r["seconds"],
-             load_average=la)
+             load_average=la, machine_busy_s=busy,
+             other_cores=max(0.0, busy - (cpu1 - cpu0) - r["generator_cpu_s"]) / r["seconds"])
     return r
 
 
@@ -567,15 +667,67 @@ def editor_texts(seed: str, start: int, n: int) -> list[str]:
     return out
 
 
+def _slices(seconds: float, longest: float) -> tuple[int, float]:
+    """A run of ``seconds`` per configuration cut into slices of at most ``longest`` seconds."""
+    n = max(1, -int(-seconds // longest))
+    return n, seconds / n
+
+
+def _merge(rows: list[dict]) -> dict:
+    """Slices of one configuration summed: requests, errors, seconds and CPU added, latencies
+    merged (quantiles of all the requests), rates over the summed seconds."""
+    lat = sorted(x for r in rows for x in r.pop("latencies_ms"))
+    q = lambda f: lat[min(len(lat) - 1, int(f * len(lat)))] if lat else None  # noqa: E731
+    secs = sum(r["seconds"] for r in rows)
+    n = sum(r["requests"] for r in rows)
+    wcpu = sum(r["worker_cpu_s"] for r in rows)
+    gcpu = sum(r["generator_cpu_s"] for r in rows)
+    status: dict = {}
+    for r in rows:
+        for k, v in r["status"].items():
+            status[k] = status.get(k, 0) + v
+    return {"requests": n, "errors": sum(r["errors"] for r in rows), "status": status, "seconds": secs,
+            "rps": n / secs if secs else 0.0, "slices": len(rows), "slice_rps": [r["rps"] for r in rows],
+            "p50_ms": q(0.5), "p95_ms": q(0.95), "p99_ms": q(0.99),
+            "worker_cpu_s": wcpu, "worker_cpu_ms_per_request": 1000 * wcpu / max(1, n),
+            "generator_cpu_s": gcpu, "generator_cpu_ms_per_request": 1000 * gcpu / max(1, n),
+            "worker_cores": wcpu / secs if secs else 0.0, "generator_cores": gcpu / secs if secs else 0.0,
+            "load_average": statistics.mean(r["load_average"] for r in rows),
+            "other_cores": sum(r["other_cores"] * r["seconds"] for r in rows) / secs if secs else 0.0,
+            "slice_worker_cores": [r["worker_cores"] for r in rows],
+            "slice_other_cores": [r["other_cores"] for r in rows],
+            "wrapped": any(r.get("wrapped") for r in rows)}
+
+
+def _start_gunicorn(env: dict, workers: int) -> tuple[subprocess.Popen, int, list[int]]:
+    port = _free_port()
+    g = subprocess.Popen([PRESSROOM, "serve", "--no-languagetool", "--no-migrate", "--workers", str(workers),
+                          "--port", str(port)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(600):  # the port answers and every worker is forked
+        try:
+            socket.create_connection(("127.0.0.1", port), 1).close()
+            if len(_children(g.pid)) >= workers:
+                break
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return g, port, _children(g.pid)
+
+
 def part_web(tmp: Path) -> dict:
     import yaml
 
     # `pressroom serve` as deployed (gunicorn sync workers, the app preloaded and warmed in the
-    # master). 30 s for the runs the issue's targets are read from (the seed at 8 clients), shorter
-    # ones for the rest (their figures are stable within a few seconds), so that the whole
-    # `make bench` stays within 20 minutes.
+    # master). The 1-worker and the 2-worker server are started once per database and measured
+    # side by side: every run is cut into slices of at most BENCH_WEB_SLICE seconds (5), sent to
+    # the two servers alternately (1, 2, 2, 1, 1, 2, ...), and each configuration's slices are
+    # summed. The other sessions on this shared machine change what the two cores give within
+    # minutes; slices a few seconds apart get the same share, so the 2-workers / 1-worker ratio
+    # measures the server, not the neighbours. 30 s per configuration for the runs the issue's
+    # targets are read from (the seed at 8 clients), shorter ones for the rest.
     seconds = float(os.environ.get("BENCH_WEB_SECONDS", "3" if QUICK else "30"))
     other = float(os.environ.get("BENCH_WEB_OTHER_SECONDS", "3" if QUICK else "8"))
+    slice_s = float(os.environ.get("BENCH_WEB_SLICE", "1.5" if QUICK else "5"))
     n_releases = 500 if QUICK else 10_000
     seed = SEED.read_text(encoding="utf-8")
     lint_body = json.dumps({"text": seed, "language": "ru"})
@@ -587,19 +739,26 @@ def part_web(tmp: Path) -> dict:
     dbs = {"sqlite": None}
     if pg_url:
         dbs["postgresql"] = pg_url
-    out: dict = {"seconds_per_run": seconds, "seconds_per_other_run": other, "releases": n_releases, "runs": [],
+    out: dict = {"seconds_per_run": seconds, "seconds_per_other_run": other, "slice_seconds": slice_s,
+                 "releases": n_releases, "runs": [],
                  "server": "pressroom serve (gunicorn sync workers, preload_app, warmed up)",
-                 "generator": "bench/loadgen.py (asyncio, one process, one connection per request)"}
-    series = [0]
+                 "generator": "bench/loadgen.py (selectors/epoll, one process, one connection per request)",
+                 "method": "1-worker and 2-worker servers started once, measured in alternating slices "
+                           f"of at most {slice_s:g} s (1, 2, 2, 1, ...), slices summed per configuration"}
 
-    def bodies(kind: str, n: int) -> list[str]:
-        series[0] += 1
+    sent_texts: set[str] = set()
+
+    def bodies(kind: str, series: int, n: int) -> list[str]:
+        """n texts no server has been sent yet (both servers get the same list)."""
         if kind == "editor":
-            texts = editor_texts(seed, 100_000 * series[0], n)
+            texts = editor_texts(seed, 100_000 * series, n + n // 4)
         else:
-            texts = ["\n\n".join(p) + "\n" for p in textgen.pages(n, "ru", seed=5000 + series[0])]
+            texts = ["\n\n".join(p) + "\n" for p in textgen.pages(n + n // 4, "ru", seed=5000 + series)]
+        texts = [t for t in dict.fromkeys(texts) if t not in sent_texts][:n]
+        sent_texts.update(texts)
         return [json.dumps({"text": t, "language": "ru"}) for t in texts]
 
+    series = 0
     try:
         for db_name, url in dbs.items():
             inst = tmp / f"web-{db_name}"
@@ -609,47 +768,57 @@ def part_web(tmp: Path) -> dict:
             if url:
                 env["DATABASE_URL"] = url
             _populate(env, n_releases)
-            for workers in (1, 2):
-                port = _free_port()
-                g = subprocess.Popen([PRESSROOM, "serve", "--no-languagetool", "--no-migrate", "--workers", str(workers),
-                                      "--port", str(port)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-                try:
-                    for _ in range(600):  # the port answers and every worker is forked
-                        try:
-                            socket.create_connection(("127.0.0.1", port), 1).close()
-                            if len(_children(g.pid)) >= workers:
-                                break
-                        except OSError:
-                            pass
-                        time.sleep(0.2)
-                    pids = _children(g.pid)
-                    load(port, "/api/lint", [lint_body], workers * 2, 2, pids, auth)  # every worker answers once
-                    rss_before = sum(_rss_mb(c) for c in pids)
-                    plan = []
+            servers: dict[int, tuple] = {}
+            try:
+                for workers in (1, 2):
+                    servers[workers] = _start_gunicorn(env, workers)
+                rss_before = {}
+                for workers, (_, port, pids) in servers.items():
+                    # every worker answers each endpoint at least once before anything is measured
+                    load(port, "/api/lint", [lint_body], workers * 2, 1.5, pids, auth)
+                    rss_before[workers] = sum(_rss_mb(c) for c in pids)
                     if db_name == "sqlite":
-                        plan += [("lint", "seed", c, seconds if c == 8 else other) for c in (1, 8, 32)]
-                        plan += [("lint", kind, c, other if c == 1 else other * 1.5) for kind in ("editor", "new") for c in (1, 8)]
-                        plan += [("render", "", c, other) for c in (1, 8, 32)]
-                    plan += [("releases", "", c, other) for c in (1, 8, 32)]
-                    for name, kind, clients, secs in plan:
-                        if name == "lint":
-                            bs = [lint_body] if kind == "seed" else bodies(kind, int(secs * (60 if kind == "editor" else 40)) + 50)
-                            r = load(port, "/api/lint", bs, clients, secs, pids, auth, once=kind != "seed")
-                        elif name == "render":
-                            r = load(port, "/api/render", [render_body], clients, secs, pids, auth)
-                        else:
-                            r = load(port, "/api/releases", None, clients, secs, pids, auth)
+                        load(port, "/api/render", [render_body], workers * 2, 1.5, pids, auth)
+                    load(port, "/api/releases", None, workers * 2, 1.5, pids, auth)
+                plan = []
+                if db_name == "sqlite":
+                    plan += [("lint", "seed", c, seconds if c == 8 else other) for c in (1, 8, 32)]
+                    plan += [("lint", kind, c, other if c == 1 else other * 1.5) for kind in ("editor", "new") for c in (1, 8)]
+                    plan += [("render", "", c, other) for c in (1, 8, 32)]
+                plan += [("releases", "", c, other) for c in (1, 8, 32)]
+                for name, kind, clients, secs in plan:
+                    n_slices, each = _slices(secs, slice_s)
+                    got: dict[int, list[dict]] = {1: [], 2: []}
+                    for i in range(n_slices):
+                        series += 1  # the same new texts for both servers in a slice (each sees them once)
+                        bs = None
+                        if name == "lint" and kind != "seed":
+                            bs = bodies(kind, series, int(each * (150 if kind == "editor" else 90)) + 30)
+                        for workers in ((1, 2) if i % 2 == 0 else (2, 1)):
+                            _, port, pids = servers[workers]
+                            if name == "lint":
+                                r = load(port, "/api/lint", bs or [lint_body], clients, each, pids, auth,
+                                         once=kind != "seed", keep_latencies=True)
+                            elif name == "render":
+                                r = load(port, "/api/render", [render_body], clients, each, pids, auth, keep_latencies=True)
+                            else:
+                                r = load(port, "/api/releases", None, clients, each, pids, auth, keep_latencies=True)
+                            got[workers].append(r)
+                    for workers in (1, 2):
+                        r = _merge(got[workers])
                         r.update(db=db_name, workers=workers, endpoint=name, traffic=kind, clients=clients)
                         out["runs"].append(r)
                         print(f"   web {db_name} w{workers} {name} {kind} c{clients}: {r['requests']} req {r['rps']:.1f} rps "
                               f"p95 {r['p95_ms']:.0f} ms, {r['worker_cpu_ms_per_request']:.1f} worker CPU-ms/req, "
-                              f"generator {r['generator_cores']:.2f} cores, errors {r['errors']}"
-                              + (" (ran out of distinct texts)" if r.get("wrapped") else ""), flush=True)
-                    out.setdefault("rss", []).append({"db": db_name, "workers": workers, "before_mb": rss_before,
+                              f"workers {r['worker_cores']:.2f} cores, generator {r['generator_cores']:.2f} cores, "
+                              f"errors {r['errors']}" + (" (ran out of distinct texts)" if r.get("wrapped") else ""), flush=True)
+                for workers, (_, _, pids) in servers.items():
+                    out.setdefault("rss", []).append({"db": db_name, "workers": workers, "before_mb": rss_before[workers],
                                                       "after_mb": sum(_rss_mb(c) for c in pids)})
-                finally:
+            finally:
+                for g, _, _ in servers.values():
                     g.terminate()
+                for g, _, _ in servers.values():
                     g.wait(30)
     finally:
         if pg_stop:
@@ -662,9 +831,13 @@ def part_web(tmp: Path) -> dict:
         l1 = pick(db="sqlite", workers=1, endpoint="lint", traffic=kind, clients=8)
         l2 = pick(db="sqlite", workers=2, endpoint="lint", traffic=kind, clients=8)
         if l1 and l2:
+            pairs = [b / a for a, b in zip(l1["slice_rps"], l2["slice_rps"]) if a]
             out[f"lint_{kind}"] = {"p95_8_clients_2_workers_ms": l2["p95_ms"], "two_workers_speedup": l2["rps"] / l1["rps"],
+                                   "slice_speedups": [min(pairs), max(pairs)] if pairs else None,
                                    "worker_cpu_ms_per_request": l2["worker_cpu_ms_per_request"],
-                                   "rps_2_workers": l2["rps"]}
+                                   "rps_1_worker": l1["rps"], "rps_2_workers": l2["rps"],
+                                   "cores_1_worker": l1["worker_cores"], "cores_2_workers": l2["worker_cores"],
+                                   "generator_cores_2_workers": l2["generator_cores"]}
     if "lint_seed" in out:  # the issue's figures (the seed sent again and again)
         out["lint_p95_8_clients_2_workers_ms"] = out["lint_seed"]["p95_8_clients_2_workers_ms"]
         out["two_workers_speedup"] = out["lint_seed"]["two_workers_speedup"]
@@ -718,6 +891,8 @@ def main() -> int:
             res["seconds"] = time.perf_counter() - t
             res["at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             report[name] = res
+            if name == "languagetool":  # the JVM-flags comparison is part of it now (was a separate run)
+                report.pop("languagetool_jvm_flags", None)
             REPORT_JSON.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
             print(f"   {name}: {res['seconds']:.0f} s", flush=True)
     if len(wanted) == len(PARTS) or "machine" not in report:  # a partial run keeps the full run's figures

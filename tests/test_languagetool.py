@@ -135,3 +135,21 @@ def test_cli_languagetool_status_and_usage(cli):
     assert r.code == 2 and "--port" in r.err
     r = cli("languagetool", "bogus")
     assert r.code == 2
+
+
+def test_rule_lists_are_sent_in_one_order(monkeypatch):
+    """The server keys its cached pipelines by the request's parameters: the disabled rules must
+    reach it in the same order from every process (a set's order changes with string hashing, and
+    each new order cost a new Russian pipeline, 1.6-3.4 s)."""
+    import language_tool_python.server as lts
+
+    monkeypatch.setattr(lts.LanguageTool, "_get_languages", lambda self: {"ru-RU", "ru", "en-GB", "en"})
+    c = client._make_client("http://127.0.0.1:9", "ru-RU", 1.0)
+    rules = ["WHITESPACE_RULE", "UPPERCASE_SENTENCE_START", "DOUBLE_PUNCTUATION", "EN_QUOTES",
+             "COMMA_PARENTHESIS_WHITESPACE", "PUNCTUATION_PARAGRAPH_END", "MORFOLOGIK_RULE_RU_RU"]
+    c.disabled_rules = set(rules)
+    params = c._create_params("Текст.")
+    assert params["disabledRules"] == ",".join(sorted(rules))
+    assert params["text"] == "Текст." and params["language"] == "ru-RU"
+    c.disabled_rules = set()
+    assert "disabledRules" not in c._create_params("Текст.")

@@ -83,8 +83,31 @@ def _month_ru(word: str) -> int:
     return 0
 
 
+_DIGIT = re.compile(r"\d")
+# the first three letters of every month name EN_DATE_DMY and EN_DATE_MDY accept (case-sensitive, as they are)
+_EN_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+_FOUND: dict[tuple[str, str], list] = {}  # (long text, language) -> its dates: several checks ask about the whole text
+
+
 def find_dates(text: str, language: str) -> list[DateMention]:
     """Every day-month(-year) date in text, left to right, without overlaps."""
+    if not _DIGIT.search(text):
+        return []  # every date pattern below needs a digit (\d, as theirs): one scan instead of nine (issue 13)
+    if len(text) < 1000:
+        return _find_dates(text, language)
+    key = (text, language)
+    got = _FOUND.get(key)
+    if got is None:
+        got = _find_dates(text, language)
+        if len(_FOUND) >= 8:
+            _FOUND.clear()
+        _FOUND[key] = got
+    return list(got)  # DateMention is frozen: sharing the mentions is safe (issue 13)
+
+
+def _find_dates(text: str, language: str) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -99,29 +122,37 @@ def find_dates(text: str, language: str) -> list[DateMention]:
         taken.append((s, e))
         out.append(DateMention(s, e, day, month, year))
 
+    # (each pattern below is skipped when the text lacks a literal it needs: the same dates, fewer
+    # scans; issue 13)
     if language == "ru":
         for m in RU_DATE.finditer(text):
             add(m, _month_ru(m.group("mon")))
-    else:
+    elif any(mon in text for mon in _EN_MONTH_STARTS):  # every month name of the English patterns starts so
         for rx in (EN_DATE_DMY, EN_DATE_MDY):
             for m in rx.finditer(text):
                 add(m, EN_MONTHS[m.group("mon").lower()[:3]])
-    for m in NUMERIC_DATE.finditer(text):
-        add(m, int(m.group("mon")))
-    for m in ISO_DATE.finditer(text):
-        add(m, int(m.group("mon")))
-    for m in SLASH_DATE.finditer(text):
-        a, b = int(m.group("day")), int(m.group("mon"))
-        if b > 12 and a <= 12 and language == "en":
-            continue  # 06/26/2025: a month first, not read (never guessed)
-        add(m, b)
-    for m in DASH_MON_DATE.finditer(text):
-        add(m, EN_MONTHS[m.group("mon").lower()[:3]])
+    if "." in text:
+        for m in NUMERIC_DATE.finditer(text):
+            add(m, int(m.group("mon")))
+    if "-" in text:
+        for m in ISO_DATE.finditer(text):
+            add(m, int(m.group("mon")))
+    if "/" in text:
+        for m in SLASH_DATE.finditer(text):
+            a, b = int(m.group("day")), int(m.group("mon"))
+            if b > 12 and a <= 12 and language == "en":
+                continue  # 06/26/2025: a month first, not read (never guessed)
+            add(m, b)
+    if "-" in text:
+        for m in DASH_MON_DATE.finditer(text):
+            add(m, EN_MONTHS[m.group("mon").lower()[:3]])
     if language == "ru":
-        for m in RU_QUOTED_DATE.finditer(text):
-            add(m, _month_ru(m.group("mon")))
-        for m in RU_ABBR_DATE.finditer(text):
-            add(m, _RU_ABBR[m.group("mon").lower()[:3]])
+        if "«" in text:
+            for m in RU_QUOTED_DATE.finditer(text):
+                add(m, _month_ru(m.group("mon")))
+        if "." in text:
+            for m in RU_ABBR_DATE.finditer(text):
+                add(m, _RU_ABBR[m.group("mon").lower()[:3]])
     out.sort(key=lambda d: d.start)
     return out
 
@@ -290,6 +321,20 @@ def time_points(text: str, language: str) -> list[TimePoint]:
     return list(out)
 
 
+# the lower-case starts of the English month names MONTH_YEAR["en"] reads (it ignores case); the four
+# non-ASCII letters Python's IGNORECASE also matches to ASCII ones (İ ı ſ K) turn the shortcut off
+_EN_MONTH_LOWER = tuple(m.lower() for m in _EN_MONTH_STARTS)
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_name_month(text: str, language: str) -> bool:
+    """False when MONTH_YEAR[language] cannot match text (English: no month name's first letters)."""
+    if language != "en" or any(c in text for c in _ASCII_FOLDS):
+        return True
+    low = text.lower()
+    return any(m in low for m in _EN_MONTH_LOWER)
+
+
 def _time_points(text: str, language: str) -> list[TimePoint]:
     out: list[TimePoint] = []
     spans = Spans()
@@ -301,7 +346,8 @@ def _time_points(text: str, language: str) -> list[TimePoint]:
         end = d.end
         out.append(TimePoint(d.start, end, d.year, d.month, d.day))
         spans.add(d.start, end)
-    for m in MONTH_YEAR[language].finditer(text):
+    digit = _DIGIT.search(text) is not None  # YEAR and NUMERIC_MONTH_YEAR need one (issue 13)
+    for m in MONTH_YEAR[language].finditer(text) if _may_name_month(text, language) else ():
         if not free(m.start(), m.end()):
             continue
         mon = _mon_index(m.group("mon"), language)
@@ -311,11 +357,11 @@ def _time_points(text: str, language: str) -> list[TimePoint]:
             continue  # "may" the verb
         out.append(TimePoint(m.start(), m.end(), int(m.group("year")) if m.group("year") else None, mon))
         spans.add(m.start(), m.end())
-    for m in NUMERIC_MONTH_YEAR.finditer(text):
+    for m in NUMERIC_MONTH_YEAR.finditer(text) if digit else ():
         if free(m.start(), m.end()):
             out.append(TimePoint(m.start(), m.end(), int(m.group("year")), int(m.group("mon"))))
             spans.add(m.start(), m.end())
-    for m in YEAR.finditer(text):
+    for m in YEAR.finditer(text) if digit else ():
         if free(m.start(), m.end()):
             out.append(TimePoint(m.start(), m.end(), int(m.group("year"))))
             spans.add(m.start(), m.end())

@@ -352,10 +352,12 @@ class _Builder:
         """«ЕС увеличил свой вклад с 1 млн до 1,5 млн евро», "raised its grant from EUR 1 million to EUR
         1.5 million": the first amount is the old value (not a fact of the release any more) and the
         second the new one, taking the first's role; «до» there is no hedge."""
+        money = [f for f in fs if f.kind == "money"]
+        if len(money) < 2:
+            return  # no pair of amounts to change (asked first: the verb search is the dearer test, issue 13)
         verbs = phrase_set(self.lang, "change_verbs")
         if not verbs.find(ws, 0, len(ws)):
             return
-        money = [f for f in fs if f.kind == "money"]
         for a, b in zip(money, money[1:]):
             if a.unit != b.unit or a.hedge:
                 continue
@@ -565,8 +567,20 @@ class _Builder:
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
                 if lo < len(ws) and ws[lo].norm == ")" and lo >= 1:
                     own = []  # "(EUR 400,000) the project budget is …": the words after the bracket are the next amount's
+                    if self._bracketed_share(ws, money, k - 1):
+                        # "EUR 810,000 (90%) from the EU and EUR 90,000 from UN Women": the words after the
+                        # share's bracket are the amount's before it
+                        own = [m for m in after_ps.find(ws, lo + 1, min(i, lo + 7)) if m.i <= lo + 2]
+                        if own:
+                            lo = max(m.j for m in own)
+                            own = []
                 if own:
                     lo = max(m.j for m in own)
+                    # «1,2 млн евро предоставляет ЕС, 300 тыс. евро – …»: the verb and the contributor named
+                    # right after it are the amount before's
+                    named = [m for m in roles_ps.find(ws, lo, min(i, lo + 4)) if m.i == lo and m.label in ("eu", "cofin")]
+                    if named and max(own, key=lambda m: m.j).label == "other":
+                        lo = max(m.j for m in named)
                     # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
                     last = max(own, key=lambda m: m.j)
                     if money[k - 1].kind == "percent" and f.kind == "money" and i - last.j <= 2 and last.label in ("eu", "cofin"):
@@ -614,6 +628,10 @@ class _Builder:
                     f.meta["part_of_total"] = True
             j = self._widx(ws, f.end)
             nxt = money[k + 1] if k + 1 < len(money) else None
+            if f.kind == "money" and nxt is not None and self._bracketed_share(ws, money, k + 1):
+                # "2,88 млн евро (90 %) выделяет Европейский Союз": the contributor after the share's bracket
+                j = self._widx(ws, nxt.end) + 1
+                nxt = money[k + 2] if k + 2 < len(money) else None
             hi = min(len(ws), j + 6, self._widx(ws, nxt.start) if nxt else len(ws))
             after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
             if j < len(ws) and ws[j].norm == ")" and i > 0 and ws[i - 1].norm == "(":
@@ -662,6 +680,14 @@ class _Builder:
                 f.meta["aggregate"] = True
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
+
+    def _bracketed_share(self, ws: list[Word], money: list[Fact], k: int) -> bool:
+        """money[k] is a percentage alone in brackets right after the amount money[k - 1]: "EUR 810,000 (90%)"."""
+        if not (0 < k < len(money)) or money[k].kind != "percent" or money[k - 1].kind != "money":
+            return False
+        a, b = self._widx(ws, money[k - 1].end), self._widx(ws, money[k].start)
+        e = self._widx(ws, money[k].end)
+        return b == a + 1 and ws[a].norm == "(" and e < len(ws) and ws[e].norm == ")"
 
     # -- relations inside a sentence ---------------------------------------------------------------
     def _between(self, ws, a: Fact, b: Fact) -> tuple[int, int]:
@@ -791,6 +817,14 @@ class _Builder:
                 p.meta["part"] = target.id
                 p.role = target.role or p.role
                 whole = self._sentence_whole(target)
+                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
+                later = [m for m in nxt if m is not target and m.unit == target.unit]
+                if whole is None and named is not None and later and later[0].role in (None, "total") and \
+                        self._widx(ws, later[0].start) - named.j <= 2 and later[0].value > target.value:
+                    # «2 млн евро – 80 % её бюджета в 2,5 млн евро», "EUR 2 million, 80 per cent of its budget
+                    # of EUR 2.5 million": the budget named after the share is its whole
+                    later[0].role = "total"
+                    whole = later[0].id
                 if whole is not None:
                     self.rel("share", [p.id, target.id, whole])
                 else:
@@ -811,6 +845,10 @@ class _Builder:
             elif p.role in ("eu", "cofin", "remaining"):
                 # "the EU covers 80 % of the EUR 2 million budget"
                 whole = next((m for m in nxt if m.role == "total" or phrase_set(lang, "part_of").find(ws, *self._between(ws, p, m))), None)
+                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
+                if whole is None and named is not None and nxt and nxt[0].role is None and \
+                        self._widx(ws, nxt[0].start) - named.j <= 2:
+                    whole = nxt[0]  # «80 % её бюджета в 2,5 млн евро», "80 per cent of its budget of EUR 2.5 million"
                 if whole is not None and whole.role in (None, "total"):
                     whole.role = "total"
                     p.meta["whole"] = whole.id
@@ -1485,7 +1523,12 @@ class _Builder:
                     continue
                 # a scope-level sum when no sentence states one
                 parts = {}
-                for f in ms:
+                if any(f.table is None and f.role in ("eu", "cofin", "remaining") for f in ms):
+                    # the text's parts: a budget table's rows are summed by the table itself (its own relation)
+                    cands = [f for f in ms if f.table is None or f.role == "total"]
+                else:
+                    cands = ms
+                for f in cands:
                     inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
                             and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
@@ -1500,6 +1543,10 @@ class _Builder:
                                   for r in self.model.relations)
                     if not covered:
                         whole = _nearest(totals, list(parts.values()))
+                        if "remaining" in parts:
+                            for f in self._before_remaining(usable, parts, whole):
+                                # the EU's part restated next to "the remaining" is the one it is the rest of
+                                parts[f.role if f.role in parts else "before%d" % f.id] = f
                         complete = "remaining" in parts or ({"eu", "cofin"} <= set(parts) and not others)
                         if any(p.meta.get("additional") for p in parts.values()):
                             complete = False  # "a further …": at most the whole, there may be more
@@ -1566,6 +1613,26 @@ class _Builder:
                     self.rel("share", [p.id, part.id, whole.id], origin="scope")
             self._same_counts([f for f in fs if f.kind == "count"])
             self._same_durations([f for f in fs if f.kind == "duration"])
+
+    def _before_remaining(self, usable: list[Fact], parts: dict, whole: Fact) -> list[Fact]:
+        """"Grants account for EUR 300,000, and the remaining EUR 450,000 covers training": the amounts
+        stated before "the remaining" in its sentence (or the sentence before, in its paragraph, after
+        the whole) are the parts it is the rest of, whatever their role."""
+        rem = parts["remaining"]
+        taken = {p.id for p in parts.values()}
+        out = []
+        for f in usable:
+            if f.id in taken or f.id == whole.id or f.unit != rem.unit or f.start >= rem.start or f.block != rem.block:
+                continue
+            if not (rem.sentence - 1 <= f.sentence <= rem.sentence) or f.start <= whole.end and whole.block == rem.block:
+                continue
+            if f.role not in (None, "other", "eu", "cofin") or f.hedge or f.subset or f.value >= whole.value:
+                continue
+            if any(r.kind in ("sum", "share") and f.id in r.facts[1:] and r.facts[0] != whole.id and
+                   self.model.facts[r.facts[0]].kind == "money" for r in self.model.relations):
+                continue  # a part of another whole
+            out.append(f)
+        return out
 
     def _same_chain(self, ms: list[Fact]) -> None:
         ms = [f for f in ms if not (f.subset or f.meta.get("aggregate") or f.meta.get("additional")
@@ -1798,9 +1865,9 @@ def _complementary(lang: str) -> list[list[str]]:
 
 
 def _pat_ok(pattern: str, word: str) -> bool:
-    from app.facts.phrases import _Pat, norm
+    from app.facts.phrases import norm, pat
 
-    return _Pat(pattern).ok(norm(word))
+    return pat(pattern).ok(norm(word))
 
 
 def _noun_ru(word: str) -> str:

@@ -139,6 +139,11 @@ def find_numbers(text: str, language: str, base: int = 0) -> list[Num]:
     return out
 
 
+def _hyphen_number(lw: str, units) -> bool:
+    parts = lw.split("-")
+    return parts[0] in units and all(p in units for p in parts[:2])
+
+
 def _word_numbers(text: str, language: str, base: int, digits: list[Num]) -> list[Num]:
     units, scales, _ = _word_values(language)
     out: list[Num] = []
@@ -147,8 +152,8 @@ def _word_numbers(text: str, language: str, base: int, digits: list[Num]) -> lis
     while i < len(toks):
         s, e, w = toks[i]
         lw = w.lower().replace("ё", "е")
-        parts = lw.split("-")
-        if lw in units or lw in scales or (language == "en" and parts[0] in units and all(p in units for p in parts[:2])):
+        # (a hyphenated "thirty-six" only: without a hyphen parts is [lw], already asked; issue 13)
+        if lw in units or lw in scales or (language == "en" and "-" in lw and _hyphen_number(lw, units)):
             total, current, j, last_end, any_unit = 0.0, 0.0, i, e, False
             while j < len(toks):
                 s2, e2, w2 = toks[j]

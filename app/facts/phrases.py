@@ -40,7 +40,9 @@ _NORMS: dict[str, str] = {}  # word -> norm, bounded (the words of a language re
 
 def words(text: str, base: int = 0) -> list[Word]:
     out = []
+    append = out.append
     cache = _NORMS
+    make = tuple.__new__  # what Word(...) does, without its Python-level __new__ (issue 13)
     for m in WORD.finditer(text):
         g = m.group(0)
         n = cache.get(g)
@@ -50,7 +52,7 @@ def words(text: str, base: int = 0) -> list[Word]:
                 cache.clear()
             cache[g] = n
         a, b = m.span()
-        out.append(Word(base + a, base + b, n))
+        append(make(Word, (base + a, base + b, n)))
     return out
 
 
@@ -74,11 +76,19 @@ class _Pat:
     def ok(self, w: str) -> bool:
         if w in self.exact:
             return True
+        if not self.prefixes:
+            return False
         return any(w.startswith(p) and len(w) - len(p) <= n and (w[len(p):].isalpha() or not w[len(p):])
                    for p, n in self.prefixes)
 
     def keys(self) -> set[str]:
         return {e[:2] for e in self.exact} | {p[:2] for p, _ in self.prefixes}
+
+
+@lru_cache(maxsize=4096)
+def pat(spec: str) -> _Pat:
+    """``_Pat(spec)``, built once per spec (a _Pat is never changed after it is built; issue 13)."""
+    return _Pat(spec)
 
 
 @dataclass(frozen=True)
@@ -112,12 +122,12 @@ class PhraseSet:
             w = ws[i].norm
             cands = self.index.get(w[:2], ())
             if len(w) < 2:
-                cands = list(cands) + [k for key, ks in self.index.items() if key == w for k in ks]
+                cands = list(cands) + list(self.index.get(w, ()))  # the one key equal to w (issue 13: was a scan of every key)
             for k in cands:
                 label, phrase, pats = self.phrases[k]
-                if i + len(pats) > hi:
+                if i + len(pats) > hi or not pats[0].ok(w):
                     continue
-                if all(p.ok(ws[i + n].norm) for n, p in enumerate(pats)):
+                if len(pats) == 1 or all(p.ok(ws[i + n].norm) for n, p in enumerate(pats) if n):
                     out.append(Match(i, i + len(pats), label, phrase))
         return out
 

@@ -9,10 +9,10 @@ from app.facts.phrases import Word, data, phrase_set, words
 
 
 def _month(lang: str, w: str) -> bool:
-    from app.facts.phrases import _Pat
+    from app.facts.phrases import pat
 
     for spec in data(lang).get("months") or []:
-        if _Pat(str(spec)).ok(w):
+        if pat(str(spec)).ok(w):
             return True
     return False
 

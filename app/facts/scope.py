@@ -9,9 +9,9 @@ from app.facts.phrases import Word, data, norm
 
 
 def _pat_ok(spec: str, w: str) -> bool:
-    from app.facts.phrases import _Pat
+    from app.facts.phrases import pat
 
-    return _Pat(spec).ok(w)
+    return pat(spec).ok(w)
 
 
 def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
@@ -21,9 +21,21 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
     pwords = [str(x) for x in (proj.get("words") or [])]
     if not numbered or not pwords:
         return []
+    from app.facts.phrases import pat
+
+    ordinals = [(pat(str(k)), v) for k, v in numbered.items()]  # once per call, not per word (issue 13)
+    project = [pat(p) for p in pwords]
+    # which words can be an ordinal at all (a word equal to one, or starting with an ordinal's stem):
+    # the others are not matched against every ordinal (issue 13)
+    exact = {e for p, _ in ordinals for e in p.exact}
+    stems = [q for p, _ in ordinals for q, _ in p.prefixes]
+    width = min((len(q) for q in stems), default=2)
+    heads = {q[:width] for q in stems}
     out: list[tuple[int, str]] = []
     for i, w in enumerate(ws[:-1]):
-        n = next((v for k, v in numbered.items() if _pat_ok(str(k), w.norm)), None)
+        if w.norm not in exact and (not stems or (width > 0 and w.norm[:width] not in heads)):
+            continue
+        n = next((v for p, v in ordinals if p.ok(w.norm)), None)
         if n is None:
             continue
         # "Первая, «Агробизнес Ферганской долины», …", "The second, "Green Schools", …": an ordinal and a name
@@ -34,7 +46,7 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
             continue
         # the project word right after the ordinal, or after one more word ("the second EU project")
         for j in (i + 1, i + 2):
-            if j < len(ws) and any(_pat_ok(p, ws[j].norm) for p in pwords):
+            if j < len(ws) and any(p.ok(ws[j].norm) for p in project):
                 out.append((w.start, f"#{n}"))
                 break
             if j < len(ws) and not ws[j].norm.isalpha():

@@ -101,6 +101,7 @@ def words_after(text: str, pos: int, end: int, limit: int = 5) -> list[tuple[int
 
 
 POSSESSIVES = {"его", "ее", "её", "их"}  # indeclinable: agree with anything, stay as they are
+COORDINATORS = {"и", "или"}  # between two adjectives of one noun: kept as they are
 
 
 def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) -> list[Group]:
@@ -112,6 +113,10 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
     for k, (s, e, w) in enumerate(ws):
         if w.lower() in POSSESSIVES and k + 1 < len(ws):
             parses.append(())  # «к его совершению»
+            continue
+        if w.lower() in COORDINATORS and 0 < k < len(ws) - 1 and parses and parses[-1] \
+                and any(p.tag.POS in _ADJ_POS for p in parses[-1]) and adjectives:
+            parses.append(())  # «благодаря слаженной и быстрой работе»: coordinated adjectives
             continue
         if (w.isupper() and len(w) > 1) or len(w) < 2:
             return out  # an abbreviation (ИГ, ООН, г., т.): pymorphy3's readings of it mean nothing
@@ -133,6 +138,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
             out.append(Group(ws[0][0], e, tuple(ws[:k + 1]), tuple(parses)))
             if not (poss & _ADJ_POS) or k + 1 >= len(ws):
                 return out
+            if sum(p.score for p in ps if p.tag.POS in _ADJ_POS) < 0.1 and "Apro" not in ps[0].tag:
+                return out  # «данных» is rarely the participle of «дать»: «последних данных | министерства»
             continue
         if not adjectives or not (poss & _ADJ_POS):
             return out
@@ -180,7 +187,20 @@ def possible_any(groups: list[Group], cases: set[str], also: set[str] = frozense
     """Some reading of the group is in one of ``cases``; a longer reading whose words do not agree
     («данные | мониторинга») counts only when no reading of the group agrees."""
     readable = [g for g in groups if head_readings(g)]
+    if len(readable) > 1:
+        # «о новых возможностей»: «новых» read alone as the noun «новое» (a rare reading) does not
+        # save the longer group it is the adjective of
+        readable = [g for g in readable[:-1] if not rare_noun(g)] + readable[-1:]
     return any(possible(g, cases, also) for g in (readable or groups))
+
+
+def rare_noun(group: Group) -> bool:
+    """The group's last word is an adjective pymorphy3 rarely reads as a noun («новым» as «новое»,
+    score under 0.1), unlike «учёным», «военным» (then «учёным института» is a noun and its
+    genitive)."""
+    ps = group.parses[-1]
+    nouns = sum(p.score for p in ps if p.tag.POS in _HEAD_POS)  # a pronoun is no rare noun («для этого кабинет»)
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps) and nouns < 0.1
 
 
 def possible(group: Group, cases: set[str], also: set[str] = frozenset()) -> bool:
@@ -196,6 +216,8 @@ def possible(group: Group, cases: set[str], also: set[str] = frozenset()) -> boo
         if c in cases:
             return True
         if c == "accs" and "accs-anim" in also and "anim" in h.tag:
+            return True
+        if c == "accs" and "accs-inan" in also and "anim" not in h.tag:
             return True
         if c == "nomn" and "nomn-plur-anim" in also and h.tag.number == "plur" and "anim" in h.tag:
             return True
@@ -319,11 +341,14 @@ def repair_group(group: Group, cases: list[str]) -> list[str]:
             out.append(form)
     common = None
     for ps in adjs:
+        # (the adjectives' own number: «в соответствии с действующим законодательствам» →
+        # «действующим законодательством», the head put into the adjective's number)
         feats = {(case_of(a.tag), a.tag.number, a.tag.gender) for a in ps
-                 if (a.tag.POS in _ADJ_POS or "Apro" in a.tag) and case_of(a.tag) in cases and a.tag.number in numbers}
+                 if (a.tag.POS in _ADJ_POS or "Apro" in a.tag) and case_of(a.tag) in cases}
         common = feats if common is None else common & feats
-    for case, number, gender in sorted(common or (), key=lambda f: cases.index(f[0])):
-        for h in sorted(head, key=lambda h: -h.score):
+    all_heads = [h for h in group.parses[-1] if h.tag.POS in _HEAD_POS]
+    for case, number, gender in sorted(common or (), key=lambda f: (cases.index(f[0]), f[1] not in numbers)):
+        for h in sorted(head if number in numbers else all_heads, key=lambda h: -h.score):
             if number == "sing" and h.tag.gender != gender and "ms-f" not in h.tag:
                 continue
             form = _inflect_words(group, h, case, number, force=True)

@@ -66,6 +66,7 @@ def words(doc) -> list[Word]:
     text_ = doc.text
     out: list[Word] = []
     append = out.append
+    scripts: dict[str, tuple[bool, bool]] = {}
     for b in doc.blocks:
         for t in _TOKEN.finditer(text_, b.start, b.end):
             tok = t.group(0)
@@ -83,7 +84,15 @@ def words(doc) -> list[Word]:
                 if i < len(spans) and spans[i][0] < t.end():
                     continue
             if not digit and tok.isalpha():
-                append(Word(ts, t.end(), tok, tok, ts, False))
+                # the scripts of a plain word, which every language check asks: an ASCII word is
+                # Latin, the others are looked up once per distinct word (issue 13)
+                if tok.isascii():
+                    append(Word(ts, t.end(), tok, tok, ts, False, False, True))
+                    continue
+                sc = scripts.get(tok)
+                if sc is None:
+                    sc = scripts[tok] = (bool(CYR.search(tok)), bool(LAT.search(tok)))
+                append(Word(ts, t.end(), tok, tok, ts, False, sc[0], sc[1]))
                 continue
             for m in _PART.finditer(tok):
                 w = m.group(0).rstrip("'’")

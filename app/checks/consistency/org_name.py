@@ -175,9 +175,9 @@ def check(doc, rule, ctx):
             if doc.language == "en" and not QUOTED.search(org):
                 yield from _variants(doc, rule, org, skip, region)
             elif doc.language == "en":
-                yield from _variants_ru(ctx, doc, rule, org, skip, region)
+                yield from _variants_ru(ctx, doc, rule, org, skip, region, (start, end))
             else:
-                variants = list(_variants_ru(ctx, doc, rule, org, skip, region))
+                variants = list(_variants_ru(ctx, doc, rule, org, skip, region, (start, end)))
                 yield from variants or _variants_plain(ctx, doc, rule, org, skip, region)
             continue
         sugg = [x for x in _suggestions(ctx, doc, org, skip) if x != org] \
@@ -213,8 +213,8 @@ def _variants(doc, rule, org: str, skip, region=None):
         if len(theirs) < 3 or theirs == mine:
             continue
         text = " ".join(words)
-        if text in org or org in m.group(0):
-            continue
+        if _has_words(org, text) or _has_words(m.group(0), org):
+            continue  # a part of the name, or the name inside a longer one (not "… Services" for "… Service")
         if _inside_quotes(doc, m.start()) or re.match(r"\s*[«\"“„]", doc.text[m.end():m.end() + 3]):
             continue  # a project's name in quotes; a legal form before a quoted name
         if any(_is_head(None, w) for w in mine) and not any(_is_head(None, w) for w in theirs):
@@ -227,24 +227,39 @@ def _variants(doc, rule, org: str, skip, region=None):
             if t_head in norm_mine and t_head != norm_mine[-1]:
                 continue  # "Women's Resource Centres in Osh": the network's members, not the network
         shared = mine_set & set(theirs)
-        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and (
+        same_head = bool(heads_mine and heads_theirs) and _en_head(heads_theirs[-1]) == _en_head(heads_mine[-1])
+        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and not same_head and (
                 len(shared) < 3 or [w for w in mine if w not in heads_mine] != [w for w in theirs if w not in heads_theirs]):
             # "Aga Khan Development Network" / "Aga Khan Foundation": two bodies of one family;
             # "Sughd Water Users Federation" / "Association of Water Users of Sughd": another body.
             # Only the head changed ("… Initiative Fund" / "… Initiative Foundation"): one body.
             continue
-        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and not (
+        if heads_mine and heads_theirs and heads_theirs[-1] not in mine_set and not same_head and not (
                 {_EN_NORM.get(heads_theirs[-1], heads_theirs[-1]), _EN_NORM.get(heads_mine[-1], heads_mine[-1])}
                 <= FORM_HEADS | {"fund"}):
             continue  # "… Water Partnership Programme" of the "… Water Partnership Network": its programme
-        if len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
+        reordered = set(theirs) == mine_set and len(theirs) == len(mine) and theirs != mine
+        if reordered or len(shared) >= 2 and len(shared) >= 0.5 * min(len(mine_set), len(set(theirs))) \
                 and len(shared) < max(len(mine_set), len(set(theirs))):
+            # (the same words in another order is another way to say it: "Rural Advisory Service of
+            # Issyk-Kul" for the "Issyk-Kul Rural Advisory Service")
             start = m.start() + m.group(0).index(words[0])
             yield rule.finding(doc, start, start + len(text), [ACR_TAIL.sub("", org)], organisation=org,
                                message="'{match}' names the organisation differently from the disclaimer and the rest "
                                        "of the release ('{organisation}'); use one name",
                                message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
                                           "(«{organisation}»); используйте одно название")
+
+
+def _has_words(text: str, part: str) -> bool:
+    """``part`` occurs in ``text`` as whole words."""
+    return re.search(r"(?<![\w'’-])" + re.escape(part) + r"(?![\w'’])", text) is not None  # "…Network-supported" too
+
+
+def _en_head(word: str) -> str:
+    """A head noun in one spelling and number (Services → service, Centres → center)."""
+    w = _EN_NORM.get(word, word)
+    return _EN_NORM.get(w.removesuffix("s"), w.removesuffix("s")) if len(w) > 3 and not w.endswith("ss") else w
 
 
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s)\s*")
@@ -291,7 +306,7 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     if acr:
         full = org[:acr.start()]
         if any(contains(body, seq) for seq in alias_lemma_seqs(ctx, full)):
-            return True
+            return not _acronym_differs(doc, full, acr.group("acr"), skip)
         if _defined_otherwise(ctx, doc, full, acr.group("acr"), skip):
             return False  # the body spells the acronym out another way
         names = [full, acr.group("acr")]
@@ -309,6 +324,16 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     return False
 
 
+def _acronym_differs(doc, full: str, acr: str, skip) -> bool:
+    """The body never writes the disclaimer's acronym and defines the same name with another one:
+    "… Development (ACDT)" in the disclaimer, "… Development (ACTED)" in the release."""
+    text = doc.text[:skip[0]] + " " + doc.text[skip[1]:]
+    if re.search(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+        return False
+    name = re.escape(full.strip()).replace(r"\ ", r"\s+")
+    return any(m.group(1) != acr for m in re.finditer(name + r"\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё-]{1,11})\)", text))
+
+
 def _suggestions(ctx, doc, org: str, skip) -> list[str]:
     """The body's organisation with the closest quoted name, in the disclaimer's case (best effort)."""
     q = QUOTED.search(org)
@@ -323,6 +348,16 @@ def _suggestions(ctx, doc, org: str, skip) -> list[str]:
         score = len(mine & theirs) / max(1, len(mine | theirs))
         if score > 0 and (best is None or score > best[0]):
             best = (score, m)
+    if best is None:
+        import difflib
+
+        key = _translit_key(q.group("q"))
+        for m in QUOTED.finditer(doc.text):
+            if skip[0] <= m.start() < skip[1]:
+                continue
+            score = difflib.SequenceMatcher(None, key, _translit_key(m.group("q"))).ratio()
+            if score >= 0.75 and (best is None or score > best[0]):
+                best = (score, m)  # «Акжол» for «Ак Жол»: the same name spelled another way
     if best is None:
         return []
     m = best[1]
@@ -373,35 +408,164 @@ def _defined_otherwise(ctx, doc, full: str, acr: str, skip) -> bool:
     return False
 
 
-def _variants_ru(ctx, doc, rule, org: str, skip, region=None):
-    """A quoted name of the body one word away from the disclaimer's («Центр поддержки
-    предпринимательства» for «Центр поддержки предпринимателей»), said elsewhere in the release."""
+def _variants_ru(ctx, doc, rule, org: str, skip, region=None, org_span=None):
+    """A quoted name of the body said another way than the disclaimer's, elsewhere in the release:
+    one word replaced («Центр поддержки предпринимательства» for «Центр поддержки
+    предпринимателей»), added or dropped after a legal form («фонда «Голос местного сообщества»»
+    for «Голос сообщества»), words spelled another way («Маорифат барои хама» for «Маърифат барои
+    ҳама»), or the same quoted name after another legal form («ОО «Мээрим»» for «ОФ «Мээрим»»)."""
     q = QUOTED.search(org)
     if not q:
         return
     mine = [x for x, _, _ in lemmas(ctx, q.group("q"))]
-    if len(mine) < 2:
-        return
+    my_forms = _legal_forms(ctx, re.findall(r"[^\W\d_]+", org[:q.start()]))
     seen = set()
+    conflicts: list = []
+    agree = False
     ra, rb = region or (0, len(doc.text))
     for m in QUOTED.finditer(doc.text, ra, rb):
         if skip[0] <= m.start() < skip[1]:
             continue
         theirs = [x for x, _, _ in lemmas(ctx, m.group("q"))]
-        if theirs == mine or len(theirs) != len(mine) or tuple(theirs) in seen:
+        if tuple(theirs) in seen:
             continue
-        diff = sum(1 for a, b in zip(mine, theirs) if a != b)
-        if diff != 1:
-            continue
-        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 40):m.start()])[-2:]
-        if any(lemma(ctx, w) in NOT_ORGS for w in before):
+        before_m = list(re.finditer(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()]))[-3:]
+        if before_m and doc.text[max(0, m.start() - 60) + before_m[-1].end():m.start()].strip(" \u00a0") not in ("",):
+            before_m = []  # «…», «…»: a list of names, not a legal form right before this one
+        before = [x.group(0) for x in before_m]
+        if any(lemma(ctx, w) in NOT_ORGS for w in before[-2:]):
             continue  # «конкурса «Голос сообщества»», the "Safe Homes" project: not an organisation
+        if theirs == mine:
+            their_forms = _legal_forms(ctx, before[-2:])
+            if my_forms and their_forms:
+                if my_forms & their_forms:
+                    agree = True
+                else:
+                    k = next((j for j in range(len(before)) if _legal_forms(ctx, before[j:j + 1])
+                              or lemma(ctx, before[j]) in _FORM_ADJECTIVES), len(before) - 1)
+                    conflicts.append((max(0, m.start() - 60) + before_m[k].start(), m, before[k:]))
+            continue
+        if len(mine) < 2 or len(theirs) < 1:
+            continue
+        d = _distance_one(mine, theirs)
+        if len(theirs) == len(mine):
+            ok = d is not None or _spelled_alike(ctx, q.group("q"), m.group("q"))
+        else:
+            # a word added or dropped: only after a legal form (a project's longer title is not it)
+            ok = d is not None and min(len(mine), len(theirs)) >= 2 and bool(_form_heads(ctx, before[-2:])) \
+                and not any(w in _STOPS for w in d if w)
+        if not ok:
+            continue
         seen.add(tuple(theirs))
         yield rule.finding(doc, m.start("q"), m.end("q"), [q.group("q")], organisation=org,
                            message="'{match}' names the organisation differently from the disclaimer and the rest "
                                    "of the release ('{organisation}'); use one name",
                            message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
                                       "(«{organisation}»); используйте одно название")
+    if conflicts:
+        _, m, form = conflicts[0]
+        if agree:
+            # the disclaimer's legal form is the release's: the mention with another one is the variant
+            yield rule.finding(doc, conflicts[0][0], m.end(), _form_suggestion(ctx, org, q, form, m.group(0)),
+                               organisation=org,
+                               message="'{match}' names the organisation with another legal form than the "
+                                       "disclaimer and the rest of the release ('{organisation}'); use one name",
+                               message_ru="«{match}» называет организацию с другой организационно-правовой формой, "
+                                          "чем оговорка и остальной текст («{organisation}»); используйте одно название")
+        elif org_span is not None:
+            # every legal form the release writes is another one: the disclaimer's is the odd one
+            name = doc.text[conflicts[0][0]:m.end()]
+            if doc.language == "ru" and not (len(form) == 1 and form[0].isupper()):
+                name = _to_case_of(ctx, org, name)
+            if org[:1].islower() and not name.split()[0].isupper():
+                name = name[:1].lower() + name[1:]
+            yield rule.finding(doc, org_span[0], org_span[1], [name], organisation=org)
+
+
+# legal forms proper (a centre, network or union may share its founder's quoted name)
+LEGAL_FORMS = {"фонд", "объединение", "организация", "ассоциация", "foundation", "fund", "association", "organisation",
+               "organization"}
+_FORM_ADJECTIVES = {"общественный", "частный", "некоммерческий", "негосударственный", "благотворительный",
+                    "международный", "public", "private", "charitable", "non-governmental", "non-profit"}
+_FORM_ABBR = {("fund", "ru"): "ОФ", ("association", "ru"): "ОО", ("fund", "en"): "PF", ("association", "en"): "PA"}
+
+
+# two kinds of legal form: a foundation (фонд, ОФ, PF) and a membership body — «общественное
+# объединение», «общественная организация» (ОО), ННО, an association: the laws of the five countries
+# name one body each of these ways; only a foundation against a membership body is another name
+_FORM_KIND = {"фонд": "fund", "foundation": "fund", "fund": "fund", "объединение": "association",
+              "организация": "association", "ассоциация": "association", "association": "association",
+              "organisation": "association", "organization": "association"}
+
+
+def _legal_forms(ctx, words: list[str]) -> set[str]:
+    """The kinds of legal form the words name: an abbreviation (ОФ, ОО, ННО, PF, PA) or a head after
+    its adjective (общественный фонд, Public Association); a bare «организация «X»» or "the
+    organisation" is a word for any body, not its legal form."""
+    out = set()
+    for k, w in enumerate(words):
+        if w.isupper() and w.lower() in ABBR_HEADS:
+            out |= {_FORM_KIND.get(x, x) for x in ABBR_HEADS[w.lower()] if x in LEGAL_FORMS}
+        elif k > 0 and lemma(ctx, words[k - 1]) in _FORM_ADJECTIVES:
+            out |= {_FORM_KIND.get(x, x) for x in _form_heads(ctx, [w]) if x in LEGAL_FORMS}
+    return out
+
+
+def _form_suggestion(ctx, org: str, q, body_form: list[str], quoted: str) -> list[str]:
+    """The disclaimer's legal form before the body's quoted name: an abbreviation for an
+    abbreviation («ОО «Мээрим»» → «ОФ «Мээрим»»), else the written-out form in the body's case."""
+    mine_words = re.findall(r"[^\W\d_]+", org[:q.start()])
+    mine_words = [w for w in mine_words if w.lower() not in ("the",)]
+    if not mine_words:
+        return []
+    if len(body_form) == 1 and body_form[0].isupper():
+        abbr = next((w for w in mine_words if w.isupper() and w.lower() in ABBR_HEADS), None)
+        if abbr is None:
+            lang = "ru" if re.search("[а-яё]", body_form[0].lower()) else "en"
+            abbr = next((_FORM_ABBR[(f, lang)] for f in _legal_forms(ctx, mine_words) if (f, lang) in _FORM_ABBR), None)
+        return [f"{abbr} {quoted}"] if abbr else []
+    if any(w.isupper() and w.lower() in _EXPAND for w in mine_words):
+        mine_words = [x for w in mine_words for x in (_EXPAND_WORDS.get(w.lower(), [w]) if w.isupper() else [w])]
+    text = " ".join(mine_words)
+    if re.search("[а-яё]", text.lower()):
+        text = _to_case_of(ctx, " ".join(body_form), text + " " + quoted)
+        text = text[:len(text) - len(quoted)].strip()
+    return [match_case(body_form[0], text.split()[0]) + text[len(text.split()[0]):] + " " + quoted]
+
+
+_EXPAND_WORDS = {"оф": ["общественный", "фонд"], "оо": ["общественное", "объединение"],
+                 "pf": ["Public", "Foundation"], "pa": ["Public", "Association"]}
+
+
+def _translit_key(s: str) -> str:
+    s = s.lower().replace("ё", "е")
+    for a, b in (("ҳ", "х"), ("қ", "к"), ("ғ", "г"), ("ӯ", "у"), ("ӣ", "и"), ("ҷ", "ч"), ("ә", "а"), ("ө", "о"),
+                 ("ү", "у"), ("ң", "н"), ("һ", "х"), ("і", "и")):
+        s = s.replace(a, b)
+    return re.sub(r"[ъь'’`\-\s]", "", s)
+
+
+def _spelled_alike(ctx, a: str, b: str) -> bool:
+    """Two quoted names of the same words spelled another way (a transliteration or a typo in two
+    words or more: «Маърифат барои ҳама» / «Маорифат барои хама»): every word whose lemma differs is
+    close in letters, and at least two differ (one is the one-word rule's)."""
+    import difflib
+
+    wa, wb = WORD_RX.findall(a), WORD_RX.findall(b)
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differ = 0
+    for x, y in zip(wa, wb):
+        if lemma(ctx, x) == lemma(ctx, y):
+            continue
+        kx, ky = _translit_key(x), _translit_key(y)
+        if kx != ky and (min(len(kx), len(ky)) < 3 or difflib.SequenceMatcher(None, kx, ky).ratio() < 0.75):
+            return False
+        differ += 1
+    return differ >= 2
+
+
+WORD_RX = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 _STOPS = {"и", "в", "во", "на", "по", "при", "для", "от", "из", "к", "о", "об", "с", "со", "of", "and", "for", "the"}
@@ -494,6 +658,8 @@ def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
             words = [w for w in d if w]
             if any(w in _STOPS or len(w) < 3 for w in words):
                 continue
+            if len(words) == 2 and _pos(ctx, words[0]) != _pos(ctx, words[1]):
+                continue  # «Председатель Ассоциации …» for «Казахстанской ассоциации …»: a noun is no adjective
             span = doc.text[a:b]
             if any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", span)[1:] if lemmas(ctx, w)[0][0] in words):
                 continue  # another place or person: another organisation
@@ -504,6 +670,13 @@ def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
                                           "(«{organisation}»); используйте одно название")
             done = i + n
             break
+
+
+def _pos(ctx, word: str) -> str | None:
+    if not re.search("[а-яё]", word):
+        return None
+    ps = morph(ctx).parse(word)
+    return ps[0].tag.POS if ps else None
 
 
 # ---- the body's name for a disclaimer that names another organisation ---------------------------
@@ -549,7 +722,9 @@ def _is_head(ctx, word: str) -> bool:
     from app.language.orgs import lemma
 
     le = lemma(ctx, word)
-    return le in FORM_HEADS or le in HEADS_EXTRA or _EN_NORM.get(le, le) in FORM_HEADS | HEADS_EXTRA
+    heads = FORM_HEADS | HEADS_EXTRA
+    return le in heads or _EN_NORM.get(le, le) in heads or (
+        re.fullmatch(r"[a-z'’-]+", le) is not None and _en_head(le) in heads | {"program", "center", "organization"})
 
 
 def _dice(a: list[str], b: list[str]) -> float:

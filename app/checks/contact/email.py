@@ -69,6 +69,35 @@ def _valid(address: str) -> str | None:
         return str(e)
 
 
+# the country of a phone number's code gives the usual domain ending of an address beside it
+PHONE_CODE = re.compile(r"\+\s?(996|998|992|993|7)[\s(\-]*(\d)")
+CODE_TLD = {"996": "kg", "998": "uz", "992": "tj", "993": "tm"}
+ENDING = re.compile(r"(?<=[A-Za-z0-9\-])\.([a-z]{2,6})(?![\w\-]|\.\w)", re.I)
+
+
+def _ending_for(text: str, domain: str, at: int) -> str | None:
+    """The domain ending an address without one most likely lost: the one the same domain has
+    elsewhere in the release (www.novyvzglyad.kg), else the country of the nearest phone number
+    (+996 → kg; +7 7… → kz), else the ending most other addresses and sites of the release use."""
+    same = re.compile(r"(?<![\w\-])" + re.escape(domain) + r"\.([a-z]{2,6})(?![\w\-])", re.I)
+    for m in same.finditer(text):
+        if m.group(1).lower() in TLDS:
+            return m.group(1).lower()
+    phones = [(abs(m.start() - at), m) for m in PHONE_CODE.finditer(text)]
+    if phones:
+        _, m = min(phones, key=lambda x: x[0])
+        code = m.group(1)
+        if code in CODE_TLD:
+            return CODE_TLD[code]
+        return "kz" if m.group(2) in "67" else "ru"
+    counts: dict[str, int] = {}
+    for m in ENDING.finditer(text):
+        tld = m.group(1).lower()
+        if tld in TLDS and tld not in ("org", "com", "net", "int", "info"):
+            counts[tld] = counts.get(tld, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def check(doc, rule, ctx):
     text = doc.text
     if "@" not in text:
@@ -113,6 +142,10 @@ def check(doc, rule, ctx):
         suggestions = []
         if head and tail.lower() in TLDS:
             repaired = f"{local}@{head}.{tail}"  # press@fund-uz: the dot typed as a hyphen
+            if _valid(repaired) is None:
+                suggestions = [repaired]
+        if not suggestions and (ending := _ending_for(text, domain, m.start())):
+            repaired = f"{local}@{domain}.{ending}"  # media@novyvzglyad: the ending the release uses
             if _valid(repaired) is None:
                 suggestions = [repaired]
         taken.append((m.start(), m.end()))

@@ -12,7 +12,7 @@ import re
 
 from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, disagreeing, head_readings,
                                      repair_group, inflect_group, inflect_numeral_group, noun_group,
-                                     noun_groups, numeral_cases, numeral_group, possible, possible_any, table,
+                                     noun_groups, numeral_cases, numeral_group, possible, possible_any, rare_noun, table,
                                      words_after)
 
 CASE_EN = {"nomn": "nominative", "gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental",
@@ -21,7 +21,7 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
            "ablt": "творительный", "loct": "предложный"}
 # Prepositions that are also adverbs («относительно небольшой», «после мы поехали»): only a bare
 # noun, never a possible subject, counts after them.
-ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "подобно", "путем", "путём",
+ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
                    "взамен"}
 # Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
@@ -41,7 +41,19 @@ def _only_spaces(doc, a: int, b: int) -> bool:
     return not gap.strip(" \u00a0") and "\n" not in gap
 
 
+_COMPOUNDS: list = [None, None]  # (the table it was built from, the index): built once, not per document (issue 13)
+
+
 def _compounds():
+    t = table()
+    if _COMPOUNDS[0] is t:
+        return _COMPOUNDS[1]
+    by_first = _compounds_of()
+    _COMPOUNDS[:] = [t, by_first]
+    return by_first
+
+
+def _compounds_of():
     out = []
     for phrase, spec in (table().get("compound_prepositions") or {}).items():
         out.append((phrase.split(), spec))
@@ -101,12 +113,9 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
     if spec.get("fixed"):
         return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
-    digits = _DIGITS_AFTER.match(doc.text, end, b.end)
-    if digits:
-        return _digits(doc, rule, ctx, digits, cases, prep_text, b)
     following = words_after(doc.text, end, b.end)
     if not following:
-        return None
+        return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
         return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
     if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
@@ -132,7 +141,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if disagreeing(group):
         # «благодаря новым технологий»: the words do not agree; flagged when no shorter reading fits
         # and one part of the group is in the preposition's case
-        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not _rare_noun(g)
+        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not rare_noun(g)
                and not (len(g.words) == 1 and _attributive(g))):
             return None  # (a pronoun adjective before a noun is not a pronoun: «вопреки всем прогнозов»)
         suggestions = repair_group(group, cases)
@@ -150,9 +159,45 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         groups = [g for g in groups if len(g.words) > 1 or not _pronoun_adjective(g)]
     if possible_any(groups, set(cases), also):
         return None
+    return _group_finding(doc, rule, groups, cases, prep_text)
+
+
+_DIGITS = re.compile(r"[ \u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*(?=[ \u00a0]+[А-Яа-яЁё])")
+# prepositions whose case is not the one after a number written in digits («на 12 скважин», «по
+# 2 тонны», «через 5 лет»): the noun after a number agrees with it only in an oblique case
+_NOT_AFTER_DIGITS = {"в", "во", "на", "за", "под", "подо", "о", "об", "про", "через", "сквозь", "по", "около",
+                     "свыше", "более", "менее", "порядка", "примерно", "между"}
+
+
+def _after_number(doc, rule, ctx, end, b, cases, also, prep_text, low):
+    """«благодаря 12 новых скважин» → «новым скважинам»: after a number in digits, the noun group
+    of an oblique case agrees with the number in that case (words of time and dates are left
+    alone: «к 1 сентября»)."""
+    m = _DIGITS.match(doc.text, end, b.end)
+    if m is None or low in _NOT_AFTER_DIGITS or set(cases) & {"nomn", "accs"}:
+        return None
+    following = words_after(doc.text, m.end(), b.end)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups or disagreeing(groups[-1]):
+        return None
+    heads = [h for g in groups for h in g.parses[-1]]
+    if any(h.normal_form in TIME_NOUNS or h.normal_form in _UNITS for h in heads):
+        return None
+    if possible_any(groups, set(cases), also):
+        return None
+    return _group_finding(doc, rule, groups, cases, prep_text)
+
+
+def _group_finding(doc, rule, groups, cases, prep_text):
+    """The group put into the preposition's first case; an adjective already in that case keeps
+    its number («с действующим законодательствам» → «действующим законодательством», not
+    «действующими законодательствами»)."""
     case = cases[0]
     group = best_group(groups)
     suggestions = inflect_group(group, case, CONFUSED_WITH.get(case))
+    if len(group.words) > 1:
+        kept = repair_group(group, [case])
+        suggestions = kept + [x for x in suggestions if x not in kept]
     if not suggestions:
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
@@ -176,13 +221,7 @@ def _after_preposition(ctx, ws, i) -> bool:
     return any(p.tag.POS == "PREP" for p in prev)
 
 
-def _rare_noun(group) -> bool:
-    """The group's last word is an adjective pymorphy3 rarely reads as a noun («новым» as «новое»,
-    score under 0.1), unlike «учёным», «военным» (then «учёным института» is a noun and its
-    genitive)."""
-    ps = group.parses[-1]
-    nouns = sum(p.score for p in ps if p.tag.POS == "NOUN")
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in ps) and nouns < 0.1
+_UNITS = {"процент", "тысяча", "миллион", "миллиард", "раз", "человек", "год", "лет"}
 
 
 def _numeral(doc, rule, ctx, following, cases, prep_text):
@@ -218,36 +257,6 @@ def plural_loct_finding(doc, rule, group, prep):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep,
                         case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
-
-
-_DIGITS_AFTER = re.compile(r"[ \u00a0]+(\d{1,6})[ \u00a0]+(?=[А-Яа-яЁё])")
-_COUNTED = {"тысяча", "миллион", "миллиард", "человек", "год", "раз", "процент"}
-
-
-def _digits(doc, rule, ctx, m, cases, prep_text, b):
-    """«благодаря 20 новых теплиц» → «20 новым теплицам»: after a number written in digits the noun
-    group shows the case; a genitive plural (the form after a nominative «двадцать») is wrong after
-    a preposition of the dative, instrumental or prepositional only. Numbers ending in 1 take the
-    singular and are left alone, so are months (к 15 мая) and counted units (тысяч, человек, лет)."""
-    n = m.group(1)
-    if not set(cases) <= {"datv", "ablt", "loct"} or (n.endswith("1") and not n.endswith("11")):
-        return None
-    following = words_after(doc.text, m.end(), b.end)
-    group = noun_group(ctx, following) if following else None
-    if group is None:
-        return None
-    heads = head_readings(group)
-    if not heads or any(h.normal_form in TIME_NOUNS | _COUNTED for h in heads):
-        return None
-    if not all(h.tag.number == "plur" and (case_of(h.tag) == "gent" or (case_of(h.tag) == "accs" and "anim" in h.tag))
-               for h in heads):
-        return None  # (an animate accusative plural is the genitive's form: «при 30 участников»)
-    case = cases[0]
-    suggestions = inflect_group(group, case)
-    if not suggestions:
-        return None
-    return rule.finding(doc, group.start, group.end, suggestions[:1], prep=prep_text,
-                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
 def _noun_shows(rest) -> set[str]:

@@ -45,8 +45,11 @@ def _verb_lemmas(ctx, word: str) -> set[str]:
     ps = analyses(ctx, word)
     if not ps:
         return set()
-    if any(p.tag.POS not in _VERB_POS for p in ps):
+    verbs = {p.normal_form for p in ps if p.tag.POS in _VERB_POS}
+    if any(p.tag.POS not in _VERB_POS and not (p.tag.POS == "PRTS" and "pres" in p.tag and p.normal_form in verbs)
+           for p in ps):
         return set()  # also a noun or an adjective: not sure it is the verb
+    # («благодарим», «поздравляем»: the first person plural, also read as a present passive participle)
     return {p.normal_form.replace("ё", "е") for p in ps}
 
 
@@ -107,7 +110,7 @@ def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
 
 def _subject_possible(ctx, verb_word: str, group) -> bool:
     """A nominative reading of the group that agrees with the finite verb (its subject after it)."""
-    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS in ("VERB", "PRTS")]
+    vps = [p for p in (analyses(ctx, verb_word) or []) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
     if not vps:
         return False
     for h in head_readings(group):
@@ -134,22 +137,49 @@ def _subject_before(ctx, doc, ws, i) -> bool:
     return bool(ps) and all(p.tag.POS == "NPRO" and p.tag.case == "nomn" for p in ps)
 
 
+_CLAUSE_OPENERS = {"и", "а", "но", "однако", "также", "теперь", "сейчас", "сегодня", "уже", "ежегодно", "затем",
+                   "поэтому", "тогда", "здесь", "там", "вместе", "ныне", "впервые", "всего"}
+
+
+def _clause_subject(ctx, doc, ws, i, b, cases) -> bool:
+    """The clause opens with a noun group that can be the finite verb's subject and not its object
+    («Новые правила препятствуют развития …», «Женщины пользуются услуги …»): then a nominative
+    after the verb is not a second subject."""
+    c = i
+    while c > 0 and i - c < 8 and _same_clause(doc, ws[c - 1][1], ws[c][0]):
+        c -= 1
+    if c == i:
+        return False
+    gap = doc.text[ws[c - 1][1]:ws[c][0]] if c > 0 else doc.text[b.start:ws[c][0]]
+    if (c > 0 and not any(x in gap for x in ".,;:!?\n—–")) or any(q in gap for q in "«»\"„“()"):
+        return False  # not after a clause boundary (a quote, a bracket, a number)
+    while c < i - 1 and ws[c][2].lower() in _CLAUSE_OPENERS:
+        c += 1
+    groups = noun_groups(ctx, list(ws[c:i]))
+    return any(_subject_possible(ctx, ws[i][2], g) and not possible_any([g], cases) for g in groups[-1:])
+
+
 def check(doc, rule, ctx):
     t = table()
     verbs = {k.replace("ё", "е"): v for k, v in {**(t.get("verbs") or {}), **(t.get("passive_verbs") or {})}.items()}
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
         [("case", x) for x in (t.get("preposition_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
+    spec_words = [{x.replace("ё", "е") for x in spec["words"]} for _, spec in vpreps]  # once, not per word (issue 13)
     verb_set = frozenset(verbs)
     adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
+    # short adjectives that govern a case like a verb («благодарны Европейскому Союзу»)
+    adjectives = {k.replace("ё", "е"): v for k, v in (t.get("adjectives") or {}).items()}
+    adj_prefixes = {k[:4] for k in adjectives}
     places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
+    flagged: set[int] = set()
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
             glemmas = _governor_lemmas(ctx, w) & governors
             found = None
-            for kind, spec in vpreps if glemmas else ():
-                if glemmas & {x.replace("ё", "е") for x in spec["words"]}:
+            for (kind, spec), sw in zip(vpreps, spec_words) if glemmas else ():
+                if glemmas & sw:
                     if kind == "wrong":
                         found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
                     else:
@@ -157,8 +187,19 @@ def check(doc, rule, ctx):
                     if found is not None:
                         break
             if found is not None:
+                if found.offset in flagged:
+                    continue  # «дали оценку о …»: the verb's row and the noun's row flag one preposition
+                flagged.add(found.offset)
                 yield found
                 continue
+            if adjectives and w.lower()[:4] in adj_prefixes:
+                ps = analyses(ctx, w) or ()
+                short = {p.normal_form.replace("ё", "е") for p in ps if p.tag.POS == "ADJS"}
+                if ps and len(short) == 1 and all(p.tag.POS == "ADJS" for p in ps) and short <= set(adjectives):
+                    f = _direct(doc, rule, ctx, ws, i, adjectives[short.pop()], b)
+                    if f is not None:
+                        yield f
+                    continue
             lemmas, voice = _verb_forms(ctx, w)
             for lemma in lemmas & verb_set:
                 spec = verbs[lemma]
@@ -222,13 +263,23 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
             and group.words[-1][2][:1].isupper():
         return None  # names: pymorphy3 often lacks their forms
     cases = set(spec.get("case") or [])
+    also: set[str] = set()
+    also_cases = set()
+    if spec.get("person_dative") and "accs" in cases:
+        # «рассказали жителей» → жителям: the accusative is of things, a person takes the dative
+        cases.discard("accs")
+        also.add("accs-inan")
+        also_cases.add("accs")
     negated = i > 0 and ws[i - 1][2].lower() == "не"
     if negated:
         cases |= {"gent"}
-    if possible_any(groups, cases) or (any(_subject_possible(ctx, w, g) for g in groups)
-                                       and not _subject_before(ctx, doc, ws, i)):
+    if possible_any(groups, cases, also) or (any(_subject_possible(ctx, w, g) for g in groups)
+                                             and not _subject_before(ctx, doc, ws, i)
+                                             and not (not participle and _clause_subject(ctx, doc, ws, i, b, cases | also_cases))):
         return None
     case = spec["case"][0]
+    if also and any("anim" in h.tag for h in head_readings(group)):
+        case = "datv"  # a person after a verb of telling: «рассказали жителям»
     suggestions = inflect_group(group, case, "gent" if case in ("datv", "ablt") else None)
     if not suggestions:
         return None
@@ -333,6 +384,16 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
         if k >= len(ws):
             return None
         j = k + 1
+    if spec.get("skip_object") and j < len(ws) and _blank(doc, ws[j - 1][1], ws[j][0]) \
+            and ws[j][2].lower() not in _PREP_CASES:
+        # the verb's own object first: «ознакомили участников о правилах» (кого + предлог)
+        following = words_after(doc.text, ws[j - 1][1], ws[-1][1] + 1, limit=4)
+        groups = noun_groups(ctx, following) if following else []
+        if groups and possible_any(groups, {"accs"}):
+            last = best_group(groups).words[-1]
+            k = next((x for x in range(j, len(ws)) if ws[x][0] == last[0]), None)
+            if k is not None:
+                j = k + 1
     n = 0
     inserted = False
     after_comma = False
@@ -432,7 +493,9 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
     if not groups:
         return None
     heads = [p for g in groups for p in g.parses[-1]]
-    if any(h.normal_form.replace("ё", "е") in adverbial or h.normal_form in _SKIP_HEADS - {"это", "тот"}
+    # (after «о», «об», «про» a word of time is no adverbial phrase: «уточнила о сроках»)
+    about = ws[j][2].lower() in ("о", "об", "обо", "про")
+    if any((h.normal_form.replace("ё", "е") in adverbial and not about) or h.normal_form in _SKIP_HEADS - {"это", "тот"}
            for h in heads if h.tag.POS in ("NOUN", "NPRO")):
         return None
     return groups
@@ -489,6 +552,8 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
         if wrong_case and not possible_any(groups, set(wrong_case)):
             return None  # not that preposition's phrase: another construction
+        if spec.get("strict") and possible_any(groups, set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), [])))):
+            return None  # also the preposition's own phrase («отношения в области»)
         if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
                                          for h in head_readings(best_group(groups))):
             return None  # the wrong preposition only with these heads («контроль над качеством»)

@@ -106,13 +106,26 @@ def check(doc, rule, ctx):
         readings = m.word_readings(text)
         if not readings:
             continue
+        # «He удалось», «Ha встрече»: a short or English-looking word only between two Russian
+        # words of the sentence, and only when every letter has an upright twin
+        hidden = upper or len(text) > 5 or not _between_russian(doc, ws, i)
+        if short and hidden:
+            continue
         if ru is None:
-            ru, en = speller(ctx, "ru"), speller(ctx, "en")
-        english = en.known(text) or (upper and en.known(text.lower()))
+            ru = speller(ctx, "ru")
+
+        def russian(r: str) -> bool:
+            return _is_russian_word(ru, r) or (compound and ru.compound_part(r)) \
+                or (vocab is not None and len(r) >= 4 and vocab.accepts(r))
+
+        if not any(russian(r) for r, _ in readings):
+            continue  # no reading is a Russian word (the tests below keep a subset of them)
+        if not short:
+            if en is None:
+                en = speller(ctx, "en")  # English dictionaries only for a word that reads as Russian (issue 13)
+            english = en.known(text) or (upper and en.known(text.lower()))
         if short or english:
-            # «He удалось», «Ha встрече»: a short or English-looking word only between two Russian
-            # words of the sentence, and only when every letter has an upright twin
-            if upper or len(text) > 5 or not _between_russian(doc, ws, i):
+            if hidden:
                 continue
             readings = [(r, c) for r, c in readings if c == 0]
             if not readings:
@@ -121,8 +134,7 @@ def check(doc, rule, ctx):
         best_cost = None
         n_best = 0
         for r, cost in readings:
-            if r not in known and (_is_russian_word(ru, r) or (compound and ru.compound_part(r))
-                                   or (vocab is not None and len(r) >= 4 and vocab.accepts(r))):
+            if r not in known and russian(r):
                 known.append(r)
                 if best_cost is None:
                     best_cost = cost

@@ -14,7 +14,7 @@ import time
 import re
 
 from app.language import REGIONAL_LETTERS, in_spans, kazakh_blocks, sentence_starts
-from app.language.spelling import speller
+from app.language.spelling import clean, speller
 from app.language.words import Word, is_acronym, words
 
 
@@ -135,11 +135,16 @@ def check(doc, rule, ctx):
     # one-edit dictionary suggestions.
     budget = float(opts.get("suggest_budget_seconds", 1.0))
     kazakh = kazakh_blocks(doc) if lang == "ru" else []
-    combining = tuple(opts.get("combining_forms") or ()) if lang == "ru" else ()
     spent = 0.0
+    caps_min = int(opts.get("caps_min_length", 4))
+    # A word (not in capitals) already found known in this document: every other occurrence of it
+    # is skipped or known too, whatever stands around it (issue 13: most words repeat).
+    known_texts: set[str] = set()
     for w in ws:
         text = w.text
-        caps = text.isupper() and len(text) >= int(opts.get("caps_min_length", 4))
+        if text in known_texts:
+            continue
+        caps = text.isupper() and len(text) >= caps_min
         if w.has_digit or len(text) < min_len or (is_acronym(text) and not (caps and _caps_block(doc, w))):
             continue
         if lang == "ru" and (not w.cyrillic or w.latin):
@@ -148,8 +153,6 @@ def check(doc, rule, ctx):
             continue  # Kazakh, Kyrgyz, Tajik, Uzbek: no Russian dictionary can judge it
         if lang == "en" and (w.cyrillic or not w.latin):
             continue
-        from app.language.spelling import clean
-
         plain = clean(text)
         if caps:
             token = clean(w.token)
@@ -167,12 +170,16 @@ def check(doc, rule, ctx):
             if sp.accepted(plain, vocab) or sp.accepted(title, vocab) or title in names or sp.known(title):
                 continue  # a name in capitals (OHIO; FRIST when the text writes Frist elsewhere)
             plain = plain.lower()  # a word in a capitals line: check it as the word it spells
-        if sp.known(plain) or sp.accepted(plain, vocab) or (plain != w.token and sp.accepted(w.token, vocab)):
+        if sp.known(plain):
+            if not caps:
+                known_texts.add(text)
+            continue
+        if sp.accepted(plain, vocab) or (plain != w.token and sp.accepted(w.token, vocab)):
             continue
         if plain != w.token and "-" in w.token and sp.known(clean(w.token)):
             continue
-        if _combined(sp, plain, combining) or _in_model_name(doc, w) or _address_name(doc, w):
-            continue  # гидропост; Drager Babyleo TN500, Hamilton C1 neo, GLOBALG.A.P.; ул. Маориф
+        if _dotted_acronym(doc, w):
+            continue  # GLOBALG.A.P.
         if w.end < w.token_start + len(w.token) and w.token[w.end - w.token_start:][:1] in "-‑" \
                 and sp.compound_part(plain):
             continue
@@ -185,7 +192,9 @@ def check(doc, rule, ctx):
             if f is not None:
                 yield f
             continue
-        if _in_foreign_title(doc, sp, vocab, w):
+        if _combining_compound(sp, plain, lang):
+            continue  # гидропост, агромаркет, ecotourism: a combining form and a dictionary word
+        if _in_foreign_title(doc, sp, vocab, w) or _product_name(doc, w):
             yield rule.finding(doc, w.start, w.end, [], severity="info",
                                message="Unknown word '{match}'", message_ru="Слова «{match}» нет в словаре")
             continue
@@ -218,6 +227,12 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         return _mid_sentence(doc, rule, sp, w, plain, names, slow) or info
     if plain in names:
         return info
+    if _ADDRESS_BEFORE.search(doc.text, max(0, w.token_start - 16), w.token_start):
+        return info  # «ул. Маориф», «пр-т Рудаки», "Rudaki Ave.": a street is named after a person or a word
+    if _ADDRESS_AFTER.match(doc.text, w.end):
+        return info  # "Rudaki Avenue", «Маориф көчөсү» is a street name too
+    if _product_name(doc, w):
+        return info  # "Drager Babyleo TN500" in a table cell: a make and model
     if _SURNAME_AFTER.match(doc.text, w.end):
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
     if _inflects_a_name(plain, names, doc):
@@ -276,43 +291,70 @@ def _mid_sentence(doc, rule, sp, w, plain, names, slow):
     return rule.finding(doc, w.start, w.end, suggestions, severity="error")
 
 
-def _combined(sp, word: str, forms) -> bool:
-    """A combining form written solid with a dictionary word of three letters or more: гидропост,
-    агрошкола, медиацентр (the dictionaries list few of them)."""
+# a street, avenue, district … word before a capitalised word: the word is the street's name
+_ADDRESS_BEFORE = re.compile(r"(?:^|[\s(,])(?:ул|улиц[аеыу]|пр|пр-т|просп|проспект[аеу]?|пер|переул(?:ок|ка|ке)|бул|бульвар[аеу]?|"
+                             r"пл|площад[ьи]|мкр|мкрн|микрорайон[аеу]?|ж/м|кв-л|квартал[аеу]?|тупик|шоссе|наб|набережн(?:ая|ой)|"
+                             r"st|str|ave|blvd|rd)\.?[ \u00a0]+$", re.I)
+_ADDRESS_AFTER = re.compile(r"[ \u00a0]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Lane|Square|Prospect|"
+                            r"ko['’‘]?chasi|k[oö]ch[oö]s[üu]|k[oö]{2}ch[oö]s[üu]|көчөсү|кўчаси|кучаси|кӯчаи|кучаи|даҳа|"
+                            r"шаёҳи|проспекти|хиёбони|köçesi|shayoh[i]?|xiyoboni)\b", re.I)
+# a token of letters and digits (TN500, C1, MPS-D3, X-ray 5000 is not: digits alone are no model)
+_MODEL_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?(?![\w-])")
+
+
+# Combining forms written together with the next word (Rosenthal, «Справочник по правописанию»,
+# § 37: слитное написание сложных слов с первой частью авиа-, авто-, агро-, био-, гидро-, …;
+# the Oxford style guide for English eco-, bio-, agro- …)
+_COMBINING = {
+    "ru": ("авиа", "авто", "агро", "аква", "аэро", "био", "вело", "видео", "гео", "гидро", "зоо", "кино", "медиа",
+           "метео", "микро", "макро", "мини", "мото", "мульти", "нано", "нейро", "радио", "стерео", "теле", "термо",
+           "фито", "фото", "эко", "электро", "энерго", "агрометео", "гелио", "вибро", "газо", "нефте", "водо",
+           "тепло", "свето", "энерго", "кардио", "онко", "психо", "соцо", "евро", "инфо", "интернет", "веб"),
+    "en": ("agro", "agri", "aqua", "bio", "eco", "geo", "hydro", "micro", "mini", "multi", "nano", "neuro",
+           "photo", "tele", "thermo", "agro", "cardio", "electro", "euro", "info", "cyber", "inter", "socio"),
+}
+
+
+def _combining_compound(sp, word: str, lang: str) -> bool:
+    """A lower-case word made of a combining form and a dictionary word of three letters or more:
+    «гидропост» (гидро + пост), «агротур», "agrotech". Hunspell lacks most of them."""
     w = word.lower()
-    for f in forms:
-        if w.startswith(f) and len(w) - len(f) >= 3:
-            rest = w[len(f):]
+    if not word[:1].islower() or len(w) < 7:
+        return False
+    for head in _COMBINING.get(lang, ()):
+        if w.startswith(head) and len(w) - len(head) >= 3:
+            rest = w[len(head):]
             if sp.known(rest) and sp.common_word(rest):
                 return True
     return False
 
 
-_CODE = re.compile(r"[^\W\d_]*\d[\w./-]*|\d+[^\W\d_][\w./-]*")
+def _product_name(doc, w) -> bool:
+    """The word stands in a short line (a table cell, a label) with a model code within two words,
+    only Latin words between: "Drager Babyleo TN500", "Hamilton C1 neo" name a make and model."""
+    b = doc.block_at(w.start)
+    if b is None:
+        return False
+    text = doc.text[b.start:b.end]
+    if len(text.split()) > 6 or not w.latin:
+        return False
+    rel = w.start - b.start
+    for m in _MODEL_CODE.finditer(text):
+        if re.fullmatch(r"(?:COVID|SDG|H\d?N)\S*", m.group(0), re.I):
+            continue
+        lo, hi = (m.end(), rel) if m.end() <= rel else (rel + len(w.text), m.start())
+        between = text[lo:hi]
+        if not re.search(r"[^\sA-Za-z'’-]", between) and len(between.split()) <= 1:
+            return True
+    return False
+
+
 _DOTTED = re.compile(r"\.[^\W\d_]\.")
 
 
-def _in_model_name(doc, w) -> bool:
-    """A word next to a model code (Drager Babyleo TN500, Hamilton C1 neo) is part of a product's
-    name; one followed by «.A.P.» is part of a dotted acronym (GLOBALG.A.P.)."""
-    if _DOTTED.match(doc.text, w.end, w.end + 3):
-        return True
-    b = doc.block_at(w.start)
-    if w.text[:1].islower() and (b is None or b.kind != "table-cell"):
-        return False  # a lower-case word in running text is checked even beside COVID-19
-    lo, hi = (b.start, b.end) if b is not None else (0, len(doc.text))
-    before = doc.text[max(lo, w.token_start - 40):w.token_start].split()
-    after = doc.text[w.token_start + len(w.token):min(hi, w.end + 40)].split()
-    near = before[-2:] + after[:2]
-    return any(_CODE.fullmatch(t.strip(",;:()")) and any(c.isalpha() for c in t) for t in near)
-
-
-_ADDRESS = re.compile(r"(?:^|[\s(,])(?:ул|пр|пр-т|просп|пер|б-р|бул|пл|ш|наб|мкр|пос|с|г|кв-л|St|Ave|Str)\.[ \u00a0]*$")
-
-
-def _address_name(doc, w) -> bool:
-    """A capitalised word right after an address abbreviation (ул. Маориф, пр. Рудаки) is a name."""
-    return w.text[:1].isupper() and _ADDRESS.search(doc.text, max(0, w.token_start - 8), w.token_start) is not None
+def _dotted_acronym(doc, w) -> bool:
+    """A word followed by «.A.P.» is the first part of a dotted acronym (GLOBALG.A.P.)."""
+    return _DOTTED.match(doc.text, w.end, w.end + 3) is not None
 
 
 _PLAIN_LETTERS = {"ru": re.compile(r"^[А-Яа-яЁё-]+$"), "en": re.compile(r"^[A-Za-z'’-]+$")}

@@ -151,10 +151,30 @@ def _funding_elsewhere(doc: Document, start: int) -> bool:
     sentence = doc.text[a:b]
     if any(rx.search(sentence) for rx in eu_texts.patterns(doc.language, "disclaimer")):
         return True
-    if re.search(r"публикаци|publication", sentence, re.I) and re.search(
-            r"подготовлен|produced|prepared", sentence, re.I):
+    if MATERIAL.search(sentence) and MADE.search(sentence):
         return True
+    if _disclaimer_follows(doc, b) and MADE.search(sentence):
+        return True  # «Настоящее издание выпущено при финансовой поддержке ЕС. Ответственность за …»
     return bool(AMOUNT.search(sentence))
+
+
+# the disclaimer's first sentence names what was produced («Данный материал подготовлен при финансовой
+# поддержке …», "This brochure was produced with the financial support of …"), whatever the noun
+MATERIAL = re.compile(r"\b(?:публикаци|материал|издани|брошюр|буклет|документ|видео|фильм|пресс-релиз|релиз|статья|"
+                      r"стать[июе]|доклад|отч[её]т|руководств|пособи|информаци|сайт|веб-сайт|плакат|листовк|"
+                      r"publication|material|brochure|leaflet|booklet|document|video|film|press\s+release|article|"
+                      r"report|guide|manual|website|poster|information)", re.I)
+MADE = re.compile(r"\b(?:подготовлен|издан|выпущен|создан|разработан|опубликован|произвед[её]н|сделан|снят|"
+                  r"produced|prepared|published|developed|created|made|issued|printed|written)", re.I)
+
+
+def _disclaimer_follows(doc: Document, end: int) -> bool:
+    """The sentence after ``end`` is the disclaimer's (responsibility, the EU's views)."""
+    for sent in doc.sentences:
+        if sent.start >= end:
+            nxt = doc.text[sent.start:sent.end]
+            return any(rx.search(nxt) for rx in eu_texts.patterns(doc.language, "disclaimer"))
+    return False
 
 
 RELATIVE = re.compile(r"[,;(–—]|\b(?:котор\w+|which|that|who|whose|где|where)\b", re.I)

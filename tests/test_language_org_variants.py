@@ -1,0 +1,90 @@
+"""Organisation names said two ways (issue 11), fifth round: families of variants a blind writer
+makes that the earlier rules let through — the same quoted name after another legal form (a
+foundation against a membership body: ОФ / ОО, Public Foundation / Public Association), a quoted
+name with a word added or dropped after its legal form, a quoted name transliterated another way,
+an English name with its words reordered or its head in the plural, and an acronym the body never
+uses. Each family has a caught case and a quiet one of the same shape."""
+from __future__ import annotations
+
+import pytest
+
+from app.engine.linter import lint_text
+
+DR = ("Данная публикация подготовлена при финансовой поддержке Европейского Союза. Ее содержание является "
+      "исключительной ответственностью {org} и не обязательно отражает точку зрения Европейского Союза.")
+DE = ("This publication was produced with the financial support of the European Union. Its contents are the sole "
+      "responsibility of {org} and do not necessarily reflect the views of the European Union.")
+
+
+def org_findings(body, org, lang):
+    text = body + "\n\n" + (DR if lang == "ru" else DE).format(org=org)
+    r = lint_text(text, lang, select=["consistency"])
+    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1]) for f in r.findings
+            if f.rule == "consistency.org-name-mismatch" and f.severity in ("error", "warning")]
+
+
+CAUGHT = [
+    # the same quoted name after another legal form in the body
+    ("ru", "ОФ «Мээрим» провел тренинг для 40 депутатов. Координатор ОО «Мээрим» рассказала о планах.",
+     "ОФ «Мээрим»", "ОО «Мээрим»", "ОФ «Мээрим»"),
+    ("ru", "Общественный фонд «Мээрим» провел тренинг. Координатор общественного объединения «Мээрим» рассказала о "
+     "планах.", "общественного фонда «Мээрим»", "общественного объединения «Мээрим»", "общественного фонда «Мээрим»"),
+    ("en", 'Public Foundation "Meerim" trained 40 councillors. The coordinator of Public Association "Meerim" '
+     "presented the plans.", 'Public Foundation "Meerim"', 'Public Association "Meerim"', 'Public Foundation "Meerim"'),
+    # the disclaimer's legal form is the odd one, the body also names the body without a form
+    ("ru", "Общественный фонд «Мээрим» провел тренинг для 40 депутатов. Сотрудники «Мээрим» подготовили пособие.",
+     "общественного объединения «Мээрим»", "общественного объединения «Мээрим»", "общественного фонда «Мээрим»"),
+    # a word added or dropped in the quoted name after a legal form
+    ("ru", "Общественный фонд «Голос сообщества» провел тренинг. Эксперты фонда «Голос местного сообщества» "
+     "подготовили пособие.", "общественного фонда «Голос сообщества»", "Голос местного сообщества", "Голос сообщества"),
+    # the quoted name transliterated another way in two words
+    ("ru", "Общественная организация «Маърифат барои ҳама» провела тренинг. Координатор ОО «Маорифат барои хама» "
+     "рассказала о планах.", "общественной организации «Маърифат барои ҳама»", "Маорифат барои хама",
+     "Маърифат барои ҳама"),
+    ("ru", "Общественный фонд «Ак Жол» открыл приют. Фонд «Ак Жол» работает с 2015 года.",
+     "общественного фонда «Акжол»", "общественного фонда «Акжол»", "общественного фонда «Ак Жол»"),
+    # an English name in another word order, or with its head in the plural
+    ("en", "The Issyk-Kul Rural Advisory Service trained 30 farmers. Experts of the Rural Advisory Service of "
+     "Issyk-Kul visited 12 villages.", "the Issyk-Kul Rural Advisory Service", "Rural Advisory Service of Issyk-Kul",
+     "Issyk-Kul Rural Advisory Service"),
+    ("en", "The Issyk-Kul Rural Advisory Service trained 30 farmers. Experts of the Issyk-Kul Rural Advisory Services "
+     "visited 12 villages.", "the Issyk-Kul Rural Advisory Service", "Issyk-Kul Rural Advisory Services",
+     "Issyk-Kul Rural Advisory Service"),
+    # the disclaimer's acronym is not the one the body defines
+    ("en", "The Agency for Technical Cooperation and Development (ACTED) opened a centre. ACTED will support 20 "
+     "villages.", "the Agency for Technical Cooperation and Development (ACDT)",
+     "Agency for Technical Cooperation and Development (ACDT)", "ACTED"),
+]
+
+QUIET = [
+    # «организация «X»», "the organisation" is a word for any body, not a legal form
+    ("ru", "Общественный фонд «Мээрим» провел тренинг. Сотрудники организации «Мээрим» подготовили пособие.",
+     "общественного фонда «Мээрим»"),
+    ("en", 'Public Foundation "Meerim" trained 40 councillors. Staff of the organisation "Meerim" prepared a manual.',
+     'Public Foundation "Meerim"'),
+    # ОО is «общественное объединение» and «общественная организация» alike
+    ("ru", "Общественная организация «Зан ва Оила» провела тренинг. ОО «Зан ва Оила» работает с 2010 года.",
+     "общественного объединения «Зан ва Оила»"),
+    # a project of the same words is not a variant
+    ("ru", "Общественный фонд «Голос сообщества» провел тренинг в рамках проекта «Голос местного сообщества».",
+     "общественного фонда «Голос сообщества»"),
+    # the name declined («Медиа Инициативы» is not spelled another way), and the name inside a compound
+    ("en", "The Bishkek Legal Aid Network trained 30 lawyers. Bishkek Legal Aid Network-supported clinics opened.",
+     "the Bishkek Legal Aid Network"),
+    ("en", "The United Nations Development Programme (UNDP) opened a centre. UNDP will support 20 villages.",
+     "the United Nations Development Programme (UNDP)"),
+    # a noun in place of the name's adjective is a person's title, not a variant
+    ("ru", "Казахстанская ассоциация сельских женщин провела форум. Председатель Казахстанской ассоциации сельских "
+     "женщин рассказала о планах.", "Казахстанской ассоциации сельских женщин"),
+]
+
+
+@pytest.mark.parametrize("lang,body,org,span,suggestion", CAUGHT, ids=[c[3][:40] for c in CAUGHT])
+def test_variant_caught_with_span_and_suggestion(lang, body, org, span, suggestion):
+    found = org_findings(body, org, lang)
+    assert any(s == span and sug and sug[0] == suggestion for s, sug in found), found
+
+
+@pytest.mark.parametrize("lang,body,org", QUIET, ids=[q[2][:40] for q in QUIET])
+def test_same_organisation_stays_quiet(lang, body, org):
+    assert org_findings(body, org, lang) == []
