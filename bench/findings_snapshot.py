@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
-CORPUS = Path(os.environ.get("PRESSROOM_BENCH_CORPUS", ROOT.parent / "shared" / "corpus" / "real"))
+sys.path.insert(0, str(HERE))
+from textgen import CORPUS  # noqa: E402 - PRESSROOM_BENCH_CORPUS, else the shared corpus beside /work/main or a worktree
 
 
 def _cli(paths: list[str], env: dict, lang: str | None = None) -> dict:
@@ -61,6 +62,8 @@ def snapshot(env: dict) -> dict:
         d = CORPUS / lang
         if d.is_dir():
             out[f"corpus-{lang}"] = _cli([str(d)], env, lang)
+        else:
+            print(f"findings_snapshot: no corpus at {d} (set PRESSROOM_BENCH_CORPUS): left out", file=sys.stderr)
     out["seed"] = _cli(["examples/000_87413283a02d3cbb.txt"], env)
     out["drafts"] = _cli(["tests/drafts"], env)
     with tempfile.TemporaryDirectory(prefix="pressroom-snapshot-") as tmp:

@@ -271,6 +271,9 @@ def write(r: dict) -> None:
             L[-1] += (" During the seed's 8-client slices the rest of the machine took "
                       + " and ".join(f"{_f(x['other_cores'])} cores ({x['workers']} worker{'s' if x['workers'] > 1 else ''})" for x in seed8)
                       + f" on average, the generator {_f(seed8[1]['generator_cores'])}.")
+            if max(x["other_cores"] for x in seed8) > 0.5:
+                L[-1] += (" With that much of the machine taken, these two figures say how the cores were shared "
+                          "with the neighbours more than what the server does with two cores (bench/profiles.md).")
         L.append("")
     sc = r.get("scripts", {})
     if any(isinstance(v, dict) and "output" in v for v in sc.values()):

@@ -53,12 +53,60 @@ MONEY = [
     ('ru', 'Европейский союз финансирует проект. ЕС выделяет на программу 1,8 млн евро – 90 % ее бюджета в 2 млн евро.', None),
     ('en', 'The European Union funds the scheme. The EU provides EUR 1.8 million, 80 per cent of its budget of EUR 2 million.', '80 per cent'),
     ('en', 'The European Union funds the scheme. The EU provides EUR 1.8 million, 90 per cent of its budget of EUR 2 million.', None),
+    # an amount in millions with one decimal stands for itself (within 0.5 %), not for a 4 % wide range
+    ('en', 'The European Union funds the clinic. The works cost EUR 2.4 million; the EU pays EUR 1.8 million (70%) and the city the rest.', '70%'),
+    ('en', 'The European Union funds the clinic. The works cost EUR 2.4 million; the EU pays EUR 1.8 million (75%) and the city the rest.', None),
+    ('ru', 'Европейский союз финансирует проект. Его стоимость – 4,5 млн евро, из них 4,05 млн евро (88 %) выделяет ЕС.', '88 %'),
+    ('ru', 'Европейский союз финансирует проект. Его стоимость – 4,5 млн евро, из них 4,05 млн евро (90 %) выделяет ЕС.', None),
+    ('ru', 'Европейский союз финансирует проект. Его стоимость – 1,35 млн евро, из них 1,2 млн евро (89 %) выделяет ЕС.', None),
+    # a cost stated as a share of a budget named after the share
+    ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 25 % бюджета регионального компонента, который равен 3 млн евро.', '25 %'),
+    ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 20 % бюджета регионального компонента, который равен 3 млн евро.', None),
+    # a word of the project's name ("Stronger Together") is no cue that an amount is several projects' aggregate
+    ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 700,000.', 'EUR 700,000'),
+    ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 500,000.', None),
+    # a contribution verb before an amount makes its contributor (named in no list) a part of the budget
+    ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 850 000 евро, городская больница вносит 100 000 евро в натуральной форме.', '850 000 евро'),
+    ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 800 000 евро, городская больница вносит 100 000 евро в натуральной форме.', None),
+    ('en', 'The project costs EUR 900,000. The European Union funds EUR 850,000, and the district hospital contributes EUR 100,000 in kind.', 'EUR 850,000'),
+    ('en', 'The project costs EUR 900,000. The European Union funds EUR 800,000, and the district hospital contributes EUR 100,000 in kind.', None),
 ]
 
 
 @pytest.mark.parametrize("lang,text,flagged", MONEY, ids=[f"{'wrong' if f else 'right'}-{i}" for i, (_, _, f) in enumerate(MONEY)])
 def test_money_relations(lang, text, flagged):
     _check(lang, text, flagged)
+
+
+def _docx_loud(paragraphs_before: list[str], rows: list[tuple], paragraphs_after: list[str] = ()) -> list[tuple[str, str]]:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs_before:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    for p in paragraphs_after:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_bytes(buf.getvalue(), "draft.docx")
+    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
+            if f.category == "figures" and f.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize("body,wrong", [("EUR 6 million", True), ("EUR 5.5 million", False), ("EUR 5,500,000", False)])
+def test_body_restating_a_table_total_rounds_within_five_per_cent(body, wrong):
+    """A table in «EUR m» with its total row 5.5: the body's "EUR 6 million" is no rounding of it."""
+    found = _docx_loud([f"OSH, 4 March 2026 – The European Union and the city will insulate 30 schools, a programme with a total budget of {body}."],
+                       [("Source", "EUR m", "%"), ("EU grant", "5.0", "91%"), ("City of Osh", "0.5", "9%"), ("Total", "5.5", "100%")])
+    assert bool(found) == wrong, found
+    if wrong:
+        assert any(t == body for _, t in found), found
 
 
 def test_budget_table_and_body_remaining_are_not_summed_twice():
@@ -82,3 +130,28 @@ def test_budget_table_and_body_remaining_are_not_summed_twice():
     found = [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
              if f.category == "figures" and f.severity in ("error", "warning")]
     assert found == [], found
+
+
+# "the remaining N" counts: the parts between the whole and it may be bare numbers (in words or digits) that
+# start their clause, follow the whole or say "of them" / «из них»; lengths of one unit too
+REMAINING = [
+    ('en', 'The European Union funds the project. Twelve rural libraries joined the network. Five of them are in Naryn; the remaining six are in Talas.', 'six'),
+    ('en', 'The European Union funds the project. Twelve rural libraries joined the network. Five of them are in Naryn; the remaining seven are in Talas.', None),
+    ('en', 'The European Union funds the project. Eighteen MRI units are being installed. Ten were delivered in 2026; the remaining nine will arrive by May.', 'nine'),
+    ('en', 'The European Union funds the project. Eighteen MRI units are being installed. Ten were delivered in 2026; the remaining eight will arrive by May.', None),
+    pytest.param('en', 'The European Union has awarded 30 vouchers to farmers.\nEach voucher is worth EUR 2,000. Eleven of the vouchers went to women; the remaining 21 went to young farmers.', '21',
+                 marks=pytest.mark.xfail(strict=True, reason="open after merging fig-money with fig-counts: with the per-item sentence between, "
+                                         "'Eleven of the vouchers' is no longer read as a part of '30 vouchers' (no Eleven fact)")),
+    ('en', 'The European Union has awarded 30 vouchers to farmers.\nEach voucher is worth EUR 2,000. Eleven of the vouchers went to women; the remaining 19 went to young farmers.', None),
+    ('ru', 'Европейский союз финансирует проект. Проект охватывает 28 поликлиник. Ремонт закончен в 9 из них, в оставшихся 17 поликлиниках он завершится в 2027 году.', '17 поликлиниках'),
+    ('ru', 'Европейский союз финансирует проект. Проект охватывает 28 поликлиник. Ремонт закончен в 9 из них, в оставшихся 19 поликлиниках он завершится в 2027 году.', None),
+    ('ru', 'Европейский союз финансирует проект. Из 20 автобусов семь уже переданы школам, оставшиеся десять поступят весной.', 'десять'),
+    ('ru', 'Европейский союз финансирует проект. Из 20 автобусов семь уже переданы школам, оставшиеся тринадцать поступят весной.', None),
+    ('ru', 'Европейский союз финансирует проект. В этом году отремонтируют 35 км дорог из 120 км, оставшиеся 75 км – в 2027 году.', '75 км'),
+    ('ru', 'Европейский союз финансирует проект. В этом году отремонтируют 35 км дорог из 120 км, оставшиеся 85 км – в 2027 году.', None),
+]
+
+
+@pytest.mark.parametrize("lang,text,flagged", REMAINING, ids=[f"{'wrong' if (c.values[2] if hasattr(c, 'values') else c[2]) else 'right'}-{i}" for i, c in enumerate(REMAINING)])
+def test_remaining_counts(lang, text, flagged):
+    _check(lang, text, flagged)

@@ -50,13 +50,25 @@ CAUGHT = [
     ("en", "The Issyk-Kul Rural Advisory Service trained 30 farmers. Experts of the Issyk-Kul Rural Advisory Services "
      "visited 12 villages.", "the Issyk-Kul Rural Advisory Service", "Issyk-Kul Rural Advisory Services",
      "Issyk-Kul Rural Advisory Service"),
+    # a name quoted inside a quoted name is one name («Центр … „Ишонч“»)
+    ("ru", "ННО «Центр поддержки предпринимательства „Ишонч“» открыла приём заявок. Эксперты ННО «Центр "
+     "поддержки предпринимателей „Ишонч“» провели тренинг.", "ННО «Центр поддержки предпринимательства „Ишонч“»",
+     "Центр поддержки предпринимателей „Ишонч“", "Центр поддержки предпринимательства „Ишонч“"),
+    # the same quoted name after other words: the body's words are the suggestion
+    ("en", 'Five legal aid offices opened under a project implemented by the Legal Assistance Centre "Huquq va Burch".',
+     'the Legal Aid Centre "Huquq va Burch"', 'Legal Aid Centre "Huquq va Burch"',
+     'Legal Assistance Centre "Huquq va Burch"'),
     # the disclaimer's acronym is not the one the body defines
     ("en", "The Agency for Technical Cooperation and Development (ACTED) opened a centre. ACTED will support 20 "
      "villages.", "the Agency for Technical Cooperation and Development (ACDT)",
      "Agency for Technical Cooperation and Development (ACDT)", "ACTED"),
 ]
 
+QUIET_NESTED = ("ННО «Центр поддержки предпринимательства „Ишонч“» открыла приём заявок.",
+                "ННО «Центр поддержки предпринимательства „Ишонч“»")
+
 QUIET = [
+    ("ru",) + QUIET_NESTED,
     # «организация «X»», "the organisation" is a word for any body, not a legal form
     ("ru", "Общественный фонд «Мээрим» провел тренинг. Сотрудники организации «Мээрим» подготовили пособие.",
      "общественного фонда «Мээрим»"),
@@ -88,3 +100,18 @@ def test_variant_caught_with_span_and_suggestion(lang, body, org, span, suggesti
 @pytest.mark.parametrize("lang,body,org", QUIET, ids=[q[2][:40] for q in QUIET])
 def test_same_organisation_stays_quiet(lang, body, org):
     assert org_findings(body, org, lang) == []
+
+
+def test_the_regional_rendering_of_the_2018_disclaimer_is_read():
+    """«Ответственность за её содержание несёт исключительно <X>; она не обязательно отражает …»:
+    the wording is accepted as official, and its organisation is checked like the other one's."""
+    body = ("Мары, 3 октября 2024 г. – Программа развития Организации Объединённых Наций (ПРООН) открыла шесть "
+            "ресурсных центров.\n\nДанная публикация подготовлена при финансовой поддержке Европейского Союза. "
+            "Ответственность за ее содержание несет исключительно {org}; она не обязательно отражает точку зрения "
+            "Европейского Союза.")
+    good = lint_text(body.format(org="ПРООН"), "ru", select=["consistency", "visibility"])
+    assert [f.rule for f in good.findings if f.severity in ("error", "warning")
+            and f.rule in ("visibility.disclaimer-wording", "consistency.org-name-mismatch")] == []
+    bad = lint_text(body.format(org="Программа развития Объединённых Наций (ПРООН)"), "ru", select=["consistency"])
+    spans = [bad.document.span_text(f.offset, f.end) for f in bad.findings if f.rule == "consistency.org-name-mismatch"]
+    assert spans == ["Программа развития Объединённых Наций (ПРООН)"]

@@ -184,3 +184,164 @@ def test_districts_of_tajikistan_and_turkmenistan_in_headings_and_headers():
                      {"p": "В Туркменабате и Геоктепе прошли семинары."},
                      {"table": [["Район", "Хозяйств"], ["Джайхун", "40"], ["Темурмалик", "12"]]}]}
     assert loud_docx(spec, "ru", ["spelling"]) == []
+
+
+# ---- the EU named informally: capitals, a hyphen or a space, lower case, its institution as funder
+
+@pytest.mark.parametrize("lang,text,span,sugg", [
+    ("ru", "ПРОЕКТ ПОДДЕРЖАН ЕВРОСОЮЗОМ", "ЕВРОСОЮЗОМ", "Европейским Союзом"),
+    ("ru", "Семинар прошёл при поддержке Евро-союза.", "Евро-союза", "Европейского Союза"),
+    ("ru", "Посол европейского союза посетил школу.", "европейского союза", "Европейского Союза"),
+    ("ru", "Оборудование закуплено на средства Европейской комиссии.", "Европейской комиссии", "Европейского Союза"),
+    ("ru", "Проект финансируется Европейской Комиссией.", "Европейской Комиссией", "Европейским Союзом"),
+    ("en", "The clinic was equipped by the Euro Union.", "Euro Union", "European Union"),
+    ("en", "The study, funded by the E.U, covers Naryn.", "E.U", "European Union"),
+    ("en", "This project is funded by the European Commission.", "European Commission", "European Union"),
+    ("en", "Pumps were bought with support from the European Community.", "European Community", "European Union"),
+    ("en", "The ambassador of the European union opened the school.", "European union", "European Union"),
+])
+def test_more_informal_names_of_the_eu(lang, text, span, sugg):
+    found = loud(text, lang, ["visibility.eu-informal-name"])
+    assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Европейская комиссия опубликовала доклад; представитель Европейской комиссии выступил."),
+    ("en", "A representative of the European Commission spoke; the European Union funds the project."),
+    ("en", "The E.U.-funded project and the EU Delegation."),
+])
+def test_the_commission_in_other_roles_stays_quiet(lang, text):
+    assert [f for f in loud(text, lang, ["visibility.eu-informal-name"]) if "Commission" in f[0] or "омисс" in f[0]] == []
+
+
+def test_docx_informal_eu_name_in_a_footer_and_a_text_box():
+    spec = {"footer": "Проект поддержан ЕВРОСОЮЗОМ", "body": [{"p": "Форум прошёл в Оше."},
+                                                         {"textbox": "При поддержке Европейской комиссии"}]}
+    found = [(f[0], f[1][:1]) for f in loud_docx(spec, "ru", ["visibility.eu-informal-name"])]
+    assert sorted(found) == [("ЕВРОСОЮЗОМ", ["Европейским Союзом"]), ("Европейской комиссии", ["Европейского Союза"])]
+
+
+# ---- more broken addresses: a sentence's full stop after a comma slip, Cyrillic twins, a lost '@',
+# a mistyped ending or mail provider -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,span,sugg", [
+    ("ru", "Пишите на адрес press@ishonch,uz.", "press@ishonch,uz", "press@ishonch.uz"),
+    ("ru", "E-mail: аdilet@lprc.kz", "аdilet@lprc.kz", "adilet@lprc.kz"),  # a Cyrillic «а»
+    ("en", "Contact: nurlan@jashyl.kg (Nurlan), mеdia@jashyl.kg (media)", "mеdia@jashyl.kg", "media@jashyl.kg"),
+    ("ru", "Эл. почта: press#rushd.tj", "press#rushd.tj", "press@rushd.tj"),
+    ("ru", "E-mail: info.suvchi.uz; сайт www.suvchi.uz", "info.suvchi.uz", "info@suvchi.uz"),
+    ("en", "Email: mediarushd.tj (website: www.rushd.tj)", "mediarushd.tj", "media@rushd.tj"),
+    ("ru", "E-mail: aigul.sadykova@gmial.com", "aigul.sadykova@gmial.com", "aigul.sadykova@gmail.com"),
+    ("en", "Write to office@ecocentre.ogr for the report.", "office@ecocentre.ogr", "office@ecocentre.org"),
+    ("ru", "E-mail: press@adilet.kzz", "press@adilet.kzz", "press@adilet.kz"),
+    ("ru", "Тел.: +992 37 221 00 00, e-mail: info@rushd.t", "info@rushd.t", "info@rushd.tj"),
+])
+def test_more_broken_addresses(lang, text, span, sugg):
+    found = [f for f in loud(text, lang, ["contact.email"])]
+    assert [(f[0], f[1][:1]) for f in found] == [(span, [sugg])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "E-mail: press@yandex.kz, info@mail.ru, a.b@gov.kg, office@fund.co, team@project.agency"),
+    ("ru", "Электронная почта: fund.kz не работает, пишите на press@fund.kz."),
+    ("en", "Email: media@osce.org; web: www.osce.org. Press office: info@undp.org."),
+])
+def test_good_addresses_stay_quiet(lang, text):
+    assert loud(text, lang, ["contact.email"]) == []
+
+
+def test_docx_cyrillic_letter_in_an_address_in_a_text_box():
+    spec = {"body": [{"p": "Форум прошёл в Оше."}, {"textbox": "Контакты: Айгуль, е-mail: aigul@jashyl.kg, "
+                                                               "почта: mеdia@jashyl.kg"}]}
+    assert [(f[0], f[1][:1]) for f in loud_docx(spec, "ru", ["contact.email"])] == \
+        [("mеdia@jashyl.kg", ["media@jashyl.kg"])]
+
+
+# ---- Cyrillic twins in a web address ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,span,sugg", [
+    ("en", "More at www.undр.org/kyrgyzstan.", "www.undр.org", "www.undp.org"),
+    ("ru", "Подробнее: https://еeas.europa.eu/delegations", "https://еeas.europa.eu", "https://eeas.europa.eu"),
+])
+def test_cyrillic_letters_in_a_web_address(lang, text, span, sugg):
+    assert [(f[0], f[1][:1]) for f in loud(text, lang, ["contact.url"])] == [(span, [sugg])]
+
+
+def test_a_cyrillic_domain_is_a_domain():
+    assert loud("Сайт: www.фонд.рф, www.президент.kz и www.fund.kz", "ru", ["contact.url"]) == []
+
+
+# ---- labels and date lines written another way count ---------------------------------------------
+
+@pytest.mark.parametrize("lang,label", [
+    ("ru", "ПРЕСС–РЕЛИЗ"), ("ru", "Сообщение для прессы"), ("ru", "ИНФОРМАЦИЯ ДЛЯ СМИ"), ("ru", "Пресс-сообщение"),
+    ("en", "PRESS-RELEASE"), ("en", "Press note"), ("en", "MEDIA STATEMENT"),
+])
+def test_other_labels_count(lang, label):
+    head = "{label}\n\n3 марта 2026 года\n\nФорум в Оше\n\nОШ, 3 марта 2026 года – Состоялся форум." if lang == "ru" \
+        else "{label}\n\n3 March 2026\n\nForum in Osh\n\nOSH, 3 March 2026 – A forum took place."
+    assert loud(head.format(label=label), lang, ["structure.missing-label"]) == []
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("ru", "3 марта 2026 г., Ош"), ("ru", "Ош | 3 марта 2026 года"), ("ru", "г. Ош, 3 марта 2026 года"),
+    ("ru", "3 марта 2026 года, вторник"), ("en", "3 March 2026, Osh"), ("en", "For release: 3 March 2026"),
+    ("en", "Release date: 03/03/2026"), ("en", "3 March 2026 | Osh"),
+])
+def test_other_date_lines_count(lang, line):
+    head = "ПРЕСС-РЕЛИЗ\n\n{d}\n\nФорум в Оше\n\nОШ, 3 марта 2026 года – Состоялся форум." if lang == "ru" \
+        else "PRESS RELEASE\n\n{d}\n\nForum in Osh\n\nOSH, 3 March 2026 – A forum took place."
+    assert loud(head.format(d=line), lang, ["structure.missing-date-line"]) == []
+
+
+def test_a_sentence_with_a_date_is_not_a_date_line():
+    text = "ПРЕСС-РЕЛИЗ\n\nФорум прошёл 3 марта 2026 года\n\nФорум в Оше\n\nОШ, 3 марта 2026 года – Состоялся форум."
+    assert rules(loud(text, "ru", ["structure.missing-date-line"])) == ["structure.missing-date-line"]
+
+
+def test_docx_label_and_date_line_in_the_header_written_another_way():
+    body = [{"h": "Форум в Оше"}, {"p": "ОШ, 3 марта 2026 года – Состоялся форум."}]
+    spec = {"header": "Сообщение для прессы\nОш | 3 марта 2026 года", "body": body}
+    assert [f for f in loud_docx(spec, "ru", ["structure"]) if f[2] in
+            ("structure.missing-label", "structure.missing-date-line")] == []
+    spec["header"] = "Проект «Чистая вода»"
+    assert sorted(f[2] for f in loud_docx(spec, "ru", ["structure"]) if f[2] in
+                  ("structure.missing-label", "structure.missing-date-line")) == \
+        ["structure.missing-date-line", "structure.missing-label"]
+
+
+# ---- a participle naming an EU-funded project is not the funding statement ------------------------
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("ru", "В Оше стартовал финансируемый ЕС проект «Чистая вода»."),
+    ("ru", "Семинар прошёл в рамках финансируемой Европейским Союзом программы."),
+    ("en", "The clinic opened under a project funded by the European Union."),
+    ("en", "Two programmes financed by the European Union trained 40 nurses."),
+])
+def test_a_participle_is_a_mention_not_the_statement(lang, sentence):
+    head = HEAD_RU if lang == "ru" else HEAD_EN
+    assert rules(loud(head + sentence, lang, ["structure.missing-funding-statement"])) == \
+        ["structure.missing-funding-statement"]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("ru", "Проект профинансирован Европейским Союзом."),
+    ("ru", "Финансируется Европейским Союзом"),
+    ("en", "This project is jointly funded by the European Union and UNDP."),
+    ("en", "The project was financed by the European Union."),
+    ("en", "Co-funded by the European Union"),
+])
+def test_the_statement_as_a_clause_counts(lang, sentence):
+    head = HEAD_RU if lang == "ru" else HEAD_EN
+    assert loud(head + sentence, lang, ["structure.missing-funding-statement"]) == []
+
+
+def test_docx_statement_in_the_footer_counts_and_a_participle_in_a_table_does_not():
+    body = [{"h": "В Хороге открылась школа гидов"},
+            {"p": "ХОРОГ, 4 февраля 2026 года – Двадцать жителей Шугнана и Рошткалы прошли курс."},
+            {"table": [["Проект", "Бюджет"], ["Финансируемый ЕС проект «Памир»", "90 000 евро"]]}]
+    spec = {"header": "ПРЕСС-РЕЛИЗ | 4 февраля 2026 года", "body": body}
+    assert rules(loud_docx(spec, "ru", ["structure.missing-funding-statement"])) == \
+        ["structure.missing-funding-statement"]
+    spec["footer"] = "Этот проект финансируется Европейским Союзом."
+    assert loud_docx(spec, "ru", ["structure.missing-funding-statement"]) == []

@@ -101,7 +101,7 @@ def find_dates(text: str, language: str) -> list[DateMention]:
     got = _FOUND.get(key)
     if got is None:
         got = _find_dates(text, language)
-        if len(_FOUND) >= 8:
+        if len(_FOUND) >= 4:  # (bounded: the keys are whole documents)
             _FOUND.clear()
         _FOUND[key] = got
     return list(got)  # DateMention is frozen: sharing the mentions is safe (issue 13)

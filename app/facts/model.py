@@ -145,6 +145,7 @@ EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "о�
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
@@ -186,6 +187,7 @@ class _Builder:
         doc = self.doc
         self.structure = structure(doc)
         self.places = self._places()
+        self.about_from = self._about_from()
         self.quotes = [(m.start(), m.end()) for m in QUOTE_SPANS.finditer(self.text)]
         self._scopes()
         sentences = doc.sentences
@@ -246,6 +248,23 @@ class _Builder:
         if s.boilerplate:
             out.append((s.boilerplate.start, s.boilerplate.end, "boilerplate"))
         return out
+
+    def _about_from(self) -> int:
+        """Where the project's summary starts ("About the project", «О проекте»: a short heading, or
+        these words followed by ":" at a paragraph's start; list ``about``): its counts restate the
+        lead's. len(text) when there is none."""
+        ps = phrase_set(self.lang, "about")
+        for b in self.doc.blocks[1:]:
+            if b.kind in ("table-cell", "header", "footer", "footnote"):
+                continue
+            ws = words(self.text[b.start:min(b.end, b.start + 200)], b.start)
+            m = ps.at(ws, 0) if ws else None
+            if m is None or (m.j < len(ws) and ws[m.j].norm.isdigit()):
+                continue
+            short = len(words(self.text[b.start:b.end])) <= 6
+            if short or any(w.norm == ":" for w in ws[m.j:m.j + 8]):
+                return b.start
+        return len(self.text)
 
     def place_of(self, offset: int, block) -> str:
         if block.kind in ("header", "footer", "footnote"):
@@ -335,6 +354,8 @@ class _Builder:
                     continue
             f = self.add(q.kind, q.start, q.end, q.value, q.unit, q, place=place, scope=self.scope_at(q.start),
                          sentence=idx, block=block.index)
+            if q.start >= self.about_from or place in ("footer", "boilerplate"):
+                f.meta["about"] = True  # the project's summary (or the page footer): restates the release's facts
             fs.append(f)
         for r in ranges:
             fs.append(self.add("range", r.start, r.end, 0.0, r.precision, None, place=place, scope=scope,
@@ -392,6 +413,17 @@ class _Builder:
         r = self._group_number_after(text, base, q)
         if r is not None or q.num is None or not q.num.integer:
             return r
+        s0 = q.start - base
+        bm = BRACKET_LABEL.search(text, max(0, s0 - 34), s0) if text[s0 - 1:s0] == "(" and \
+            text[q.end - base:q.end - base + 1] == ")" else None
+        if bm and (q.value < 1900 or q.num.style.group):
+            # «из Ферганской (90), Андижанской (80) и Наманганской (50) областей», "Osh (40) and Naryn (25)":
+            # a group's count in brackets after its label; the span runs from the label to the bracket
+            word = bm.group("w")
+            q2 = Quantity("count", base + bm.start("w"), q.end + 1, q.value, "@" + word.lower(), q.num,
+                          noun=word, noun_start=base + bm.start("w"), noun_end=base + bm.end("w"))
+            q2.meta.update(group_number=True, place_group=True, bracket_group=True)
+            return q2
         lb = self._label_before(text, q.start - base, q.end - base)
         if lb is None:
             return None
@@ -591,6 +623,11 @@ class _Builder:
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and cue.label == "other":
+                # «ЕС вносит 2 млн евро»: the contributor named before the verb; «Служба вносит 180 000 евро»:
+                # a contributor of no list, another part of the budget
+                named = [m for m in roles_ps.find(ws, lo, cue.i) if m.label != "other"]
+                cue = max(named, key=lambda m: (m.j, m.j - m.i)) if named else cue
             if cue is not None and phrase_set(self.lang, "source_cues").ends_at(ws, cue.i, max(0, cue.i - 4)):
                 cue = None  # «По данным ПРООН, женщины возглавляют 15 % …», "according to UNDP": a source, not a contributor
             if cue is None and shared:
@@ -676,10 +713,19 @@ class _Builder:
                     w.norm.isdigit() and len(w.norm) == 4 and w.norm[:2] in ("19", "20") and not _date_year(ws, x, self.lang)
                     for x, w in enumerate(ws[max(lo, i - 6):i], start=max(lo, i - 6))):
                 f.subset = True
-            if aggr_ps.find(ws, max(0, lo - 2), i) or aggr_ps.find(ws, j, min(len(ws), j + 3)):
+            if [m for m in aggr_ps.find(ws, max(0, lo - 2), i) + aggr_ps.find(ws, j, min(len(ws), j + 3))
+                    if not self._in_name(ws, m.i)]:
                 f.meta["aggregate"] = True
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
+
+    def _in_name(self, ws: list[Word], i: int) -> bool:
+        """ws[i] is a word of a name: capitalised inside the sentence or right after an opening quote
+        ("Growing Together", «Вместе сильнее»): no cue of a role."""
+        w = self.text[ws[i].start:ws[i].end]
+        if i > 0 and ws[i - 1].norm in ("\"", "«", "“", "'", "‘"):
+            return True
+        return i > 0 and w[:1].isupper() and ws[i - 1].norm not in (".", "!", "?", ":", "–", "—", "-")
 
     def _bracketed_share(self, ws: list[Word], money: list[Fact], k: int) -> bool:
         """money[k] is a percentage alone in brackets right after the amount money[k - 1]: "EUR 810,000 (90%)"."""
@@ -807,6 +853,15 @@ class _Builder:
                 continue
             if target is not None:
                 p.attached = True
+                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
+                later = [m for m in nxt if m is not target and m.unit == target.unit]
+                named_whole = later[0] if named is not None and later and later[0].role in (None, "total") and \
+                    self._widx(ws, later[0].start) - named.j <= 6 and later[0].value > target.value else None
+                if target.role == "total" and named_whole is not None and target.start < p.start:
+                    # «Стоимость оборудования – 1 350 000 евро, что составляет 30 % бюджета компонента, который
+                    # достигает 4,5 млн евро»: a cost stated as a share of the budget named after the share
+                    self.rel("share", [p.id, target.id, named_whole.id])
+                    continue
                 if target.role == "total":
                     # "X of the Y budget, i.e. 70%": the share of the part in it
                     part = next((r for r in self.model.relations if r.kind == "sum" and r.facts[0] == target.id
@@ -817,14 +872,11 @@ class _Builder:
                 p.meta["part"] = target.id
                 p.role = target.role or p.role
                 whole = self._sentence_whole(target)
-                named = phrase_set(lang, "share_whole").at(ws, self._widx(ws, p.end))
-                later = [m for m in nxt if m is not target and m.unit == target.unit]
-                if whole is None and named is not None and later and later[0].role in (None, "total") and \
-                        self._widx(ws, later[0].start) - named.j <= 2 and later[0].value > target.value:
+                if whole is None and named_whole is not None and self._widx(ws, named_whole.start) - named.j <= 2:
                     # «2 млн евро – 80 % её бюджета в 2,5 млн евро», "EUR 2 million, 80 per cent of its budget
                     # of EUR 2.5 million": the budget named after the share is its whole
-                    later[0].role = "total"
-                    whole = later[0].id
+                    named_whole.role = "total"
+                    whole = named_whole.id
                 if whole is not None:
                     self.rel("share", [p.id, target.id, whole])
                 else:
@@ -918,7 +970,8 @@ class _Builder:
                 continue  # «145 журналистов из (всех) 11 редакций»: a qualifier of the count before
             later = [g for g in self._group_members(w, fs, ws)]
             # skip qualifiers of the whole («из 11 региональных редакций») at the head of the list
-            while later and later[0].start - w.end < 40 and qualifier_gap(self.text[w.end:later[0].start], lang):
+            while later and later[0].start - w.end < 40 and not later[0].meta.get("bracket_group") and \
+                    qualifier_gap(self.text[w.end:later[0].start], lang):
                 used.add(later[0].id)
                 later = later[1:]
             if not later:
@@ -926,7 +979,8 @@ class _Builder:
             i = self._widx(ws, w.end)
             hi = self._widx(ws, later[0].start)
             dash = hi > i and ws[hi - 1].norm in ("–", "—") and all(g.meta.get("place_group") for g in later)
-            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash
+            link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash \
+                or (len(later) >= 2 and all(g.meta.get("bracket_group") for g in later) and hi - i <= 3)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
             if of_before and i0 >= 2 and ws[i0 - 2].norm in ("total", "number", "maximum", "minimum", "group", "team"):
                 of_before = None  # "A total of 260 teachers": a whole, not "of the 260 teachers, 190 …"
@@ -944,6 +998,14 @@ class _Builder:
 
             if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
                 continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
+            if w.value == len(later) and len(later) >= 2 and all(g.meta.get("group_number") and g.unit != w.unit for g in later):
+                # «Победительницы представляют три области: 16 – Ошскую, 14 – …»: the whole counts the groups,
+                # not their members; the members' whole is the count stated just before
+                used.update(g.id for g in later)
+                prev = self._previous_whole(later)
+                if prev is not None:
+                    self._group_rel(prev, later, complete=True)
+                continue
             if all(g.meta.get("place_group") or g.meta.get("of_them") or _people(lang, g.unit) for g in later) and any(
                     _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
                 continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
@@ -962,6 +1024,24 @@ class _Builder:
             if len(groups) >= 2:
                 w.meta["stated_sum"] = True
                 self._group_rel(w, groups, complete=True)
+
+    def _previous_whole(self, groups: list[Fact]) -> Fact | None:
+        """The whole of groups listed by a count of the groups themselves («три области: 16 – …»): the one
+        count of the sentence before in the same paragraph, when the groups add up to nearly it (a list
+        of 40 winners by region after «отобрала 40 заявок»; not a count of something else)."""
+        if len(self.sent_facts) < 2 or self.sent_block[-2] != self.sent_block[-1]:
+            return None
+        cs = [f for f in self.sent_facts[-2] if f.kind == "count" and not f.meta.get("measure")
+              and not f.meta.get("group_number") and not f.meta.get("groups")]
+        if len(cs) > 2 or not cs:
+            return None
+        c = cs[0]
+        if len(cs) == 2 and not after_qualifier_prep(self.sent_words[-2], self._widx(self.sent_words[-2], cs[1].start), self.lang):
+            return None  # «40 заявок из 312 поступивших»: the second count qualifies the first
+        total = sum(g.value for g in groups)
+        if c.subset or c.hedge or not (0.8 * c.value <= total <= 1.25 * c.value) or max(g.value for g in groups) >= c.value:
+            return None
+        return c
 
     def _group_members(self, whole: Fact, fs: list[Fact], ws: list[Word]) -> list[Fact]:
         out = []
@@ -985,7 +1065,7 @@ class _Builder:
                 break  # «по 20 участников в каждом»: per item, not a group
             prev_end = out[-1].end if out else whole.end
             gap = self.text[prev_end:f.start]
-            if out and (len(gap) > 30 or ")" in gap or ";" in gap):
+            if out and (len(gap) > 30 or (")" in gap and not f.meta.get("bracket_group")) or ";" in gap):
                 break
             out.append(f)
         return out
@@ -1066,6 +1146,13 @@ class _Builder:
                 noun, of = after_each(j, nxt)
                 return {"noun": noun, "of": of, "each_at": None}
         if po:
+            # «На каждый дом предусмотрено по 18 000 евро»: the items' noun is the one after «каждый» before it
+            for j in range(i0 - 2, max(-1, i0 - 8), -1):
+                if ws[j].end <= prv or ws[j].norm in (".", ";", ":"):
+                    break
+                if is_each(ws[j].norm):
+                    noun, of = after_each(j, x.start)
+                    return {"noun": noun, "of": of, "each_at": j}
             return {"noun": "", "of": None, "each_at": None}
         # "50 micro-grants of EUR 12,000", "six cohorts of 20 trainees", «гранты в размере 25 000 евро»
         kinds = ("item_nouns",) if x.kind == "money" else ("containers",)
@@ -1100,6 +1187,20 @@ class _Builder:
                 noun, of = after_each(j, x.start)
                 return {"noun": noun, "of": of, "each_at": j}
             j -= 1
+        # "Each team received vehicles, kits and radios worth EUR 80,000", «Каждый комплект включает датчики,
+        # сирену и … и стоит 3 200 евро»: a sentence about each item; its first figure is per item
+        for j in range(0, min(3, i0)):
+            w = ws[j].norm
+            if lang == "en" and w == "each" or lang == "ru" and w.startswith("кажд"):
+                if j + 1 < len(ws) and ws[j + 1].norm == of_word or prv > ws[j].start:
+                    break
+                if any(v.norm in (".", ";", ":") for v in ws[j:i0]):
+                    break
+                noun, of = after_each(j, x.start)
+                if noun:
+                    return {"noun": noun, "of": None, "each_at": j}
+            if w.isalpha() and w not in ("and", "и", "а", "но", "but", "in", "на", "в", "for", "для"):
+                break
         return None
 
     def _operator_products(self, fs: list[Fact]) -> None:
@@ -1194,6 +1295,13 @@ class _Builder:
                   if c.kind == "count" and c.end <= x.start and _noun_match(c.unit, noun) and not c.meta.get("measure")]
             if cs:
                 return cs[-1]
+        # "EU awards 40 grants …" (headline) … "Each grant is worth EUR 25,000": the items counted earlier in
+        # the release, when every earlier count of them agrees
+        cs = [c for k in range(0, max(0, x.sentence)) for c in self.sent_facts[k]
+              if c.kind == "count" and _noun_match(c.unit, noun) and not c.meta.get("measure") and not c.subset
+              and not c.hedge and c.scope == x.scope and c.value > 1]
+        if cs and len({c.value for c in cs}) == 1:
+            return cs[-1]
         return None
 
     def _products_across(self) -> None:
@@ -1236,6 +1344,23 @@ class _Builder:
                             if cs:
                                 n, tot = cs[-1], eq[-1]
                                 break
+                if n is None and x.kind == "money":
+                    # «Каждый комплект … стоит 3 200 евро; закупка для всех 100 сел обойдется в 350 000 евро»,
+                    # "… costs EUR 1,500; equipping all 40 villages costs EUR 60,000": the items counted with "all"
+                    # after the per-item amount, and the one amount after them
+                    alls = ("all",) if lang == "en" else ("все", "всех", "всем", "всеми")
+                    for c in fs:
+                        if c.kind != "count" or c.start <= x.end or c.meta.get("measure") or c.hedge or c.value < 2:
+                            continue
+                        ci = self._widx(ws, c.start)
+                        if not (ci >= 1 and (ws[ci - 1].norm in alls or ci >= 2 and ws[ci - 1].norm == "the" and ws[ci - 2].norm in alls)):
+                            continue
+                        if any(o.kind == "money" and x.end < o.start < c.start for o in fs):
+                            break
+                        after = [t for t in fs if t.start > c.end and t.kind == "money"]
+                        if after and after[0] in same and after[0].value > x.value and not after[0].meta.get("strong"):
+                            n, tot = c, after[0]
+                        break
                 if n is None:
                     continue
                 if tot is None:
@@ -1293,6 +1418,16 @@ class _Builder:
                                 break
                         if tot is not None:
                             break
+                if tot is None and x.kind == "money" and n is not None:
+                    # "… costing EUR 45,000, bringing the equipment package to EUR 810,000", "Each grant is worth
+                    # EUR 25,000, so the businesses will share EUR 1 million": the sentence's one amount after the
+                    # per-item one, larger, in the same clause chain (no ";"), no contributor's or project's amount
+                    later = [t for t in fs if t.start > x.end and t.kind == "money"]
+                    if len(later) == 1 and later[0] in same and later[0].value > x.value \
+                            and later[0].role in (None, "other", "total") and not later[0].meta.get("strong") \
+                            and ";" not in self.text[x.end:later[0].start] and not later[0].subset \
+                            and not any(o.kind in ("count", "percent") and x.end <= o.start < later[0].start for o in fs):
+                        tot = later[0]
                 if tot is None and x.kind == "money" and k > 0 and self.sent_block[k - 1] == self.sent_block[k] \
                         and len([o for o in fs if o.kind == "money"]) == 1:
                     # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."
@@ -1679,7 +1814,10 @@ class _Builder:
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
         things: dict[str, list[Fact]] = {}
+        measures: dict[str, list[Fact]] = {}
         for c in cs:
+            if c.meta.get("measure") and not (c.subset or c.table or c.hedge):
+                measures.setdefault(c.unit, []).append(c)
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
             if self._by_year(c):
@@ -1735,8 +1873,29 @@ class _Builder:
             from app.facts.relations import same_action
 
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
-            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)):
+            # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
+            # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
+            summary = _summary_pair(a, b)
+            tail = min(pa, pb, key=len)
+            repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
+            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
+                    or summary or repeats:
                 self.rel("same", [a.id, b.id], origin="scope")
+        # "480 lawyers and paralegals, 210 of them women" … "These 450 lawyers will make it real": a whole with
+        # its groups is still a count of those people, the same fact as a later mention pointing back at it
+        wholes = [c for c in cs if c.meta.get("groups") and not c.subset and not c.table and _people(self.lang, c.unit)]
+        for c in cs:
+            if c.subset or c.table or c.meta.get("groups") or c.meta.get("each") or not _people(self.lang, c.unit):
+                continue
+            if not re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, c.start - 12):c.start].lower()):
+                continue
+            ws_ = [w for w in wholes if w.start < c.start and _noun_match(w.unit, c.unit) and w.value != c.value]
+            if len(ws_) == 1:
+                self.rel("same", [ws_[0].id, c.id], origin="scope")
+        # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary
+        for unit, fs in measures.items():
+            if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
+                self.rel("same", [fs[0].id, fs[1].id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».
@@ -1759,11 +1918,39 @@ class _Builder:
                 and f.range.precision in ("year", "month") and f.place != "quote"]
         vals = {round(d.value * (12 if d.unit == "years" else 1)) for d in durs}
         spans = {(r.range.first.year, r.range.first.month, r.range.last.year, r.range.last.month) for r in rngs}
+        if len(vals) == 2:
+            # "the 30-month initiative" in the lead, "a 36-month project" in the summary: the project's one
+            # duration stated twice (each right next to the project's name; not a phase's)
+            own = [d for d in durs if self._names_project(d)]
+            if len(own) == len(durs) and len({d.scope for d in own}) == 1:
+                own.sort(key=lambda d: d.start)
+                for a, b in zip(own, own[1:]):
+                    if a.value * (12 if a.unit == "years" else 1) != b.value * (12 if b.unit == "years" else 1):
+                        self.rel("same", [a.id, b.id], origin="scope")
+                if len(spans) == 1:
+                    for d in own:
+                        for r in rngs:
+                            self.rel("duration", [d.id, r.id], origin="scope")
+            return
         if len(vals) != 1 or len(spans) != 1:
             return
         for d in durs:
             for r in rngs:
                 self.rel("duration", [d.id, r.id], origin="scope")
+
+    def _names_project(self, d: Fact) -> bool:
+        """A duration written next to the project's name: "30-month initiative", «трёхлетний проект», "the
+        programme runs for 36 months" (the project word up to three words before or two after), and
+        no phase, stage or pilot in its clause."""
+        if not (0 <= d.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[d.sentence]
+        i, j = self._widx(ws, d.start), self._widx(ws, d.end)
+        proj = phrase_set(self.lang, "project.words")
+        if not proj.find(ws, max(0, i - 4), min(len(ws), j + 2)):
+            return False
+        part = ("phase", "stage", "pilot", "component", "этап", "фаз", "пилот", "компонент", "очеред")
+        return not any(w.norm.startswith(part) for w in ws[max(0, i - 8):min(len(ws), j + 4)])
 
     # -- tables --------------------------------------------------------------------------------------
     def _tables(self) -> None:
@@ -1808,6 +1995,12 @@ _ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.
 RATE_AFTER = re.compile(r"[ \u00a0]*(?:на|per|for every)[ \u00a0]+(?:\d[\d \u00a0,.]{0,8}|one |a |тысяч\w* |сто )[ \u00a0]*"
                         r"(?:населени|жител|человек|people|population|inhabitant|resident|live birth|живорожд|детей|children)", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
+
+
+def _summary_pair(a: Fact, b: Fact) -> bool:
+    """One figure in the headline or lead, the other in the project's summary or the page footer."""
+    return (a.place in ("headline", "lead") and b.meta.get("about") and not a.meta.get("about")) or \
+        (b.place in ("headline", "lead") and a.meta.get("about") and not b.meta.get("about"))
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
@@ -1890,7 +2083,24 @@ def _people(lang: str, unit: str) -> bool:
     if not unit:
         return False
     u = unit.lstrip("@")
-    return bool(phrase_set(lang, "people").at(words(u), 0)) or u in ("человек", "person", "people")
+    if phrase_set(lang, "people").at(words(u), 0) or u in ("человек", "person", "people"):
+        return True
+    return lang == "ru" and not unit.startswith("@") and _animate_ru(u)
+
+
+_ANIMATE: dict[str, bool] = {}
+
+
+def _animate_ru(lemma: str) -> bool:
+    """«инспектор», «спасатель», «пограничник»: a Russian noun of people (animate, pymorphy3), not only the
+    list's."""
+    got = _ANIMATE.get(lemma)
+    if got is None:
+        from app.language import morph
+
+        ps = [p for p in morph().parse(lemma)[:1] if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == lemma]
+        got = _ANIMATE[lemma] = bool(ps) and "anim" in ps[0].tag and "inan" not in ps[0].tag
+    return got
 
 
 def _gap_words(ws, builder, a: Fact, b: Fact) -> int:
@@ -1913,6 +2123,8 @@ def _more_after(text: str, x: Fact, fs: list[Fact], lang: str) -> bool:
     nxt = [o.start for o in fs if o.start > x.end and o.kind in ("money", "count", "percent")]
     end = min([x.end + 80] + [s for s in nxt])
     tail = text[x.end:end]
+    if re.match(r"[ \u00a0]+(?:в|во|из|in|at|from|across)[ \u00a0]+[A-ZА-ЯЁ]", tail):
+        return False  # «восемь групп по 14 человек в Ашхабаде, Сарахсе и Фарапе»: the "and" joins places
     rx = _MORE_RU if lang == "ru" else _MORE_EN
     for m in rx.finditer(tail):
         rest = tail[m.end():]

@@ -47,6 +47,11 @@ def restated(b) -> None:
                   and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge
                   and c.value > 1]  # «сумма одного гранта», "each grant is worth": one item, not a count of them
         vals = {round(c.value, 6) for c in others}
+        if len(vals) > 1:
+            # «Восемьдесят сел …» (headline), «в 35 селах …», «для всех 100 сел»: the headline's and lead's count is
+            # the release's count of the items; the body's other counts of them are parts
+            others = [c for c in others if c.place in ("headline", "lead")]
+            vals = {round(c.value, 6) for c in others}
         if len(vals) == 1:
             for c in others:
                 b.rel("same", [c.id, n.id], origin="product")

@@ -41,7 +41,8 @@ STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "w
            "less", "such", "where", "while", "when", "been", "be", "being", "also", "had", "its", "it", "they",
            "we", "our", "took", "take", "received", "trained", "attended", "joined", "participated", "completed",
            "benefited", "got", "gained", "say", "said", "altogether", "overall", "combined", "together", "respectively",
-           "annually", "apiece", "total", "in"}
+           "annually", "apiece", "total", "in", "include", "includes", "included", "comprise", "comprises", "consist",
+           "consists", "can", "could", "would", "should", "must", "may", "did", "do", "does", "not", "now", "still"}
 UNIT_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "percent", "per", "cent", "million",
               "billion", "thousand", "euro", "euros", "eur", "usd", "dollars", "tenge", "hours", "hour", "km",
               "kilometres", "kilometers", "hectares", "ha", "tonnes", "tons", "times", "minutes", "am", "pm", "a.m.",
@@ -110,6 +111,9 @@ def _ru_noun(text: str, pos: int):
         if not parses:
             return None
         p = parses[0]
+        if p.tag.POS == "VERB" and i == pos:
+            # «100 сел»: right after a number, a word that is also a noun in the genitive plural is that noun
+            p = next((x for x in parses if x.tag.POS == "NOUN" and "plur" in x.tag and "gent" in x.tag), p)
         if p.tag.POS == "NOUN" or (p.tag.POS is None and any(x.tag.POS == "NOUN" for x in parses)):
             lemma = p.normal_form.replace("ё", "е")
             return word, i + w.start(1), i + w.end(1), lemma
@@ -140,10 +144,15 @@ def _en_noun(text: str, pos: int):
     i = pos
     words = []
     for _ in range(3):
-        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+|[A-Z]{2,6}s)(?![\w])", text[i:i + 40])
+        w = re.match(r"[ \u00a0]{1,3}([A-Za-z][a-z'\-]{1,30}+|[A-Z]{2,6}s?)(?![\w])", text[i:i + 40])
         if not w:
             break
         lw = w.group(1).lower()
+        if not words and lw.endswith("ed") and lw in STOP_EN:
+            nx = re.match(r"[ \u00a0]{1,3}([a-z][a-z'\-]{1,30}s)(?![\w'\-])", text[i + w.end():i + w.end() + 40])
+            if nx and nx.group(1) not in STOP_EN and nx.group(1) not in UNIT_WORDS:
+                i += w.end()  # "250 trained nurses": a participle before the noun, not the verb after it
+                continue
         if lw in STOP_EN or lw in UNIT_WORDS:
             break
         if w.group(1)[0].isupper() and words:
@@ -152,10 +161,16 @@ def _en_noun(text: str, pos: int):
             break  # "18 workshops gathered …": a verb after the noun
         words.append((w.group(1), i + w.start(1), i + w.end(1)))
         i += w.end()
+    if words and words[-1][0].isupper() and len(words[-1][0]) <= 6 and not words[-1][0].endswith("s"):
+        words.pop()  # "Fourteen TB hospitals": an acronym is a modifier, never the head
     if not words:
         return None
-    # "300 secondary school teachers": the head is the last word
+    # "300 secondary school teachers": the head is the last word; "Fifteen crisis centres now receive …":
+    # the last plural word when a word that is no plural follows it
     head = words[-1]
+    plural = [x for x in words if x[0].lower().endswith("s") and not x[0].lower().endswith("ss") and len(x[0]) > 3]
+    if plural and plural[-1] is not head and not head[0].lower().endswith("s"):
+        head = plural[-1]
     if head[0][0].isupper() and not words[0][0][0].isupper():
         return None
     return head[0], head[1], head[2], _en_singular(head[0])

@@ -42,6 +42,8 @@ def qualifier_gap(between: str, lang: str) -> bool:
     """The words between a whole count and the next count make the next one a qualifier of the whole:
     "140 delegates from five countries", «310 участников из всех 14 регионов»."""
     toks = between.lower().split()
+    if len(toks) >= 2 and toks[0].isalpha() and toks[0] not in QUAL_PREPS.get(lang, ()) and toks[1] in QUAL_PREPS.get(lang, ()):
+        toks = toks[1:]  # "120 participants came from three regions": the verb before the qualifier
     if not toks or len(toks) > 3 or toks[0] not in QUAL_PREPS.get(lang, ()):
         return False
     return all(t.isalpha() and (t in QUAL_DETS.get(lang, ()) or i == 0) for i, t in enumerate(toks))
@@ -89,35 +91,54 @@ def remaining_counts(b) -> None:
     in_groups = {i for r in b.model.relations if r.kind in ("groups", "sum") for i in r.facts}
     for k, fs in enumerate(b.sent_facts):
         ws = b.sent_words[k]
-        for f in fs:
-            if f.kind != "count" or f.id in in_groups or f.meta.get("measure"):
+        for f in list(fs):
+            if f.kind != "count":
                 continue
             if not (f.meta.get("remaining") or remaining_before(ws, b._widx(ws, f.start), lang)):
                 continue
+            # «Из 12 внедорожников восемь …, оставшиеся шесть»: a whole read with "the remaining" as its only
+            # group is read again with the parts between
+            solo = next((r for r in b.model.relations if r.kind == "groups" and len(r.facts) == 2 and r.facts[1] == f.id), None)
+            if f.id in in_groups and solo is None:
+                continue
+            measure = bool(f.meta.get("measure"))  # «оставшиеся 80 км»: lengths and areas of one unit
             cands = []
             for back in range(k, max(-1, k - 3), -1):
                 if b.sent_block[back] != b.sent_block[k]:
-                    break
+                    # "Sixteen of the grants …; the remaining 26" in the paragraph after "40 grants": a part
+                    # naming the whole's noun reaches back across the paragraph
+                    named = _of_the_noun(b, back + 1, f)
+                    if not named:
+                        break
                 cands = [c for c in b.sent_facts[back] if c.kind == "count" and c.end <= f.start] + cands
             def people(c):
                 return _people(lang, c.unit) or bool(c.q and c.q.noun and _people(lang, c.q.noun.lower()))
 
             def same_thing(c):
+                if measure:
+                    return bool(c.meta.get("measure")) and c.unit == f.unit
                 if c.meta.get("measure") or c.meta.get("each") or c.meta.get("items"):
                     return False
                 if f.unit and not f.unit.startswith("@"):
                     return c.unit == f.unit or (people(c) and people(f)) or (not c.unit and bool(c.meta.get("part_of_next")))
                 return people(c) or c.unit.startswith("@") or not c.unit
             bare = not f.unit or f.unit.startswith("@")  # "the remaining 180 in Naryn": the noun is the whole's
-            wholes = [c for c in cands if c.value > f.value and not c.unit.startswith("@") and c.unit and not c.meta.get("measure")
-                      and not c.meta.get("each") and (same_thing(c) or bare)]
+            if lang == "en" and f.q is not None and f.q.noun and f.value > 1 and not f.q.noun.lower().endswith("s") \
+                    and f.q.noun.lower() not in ("people", "women", "men", "children", "staff", "police", "youth"):
+                bare = True  # "the remaining eight operate in …": a verb after the number, no noun
+            wholes = [c for c in cands if c.value > f.value and not c.unit.startswith("@") and c.unit
+                      and (not c.meta.get("measure") or measure) and not c.meta.get("each") and (same_thing(c) or bare and not measure)]
             cands = [c for c in cands if same_thing(c) or c in wholes]
             if not wholes:
                 continue
             whole = max(wholes, key=lambda c: (c.value, -c.start))
+            _bare_parts(b, whole, f)
+            cands = cands + [c for c in F if c.meta.get("bare_part_of") == whole.id]
             mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
-            parts = [c for c in cands if (c.start > whole.end or c.meta.get("part_of_next") and 0 <= whole.start - c.end <= 12)
+            parts = [c for c in cands if (c.start > whole.end or c.meta.get("part_of_next") and 0 <= whole.start - c.end <= 12
+                                          or _part_before_of(b, c, whole))
                      and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
+            parts = list({c.id: c for c in parts}.values())
             if _uncounted_digits(b, whole, f):
                 continue  # "Of the 300, 120 work in Astana, 100 in Almaty, the remaining 80 …": a part not read
             if not parts or any(p.hedge for p in parts):
@@ -125,11 +146,87 @@ def remaining_counts(b) -> None:
                 f.meta["remaining"] = True
                 continue
             f.meta["remaining"] = True
+            if solo is not None:
+                if solo.facts[0] != whole.id:
+                    continue
+                b.model.relations.remove(solo)
+                b._rel_keys.discard((solo.kind, tuple(solo.facts)))
             for p in parts + [f]:
                 p.subset = True
             whole.meta["groups"] = [p.id for p in parts + [f]]
             b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
             in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def _part_before_of(b, c, whole) -> bool:
+    """«60 км каналов из 140 км», "60 km of the 140 km": a count before its whole in one sentence, the
+    whole right after "of" / «из»."""
+    if c.sentence != whole.sentence or c.end > whole.start or c.unit != whole.unit:
+        return False
+    before = b.text[max(c.end, whole.start - 12):whole.start].lower().split()
+    return bool(before) and before[-1] in ("из", "of") or before[-2:] == ["of", "the"] or before[-2:] == ["out", "of"]
+
+
+def _of_the_noun(b, k: int, f) -> bool:
+    """Sentence k (up to f's) has a bare number "N of the <noun>" / «N из <noun>» before f."""
+    for kk in range(k, f.sentence + 1):
+        if kk >= len(b.sentences):
+            break
+        a, e = b.sentences[kk]
+        if _OF_THE[b.lang].search(b.text, a, min(e, f.start)):
+            return True
+    return False
+
+
+_OF_THE = {"en": re.compile(r"(?<![\w])[A-Za-z]{3,9}+[ \u00a0]+of[ \u00a0]+(?:the|these|those)[ \u00a0]+[a-z]{2,19}s(?![\w])"),
+           "ru": re.compile(r"(?<![\w])[а-яё]{3,12}+[ \u00a0]+из[ \u00a0]+(?:этих[ \u00a0]+)?[а-яё]{3,20}+(?![\w])", re.I)}
+_PART_LINK = {"en": ("of them", "of these", "of those", "of the ", "of which"),
+              "ru": ("из них", "из которых", "из этих", "из ")}
+
+
+def _bare_parts(b, whole, f) -> None:
+    """The numbers no fact reads between a whole count and "the remaining N" ("Fifteen crisis centres … Six of
+    them are in the cities; the remaining nine …", "Six were completed in 2025", «в 14 из них», «Из 12
+    внедорожников восемь уже поступили»): counts of parts of the whole when the number starts its clause,
+    follows the whole, or says "of them" / «из них» right after it."""
+    from app.facts.dates import find_dates
+    from app.facts.numbers import find_numbers
+    from app.facts.quantities import Quantity
+
+    if whole.meta.get("bare_parts_read") or whole.sentence < 0 or f.sentence < 0:
+        return
+    whole.meta["bare_parts_read"] = True
+    lang = b.lang
+    taken = sorted((o.start, o.end) for fs in b.sent_facts[whole.sentence:f.sentence + 1] for o in fs)
+    for kk in range(whole.sentence, f.sentence + 1):
+        a, e = b.sentences[kk]
+        a, e = max(a, whole.end), min(e, f.start)
+        if a >= e:
+            continue
+        seg = b.text[a:e]
+        dates = [(d.start + a, d.end + a) for d in find_dates(seg, lang)]
+        for n in find_numbers(seg, lang, a):
+            if not n.integer or n.value >= whole.value or n.value < 1 or (not n.words and not n.style.group and 1900 <= n.value <= 2100):
+                continue
+            if any(x < n.end and n.start < y for x, y in taken + dates):
+                continue
+            head = b.text[n.end:n.end + 16].lower().replace("\u00a0", " ").lstrip(" ")
+            tail = b.text[max(a if kk > whole.sentence else whole.end, n.start - 30):n.start].rstrip(" \u00a0")
+            if head[:1].isdigit() or head.startswith(("%", "per", "про", "млн", "тыс", "mill", "thous")):
+                continue
+            linked = head.startswith(_PART_LINK[lang])
+            clause_start = not tail.strip() or tail.endswith((";", ",", ":", ".", "—", "–")) or (
+                kk > whole.sentence and b.text[a:n.start].strip() == "")
+            after_whole = kk == whole.sentence and not b.text[whole.end:n.start].strip(" \u00a0,")
+            if not (linked or clause_start or after_whole):
+                continue
+            if b.text[max(0, n.start - 12):n.start].lower().rstrip().endswith(("remaining", "other", "rest", "остальные", "оставшиеся", "оставшихся")):
+                continue
+            g = b.add("count", n.start, n.end, n.value, "", Quantity("count", n.start, n.end, n.value, "", n), place=f.place, scope=f.scope, sentence=kk, block=b.sent_block[kk])
+            g.meta["bare_part_of"] = whole.id
+            g.meta["group_number"] = True
+            b.sent_facts[kk].append(g)
+            b.sent_facts[kk].sort(key=lambda x: x.start)
 
 
 def _uncounted_digits(b, a, f) -> bool:
@@ -144,6 +241,14 @@ def _uncounted_digits(b, a, f) -> bool:
             i = spans[k][1]
             continue
         if text[i].isdigit():
+            j = i
+            while j < f.start and text[j].isdigit():
+                j += 1
+            run = text[i:j]
+            if len(run) == 4 and run[:2] in ("19", "20") and not text[j:j + 1].isdigit() and text[j:j + 2] not in (",0", ".0") \
+                    and not (i > 0 and text[i - 1] in ",."):
+                i = j  # "Six were completed in 2025": a year is no part
+                continue
             return True
         i += 1
     return False

@@ -40,7 +40,9 @@ def _tol(f: Fact) -> float:
         return 0.0
     st = n.style
     if st.scale > 1 and st.decimals > 0:
-        return 0.5 * 10 ** -st.decimals * st.scale
+        # "EUR 1.2 million" stands for 1.2 million within 0.5 % (not 1.15 to 1.25 million: a share computed
+        # from "EUR 1.2 million of EUR 1.6 million" is 75 %, and 70 % is no rounding of it)
+        return min(0.5 * 10 ** -st.decimals * st.scale, 0.005 * abs(f.value))
     return 0.0
 
 
@@ -116,6 +118,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
             # the less precise figure is the other one rounded half up ("1.4 million" for 1,350,000;
             # "EUR 4 million" is not 4.5 million)
             lv, pv = (av, bv) if _unit_of(a) >= _unit_of(b) else (bv, av)
+            if (a.table or b.table) and abs(av - bv) > 0.05 * max(av, bv):
+                return False  # "EUR 5 million" is no rounding of a table's 4.5 million: a table's figure is restated within 5 %
             return abs(math.floor(pv / unit + 0.5 + 1e-9) - round(lv / unit)) < 1e-9 or abs(av - bv) < 1e-6 * max(av, bv, 1)
         return abs(av - bv) < 1e-6 * max(av, bv, 1) + (0.5 * unit if unit < 1 else 0)
     if r.kind == "product":

@@ -158,7 +158,7 @@ def _memoize(m) -> None:
     m.parse = cached_parse
 
 
-def hunspell(ctx: Any, name: str):
+def hunspell_dict(ctx: Any, name: str):
     """The Hunspell dictionary ``name`` (ru_RU, en_GB, en_US), or None when it is not installed."""
     from app.language.hunspell import load
 

@@ -20,7 +20,9 @@ from app.language import get, match_case, morph
 
 TABLE_PATH = RULES_DIR / "grammar" / "government-table.yaml"
 _CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct", "voct": "nomn"}
-WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# a word, also with a number before a hyphen («30-летию», «10-летнего»: anniversaries and ages)
+WORD = re.compile(r"(?:\d{1,4}-)?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_YEARS = re.compile(r"\d{1,4}-лет(?:и[еяюи]|ие[мй]|ием|н)", re.I)
 # Words of time that stand in the accusative after any verb («руководит второй год»).
 TIME_NOUNS = {"год", "месяц", "неделя", "день", "час", "минута", "время", "сутки", "раз", "лето", "зима",
               "весна", "осень", "вечер", "утро", "ночь", "период", "срок", "полгода", "квартал", "семестр",
@@ -61,6 +63,14 @@ def analyses(ctx, word: str):
     if hit is not False:
         return hit
     m = morph(ctx)
+    if _YEARS.match(w):
+        # «30-летию», «10-летнего»: pymorphy3 guesses them from «-летие», «-летний» (not dictionary words)
+        out = tuple(p for p in m.parse(w) if p.tag.POS in ("NOUN", "ADJF")) or None
+        cache[w] = out
+        return out
+    if w[:1].isdigit():
+        cache[w] = None
+        return None
     if not (m.word_is_known(w) or ("ё" in w and m.word_is_known(w.replace("ё", "е")))):
         # a regional term of the accept vocabulary (акимат, джамоат): pymorphy3's guessed noun
         # readings whose lemma the vocabulary holds

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.language import MAX_WORD, get, hunspell, morph
+from app.language import MAX_WORD, get, hunspell_dict, morph
 
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -277,18 +277,20 @@ class Speller:
             else:
                 complete = False
         scored = []
-        for s, rank in cands.items():
-            if s.lower() == word.lower():
-                continue
+        pool = [(s, rank) for s, rank in cands.items() if s.lower() != word.lower()]
+        for s, rank in pool:
             dist = distance(word, s)
             if " " in s or "-" in s and "-" not in word:
                 dist += 1.0  # splitting a word is rarely the fix
-            # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы)
-            freq = self.common(s.lower())
-            if self.morph is not None and "е" in s.lower():
-                ps = self.morph.parse(s.lower())
-                if ps and ps[0].word != s.lower():
-                    freq = max(freq, self.common(ps[0].word))  # молодежь is counted as молодёжь
+            # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы);
+            # a lone candidate needs no frequency to be ranked (nor the Zipf table loaded: issue 13)
+            freq = 0.0
+            if len(pool) > 1:
+                freq = self.common(s.lower())
+                if self.morph is not None and "е" in s.lower():
+                    ps = self.morph.parse(s.lower())
+                    if ps and ps[0].word != s.lower():
+                        freq = max(freq, self.common(ps[0].word))  # молодежь is counted as молодёжь
             scored.append((dist, -round(freq, 1), rank, s))
         scored.sort()
         out, seen = [], set()
@@ -319,5 +321,5 @@ def speller(ctx: Any, lang: str) -> Speller:
         from app.language.hunspell import Lazy, find
 
         second = get(ctx, f"hunspell.lazy.{other}", lambda: Lazy(other) if find(other) else None)
-        parts = (None, [hunspell(ctx, variant), second])
+        parts = (None, [hunspell_dict(ctx, variant), second])
     return get(ctx, name, lambda: Speller(lang, *parts))

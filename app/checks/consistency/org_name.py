@@ -17,10 +17,17 @@ from app.language.orgs import alias_lemma_seqs, contains, lemma, lemmas
 
 RU = re.compile(r"ответственност(?:ью|и)\s+(?P<org>[^.\n]{2,200}?)\s+и\s+(?:не\s+обязательно|необязательно|не\s+отража|"
                 r"никоим|может\s+не)", re.I)
+# «Ответственность за её содержание несёт исключительно <X>; она не обязательно отражает …» (the
+# 2018 wording as projects in the region render it): X in the nominative
+RU2 = re.compile(r"ответственность\s+за\s+(?:е[её]|его|их)\s+содержание\s+нес[её]т\s+(?:исключительно\s+|только\s+|полностью\s+)?"
+                 r"(?P<org>[^.\n;]{2,200}?)\s*(?:[;,]\s*(?:и\s+)?|\s+и\s+)(?:(?:оно|она|он|они)\s+)?(?:не\s+обязательно|"
+                 r"необязательно|не\s+отража|никоим|может\s+не)", re.I)
 EN = re.compile(r"sole\s+responsibility\s+of\s+(?:the\s+)?(?P<org>[^.\n]{2,200}?)\s+and\s+(?:do|does|can|may|shall)\b",
                 re.I)
 PLACEHOLDER = re.compile(r"[<\[]|название\s+организации|name\s+of\s+(?:the\s+)?organi[sz]ation", re.I)
-QUOTED = re.compile(r"[«\"“„](?P<q>[^«»\"“”„\n]{2,120})[»\"”“]")
+# a quoted name, with one name quoted inside it («Центр поддержки предпринимательства „Ишонч“»);
+# every alternative starts with another character, so the match stays linear
+QUOTED = re.compile(r"[«\"“„](?P<q>(?:[^«»\"“”„\n]|„[^«»\"“”„\n]{1,60}[“”]|“[^«»\"“”„\n]{1,60}”){2,120})[»\"”“]")
 ACR_TAIL = re.compile(r"\s*\((?P<acr>[^()\n]{2,12})\)\s*$")
 # the head noun of a legal form, also from its abbreviation
 FORM_HEADS = {"фонд", "объединение", "организация", "ассоциация", "учреждение", "центр", "союз", "палата",
@@ -156,8 +163,10 @@ def _sentence(doc, offset: int) -> tuple[int, int]:
 
 
 def check(doc, rule, ctx):
-    rx = RU if doc.language == "ru" else EN
-    found = list(rx.finditer(doc.text))
+    if doc.language == "ru":
+        found = sorted(list(RU.finditer(doc.text)) + list(RU2.finditer(doc.text)), key=lambda m: m.start())
+    else:
+        found = list(EN.finditer(doc.text))
     for k, m in enumerate(found):
         # a file of many releases: a disclaimer's variants are looked for in its own release (from the
         # previous disclaimer to the next one), so a long file stays linear
@@ -371,6 +380,14 @@ def _suggestions(ctx, doc, org: str, skip) -> list[str]:
             form = _genitive_form(ctx, body_form, form) or form
         else:
             form = " ".join(body_form)
+    elif form and doc.language == "en" and lemmas(ctx, q.group("q")) == lemmas(ctx, m.group("q")):
+        # the same quoted name after other words: the body's capitalised words before it, as many
+        # as the disclaimer has ("Legal Aid Centre" → "Legal Assistance Centre")
+        mine_pre = [w for w in form.split() if w.lower() != "the"]
+        theirs = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 80):m.start()])[-len(mine_pre):]
+        if len(theirs) == len(mine_pre) and all(w[:1].isupper() for w in theirs) \
+                and [w.lower() for w in theirs] != [w.lower() for w in mine_pre]:
+            form = " ".join(theirs)
     return [f"{form} {m.group(0)}".strip()]
 
 

@@ -15,7 +15,7 @@ DOMAIN = r"[A-Za-z0-9][\w\-]*(?:[.,][\w\-]+)*\.[A-Za-z]{2,24}"
 # broken by a space on either side of the @ (one word before, a dotted domain after)
 SPACED = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")(?:\s+@\s*|@\s+)(" + DOMAIN + r")(?![\w\-])")
 DOUBLE_AT = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@{2,}(" + DOMAIN + r")(?![\w\-])")
-COMMA = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]++[.,])*+[A-Za-z]{2,24})(?![\w\-])")
+COMMA = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]++[.,](?=[\w\-]))*+[A-Za-z]{2,24})(?![\w\-])")
 DOTS = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@((?:[\w\-]+\.+)*[\w\-]+\.{2,}(?:[\w\-]+\.+)*[A-Za-z]{2,24})(?![\w\-])")
 # Domain endings an address of the region's releases ends with (for the two slips below).
 TLDS = ("kz kg uz tj tm ru org com net int eu de uk gov edu info fr ch be at it es nl se us io ge am az by ua md mn "
@@ -50,7 +50,9 @@ REASONS_RU = (
 )
 WHAT_RU = {"broken by a space": "разорван пробелом", "broken by a space before the domain ending": "пробел перед доменом верхнего уровня",
            "without a domain ending": "нет домена верхнего уровня (.kz, .org …)", "doubled '@'": "знак «@» повторён дважды",
-           "comma instead of a dot": "запятая вместо точки", "doubled dot": "две точки подряд"}
+           "comma instead of a dot": "запятая вместо точки", "doubled dot": "две точки подряд",
+           "with Cyrillic letters": "кириллические буквы в адресе", "without '@'": "нет знака «@»",
+           "with a mistyped domain": "опечатка в домене"}
 
 
 def reason_ru(reason: str) -> str | None:
@@ -98,9 +100,92 @@ def _ending_for(text: str, domain: str, at: int) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+# any address-like token (for the checks of its letters and its ending)
+ANY = re.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)*+")
+# Cyrillic letters with a Latin twin typed inside an address (рress@fund.kz with a Cyrillic р)
+TWINS = str.maketrans("аеорсухкмтвнАЕОРСУХКМТВН", "aeopcyxkmtbhAEOPCYXKMTBH")
+# an address where an e-mail label promises one and the '@' is missing or mistyped
+LABELLED = re.compile(r"(?:\be-?mail|\bE-?MAIL|\bэл\.\s?почта|\bэлектронн\w+\s+почт\w+|\bпочта)\s*:?[ \t\u00a0]*+"
+                      r"(?P<addr>[A-Za-z0-9][A-Za-z0-9_.+#\-]*+)(?![\w@])", re.I)
+# domain endings one edit from the common ones that are no domain ending (.con, .kzz, .uzb, .ogr)
+TARGET_TLDS = ("com", "org", "net", "kz", "kg", "uz", "tj", "tm", "ru", "eu", "int", "gov", "edu", "info")
+REAL_NEAR = {"cam", "cat", "cab", "cal", "car", "ceo", "cpa", "ong", "onl", "one", "new", "nec", "nyc", "gop",
+             "tel", "ngo", "ink", "inc", "kim", "rio", "run", "red", "ren", "rent", "eus", "gal", "moe", "tech",
+             "fun", "org", "com", "net", "gov", "edu", "int", "eu", "info", "infiniti", "tours", "team", "ltd"}
+# the second-level name of a mail provider, one edit off (gmial.com, yandeks.ru)
+PROVIDERS = {"gmail": "com", "yahoo": "com", "hotmail": "com", "outlook": "com", "yandex": None, "rambler": "ru",
+             "icloud": "com", "mail": None, "inbox": None}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _country_codes() -> set[str]:
+    try:
+        import phonenumbers
+
+        return {r.lower() for r in phonenumbers.SUPPORTED_REGIONS} | {"uk", "eu", "su"}
+    except ImportError:  # pragma: no cover - a declared dependency
+        return set(TLDS)
+
+
+def _bad_ending(address: str) -> list[str] | None:
+    """None when the ending is fine; else the suggestions (one edit from a common ending, or from
+    a mail provider's name)."""
+    local, _, domain = address.rpartition("@")
+    labels = domain.lower().split(".")
+    if len(labels) < 2:
+        return None
+    ending = labels[-1]
+    out: list[str] = []
+    if ending not in TLDS and ending not in REAL_NEAR and ending not in _country_codes():
+        near = [t for t in TARGET_TLDS if _one_edit(ending, t)]
+        if len(ending) == 1 or near:
+            out = [f"{local}@{'.'.join(labels[:-1])}.{t}" for t in near[:2]]
+            return out
+    name = labels[-2]
+    if len(labels) == 2 and name not in PROVIDERS and len(name) >= 4:
+        for prov, tld in PROVIDERS.items():
+            if len(prov) >= 5 and _one_edit(name, prov):
+                return [f"{local}@{prov}.{tld or ending}"]
+    return None
+
+
+def _known_domains(text: str) -> set[str]:
+    """Domains the release writes in an address or a web address."""
+    found = {m.group(0).split("@", 1)[1].lower() for m in ANY.finditer(text)}
+    found |= {m.group(1).lower() for m in re.finditer(r"(?:www\.|https?://)((?:[\w\-]+\.)+[A-Za-z]{2,24})(?![\w\-])",
+                                                      text)}
+    return found
+
+
+def _missing_at(text: str, token: str) -> list[str]:
+    """The '@' a labelled address lacks: a '#' for it, or a dot (or nothing) before a domain the
+    release writes elsewhere."""
+    if "#" in token and token.count("#") == 1:
+        return [token.replace("#", "@")]
+    for d in sorted(_known_domains(text), key=len, reverse=True):
+        if token.lower().endswith(d) and len(token) > len(d):
+            head = token[:len(token) - len(d)]
+            head = head[:-1] if head.endswith(".") else head
+            if head:
+                return [f"{head}@{token[len(token) - len(d):]}"]
+    return []
+
+
 def check(doc, rule, ctx):
     text = doc.text
-    if "@" not in text:
+    if "@" not in text and not LABELLED.search(text):
         return  # every pattern below needs an '@': seven scans of the whole text saved (issue 13)
     taken: list[tuple[int, int]] = []
 
@@ -151,10 +236,43 @@ def check(doc, rule, ctx):
         taken.append((m.start(), m.end()))
         yield rule.finding(doc, m.start(), m.end(), suggestions,  # a guess, never applied by --fix
                            message=f"E-mail address {what}", message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+    for m in ANY.finditer(text):
+        token = m.group(0).rstrip(".")
+        if re.search(r"[а-яёА-ЯЁ]", token) and re.search(r"[A-Za-z]", token) and free(m.start(), m.end()):
+            taken.append((m.start(), m.start() + len(token)))
+            latin = token.translate(TWINS)
+            ok = not re.search(r"[а-яёА-ЯЁ]", latin) and _valid(latin) is None
+            what = "with Cyrillic letters"
+            yield rule.finding(doc, m.start(), m.start() + len(token), [latin] if ok else [],
+                               message=f"E-mail address {what}",
+                               message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+        elif re.search(r"@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]$", token) and free(m.start(), m.end()):
+            taken.append((m.start(), m.start() + len(token)))  # press@fund.k: a one-letter ending
+            ending = _ending_for(text, token.split("@", 1)[1].rsplit(".", 1)[0], m.start())
+            sugg = [token[:-1] + ending] if ending and ending.startswith(token[-1].lower()) else []
+            what = "with a mistyped domain"
+            yield rule.finding(doc, m.start(), m.start() + len(token), sugg,
+                               message=f"E-mail address {what}", message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+    for m in LABELLED.finditer(text):
+        token = m.group("addr").rstrip(".-")
+        if not re.search(r"[^.]\.[A-Za-z]{2,24}$", token) or "@" in token or not free(m.start("addr"), m.end("addr")) or re.match(r"(?:www\.|https?)", token, re.I):
+            continue
+        sugg = _missing_at(text, token)
+        if not sugg and token.count(".") < 2:
+            continue  # «почта: fund.kz» may be a site; press.fund.kz is an address that lost its '@'
+        taken.append((m.start("addr"), m.start("addr") + len(token)))
+        what = "without '@'"
+        yield rule.finding(doc, m.start("addr"), m.start("addr") + len(token), sugg,
+                           message=f"E-mail address {what}", message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
     for m in PLAIN.finditer(text):
         if not free(m.start(), m.end()):
             continue
         address = m.group(0).rstrip(".")
+        if _valid(address) is None and (sugg := _bad_ending(address)) is not None:
+            what = "with a mistyped domain"
+            yield rule.finding(doc, m.start(), m.start() + len(address), sugg,
+                               message=f"E-mail address {what}", message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+            continue
         reason = _valid(address)
         if reason:
             yield rule.finding(doc, m.start(), m.start() + len(address), [],

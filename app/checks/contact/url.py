@@ -14,7 +14,8 @@ NEAR = {"htp": "http", "htpp": "http", "hhtp": "http", "htttp": "http", "http": 
 
 # what the problem is called in the Russian message (``{problem}`` in message_ru)
 PROBLEMS_RU = {"double dot": "двойная точка", "comma in the host name": "запятая в имени сайта",
-               "host starts with a dot": "имя сайта начинается с точки", "malformed 'www.'": "искажённое «www.»"}
+               "host starts with a dot": "имя сайта начинается с точки", "malformed 'www.'": "искажённое «www.»",
+               "Cyrillic letters in the host name": "кириллические буквы в имени сайта"}
 
 
 def _ru(problem: str) -> str:
@@ -25,8 +26,14 @@ def _ru(problem: str) -> str:
     return PROBLEMS_RU.get(problem, problem)
 
 
+# Cyrillic letters with a Latin twin typed in a host name (www.undр.org with a Cyrillic «р»)
+TWINS = str.maketrans("аеорсухкмтвнАЕОРСУХКМТВНіІ", "aeopcyxkmtbhAEOPCYXKMTBHiI")
+
+
 def _host_problem(host: str) -> str | None:
     host = host.rstrip(".,")
+    if any(re.search(r"[а-яёА-ЯЁіІ]", label) and re.search(r"[A-Za-z]", label) for label in re.split(r"[.,]", host)):
+        return "Cyrillic letters in the host name"  # www.фонд.рф, a Cyrillic domain, is fine
     if ".." in host or ",." in host or ".," in host:
         return "double dot"
     if "," in host and not re.search(r",\s", host):
@@ -38,7 +45,7 @@ def _host_problem(host: str) -> str | None:
 
 def _repair_host(host: str) -> str:
     h = re.sub(r"[.,]{2,}", ".", host.rstrip(".,"))
-    return h.replace(",", ".")
+    return h.replace(",", ".").translate(TWINS)
 
 
 def check(doc, rule, ctx):
@@ -79,4 +86,4 @@ def check(doc, rule, ctx):
             continue
         h = _repair_host(re.sub(r"^[Ww]{2,4}[.,]+", "www.", host))
         end = m.end() - (len(host) - len(host.rstrip(".,")))
-        yield rule.finding(doc, m.start(), end, [h], problem=problem, fields_ru={"problem": _ru(problem)})
+        yield rule.finding(doc, m.start(), end, [] if re.search(r"[а-яёА-ЯЁ]", h) else [h], problem=problem, fields_ru={"problem": _ru(problem)})

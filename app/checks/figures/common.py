@@ -89,10 +89,40 @@ RU_PREFIX = {1: "одно", 2: "двух", 3: "трёх", 4: "четырёх", 5
              10: "десяти", 12: "двенадцати", 18: "восемнадцати", 24: "двадцатичетырёх", 36: "тридцатишести", 1.5: "полутора"}
 
 
+_RU_1 = "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать " \
+    "пятнадцать шестнадцать семнадцать восемнадцать девятнадцать".split()
+_RU_10 = "- - двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто".split()
+_RU_100 = "- сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split()
+_EN_1 = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+    "seventeen eighteen nineteen".split()
+_EN_10 = "- - twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _cardinal(k: int, lang: str) -> str:
+    """1..999 in words, nominative («сто двадцать», "one hundred and twenty")."""
+    h, r = divmod(k, 100)
+    if lang == "ru":
+        out = [_RU_100[h]] if h else []
+        if r >= 20:
+            out += [_RU_10[r // 10]] + ([_RU_1[r % 10]] if r % 10 else [])
+        elif r:
+            out.append(_RU_1[r])
+        return " ".join(out)
+    out = [_EN_1[h] + " hundred"] if h else []
+    if r:
+        w = _EN_1[r] if r < 20 else _EN_10[r // 10] + ("-" + _EN_1[r % 10] if r % 10 else "")
+        out.append(("and " if h else "") + w)
+    return " ".join(out)
+
+
 def number_words(value: float, lang: str) -> str | None:
     if abs(value - round(value)) > 1e-9:
         return None
-    return (RU_WORDS if lang == "ru" else EN_WORDS).get(int(round(value)))
+    k = int(round(value))
+    got = (RU_WORDS if lang == "ru" else EN_WORDS).get(k)
+    if got is None and 0 < k < 1000:
+        got = _cardinal(k, lang)
+    return got
 
 
 def _replace_adjective(doc, f, value: float) -> str | None:

@@ -9,7 +9,9 @@ preposition takes; the suggestion is the group in that case, in the number the w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from app.language import match_case
 from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, disagreeing, head_readings,
                                      repair_group, inflect_group, inflect_numeral_group, noun_group,
                                      noun_groups, numeral_cases, numeral_group, possible, possible_any, rare_noun, table,
@@ -235,6 +237,10 @@ def _numeral(doc, rule, ctx, following, cases, prep_text):
     shown = _noun_shows(g.rest)
     if numeral_cases(g) & shown & set(cases):
         return None
+    if numeral_cases(g) & set(cases):
+        half = _half_declined(doc, rule, g, cases, prep_text)  # only the numerals change
+        if half is not None:
+            return half
     case = next((c for c in cases if c in shown), cases[0])
     suggestions = inflect_numeral_group(g, case)
     if not suggestions:
@@ -268,6 +274,37 @@ def _noun_shows(rest) -> set[str]:
             continue
         out |= {"gent": {"nomn", "accs", "gent"}, "nomn": {"nomn", "accs"}}.get(c, {c})
     return out
+
+
+def _half_declined(doc, rule, g, cases, prep_text):
+    """«в тридцать двух школах» → «в тридцати двух школах»: a compound numeral declines in every
+    word; the noun is in an oblique case of the preposition and a numeral word is not."""
+    if len(g.numerals) < 2:
+        return None
+    heads = [h for h in g.rest.parses[-1] if h.tag.POS in ("NOUN", "NPRO")]
+    noun_cases = {case_of(h.tag) for h in heads}
+    if len(noun_cases) != 1:
+        return None
+    case = noun_cases.pop()
+    if case not in cases or case in ("nomn", "accs"):
+        return None
+    if all(any(case_of(p.tag) == case for p in ps) for ps in g.numeral_parses):
+        return None
+    words = []
+    for (s, e, w), ps in zip(g.numerals, g.numeral_parses):
+        if any(case_of(p.tag) == case for p in ps):
+            words.append(w)
+            continue
+        try:
+            f = ps[0].inflect({case})
+        except ValueError:
+            f = None
+        if f is None:
+            return None
+        words.append(match_case(w, f.word))
+    start, end = g.numerals[0][0], g.numerals[-1][1]
+    return rule.finding(doc, start, end, [" ".join(words)], prep=prep_text,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
 def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
@@ -306,8 +343,11 @@ _NUMBER_AFTER = re.compile(r"[ \u00a0]*\d")
 
 def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     """«в течении года» → «в течение года»: only before a word of time or a number (in «в течении
-    реки» the noun is right)."""
+    реки» the noun is right), and not after a word that governs «в» + prepositional
+    («заинтересованность в продолжении программы» is the noun)."""
     cases = set(spec.get("case") or [])
+    if i > 0 and ws[i][2].lower() in ("в", "во") and _governs_v_loct(ctx, ws[i - 1][2]):
+        return None
     if spec.get("any_noun"):
         following = words_after(doc.text, end, b.end)
         groups = noun_groups(ctx, following) if following else []
@@ -346,6 +386,26 @@ def _numeral_after(ctx, text, end, limit) -> bool:
         if k == 2 or not any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
             return False
     return False
+
+
+def _governs_v_loct(ctx, word: str) -> bool:
+    """The word governs «в» + prepositional in the table (участвовать, заинтересованность,
+    нуждаться, уверенность …: `preposition_cases` and the right side of `wrong_prepositions`)."""
+    govs = _v_loct_governors()
+    return any(p.normal_form.replace("ё", "е") in govs for p in analyses(ctx, word) or ())
+
+
+@lru_cache(maxsize=1)
+def _v_loct_governors() -> frozenset[str]:
+    t = table()
+    out = set()
+    for spec in t.get("preposition_cases") or []:
+        if set(spec.get("prep") or []) & {"в", "во"} and "loct" in (spec.get("case") or []):
+            out |= set(spec["words"])
+    for spec in t.get("wrong_prepositions") or []:
+        if spec.get("right") in ("в", "во") and "loct" in (spec.get("case") or []):
+            out |= set(spec["words"])
+    return frozenset(x.replace("ё", "е") for x in out)
 
 
 _DURATION = {"жизнь", "сезон", "визит", "поездка", "проект", "программа", "кампания", "мероприятие", "форум",

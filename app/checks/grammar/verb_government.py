@@ -13,6 +13,7 @@ Two tables in rules/grammar/government-table.yaml:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
@@ -273,6 +274,9 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     negated = i > 0 and ws[i - 1][2].lower() == "не"
     if negated:
         cases |= {"gent"}
+    if _COORDINATED.match(doc.text, group.end, b.end) and any(
+            case_of(h.tag) == "nomn" for g in groups for h in head_readings(g)) and not _subject_before(ctx, doc, ws, i):
+        return None  # «реализуют Всемирная организация здравоохранения (ВОЗ) и ЮНИСЕФ»: subjects joined by «и»
     if possible_any(groups, cases, also) or (any(_subject_possible(ctx, w, g) for g in groups)
                                              and not _subject_before(ctx, doc, ws, i)
                                              and not (not participle and _clause_subject(ctx, doc, ws, i, b, cases | also_cases))):
@@ -285,6 +289,9 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
                         fields_ru={"case": CASE_RU.get(case, case)})
+
+
+_COORDINATED = re.compile(r"(?:[ \u00a0]+[А-ЯЁа-яё]+){0,3}?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+(?:и|или|а также)[ \u00a0]+[А-ЯЁA-Z]")
 
 
 _FILLERS = {"также", "тоже", "уже", "еще", "ещё", "даже", "особо", "подробно", "кратко", "вкратце", "детально",
@@ -494,7 +501,8 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
         return None
     heads = [p for g in groups for p in g.parses[-1]]
     # (after «о», «об», «про» a word of time is no adverbial phrase: «уточнила о сроках»)
-    about = ws[j][2].lower() in ("о", "об", "обо", "про")
+    about = ws[j][2].lower() in ("о", "об", "обо", "про") or following[0][2][:1].isupper()
+    # (nor is a named day after a preposition: «посвящён ко Дню независимости»)
     if any((h.normal_form.replace("ё", "е") in adverbial and not about) or h.normal_form in _SKIP_HEADS - {"это", "тот"}
            for h in heads if h.tag.POS in ("NOUN", "NPRO")):
         return None
@@ -545,6 +553,13 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         pron = _TOT[case]
         g_end = ws[j + 1][1]
         suggestions = [(_euphonic(right, pron) + " " + pron) if right else pron]
+        if not right and j == i + 1 and _blank(doc, ws[i][1], prep_start):
+            # «подчеркнула о том, что» → «подчеркнула, что» (or «подчеркнула то, что»): the span
+            # takes the verb, so the first suggestion can drop «о том»
+            verb = ws[i][2]
+            return rule.finding(doc, ws[i][0], g_end, [verb, f"{verb} {pron}"], verb=verb, prep=prep, right="—",
+                                message="'{verb}' does not take '{prep}': '{suggestion}'",
+                                message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
     else:
         groups = _object_group(ctx, doc, ws, j, b, adverbial)
         if groups is None:

@@ -147,6 +147,8 @@ def check(doc, rule, ctx):
         caps = text.isupper() and len(text) >= caps_min
         if w.has_digit or len(text) < min_len or (is_acronym(text) and not (caps and _caps_block(doc, w))):
             continue
+        if doc.text.startswith(".", w.end) and _DOTTED_AFTER.match(doc.text[w.end:w.end + 3]):
+            continue  # GLOBALG.A.P.: a name written with dotted letters
         if lang == "ru" and (not w.cyrillic or w.latin):
             continue
         if lang == "ru" and (REGIONAL_LETTERS.search(text) or in_spans(kazakh, w.start, w.end)):
@@ -178,8 +180,6 @@ def check(doc, rule, ctx):
             continue
         if plain != w.token and "-" in w.token and sp.known(clean(w.token)):
             continue
-        if _dotted_acronym(doc, w):
-            continue  # GLOBALG.A.P.
         if w.end < w.token_start + len(w.token) and w.token[w.end - w.token_start:][:1] in "-‑" \
                 and sp.compound_part(plain):
             continue
@@ -246,8 +246,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     # At a sentence start in running text the word must be common (a rare word one edit from an
     # unknown capitalised word is more likely a name); in a heading, a cell, a caps line any
     # dictionary word will do (Коврощицы → Ковровщицы).
-    if not structural and sp.common(best.lower()) < common_zipf and ranked[0][1] > 0.5:
-        return info
+    if not structural and ranked[0][1] > 0.5 and sp.common(best.lower()) < common_zipf:
+        return info  # (the distance asked first: the Zipf table only when it decides, issue 13)
     if (_SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain)) and sp.common(best.lower()) < common_zipf:
         return info  # Аманова (a surname), Карабек (a village) are not typos of rare words (самановый, карачек)
     suggestions = [s for s, d in ranked if d <= close and " " not in s][:5]
@@ -291,6 +291,7 @@ def _mid_sentence(doc, rule, sp, w, plain, names, slow):
     return rule.finding(doc, w.start, w.end, suggestions, severity="error")
 
 
+_DOTTED_AFTER = re.compile(r"\.[A-Za-zА-Яа-яЁё]\.")
 # a street, avenue, district … word before a capitalised word: the word is the street's name
 _ADDRESS_BEFORE = re.compile(r"(?:^|[\s(,])(?:ул|улиц[аеыу]|пр|пр-т|просп|проспект[аеу]?|пер|переул(?:ок|ка|ке)|бул|бульвар[аеу]?|"
                              r"пл|площад[ьи]|мкр|мкрн|микрорайон[аеу]?|ж/м|кв-л|квартал[аеу]?|тупик|шоссе|наб|набережн(?:ая|ой)|"
@@ -347,14 +348,6 @@ def _product_name(doc, w) -> bool:
         if not re.search(r"[^\sA-Za-z'’-]", between) and len(between.split()) <= 1:
             return True
     return False
-
-
-_DOTTED = re.compile(r"\.[^\W\d_]\.")
-
-
-def _dotted_acronym(doc, w) -> bool:
-    """A word followed by «.A.P.» is the first part of a dotted acronym (GLOBALG.A.P.)."""
-    return _DOTTED.match(doc.text, w.end, w.end + 3) is not None
 
 
 _PLAIN_LETTERS = {"ru": re.compile(r"^[А-Яа-яЁё-]+$"), "en": re.compile(r"^[A-Za-z'’-]+$")}

@@ -7,7 +7,9 @@ is set only when that organisation is known.
 """
 from __future__ import annotations
 
-from app.checks.structure.parts import CITY_PREFIX, DATE_PREFIX, LABEL, structure
+import re
+
+from app.checks.structure.parts import CITY, CITY_PREFIX, DATE_PREFIX, LABEL, PLACE_PREFIX, WEEKDAY, structure
 from app.core import eu_texts
 
 
@@ -66,7 +68,11 @@ def _date_line_with_place(doc, s) -> bool:
     before = DATE_PREFIX.sub("", doc.text[block.start:s.date_line.start])
     if LABEL.match(before):
         before = before[LABEL.match(before).end():].lstrip(" \t|•·/–—:,-")
-    return bool(before.strip()) and bool(CITY_PREFIX.match(before))
+    if bool(before.strip()) and bool(CITY_PREFIX.match(before) or PLACE_PREFIX.match(before)):
+        return True
+    after = doc.text[s.date_line.end:block.end]  # «3 марта 2026 г., Ош», "3 March 2026 | Osh"
+    return bool(re.match(r"^\s*(?:года|г\.)?\s*[,|•·/–—-]\s*(?:г\.\s*)?" + CITY + r"\s*[.,]?\s*$", after)) \
+        and not re.search(WEEKDAY, after, re.I)
 
 
 def check(doc, rule, ctx):

@@ -13,9 +13,13 @@ from app.facts.dates import DateMention, find_dates
 from app.core import eu_texts
 from app.core.document import Block, Document
 
+DASH = r"[ \u00a0]?[-‐‑–—][ \u00a0]?|[ \u00a0]"
 LABEL = re.compile(
-    r"^\W*(?:пресс[- ]?релиз|медиа[- ]?релиз|информационное\s+сообщение|для\s+немедленного\s+распространения|"
-    r"анонс|press\s+release|news\s+release|media\s+release|media\s+advisory|for\s+immediate\s+release|embargoed)\b",
+    r"^\W*(?:(?:пресс|медиа)(?:" + DASH + r")?(?:релиз|сообщение|анонс|коммюнике|заявление)|информационное\s+сообщение|"
+    r"(?:сообщение|информация|релиз)\s+для\s+(?:прессы|печати|СМИ|средств\s+массовой\s+информации)|"
+    r"для\s+немедленного\s+распространения|анонс|коммюнике|"
+    r"(?:press|news|media)(?:" + DASH + r")(?:release|advisory|note|statement|communiqu[eé])|"
+    r"for\s+immediate\s+release|embargoed)\b",
     re.I)
 EMBARGO_LINE = re.compile(r"^\W*(?:эмбарго|embargo(?:ed)?|не\s+(?:публиковать|для\s+публикации)\s+до|not\s+for\s+"
                           r"(?:publication|release)\s+(?:before|until)|hold\s+until)\b", re.I)
@@ -24,6 +28,14 @@ DATE_PREFIX = re.compile(r"^\s*(?:дата(?:\s+(?:публикации|выпу
 DATE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*[.,]?\s*$")
 CITY = r"[A-ZА-ЯЁ][\w.\-’']*(?:[ \-][A-ZА-ЯЁ(][\w.\-’')]*){0,3}"
 CITY_PREFIX = re.compile(r"^" + CITY + r"(?:,\s*" + CITY + r")?\s*[,–—-]?\s*$")
+# a date line's place: also «г. Ош», a bar or a bullet between it and the date («Ош | 3 марта 2026 года»)
+PLACE_PREFIX = re.compile(r"^(?:(?:г|с|пос|пгт|City\s+of)\.?[ \u00a0]*)?" + CITY + r"(?:,\s*" + CITY + r")?\s*[,|•·/–—-]?\s*$")
+WEEKDAY = (r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+# after the date: nothing, or a place or the weekday («3 марта 2026 г., Ош», "3 March 2026 | Osh")
+DATE_LINE_TAIL = re.compile(r"^\s*(?:года|г\.)?\s*(?:[,|•·/–—-]\s*(?:(?:г\.\s*)?" + CITY + r"|" + WEEKDAY + r"))?\s*[.,]?\s*$", re.I)
+RELEASE_PREFIX = re.compile(r"^\s*(?:(?:release|issue|publication)\s+date|for\s+(?:immediate\s+)?release|"
+                            r"дата\s+(?:выхода|распространения)|для\s+публикации)\s*:\s*", re.I)
 UPPER_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-’']{2,}(?:[ ,\-]+[A-ZА-ЯЁ][A-ZА-ЯЁa-z.’']*){0,4}\s*[,]?\s*[–—-]\s")
 AFTER_DATE = re.compile(r"^\s*(?:года|г\.)?\s*(?:[–—-]|[.,:]|\s+\S)")
 
@@ -110,10 +122,10 @@ def _date_in(doc: Document, start: int, end: int) -> DateMention | None:
     if len(dates) != 1:
         return None
     d = dates[0]
-    before = DATE_PREFIX.sub("", text[:d.start])
-    if before.strip() and not CITY_PREFIX.match(before):
+    before = RELEASE_PREFIX.sub("", DATE_PREFIX.sub("", text[:d.start]))
+    if before.strip() and not PLACE_PREFIX.match(before) and not re.fullmatch(r"\s*" + WEEKDAY + r"\s*,?\s*", before, re.I):
         return None
-    if not DATE_TAIL.match(text[d.end:]):
+    if not (DATE_TAIL.match(text[d.end:]) or DATE_LINE_TAIL.match(text[d.end:])):
         return None
     return DateMention(b_start + d.start, b_start + d.end, d.day, d.month, d.year)
 
@@ -193,6 +205,30 @@ def _inside_sentence(doc: Document, start: int) -> bool:
     return bool(RELATIVE.search(prefix)) or len(prefix.split()) > 8
 
 
+# a participle in front of or after a noun names a project, it does not state the funding: «в рамках
+# финансируемого ЕС проекта», «стартовал финансируемый Европейским Союзом проект», "a project funded
+# by the European Union" (the statement is a clause of its own: «проект финансируется», "is funded")
+RU_ATTRIBUTIVE = re.compile(r"(?:со)?финансируем\w+|профинансированн\w+|финансировавш\w+", re.I)
+EN_PREDICATE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|remains?|get|gets|got)\s+(?:\w+ly\s+|also\s+|jointly\s+|"
+                          r"generously\s+|partly\s+|partially\s+)?$)", re.I)
+
+
+def _attributive(doc: Document, start: int, matched: str) -> bool:
+    if doc.language == "ru":
+        verb = re.search(r"(?:со)?финансир\w+|профинансир\w+", matched, re.I)
+        return bool(verb and RU_ATTRIBUTIVE.fullmatch(verb.group(0)))
+    if not re.match(r"\s*(?:co-?)?(?:funded|financed|supported)\b", matched, re.I):
+        return False  # "with the financial support of the European Union"
+    a, _ = _sentence_of(doc, start)
+    block = doc.block_at(start)
+    if block is not None:
+        a = max(a, block.start)
+    prefix = doc.text[a:start]
+    if not prefix.strip() or STATEMENT_START.search(doc.text[max(0, start - 15):start]):
+        return False  # "Funded by the European Union" opens the sentence
+    return not EN_PREDICATE.search(prefix)
+
+
 def _find(doc: Document, key: str) -> Part | None:
     """The part's first occurrence; for a statement, one that opens a sentence is preferred to a
     mention in running text («… проектов, финансируемых Европейским союзом»). The funding
@@ -202,7 +238,8 @@ def _find(doc: Document, key: str) -> Part | None:
     for rx in eu_texts.patterns(doc.language, key):
         for m in rx.finditer(doc.text):
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            if key == "funding_statement" and (_funding_elsewhere(doc, s) or _inside_sentence(doc, s)):
+            if key == "funding_statement" and (_funding_elsewhere(doc, s) or _inside_sentence(doc, s)
+                                               or _attributive(doc, s, m.group(0))):
                 continue
             opens = s == 0 or doc.text[s].isupper() or bool(STATEMENT_START.search(doc.text[max(0, s - 15):s]))
             hits.append((not opens, s, m.end()))

@@ -8,8 +8,24 @@ from __future__ import annotations
 
 import re
 
-RU = re.compile(r"(?<![\w-])[Ее][Вв][Рр][Оо][Сс]оюз(ом|ами|ах|ам|ы|а|у|е)?(?![\w-])")
-EN = re.compile(r"(?<![\w.])(?:E\.\s?U\.|Euro-?[Uu]nion|EuroUnion)(?P<poss>['’]s)?(?![\w])")
+RU = re.compile(r"(?<![\w-])евро[ \u00a0-]?союз(ом|ами|ах|ам|ы|а|у|е)?(?![\w-])", re.I)  # also ЕВРОСОЮЗ, Евро-союз
+EN = re.compile(r"(?<![\w.])(?:E\.\s?U(?:\.|(?![\w.]))|Euro[ \u00a0-]?[Uu]nion|EuroUnion|EURO-?UNION|european[ \u00a0]+[Uu]nion"
+                r"|European[ \u00a0]+union)(?P<poss>['’]s)?(?![\w])")
+# the name in lower case: «европейского союза» (a proper name starts with a capital, Rosenthal § 48)
+RU_LOWER = re.compile(r"(?<![\w-])европейск(ий|ого|ому|им|ом)[ \u00a0]+[сС]оюз(а|у|ом|е)?(?![\w-])")
+# the EU's institution or its old name as the funder: "funded by the European Commission", «при
+# поддержке Европейской комиссии», "the European Community" (the guidance: "Funded by the European Union")
+EN_BODY = re.compile(
+    r"(?:\b(?:funded|financed|co-funded|co-financed|supported|sponsored)\s+by"
+    r"|\b(?:support|funding|funds|grant|grants|assistance|contribution|financing)\s+(?:from|of))"
+    r"\s+the\s+(?P<eu>European\s+(?:Commission|Community|Communities))(?P<poss>['’]s)?(?![\w-])")
+RU_BODY = re.compile(
+    r"(?:\b(?:при|за|с)\s+(?:финансов\w+\s+)?(?:поддержк\w+|помощ\w+|содействи\w+)"
+    r"|\b(?:средств\w*|грант\w*|финансировани\w+)"
+    r"|\b(?:финансиру\w+|софинансиру\w+|профинансирован\w*|поддержан\w*|оплачен\w*))"
+    r"\s+(?P<eu>Европейск(?:ой|ою|им|ого)\s+(?:[Кк]омисси(?:и|ей|ею)|[Сс]ообществ(?:а|ом)))(?![\w-])", re.I)
+RU_BODY_CASE = {"и": ("Европейского", "оюза"), "а": ("Европейского", "оюза"), "ей": ("Европейским", "оюзом"),
+                "ею": ("Европейским", "оюзом"), "ом": ("Европейским", "оюзом")}
 # "Europe" / «Европа» as the funder: the continent does not fund projects ("funding from Europe",
 # «при поддержке Европы»). The continent in other roles (countries of Europe, Council of Europe,
 # Central Asia and Europe) is not matched: only right after a word of funding or support.
@@ -33,8 +49,18 @@ def check(doc, rule, ctx):
     if doc.language == "ru":
         house = str((ctx.config.style or {}).get("eu_name_ru", "") if ctx else "").strip()
         s = "с" if re.search(r"\bсоюз", house) else "С"
+        for m in RU_BODY.finditer(doc.text):
+            word = m.group("eu").lower()
+            ending = next((e for e in ("ею", "ей", "ом", "и", "а") if word.endswith(e)), "и")
+            form = RU_BODY_CASE[ending]
+            sugg = f"{form[0]} {s}{form[1]}"
+            yield rule.finding(doc, m.start("eu"), m.end("eu"), [sugg])
+        for m in RU_LOWER.finditer(doc.text):
+            form = RU_FORMS.get(m.group(2) or "")
+            sugg = f"Европейск{m.group(1)} {s}{form[1]}"
+            yield rule.finding(doc, m.start(), m.end(), [sugg], fix=sugg)
         for m in RU.finditer(doc.text):
-            form = RU_FORMS.get(m.group(1) or "")
+            form = RU_FORMS.get((m.group(1) or "").lower())
             if form is None:
                 continue  # plural (евросоюзы): not the EU
             sugg = f"{form[0]} {s}{form[1]}"
@@ -51,6 +77,9 @@ def check(doc, rule, ctx):
         for m in EN.finditer(doc.text):
             poss = "'s" if m.group("poss") else ""
             yield rule.finding(doc, m.start(), m.end(), [f"European Union{poss}", f"EU{poss}"])
+        for m in EN_BODY.finditer(doc.text):
+            poss = "'s" if m.group("poss") else ""
+            yield rule.finding(doc, m.start("eu"), m.end("poss") if poss else m.end("eu"), [f"European Union{poss}"])
         for m in EN_FUNDER.finditer(doc.text):
             g = "eu" if m.group("eu") else "eu2"
             poss = m.group("poss") if g == "eu" else m.group("poss2")
