@@ -306,6 +306,11 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
     return " ".join(words_out)
 
 
+# pronoun adjectives that stand before their noun only (наш, свой, каждый): «благодаря нашим
+# партнёров» is one group broken in case; этот, тот, который are not («для этого ему»)
+ATTRIBUTIVE_PRONOUNS = {"наш", "ваш", "свой", "мой", "твой", "каждый", "любой", "весь"}
+
+
 def disagreeing(group: Group) -> bool:
     """An adjective and a noun that agree in number (and gender) but not in case («новым
     технологий», «местным властей»): a plain adjective (never a pronoun, a participle or a word
@@ -319,7 +324,8 @@ def disagreeing(group: Group) -> bool:
         return False
     if sum(a.score for a in adj if a.tag.POS == "NOUN") < 0.1:
         adj = [a for a in adj if a.tag.POS != "NOUN"]  # «новым» is rarely «новое»
-    if not all(a.tag.POS == "ADJF" and not ({"Apro", "Anum", "Subx"} & set(a.tag.grammemes)) for a in adj):
+    if not all(a.tag.POS == "ADJF" and not ({"Anum", "Subx"} & set(a.tag.grammemes))
+               and ("Apro" not in a.tag or a.normal_form in ATTRIBUTIVE_PRONOUNS) for a in adj):
         return False
     if not all(h.tag.POS == "NOUN" and not (_PROPER & set(h.tag.grammemes)) for h in head):
         return False
@@ -376,10 +382,13 @@ def numeral_group(ctx, ws: list[tuple[int, int, str]]) -> NumeralGroup | None:
     up to three numeral words (pymorphy3 NUMR readings only) and the noun group after them."""
     nums, parses = [], []
     for s, e, w in ws[:3]:
-        ps = analyses(ctx, w)
-        ps = tuple(p for p in ps or () if p.tag.POS == "NUMR") if ps else None
-        if not ps or sum(p.score for p in ps) < 0.5 or (len(w) > 1 and w.isupper()):
-            break  # «три» is rarely the imperative of «тереть»
+        every = analyses(ctx, w) or ()
+        ps = tuple(p for p in every if p.tag.POS == "NUMR")
+        # «три» is rarely the imperative of «тереть»; «сорок» is a numeral as often as the magpies,
+        # «сто» more often than the abbreviation (СТО) pymorphy3 also reads
+        words = sum(p.score for p in every if "Abbr" not in p.tag)
+        if not ps or sum(p.score for p in ps) < 0.45 * words or (len(w) > 1 and w.isupper()):
+            break
         nums.append((s, e, w))
         parses.append(ps)
     if not nums or len(nums) >= len(ws):
@@ -413,6 +422,13 @@ def inflect_numeral_group(g: NumeralGroup, case: str) -> list[str]:
         if f is None:
             return []
         words.append(match_case(w, f.word))
+    one = any(p.normal_form == "один" for p in g.rest.parses[0])
+    if any(case_of(h.tag) == case and (h.tag.number == "plur" or one) for h in head_readings(g.rest)):
+        # the noun group is in the case already, in the plural or after «один» («в тридцать двух
+        # школах» → «тридцати двух школах», «в двадцать одном районе» → «двадцати одном районе»):
+        # only the numerals change
+        words += [w for _, _, w in g.rest.words]
+        return [" ".join(words)]
     # the noun group after a numeral of 2–4 does not agree in the usual way («два новых насоса»):
     # every word goes into the plural of the case on its own
     for (s, e, w), ps in zip(g.rest.words, g.rest.parses):

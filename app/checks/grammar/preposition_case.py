@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from app.language import match_case
-from app.language.government import (TIME_NOUNS, WORD, analyses, case_of, best_group, disagreeing, repair_group, inflect_group, inflect_numeral_group, noun_group,
+from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, disagreeing, head_readings,
+                                     repair_group, inflect_group, inflect_numeral_group, noun_group,
                                      noun_groups, numeral_cases, numeral_group, possible, possible_any, rare_noun, table,
                                      words_after)
 
@@ -25,6 +26,10 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
 ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
                    "взамен"}
+# Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
+# so after these only a bare noun counts; after the others an adjective and its noun count too
+# («подобно соседних этрапов»), unless the group can be a nominative or an accusative.
+DEGREE_ADVERBS = {"относительно"}
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
@@ -118,25 +123,42 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
         return None  # «что за проект»
     bare = lows[i] in ADVERB_HOMONYMS and n == 1
-    groups = noun_groups(ctx, following, adjectives=not bare)
+    # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
+    # after another preposition («в относительно небольших городах»)
+    adjectives = not bare or not (lows[i] in DEGREE_ADVERBS or _after_preposition(ctx, ws, i))
+    groups = noun_groups(ctx, following, adjectives=adjectives)
     if not groups:
         return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]
     if bare:
-        heads = group.parses[-1]
-        if len(group.words) > 1 or any(p.tag.case == "nomn" for p in heads):
+        if len(group.words) == 1 and any(p.tag.case == "nomn" for p in group.parses[-1]):
             return None
+        if len(group.words) > 1:
+            # «подобно соседних этрапов»: the words agree, in an oblique case only (not the
+            # subject or object the adverb stands before: «после новые правила вступили»)
+            agreeing = [g for g in groups if len(g.words) > 1 and head_readings(g)]
+            if not agreeing or any(case_of(h.tag) in ("nomn", "accs") for g in agreeing for h in head_readings(g)):
+                return None
+            groups = agreeing
     if disagreeing(group):
         # «благодаря новым технологий»: the words do not agree; flagged when no shorter reading fits
         # and one part of the group is in the preposition's case
-        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not rare_noun(g)):
-            return None
+        if any(possible(g, set(cases), also) for g in groups if not disagreeing(g) and not rare_noun(g)
+               and not (len(g.words) == 1 and _attributive(g))):
+            return None  # (a pronoun adjective before a noun is not a pronoun: «вопреки всем прогнозов»)
         suggestions = repair_group(group, cases)
         if not suggestions:
             return None
         case = cases[0]
         return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                             case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+    # (an inanimate accusative does not count: «этого» is its animate form, «для этого | кабинет»)
+    longer = [g for g in groups if len(g.words) > 1
+              and any(case_of(h.tag) != "accs" or "anim" in h.tag for h in head_readings(g))]
+    if longer:
+        # «благодаря этого проекта»: a pronoun adjective that agrees with the noun after it is that
+        # noun's word, not a pronoun of its own (the pronoun reading stays for «для этого кабинет»)
+        groups = [g for g in groups if len(g.words) > 1 or not _pronoun_adjective(g)]
     if possible_any(groups, set(cases), also):
         return None
     return _group_finding(doc, rule, groups, cases, prep_text)
@@ -184,6 +206,23 @@ def _group_finding(doc, rule, groups, cases, prep_text):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
+def _attributive(group) -> bool:
+    from app.language.government import ATTRIBUTIVE_PRONOUNS
+
+    return any(p.normal_form in ATTRIBUTIVE_PRONOUNS for p in group.parses[0])
+
+
+def _pronoun_adjective(group) -> bool:
+    return any("Apro" in p.tag for p in group.parses[0]) and not any(p.tag.POS == "NOUN" for p in group.parses[0])
+
+
+def _after_preposition(ctx, ws, i) -> bool:
+    if i == 0:
+        return False
+    prev = analyses(ctx, ws[i - 1][2]) or ()
+    return any(p.tag.POS == "PREP" for p in prev)
+
+
 _UNITS = {"процент", "тысяча", "миллион", "миллиард", "раз", "человек", "год", "лет"}
 
 
@@ -192,14 +231,49 @@ def _numeral(doc, rule, ctx, following, cases, prep_text):
     g = numeral_group(ctx, following)
     if g is None:
         return None
+    # the noun shows the phrase's case: in an oblique case it stands in that case («в тридцати
+    # двух школах»), after a nominative or accusative numeral in the genitive («в два раза»), so
+    # «в тридцать двух школах» is a prepositional phrase with a numeral in another case
+    shown = _noun_shows(g.rest)
+    if numeral_cases(g) & shown & set(cases):
+        return None
     if numeral_cases(g) & set(cases):
-        return _half_declined(doc, rule, g, cases, prep_text)
-    case = cases[0]
+        half = _half_declined(doc, rule, g, cases, prep_text)  # only the numerals change
+        if half is not None:
+            return half
+    case = next((c for c in cases if c in shown), cases[0])
     suggestions = inflect_numeral_group(g, case)
     if not suggestions:
         return None
     return rule.finding(doc, g.start, g.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _plural_locative(group) -> bool:
+    """«по итогах конкурса»: a plural noun group whose every reading is prepositional; «по» takes
+    the prepositional only in the singular of «по окончании», «по прибытии» (and of pronouns)."""
+    heads = head_readings(group)
+    return bool(heads) and all(case_of(h.tag) == "loct" and h.tag.number == "plur" and h.tag.POS == "NOUN"
+                               for h in heads)
+
+
+def plural_loct_finding(doc, rule, group, prep):
+    suggestions = inflect_group(group, "datv")
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, prep=prep,
+                        case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
+
+
+def _noun_shows(rest) -> set[str]:
+    """The cases a numeral phrase can be in, judged by its noun (any of the noun's readings)."""
+    out: set[str] = set()
+    for h in rest.parses[-1]:
+        c = case_of(h.tag)
+        if h.tag.POS not in ("NOUN", "NPRO") or c is None:
+            continue
+        out |= {"gent": {"nomn", "accs", "gent"}, "nomn": {"nomn", "accs"}}.get(c, {c})
+    return out
 
 
 def _half_declined(doc, rule, g, cases, prep_text):
@@ -239,7 +313,12 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     if not following:
         return None
     group = noun_group(ctx, following)
-    if group is None or len(group.words) != 1:
+    if group is None:
+        return None
+    plural_loct = _plural_locative(group)
+    if plural_loct:
+        return plural_loct_finding(doc, rule, group, ws[i][2])
+    if len(group.words) != 1:
         return None
     heads = group.parses[-1]
     if not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in po_nouns} for h in heads):
@@ -274,16 +353,19 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
         groups = noun_groups(ctx, following) if following else []
         if not groups or not possible_any(groups, cases):
             return None
-    elif not _NUMBER_AFTER.match(doc.text, end, b.end):
+    elif not _NUMBER_AFTER.match(doc.text, end, b.end) and not _numeral_after(ctx, doc.text, end, b.end):
         following = words_after(doc.text, end, b.end)
         group = noun_group(ctx, following) if following else None
+        if group is None and len(following) > 1 and any(p.normal_form == "весь" for p in analyses(ctx, following[0][2]) or ()):
+            group = noun_group(ctx, following[1:])  # «в течении всего года» («всего» is also a particle)
         if group is None:
             first = analyses(ctx, following[0][2]) if following else None
             if not (first and any(p.tag.POS == "NUMR" or "Anum" in p.tag for p in first)):
                 return None
         else:
             heads = group.parses[-1]
-            if not any(h.normal_form in TIME_NOUNS | _DURATION for h in heads) or not possible(group, cases):
+            nouns = TIME_NOUNS if spec.get("time_only") else TIME_NOUNS | _DURATION
+            if not any(h.normal_form in nouns for h in heads) or not possible(group, cases):
                 return None
     right = spec["right"]
     if prep_text[:1].isupper():
@@ -291,6 +373,19 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     return rule.finding(doc, ws[i][0], end, [right], prep=prep_text,
                         message="'{match}' is the noun, not the preposition: write '{suggestion}'",
                         message_ru="«{match}» — существительное, а не предлог: пишите «{suggestion}»")
+
+
+def _numeral_after(ctx, text, end, limit) -> bool:
+    """A numeral right after ``end`` or after up to two adjectives («в течении последних двух лет»,
+    «первых трёх месяцев»)."""
+    following = words_after(text, end, limit)
+    for k, (_, _, w) in enumerate(following[:3]):
+        ps = analyses(ctx, w) or ()
+        if any(p.tag.POS == "NUMR" for p in ps) and sum(p.score for p in ps if p.tag.POS == "NUMR") >= 0.45:
+            return True
+        if k == 2 or not any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
+            return False
+    return False
 
 
 def _governs_v_loct(ctx, word: str) -> bool:

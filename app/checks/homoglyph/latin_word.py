@@ -24,8 +24,10 @@ def _is_russian_word(ru, word: str) -> bool:
     if morph is not None:
         if not morph.word_is_known(w):
             return False
-        # An abbreviation or an initial is no evidence (una -> ипа).
-        return any(not (_NOT_WORDS & set(p.tag.grammemes)) for p in morph.parse(w) if p.word == w)
+        # An abbreviation or an initial is no evidence (una -> ипа). A word written with е for ё
+        # is the same word (napthepob -> партнеров: pymorphy3 reads it as «партнёров»).
+        return any(not (_NOT_WORDS & set(p.tag.grammemes)) for p in morph.parse(w)
+                   if p.word == w or p.word.replace("ё", "е") == w)
     return ru.known(word)
 
 
@@ -60,7 +62,10 @@ def _foreign(w, m, ru) -> bool:
     acronym such as UNDP is not a phrase)."""
     if w is None or w.cyrillic or not w.latin or w.text.isupper() or w.has_digit:
         return False
-    readings = m.readings(w.text, m.lat_to_cyr_italic, limit=256)
+    readings = m.readings(w.text, m.lat_to_cyr_italic, limit=256) or []
+    # the readings the check itself uses too (t, h, k, m as т, н, к, м): «npoekta ompemohtupobaho»
+    # are two Russian words, not a foreign phrase
+    readings += [r for r, _ in (m.word_readings(w.text) or [])]
     return not readings or not any(_is_russian_word(ru, r) for r in readings)
 
 

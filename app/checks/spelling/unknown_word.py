@@ -116,10 +116,17 @@ def check(doc, rule, ctx):
     min_len = int(opts.get("min_length", 3))
     common_zipf = float(opts.get("common_zipf", 3.0))
     # A name mid-sentence says it is a name: the same word at a sentence start is one too.
+    # (not in an English headline, which capitalises every word: "Border Managment Centre"; a
+    # Russian headline is written like a sentence, so a capital there is a name: «Школы Хаита»)
     names = set()
     ws = words(doc)
+    from app.checks.structure.parts import structure
+
+    headline = structure(doc).headline if lang == "en" else None
     for w in ws:
         if w.text[:1].isupper() and w.token_start not in starts and not w.text.isupper():
+            if headline is not None and headline.start <= w.start < headline.end:
+                continue
             b = doc.block_at(w.start)
             if b is None or b.kind not in _STRUCTURAL or (b.kind in _PROSE_BOXES and _prose(doc, b)):
                 names.add(w.text)
@@ -216,7 +223,9 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
     info = rule.finding(doc, w.start, w.end, [], severity="info",
                         message="Unknown word '{match}' (a name? add it to the vocabulary)",
                         message_ru="Слова «{match}» нет в словаре (если это имя или название, добавьте его в словарь)")
-    if plain in names or not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
+    if not (at_start or structural or w.start == w.token_start and _block_start(doc, w)):
+        return _mid_sentence(doc, rule, sp, w, plain, names, slow) or info
+    if plain in names:
         return info
     if _ADDRESS_BEFORE.search(doc.text, max(0, w.token_start - 16), w.token_start):
         return info  # «ул. Маориф», «пр-т Рудаки», "Rudaki Ave.": a street is named after a person or a word
@@ -251,6 +260,37 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         start, end, whole = _token_suggestion(w, suggestions[0])
         suggestions = [whole] + [_token_suggestion(w, s)[2] for s in suggestions[1:]]
     return rule.finding(doc, start, end, suggestions, severity="error")
+
+
+def _mid_sentence(doc, rule, sp, w, plain, names, slow):
+    """A capitalised word mid-sentence is a name, unless it is a misspelt word of a title or an
+    official name (Министерсво образования, Правительсво, the Minstry of Agriculture): six letters
+    or more, written once, one edit from a word of the rule's ``title_words`` that keeps its first
+    letter, and nothing of a name about it (no surname ending, no ending of the region's names,
+    not another form of a name of the text, no surname after it, only the letters of the
+    language: «Chargée» is French)."""
+    titles = _title_words(rule)
+    if len(plain) < 6 or not titles or _SURNAME_LIKE.search(plain) or _REGIONAL_NAME.search(plain) \
+            or _SURNAME_AFTER.match(doc.text, w.end, w.end + 40) or not _PLAIN_LETTERS[doc.language].match(plain):
+        return None
+    if plain[:2].lower() not in _title_starts(titles):
+        return None  # (cheap: a typo keeps its first letters, most names share none with a title)
+    if _inflects_a_name(plain, names, doc):
+        return None
+    count = doc.meta.setdefault("_spelling_counts", {})
+    if not count:
+        for x in words(doc):
+            count[x.text] = count.get(x.text, 0) + 1
+    if count.get(w.text, 0) > 1:
+        return None
+    ranked = sp.suggestions(plain, slow=False)
+    if not ranked or ranked[0][1] > 1.0 or _is_split(plain, ranked[0][0]):
+        return None
+    suggestions = [x[:1].upper() + x[1:] for x, d in ranked if d <= ranked[0][1] and " " not in x
+                   and x[:1].lower() == plain[:1].lower() and _title_word(sp, x, titles)][:3]
+    if not suggestions:
+        return None
+    return rule.finding(doc, w.start, w.end, suggestions, severity="error")
 
 
 _DOTTED_AFTER = re.compile(r"\.[A-Za-zА-Яа-яЁё]\.")
@@ -325,6 +365,39 @@ def _product_name(doc, w) -> bool:
     return False
 
 
+_PLAIN_LETTERS = {"ru": re.compile(r"^[А-Яа-яЁё-]+$"), "en": re.compile(r"^[A-Za-z'’-]+$")}
+
+
+_STARTS: dict[frozenset, frozenset] = {}
+
+
+def _title_starts(titles) -> frozenset:
+    hit = _STARTS.get(titles)
+    if hit is None:
+        hit = _STARTS[titles] = frozenset(t[:2] for t in titles)
+    return hit
+
+
+_TITLES: dict[tuple, frozenset] = {}
+
+
+def _title_words(rule) -> frozenset:
+    key = tuple(rule.options.get("title_words") or ())
+    hit = _TITLES.get(key)
+    if hit is None:
+        hit = _TITLES[key] = frozenset(x.lower() for x in key)
+    return hit
+
+
+def _title_word(sp, word: str, titles) -> bool:
+    w = word.lower()
+    if w in titles or (w.endswith("s") and w[:-1] in titles):
+        return True
+    if sp.morph is not None and re.search("[а-яё]", w):
+        return any(p.normal_form in titles for p in sp.morph.parse(w) if p.is_known)
+    return False
+
+
 # a capitalised word with a surname ending right after (Russian and English transliterations)
 _SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-ZА-ЯЁ][a-zа-яё]{1,30}?(?:ов|ев|ёв|ова|ева|ёва|ин|ина|ын|ына|ский|ская|зода|заде|"
                             r"ov|ev|ova|eva|yev|yeva|in|ina|sky|skaya|zoda|zade|uly|kyzy|uulu)\b")
@@ -392,5 +465,9 @@ def _block_start(doc, w) -> bool:
     b = doc.block_at(w.start)
     if b is None:
         return False
-    m = re.search(r"[^\W\d_]", doc.text[b.start:b.end])
-    return m is not None and b.start + m.start() == w.token_start
+    firsts = doc.meta.setdefault("_spelling_block_first_letter", {})  # once per block (linear)
+    first = firsts.get(b.start)
+    if first is None:
+        m = re.search(r"[^\W\d_]", doc.text[b.start:b.end])
+        first = firsts[b.start] = b.start + m.start() if m is not None else -1
+    return first == w.token_start
