@@ -85,6 +85,16 @@ def check(doc, rule, ctx):
                 if lows[i:i + n] == words and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n - 1)):
                     hit = (n, spec, " ".join(ws[k][2] for k in range(i, i + n)))
                     break
+            if hit is None and i + 2 < len(ws):
+                # an adjective inside a compound marked `adjective_inside` in the table: «при активном
+                # участии», «в тесном сотрудничестве с» (not «в противном случае», an adverb)
+                for words, spec in compounds.get(low, ()):
+                    n = len(words)
+                    if n >= 2 and spec.get("adjective_inside") and lows[i + 2:i + n + 1] == words[1:] \
+                            and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)) \
+                            and _adjective_of(ctx, ws[i + 1][2], ws[i + 2][2]):
+                        hit = (n + 1, spec, " ".join(ws[k][2] for k in range(i, i + n + 1)))
+                        break
             if hit is None and low in preps:
                 hit = (1, preps[low], ws[i][2])
             if hit is None and low == "по":
@@ -101,6 +111,14 @@ def check(doc, rule, ctx):
             if f is not None:
                 yield f
             i += n
+
+
+def _adjective_of(ctx, adj: str, noun: str) -> bool:
+    """``adj`` is a plain adjective agreeing with ``noun`` (при активном | участии)."""
+    a = [p for p in analyses(ctx, adj) or () if p.tag.POS == "ADJF" and "Apro" not in p.tag]
+    h = [p for p in analyses(ctx, noun) or () if p.tag.POS == "NOUN"]
+    return any(case_of(x.tag) == case_of(y.tag) and x.tag.number == y.tag.number
+               and (x.tag.number == "plur" or x.tag.gender == y.tag.gender) for x in a for y in h)
 
 
 def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
@@ -348,7 +366,20 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     cases = set(spec.get("case") or [])
     if i > 0 and ws[i][2].lower() in ("в", "во") and _governs_v_loct(ctx, ws[i - 1][2]):
         return None
-    if spec.get("any_noun"):
+    if spec.get("unless_gent"):
+        # «В заключении участники приняли …» (finally) → «В заключение»; «В заключении комиссии
+        # указано» (in the commission's report) is the noun: only at a sentence start, and not
+        # before a genitive
+        if not prep_text[:1].isupper():
+            return None
+        following = words_after(doc.text, end, b.end)
+        if not doc.text[end:end + 1] == ",":
+            groups = noun_groups(ctx, following) if following else []
+            # (a subject after it: «В заключение участники …», «… он …»; «В заключении сказано,
+            # говорится» is the document)
+            if not groups or possible_any(groups, {"gent"}) or not possible_any(groups, {"nomn"}):
+                return None
+    elif spec.get("any_noun"):
         following = words_after(doc.text, end, b.end)
         groups = noun_groups(ctx, following) if following else []
         if not groups or not possible_any(groups, cases):
