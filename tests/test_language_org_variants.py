@@ -58,6 +58,19 @@ CAUGHT = [
     ("en", 'Five legal aid offices opened under a project implemented by the Legal Assistance Centre "Huquq va Burch".',
      'the Legal Aid Centre "Huquq va Burch"', 'Legal Aid Centre "Huquq va Burch"',
      'Legal Assistance Centre "Huquq va Burch"'),
+    # a noun in another number: the same lemmas are not the same name
+    ("ru", "Ассоциация фермеров Каракалпакстана провела семинар. Ассоциация фермеров Каракалпакстана объединяет 300 "
+     "хозяйств.", "Ассоциации фермера Каракалпакстана", "Ассоциации фермера Каракалпакстана", None),
+    ("ru", "Ассоциация фермеров Каракалпакстана провела семинар. Председатель Ассоциации фермера Каракалпакстана "
+     "рассказал о планах.", "Ассоциации фермеров Каракалпакстана", "Ассоциации фермера Каракалпакстана",
+     "Ассоциации фермеров Каракалпакстана"),
+    ("ru", "Ассоциация «Гончары Риштана» провела ярмарку. Мастера ассоциации «Гончар Риштана» показали изделия.",
+     "ассоциации «Гончары Риштана»", "Гончар Риштана", "Гончары Риштана"),
+    # the acronym with its letters in another order
+    ("en", "The Legal Policy Research Centre (LPRC) presented a report. Experts of LRPC will train judges.",
+     "the Legal Policy Research Centre (LPRC)", "LRPC", "LPRC"),
+    ("ru", "Агентство по развитию предпринимательства (АРП) открыло центр. Эксперты АПР поддержат 20 махаллей.",
+     "Агентства по развитию предпринимательства (АРП)", "АПР", "АРП"),
     # the disclaimer's acronym is not the one the body defines
     ("en", "The Agency for Technical Cooperation and Development (ACTED) opened a centre. ACTED will support 20 "
      "villages.", "the Agency for Technical Cooperation and Development (ACDT)",
@@ -85,6 +98,11 @@ QUIET = [
      "the Bishkek Legal Aid Network"),
     ("en", "The United Nations Development Programme (UNDP) opened a centre. UNDP will support 20 villages.",
      "the United Nations Development Programme (UNDP)"),
+    # the same name in another case, an acronym of another body one letter off (UNEP is not UNDP)
+    ("ru", "Ассоциация фермеров Каракалпакстана провела семинар с членами Ассоциации фермеров Каракалпакстана.",
+     "Ассоциации фермеров Каракалпакстана"),
+    ("en", "The United Nations Development Programme (UNDP) and UNEP opened a centre. UNDP will support 20 villages.",
+     "UNDP"),
     # a noun in place of the name's adjective is a person's title, not a variant
     ("ru", "Казахстанская ассоциация сельских женщин провела форум. Председатель Казахстанской ассоциации сельских "
      "женщин рассказала о планах.", "Казахстанской ассоциации сельских женщин"),
@@ -94,7 +112,7 @@ QUIET = [
 @pytest.mark.parametrize("lang,body,org,span,suggestion", CAUGHT, ids=[c[3][:40] for c in CAUGHT])
 def test_variant_caught_with_span_and_suggestion(lang, body, org, span, suggestion):
     found = org_findings(body, org, lang)
-    assert any(s == span and sug and sug[0] == suggestion for s, sug in found), found
+    assert any(s == span and (suggestion is None or sug and sug[0] == suggestion) for s, sug in found), found
 
 
 @pytest.mark.parametrize("lang,body,org", QUIET, ids=[q[2][:40] for q in QUIET])

@@ -181,6 +181,7 @@ def check(doc, rule, ctx):
         if not _named(ctx, doc, org, body, skip) and _all_named(ctx, doc, org, body, skip):
             continue  # "ACTED and Mercy Corps": each named in the release
         if _named(ctx, doc, org, body, skip):
+            yield from _acronym_anagrams(doc, rule, org, skip, region)
             if doc.language == "en" and not QUOTED.search(org):
                 yield from _variants(doc, rule, org, skip, region)
             elif doc.language == "en":
@@ -329,8 +330,69 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     for name in names:
         for seq in alias_lemma_seqs(ctx, name):
             if contains(body, seq):
+                if name == org and doc.language == "ru" and _number_differs(ctx, doc, org, skip):
+                    return False  # «Ассоциации фермера …» for the «Ассоциация фермеров …» of the release
                 return True
     return False
+
+
+_CAPS_TOKEN = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{3,8}(?![\w-])")
+
+
+def _acronym_anagrams(doc, rule, org: str, skip, region=None):
+    """The organisation's acronym with its letters in another order elsewhere in the release ("LRPC"
+    for LPRC, «АПР» for АРП): a slip, when that spelling is defined nowhere and names no other body."""
+    from app.language.orgs import alias_groups
+
+    mine = {m.group(0) for m in _CAPS_TOKEN.finditer(org)}
+    a, b = region or (0, len(doc.text))
+    if not mine:
+        acr = ACR_TAIL.search(org)
+        mine = {acr.group("acr")} if acr else set()
+    body = doc.text[a:b]
+    known = {g for group in alias_groups() for g in group}
+    defined = {x.group("acr") for x in ACR_DEF.finditer(doc.text)}
+    seen = set()
+    for m in _CAPS_TOKEN.finditer(body):
+        t = m.group(0)
+        start = a + m.start()
+        if skip[0] <= start < skip[1] or t in mine or t in seen or t in known or t in defined:
+            continue
+        if any(len(x) == len(t) and sorted(x) == sorted(t) for x in mine):
+            seen.add(t)
+            right = next(x for x in mine if sorted(x) == sorted(t))
+            yield rule.finding(doc, start, start + len(t), [right], organisation=org,
+                               message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                       "of the release ('{organisation}'); use one name",
+                               message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                          "(«{organisation}»); используйте одно название")
+
+
+def _occurrences_of(ctx, doc, name: str, skip) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``name``'s lemma sequence in the release outside ``skip``."""
+    seq = [x for x, _, _ in lemmas(ctx, name)]
+    if len(seq) < 2:
+        return []
+    every = doc.meta.get("_org_all_lemmas")
+    if every is None:
+        every = doc.meta["_org_all_lemmas"] = lemmas(ctx, doc.text)  # once per document
+    out = []
+    for k in range(len(every) - len(seq) + 1):
+        if every[k][0] == seq[0] and [x for x, _, _ in every[k:k + len(seq)]] == seq:
+            a, b = every[k][1], every[k + len(seq) - 1][2]
+            if not (skip[0] <= a < skip[1]) and not re.search(r"[.!?;\n]", doc.text[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _number_differs(ctx, doc, org: str, skip) -> bool:
+    """Every occurrence of a Russian name (two words or more, no quotes) in the release has a noun in
+    another number than the disclaimer's («фермера» / «фермеров»): the words are the same lemmas,
+    the name is not the same."""
+    if QUOTED.search(org) or ACR_TAIL.search(org) or len(lemmas(ctx, org)) < 2:
+        return False
+    occ = _occurrences_of(ctx, doc, org, skip)
+    return bool(occ) and not any(_same_number(ctx, org, doc.text[a:b]) for a, b in occ)
 
 
 def _acronym_differs(doc, full: str, acr: str, skip) -> bool:
@@ -461,6 +523,17 @@ def _variants_ru(ctx, doc, rule, org: str, skip, region=None, org_span=None):
                     k = next((j for j in range(len(before)) if _legal_forms(ctx, before[j:j + 1])
                               or lemma(ctx, before[j]) in _FORM_ADJECTIVES), len(before) - 1)
                     conflicts.append((max(0, m.start() - 60) + before_m[k].start(), m, before[k:]))
+            if doc.language == "ru" and m.group("q") != q.group("q") and _form_heads(ctx, before[-2:]) \
+                    and _form_heads(ctx, re.findall(r"[^\W\d_]+", org[:q.start()])[-2:]) \
+                    and not _same_number(ctx, q.group("q"), m.group("q"), nominative=True):
+                # «ассоциации «Гончар Риштана»» for «Гончары Риштана»: after its legal form a quoted
+                # name stands undeclined, another number is another name
+                seen.add(tuple(theirs))
+                yield rule.finding(doc, m.start("q"), m.end("q"), [q.group("q")], organisation=org,
+                                   message="'{match}' names the organisation differently from the disclaimer and "
+                                           "the rest of the release ('{organisation}'); use one name",
+                                   message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                              "(«{organisation}»); используйте одно название")
             continue
         if len(mine) < 2 or len(theirs) < 1:
             continue
@@ -655,6 +728,18 @@ def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
     for i in range(len(body) - L + 1):
         if [x for x, _, _ in body[i:i + L]] == mine:
             exact.update(range(i, i + L))
+    # an occurrence with the same lemmas and a noun in another number, when another agrees with the
+    # disclaimer («Председатель Ассоциации фермера …» for «Ассоциации фермеров …»)
+    occ = _occurrences_of(ctx, doc, name, skip)
+    same = [(a, b) for a, b in occ if _same_number(ctx, name, doc.text[a:b])]
+    if same and len(same) < len(occ):
+        a, b = next((a, b) for a, b in occ if (a, b) not in same)
+        yield rule.finding(doc, a, b, [name.strip()], organisation=org,
+                           message="'{match}' names the organisation differently from the disclaimer and the rest "
+                                   "of the release ('{organisation}'); use one name",
+                           message_ru="«{match}» называет организацию иначе, чем оговорка и остальной текст "
+                                      "(«{organisation}»); используйте одно название")
+        return
     done = -1
     for i in range(len(body)):
         if i < done:
