@@ -272,8 +272,8 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         also.add("accs-inan")
         also_cases.add("accs")
     negated = i > 0 and ws[i - 1][2].lower() == "не"
-    if negated:
-        cases |= {"gent"}
+    if negated and ("accs" in cases or "accs-inan" in also):
+        cases |= {"gent"}  # the genitive of negation replaces an accusative only («не способствуют развитию»)
     if _COORDINATED.match(doc.text, group.end, b.end) and any(
             case_of(h.tag) == "nomn" for g in groups for h in head_readings(g)) and not _subject_before(ctx, doc, ws, i):
         return None  # «реализуют Всемирная организация здравоохранения (ВОЗ) и ЮНИСЕФ»: subjects joined by «и»
