@@ -306,9 +306,11 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
     return " ".join(words_out)
 
 
-# pronoun adjectives that stand before their noun only (наш, свой, каждый): «благодаря нашим
-# партнёров» is one group broken in case; этот, тот, который are not («для этого ему»)
-ATTRIBUTIVE_PRONOUNS = {"наш", "ваш", "свой", "мой", "твой", "каждый", "любой", "весь"}
+# pronoun adjectives that stand before their noun only: «благодаря нашим партнёров» is one group
+# broken in case; этот, тот, который are not («для этого ему»), and neither are «весь», «каждый»
+# («вопреки всему проект …»: a probe of the lang-tune round)
+ATTRIBUTIVE_PRONOUNS = {"наш", "ваш", "свой", "мой", "твой"}
+_POSSESSIVE_ADJ = ATTRIBUTIVE_PRONOUNS
 
 
 def disagreeing(group: Group) -> bool:
@@ -324,9 +326,9 @@ def disagreeing(group: Group) -> bool:
         return False
     if sum(a.score for a in adj if a.tag.POS == "NOUN") < 0.1:
         adj = [a for a in adj if a.tag.POS != "NOUN"]  # «новым» is rarely «новое»
-    if not all(a.tag.POS == "ADJF" and not ({"Anum", "Subx"} & set(a.tag.grammemes))
-               and ("Apro" not in a.tag or a.normal_form in ATTRIBUTIVE_PRONOUNS) for a in adj):
-        return False
+    if not all(a.tag.POS == "ADJF" and (not ({"Apro", "Anum", "Subx"} & set(a.tag.grammemes))
+                                        or a.normal_form in _POSSESSIVE_ADJ) for a in adj):
+        return False  # (a possessive is an adjective here: «с нашими партнёров» → «нашими партнёрами»)
     if not all(h.tag.POS == "NOUN" and not (_PROPER & set(h.tag.grammemes)) for h in head):
         return False
     return any(a.tag.number == h.tag.number and (a.tag.number == "plur" or a.tag.gender == h.tag.gender)
