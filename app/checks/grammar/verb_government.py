@@ -277,6 +277,10 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     if _COORDINATED.match(doc.text, group.end, b.end) and any(
             case_of(h.tag) == "nomn" for g in groups for h in head_readings(g)) and not _subject_before(ctx, doc, ws, i):
         return None  # «реализуют Всемирная организация здравоохранения (ВОЗ) и ЮНИСЕФ»: subjects joined by «и»
+    if spec.get("passive") and not participle and possible_any(groups, {"accs"}):
+        f = _second_object(doc, rule, ctx, w, spec, b, best_group(groups))
+        if f is not None:
+            return f
     if possible_any(groups, cases, also) or (any(_subject_possible(ctx, w, g) for g in groups)
                                              and not _subject_before(ctx, doc, ws, i)
                                              and not (not participle and _clause_subject(ctx, doc, ws, i, b, cases | also_cases))):
@@ -288,6 +292,32 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     if not suggestions:
         return None
     return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
+                        fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _second_object(doc, rule, ctx, verb, spec, b, first):
+    """A verb of two objects (`passive`: the second one's case): «снабдил фермеров семена» →
+    семенами, «обучили женщин основы бизнеса» → основам. The second group is flagged only when it
+    cannot be in that case nor a genitive (a genitive may be the first object's modifier:
+    «обучили молодёжь села»)."""
+    rest = words_after(doc.text, first.end, b.end)
+    if not rest or doc.text[first.end:rest[0][0]].strip(" \u00a0"):
+        return None
+    groups = noun_groups(ctx, rest)
+    if not groups:
+        return None
+    heads = [h for g in groups for h in g.parses[-1]]
+    if any(h.normal_form in _SKIP_HEADS or h.normal_form in TIME_NOUNS for h in heads) or rest[0][2][:1].isupper():
+        return None
+    second = set(spec["passive"])
+    if possible_any(groups, second | {"gent"}):
+        return None
+    case = spec["passive"][0]
+    group = best_group(groups)
+    suggestions = inflect_group(group, case, None)
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, verb=verb, case=CASE_EN.get(case, case),
                         fields_ru={"case": CASE_RU.get(case, case)})
 
 
