@@ -381,3 +381,16 @@ def test_a_stale_header_date_is_the_odd_one_out(lang, body, header, stale, fixed
     # with one date in the body nothing decides: the body's date is flagged, the header named beside it
     doc, fs = _loud_docx(lang, body[2:], header)
     assert [f.rule for f in fs] == ["figures.dateline-date"] and fs[0].related, _spans(doc, fs)
+
+
+def test_a_body_count_over_several_rows_is_not_one_row():
+    """«Первые 45 слушателей освоят столярное дело, гончарное ремесло и ковку»: the body names three
+    rows of the table in one sentence, so its count is their whole (20 + 15 + 10), not the first
+    row's; a sentence naming only one row is still compared with that row."""
+    table = [["Мастерская", "Число мест"], ["Столярное дело", "20"], ["Гончарное ремесло", "15"], ["Художественная ковка", "10"]]
+    many = "Первые 45 слушателей освоят столярное дело и мебельное производство, а затем гончарное ремесло и художественную ковку."
+    _, loud = _loud_docx("ru", ["Европейский Союз финансирует проект.", many, table])
+    assert loud == [], [(f.rule, f.message) for f in loud]
+    one = "Первые 25 слушателей осваивают столярное дело в новой мастерской."
+    doc, loud = _loud_docx("ru", ["Европейский Союз финансирует проект.", one, table])
+    assert [doc.span_text(f.offset, f.end) for f in loud if f.rule == "figures.same-fact"], [(f.rule, f.message) for f in loud]

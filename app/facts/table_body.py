@@ -74,9 +74,22 @@ def _window(b, ws, fs, x) -> set[str]:
     return near
 
 
-def _row_match(cands: list[tuple], near: set[str]):
+def _sentence_stems(b, ws) -> set[str]:
+    out: set[str] = set()
+    for w in ws:
+        out |= set(stems(w.norm, b.lang))
+    return out
+
+
+def _row_match(cands: list[tuple], near: set[str], sentence: set[str] | None = None):
     """The one row the clause names: all of its label's content words (and no other row more than
-    half named), or its head word when no other row is touched at all."""
+    half named), or its head word when no other row is touched at all. A sentence that names
+    another row fully is a list of rows («50 студентов будут изучать … кирпичной кладки, резьбы
+    по ганчу и …»), even where the clause window stops before it: then no row is the one."""
+    if sentence:
+        full = [key for key, st, _ in cands if st and all(s in sentence for s in st)]
+        if len(full) > 1:
+            return None
     scored = []
     for key, st, cell in cands:
         hit = [s for s in st if s in near]
@@ -156,7 +169,7 @@ def body_vs_table(b) -> None:
             if x.kind == "count":
                 cands = [c for c in cands if _counts_this(b, x, tables[c[2].table[0]]["header"].get(c[2].table[2], ""))
                          or _label_counts(b, x, c[2].label or "")]
-            cell = _row_match(cands, near)
+            cell = _row_match(cands, near, _sentence_stems(b, ws))
             if cell is not None and x.kind == "money" and x.role == "total" and not set(_label(tables, cell)) <= near:
                 cell = None  # "will cost EUR 400,000": a line's cost only when the clause names the whole label
             if cell is None and x.kind == "count":
