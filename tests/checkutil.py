@@ -24,3 +24,22 @@ def spans(doc, findings, rule=None):
     return [(f.rule, doc.span_text(f.offset, f.end)) for f in findings if rule is None or f.rule == rule]
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "000_87413283a02d3cbb.txt"
+
+
+_FIGURES_CONFIG = None
+_FIGURES_CTX = None
+
+
+def loud_figures(lang, text):
+    """The figures findings at error or warning of a plain-text draft, as (rule, flagged text); the
+    draft must be detected as ``lang``. One lint context for all calls (its caches are per text)."""
+    global _FIGURES_CONFIG, _FIGURES_CTX
+    from app.engine.linter import LintContext
+
+    if _FIGURES_CTX is None:
+        _FIGURES_CONFIG = Config()
+        _FIGURES_CTX = LintContext(config=_FIGURES_CONFIG)
+    doc = read_bytes(text.encode("utf-8"), "draft.txt")
+    assert doc.language == lang
+    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _FIGURES_CONFIG, context=_FIGURES_CTX).findings
+            if f.category == "figures" and f.severity in ("error", "warning")]

@@ -3,6 +3,8 @@ these tests (not taken from the blind evaluation sets). Each wrong text has a co
 must stay quiet; a wrong text must be flagged by the given rule on a span containing the given text."""
 from __future__ import annotations
 
+from checkutil import loud_figures
+
 import pytest
 
 from app.core.readers import read_bytes
@@ -11,16 +13,11 @@ from app.engine.linter import LintContext, lint
 from app.facts.numbers import find_numbers
 
 _CONFIG = Config()
-_CTX = LintContext(config=_CONFIG)
 EU_EN = "The European Union funds the project. "
 EU_RU = "Проект финансирует Европейский союз. "
 
 
-def _loud(lang: str, text: str) -> list[tuple[str, str]]:
-    doc = read_bytes(text.encode("utf-8"), "draft.txt")
-    assert doc.language == lang
-    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
-            if f.category == "figures" and f.severity in ("error", "warning")]
+_loud = loud_figures
 
 
 # (lang, wrong text, right twin, rule, a text the flagged span contains)

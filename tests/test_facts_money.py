@@ -4,6 +4,8 @@ evaluation sets). Each wrong text names the figure that must be flagged; its cor
 stay quiet."""
 from __future__ import annotations
 
+from checkutil import loud_figures
+
 import pytest
 
 from app.core.readers import read_bytes
@@ -14,11 +16,7 @@ _CONFIG = Config()
 _CTX = LintContext(config=_CONFIG)
 
 
-def _loud(lang: str, text: str) -> list[tuple[str, str]]:
-    doc = read_bytes(text.encode("utf-8"), "draft.txt")
-    assert doc.language == lang
-    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
-            if f.category == "figures" and f.severity in ("error", "warning")]
+_loud = loud_figures
 
 
 def _check(lang: str, text: str, flagged: str | None) -> None:

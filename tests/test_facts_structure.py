@@ -3,6 +3,8 @@ the same fact stated twice, groups, parts of a whole, in phrasings written for t
 taken from the blind evaluation set). Each wrong text has a corrected twin that must stay quiet."""
 from __future__ import annotations
 
+from checkutil import loud_figures
+
 import pytest
 
 from app.core.readers import read_bytes
@@ -13,11 +15,7 @@ _CONFIG = Config()
 _CTX = LintContext(config=_CONFIG)
 
 
-def _loud(lang: str, text: str) -> list[tuple[str, str]]:
-    doc = read_bytes(text.encode("utf-8"), "draft.txt")
-    assert doc.language == lang
-    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _CONFIG, context=_CTX).findings
-            if f.category == "figures" and f.severity in ("error", "warning")]
+_loud = loud_figures
 
 
 PRODUCTS = [
