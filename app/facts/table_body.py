@@ -153,6 +153,7 @@ def body_vs_table(b) -> None:
     related_by_share = {F[r.facts[0]].id for r in model.relations if r.kind == "share"}
     for k, fs in enumerate(b.sent_facts):
         ws = b.sent_words[k]
+        sentence = None  # its stems, read once for the sentence's first body figure that needs them
         for x in fs:
             if x.table or x.id in linked or x.kind not in ("money", "percent", "count") or x.place in ("header", "footer"):
                 continue
@@ -169,7 +170,9 @@ def body_vs_table(b) -> None:
             if x.kind == "count":
                 cands = [c for c in cands if _counts_this(b, x, tables[c[2].table[0]]["header"].get(c[2].table[2], ""))
                          or _label_counts(b, x, c[2].label or "")]
-            cell = _row_match(cands, near, _sentence_stems(b, ws))
+            if sentence is None and cands:
+                sentence = _sentence_stems(b, ws)
+            cell = _row_match(cands, near, sentence)
             if cell is not None and x.kind == "money" and x.role == "total" and not set(_label(tables, cell)) <= near:
                 cell = None  # "will cost EUR 400,000": a line's cost only when the clause names the whole label
             if cell is None and x.kind == "count":
