@@ -156,10 +156,3 @@ def _memoize(m) -> None:
         return list(hit)
 
     m.parse = cached_parse
-
-
-def hunspell_dict(ctx: Any, name: str):
-    """The Hunspell dictionary ``name`` (ru_RU, en_GB, en_US), or None when it is not installed."""
-    from app.language.hunspell import load
-
-    return get(ctx, f"hunspell.{name}", lambda: load(name))

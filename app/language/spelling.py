@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.language import MAX_WORD, get, hunspell_dict, morph
+from app.language import MAX_WORD, get, morph
 
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -302,7 +302,11 @@ class Speller:
         return out, complete
 
 
-def speller(ctx: Any, lang: str) -> Speller:
+def speller(ctx: Any, lang: str, load: bool = True) -> Speller:
+    """The process's Speller for ``lang``. English: en_GB or en_US (pressroom.toml's
+    ``style.english``) first, the other variant asked only about words the first does not know;
+    ``load=False`` (a Russian check asking about a Latin word or two) leaves the first variant
+    unloaded too until a word its stem index cannot rule out (issue 13)."""
     variant = "en_GB"
     if lang == "en" and ctx is not None and getattr(ctx, "config", None) is not None:
         variant = str(ctx.config.style.get("english", "en_GB")).replace("-", "_")
@@ -317,9 +321,13 @@ def speller(ctx: Any, lang: str) -> Speller:
         parts = (morph(ctx), [get(ctx, "hunspell.lazy.ru_RU", lambda: Lazy("ru_RU") if find("ru_RU") else None)])
     else:
         other = "en_US" if variant == "en_GB" else "en_GB"
-        # the second variant is loaded on its first lookup (only words the first does not know)
+        # each variant is loaded on its first lookup that its stem index does not answer (the
+        # second one only for words the first does not know), the first at once for an English text
         from app.language.hunspell import Lazy, find
 
-        second = get(ctx, f"hunspell.lazy.{other}", lambda: Lazy(other) if find(other) else None)
-        parts = (None, [hunspell_dict(ctx, variant), second])
+        first = get(ctx, f"hunspell.lazy.{variant}", lambda: Lazy(variant, indexed=True) if find(variant) else None)
+        second = get(ctx, f"hunspell.lazy.{other}", lambda: Lazy(other, indexed=True) if find(other) else None)
+        if load and first is not None:
+            first.load()
+        parts = (None, [first, second])
     return get(ctx, name, lambda: Speller(lang, *parts))

@@ -122,7 +122,7 @@ def check(doc, rule, ctx):
             continue  # no reading is a Russian word (the tests below keep a subset of them)
         if not short:
             if en is None:
-                en = speller(ctx, "en")  # English dictionaries only for a word that reads as Russian (issue 13)
+                en = speller(ctx, "en", load=False)  # English dictionaries only for a word that reads as Russian (issue 13)
             english = en.known(text) or (upper and en.known(text.lower()))
         if short or english:
             if hidden:

@@ -39,7 +39,7 @@ def check(doc, rule, ctx):
         to_cyr = [r for r in to_cyr if not LAT.search(r)]
         to_lat = [r for r in to_lat if not CYR.search(r)]
         if ru is None:
-            ru, en = speller(ctx, "ru"), speller(ctx, "en")
+            ru, en = speller(ctx, "ru"), speller(ctx, "en", load=False)
         known = [r for r in to_cyr if ru.known(r)] + [r for r in to_lat if en.known(r)]
         if len(known) == 1:
             yield rule.finding(doc, w.start, w.end, known, fix=known[0])
