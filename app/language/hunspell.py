@@ -190,13 +190,53 @@ class _Spylls:
         return list(hit)
 
 
-# Affix-file keywords under which a word of ASCII letters could be accepted other than as one
-# dictionary stem with at most one prefix and one suffix (compounds built by flags, ignored
-# characters, two prefixes, aliased flags that hide the compound rules' flags): no stem index.
+# Affix-file keywords under which a word of letters could be accepted other than as one dictionary
+# stem with at most one prefix and one suffix (compounds built by flags, ignored characters, two
+# prefixes, aliased or multi-character flags that hide the compound rules' flags, language-specific
+# casing): no stem index.
 _INDEX_BREAKERS = {"COMPOUNDFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE", "COMPOUNDEND", "COMPOUNDLAST",
                    "COMPOUNDPERMITFLAG", "COMPOUNDROOT", "IGNORE", "COMPLEXPREFIXES", "AF", "FLAG", "LANG",
                    "CHECKSHARPS"}
+# Keywords an affix file may have for the index to also say "yes" (a suffix-only file: ru_RU): the
+# others (prefixes, forbidden or case-keeping words, needed affixes, compounds, conversions, ...)
+# could make Hunspell reject a word one suffix derives from a stem.
+_EXACT_KEYWORDS = {"SET", "TRY", "KEY", "REP", "MAP", "WORDCHARS", "MAXNGRAMSUGS", "SFX"}
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# The words the index answers about: Latin (ASCII) and Russian letters, whose upper and lower case
+# Python and Hunspell map alike.
+_INDEX_LETTERS = _ASCII_LETTERS | frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+INDEX_VERSION = 2
+
+
+def _condition(cond: str):
+    """A suffix condition (``[^аеи]й``, ``.``) as (negated, characters or None for any) per
+    character, last character last; None when it is not in that simple form."""
+    if cond == ".":
+        return ()
+    out = []
+    i = 0
+    while i < len(cond):
+        c = cond[i]
+        if c == "[":
+            j = cond.find("]", i)
+            if j < 0:
+                return None
+            body = cond[i + 1:j]
+            neg = body.startswith("^")
+            chars = body[1:] if neg else body
+            if not chars or "[" in chars:
+                return None
+            out.append((neg, frozenset(chars)))
+            i = j + 1
+        elif c == ".":
+            out.append((False, None))
+            i += 1
+        elif c in "]^":
+            return None
+        else:
+            out.append((False, frozenset(c)))
+            i += 1
+    return tuple(out)
 
 
 def _index_parts(base: Path):
@@ -204,6 +244,8 @@ def _index_parts(base: Path):
     argument does not cover (see StemIndex). Read from the .aff and .dic files, no Hunspell."""
     prefixes: dict[str, set[str]] = {}
     suffixes: dict[str, set[str]] = {}
+    entries: dict[bytes, list] = {}  # exact suffix entries: add -> [(strip, flag, condition, its length in bytes)]
+    exact = True
     rule_flags: set[str] = set()
     strip_chars: set[str] = set()
     left: dict[tuple[str, str], int] = {}
@@ -215,7 +257,11 @@ def _index_parts(base: Path):
         key = p[0].lstrip("\ufeff")
         if key in _INDEX_BREAKERS:
             return None
-        if key in ("ICONV", "BREAK") and len(p) >= 2 and _ASCII_LETTERS.intersection(p[1]):
+        if key not in _EXACT_KEYWORDS:
+            exact = False
+        if key == "SET" and (len(p) < 2 or p[1].upper() != "UTF-8"):
+            exact = False
+        if key in ("ICONV", "BREAK") and len(p) >= 2 and _INDEX_LETTERS.intersection(p[1]):
             return None  # letters converted, or a word split at letters: not the word asked is looked up
         if key == "COMPOUNDRULE" and len(p) >= 2 and not p[1].isdigit():
             rule_flags.update(c for c in p[1] if c not in "*?()")
@@ -233,17 +279,23 @@ def _index_parts(base: Path):
             add = "" if add == "0" else add
             strip_chars.update(strip)
             (prefixes if key == "PFX" else suffixes).setdefault(add.lower(), set()).add(strip.lower())
-    # the stems: every line's word up to its flags, lower-cased (ASCII), sorted, as one byte string
-    # (a stem with other characters never equals a root of letters: kept, harmless). Regular
-    # expressions and byte-string methods, no loop per line: ~30 ms for en_GB (a Python loop over
-    # its 97 000 lines cost ~190 ms; Hunspell loads it in ~26 ms).
+            if key == "SFX" and exact:
+                cond = p[4] if len(p) > 4 else "."
+                parsed = _condition(cond)
+                if parsed is None or len(flag) != 1 or strip != strip.lower() or add != add.lower():
+                    exact = False
+                else:
+                    entries.setdefault(add.encode(), []).append(
+                        (strip.encode(), flag, parsed, 0 if cond == "." else len(cond.encode())))
+    # the stems: every line's word up to its flags, lower-cased, sorted, as one byte string (a stem
+    # with other characters never equals a root of letters: kept, harmless); with their flags, as
+    # written, for the exact answers. Regular expressions and byte-string methods, no loop per line
+    # (a Python loop over en_GB's 97 000 lines cost ~190 ms; Hunspell loads it in ~26 ms).
     import re
 
-    if not all(c.isascii() for c in strip_chars):
-        return None
     body = Path(f"{base}.dic").read_bytes().split(b"\n", 1)[-1]  # the first line is the count
     if rule_flags:
-        if not all(c.isascii() for c in rule_flags):
+        if not all(c.isascii() for c in rule_flags | strip_chars):
             return None
         # a stem of letters carrying a compound rule's flag: compounds of letters could be words
         fl = re.escape("".join(sorted(rule_flags))).encode("ascii")
@@ -251,56 +303,92 @@ def _index_parts(base: Path):
         for m in re.finditer(b"/[^\t \r\n/]*?[" + fl + b"]", body):
             if letters.fullmatch(body, body.rfind(b"\n", 0, m.start()) + 1, m.start()):
                 return None
-    stems = re.findall(b"\n[ \t]*([^/\t \r\n]*)", b"\n" + body)
-    stems = b"\n".join(stems).lower().split(b"\n")
+    if b"\t" in body or b" " in body or b"\r" in body:
+        body = re.sub(rb"[\t \r][^\n]*", b"", body)  # morphological fields, carriage returns
+    # lower-cased with their flags (lower-cased too: the "no" answers do not read them)
+    stems = body.decode("utf-8", "replace").lower().encode("utf-8").split(b"\n")
     stems.sort()
-    blob = b"\n" + b"\n".join(stems) + b"\n"
-    return (blob, {k.encode(): sorted(v.encode() for v in vs) for k, vs in prefixes.items()},
-            {k.encode(): sorted(v.encode() for v in vs) for k, vs in suffixes.items()})
+    lower = b"\n" + b"\n".join(stems) + b"\n"
+    flagged = None
+    if exact and not prefixes:
+        lines = body.split(b"\n")
+        lines.sort()
+        flagged = b"\n" + b"\n".join(lines) + b"\n"
+    return (INDEX_VERSION, lower, {k.encode(): sorted(v.encode() for v in vs) for k, vs in prefixes.items()},
+            {k.encode(): sorted(v.encode() for v in vs) for k, vs in suffixes.items()},
+            flagged, entries if flagged is not None else None)
+
+
+def _lower_bound(s: bytes, key: bytes) -> int:
+    """In ``s``, a sorted run of lines each between line breaks (s[0] and s[-1] are breaks): the
+    offset of the break before the first line >= ``key``."""
+    lo, hi = 0, len(s) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = s.rfind(b"\n", lo, mid + 1)
+        end = s.find(b"\n", start + 1, hi + 1)
+        if s[start + 1:end] < key:
+            lo = end
+        else:
+            hi = start
+    return lo
+
+
+def _flags(s: bytes, stem: bytes) -> str | None:
+    """The flags of every line ``stem`` or ``stem/flags`` of ``s`` (sorted lines), or None."""
+    i = _lower_bound(s, stem) + 1
+    found = None
+    while s.startswith(stem, i):
+        end = s.find(b"\n", i)
+        rest = s[i + len(stem):end]
+        if not rest or rest[:1] == b"/":
+            found = (found or "") + rest[1:].decode("utf-8", "replace")
+        elif rest[:1] > b"/":
+            break  # a longer stem: every homonym of ``stem`` came before it
+        i = end + 1
+    return found
 
 
 class StemIndex:
-    """Could Hunspell accept this word of ASCII letters? Answered from the dictionary's stems
-    without loading it (issue 13): a Russian draft asks the English dictionaries about a Latin
-    word or two (``adpecy`` — English or a homoglyph?), and loading en_GB and en_US costs ~45 ms.
+    """Could Hunspell accept this word of letters? Answered from the dictionary's files without
+    loading it (issue 13): a Russian draft asks the English dictionaries about a Latin word or two
+    (``adpecy``: English, or a homoglyph?), and ru_RU about the few words pymorphy3 does not know
+    (names, typos); loading en_GB and en_US costs ~45 ms, ru_RU ~48 ms.
 
-    Hunspell accepts a word when the word, in one of its capitalisations, is a dictionary stem,
-    or a stem with one prefix and/or one suffix of the affix file (strip + add), or a compound. The
-    index keeps every stem made of ASCII letters (and the letters affixes strip), lower-cased, and
-    every affix's add and strip strings; a word none of whose possible roots (the word, lower-cased,
-    with any suffix's add replaced by its strip, then any prefix's) is such a stem cannot be
-    accepted, and is answered False. Everything else — the affixes' conditions, the stems' flags,
-    case — is left to Hunspell, loaded for any word the index does not rule out: the index only
-    ever answers "no", and only where Hunspell would too. Built only from affix files without
-    compound flags, ignored characters, two-level affixes or aliased flags, and only when every
-    stem carrying a compound rule's flag has a non-letter (en_GB, en_US: their rules build
-    ordinals of digits); compounds of letters are then impossible. Kept in the disk cache by the
+    "No": Hunspell accepts a word when the word, in one of its capitalisations, is a dictionary
+    stem, or a stem with one prefix and/or one suffix of the affix file (strip + add), or a
+    compound. The index keeps every stem, lower-cased, and every affix's add and strip strings; a
+    word none of whose possible roots (the word, lower-cased, with any suffix's add replaced by its
+    strip, then any prefix's) is a stem cannot be accepted. Only for affix files without compound
+    flags, ignored characters, two-level affixes or aliased flags, and where every stem of letters
+    carrying a compound rule's flag... does not exist (en_GB, en_US: their rules build ordinals of
+    digits), so compounds of letters are impossible.
+
+    "Yes" (suffix-only affix files of nothing but suffixes, the suggestion tables and UTF-8:
+    ru_RU): a word in lower case, or capitalised (Hunspell then also tries it in lower case), whose
+    lower-case form is a stem, or one suffix entry's add on a root that is a stem carrying that
+    entry's flag and meeting its condition, is accepted (nothing in such a file can forbid it). The
+    condition is met both character by character and with the root at least as long in bytes as the
+    condition's text (Hunspell compares byte lengths first). A capitalised word that is a stem as
+    written is accepted too.
+
+    Everything else returns None: Hunspell is loaded and asked. Kept in the disk cache by the
     files' size and mtime."""
 
     def __init__(self, parts):
-        self._blob, self._pfx, self._sfx = parts
+        _, self._lower, self._pfx, self._sfx, self._flagged, self._entries = parts
 
     def _has(self, stem: bytes) -> bool:
-        """``stem`` a line of the sorted blob? A binary search over the bytes (each probe reads the
-        line around its midpoint): no offset table to build or load."""
-        s = self._blob
-        lo, hi = 0, len(s) - 1  # s[lo] and s[hi] are line breaks; the lines between are left to search
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = s.rfind(b"\n", lo, mid + 1)
-            end = s.find(b"\n", start + 1, hi + 1)
-            k = s[start + 1:end]
-            if k == stem:
-                return True
-            if k < stem:
-                lo = end
-            else:
-                hi = start
-        return False
+        """``stem`` one of the lower-case stems?"""
+        return _flags(self._lower, stem) is not None
+
+    def _flags(self, stem: bytes) -> str | None:
+        """The flags of ``stem`` (every homonym's) when it is a stem as written, else None."""
+        return _flags(self._flagged, stem)
 
     def may_accept(self, word: str) -> bool:
-        """False only when no root of ``word`` (ASCII letters) is a stem: Hunspell rejects it."""
-        w = word.lower().encode("ascii")
+        """False only when no root of ``word`` is a stem: Hunspell rejects it."""
+        w = word.lower().encode("utf-8")
         sfx, pfx = self._sfx, self._pfx
         roots = {w}
         for k in range(len(w) + 1):
@@ -308,13 +396,56 @@ class StemIndex:
             if strips:
                 core = w[:k]
                 roots.update(core + st for st in strips)
-        for r in list(roots):
-            for j in range(len(r) + 1):
-                strips = pfx.get(r[:j])
-                if strips:
-                    rest = r[j:]
-                    roots.update(st + rest for st in strips)
+        if pfx:
+            for r in list(roots):
+                for j in range(len(r) + 1):
+                    strips = pfx.get(r[:j])
+                    if strips:
+                        rest = r[j:]
+                        roots.update(st + rest for st in strips)
         return any(self._has(r) for r in roots)
+
+    def _derived(self, w: str) -> bool:
+        """``w`` (lower case) a stem, or one suffix entry on a stem with its flag and condition."""
+        b = w.encode("utf-8")
+        if self._flags(b) is not None:
+            return True
+        entries = self._entries
+        for k in range(1, len(b) + 1):  # the root keeps at least one byte before its strip
+            ents = entries.get(b[k:])
+            if not ents:
+                continue
+            core = b[:k]
+            try:
+                core_text = core.decode("utf-8")
+            except UnicodeDecodeError:
+                continue  # not at a character boundary: no add of whole characters ends here
+            for strip, flag, cond, cond_bytes in ents:
+                root = core + strip
+                if len(root) < cond_bytes:
+                    continue
+                if cond:
+                    text = core_text + strip.decode("utf-8")
+                    if len(text) < len(cond):
+                        continue
+                    if any(chars is not None and ((ch in chars) == neg)
+                           for (neg, chars), ch in zip(cond, text[len(text) - len(cond):])):
+                        continue
+                flags = self._flags(root)
+                if flags is not None and flag in flags:
+                    return True
+        return False
+
+    def answer(self, word: str) -> bool | None:
+        """True or False as Hunspell would answer, or None: ask Hunspell."""
+        if self._flagged is not None and len(word) <= 60:
+            rest = word[1:]
+            if word.islower() or (word[:1].isupper() and (not rest or rest.islower())):
+                if self._derived(word.lower()):
+                    return True
+                if not word.islower() and self._flags(word.encode("utf-8")) is not None:
+                    return True
+        return None if self.may_accept(word) else False
 
 
 def stem_index(base: Path) -> StemIndex | None:
@@ -326,7 +457,7 @@ def stem_index(base: Path) -> StemIndex | None:
     if cache_dir() is None:
         return None
     try:
-        parts = cached(f"hunspell-stems-{base.name}", [Path(f"{base}.dic"), Path(f"{base}.aff")],
+        parts = cached(f"hunspell-stems{INDEX_VERSION}-{base.name}", [Path(f"{base}.dic"), Path(f"{base}.aff")],
                        lambda: _index_parts(base))
     except OSError:
         return None
@@ -338,9 +469,9 @@ class Lazy:
     beside en_GB) is asked only about words the first does not know, and a Russian draft's few
     Latin words are often all known to the first. ``loaded`` is None when not installed.
 
-    ``indexed``: until the dictionary is loaded, a word of ASCII letters that its StemIndex rules
-    out is answered False without loading it (the English dictionaries, asked by the Russian
-    checks about a Latin word or two)."""
+    ``indexed``: until the dictionary is loaded, a word of letters its StemIndex answers is
+    answered from it without loading the dictionary (the English dictionaries, asked by the
+    Russian checks about a Latin word or two; ru_RU, asked about the words pymorphy3 does not know)."""
 
     def __init__(self, name: str, indexed: bool = False):
         import threading
@@ -369,12 +500,14 @@ class Lazy:
         self._get()
 
     def lookup(self, word: str) -> bool:
-        if not self._done and self._indexed and word and _ASCII_LETTERS.issuperset(word):
+        if not self._done and self._indexed and word and _INDEX_LETTERS.issuperset(word):
             if self._index is None:
                 base = find(self.name)
                 self._index = (stem_index(base) if base is not None else None) or False
-            if self._index is not False and not self._index.may_accept(word):
-                return False
+            if self._index is not False:
+                known = self._index.answer(word)
+                if known is not None:
+                    return known
         d = self._get()
         return d is not None and d.lookup(word)
 

@@ -315,10 +315,11 @@ def speller(ctx: Any, lang: str, load: bool = True) -> Speller:
     name = f"speller.{lang}.{variant}" if lang == "en" else "speller.ru"
     # The process cache's lock is not re-entrant: build the parts first, then the speller.
     if lang == "ru":
-        # ru_RU is loaded on its first lookup (issue 13): only words pymorphy3 does not know reach it
+        # ru_RU is loaded on its first lookup its stem index does not answer (issue 13): only words
+        # pymorphy3 does not know reach it
         from app.language.hunspell import Lazy, find
 
-        parts = (morph(ctx), [get(ctx, "hunspell.lazy.ru_RU", lambda: Lazy("ru_RU") if find("ru_RU") else None)])
+        parts = (morph(ctx), [get(ctx, "hunspell.lazy.ru_RU", lambda: Lazy("ru_RU", indexed=True) if find("ru_RU") else None)])
     else:
         other = "en_US" if variant == "en_GB" else "en_GB"
         # each variant is loaded on its first lookup that its stem index does not answer (the
