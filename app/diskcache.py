@@ -48,11 +48,15 @@ def _stamp(sources: Iterable[Path]) -> tuple:
     return (_FORMAT, __version__, tuple(out))
 
 
-def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
+def cached(name: str, sources: Iterable[Path], build: Callable[[], Any], second_use: bool = False) -> Any:
+    """``second_use``: derived data that only pays when it is used again (an index that saves a
+    later process loading a dictionary, but costs more to build than that load): when it is not
+    kept yet, the first process to ask leaves a mark and gets None, and the next one builds and
+    keeps it. A first run ever costs what it did without the index (issue 13)."""
     stamp = _stamp(sources)
     d = cache_dir()
     if d is None:
-        return build()
+        return None if second_use else build()
     # the sources' paths in the name: two installs (two virtualenvs, two checkouts) sharing one
     # cache folder keep a file each instead of rebuilding each other's on every run
     where = digest(repr([s[0] for s in stamp[2]]), 10)
@@ -64,6 +68,15 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
             return value
     except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
         pass
+    if second_use:
+        mark = d / f".{name}-{where}-{digest(repr(stamp), 12)}.wanted"
+        if not mark.exists():
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+                mark.touch()
+            except OSError:
+                pass
+            return None
     value = build()
     dump_atomic(path, (stamp, value))
     return value
