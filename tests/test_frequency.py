@@ -31,3 +31,13 @@ def test_split_suggestions_same_as_wordfreq(lang):
     texts = [f"{a} {b}" for a, b in pairs] + [f"{a}-{b}" for a, b in pairs] + [f"{a}qz {b}" for a, b in pairs]
     differ = [t for t in texts if zipf(t, lang) != zipf_frequency(t, lang, wordlist="small")]
     assert not differ
+
+
+def test_clitics_same_as_wordfreq():
+    """Hunspell suggests possessives and contractions (chafe's): one token, the table's number."""
+    listed = [w for w in _table("en") if w.isalpha() and w.isascii()]
+    bases = listed[::97] + ["a", "i", "o", "x", "don", "ca"]
+    texts = [b + end for b in bases for end in ("'s", "'ll", "'re", "'ve", "'d", "n't")]
+    texts += [w for w in _table("en") if "'" in w]
+    differ = [t for t in texts if zipf(t, "en") != zipf_frequency(t, "en", wordlist="small")]
+    assert not differ
