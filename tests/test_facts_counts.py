@@ -111,6 +111,22 @@ CASES = [
      "Тридцать студенток получили стипендии ЕС\n\nОш, 3 мая 2026 года – Программа, которую финансирует Европейский союз, "
      "подвела итоги конкурса.\n\nКаждая стипендиатка получит по 2 000 евро; общий объем стипендиального фонда – 60 000 евро.",
      "figures.product", "66 000"),
+    # stop 22 (fig-counts5): a group's label anywhere in its own clause, whatever the verb; "of them" in the
+    # next sentence points back at any count; "among the N"; groups by a kind of place in lower case
+    ("en", EU_EN + "Of the 25 start-ups selected, twelve are led by women and fifteen by men.",
+     EU_EN + "Of the 25 start-ups selected, twelve are led by women and thirteen by men.", "figures.groups", ""),
+    ("en", EU_EN + "The clinic screened 1,200 children. Girls accounted for 650 and boys for 600.",
+     EU_EN + "The clinic screened 1,200 children. Girls accounted for 650 and boys for 550.", "figures.groups", ""),
+    ("en", EU_EN + "Forty of the 70 mentors are women, while 35 are men.",
+     EU_EN + "Forty of the 70 mentors are women, while 30 are men.", "figures.groups", ""),
+    ("en", EU_EN + "The academy enrolled 72 cadets. Forty-one of them are women and thirty-five are men.",
+     EU_EN + "The academy enrolled 72 cadets. Forty-one of them are women and thirty-one are men.", "figures.groups", ""),
+    ("ru", EU_RU + "Гранты получили 36 предприятий. 20 из них возглавляют женщины, 20 – мужчины.",
+     EU_RU + "Гранты получили 36 предприятий. 20 из них возглавляют женщины, 16 – мужчины.", "figures.groups", ""),
+    ("en", EU_EN + "Among the 120 trainees were 70 women and 60 men.",
+     EU_EN + "Among the 120 trainees were 70 women and 50 men.", "figures.groups", ""),
+    ("en", EU_EN + "The survey covered 600 households: 250 in towns and 400 in villages.",
+     EU_EN + "The survey covered 600 households: 250 in towns and 350 in villages.", "figures.groups", ""),
 ]
 
 QUIET = [

@@ -150,6 +150,8 @@ EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "о�
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|come|came)[ \u00a0]+(?:(?:located|based)[ \u00a0]+)?)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+GROUP_PLACE_KIND = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|live|lived|come|came)[ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+"
+                              r"(?:the[ \u00a0]+)?(?P<w>[a-zа-яё][a-zа-яё\-]{2,30}+)(?:[ \u00a0]+(?P<w2>[a-zа-яё]{3,20}+))?")
 BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
@@ -490,6 +492,9 @@ class _Builder:
                           noun=word, noun_start=base + bm.start("w"), noun_end=base + bm.end("w"))
             q2.meta.update(group_number=True, place_group=True, bracket_group=True)
             return q2
+        lc = self._label_in_clause(text, base, q)
+        if lc is not None:
+            return lc
         lb = self._label_before(text, q.start - base, q.end - base)
         if lb is None:
             return None
@@ -523,7 +528,7 @@ class _Builder:
         if m and self.lang == "en" and GROUP_PLACE.match(text, q.end - base, q.end - base + 50):
             m = None  # "50 are located in Chui": a group by place, not "30 were men"
         if not m:
-            pm = GROUP_PLACE.match(text, q.end - base, q.end - base + 50)
+            pm = GROUP_PLACE.match(text, q.end - base, q.end - base + 50) or self._kind_of_place(text, base, q)
             if not pm:
                 return None
             q2 = Quantity("count", q.start, base + pm.end(), q.value, "@" + pm.group("w").lower(), q.num,
@@ -557,11 +562,71 @@ class _Builder:
         q2.meta["group_number"] = True
         return q2
 
+    def _kind_of_place(self, text: str, base: int, q: Quantity):
+        """"250 in towns", "400 in rural areas", «120 – в сёлах»: a group by a kind of place (list
+        ``place_nouns``, or urban / rural), written in lower case."""
+        m = GROUP_PLACE_KIND.match(text, q.end - base, q.end - base + 50)
+        if not m:
+            return None
+        cands = [m.group("w").lower()] + ([m.group("w2").lower()] if m.group("w2") else [])
+        pats = [str(x) for x in phrase_set_list(self.lang, "place_nouns")] + \
+            [p for pair in _complementary(self.lang) for p in pair if any(_pat_ok(p, x) for x in ("urban", "rural", "городских", "сельских"))]
+        return m if any(_pat_ok(p, c) for p in pats for c in cands) else None
+
+    def _label_in_clause(self, text: str, base: int, q: Quantity) -> Quantity | None:
+        """A bare number whose complementary group's label (women/men, girls/boys, urban/rural …) stands
+        later in its own clause, whatever the verb between: "twelve are led by women", "fifteen by men",
+        «20 из них возглавляют женщины», "40 of the 70 mentors are women" (the whole in between). The
+        clause ends at a comma, "and", another number or a sentence sign; never an age or a rate."""
+        s, e = q.start - base, q.end - base
+        if re.match(r"[ \u00a0]*(?:%|per\b|percent|процент|лет|years?\b|year-old|(?:to|and|до|и|or|или|[-–—])[ \u00a0]*\d)",
+                    text[e:e + 14], re.I):
+            return None
+        ws = words(text[e:min(len(text), e + 90)], base + e)
+        nums = data(self.lang).get("numbers") or {}
+        numwords = set((nums.get("units") or {}).keys()) | set((nums.get("scales") or {}).keys())
+        pats = [p for pair in _complementary(self.lang) for p in pair]
+        stops = {",", ";", ".", ":", "(", ")", "and", "while", "whereas", "but", "и", "а", "но", "тогда"}
+        ages = ("aged", "age", "under", "over", "older", "younger", "above", "below", "возраст", "старше", "младше", "моложе")
+        part_of_next = False
+        k = 0
+        # "40 of the 70 mentors are women": step over "of the 70 <noun>" (the whole of the group)
+        if len(ws) >= 4 and ws[0].norm in ("of", "из") and (ws[1].norm.isdigit() or ws[1].norm == "the" and ws[2].norm.isdigit()):
+            k = 2 if ws[1].norm.isdigit() else 3
+            while k < len(ws) and (ws[k].norm.isdigit() or ws[k].norm in (",",) and k + 1 < len(ws) and ws[k + 1].norm.isdigit()):
+                k += 1
+            j = k
+            while j < len(ws) and j - k < 3 and ws[j].norm.isalpha() and ws[j].norm not in ("are", "were", "is", "was", "—", "–"):
+                j += 1
+            if j == k:
+                return None
+            k = j
+            part_of_next = True
+        elif ws and ws[0].norm in ("of", "из") and not (len(ws) > 1 and ws[1].norm in ("them", "whom", "these", "those", "них", "которых")):
+            return None  # "Eleven of the vouchers went to women": a part of a whole named after it, read elsewhere
+        for j in range(k, min(len(ws), k + 7)):
+            w = ws[j].norm
+            if w in stops or w.isdigit() or w in numwords or w in ("-",) or w.startswith(ages):
+                return None
+            if w.isalpha() and any(_pat_ok(p, w) for p in pats):
+                if j + 1 < len(ws) and ws[j + 1].norm in ("-", "led", "headed", "owned", "run"):
+                    return None  # "women-led businesses": a kind of thing, not the group's label
+                lemma = _en_label(w) if self.lang == "en" else _noun_ru(w) or w
+                q2 = Quantity("count", q.start, q.end, q.value, lemma, q.num, noun=text[ws[j].start - base:ws[j].end - base],
+                              noun_start=ws[j].start, noun_end=ws[j].end)
+                q2.meta["group_number"] = True
+                q2.meta["label_in_clause"] = True
+                q2.meta["of_them"] = bool(re.match(r"[ \u00a0]+(?:of[ \u00a0]+(?:them|whom|these)|из[ \u00a0]+(?:них|которых))", text[e:e + 16], re.I))
+                if part_of_next:
+                    q2.meta["part_of_next"] = True
+                return q2
+        return None
+
     def _label_before(self, text: str, s: int, e: int):
         """A group's label written before its number: "men 90", "Women made up 120 of them", «мужчин – 45»,
         «женщин среди них 50». Only the labels of complementary groups (women/men, girls/boys …);
         never an age ("women aged 18 to 35")."""
-        if re.match(r"[ \u00a0]*(?:to|and|-|–|—|до|лет|years?|%|per|процент)", text[e:e + 10], re.I):
+        if re.match(r"[ \u00a0]*(?:(?:to|and|-|–|—|до)[ \u00a0]*\d|лет|years?|%|per|процент)", text[e:e + 10], re.I):
             return None
         last = text[max(0, s - 8):s].rstrip(" \u00a0—–-")[-1:]
         if not last.isalpha():
@@ -1047,10 +1112,15 @@ class _Builder:
             if w.meta.get("of_them") or w.meta.get("group_number") or w.subset or w.id in used:
                 continue
             i0 = self._widx(ws, w.start)
-            if k > 0 and i0 >= 1 and after_qualifier_prep(ws, i0, lang) and \
+            if k > 0 and i0 >= 1 and after_qualifier_prep(ws, i0, lang) and not cs[k - 1].meta.get("part_of_next") and \
                     self._widx(ws, w.start) - self._widx(ws, cs[k - 1].end) <= 3:
                 continue  # «145 журналистов из (всех) 11 редакций»: a qualifier of the count before
             later = [g for g in self._group_members(w, fs, ws)]
+            # "Some 40 of the 70 mentors are women, while 35 are men": the first group stands before its whole
+            head = [c for c in cs[:k] if c.meta.get("part_of_next") and c.meta.get("label_in_clause") and not c.subset
+                    and 0 <= w.start - c.end <= 12]
+            if head and later:
+                later = head[-1:] + later
             # skip qualifiers of the whole («из 11 региональных редакций») at the head of the list
             while later and later[0].start - w.end < 40 and not later[0].meta.get("bracket_group") and \
                     qualifier_gap(self.text[w.end:later[0].start], lang):
@@ -1721,11 +1791,11 @@ class _Builder:
         prev = [f for f in self.sent_facts[k - 1] if f.kind == "count" and not f.meta.get("measure")]
         if len(prev) != 1 or prev[0].subset or prev[0].meta.get("groups") or prev[0].meta.get("each") or prev[0].hedge:
             return
-        if not _people(self.lang, prev[0].unit):
-            return
         ws = self.sent_words[k]
         first = self._widx(ws, cs[0].start)
         refer = any(w.norm in ("them", "whom", "these", "among", "них", "которых", "среди", "из") for w in ws[:self._widx(ws, cs[-1].end)])
+        if not _people(self.lang, prev[0].unit) and not any(c.meta.get("of_them") for c in cs):
+            return  # "36 firms. 20 of them are run by women, 16 by men": "of them" points back at any count
         if not refer and first > 3:
             return
         self._group_rel(prev[0], cs, complete=True)
