@@ -127,9 +127,37 @@ CASES = [
      EU_EN + "Among the 120 trainees were 70 women and 50 men.", "figures.groups", ""),
     ("en", EU_EN + "The survey covered 600 households: 250 in towns and 400 in villages.",
      EU_EN + "The survey covered 600 households: 250 in towns and 350 in villages.", "figures.groups", ""),
+    # products: a total named anywhere in its clause («всего на эти цели выделено …»), a total split into the items
+    # ("is split into", «разделят на»), the amount the items share between them and the per-item figure, «за единицу»,
+    # "Each will receive" after the sentence counting them
+    ("ru", EU_RU + "Двенадцать общин получат по 15 000 евро; всего на эти цели выделено 200 000 евро.",
+     EU_RU + "Двенадцать общин получат по 15 000 евро; всего на эти цели выделено 180 000 евро.", "figures.product", ""),
+    ("en", EU_EN + "The EUR 300,000 envelope is split into 12 grants of EUR 30,000.",
+     EU_EN + "The EUR 360,000 envelope is split into 12 grants of EUR 30,000.", "figures.product", ""),
+    ("ru", EU_RU + "Фонд в 500 000 евро разделят на 20 грантов по 20 000 евро.",
+     EU_RU + "Фонд в 400 000 евро разделят на 20 грантов по 20 000 евро.", "figures.product", ""),
+    ("en", EU_EN + "Ten cooperatives will share EUR 300,000, receiving EUR 25,000 each.",
+     EU_EN + "Ten cooperatives will share EUR 250,000, receiving EUR 25,000 each.", "figures.product", ""),
+    ("ru", EU_RU + "На закупку 40 инкубаторов стоимостью 2 500 евро за единицу направлено 90 000 евро.",
+     EU_RU + "На закупку 40 инкубаторов стоимостью 2 500 евро за единицу направлено 100 000 евро.", "figures.product", ""),
+    ("ru", EU_RU + "Каждый из 14 районных центров получит оборудование на 9 000 евро. Общая стоимость поставки – 140 000 евро.",
+     EU_RU + "Каждый из 14 районных центров получит оборудование на 9 000 евро. Общая стоимость поставки – 126 000 евро.",
+     "figures.product", ""),
+    ("en", EU_EN + "Thirty young innovators have won seed funding. Each will receive EUR 5,000, a total of EUR 160,000.",
+     EU_EN + "Thirty young innovators have won seed funding. Each will receive EUR 5,000, a total of EUR 150,000.",
+     "figures.product", ""),
 ]
 
 QUIET = [
+    # stop 22: not groups — people counted in the things («12 школ: … 2 400 детей»), a list going on after an aside;
+    # not products — the project's budget beside a per-item figure, an amount beside "and a training course"
+    ("en", EU_EN + "The project trained 200 police officers, 60 of them women, and 150 prosecutors."),
+    ("ru", EU_RU + "В проекте участвуют 12 школ: в восьми из них учатся 2 400 детей."),
+    ("ru", "Общая стоимость проекта, который финансирует Европейский союз, – 3 млн евро. Каждый из 10 центров получит по 50 000 евро."),
+    ("en", EU_EN + "The EUR 2 million project will award 20 grants of EUR 50,000 each."),
+    ("en", EU_EN + "Ten cooperatives, supported with EUR 300,000 from the EU, will each receive EUR 25,000 and a training course."),
+    ("en", EU_EN + "Of the 80 participants, 45 were women aged 18 to 30."),
+    ("en", EU_EN + "The centre employs 45 staff. 30 more will be hired next year, mostly women."),
     # two things valued differently are two facts
     ("en", "Dushanbe, 3 May 2026 – The European Union handed over rescue vehicles worth EUR 640,000.\n\n"
            "\"Radios worth EUR 46,000 came with them,\" said the minister."),

@@ -150,6 +150,7 @@ EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "о�
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|come|came)[ \u00a0]+(?:(?:located|based)[ \u00a0]+)?)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+_EN_AGENT = ("er", "or", "ist", "ant", "ent", "ee", "ian", "ate", "ive", "cian", "man", "woman", "person")  # nouns that may name people
 GROUP_PLACE_KIND = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|live|lived|come|came)[ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+"
                               r"(?:the[ \u00a0]+)?(?P<w>[a-zа-яё][a-zа-яё\-]{2,30}+)(?:[ \u00a0]+(?P<w2>[a-zа-яё]{3,20}+))?")
 BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
@@ -1221,8 +1222,19 @@ class _Builder:
             gap = self.text[prev_end:f.start]
             if out and (len(gap) > 30 or (")" in gap and not f.meta.get("bracket_group")) or ";" in gap):
                 break
+            own_noun = not f.meta.get("group_number") and not f.unit.startswith("@")
+            if own_noun and _people(self.lang, f.unit) and whole.unit and not _people(self.lang, whole.unit) \
+                    and not (self.lang == "en" and whole.unit.endswith(_EN_AGENT)):
+                break  # «12 школ: в восьми из них учатся 2 400 детей»: people counted in the things, not a group of them
+            if own_noun and out and out[-1].meta.get("of_them") and self._label_unit(out[-1]) and not self._label_unit(f):
+                break  # "200 officers, 60 of them women, and 150 prosecutors": the list goes on after the aside
             out.append(f)
         return out
+
+    def _label_unit(self, f: Fact) -> bool:
+        """f is counted by a complementary group's label (women, men, girls, boys, urban, rural …)."""
+        names = [f.unit, f.label] + ([f.q.noun.lower()] if f.q and f.q.noun else [])
+        return any(_pat_ok(p, n) for pair in _complementary(self.lang) for p in pair for n in names if n)
 
     def _complete_pair(self, groups: list[Fact]) -> bool:
         """Exactly the two complementary groups (women and men, girls and boys, urban and rural)."""
@@ -1265,7 +1277,8 @@ class _Builder:
         preps = ("from", "in", "at", "for", "to", "of", "on") if lang == "en" else ("в", "на", "для", "от", "из", "с", "за")
 
         def is_each(w: str) -> bool:
-            return w in ("each", "every", "apiece", "per") if lang == "en" else w.startswith("кажд")
+            # «по 2 500 евро за единицу», «за штуку»: per item too
+            return w in ("each", "every", "apiece", "per") if lang == "en" else w.startswith("кажд") or w in ("единицу", "штуку")
 
         def after_each(j: int, limit: int) -> tuple[str, int | None]:
             from app.facts.quantities import STOP_EN, _en_singular
@@ -1400,8 +1413,9 @@ class _Builder:
                 if n is None and noun:  # "Each hub cost …": the hubs counted here or up to two sentences before
                     n = self._counted_before(x, noun, fs)
                 if n is None and not noun:
-                    if lang == "ru" and info["each_at"] == 0:
-                        # «Создано восемь хабов. Каждый обошёлся в …»: the one count of the sentence before
+                    if info["each_at"] == 0:
+                        # «Создано восемь хабов. Каждый обошёлся в …», "Thirty innovators won. Each will receive …":
+                        # the one count of the sentence before
                         k = x.sentence - 1
                         if k >= 0 and self.sent_block[k] == x.block:
                             cs = [c for c in self.sent_facts[k] if c.kind == "count" and not c.meta.get("measure")]
@@ -1430,8 +1444,7 @@ class _Builder:
             for t in fs:
                 if t is x or t is n or t.kind != x.kind or t.unit != x.unit and x.kind == "money":
                     continue
-                j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
-                if tot_ps.find(ws, max(0, j0 - 4), j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)):
+                if self._total_cue(ws, t, fs):
                     tot = t
             if tot is None:
                 n.meta["each"] = x.id
@@ -1439,6 +1452,21 @@ class _Builder:
                 continue
             tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
+
+    def _total_cue(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
+        """Is t named a total (list ``in_total``) anywhere in its clause before it — from the previous
+        figure or clause sign, up to eight words («всего на эти цели выделено 200 000 евро») — or right
+        after it ("EUR 360,000 in total")?"""
+        tot_ps = phrase_set(self.lang, "in_total")
+        j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
+        lo = max([0, j0 - 8] + [self._widx(ws, o.end) for o in fs if o.end <= t.start])
+        for x in range(j0 - 1, lo - 1, -1):
+            if ws[x].norm in (";", ".", "(", ")"):
+                lo = x + 1
+                break
+        if phrase_set(self.lang, "project.words").find(ws, lo, j0):
+            return False  # "the total cost of the project", «общая стоимость проекта»: the project's budget, not the items'
+        return bool(tot_ps.find(ws, lo, j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)))
 
     def _counted_before(self, x: Fact, noun: str, fs: list[Fact]) -> Fact | None:
         """The last count of ``noun`` before x in its sentence or up to two sentences before (same block)."""
@@ -1533,6 +1561,14 @@ class _Builder:
                         break
                 if n is None:
                     continue
+                if tot is None and x.kind == "money" and n.end <= x.start:
+                    # "Ten cooperatives will share EUR 300,000, receiving EUR 25,000 each", «Десять сёл разделят 300 000 евро –
+                    # по 30 000 евро на каждое»: the one amount between the items and the per-item figure is what they share
+                    mid = [o for o in fs if n.end <= o.start and o.end <= x.start and o.kind in ("money", "count", "percent")]
+                    if len(mid) == 1 and mid[0] in same and mid[0].value > x.value and not mid[0].meta.get("strong") \
+                            and mid[0].role in (None, "other", "total") and ";" not in self.text[n.end:x.start] \
+                            and not _more_after(self.text, x, fs, lang):
+                        tot = mid[0]
                 if tot is None:
                     # the total just before the items (or before the per-item figure), nothing between
                     first = min(n, x, key=lambda f: f.start)
@@ -1546,8 +1582,10 @@ class _Builder:
                         adjacent = x.kind == "count" and first is x and gap <= 1 and re.fullmatch(r"[ \u00a0]*[,–—-][ \u00a0]*", between)
                         tj = self._widx(ws, t.start)
                         cued = bool(tot_ps.find(ws, max(0, tj - 4), tj))  # "In total, EUR 700,000 has been set aside for …"
+                        # "The EUR 300,000 envelope is split into 12 grants of …", «Фонд в 500 000 евро разделят на 20 грантов»
+                        split = bool(phrase_set(lang, "consists").find(ws, self._widx(ws, t.end), self._widx(ws, first.start)))
                         if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
-                                and (x.kind == "count" or t.role in (None, "other") or cued):
+                                and (x.kind == "count" or t.role in (None, "other") or cued or split and not t.hedge):
                             tot = t
                 if tot is None:
                     # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
@@ -1567,6 +1605,8 @@ class _Builder:
                         gap_ws = [w for w in ws if x.end <= w.start and w.end <= t.start]
                         if gap_ws and gap_ws[0].norm.startswith("кажд"):
                             gap_ws = gap_ws[1:]  # «по 45 000 евро каждая обойдутся в 560 000 евро»
+                        elif len(gap_ws) >= 2 and gap_ws[0].norm in ("за", "на") and (gap_ws[1].norm.startswith("кажд") or gap_ws[1].norm in ("единицу", "штуку")):
+                            gap_ws = gap_ws[2:]  # «стоимостью 2 500 евро за единицу направлено 90 000 евро»
                         if 1 <= len(gap_ws) <= 2 and all(w.norm.isalpha() for w in gap_ws) and _ru_verb(gap_ws[0].norm) \
                                 and not any(x.end <= o.start < t.start for o in fs) and not _more_after(self.text, t, fs, lang):
                             tot = t
@@ -1582,8 +1622,7 @@ class _Builder:
                                 continue
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
                                 continue
-                            j0, j1 = self._widx(wk, t.start), self._widx(wk, t.end)
-                            if tot_ps.find(wk, max(0, j0 - 4), j0) or tot_ps.find(wk, j1, min(len(wk), j1 + 3)):
+                            if self._total_cue(wk, t, self.sent_facts[kk]):
                                 tot = t
                                 break
                         if tot is not None:

@@ -17,8 +17,11 @@ def subject_items(b, k: int, x):
     before = [f for f in fs if f.end <= x.start and f is not x]
     counts = [f for f in before if f.kind == "count" and not f.meta.get("measure") and not f.meta.get("each")
               and not f.meta.get("groups") and not f.subset and f.num is not None and f.num.integer]
-    if len(counts) != 1 or any(f.kind in ("money", "percent") for f in before):
+    if len(counts) != 1 or any(f.kind == "percent" for f in before):
         return None
+    money = [f for f in before if f.kind == "money"]
+    if len(money) > 1 or money and money[0].start < counts[0].end:
+        return None  # "Ten cooperatives will share EUR 300,000, receiving EUR 25,000 each": one amount after the items
     c = counts[0]
     if c.hedge or c.value < 2:
         return None
