@@ -146,9 +146,39 @@ CASES = [
     ("en", EU_EN + "Thirty young innovators have won seed funding. Each will receive EUR 5,000, a total of EUR 160,000.",
      EU_EN + "Thirty young innovators have won seed funding. Each will receive EUR 5,000, a total of EUR 150,000.",
      "figures.product", ""),
+    # same fact: the summary restates the lead's people whatever the verb and places; «Всего …» opening the clause;
+    # "The N …" opening a sentence and "all N" point back at the things counted; "these N <other noun>" at the one
+    # people count before; "Over its 24 months, the project …" is the project's duration
+    ('en', 'Osh, 4 May 2026 – The European Union will help 5,000 farmers adapt to drought.\n\nThe farmers will receive seeds and training.\n\nAbout the project: the initiative supports 6,000 farmers in Osh and Jalal-Abad.',
+     'Osh, 4 May 2026 – The European Union will help 5,000 farmers adapt to drought.\n\nThe farmers will receive seeds and training.\n\nAbout the project: the initiative supports 5,000 farmers in Osh and Jalal-Abad.', 'figures.same-fact', '000'),
+    ('en', "Khujand, 4 May 2026 – The European Union launched a three-year project on women's entrepreneurship.\n\nBusiness centres will open in four towns.\n\nOver its 24 months, the project will reach 800 women.",
+     "Khujand, 4 May 2026 – The European Union launched a three-year project on women's entrepreneurship.\n\nBusiness centres will open in four towns.\n\nOver its 36 months, the project will reach 800 women.", 'figures.same-fact', ''),
+    ('en', 'EU awards 15 grants to local media\n\nAstana, 4 May 2026 – The European Union has selected local newsrooms for support.\n\nThe 12 grants will fund investigative reporting.',
+     'EU awards 15 grants to local media\n\nAstana, 4 May 2026 – The European Union has selected local newsrooms for support.\n\nThe 15 grants will fund investigative reporting.', 'figures.same-fact', ''),
+    ('ru', 'ЕС выделил 20 грантов местным СМИ\n\nАстана, 4 мая 2026 года – Европейский союз подвел итоги конкурса.\n\nВсе 18 грантов пойдут на журналистские расследования.',
+     'ЕС выделил 20 грантов местным СМИ\n\nАстана, 4 мая 2026 года – Европейский союз подвел итоги конкурса.\n\nВсе 20 грантов пойдут на журналистские расследования.', 'figures.same-fact', ''),
+    ('en', 'Ashgabat, 4 May 2026 – The European Union will train 400 border guards over two years.\n\nTraining starts in June.\n\n"These 450 officers are the first line of defence," said the head of the service.',
+     'Ashgabat, 4 May 2026 – The European Union will train 400 border guards over two years.\n\nTraining starts in June.\n\n"These 400 officers are the first line of defence," said the head of the service.', 'figures.same-fact', ''),
+    ('ru', 'Ош, 4 мая 2026 года – Европейский союз поддержит 300 молодых предпринимателей юга.\n\nОбучение начнется в июне.\n\nВсего программа охватит 350 молодых предпринимателей.',
+     'Ош, 4 мая 2026 года – Европейский союз поддержит 300 молодых предпринимателей юга.\n\nОбучение начнется в июне.\n\nВсего программа охватит 300 молодых предпринимателей.', 'figures.same-fact', ''),
 ]
 
 QUIET = [
+    # stop 22: running totals since a year, a phase's or the first months' duration, subsets named after the count
+    ('en', 'EU awards 15 grants to local media\n\nAstana, 4 May 2026 – The European Union has selected local newsrooms for support.\n\nThe 12 grants for regional newsrooms will fund investigative reporting; three go to national outlets.'),
+    ('en', 'Osh, 4 May 2026 – The EU-funded project will renovate 30 schools.\n\nAll 12 schools in Naryn will get new roofs.'),
+    ('ru', 'Ош, 4 мая 2026 года – Европейский союз поддержит 300 фермеров.\n\nВсего с 2020 года программа охватила 1 200 фермеров.'),
+    ('en', 'Osh, 4 May 2026 – The European Union will train 120 teachers this year.\n\nLessons start in June.\n\nAbout the project: since 2019 the programme has trained 2,000 teachers in Kyrgyzstan.'),
+    ('en', 'Osh, 4 May 2026 – The European Union will train 120 teachers this year.\n\nAbout the project: the programme has trained 2,000 teachers to date.'),
+    ('ru', 'Ош, 4 мая 2026 года – Европейский союз обучит 120 учителей в этом году.\n\nО проекте: с 2019 года программа подготовила 2 000 учителей.'),
+    ('en', 'Dushanbe, 4 May 2026 – The European Union launched a 36-month project.\n\nOver its first 12 months, the project will map risks.'),
+    ('en', 'Dushanbe, 4 May 2026 – The European Union launched a three-year project on water.\n\nIts 18-month pilot phase starts in June.'),
+    ('en', 'Bishkek, 4 May 2026 – 40 young women received grants from the European Union.\n\nThe 25 women from Chui will open shops; the other 15 will start farms.'),
+    ('en', 'Bishkek, 4 May 2026 – The European Union handed over 30 ambulances to the ministry.\n\nThe 10 ambulances for Osh arrive next week.'),
+    ('en', 'Bishkek, 4 May 2026 – The European Union supports 20 schools.\n\nThe 20 schools host 6,000 pupils. In total, 450 teachers work there.'),
+    ('ru', 'Бишкек, 4 мая 2026 года – Европейский союз поддерживает 20 школ.\n\nВсе 20 школ получат компьютеры. Всего в них работают 450 учителей.'),
+    ('en', 'Almaty, 4 May 2026 – The European Union will train 300 nurses.\n\nThe training is run by 12 trainers. These 12 trainers were certified in Vienna.'),
+    ('en', 'Almaty, 4 May 2026 – The EU project trained 300 nurses last year.\n\nThis year, 400 nurses will be trained in 20 hospitals.'),
     # stop 22: not groups — people counted in the things («12 школ: … 2 400 детей»), a list going on after an aside;
     # not products — the project's budget beside a per-item figure, an amount beside "and a training course"
     ("en", EU_EN + "The project trained 200 police officers, 60 of them women, and 150 prosecutors."),

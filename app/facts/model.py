@@ -2022,6 +2022,7 @@ class _Builder:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
+        summary_people: dict[str, list[Fact]] = {}
         things: dict[str, list[Fact]] = {}
         measures: dict[str, list[Fact]] = {}
         for c in cs:
@@ -2047,6 +2048,7 @@ class _Builder:
                     c.meta["qualified"] = qualified  # "14 cold rooms for vaccines": only the same whole phrase is the same fact
                     things.setdefault(c.unit, []).append(c)
                 continue
+            summary_people.setdefault(c.unit, []).append(c)
             if qualified:
                 continue
             plain.setdefault(c.unit, []).append(c)
@@ -2054,7 +2056,10 @@ class _Builder:
 
         def cumulative(c: Fact) -> bool:
             ws = self.sent_words[c.sentence] if 0 <= c.sentence < len(self.sent_words) else []
-            return bool(cum_ps.find(ws, 0, len(ws)))
+            if cum_ps.find(ws, 0, len(ws)):
+                return True
+            # "since 2019 the programme has trained 2,000 teachers", «Всего с 2020 года …»: a running total since a year
+            return bool(ws) and bool(HISTORY_YEAR[self.lang].search(self.text, ws[0].start, ws[-1].end))
 
         for unit, fs in plain.items():
             # «с начала программы – уже 460 учителей» beside «в этом году – 320»: the running total since
@@ -2065,6 +2070,14 @@ class _Builder:
                 self._same_chain(self._people_of_one_action([c for c in fs if c not in cum]))
                 continue
             self._same_chain(self._people_of_one_action(fs))
+        # "The EU will help 5,000 farmers" (lead) … "About the project: the initiative supports 6,000 farmers in Osh and
+        # Jalal-Abad": the summary restates the lead's people, whatever the verb or the places named after them
+        for unit, fs in summary_people.items():
+            heads = [c for c in fs if c.place in ("headline", "lead") and not c.meta.get("about")]
+            abouts = [c for c in fs if c.meta.get("about")]
+            if heads and abouts and len({c.value for c in heads}) == 1 and len({c.value for c in abouts}) == 1 \
+                    and len(heads) + len(abouts) == len(fs) and heads[0].value != abouts[0].value and not cumulative(abouts[0]):
+                self.rel("same", [heads[-1].id, abouts[0].id], origin="scope")
         # things (ambulances, cold rooms): the same fact only when a later mention points back at the
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
         # холодильных камер» … «16 холодильных камер»), and the scope names no third value
@@ -2073,7 +2086,9 @@ class _Builder:
                 continue
             a, b = sorted(fs, key=lambda f: f.start)
             before = self.text[max(0, b.start - 12):b.start].lower()
-            demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных)[ \u00a0]+$", before)
+            demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных|all|all the|все|всех|всем|всеми)[ \u00a0]+$", before) \
+                or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start])
+            # "The 12 grants will fund …" opening a sentence, "all 18 grants": the set counted before, pointed back at
             pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
             pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
@@ -2101,6 +2116,14 @@ class _Builder:
             ws_ = [w for w in wholes if w.start < c.start and _noun_match(w.unit, c.unit) and w.value != c.value]
             if len(ws_) == 1:
                 self.rel("same", [ws_[0].id, c.id], origin="scope")
+                continue
+            # "The EU will train 400 border guards" … "These 450 officers …": "these" points back at the one people
+            # count stated before, whatever noun names them the second time
+            earlier = [o for o in cs if o.start < c.start and o.sentence != c.sentence and _people(self.lang, o.unit)
+                       and not (o.subset or o.table or o.hedge or o.meta.get("each") or o.meta.get("items"))]
+            if earlier and not any(_noun_match(o.unit, c.unit) for o in earlier) and len({o.value for o in earlier}) == 1 \
+                    and earlier[0].value != c.value and len(earlier) == 1:
+                self.rel("same", [earlier[0].id, c.id], origin="scope")
         # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary
         for unit, fs in measures.items():
             if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
@@ -2167,9 +2190,12 @@ class _Builder:
         ws = self.sent_words[d.sentence]
         i, j = self._widx(ws, d.start), self._widx(ws, d.end)
         proj = phrase_set(self.lang, "project.words")
-        if not proj.find(ws, max(0, i - 4), min(len(ws), j + 2)):
+        # "Over its 24 months, the project will …": a fronted phrase, the project its clause's subject
+        after = j + 4 if j < len(ws) and ws[j].norm == "," else j + 2
+        if not proj.find(ws, max(0, i - 4), min(len(ws), after)):
             return False
-        part = ("phase", "stage", "pilot", "component", "этап", "фаз", "пилот", "компонент", "очеред")
+        part = ("phase", "stage", "pilot", "component", "этап", "фаз", "пилот", "компонент", "очеред",
+                "first", "initial", "last", "final", "перв", "последн", "начальн")  # "over its first 12 months": a part
         return not any(w.norm.startswith(part) for w in ws[max(0, i - 8):min(len(ws), j + 4)])
 
     # -- tables --------------------------------------------------------------------------------------

@@ -467,6 +467,14 @@ def _clause(text: str, f) -> str:
     return text[a:f.start] + " " + text[f.end:e]
 
 
+def _clause_head(text: str, f) -> str:
+    """The words of f's clause before it (as in _clause)."""
+    lo = max(0, f.start - 120)
+    head = text[lo:f.start]
+    cut = max(head.rfind(c) for c in ",;:.!?«»\"“”()")
+    return head[cut + 1:] if cut >= 0 else head
+
+
 def same_action(b, x, y) -> bool:
     """Two counts of the same thing whose clauses tell the same action («завершён ремонт 45 школ» …
     «мы отремонтировали 54 школы», "30 wells were drilled" … "drilling 34 wells"): one fact. The
@@ -639,9 +647,11 @@ def different_actions(b, x, y) -> bool:
     -ing form) and no action of one is the other's: "have been elected" vs "trained"."""
     if x.sentence == y.sentence or same_action(b, x, y):
         return False
-    for f in (x, y):  # "In total, 260 teachers …", «Всего 260 учителей …»: restates the whole, whatever the verb
+    for f in (x, y):  # "In total, 260 teachers …", «Всего (программа охватит) 260 учителей …»: restates the whole, whatever the verb
+        head = _clause_head(b.text, f).lower()
         if re.search(r"(?:\b(?:in total|a total of|altogether|overall|in all)|(?<![а-яё])(?:всего|в общей сложности|итого))[ ,\u00a0]*$",
-                     b.text[max(0, f.start - 25):f.start].lower()):
+                     b.text[max(0, f.start - 25):f.start].lower()) or \
+                re.match(r"\s*(?:in total|altogether|overall|in all|всего|в общей сложности|итого)(?![\w])", head):
             return False
     # «В обсуждении приняли участие 60 участников» … «75 участников подписали обращение»: those who did
     # something at the event are among its participants, so more of them than took part is one fact
