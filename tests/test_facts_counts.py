@@ -161,6 +161,9 @@ CASES = [
      'Ashgabat, 4 May 2026 – The European Union will train 400 border guards over two years.\n\nTraining starts in June.\n\n"These 400 officers are the first line of defence," said the head of the service.', 'figures.same-fact', ''),
     ('ru', 'Ош, 4 мая 2026 года – Европейский союз поддержит 300 молодых предпринимателей юга.\n\nОбучение начнется в июне.\n\nВсего программа охватит 350 молодых предпринимателей.',
      'Ош, 4 мая 2026 года – Европейский союз поддержит 300 молодых предпринимателей юга.\n\nОбучение начнется в июне.\n\nВсего программа охватит 300 молодых предпринимателей.', 'figures.same-fact', ''),
+    # «полгода», "half a year": six months
+    ("ru", EU_RU + "Работы продлятся полгода: с апреля по декабрь 2026 года.",
+     EU_RU + "Работы продлятся девять месяцев: с апреля по декабрь 2026 года.", "figures.duration", "полгода"),
 ]
 
 QUIET = [
@@ -288,3 +291,35 @@ def test_a_share_decides_which_statement_of_a_value_is_wrong():
     got = [(f.rule, doc.span_text(f.offset, f.end), f.suggestions[:1]) for f in lint(doc, _CONFIG, select=["figures"]).findings
            if f.severity in ("error", "warning")]
     assert got == [("figures.same-fact", "660 000 евро", ["600 000 евро"])]
+
+
+def _docx_header_table(body: list[str], cells: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    t = d.sections[0].header.add_table(1, len(cells), width=docx.shared.Inches(6))
+    for i, c in enumerate(cells):
+        t.cell(0, i).text = c
+    for p in body:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("lang,cells,body,dated", [
+    # a page header laid out as a table (logo cell | date cell) is the page header: its date is compared too
+    ("en", ["EU Delegation", "14 March 2026"], ["PRESS RELEASE", "EU supports clinics in Osh",
+                                                "Osh, 12 March 2026 – The European Union handed over equipment to 12 clinics."], True),
+    ("ru", ["Представительство ЕС", "14 марта 2026"], ["ПРЕСС-РЕЛИЗ", "ЕС поддерживает клиники Оша",
+                                                      "Ош, 12 марта 2026 года – Европейский союз передал оборудование 12 клиникам."], True),
+    ("en", ["EU Delegation", "12 March 2026"], ["PRESS RELEASE", "EU supports clinics in Osh",
+                                                "Osh, 12 March 2026 – The European Union handed over equipment to 12 clinics."], False),
+])
+def test_a_header_table_dates_the_release(lang, cells, body, dated):
+    doc = read_bytes(_docx_header_table(body, cells), "t.docx", "docx", lang)
+    assert [b.kind for b in doc.blocks if doc.text[b.start:b.end] == cells[1]] == ["header"]
+    loud = [f.rule for f in lint(doc, _CONFIG, select=["figures"]).findings if f.severity in ("error", "warning")]
+    assert (loud == ["figures.dateline-date"]) if dated else (loud == [])

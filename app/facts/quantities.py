@@ -227,8 +227,16 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
             if not taken.free(base + m.start(), base + m.end()):
                 continue
             out.append(Quantity("duration", base + m.start(), base + m.end(), v, unit, None, meta={"adjective": True}))
+    for m in HALF_YEAR[language if language in HALF_YEAR else "en"].finditer(text):
+        # «полгода», "half a year": six months
+        if not any(q.start < base + m.end() and base + m.start() < q.end for q in out):
+            out.append(Quantity("duration", base + m.start(), base + m.end(), 6.0, "months", None, meta={"words": True}))
     out.sort(key=lambda q: q.start)
     return out
+
+
+HALF_YEAR = {"ru": re.compile(r"(?<![\w])(?:полгода|полугода)(?![\w])", re.I),
+             "en": re.compile(r"(?<![\w])half[ \u00a0]+a[ \u00a0]+year(?![\w])", re.I)}
 
 
 def _fractions(text: str, language: str, base: int, sk) -> list[Quantity]:

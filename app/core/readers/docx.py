@@ -217,7 +217,13 @@ class _Walker:
             if tag == q("p"):
                 self.add_paragraph(child, kind, meta)
             elif tag == q("tbl"):
-                self._table(child)
+                if kind in ("header", "footer"):
+                    # a page header laid out as a table (logo | "Press release · 14 March 2026"): its cells are the header
+                    for tr in child.findall(q("tr")):
+                        for tc in tr.findall(q("tc")):
+                            self.walk_body(tc, kind, meta)
+                else:
+                    self._table(child)
             elif tag == q("sdt"):
                 content = child.find(q("sdtContent"))
                 if content is not None:
