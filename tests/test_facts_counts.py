@@ -164,9 +164,25 @@ CASES = [
     # «полгода», "half a year": six months
     ("ru", EU_RU + "Работы продлятся полгода: с апреля по декабрь 2026 года.",
      EU_RU + "Работы продлятся девять месяцев: с апреля по декабрь 2026 года.", "figures.duration", "полгода"),
+    # stop 22, structure: the numbers starting their clauses after "Of these," / «Из них» (the whole in the sentence
+    # before), after "Among the N …," / «Из N …,», with "the remaining group of N" in the next sentence
+    ("en", EU_EN + "Eighty nurses finished the course.\nOf these, 50 work in district hospitals and 40 in rural clinics.",
+     EU_EN + "Eighty nurses finished the course.\nOf these, 50 work in district hospitals and 30 in rural clinics.", "figures.groups", ""),
+    ("ru", EU_RU + "Стажировку прошли 45 инженеров. Из них 30 работают на гидростанциях, а 20 – в сетевых компаниях.",
+     EU_RU + "Стажировку прошли 45 инженеров. Из них 30 работают на гидростанциях, а 15 – в сетевых компаниях.", "figures.groups", ""),
+    ("en", EU_EN + "Among the 64 mayors trained, 40 lead rural districts and 30 run towns.",
+     EU_EN + "Among the 64 mayors trained, 40 lead rural districts and 24 run towns.", "figures.groups", ""),
+    ("en", EU_EN + "In all, 90 rangers were hired. Of them, 40 patrol the reserves and 30 staff the visitor centres. "
+     "Drivers make up the remaining group of 25 rangers.",
+     EU_EN + "In all, 90 rangers were hired. Of them, 40 patrol the reserves and 30 staff the visitor centres. "
+     "Drivers make up the remaining group of 20 rangers.", "figures.groups", ""),
 ]
 
 QUIET = [
+    # "The largest group, 70 teachers" is a part, not the whole again; "ten modules of 12 hours each, 120 hours"
+    ("en", EU_EN + "A total of 150 teachers took part. The largest group, 70 teachers, came from Osh."),
+    ("en", EU_EN + "The course had ten modules of 12 hours each, 120 hours in total."),
+    ("en", EU_EN + "Thirty farmers joined. Of these, 12 grow apricots; the cooperative was founded in 2019."),
     # stop 22: running totals since a year, a phase's or the first months' duration, subsets named after the count
     ('en', 'EU awards 15 grants to local media\n\nAstana, 4 May 2026 – The European Union has selected local newsrooms for support.\n\nThe 12 grants for regional newsrooms will fund investigative reporting; three go to national outlets.'),
     ('en', 'Osh, 4 May 2026 – The EU-funded project will renovate 30 schools.\n\nAll 12 schools in Naryn will get new roofs.'),

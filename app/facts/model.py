@@ -150,6 +150,8 @@ EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "о�
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|come|came)[ \u00a0]+(?:(?:located|based)[ \u00a0]+)?)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+GROUP_APPOSITION = {"en": re.compile(r"(?:group|largest|smallest|biggest|majority|minority|share)[ \u00a0]*[,:–—-][ \u00a0]*$", re.I),
+                    "ru": re.compile(r"(?:групп[а-яё]{0,3}|многочисленн[а-яё]{0,4}|большинств[а-яё]{0,2}|меньшинств[а-яё]{0,2})[ \u00a0]*[,:–—-][ \u00a0]*$", re.I)}
 _EN_AGENT = ("er", "or", "ist", "ant", "ent", "ee", "ian", "ate", "ive", "cian", "man", "woman", "person")  # nouns that may name people
 GROUP_PLACE_KIND = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|live|lived|come|came)[ \u00a0]+)?(?:from|in|at|из|в|во)[ \u00a0]+"
                               r"(?:the[ \u00a0]+)?(?P<w>[a-zа-яё][a-zа-яё\-]{2,30}+)(?:[ \u00a0]+(?P<w2>[a-zа-яё]{3,20}+))?")
@@ -228,6 +230,9 @@ class _Builder:
         from app.facts.relations import remaining_counts
 
         remaining_counts(self)
+        from app.facts.groups import bare_groups
+
+        bare_groups(self)  # "Of these, 210 teach … and 150 …": the numbers starting their clauses after a whole
         self._products_across()
         from app.facts.relations import breakdown_lists
 
@@ -423,6 +428,9 @@ class _Builder:
                     continue
             f = self.add(q.kind, q.start, q.end, q.value, q.unit, q, place=place, scope=self.scope_at(q.start),
                          sentence=idx, block=block.index)
+            if f.kind == "count" and GROUP_APPOSITION[lang].search(self.text, max(0, q.start - 40), q.start):
+                f.subset = True  # "The largest group, 84 teachers, …", «Самая многочисленная группа — 98 специалистов»: a part
+                f.meta["group_part"] = True
             if q.start >= self.about_from or place in ("footer", "boilerplate"):
                 f.meta["about"] = True  # the project's summary (or the page footer): restates the release's facts
             fs.append(f)
@@ -566,6 +574,9 @@ class _Builder:
     def _kind_of_place(self, text: str, base: int, q: Quantity):
         """"250 in towns", "400 in rural areas", «120 – в сёлах»: a group by a kind of place (list
         ``place_nouns``, or urban / rural), written in lower case."""
+        head = text[q.end - base:q.end - base + 6].lower()
+        if not any(w in head for w in ("in", "at", "from", "из", "в", "во")):
+            return None  # plain string tests first: this runs for every bare number
         m = GROUP_PLACE_KIND.match(text, q.end - base, q.end - base + 50)
         if not m:
             return None
@@ -580,6 +591,9 @@ class _Builder:
         «20 из них возглавляют женщины», "40 of the 70 mentors are women" (the whole in between). The
         clause ends at a comma, "and", another number or a sentence sign; never an age or a rate."""
         s, e = q.start - base, q.end - base
+        head = text[e:e + 12]
+        if not any(c.isalpha() for c in head) or head.lstrip(" \u00a0")[:1].isdigit():
+            return None  # plain string tests first: this runs for every bare number
         if re.match(r"[ \u00a0]*(?:%|per\b|percent|процент|лет|years?\b|year-old|(?:to|and|до|и|or|или|[-–—])[ \u00a0]*\d)",
                     text[e:e + 14], re.I):
             return None

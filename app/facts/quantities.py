@@ -329,11 +329,28 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return Quantity("count", n.start, base + mm.end(), n.value, unit, n, noun=mm.group(1),
                         noun_start=base + mm.start(1), noun_end=base + mm.end(1), meta={"measure": True})
     noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
+    if noun and language == "en" and n.value > 1 and _en_verb_after(noun[0], text[noun[2]:noun[2] + 12]):
+        noun = None  # "210 teach in primary schools", "120 work in NGOs": a verb after a bare number, not its noun
     if noun:
         word, ns, ne, lemma = noun
         return Quantity("count", n.start, base + ne, n.value, lemma, n, noun=word, noun_start=base + ns,
                         noun_end=base + ne)
     return Quantity("number", n.start, n.end, n.value, "", n)
+
+
+EN_UNCOUNTED_PLURALS = {"people", "women", "men", "children", "staff", "police", "youth", "personnel", "cattle", "sheep",
+                        "livestock", "media", "data", "alumni", "criteria", "fish", "deer", "feet", "teeth", "geese", "mice",
+                        "offspring", "aircraft", "crew", "faculty", "clergy", "poultry", "equipment", "dozen"}
+
+
+def _en_verb_after(word: str, after: str) -> bool:
+    """The one word read as a plural count's noun is no plural and a preposition, article or adverb follows it:
+    a verb ("210 teach in …", "120 work in NGOs", "15 remain at home")."""
+    w = word.lower()
+    if w.endswith("s") or "-" in w or w in EN_UNCOUNTED_PLURALS or not w.isalpha() or word[0].isupper():
+        return False
+    return bool(re.match(r"[ \u00a0]+(?:in|at|on|for|with|as|from|the|a|an|to|into|across|under|within|abroad|locally|"
+                         r"remotely|full-time|part-time|there|here|mainly|mostly)(?![\w])", after))
 
 
 def _unit(u: str) -> str:

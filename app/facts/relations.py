@@ -278,7 +278,11 @@ def remaining_number(b, text: str, base: int, q):
     window = text[lo:q.start - base]
     if not any(c.isalpha() for c in window):
         return None
-    if ("из " in window or "Из " in window or "of " in window or "Of " in window) and OF_WHOLE_BEFORE.search(text, max(0, q.start - base - 60), q.start - base):
+    mw = OF_WHOLE_BEFORE.search(text, max(0, q.start - base - 60), q.start - base) if (
+        "из " in window or "Из " in window or "of " in window or "Of " in window) else None
+    if mw and mw.group(0).lstrip()[:1] in "io" and text[:mw.start()].rstrip(" \u00a0")[-1:].isalnum():
+        mw = None  # "ten modules of 12 hours each, 120 hours": "of" inside a clause, not "Of the 40 schools," opening one
+    if mw:
         # «Из 12 внедорожников восемь уже поступили …», "Of the 40 schools, 25 are …": the first bare number after
         # the whole introduced by «из» / "of the" is a part of it
         q2 = Quantity("count", q.start, q.end, q.value, "", q.num)

@@ -259,8 +259,8 @@ def _label_counts(b, x, label: str) -> bool:
 def _column_total(b, x, col_totals: list[tuple], rows: list[tuple], near: set[str]):
     """«450 педагогов» ~ column «Педагоги» at the «Всего» row; "160 of them women" ~ column "Women"
     at the "Total" row. Not when the clause names one of the rows (a region's figure)."""
-    if x.hedge == "max" or x.meta.get("items") or x.meta.get("measure"):
-        return None
+    if x.hedge == "max" or x.meta.get("items") or x.meta.get("measure") or x.meta.get("group_part"):
+        return None  # "The largest group, 84 teachers": one row's figure, not the column's total
     if any(st and st[0] in near for st in rows):
         return None
     noun = _noun_stems(b, x)

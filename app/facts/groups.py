@@ -1,0 +1,171 @@
+"""Groups of a whole count read from the structure of what is said (facts model, issue 10), whatever the
+nouns: a whole count, then a list of numbers that each start their clause.
+
+- ``bare_groups``: "Of these, 210 teach in primary schools and 150 in lower-secondary grades" (the whole
+  in the sentence before), "Among the 230 graduates, 95 are civil servants and 120 work in NGOs",
+  «Из 150 школ, вошедших в проект, 90 — сельские, 45 — городские и 25 — …», "Of them, 35 were doctors and
+  65 were nurses. Midwives made up the remaining group of 30": the numbers no fact reads that start
+  their clauses after the whole are its groups (at most the whole; all of it with "the remaining").
+- ``neighbour_lists``: a sentence that lists groups only ("Participants came from Kyrgyzstan (38),
+  Tajikistan (32) and Uzbekistan (30).", «Женщины — 420 человек, мужчины — 380.») next to the sentence
+  stating their whole ("… brought together 96 officers", "In total, 150 officials have …").
+"""
+from __future__ import annotations
+
+import re
+
+from app.facts.phrases import phrase_set
+from app.facts.quantities import Quantity
+
+_CLAUSE_OPENERS = {"en": {",", ";", "and", "while", "whereas", "but", ":", "–", "—"},
+                   "ru": {",", ";", "и", "а", "но", ":", "–", "—"}}
+_ANAPHOR_OPEN = {"en": re.compile(r"\s*(?:Of|Among)[ \u00a0]+(?:these|those|them|whom)[ \u00a0]*,?", re.I),
+                 "ru": re.compile(r"\s*(?:Из|Среди)[ \u00a0]+(?:них|которых|этого[ \u00a0]+числа)[ \u00a0]*[,—–-]?", re.I)}
+_OF_THE_NOUN = {"en": re.compile(r"\s*(?:Of|Among)[ \u00a0]+the[ \u00a0]+(?P<n>[a-z][a-z\-]{2,30}+)[ \u00a0]*,", re.I),
+                "ru": re.compile(r"\s*(?:Из|Среди)[ \u00a0]+(?:этих[ \u00a0]+)?(?P<n>[а-яё]{3,30}+)[ \u00a0]*,", re.I)}
+
+
+def _is_whole(c) -> bool:
+    return c.kind == "count" and not (c.subset or c.meta.get("measure") or c.meta.get("group_number") or c.hedge
+                                      or c.meta.get("each") or c.meta.get("items") or c.table) and c.num is not None \
+        and c.num.integer and c.value >= 4
+
+
+def _previous_whole(b, k: int, noun: str | None = None):
+    """The whole a sentence opening with "Of these," / «Из них» points back at: the one count of the sentence
+    before (same paragraph) that no qualifier preposition introduces ("from 14 schools"), or the one
+    counting ``noun``."""
+    from app.facts.model import _noun_match, _people
+    from app.facts.relations import after_qualifier_prep
+
+    if k == 0:
+        return None  # "Of these," points back at the sentence before, in this paragraph or the one before
+    ws = b.sent_words[k - 1]
+
+    def qualifier(c) -> bool:
+        i = b._widx(ws, c.start)
+        if i >= 2 and ws[i - 2].norm in ("total", "number", "group", "team", "maximum", "minimum"):
+            return False  # "A total of 140 doctors": the whole itself
+        return after_qualifier_prep(ws, i, b.lang)
+
+    cs = [c for c in b.sent_facts[k - 1] if _is_whole(c) and not qualifier(c)]
+    if noun:
+        named = [c for c in cs if _noun_match(c.unit, noun) or _people(b.lang, c.unit) and _people(b.lang, noun)]
+        if len(named) == 1:
+            return named[0]
+    return cs[0] if len(cs) == 1 else None
+
+
+def _number_groups(b, k: int, a: int, e: int, whole) -> list:
+    """The groups of ``whole`` in sentence k between offsets a and e: counts already read and the bare
+    numbers that start their clause (a fact is made for each)."""
+    from app.facts.dates import find_dates
+    from app.facts.numbers import find_numbers
+
+    lang = b.lang
+    text = b.text
+    fs = b.sent_facts[k]
+    taken = [(o.start, o.end) for o in fs]
+    dates = [(d.start + a, d.end + a) for d in find_dates(text[a:e], lang)]
+    out = []
+    for o in fs:
+        if a <= o.start < e and o.kind in ("money", "percent"):
+            e = o.start  # the list ends where money or shares begin
+            break
+    for n in find_numbers(text[a:e], lang, a):
+        if not n.integer or n.value < 1 or n.value >= whole.value or (not n.words and not n.style.group and 1900 <= n.value <= 2100):
+            continue
+        if any(x < n.end and n.start < y for x, y in dates):
+            continue
+        fact = next((o for o in fs if o.start <= n.start < o.end), None)
+        if fact is not None:
+            if fact.kind != "count" or fact.meta.get("measure") or fact.subset or fact.meta.get("each"):
+                continue
+            if fact.unit == whole.unit and not fact.meta.get("group_number"):
+                return []  # the whole's own noun again: another count of the same things, not a group
+            out.append(fact)
+            continue
+        if any(x < n.end and n.start < y for x, y in taken):
+            continue
+        head = text[n.end:n.end + 14].lower().replace("\u00a0", " ").lstrip(" ")
+        if head.startswith(("%", "per", "про", "млн", "тыс", "mill", "thous", "euro", "евро", "eur", "usd", "year", "лет", "год")) \
+                or head[:1].isdigit():
+            continue
+        before = text[max(a, n.start - 12):n.start].rstrip(" \u00a0")
+        last = before.split()[-1].lower() if before.split() else ""
+        opener = not before.strip() or last in _CLAUSE_OPENERS[lang] or before.endswith(tuple(_CLAUSE_OPENERS[lang] & {",", ";", ":", "–", "—"}))
+        if not opener:
+            continue
+        g = b.add("count", n.start, n.end, n.value, "", Quantity("count", n.start, n.end, n.value, "", n),
+                  place=whole.place if whole.sentence == k else fs[0].place if fs else whole.place,
+                  scope=whole.scope, sentence=k, block=b.sent_block[k])
+        g.meta["group_number"] = True
+        g.meta["bare_group"] = True
+        fs.append(g)
+        fs.sort(key=lambda x: x.start)
+        out.append(g)
+    return out
+
+
+def _remaining_next(b, k: int, whole):
+    """"Midwives made up the remaining group of 30 participants": a count in the next sentence of the
+    paragraph with "remaining" / «оставш…» up to four words before it."""
+    j = k + 1
+    if j >= len(b.sent_facts):
+        return None
+    ws = b.sent_words[j]
+    for c in b.sent_facts[j]:
+        if c.kind != "count" or c.subset or c.meta.get("measure") or c.value >= whole.value:
+            continue
+        i = b._widx(ws, c.start)
+        if any(w.norm in ("remaining", "rest", "остальные", "оставшиеся", "оставшихся") for w in ws[max(0, i - 5):i]):
+            return c
+    return None
+
+
+def bare_groups(b) -> None:
+    from app.facts.model import _complementary, _pat_ok  # noqa: F401
+
+    lang = b.lang
+    for k, (s0, e0) in enumerate(b.sentences):
+        ws = b.sent_words[k]
+        if not ws:
+            continue
+        text = b.text
+        whole, a = None, None
+        m = _ANAPHOR_OPEN[lang].match(text, s0, min(e0, s0 + 40))
+        if m:
+            whole, a = _previous_whole(b, k), m.end()
+        if whole is None:
+            mn = _OF_THE_NOUN[lang].match(text, s0, min(e0, s0 + 50))
+            if mn and not mn.group("n")[:1].isdigit():
+                from app.facts.model import _noun_ru
+                from app.facts.quantities import _en_singular
+
+                noun = _en_singular(mn.group("n").lower()) if lang == "en" else _noun_ru(mn.group("n").lower())
+                whole, a = _previous_whole(b, k, noun), mn.end()
+        if whole is None:
+            # "Among the 230 graduates, …", «Из 150 школ, вошедших в проект, …»: the sentence's first count after "of"
+            fs = b.sent_facts[k]
+            first = next((c for c in fs if c.kind == "count"), None)
+            if first is None or not _is_whole(first) or b._widx(ws, first.start) > 3:
+                continue
+            i0 = b._widx(ws, first.start)
+            if not phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or ws[0].norm not in ("of", "among", "out", "из", "среди"):
+                continue
+            comma = next((w for w in ws[b._widx(ws, first.end):] if w.norm == ","), None)
+            if comma is None:
+                continue
+            whole, a = first, comma.end
+        if whole.meta.get("groups") or any(r.kind == "groups" and whole.id == r.facts[0] for r in b.model.relations):
+            continue
+        groups = _number_groups(b, k, a, e0, whole)
+        if any(g.subset for g in groups):
+            continue
+        rest = _remaining_next(b, k, whole)
+        if len(groups) + (1 if rest is not None else 0) < 2:
+            continue
+        if rest is not None:
+            rest.meta["remaining"] = True
+            groups.append(rest)
+        b._group_rel(whole, groups, complete=rest is not None)  # a complementary pair (women / men) is all of the whole
