@@ -237,6 +237,9 @@ class _Builder:
         from app.facts.relations import breakdown_lists
 
         breakdown_lists(self)
+        from app.facts.money_parts import summed_lines
+
+        summed_lines(self)  # "… and training (EUR 800,000), for a total of EUR 2 million", «… Всего – 1 млн евро.»
         from app.facts.relations import aggregate_sums, count_shares, quote_roles
 
         aggregate_sums(self)
@@ -248,6 +251,9 @@ class _Builder:
         restated(self)  # a product's count stated again elsewhere decides which figure is wrong
         self._spending()
         self._body_vs_table()
+        from app.facts.shares import free_shares
+
+        free_shares(self)  # percentages no sentence pattern tied: their share read from where they stand
         self._scope_relations()
         self._same_valued_thing()
         return self.model
@@ -443,6 +449,9 @@ class _Builder:
         self._hedges(fs, ws)
         self._money_units(fs)
         self._roles(fs, ws)
+        from app.facts.money_parts import side_by_side_contributors
+
+        side_by_side_contributors(self, fs, ws)  # "the EU (EUR 900,000) and the municipality (EUR 150,000)"
         self._changes(fs, ws)
         self._relations(fs, ws, text, start)
 
@@ -749,6 +758,8 @@ class _Builder:
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
+                if lo < len(ws) and ws[lo].norm in ("and", "while", "whereas", "и", "а"):
+                    own = []  # "… with EUR 2.4 million and by UNDP with EUR 800,000": the words after "and" are the next amount's
                 if lo < len(ws) and ws[lo].norm == ")" and lo >= 1:
                     own = []  # "(EUR 400,000) the project budget is …": the words after the bracket are the next amount's
                     if self._bracketed_share(ws, money, k - 1):
@@ -802,10 +813,12 @@ class _Builder:
                     pw = [str(x) for x in ((data(self.lang).get("project") or {}).get("words") or [])]
                     if k >= 0 and k < cue.i - 1 and any(_pat_ok(x, ws[k].norm) for x in pw):
                         f.meta["strong"] = True
-                if phrase_set(self.lang, "consists").find(ws, cue.j, i):
+                cons = phrase_set(self.lang, "consists").find(ws, cue.j, i)
+                if cons:
                     f.meta["in_breakdown"] = True
-                    if role == "total" and not f.meta.get("strong") and any(
-                            w.norm.startswith(("includ", "включа")) for w in ws[cue.j:min(i, cue.j + 3)]):
+                    split = any(m.j - m.i > 1 or ws[m.i].norm != ":" for m in cons) and not f.meta.get("strong")
+                    if role == "total" and (split or not f.meta.get("strong") and any(
+                            w.norm.startswith(("includ", "включа")) for w in ws[cue.j:min(i, cue.j + 3)])):
                         # "The budget includes EUR 200,000 for training": a line of the budget, not the budget
                         role = None
                         f.meta["part_of_total"] = True
@@ -970,8 +983,9 @@ class _Builder:
             if target is None and nxt:
                 b = nxt[0]
                 lo, hi = self._between(ws, p, b)
-                if hi - lo <= 8 and self._only(ws, lo, hi, "share_links", filler | {"or", "или"}):
-                    target = b
+                if hi - lo <= 8 and self._only(ws, lo, hi, "share_links", filler | {"or", "или"}) and not (
+                        hi - lo >= 2 and ws[hi - 1].norm in ("в", "of") and phrase_set(lang, "share_whole").at(ws, lo, hi)):
+                    target = b  # not «75 % бюджета проекта в 1,5 млн евро»: the budget named with its amount is the whole
             if target is None and nxt and p.role in ("eu", "cofin", "remaining"):
                 # "The EU covers 95 per cent of it, EUR 1,140,000": the share of a whole stated before,
                 # and the amount after it restates the part

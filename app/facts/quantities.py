@@ -284,6 +284,10 @@ def _fractions(text: str, language: str, base: int, sk) -> list[Quantity]:
 def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Quantity | None:
     head = text[e:e + 2].lstrip(" \u00a0\u202f")
     if (not head or head[0].isdigit() or head[0] in ",.;:)(+/") and not CUR_BEFORE.search(text[max(0, s - 5):s]):
+        if n.style.scale >= 1000 and not n.words and head[:1] != "/":
+            # «Евросоюз выделил 3,6 млн, а власти – 600 тысяч.»: an amount whose currency the sentence's
+            # other amounts give (resolved by the facts model; a number again when they give none)
+            return Quantity("money", n.start, n.end, n.value, "?", n, decimals=n.style.decimals)
         return Quantity("number", n.start, n.end, n.value, "", n)  # a bare number (a list of figures, a table cell)
     before = text[max(0, s - 5):s]
     cb = CUR_BEFORE.search(before)

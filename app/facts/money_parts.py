@@ -1,0 +1,134 @@
+"""Parts of a budget read from the structure of a sentence, not from the names of the contributors
+(helpers of app.facts.model; word lists in rules/facts/<lang>.yml: ``total_opening``, ``in_total``).
+
+- Contributors listed side by side: an amount coordinated with a contributor's amount in the same
+  form is another contributor's, whoever it is — "from the European Union (EUR 900,000) and the
+  municipality (EUR 150,000)", «Евросоюз выделил 3,6 млн, а местные власти – 600 тысяч» (the dash
+  standing for the verb), "the EU EUR 2.5 million and the city council EUR 600,000".
+- A list of lines whose whole is stated after it: "two components: infrastructure (EUR 1.4 million)
+  and training (EUR 800,000), for a total of EUR 2 million"; and lines in one sentence summed up at
+  the start of the next: «… 500 000 евро на оборудование, 300 000 евро на обучение и 250 000 евро на
+  мониторинг. Всего – 1 млн евро.», "… In total, EUR 2 million."
+"""
+from __future__ import annotations
+
+from app.facts.phrases import phrase_set
+
+_CONTRIBUTORS = ("eu", "cofin", "other")
+_PREPS = {"en": {"for", "to", "in", "on", "of", "with", "at", "from", "into", "towards", "toward", "per", "over", "under",
+                 "is", "are", "was", "were", "will", "be", "goes", "go", "went", "takes", "take", "covers", "cover", "pays",
+                 "pay", "funds", "fund", "buys", "buy", "spent", "used", "allocated", "earmarked", "more", "another",
+                 "additional", "each", "per", "another"},
+          "ru": {"на", "для", "в", "во", "по", "за", "из", "от", "к", "с", "со", "еще", "ещё", "каждый", "каждая"}}
+
+
+def _usable(f) -> bool:
+    return f.kind == "money" and not (f.table or f.hedge or f.subset or f.meta.get("each") or f.meta.get("product")
+                                      or f.meta.get("aggregate") or f.meta.get("no_scope") or f.meta.get("additional"))
+
+
+def _bracketed(text: str, f) -> bool:
+    return text[max(0, f.start - 3):f.start].rstrip(" \u00a0").endswith("(") and \
+        text[f.end:f.end + 3].lstrip(" \u00a0").startswith(")")
+
+
+def side_by_side_contributors(b, fs, ws) -> None:
+    """An amount with no role coordinated with a contributor's amount in the same form takes the role
+    ``other`` (another contributor, a part of the budget): both in brackets after their names, or
+    each right after its name ("and the city council EUR 600,000"; in Russian after a dash standing
+    for the verb: «а местные власти – 600 тысяч»)."""
+    text = b.text
+    lang = b.lang
+    money = [f for f in fs if f.kind in ("money", "percent")]
+    if len(money) < 2 or len(money) > 40:
+        return
+    opens = phrase_set(lang, "list_open")
+    for k in range(1, len(money)):
+        f, g = money[k], money[k - 1]
+        if f.kind != "money" or g.kind != "money" or f.role is not None or g.role not in _CONTRIBUTORS or not _usable(f) \
+                or f.unit != g.unit:
+            continue
+        lo, hi = b._widx(ws, g.end), b._widx(ws, f.start)
+        br_f, br_g = _bracketed(text, f), _bracketed(text, g)
+        if br_g:
+            lo += 1  # the bracket closing the contributor's amount
+        if br_f:
+            hi -= 1
+        gap = ws[lo:hi]
+        if not gap or len(gap) > 7:
+            continue
+        m = opens.at(ws, lo, hi)
+        if m is None or m.j >= hi:
+            continue
+        name = ws[m.j:hi]
+        if lang == "ru" and not br_f:
+            if not name or name[-1].norm not in ("–", "—", "-"):
+                continue  # «а местные власти – 600 тысяч»: the dash stands for the verb
+            name = name[:-1]
+        elif br_f != br_g:
+            continue  # "EUR 2 million (from the EU) …": not the same form
+        if not name or len(name) > 5 or any(w.norm in _PREPS[lang] or not w.norm.isalpha() and w.norm not in ("'", "-")
+                                            for w in name):
+            continue
+        if lang == "en" and any(w.norm.endswith(("ed", "ing")) and len(w.norm) > 5 for w in name):
+            continue
+        if lang == "ru":
+            from app.facts.model import _ru_verb
+
+            if any(_ru_verb(w.norm) for w in name):
+                continue
+        f.role = "other"
+        f.meta["side_by_side"] = True
+
+
+def _total_opening(b, ws, f) -> bool:
+    """f is the one amount of a sentence that opens by summing up ("In total, EUR 2 million", «Всего –
+    1 млн евро», «Итого: …», "Altogether, the project costs EUR 2 million")."""
+    m = phrase_set(b.lang, "total_opening").at(ws, 0)
+    return m is not None and b._widx(ws, f.start) - m.j <= 8
+
+
+def summed_lines(b) -> None:
+    """Lines whose whole is stated after them: in the same sentence after "for a total of" / "totalling" /
+    «на общую сумму» (the lines in brackets, or the sentence's amounts closed by "and"), or as the one
+    amount of the next sentence opening with "In total" / «Всего» (same paragraph). Complete: the whole is
+    said to be their sum."""
+    from app.facts.relations import _closed
+
+    text = b.text
+    taken = {i for r in b.model.relations if r.kind in ("sum", "product") for i in r.facts}
+    tot_ps = phrase_set(b.lang, "in_total")
+    open_ps = phrase_set(b.lang, "open_list")
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        money = [f for f in fs if f.kind == "money"]
+        if len(money) < 2 or len(money) > 40 or any(f.kind == "percent" for f in fs):
+            continue
+        whole, lines = None, []
+        last = money[-1]
+        lines = [f for f in money[:-1] if _usable(f) and f.role in (None, "other", "eu", "cofin")]
+        whole_ok = not (last.table or last.hedge or last.meta.get("each") or last.meta.get("product")
+                        or last.meta.get("aggregate"))  # a wider whole ("two components … for a total of") still sums its lines
+        if len(lines) == len(money) - 1 >= 2 and whole_ok and last.id not in taken and \
+                not any(f.id in taken for f in lines) and len({f.unit for f in money}) == 1:
+            i, j = b._widx(ws, lines[-1].end), b._widx(ws, last.start)
+            m = [x for x in tot_ps.find(ws, i, j) if x.j >= j - 2 and b._only(ws, i, x.i, "sum_links")]
+            if m and _closed(text, lines[-2], lines[-1], b.lang) and not open_ps.find(ws, i, j):
+                whole = last
+        if whole is None and k + 1 < len(b.sent_facts) and b.sent_block[k + 1] == b.sent_block[k]:
+            nf = b.sent_facts[k + 1]
+            nm = [f for f in nf if f.kind in ("money", "percent")]
+            lines = [f for f in money if _usable(f) and f.role in (None, "other", "eu", "cofin")]
+            if len(nm) == 1 and nm[0].kind == "money" and _usable(nm[0]) and len(lines) == len(money) >= 2 and \
+                    len({f.unit for f in lines} | {nm[0].unit}) == 1 and not any(f.id in taken for f in lines + nm) and \
+                    _closed(text, lines[-2], lines[-1], b.lang) and _total_opening(b, b.sent_words[k + 1], nm[0]) and \
+                    not open_ps.find(ws, b._widx(ws, lines[-1].end), len(ws)):
+                whole = nm[0]
+        if whole is None or sum(f.value for f in lines) > whole.value * 1.5 or any(f.value >= whole.value for f in lines):
+            continue
+        if whole.role is None:
+            whole.role = "total"
+        for p in lines:
+            p.meta["whole"] = whole.id
+        b.rel("sum", [whole.id] + [p.id for p in lines], True, origin="text", note="summed lines")
+        taken |= {whole.id} | {p.id for p in lines}

@@ -1,0 +1,213 @@
+"""Shares read from where a percentage stands among the amounts, not from fixed phrasings (helpers of
+app.facts.model; word lists in rules/facts/<lang>.yml: ``share_anaphora``, ``share_nouns``).
+
+A percentage that no sentence pattern tied to its amounts is still a share when its place says so:
+
+- its whole is named right after it ("85% of the project's EUR 2.2 million cost", «70 % от общей
+  стоимости в 3,5 млн евро») or was found by the sentence reading, and its part is the amount of the
+  sentence that stands for the percentage's subject: the one amount right before it ("The EU's EUR
+  1.7 million grant covers 85% of …"), or the sentence's one amount with its role or none ("With
+  EUR 900,000, the EU finances 75% of the EUR 1.5 million budget"), or the amount it is restated as
+  («финансирует 80 % расходов – 1,2 млн евро из 1,6 млн евро»);
+- it is called a share ("– a 95 per cent share", "of the budget") in a sentence stating a
+  contributor's amount and the total ("The EU pays EUR 450,000 towards the clinic, whose construction
+  costs EUR 500,000 – a 95 per cent share");
+- its sentence opens by pointing back ("That is 80 per cent of the total.", «Это 80 процентов всей
+  суммы.») and the sentence before ends with an amount: that amount's share of its whole.
+"""
+from __future__ import annotations
+
+from app.facts.phrases import phrase_set
+
+_MAX_FIGURES = 40
+_CLAUSE_BREAK = {",", ";", ":", ".", "(", ")", "and", "while", "whereas", "but", "и", "а", "но", "—", "–"}
+_COMPARE = {"more", "less", "higher", "lower", "above", "below", "increase", "up", "down", "больше", "меньше", "выше", "ниже",
+            "рост", "роста", "прирост", "снижение", "over", "than", "чем"}
+
+
+def _usable(f) -> bool:
+    return f.kind == "money" and not (f.table or f.hedge or f.meta.get("each") or f.meta.get("product")
+                                      or f.meta.get("aggregate") or f.meta.get("no_scope"))
+
+
+def _whole_after(b, ws, p, fs):
+    """"85% of the project's EUR 2.2 million cost", «70 % от общей стоимости в 3,5 млн евро»: the amount
+    within five words after "of" / «от» / «из» right after the percentage (no clause break between)."""
+    j = b._widx(ws, p.end)
+    named = phrase_set(b.lang, "share_whole").at(ws, j) if j < len(ws) else None
+    if j >= len(ws) or (ws[j].norm not in ("of", "от", "из") and named is None):
+        return None  # «75 % бюджета проекта в 1,5 млн евро»: the budget named, then its amount
+    if j + 1 < len(ws) and ws[j + 1].norm in ("them", "whom", "these", "those", "it", "них", "которых", "этих", "нее", "неё"):
+        return None
+    nxt = next((o for o in fs if o.start >= p.end and o.kind in ("money", "percent", "count")), None)
+    if nxt is None or nxt.kind != "money" or not _usable(nxt):
+        return None
+    hi = b._widx(ws, nxt.start)
+    if hi - j > 6 or any(w.norm in _CLAUSE_BREAK for w in ws[j + 1:hi]):
+        return None
+    return nxt
+
+
+def _same_clause(b, ws, a, p) -> bool:
+    """The amount a and the percentage p after it are one statement: "EUR 1.7 million grant covers 85%",
+    "EUR 300,000, or 40 per cent" (link words and hedges only, or up to four words with no clause break);
+    not «1,5 млн евро, при этом 20 % бюджета …»."""
+    lo, hi = b._widx(ws, a.end), b._widx(ws, p.start)
+    gap = ws[lo:hi]
+    if len(gap) <= 4 and not any(w.norm in _CLAUSE_BREAK for w in gap):
+        return True
+    links, hedges = phrase_set(b.lang, "share_links"), phrase_set(b.lang, "hedges")
+    i = lo
+    while i < hi:
+        m = links.at(ws, i, hi) or hedges.at(ws, i, hi)
+        if m is None:
+            return False
+        i = m.j
+    return True
+
+
+def _part_in_sentence(b, ws, p, fs, whole):
+    """The amount of p's sentence whose share p is (see the module's doc), or None."""
+    cands = [o for o in fs if _usable(o) and o is not whole and (whole is None or (o.unit == whole.unit and o.value < whole.value))
+             and not o.subset and o.role != "total" and not o.meta.get("part_of_total")]
+    if not cands:
+        return None
+    i = b._widx(ws, p.start)
+    before = [o for o in cands if o.end <= p.start]
+    if before:
+        # the amount right before the percentage, in its clause: "The EU's EUR 1.7 million grant covers 85% …"
+        o = before[-1]
+        gap = ws[b._widx(ws, o.end):i]
+        if len(gap) <= 4 and not any(w.norm in _CLAUSE_BREAK for w in gap) and o.role in (None, p.role, "eu", "cofin", "other") \
+                and not any(x.kind in ("money", "percent") and o.end <= x.start < p.start for x in fs):
+            return o
+    after = [o for o in cands if o.start >= p.end]
+    if after:
+        # «80 % расходов – 1,2 млн евро из 1,6 млн евро»: the amount right after the percentage restates it
+        o = after[0]
+        gap = ws[b._widx(ws, p.end):b._widx(ws, o.start)]
+        if 1 <= len(gap) <= 3 and gap[-1].norm in ("–", "—", ",", "(", ":") and \
+                not any(x.kind in ("money", "percent") and p.end <= x.start < o.start for x in fs):
+            return o
+    if p.role is not None:
+        # "With EUR 900,000, the EU finances 75% of …": the sentence's one amount of the percentage's role (or none)
+        mine = [o for o in cands if o.role in (None, p.role)]
+        if len(mine) == 1 and not any(o.role == p.role for o in cands if o is not mine[0]):
+            return mine[0]
+    elif len(cands) == 1 and _share_noun(b, ws, p) and any(o.role == "total" for o in fs if _usable(o)):
+        # "… pays EUR 450,000 towards the clinic, whose construction costs EUR 500,000 – a 95 per cent share":
+        # a share of the sentence's one amount besides its total
+        return cands[0]
+    return None
+
+
+def _share_noun(b, ws, p) -> bool:
+    """p is called a share by a noun after or before it ("a 95 per cent share", "a share of 95 per cent")."""
+    j = b._widx(ws, p.end)
+    if j < len(ws) and phrase_set(b.lang, "share_nouns").at(ws, j) is not None:
+        return True
+    i = b._widx(ws, p.start)
+    return phrase_set(b.lang, "share_nouns_before").ends_at(ws, i, max(0, i - 3)) is not None
+
+
+def _called_share(b, ws, p) -> bool:
+    """The words around p call it a share: "a 95 per cent share", "of the budget", «доля … 95 %»."""
+    return _share_noun(b, ws, p) or b._share_whole_after(ws, p)
+
+
+def _anaphoric_opening(b, ws, p) -> bool:
+    """p's sentence opens by pointing back at the sentence before: "That is 80 per cent of the total",
+    «Это 80 процентов всей суммы» (list ``share_anaphora``; a hedge may stand between)."""
+    i = b._widx(ws, p.start)
+    if i > 8:
+        return False
+    m = phrase_set(b.lang, "share_anaphora").at(ws, 0)
+    if m is None:
+        return False
+    hedges = phrase_set(b.lang, "hedges")
+    k = m.j
+    while k < i:
+        h = hedges.at(ws, k, i)
+        if h is None:
+            return False
+        k = h.j
+    return True
+
+
+def free_shares(b) -> None:
+    """Percentages that the sentence readings left without a relation: their share read from where
+    they stand (see the module's doc). Runs before the scope's relations, which resolve a share whose
+    part is known and whose whole is the scope's total."""
+    F = b.model.facts
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    parts_of_share = {r.facts[1] for r in b.model.relations if r.kind == "share"}
+    for k, fs in enumerate(b.sent_facts):
+        if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
+            continue  # a list of figures, not a statement (and the work per sentence stays bounded)
+        ws = b.sent_words[k]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.table:
+                continue
+            if "part" in p.meta:
+                # the sentence reading found the part and left the whole to the scope: the whole named right
+                # after the share («75 % бюджета проекта в 1,5 млн евро») is it
+                w = _whole_after(b, ws, p, fs) if "whole" not in p.meta else None
+                part = F[p.meta["part"]]
+                if w is not None and w.unit == part.unit and w.value > part.value and w.start > part.end and \
+                        _same_clause(b, ws, part, p):
+                    p.meta["whole"] = w.id
+                    b.rel("share", [p.id, part.id, w.id], origin="text", note="free share")
+                    in_share.add(p.id)
+                continue
+            j = b._widx(ws, p.end)
+            if j < len(ws) and ws[j].norm in _COMPARE:
+                continue  # "20 per cent more than …": a change, not a share
+            whole = F[p.meta["whole"]] if "whole" in p.meta else _whole_after(b, ws, p, fs)
+            money = [o for o in fs if _usable(o)]
+            if money:
+                if whole is None and not _called_share(b, ws, p):
+                    continue
+                part = _part_in_sentence(b, ws, p, fs, whole)
+                if part is None and whole is not None and whole.start > p.end and k > 0 and \
+                        b.sent_block[k - 1] == b.sent_block[k] and _anaphoric_opening(b, ws, p):
+                    # "The EU contributes EUR 2 million. That is 80 per cent of the total of EUR 2.5 million."
+                    prev = [o for o in b.sent_facts[k - 1] if o.kind in ("money", "count", "percent")]
+                    if prev and _usable(prev[-1]) and prev[-1].role != "total" and prev[-1].unit == whole.unit \
+                            and prev[-1].value < whole.value and not any(o.end <= p.start for o in money):
+                        part = prev[-1]
+                if part is None or part.id in parts_of_share:
+                    continue
+                if whole is None:
+                    tot = [o for o in money if o.role == "total" and o.unit == part.unit and o.value > part.value and not o.subset]
+                    whole = tot[0] if len(tot) == 1 else None
+                p.attached = True
+                p.meta["part"] = part.id
+                if p.role is None:
+                    p.role = part.role
+                if whole is not None:
+                    p.meta["whole"] = whole.id
+                    b.rel("share", [p.id, part.id, whole.id], origin="text", note="free share")
+                    in_share.add(p.id)
+                else:
+                    p.meta["pending_share"] = True
+                    p.meta["whole_named"] = True
+                continue
+            if any(o.kind in ("money", "count") for o in fs) or k == 0 or b.sent_block[k - 1] != b.sent_block[k]:
+                continue
+            if not _anaphoric_opening(b, ws, p):
+                continue
+            prev = [o for o in b.sent_facts[k - 1] if o.kind in ("money", "count", "percent")]
+            if not prev or not _usable(prev[-1]) or prev[-1].role == "total" or prev[-1].subset:
+                continue
+            part = prev[-1]
+            if part.id in parts_of_share:
+                continue
+            p.attached = True
+            p.meta["part"] = part.id
+            p.meta["pending_share"] = True
+            p.meta["whole_named"] = True
+            if p.role is None:
+                p.role = part.role
+            whole = b._sentence_whole(part)
+            if whole is not None:
+                p.meta["whole"] = whole
