@@ -260,3 +260,54 @@ STRUCTURE = [
 @pytest.mark.parametrize("lang,text,flagged", STRUCTURE, ids=[f"{'wrong' if f else 'right'}-{i}" for i, (_, _, f) in enumerate(STRUCTURE)])
 def test_money_structure(lang, text, flagged):
     _check(lang, text, flagged)
+
+
+# "The remaining" in other words and structures (stop 22, fig-money5; phrasings of our own): the balance, the
+# difference, the shortfall, «недостающая сумма», «остальные средства»; the rest of a share stated as a
+# percentage ("80% of the EUR 2 million budget. The remaining EUR 500,000 …": a share of 100 − 80 per cent, and
+# no sum of the remaining alone); a cost as an adjective ("the EUR 900,000 bridge") and «стоит» as its whole;
+# counts: «остальные 20 – юноши» closing groups, "Work on 15 has started; the other 10 …".
+REMAINING_MORE = [
+    ('en', 'The European Union contributes EUR 2 million to the EUR 2.5 million project; the balance, EUR 600,000, will be covered by the city.', 'EUR 600,000'),
+    ('en', 'The European Union contributes EUR 2 million to the EUR 2.5 million project; the balance, EUR 500,000, will be covered by the city.', None),
+    ('en', 'The project costs EUR 1.2 million. The European Union pays EUR 900,000. The rest of the funding – EUR 400,000 – comes from the regional administration.', 'EUR 400,000'),
+    ('en', 'The project costs EUR 1.2 million. The European Union pays EUR 900,000. The rest of the funding – EUR 300,000 – comes from the regional administration.', None),
+    ('ru', 'Проект стоит 900 000 евро. Европейский союз выделяет 750 000 евро. Недостающую сумму в 200 000 евро выделит акимат.', '200 000 евро'),
+    ('ru', 'Проект стоит 900 000 евро. Европейский союз выделяет 750 000 евро. Недостающую сумму в 150 000 евро выделит акимат.', None),
+    ('ru', 'Бюджет программы – 1,5 млн евро. Из них 1,2 млн евро выделяет ЕС. Остальные средства – 250 тыс. евро – предоставит ПРООН.', '250 тыс. евро'),
+    ('ru', 'Бюджет программы – 1,5 млн евро. Из них 1,2 млн евро выделяет ЕС. Остальные средства – 300 тыс. евро – предоставит ПРООН.', None),
+    ('ru', 'Стоимость работ – 700 000 евро, 500 000 евро из которых выделяет Европейский союз. Оставшуюся часть – 250 000 евро – покроет министерство.', '250 000 евро'),
+    ('ru', 'Стоимость работ – 700 000 евро, 500 000 евро из которых выделяет Европейский союз. Оставшуюся часть – 200 000 евро – покроет министерство.', None),
+    ('en', 'The European Union provides 80% of the EUR 2 million budget. The remaining EUR 500,000 comes from UNDP.', 'EUR 500,000'),
+    ('en', 'The European Union provides 80% of the EUR 2 million budget. The remaining EUR 400,000 comes from UNDP.', None),
+    ('en', 'The project is worth EUR 1.5 million, of which the European Union provides EUR 1.2 million, with the municipality covering the difference of EUR 250,000.', 'EUR 250,000'),
+    ('en', 'The project is worth EUR 1.5 million, of which the European Union provides EUR 1.2 million, with the municipality covering the difference of EUR 300,000.', None),
+    ('en', 'The European Union has pledged EUR 800,000 for the EUR 900,000 bridge; the shortfall of EUR 90,000 will be met by the district.', 'EUR 90,000'),
+    ('en', 'The European Union has pledged EUR 800,000 for the EUR 900,000 bridge; the shortfall of EUR 100,000 will be met by the district.', None),
+    ('en', 'The scheme costs EUR 1 million. The European Union grants EUR 700,000 and the partner will top up the remaining EUR 350,000.', 'EUR 350,000'),
+    ('en', 'The scheme costs EUR 1 million. The European Union grants EUR 700,000 and the partner will top up the remaining EUR 300,000.', None),
+    ('ru', 'Общий бюджет – 2 млн евро. Европейский союз покрывает 85 % этой суммы, а оставшиеся 400 000 евро вносит правительство.', '400 000 евро'),
+    ('ru', 'Общий бюджет – 2 млн евро. Европейский союз покрывает 85 % этой суммы, а оставшиеся 300 000 евро вносит правительство.', None),
+    ('en', 'The European Union funds the programme. Thirty of the 45 schools are in Sughd; the rest, 12, are in Khatlon.', '12'),
+    ('en', 'The European Union funds the programme. Thirty of the 45 schools are in Sughd; the rest, 15, are in Khatlon.', None),
+    ('ru', 'Европейский союз финансирует программу. Из 60 стипендий 35 получили девушки, остальные 20 – юноши.', '20'),
+    ('ru', 'Европейский союз финансирует программу. Из 60 стипендий 35 получили девушки, остальные 25 – юноши.', None),
+    ('ru', 'Европейский союз финансирует программу. В 18 из 30 сел работы завершены, в остальных 10 они продолжаются.', '10'),
+    ('ru', 'Европейский союз финансирует программу. В 18 из 30 сел работы завершены, в остальных 12 они продолжаются.', None),
+    ('en', 'The European Union funds the programme. The project will renovate 24 health posts. Work on 15 has started; the other 10 will follow next year.', '10'),
+    ('en', 'The European Union funds the programme. The project will renovate 24 health posts. Work on 15 has started; the other 9 will follow next year.', None),
+]
+
+
+@pytest.mark.parametrize("lang,text,flagged", REMAINING_MORE, ids=[f"{'wrong' if f else 'right'}-{i}" for i, (_, _, f) in enumerate(REMAINING_MORE)])
+def test_remaining_more(lang, text, flagged):
+    _check(lang, text, flagged)
+
+
+def test_rest_of_a_share_is_suggested():
+    """The remaining amount after a share: flagged with the rest as its suggestion, in the text's style."""
+    from checkutil import lint_str
+
+    doc, found = lint_str("The European Union provides 80% of the EUR 2 million budget. The remaining EUR 500,000 comes from UNDP.", "en")
+    f = next(f for f in found if f.category == "figures" and f.severity in ("error", "warning"))
+    assert doc.span_text(f.offset, f.end) == "EUR 500,000" and f.suggestions == ["EUR 400,000"], (f.rule, f.suggestions)

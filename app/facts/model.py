@@ -449,9 +449,10 @@ class _Builder:
         self._hedges(fs, ws)
         self._money_units(fs)
         self._roles(fs, ws)
-        from app.facts.money_parts import side_by_side_contributors
+        from app.facts.money_parts import attributive_cost, side_by_side_contributors
 
         side_by_side_contributors(self, fs, ws)  # "the EU (EUR 900,000) and the municipality (EUR 150,000)"
+        attributive_cost(self, fs, ws)  # "for the EUR 900,000 bridge"
         self._changes(fs, ws)
         self._relations(fs, ws, text, start)
 
@@ -1283,6 +1284,12 @@ class _Builder:
             hit = [any(_pat_ok(p, lab) for lab in labels) for p in pair]
             if all(hit) and len(groups) == len(pair) and all(any(_pat_ok(p, g.unit) or (g.q and _pat_ok(p, g.q.noun.lower())) for p in pair) for g in groups):
                 complete = True
+        if not complete and len(groups) >= 2 and 0 <= groups[-1].sentence < len(self.sent_words):
+            from app.facts.relations import remaining_before
+
+            ws = self.sent_words[groups[-1].sentence]
+            if remaining_before(ws, self._widx(ws, groups[-1].start), self.lang):
+                groups[-1].meta["remaining"] = True  # «…, остальные 20 – юноши»: the last group is the rest
         if any(g.meta.get("remaining") for g in groups):
             complete = True
         for g in groups:
@@ -1909,7 +1916,12 @@ class _Builder:
                             and f.hedge is None and not f.subset and not inner and f.value != parts["cofin"].value:
                         # "the Government EUR 1.5 million and UNDP EUR 0.5 million": two co-financiers, two parts
                         parts["cofin%d" % f.id] = f
-                if len(parts) >= 2 or "remaining" in parts:
+                if set(parts) == {"remaining"} and not self._before_remaining(usable, parts, _nearest(totals, list(parts.values()))):
+                    # "The EU provides 80 % of the EUR 2 million budget. The remaining EUR 500,000 …": the rest of a share
+                    from app.facts.money_parts import complement_share
+
+                    complement_share(self, fs, parts["remaining"], _nearest(totals, list(parts.values())))
+                elif len(parts) >= 2 or "remaining" in parts:
                     covered = any(r.kind == "sum" and (set(p.id for p in parts.values()) <= set(r.facts[1:]) or
                                   set(parts) <= {self.model.facts[i].role for i in r.facts[1:]})
                                   for r in self.model.relations)

@@ -81,6 +81,35 @@ def side_by_side_contributors(b, fs, ws) -> None:
         f.meta["side_by_side"] = True
 
 
+_PART_NOUNS = {"grant", "grants", "contribution", "share", "component", "phase", "tranche", "loan", "loans", "line", "allocation",
+               "portion", "part", "top", "package", "fund", "envelope", "budget", "programme", "project", "initiative", "action",
+               "facility", "investment", "eu", "per", "each", "a", "year", "annual", "first", "second", "third", "pilot"}
+
+
+def attributive_cost(b, fs, ws) -> None:
+    """"for the EUR 900,000 bridge", "the EUR 2.4 million water scheme": an amount standing as an adjective
+    between "the" and a noun is that thing's cost, the sentence's total when no word gives it a role (not
+    "the EUR 300,000 grant": a grant, a component, a phase is a part)."""
+    if b.lang != "en":
+        return
+    from app.facts.quantities import STOP_EN
+
+    for f in fs:
+        if f.kind != "money" or f.role is not None or f.meta.get("each") or f.hedge:
+            continue
+        i, j = b._widx(ws, f.start), b._widx(ws, f.end)
+        if i == 0 or ws[i - 1].norm not in ("the", "its", "this") or j >= len(ws):
+            continue
+        nxt = ws[j].norm
+        if not nxt.isalpha() or nxt in STOP_EN or nxt in _PART_NOUNS or nxt.endswith(("ed", "ing")) or \
+                b.text[ws[j].start:ws[j].start + 1].isupper():
+            continue
+        if nxt.endswith("s") and not nxt.endswith(("ss", "works")):
+            continue  # "the EUR 900,000 goes to …": a verb, not a noun
+        f.role = "total"
+        f.meta["attributive"] = True
+
+
 def _total_opening(b, ws, f) -> bool:
     """f is the one amount of a sentence that opens by summing up ("In total, EUR 2 million", «Всего –
     1 млн евро», «Итого: …», "Altogether, the project costs EUR 2 million")."""
@@ -132,3 +161,20 @@ def summed_lines(b) -> None:
             p.meta["whole"] = whole.id
         b.rel("sum", [whole.id] + [p.id for p in lines], True, origin="text", note="summed lines")
         taken |= {whole.id} | {p.id for p in lines}
+
+
+def complement_share(b, fs, rem, whole) -> None:
+    """"The European Union provides 80% of the EUR 2 million budget. The remaining EUR 500,000 comes from
+    UNDP": "the remaining" amount with no other part stated as an amount is the rest of the share of the
+    scope's contributor (a percentage of the EU's or a partner's role over this total, or none): the share
+    relation of 100 − 80 per cent. With no such share, nothing (the remaining is no whole by itself)."""
+    if rem.unit != whole.unit or rem.value >= whole.value:
+        return
+    F = b.model.facts
+    shares = [p for p in fs if p.kind == "percent" and p.role in ("eu", "cofin") and not p.hedge and not p.table
+              and p.start < rem.start and ("whole" not in p.meta or p.meta["whole"] == whole.id)
+              and ("part" not in p.meta or F[p.meta["part"]].kind != "money")]
+    if len({p.value for p in shares}) != 1:
+        return
+    p = shares[-1]
+    b.rel("share", [p.id, rem.id, whole.id], origin="scope", note="complement")

@@ -218,8 +218,10 @@ def _bare_parts(b, whole, f) -> None:
             clause_start = not tail.strip() or tail.endswith((";", ",", ":", ".", "—", "–")) or (
                 kk > whole.sentence and b.text[a:n.start].strip() == "")
             after_whole = kk == whole.sentence and not b.text[whole.end:n.start].strip(" \u00a0,")
-            if not (linked or clause_start or after_whole):
-                continue
+            prep = kk >= f.sentence - 1 and tail.split()[-1:] in (["on"], ["in"], ["at"], ["for"], ["в"], ["на"]) and \
+                head.split()[:1] in (["has"], ["have"], ["is"], ["are"], ["was"], ["were"], ["will"], ["уже"])
+            if not (linked or clause_start or after_whole or prep):
+                continue  # "Work on 15 has started; the other 10 …": a part after a preposition, a verb after it
             if b.text[max(0, n.start - 12):n.start].lower().rstrip().endswith(("remaining", "other", "rest", "остальные", "оставшиеся", "оставшихся")):
                 continue
             g = b.add("count", n.start, n.end, n.value, "", Quantity("count", n.start, n.end, n.value, "", n), place=f.place, scope=f.scope, sentence=kk, block=b.sent_block[kk])

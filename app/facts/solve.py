@@ -92,6 +92,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
     fs = _vals(r, facts, override)
     if r.kind == "share":
         (p, pi), (part, ai), (whole, wi) = [(facts.facts[i], interval(facts.facts[i], override.get(i), True)) for i in r.facts]
+        if r.note == "complement":
+            pi = (100 - pi[1], 100 - pi[0])  # "80 % … the remaining EUR 400,000": the part is the rest of the share
         if wi[1] <= 0:
             return True
         lo = ai[0] / wi[1] * 100 if wi[1] != INF else 0.0
@@ -171,12 +173,19 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
     val = {i: F[i].value for i in r.facts}
     if r.kind == "share":
         p, part, whole = (F[i] for i in r.facts)
+        comp = r.note == "complement"
         if fid == p.id:
             if whole.value <= 0:
                 return False, None, None
             v = part.value / whole.value * 100
+            v = 100 - v if comp else v
             return True, v, (v, v)
         pi = interval(p)
+        if comp:
+            pi = (100 - pi[1], 100 - pi[0])
+            if fid == part.id and not p.hedge:
+                v = (100 - p.value) * whole.value / 100  # "the remaining" is written from the share: exactly its rest
+                return True, v, (v, v)
         if fid == part.id:
             return True, None, (pi[0] * whole.value / 100, pi[1] * whole.value / 100)
         if fid == whole.id and p.value > 0:
@@ -281,6 +290,8 @@ def _explains(facts: Facts, fid: int, rels: list[Relation]) -> tuple[bool, float
 def _priority(f: Fact, r: Relation, facts: Facts) -> float:
     """How likely a figure is the wrong one when several could be (higher: more likely)."""
     if r.kind == "share":
+        if r.note == "complement":
+            return {0: 4, 1: 5, 2: 1}[r.facts.index(f.id)]  # "the remaining" is written from the share
         return {0: 5, 1: 2, 2: 1}[r.facts.index(f.id)]
     if r.kind == "groups":
         if f.meta.get("remaining"):

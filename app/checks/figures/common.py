@@ -216,6 +216,12 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
     where_ru = "в таблице " if f.place == "table" else ""
     if kind == "share":
         p, part, whole = (F[i] for i in rel.facts)
+        if rel.note == "complement" and f.id == part.id:
+            return (f"'{t}' is not the rest of '{whole.text}' after the share '{p.text}'{s_en}",
+                    f"«{t}» — не остаток от «{whole.text}» за вычетом доли «{p.text}»{s_ru}")
+        if rel.note == "complement" and f.id == p.id:
+            return (f"'{t}' does not match the amounts: {part.text} is the rest of {whole.text} after another share{s_en}",
+                    f"«{t}» не сходится с суммами: {part.text} — остаток от {whole.text} при другой доле{s_ru}")
         if f.id == p.id:
             return (f"'{t}' {where}does not match the amounts: {part.text} of {whole.text} is a different share{s_en}",
                     f"«{t}» {where_ru}не сходится с суммами: {part.text} от {whole.text} — другая доля{s_ru}")
