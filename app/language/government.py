@@ -46,8 +46,37 @@ class Group:
 def table() -> dict[str, Any]:
     from app.diskcache import load_yaml
 
-    data = load_yaml(TABLE_PATH) or {}  # kept in the disk cache (issue 13)
+    data = dict(load_yaml(TABLE_PATH) or {})  # kept in the disk cache (issue 13)
+    rows = family_rows(data.get("government_families") or [])
+    if rows:
+        data["wrong_prepositions"] = list(data.get("wrong_prepositions") or []) + rows
     return data
+
+
+def family_rows(families: list[dict]) -> list[dict]:
+    """The `government_families` of the table as rows of `wrong_prepositions`: a family is one
+    construction shared by many governors (verbs of speech and thought that take «что» — «о» is
+    wrong after them; verbs and nouns of the instrumental — «над» is wrong), with the verbs
+    (every form through pymorphy3's lemma: tenses, participles), the nouns that keep the verb's
+    construction (`nouns`, in `noun_case` when the verb's accusative becomes a genitive:
+    «обсудить планы» → «обсуждение планов»), and the words of the same meaning that do take the
+    wrong preposition (`correct`: «заметка о», «отзыв о»; never flagged, a word listed there is
+    dropped from the family's words)."""
+    out = []
+    for fam in families:
+        correct = {w.replace("ё", "е") for w in fam.get("correct") or []}
+        base = {k: fam[k] for k in ("wrong", "right", "case", "wrong_case", "heads", "strict", "skip_object")
+                if k in fam}
+        base.setdefault("right", "")
+        words = [w for w in fam.get("words") or [] if w.replace("ё", "е") not in correct]
+        if words:
+            out.append({**base, "words": words, "example": fam.get("example", ""), "family": fam.get("name", "")})
+        nouns = [w for w in fam.get("nouns") or [] if w.replace("ё", "е") not in correct]
+        if nouns:
+            row = {**base, "words": nouns, "case": fam.get("noun_case") or fam["case"],
+                   "example": fam.get("noun_example", ""), "family": fam.get("name", "")}
+            out.append(row)
+    return out
 
 
 def case_of(tag) -> str | None:
@@ -131,6 +160,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if (w.isupper() and len(w) > 1) or len(w) < 2:
             return out  # an abbreviation (ИГ, ООН, г., т.): pymorphy3's readings of it mean nothing
         ps = analyses(ctx, w)
+        if not ps and k + 1 < len(ws):
+            ps = _guessed_adjective(ctx, w, ws[k + 1][2])
         if not ps or any("Abbr" in p.tag or "Init" in p.tag for p in ps):
             return out
         if k + 1 < len(ws) and not all(p.is_known for p in ps) and not _dictionary_word(ctx, ws[k + 1][2]):
@@ -154,6 +185,24 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if not adjectives or not (poss & _ADJ_POS):
             return out
     return out
+
+
+_ADJ_ENDINGS = ("ому", "ему", "ого", "его", "ыми", "ими", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",
+                "ых", "их", "ым", "им", "ую", "юю")
+
+
+def _guessed_adjective(ctx, word: str, noun: str):
+    """A lower-case word the dictionary lacks with a full adjective's ending before a dictionary
+    word («неонатальному оборудованию», «агроэкологических практик»): pymorphy3's guessed
+    adjective readings, when they are most of its guesses; None otherwise."""
+    w = word.lower()
+    if not word[:1].islower() or len(w) < 7 or not w.endswith(_ADJ_ENDINGS) or not _dictionary_word(ctx, noun):
+        return None
+    ps = morph(ctx).parse(w)
+    adj = tuple(p for p in ps if p.tag.POS == "ADJF" and not (_PROPER & set(p.tag.grammemes)))
+    if not adj or sum(p.score for p in adj) < 0.6:
+        return None
+    return adj
 
 
 def noun_group(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) -> Group | None:

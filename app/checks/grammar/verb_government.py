@@ -247,6 +247,8 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     following = words_after(doc.text, e, b.end)
     if not following or doc.text[e:following[0][0]].strip():
         return None
+    if _adverb_first(ctx, following[0][2]):
+        return None  # «учиться рядом с домом», «работать вместе с …»: an adverb, not the noun's case
     groups = noun_groups(ctx, following)
     if not groups:
         return None
@@ -293,6 +295,14 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
                         fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _adverb_first(ctx, word: str) -> bool:
+    """pymorphy3 reads the word as an adverb at least as often as anything else («рядом» as the
+    instrumental of «ряд», «вместе», «кругом», «порой», «летом»): after a verb it is the adverb."""
+    ps = analyses(ctx, word) or ()
+    adv = sum(p.score for p in ps if p.tag.POS == "ADVB")
+    return adv > 0 and adv >= sum(p.score for p in ps if p.tag.POS != "ADVB")
 
 
 def _second_object(doc, rule, ctx, verb, spec, b, first):
@@ -385,7 +395,9 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
     obj = spec.get("object")
     if obj:
         objs = set(obj) if isinstance(obj, list) else {obj}
-        for back in (1, 2, 3):
+        # (fronted in the same clause, a subject or a short phrase between: «Особое внимание при
+        # обучении специалисты уделили на …»)
+        for back in range(1, 7):
             if i - back < 0 or not _same_clause(doc, ws[i - back][1], ws[i][0]):
                 break
             ps = analyses(ctx, ws[i - back][2])
