@@ -22,7 +22,11 @@ from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, cas
                                      noun_groups, possible_any, table, words_after)
 
 _VERB_POS = {"VERB", "INFN", "GRND"}
-_SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой"}
+_SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой",
+               # indefinite and negative pronouns open a clause or an infinitive's object («планируют о
+               # чём-то договориться»)
+               "что-то", "кто-то", "что-либо", "кто-либо", "что-нибудь", "кто-нибудь", "кое-что", "кое-кто",
+               "нечто", "ничто", "никто", "какой", "какой-то", "чей"}
 
 
 def _verb_forms(ctx, word: str) -> tuple[frozenset[str], str | None]:
@@ -90,9 +94,13 @@ def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
     if not ps:
         # a verbal noun pymorphy3's dictionary lacks («уделение»): its guessed noun lemmas (the
         # caller keeps only the lemmas the table lists)
-        if len(word) < 6 or not word.endswith(("ние", "ния", "нию", "нием", "нии", "тие", "тия",
-                                                                       "тию", "тием", "тии")):
+        if len(word) < 6:
             return set()
+        if not word.endswith(("ние", "ния", "нию", "нием", "нии", "тие", "тия", "тию", "тием", "тии")):
+            # a verb the dictionary lacks («мониторят», «сфокусировались», «задокументировали»):
+            # its guessed verb lemmas (again only those the table lists count)
+            return {p.normal_form.replace("ё", "е") for p in morph(ctx).parse(word)
+                    if p.tag.POS in _VERB_POS and p.score >= 0.2}
         return {p.normal_form.replace("ё", "е") for p in morph(ctx).parse(word)
                 if p.tag.POS == "NOUN" and p.normal_form.endswith(("ние", "тие"))}
     out = set()
@@ -404,6 +412,17 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
             if ps and any(p.normal_form in objs for p in ps):
                 obj = None
                 break
+        if obj:
+            # a relative clause of the object: «внимание, которое проект уделяет на …»
+            for back in range(1, 5):
+                if i - back < 1 or not _same_clause(doc, ws[i - back][1], ws[i][0]):
+                    break
+                if ws[i - back][2].lower() in ("которое", "которому", "которым") \
+                        and doc.text[ws[i - back - 1][1]:ws[i - back][0]].strip(" \u00a0") == ",":
+                    ps = analyses(ctx, ws[i - back - 1][2])
+                    if ps and any(p.normal_form in objs for p in ps):
+                        obj = None
+                    break
         if obj and i > 0 and doc.text[ws[i - 1][1]:ws[i][0]].strip(" \u00a0") == ",":
             # a participle clause after its noun: «внимание, уделённое на …»
             ps = analyses(ctx, ws[i - 1][2]) or ()
@@ -615,6 +634,8 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                                          for h in head_readings(best_group(groups))):
             return None  # the wrong preposition only with these heads («контроль над качеством»)
         group = best_group(groups)
+        if not right and case == "accs" and _object_follows(ctx, doc, group, b):
+            return None  # «опубликовала о проекте статью»: the «о» phrase is the object's, after it
         inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
         if not inflected:
             return None
@@ -626,6 +647,20 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         right=right or "—",
                         message=("'{verb}' does not take '{prep}': '{suggestion}'"),
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+def _object_follows(ctx, doc, group, b) -> bool:
+    """An accusative that cannot be a genitive right after the «о» phrase («высказали о проекте
+    мнение», «опубликовала о нём статью», «изучили о регионе всё»): the verb's object, which the «о»
+    phrase belongs to."""
+    rest = words_after(doc.text, group.end, b.end, limit=4)
+    if not rest or doc.text[group.end:rest[0][0]].strip(" \u00a0"):
+        return False
+    groups = noun_groups(ctx, rest)
+    if not groups:
+        ps = analyses(ctx, rest[0][2]) or ()
+        return any(p.normal_form == "весь" and case_of(p.tag) == "accs" for p in ps)
+    return possible_any(groups, {"accs"}) and not possible_any(groups, {"gent"})
 
 
 def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
