@@ -176,3 +176,31 @@ def test_correct_words_are_dropped_from_a_family():
 def test_every_family_row_reaches_the_check():
     names = {r.get("family") for r in table()["wrong_prepositions"]}
     assert {f["name"] for f in table()["government_families"]} <= names
+
+
+FAMILY_ROUND2 = [
+    # «к» + dative, not «о» (the object may stand between: «призвал жителей о …»)
+    ("Министр призвала о соблюдении тишины.", "о соблюдении", "к соблюдению"),
+    ("Аким призвал жителей о бережном отношении к воде.", "о бережном отношении", "к бережному отношению"),
+    ("Подготовка о посевной завершена.", "о посевной", "к посевной"),
+    # the object between the verb and the wrong «о» («убедили фермеров о …»)
+    ("Агрономы убедили фермеров о пользе севооборота.", "о пользе", "в пользе"),
+    # the instrumental, not «о»
+    ("Делегации обменялись о передовых практиках.", "о передовых практиках", "передовыми практиками"),
+    ("Жители гордятся о своих мастерах.", "о своих мастерах", "своими мастерами"),
+]
+
+
+@pytest.mark.parametrize("text,span,suggestion", FAMILY_ROUND2)
+def test_family_round2_caught(text, span, suggestion):
+    test_family_error_caught(text, span, suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "Делегации обменялись мнениями о передовых практиках.",
+    "Жители обратились к акиму с просьбой о помощи.",
+    "Родители беспокоятся за детей.",
+    "Фонд заверил, что средства поступят вовремя.",
+])
+def test_family_round2_quiet(text):
+    assert loud(text) == []

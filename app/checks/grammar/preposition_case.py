@@ -25,7 +25,7 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
 # noun, never a possible subject, counts after them.
 ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
-                   "взамен"}
+                   "взамен", "спустя", "напротив", "поверх", "подле", "вслед"}
 # Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
 # so after these only a bare noun counts; after the others an adjective and its noun count too
 # («подобно соседних этрапов»), unless the group can be a nominative or an accusative.
@@ -80,6 +80,18 @@ def check(doc, rule, ctx):
         while i < len(ws):
             low = lows[i]
             hit = None
+            for words, spec in _compound_wrong().get(low, ()):
+                n = len(words)
+                if lows[i:i + n] == words and i + n < len(ws) and lows[i + n] in spec["wrong"] \
+                        and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)):
+                    hit = _compound_wrong_finding(doc, rule, ctx, ws, i + n, spec, b,
+                                                  " ".join(ws[k][2] for k in range(i, i + n)))
+                    if hit is not None:
+                        break
+            if hit is not None:
+                yield hit
+                i += 2
+                continue
             for words, spec in compounds.get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n - 1)):
@@ -111,6 +123,59 @@ def check(doc, rule, ctx):
             if f is not None:
                 yield f
             i += n
+
+
+_COMPOUND_WRONG: list = [None, None]
+
+
+def _compound_wrong():
+    """`compound_wrong_prepositions` of the table by first word: («в отличие», spec) …"""
+    t = table()
+    if _COMPOUND_WRONG[0] is not t:
+        by_first: dict[str, list] = {}
+        for phrase, spec in (t.get("compound_wrong_prepositions") or {}).items():
+            words = phrase.split()
+            by_first.setdefault(words[0], []).append((words, spec))
+        _COMPOUND_WRONG[:] = [t, by_first]
+    return _COMPOUND_WRONG[1]
+
+
+def _compound_wrong_finding(doc, rule, ctx, ws, j, spec, b, phrase):
+    """«в отличие с прошлым годом» → «от прошлого года», «по сравнению к прошлому году» → «с
+    прошлым годом»: the noun of a compound preposition followed by a preposition it never takes;
+    the finding covers that preposition and its noun group, put after the right one."""
+    prep_start, prep_end, prep = ws[j]
+    following = words_after(doc.text, prep_end, b.end)
+    if not following or any(q in doc.text[prep_end:following[0][0]] for q in "«„\"“"):
+        return None
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    group = best_group(groups)
+    if not head_readings(group) or group.words[-1][2][:1].isupper() and any(
+            _PROPER_TAGS & set(h.tag.grammemes) for h in head_readings(group)):
+        return None
+    case = spec["case"][0]
+    inflected = inflect_group(group, case, None)
+    if not inflected:
+        return None
+    right = spec["right"]
+    out = []
+    for g in inflected:
+        r = right
+        f = g.lower()
+        if right in ("с", "к") and len(f) > 1 and f[0] in ("сзшжвф" if right == "с" else "км") \
+                and f[1] not in "аеёиоуыэюяьъ":
+            r = right + "о"
+        out.append(f"{r} {g}")
+    if prep[:1].isupper():
+        out = [x[:1].upper() + x[1:] for x in out]
+    return rule.finding(doc, prep_start, group.end, out, prep=prep, phrase=phrase, right=right,
+                        message="'{phrase}' is followed by '{right}', not '{prep}': '{suggestion}'",
+                        message_ru="После «{phrase}» нужен предлог «{right}», а не «{prep}»: «{suggestion}»")
+
+
+_PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
 def _adjective_of(ctx, adj: str, noun: str) -> bool:
