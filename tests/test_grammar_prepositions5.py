@@ -78,3 +78,25 @@ QUIET = [
 @pytest.mark.parametrize("text", QUIET)
 def test_preposition_correct_russian_quiet(text):
     assert loud(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # «в результате», «в процессе» stand alone as adverbs: a nominative after them is the subject
+    "В результате урожайность выросла на треть.",
+    "В результате новые правила вступили в силу.",
+    "В процессе участники обсудили планы.",
+    # «что это за …» takes the nominative; «такого рода» inside a group; an abbreviation in capitals
+    "Что это за программа и кто её ведёт?",
+    "Такие меры относятся к такого рода обязательствам.",
+    "На ИЗО детям выдали новые краски.",
+    # «не смотря на» before a person may be the gerund
+    "Докладчик говорил, не смотря на слушателей.",
+    # a bare accusative after a transitive verb and an adverb homonym is the verb's object
+    "Строители поставили вокруг ограждение.",
+])
+def test_adverbial_uses_quiet(text):
+    assert loud(text) == []
+
+
+def test_adverbial_compound_still_checks_an_oblique_group():
+    assert loud("В результате сильной засухе урожай снизился.")[0][:2] == ("сильной засухе", ["сильной засухи"])

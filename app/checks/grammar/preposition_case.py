@@ -34,6 +34,21 @@ DEGREE_ADVERBS = {"относительно"}
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
 
+# nouns of kind after a genitive adjective inside a noun group («такого рода», «подобного типа»)
+_KIND_NOUNS = {"рода", "типа", "вида", "сорта", "плана", "толка", "уровня", "масштаба"}
+
+
+def _transitive_verb(ctx, word: str) -> bool:
+    """Every reading a transitive verb («построить», «отправил»; not «проходит», also intransitive)."""
+    ps = analyses(ctx, word) or ()
+    return bool(ps) and all(p.tag.POS in ("VERB", "INFN") and "tran" in p.tag for p in ps)
+
+
+def _same_clause_words(doc, a: int, b: int) -> bool:
+    gap = doc.text[a:b]
+    return "\n" not in gap and all(c.isalpha() or c in " \u00a0-" for c in gap)
+
+
 def _block_words(doc, b):
     return [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
 
@@ -80,6 +95,9 @@ def check(doc, rule, ctx):
         while i < len(ws):
             low = lows[i]
             hit = None
+            if len(ws[i][2]) > 1 and ws[i][2].isupper() and i + 1 < len(ws) and not ws[i + 1][2].isupper():
+                i += 1  # «на ИЗО», «К ИЗО»: an abbreviation, not the preposition «изо»
+                continue
             for words, spec in _compound_wrong().get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and i + n < len(ws) and lows[i + n] in spec["wrong"] \
@@ -203,9 +221,13 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
         return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
-    if n == 1 and lows[i] == "за" and i > 0 and lows[i - 1] == "что":
-        return None  # «что за проект»
-    bare = lows[i] in ADVERB_HOMONYMS and n == 1
+    if n == 1 and lows[i] == "за" and any(lows[k] == "что" and _same_clause_words(doc, ws[k][1], ws[i][0])
+                                          for k in range(max(0, i - 3), i)):
+        return None  # «что за проект», «что это за вода», «что он был за человек»
+    if len(following) >= 3 and following[1][2].lower() in _KIND_NOUNS and any(
+            case_of(p.tag) == "gent" and p.tag.POS == "ADJF" for p in analyses(ctx, following[0][2]) or ()):
+        following = following[2:]  # «к такого рода обещаниям», «для подобного типа школ»
+    bare = (lows[i] in ADVERB_HOMONYMS and n == 1) or bool(spec.get("adverb"))
     # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
     # after another preposition («в относительно небольших городах»)
     adjectives = not bare or not (lows[i] in DEGREE_ADVERBS or _after_preposition(ctx, ws, i))
@@ -216,6 +238,10 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if bare:
         if len(group.words) == 1 and any(p.tag.case == "nomn" for p in group.parses[-1]):
             return None
+        if len(group.words) == 1 and i > 0 and any(p.tag.case == "accs" for p in group.parses[-1]) \
+                and _only_spaces(doc, ws[i - 1][1], ws[i][0]) \
+                and _transitive_verb(ctx, ws[i - 1][2]):
+            return None  # «построить вокруг стену», «отправил навстречу войско»: the verb's object
         if len(group.words) > 1:
             # «подобно соседних этрапов»: the words agree, in an oblique case only (not the
             # subject or object the adverb stands before: «после новые правила вступили»)
@@ -449,6 +475,8 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
         groups = noun_groups(ctx, following) if following else []
         if not groups or not possible_any(groups, cases):
             return None
+        if spec.get("inanimate") and any("anim" in h.tag for g in groups for h in head_readings(g)):
+            return None  # «говорил, не смотря на девушку»: the gerund of «смотреть»
     elif not _NUMBER_AFTER.match(doc.text, end, b.end) and not _numeral_after(ctx, doc.text, end, b.end):
         following = words_after(doc.text, end, b.end)
         group = noun_group(ctx, following) if following else None
