@@ -204,3 +204,10 @@ def test_family_round2_caught(text, span, suggestion):
 ])
 def test_family_round2_quiet(text):
     assert loud(text) == []
+
+
+def test_deserving_takes_the_genitive():
+    # Розенталь: заслуживать чего (внимания, поддержки); заслужить что (доверие)
+    assert loud("Такие проекты заслуживают поддержку.")[0][:2] == ("поддержку", ["поддержки"])
+    assert loud("Проект заслуживает внимания.") == []
+    assert loud("Кооператив заслужил доверие покупателей.") == []
