@@ -667,12 +667,55 @@ def different_actions(b, x, y) -> bool:
         cw = words(_clause(b.text, f).lower())
         if part.find(cw, 0, len(cw)) and not part.find(ow := words(_clause(b.text, o).lower()), 0, len(ow)):
             return o.value < f.value
+    if _next_of_fewer(b, x, y):
+        return True
     for f in (x, y):  # participants, attendees, «слушатели»: counted by taking part, whatever the verb says
         noun = b.text[f.q.noun_start:f.q.noun_end].lower() if f.q and f.q.noun_start >= 0 else ""
         if noun.startswith(_TAKING_PART):
             return False
     vx, vy = _verbs(b, _clause(b.text, x)), _verbs(b, _clause(b.text, y))
     return bool(vx) and bool(vy) and not ({v[:5] for v in vx} & {v[:5] for v in vy})
+
+
+def _next_of_fewer(b, x, y) -> bool:
+    """«32 участника … окончили школу» … «пятеро участников поедут на стажировку»: fewer of the same
+    people doing something next (every finite verb of the clause future) after the whole did
+    something (every one past) is a group of them, not the whole counted again."""
+    small, large = (x, y) if x.value < y.value else (y, x)
+    if small.value >= large.value or small.start < large.start:
+        return False
+    return _tenses(b, _clause(b.text, small)) == {"futr"} and _tenses(b, _sentence_of(b.text, large)) == {"past"}
+
+
+def _sentence_of(text: str, f) -> str:
+    """The sentence of a figure (bounded): a clause may hold no verb («32 участника, студенты …,»)."""
+    lo = max(0, f.start - 300)
+    head = text[lo:f.start]
+    cut = max(head.rfind(c) for c in ".!?\n")
+    tail = text[f.end:f.end + 300]
+    ends = [i for i in (tail.find(c) for c in ".!?\n") if i >= 0]
+    return text[lo + cut + 1 if cut >= 0 else lo:f.start] + " " + tail[:min(ends) if ends else len(tail)]
+
+
+def _tenses(b, clause: str) -> set[str]:
+    if b.lang == "en":
+        low = clause.lower()
+        out = set()
+        if re.search(r"\b(?:will|shall)\b", low):
+            out.add("futr")
+        if re.search(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b", low):
+            out.add("past")
+        return out
+    from app.language import morph
+
+    out = set()
+    for w in words(clause.lower()):
+        if not w.norm.isalpha():
+            continue
+        ps = morph().parse(w.norm)
+        if ps and ps[0].tag.POS == "VERB":
+            out.add(ps[0].tag.tense or "")
+    return out
 
 
 def _verbs(b, clause: str) -> list[str]:

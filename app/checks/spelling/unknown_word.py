@@ -239,6 +239,8 @@ def _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_z
         return info  # a given name before a surname (Maral Berdiyeva, Марал Бердыева)
     if _inflects_a_name(plain, names, doc):
         return info  # «Кочкора» in a heading, «Кочкорского района» in the text: a place
+    if _combining_compound(sp, plain.lower(), doc.language):
+        return None  # «Гидропосты» heading a table column: гидро + посты, as in lower case
     ranked = sp.suggestions(plain, slow=slow)
     if not ranked or ranked[0][1] > close or _is_split(plain, ranked[0][0]):
         return info

@@ -21,6 +21,9 @@ LABEL = re.compile(
     r"(?:press|news|media)(?:" + DASH + r")(?:release|advisory|note|statement|communiqu[eé])|"
     r"for\s+immediate\s+release|embargoed)\b",
     re.I)
+# a line of distribution under the label (the whole line): «Для немедленного распространения»
+SECOND_LABEL = re.compile(r"^\W*(?:для\s+(?:немедленного\s+)?(?:распространения|опубликования|публикации)(?:\s+в\s+СМИ)?|"
+                          r"for\s+immediate\s+(?:release|publication|distribution)|immediate\s+release)\W*$", re.I)
 EMBARGO_LINE = re.compile(r"^\W*(?:эмбарго|embargo(?:ed)?|не\s+(?:публиковать|для\s+публикации)\s+до|not\s+for\s+"
                           r"(?:publication|release)\s+(?:before|until)|hold\s+until)\b", re.I)
 DATE_PREFIX = re.compile(r"^\s*(?:дата(?:\s+(?:публикации|выпуска|релиза))?|date(?:\s+of\s+(?:release|issue|publication))?|"
@@ -331,6 +334,10 @@ def structure(doc: Document) -> Structure:
             s.date = s.date_line = Part("date", dm.start, dm.end)
             s.release_date_mention = dm
             s.release_date = dm.date()
+            s.top.append(b)
+        elif s.label is not None and SECOND_LABEL.match(text):
+            # a second label line: «ПРЕСС-РЕЛИЗ» / «Для немедленного распространения», "PRESS RELEASE" /
+            # "FOR IMMEDIATE RELEASE" (before or after the date line): still the top, not the headline
             s.top.append(b)
         else:
             break
