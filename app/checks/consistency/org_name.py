@@ -119,15 +119,17 @@ def _expanded(ctx, words: list[str]) -> list[str]:
 
 
 def _numbers(ctx, text: str, nominative: bool = False) -> list[str | None]:
-    """The grammatical number of each noun of ``text`` when all its readings agree (None otherwise);
-    ``nominative``: of its nominative readings only (a quoted name after its legal form is not
-    declined: «фонда «Медиа Инициативы»» is plural)."""
+    """The grammatical number of each noun and adjective of ``text`` when all its readings agree
+    (None otherwise: «инициативы» is a singular genitive or a plural nominative, «гражданской» says
+    singular); ``nominative``: of its nominative readings only (a quoted name after its legal form
+    is not declined: «фонда «Медиа Инициативы»» is plural)."""
     from app.language.orgs import WORD as OWORD
 
     out = []
     m = morph(ctx)
     for w in OWORD.finditer(text):
-        ps = [p for p in m.parse(w.group(0).lower()) if p.tag.POS == "NOUN"]
+        parses = m.parse(w.group(0).lower())
+        ps = [p for p in parses if p.tag.POS == "NOUN"] or [p for p in parses if p.tag.POS in ("ADJF", "PRTF")]
         if nominative and any(p.tag.case == "nomn" for p in ps):
             ps = [p for p in ps if p.tag.case == "nomn"]
         nums = {p.tag.number for p in ps}
@@ -200,7 +202,9 @@ def check(doc, rule, ctx):
 
 
 # A capitalised name of three words or more (linking words allowed inside): an organisation's name.
-EN_NAME = re.compile(r"\b[A-Z][\w'’-]*+(?:\s++(?:(?:of|for|and|on|in|the|de)\s++)?[A-Z][\w'’-]*+){2,8}")
+# An enumeration inside a name is one ("National Institute of Deserts, Flora and Fauna": «, X and Y»).
+EN_NAME = re.compile(r"\b[A-Z][\w'’-]*+(?:\s++(?:(?:of|for|and|on|in|the|de)\s++)?[A-Z][\w'’-]*+"
+                     r"|,\s++[A-Z][\w'’-]*+\s++and\s++[A-Z][\w'’-]*+){2,8}")
 _LINK = {"of", "for", "and", "on", "in", "the", "de"}
 
 
@@ -502,6 +506,7 @@ def _variants_ru(ctx, doc, rule, org: str, skip, region=None, org_span=None):
         return
     mine = [x for x, _, _ in lemmas(ctx, q.group("q"))]
     my_forms = _legal_forms(ctx, re.findall(r"[^\W\d_]+", org[:q.start()]))
+    my_abbr = _form_abbreviations(re.findall(r"[^\W\d_]+", org[:q.start()])[-2:])
     seen = set()
     conflicts: list = []
     agree = False
@@ -520,8 +525,12 @@ def _variants_ru(ctx, doc, rule, org: str, skip, region=None, org_span=None):
             continue  # «конкурса «Голос сообщества»», the "Safe Homes" project: not an organisation
         if theirs == mine:
             their_forms = _legal_forms(ctx, before[-2:])
+            their_abbr = _form_abbreviations(before[-2:])
             if my_forms and their_forms:
-                if my_forms & their_forms:
+                # (two abbreviations of one script that differ are two legal forms, whatever their
+                # kind: ННО «…» is not ОО «…»; the abbreviation is part of the registered name)
+                if my_forms & their_forms and not (my_abbr and their_abbr and not my_abbr & their_abbr
+                                                   and _one_script(my_abbr | their_abbr)):
                     agree = True
                 else:
                     k = next((j for j in range(len(before)) if _legal_forms(ctx, before[j:j + 1])
@@ -603,6 +612,19 @@ def _legal_forms(ctx, words: list[str]) -> set[str]:
         elif k > 0 and lemma(ctx, words[k - 1]) in _FORM_ADJECTIVES:
             out |= {_FORM_KIND.get(x, x) for x in _form_heads(ctx, [w]) if x in LEGAL_FORMS}
     return out
+
+
+def _form_abbreviations(words: list[str]) -> set[str]:
+    """The abbreviations of legal forms among the words (ОО, ННО, ОФ, ОЮЛ, PA, PF, NGO)."""
+    return {w.lower() for w in words if w.isupper() and w.lower() in ABBR_HEADS and w.lower() in _LEGAL_ABBR}
+
+
+# abbreviations that name a legal form (not «ПО», «АО» …, which are also words or other things)
+_LEGAL_ABBR = {"оф", "оо", "нно", "оюл", "чф", "pf", "pa", "ngo", "pu", "ou"}
+
+
+def _one_script(abbrs: set[str]) -> bool:
+    return len({bool(re.search("[а-яё]", a)) for a in abbrs}) == 1
 
 
 def _form_suggestion(ctx, org: str, q, body_form: list[str], quoted: str) -> list[str]:
@@ -962,8 +984,9 @@ def _body_name(ctx, doc, org: str, skip) -> list[str]:
     for off, name in cands:
         core = ACR_TAIL.sub("", name)
         theirs = _norm_tokens(ctx, core)
-        if not theirs or [x for x, _, _ in lemmas(ctx, core)] == [x for x, _, _ in lemmas(ctx, full)]:
-            continue
+        if not theirs or [x for x, _, _ in lemmas(ctx, core)] == [x for x, _, _ in lemmas(ctx, full)] \
+                and (doc.language != "ru" or _same_number(ctx, core, full)):
+            continue  # the same name (in Russian: the same lemmas in the same number)
         score = _dice(mine, theirs)
         if mine_heads and not (mine_heads & set(theirs)):
             score *= 0.8
