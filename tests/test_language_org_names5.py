@@ -38,6 +38,18 @@ CAUGHT = [
      "Фонда поддержки гражданских инициатив"),
     ("ru", "Семинар провела Ассоциация молодых фермеров Согда. Члены Ассоциации посетили 12 хозяйств.",
      "Ассоциации молодого фермера Согда", "Ассоциации молодого фермера Согда", "Ассоциации молодых фермеров Согда"),
+    # a dependent word's number, read as the genitive it must be after the head
+    ("ru", "Работы выполнил Союз ассоциаций водопользователей Чуйской области.",
+     "Союза ассоциации водопользователей Чуйской области", "Союза ассоциации водопользователей Чуйской области",
+     "Союза ассоциаций водопользователей Чуйской области"),
+    # an acronym the body defines for the same name in another case
+    ("ru", "Курс подготовило Казахстанское международное бюро по правам человека (КМБПЧ).",
+     "Казахстанского международного бюро по правам человека (КМБ)",
+     "Казахстанского международного бюро по правам человека (КМБ)",
+     "Казахстанского международного бюро по правам человека (КМБПЧ)"),
+    # a league, an alliance: heads of names too (the body's name is the suggestion)
+    ("ru", "Курс подготовила Лига женщин-юристов Таджикистана.", "Лиги женщин юристов Таджикистана",
+     "Лиги женщин юристов Таджикистана", "Лиги женщин-юристов Таджикистана"),
     # the body's name with an enumeration inside is the suggestion
     ("en", "The planting was designed by the National Institute of Deserts, Flora and Fauna, which selected the seedlings.",
      "the National Institute for Deserts, Flora and Fauna", "National Institute for Deserts, Flora and Fauna",
@@ -65,6 +77,13 @@ QUIET = [
      "инициатив обучили работников.", "Фонда поддержки гражданских инициатив"),
     ("en", "The planting was designed by the National Institute of Deserts, Flora and Fauna.",
      "the National Institute of Deserts, Flora and Fauna"),
+    # an apostrophe says nothing of the name
+    ("en", "The works were done by the Water Users Association of Sokuluk.", "the Water Users' Association of Sokuluk"),
+    ("en", "The Fergana Valley Farmers' Organisation trained 40 farmers.", "the Fergana Valley Farmers Organisation"),
+    # the acronym the body defines, and an undeclined first word of a quoted name
+    ("ru", "Курс подготовило Казахстанское международное бюро по правам человека (КМБПЧ).", "КМБПЧ"),
+    ("ru", "Форум провёл Общественный фонд «Медиа Инициативы Центральной Азии».",
+     "Общественного фонда «Медиа Инициативы Центральной Азии»"),
     # an enumeration of places is no name
     ("en", "The Osh, Jalal-Abad and Batken regions joined. The Regional Media Network trained 40 reporters.",
      "the Regional Media Network"),

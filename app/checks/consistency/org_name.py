@@ -127,11 +127,20 @@ def _numbers(ctx, text: str, nominative: bool = False) -> list[str | None]:
 
     out = []
     m = morph(ctx)
+    head_seen = prep = False
     for w in OWORD.finditer(text):
         parses = m.parse(w.group(0).lower())
+        if any(p.tag.POS == "PREP" for p in parses[:1]):
+            prep = True
         ps = [p for p in parses if p.tag.POS == "NOUN"] or [p for p in parses if p.tag.POS in ("ADJF", "PRTF")]
-        if nominative and any(p.tag.case == "nomn" for p in ps):
+        if head_seen and not prep and any(p.tag.case == "gent" for p in ps):
+            # after the head noun (and before any preposition) the words of a name depend on it in the
+            # genitive: «Союз ассоциации …» is one association (the nominative plural reading is out)
+            ps = [p for p in ps if p.tag.case == "gent"]
+        elif nominative and any(p.tag.case == "nomn" for p in ps):
             ps = [p for p in ps if p.tag.case == "nomn"]
+        if any(p.tag.POS == "NOUN" and "Fixd" not in p.tag for p in ps):
+            head_seen = True  # (not an undeclined word: «Медиа Инициативы» — the head is «Инициативы»)
         nums = {p.tag.number for p in ps}
         out.append(nums.pop() if len(nums) == 1 else None)
     return out
@@ -209,7 +218,8 @@ _LINK = {"of", "for", "and", "on", "in", "the", "de"}
 
 
 def _content(words: list[str]) -> list[str]:
-    return [w.lower().replace("’", "'").removesuffix("'s") for w in words if w.lower() not in _LINK]
+    # (an apostrophe says nothing of the name: "Water Users Association" is the Water Users' Association)
+    return [w.lower().replace("’", "'").removesuffix("'s").rstrip("'") for w in words if w.lower() not in _LINK]
 
 
 def _variants(doc, rule, org: str, skip, region=None):
@@ -324,7 +334,7 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     if acr:
         full = org[:acr.start()]
         if any(contains(body, seq) for seq in alias_lemma_seqs(ctx, full)):
-            return not _acronym_differs(doc, full, acr.group("acr"), skip)
+            return not _acronym_differs(doc, full, acr.group("acr"), skip, ctx)
         if _defined_otherwise(ctx, doc, full, acr.group("acr"), skip):
             return False  # the body spells the acronym out another way
         names = [full, acr.group("acr")]
@@ -403,14 +413,23 @@ def _number_differs(ctx, doc, org: str, skip) -> bool:
     return bool(occ) and not any(_same_number(ctx, org, doc.text[a:b]) for a, b in occ)
 
 
-def _acronym_differs(doc, full: str, acr: str, skip) -> bool:
+def _acronym_differs(doc, full: str, acr: str, skip, ctx=None) -> bool:
     """The body never writes the disclaimer's acronym and defines the same name with another one:
-    "… Development (ACDT)" in the disclaimer, "… Development (ACTED)" in the release."""
+    "… Development (ACDT)" in the disclaimer, "… Development (ACTED)" in the release; in Russian
+    the name in any case («Казахстанского … бюро (КМБ)» for «Казахстанское … бюро (КМБПЧ)»)."""
     text = doc.text[:skip[0]] + " " + doc.text[skip[1]:]
     if re.search(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
         return False
     name = re.escape(full.strip()).replace(r"\ ", r"\s+")
-    return any(m.group(1) != acr for m in re.finditer(name + r"\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё-]{1,11})\)", text))
+    if any(m.group(1) != acr for m in re.finditer(name + r"\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё-]{1,11})\)", text)):
+        return True
+    if doc.language != "ru":
+        return False
+    for _, b in _occurrences_of(ctx, doc, full.strip(), skip):
+        m = re.match(r"\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё-]{1,11})\)", doc.text[b:b + 16])
+        if m and m.group(1) != acr:
+            return True
+    return False
 
 
 def _suggestions(ctx, doc, org: str, skip) -> list[str]:
@@ -813,7 +832,10 @@ HEADS_EXTRA = {"программа", "комитет", "министерство
                "представительство", "кооператив", "школа", "университет", "академия", "инициатива",
                "programme", "program", "committee", "ministry", "council", "office", "mission", "fund",
                "institute", "alliance", "coalition", "cooperative", "school", "university", "initiative",
-               "society", "trust", "service", "delegation", "chamber", "federation", "forum"}
+               "society", "trust", "service", "delegation", "chamber", "federation", "forum",
+               # the Russian words of the English heads above, and leagues, consortia, movements, clubs
+               "лига", "альянс", "коалиция", "федерация", "консорциум", "движение", "клуб", "конфедерация",
+               "league", "consortium", "movement", "club", "confederation"}
 _EN_NORM = {"programme": "program", "centre": "center", "organisation": "organization", "organisations": "organization",
             "centres": "center", "programmes": "program"}
 RU_CAP_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё]+)*(?:\s+(?:[А-ЯЁа-яё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,10}|ООН))"
@@ -984,9 +1006,13 @@ def _body_name(ctx, doc, org: str, skip) -> list[str]:
     for off, name in cands:
         core = ACR_TAIL.sub("", name)
         theirs = _norm_tokens(ctx, core)
+        other_acr = ACR_TAIL.search(name)
         if not theirs or [x for x, _, _ in lemmas(ctx, core)] == [x for x, _, _ in lemmas(ctx, full)] \
-                and (doc.language != "ru" or _same_number(ctx, core, full)):
-            continue  # the same name (in Russian: the same lemmas in the same number)
+                and (doc.language != "ru" or _same_number(ctx, core, full)) \
+                and not (doc.language == "ru" and acr and other_acr and other_acr.group("acr") != acr.group("acr")):
+            # the same name (in Russian: the same lemmas in the same number, and the same acronym: the
+            # body's «… (КМБПЧ)» in the disclaimer's case for its «… (КМБ)»; in English the acronym alone)
+            continue
         score = _dice(mine, theirs)
         if mine_heads and not (mine_heads & set(theirs)):
             score *= 0.8
@@ -1019,7 +1045,9 @@ def _body_name(ctx, doc, org: str, skip) -> list[str]:
         name = ACR_TAIL.sub("", name)
     if doc.language == "ru":
         name = _to_case_of(ctx, org, name)
-    return [name] if name.strip() and lemmas(ctx, name) != lemmas(ctx, org) else []
+    same = [x for x, _, _ in lemmas(ctx, name)] == [x for x, _, _ in lemmas(ctx, org)] and (
+        doc.language != "ru" or _same_number(ctx, name, org))
+    return [name] if name.strip() and not same and name != org else []
 
 
 def _to_case_of(ctx, org: str, name: str) -> str:
