@@ -43,3 +43,30 @@ def loud_figures(lang, text):
     assert doc.language == lang
     return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, _FIGURES_CONFIG, context=_FIGURES_CTX).findings
             if f.category == "figures" and f.severity in ("error", "warning")]
+
+
+def loud_grammar(text):
+    """The grammar findings at error or warning of a Russian string: (flagged text, first suggestion
+    as a list, rule)."""
+    from app.engine.linter import lint_text
+
+    r = lint_text(text, "ru", select=["grammar"])
+    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1], f.rule) for f in r.findings
+            if f.severity in ("error", "warning")]
+
+
+DISCLAIMER_RU = ("Данная публикация подготовлена при финансовой поддержке Европейского Союза. Ее содержание является "
+                 "исключительной ответственностью {org} и не обязательно отражает точку зрения Европейского Союза.")
+DISCLAIMER_EN = ("This publication was produced with the financial support of the European Union. Its contents are the "
+                 "sole responsibility of {org} and do not necessarily reflect the views of the European Union.")
+
+
+def org_findings(body, org, lang):
+    """consistency.org-name-mismatch at error or warning when ``body`` is followed by the standard
+    disclaimer naming ``org``: (flagged text, first suggestion as a list)."""
+    from app.engine.linter import lint_text
+
+    text = body + "\n\n" + (DISCLAIMER_RU if lang == "ru" else DISCLAIMER_EN).format(org=org)
+    r = lint_text(text, lang, select=["consistency"])
+    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1]) for f in r.findings
+            if f.rule == "consistency.org-name-mismatch" and f.severity in ("error", "warning")]

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.linter import lint_text
 
-LOUD = ("error", "warning")
-
-
-def loud(text):
-    r = lint_text(text, "ru", select=["grammar"])
-    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1], f.rule) for f in r.findings if f.severity in LOUD]
+from checkutil import loud_grammar as loud
 
 
 CAUGHT = [

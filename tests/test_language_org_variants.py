@@ -10,17 +10,7 @@ import pytest
 
 from app.engine.linter import lint_text
 
-DR = ("Данная публикация подготовлена при финансовой поддержке Европейского Союза. Ее содержание является "
-      "исключительной ответственностью {org} и не обязательно отражает точку зрения Европейского Союза.")
-DE = ("This publication was produced with the financial support of the European Union. Its contents are the sole "
-      "responsibility of {org} and do not necessarily reflect the views of the European Union.")
-
-
-def org_findings(body, org, lang):
-    text = body + "\n\n" + (DR if lang == "ru" else DE).format(org=org)
-    r = lint_text(text, lang, select=["consistency"])
-    return [(r.document.span_text(f.offset, f.end), f.suggestions[:1]) for f in r.findings
-            if f.rule == "consistency.org-name-mismatch" and f.severity in ("error", "warning")]
+from checkutil import org_findings
 
 
 CAUGHT = [

@@ -14,15 +14,25 @@ from __future__ import annotations
 
 import re
 
-from app.facts.phrases import phrase_set
+from functools import lru_cache
+
+from app.facts.phrases import data, phrase_set
 from app.facts.quantities import Quantity
 
 _CLAUSE_OPENERS = {"en": {",", ";", "and", "while", "whereas", "but", ":", "–", "—"},
                    "ru": {",", ";", "и", "а", "но", ":", "–", "—"}}
-_ANAPHOR_OPEN = {"en": re.compile(r"\s*(?:Of|Among)[ \u00a0]+(?:these|those|them|whom)[ \u00a0]*,?", re.I),
-                 "ru": re.compile(r"\s*(?:Из|Среди)[ \u00a0]+(?:них|которых|этого[ \u00a0]+числа)[ \u00a0]*[,—–-]?", re.I)}
-_OF_THE_NOUN = {"en": re.compile(r"\s*(?:Of|Among)[ \u00a0]+the[ \u00a0]+(?P<n>[a-z][a-z\-]{2,30}+)[ \u00a0]*,", re.I),
-                "ru": re.compile(r"\s*(?:Из|Среди)[ \u00a0]+(?:этих[ \u00a0]+)?(?P<n>[а-яё]{3,30}+)[ \u00a0]*,", re.I)}
+
+
+@lru_cache(maxsize=None)
+def _openers(lang: str):
+    """The openers "Of these," / «Из них» (``group_openers``) and "Among the <noun>," / «Из этих
+    <noun>,» (``group_openers_noun``, the noun after them) of rules/facts/<lang>.yml as anchored
+    patterns: alternatives of literal words, no nested repetition (linear)."""
+    def alt(key):
+        return "|".join(r"[ \u00a0]+".join(map(re.escape, p.split())) for p in data(lang).get(key) or [])
+    word = r"[a-z][a-z\-]{2,30}+" if lang == "en" else r"[а-яё]{3,30}+"
+    return (re.compile(r"\s*(?:" + alt("group_openers") + r")[ \u00a0]*[,—–-]?", re.I),
+            re.compile(r"\s*(?:" + alt("group_openers_noun") + r")[ \u00a0]+(?P<n>" + word + r")[ \u00a0]*,", re.I))
 
 
 def _is_whole(c) -> bool:
@@ -133,11 +143,11 @@ def bare_groups(b) -> None:
             continue
         text = b.text
         whole, a = None, None
-        m = _ANAPHOR_OPEN[lang].match(text, s0, min(e0, s0 + 40))
+        m = _openers(lang)[0].match(text, s0, min(e0, s0 + 40))
         if m:
             whole, a = _previous_whole(b, k), m.end()
         if whole is None:
-            mn = _OF_THE_NOUN[lang].match(text, s0, min(e0, s0 + 50))
+            mn = _openers(lang)[1].match(text, s0, min(e0, s0 + 50))
             if mn and not mn.group("n")[:1].isdigit():
                 from app.facts.model import _noun_ru
                 from app.facts.quantities import _en_singular
