@@ -427,6 +427,17 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     plural_loct = _plural_locative(group)
     if plural_loct:
         return plural_loct_finding(doc, rule, group, ws[i][2])
+    groups = noun_groups(ctx, following)
+    if group.words[-1][2][:1].islower() and head_readings(group) \
+            and not possible_any(groups, {"datv", "accs", "loct", "nomn"}) \
+            and not any(q in doc.text[ws[i][1]:following[0][0]] for q in "«„\"“"):
+        # «по» takes the dative (по вопросам), the accusative (по колено) or the prepositional
+        # (по окончании); a genitive or an instrumental after it is wrong («по вопросами», «по
+        # направлений» → «по направлениям»)
+        suggestions = inflect_group(best_group(groups), "datv", "gent")
+        if suggestions:
+            return rule.finding(doc, group.start, group.end, suggestions, prep=ws[i][2],
+                                case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
     if len(group.words) != 1:
         return None
     heads = group.parses[-1]
