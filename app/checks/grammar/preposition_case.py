@@ -220,7 +220,16 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if not following:
         return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
-        return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
+        # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question); a
+        # name the writer declined is in the preposition's case («согласно «Дорожной карты»» →
+        # «Дорожной карте»)
+        if spec.get("adverb") or (lows[i] in ADVERB_HOMONYMS and n == 1):
+            return None
+        groups = noun_groups(ctx, following)
+        if not groups or possible_any(groups, {"nomn"}) or possible_any(groups, set(cases), also) \
+                or disagreeing(groups[-1]):
+            return None
+        return _group_finding(doc, rule, groups, cases, prep_text)
     if n == 1 and lows[i] == "за" and any(lows[k] == "что" and _same_clause_words(doc, ws[k][1], ws[i][0])
                                           for k in range(max(0, i - 3), i)):
         return None  # «что за проект», «что это за вода», «что он был за человек»
@@ -231,7 +240,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
     # after another preposition («в относительно небольших городах»)
     adjectives = not bare or not (lows[i] in DEGREE_ADVERBS or _after_preposition(ctx, ws, i))
-    groups = noun_groups(ctx, following, adjectives=adjectives)
+    groups = noun_groups(ctx, following, adjectives=adjectives, phrases=not bare)
     if not groups:
         return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]
