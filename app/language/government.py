@@ -118,6 +118,19 @@ def analyses(ctx, word: str):
     return out
 
 
+def _hyphenated_noun(m, w: str):
+    """«онлайн-платформы», «медиа-центра», «пилот-проекта»: a noun of an unchanging first part and
+    a dictionary noun, read (and inflected) as that noun — pymorphy3's readings of the whole word
+    whose case and number the last part has in the dictionary; None otherwise."""
+    first, last = w.rsplit("-", 1)
+    if len(first) < 2 or len(last) < 3 or "-" in first or not m.word_is_known(last):
+        return None
+    known = {(case_of(q.tag), q.tag.number) for q in m.parse(last) if q.is_known and q.tag.POS == "NOUN"}
+    out = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and (case_of(p.tag), p.tag.number) in known
+                and not ({"Fixd"} | _PROPER) & set(p.tag.grammemes) and p.word.startswith(first + "-"))
+    return out or None
+
+
 def _dictionary_word(ctx, word: str) -> bool:
     m = morph(ctx)
     w = word.lower()
@@ -154,7 +167,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
     adjective or a participle («своевременно оказанной поддержки») and a passive participle's agent
     in the instrumental («утверждённого министерством плана», «оказанной Евросоюзом помощи», also
     with its genitive: «утверждённого Министерством образования плана»), when the noun after them
-    agrees with the participle."""
+    agrees with the participle; and a lower-case hyphenated noun the dictionary lacks is read as
+    its last part («онлайн-платформы»)."""
     parses = []
     out: list[Group] = []
     skip = set()
@@ -175,6 +189,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
         if (w.isupper() and len(w) > 1) or len(w) < 2:
             return out  # an abbreviation (ИГ, ООН, г., т.): pymorphy3's readings of it mean nothing
         ps = analyses(ctx, w)
+        if not ps and phrases and "-" in w and w[:1].islower():
+            ps = _hyphenated_noun(morph(ctx), w.lower())  # (after a preposition only)
         if not ps and k + 1 < len(ws):
             ps = _guessed_adjective(ctx, w, ws[k + 1][2])
         if not ps or any("Abbr" in p.tag or "Init" in p.tag for p in ps):

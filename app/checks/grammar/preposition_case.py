@@ -30,6 +30,12 @@ ADVERB_HOMONYMS = {"относительно", "около", "после", "во
 # so after these only a bare noun counts; after the others an adjective and its noun count too
 # («подобно соседних этрапов»), unless the group can be a nominative or an accusative.
 DEGREE_ADVERBS = {"относительно"}
+# a focus particle or a parenthetical between a preposition and its group (Русская грамматика 1980,
+# § 1707: «благодаря именно поддержке», «благодаря, в частности, поддержке»)
+_FOCUS_WORDS = (r"в\s+том\s+числе|в\s+частности|прежде\s+всего|в\s+первую\s+очередь|главным\s+образом"
+                r"|в\s+основном")
+_FOCUS = re.compile(r"[ \u00a0]+(?:не\s+только|" + _FOCUS_WORDS + r"|именно|только|лишь|даже|также|особенно)(?=[ \u00a0])"
+                    r"|[ \u00a0]*,[ \u00a0]*(?:" + _FOCUS_WORDS + r"|например|в\s+свою\s+очередь)[ \u00a0]*,", re.I)
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
@@ -104,6 +110,12 @@ def check(doc, rule, ctx):
                         and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)):
                     hit = _compound_wrong_finding(doc, rule, ctx, ws, i + n, spec, b,
                                                   " ".join(ws[k][2] for k in range(i, i + n)))
+                    if hit is not None:
+                        break
+                if spec.get("missing") and lows[i:i + n] == words and i + n < len(ws) \
+                        and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)):
+                    hit = _compound_missing_finding(doc, rule, ctx, ws, i + n, spec, b,
+                                                    " ".join(ws[k][2] for k in range(i, i + n)))
                     if hit is not None:
                         break
             if hit is not None:
@@ -196,6 +208,49 @@ def _compound_wrong_finding(doc, rule, ctx, ws, j, spec, b, phrase):
 _PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
+def _compound_missing_finding(doc, rule, ctx, ws, j, spec, b, phrase):
+    """«в соответствии требованиями» → «с требованиями», «в связи завершением» → «с завершением»:
+    the compound's own preposition left out before a noun group (not a preposition, a conjunction
+    or a genitive the noun may govern itself, unless `missing_gent`)."""
+    start = ws[j][0]
+    following = words_after(doc.text, ws[j - 1][1], b.end)
+    if not following or following[0][0] != start:
+        return None
+    ps = analyses(ctx, following[0][2]) or ()
+    if not ps or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "INTJ") for p in ps):
+        return None
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    group = best_group(groups)
+    heads = head_readings(group)
+    if not heads or group.words[-1][2][:1].isupper() and any(_PROPER_TAGS & set(h.tag.grammemes) for h in heads):
+        return None
+    if not spec.get("missing_gent") and possible_any(groups, {"gent"}):
+        return None
+    if possible_any(groups, {"nomn"}):
+        return None  # the subject after an adverbial phrase («в связи задержка …» is not ours to judge)
+    case = spec["case"][0]
+    if possible(group, {case}):
+        inflected = [doc.text[group.start:group.end]]  # already in the case: only the preposition is missing
+    else:
+        inflected = inflect_group(group, case, None)
+    if not inflected:
+        return None
+    right = spec["right"]
+    out = []
+    for g in inflected:
+        r = right
+        f = g.lower()
+        if right in ("с", "к") and len(f) > 1 and f[0] in ("сзшжвф" if right == "с" else "км") \
+                and f[1] not in "аеёиоуыэюяьъ":
+            r = right + "о"
+        out.append(f"{r} {g}")
+    return rule.finding(doc, group.start, group.end, out, prep="—", phrase=phrase, right=right,
+                        message="'{phrase}' is followed by '{right}': '{suggestion}'",
+                        message_ru="После «{phrase}» нужен предлог «{right}»: «{suggestion}»")
+
+
 def _adjective_of(ctx, adj: str, noun: str) -> bool:
     """``adj`` is a plain adjective agreeing with ``noun`` (при активном | участии)."""
     a = [p for p in analyses(ctx, adj) or () if p.tag.POS == "ADJF" and "Apro" not in p.tag]
@@ -216,6 +271,10 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
     if spec.get("fixed"):
         return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
+    if not (lows[i] in ADVERB_HOMONYMS and n == 1) and not spec.get("adverb"):
+        m = _FOCUS.match(doc.text, end, b.end)
+        if m is not None:
+            end = m.end()  # «благодаря, в частности, поддержке», «благодаря именно поддержке»
     following = words_after(doc.text, end, b.end)
     if not following:
         return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
