@@ -235,8 +235,9 @@ def _adverb_before_adjective(ctx, word: str, nxt: str) -> bool:
 
 def _agent_words(ctx, ws, k: int, prtf) -> set[int]:
     """The indexes of a passive participle's agent after it (an instrumental noun, optionally with
-    a genitive noun: «утверждённого министерством | плана», «Министерством образования»), when
-    the word after the agent is a noun agreeing with the participle; empty otherwise."""
+    a genitive noun: «утверждённого министерством | плана», «Министерством образования») or of an
+    adverb after it («достигнутых ранее | договорённостей»), when the word after them is a noun
+    agreeing with the participle; empty otherwise."""
     passive = [p for p in prtf if p.tag.POS == "PRTF" and "pssv" in p.tag]
     if not passive or k + 2 >= len(ws):
         return set()
@@ -251,6 +252,9 @@ def _agent_words(ctx, ws, k: int, prtf) -> set[int]:
     def head(i):
         return i < len(ws) and any(_agree(a, h) for a in passive for h in nouns(i))
 
+    adverb = analyses(ctx, ws[k + 1][2]) or ()
+    if adverb and all(p.tag.POS == "ADVB" for p in adverb) and head(k + 2):
+        return {k + 1}  # «достигнутых ранее договорённостей»
     if not only(k + 1, "ablt") or head(k + 1):
         return set()
     # (the longer reading first: «разработанного Министерством образования графика», where

@@ -32,6 +32,7 @@ ADVERB_HOMONYMS = {"относительно", "около", "после", "во
 DEGREE_ADVERBS = {"относительно"}
 # a focus particle or a parenthetical between a preposition and its group (Русская грамматика 1980,
 # § 1707: «благодаря именно поддержке», «благодаря, в частности, поддержке»)
+_CLAUSE_END = re.compile(r"[.,;:!?()\n—–]")
 _FOCUS_WORDS = (r"в\s+том\s+числе|в\s+частности|прежде\s+всего|в\s+первую\s+очередь|главным\s+образом"
                 r"|в\s+основном")
 _FOCUS = re.compile(r"[ \u00a0]+(?:не\s+только|" + _FOCUS_WORDS + r"|именно|только|лишь|даже|также|особенно)(?=[ \u00a0])"
@@ -267,6 +268,10 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         if any(p.normal_form in spec["accs_after"] for p in prev):
             cases.append("accs")
     end = ws[i + n - 1][1]
+    if also and spec.get("also_if"):
+        clause = _CLAUSE_END.split(doc.text[end:b.end], 1)[0]
+        if not re.search(r"(?<![А-Яа-яЁё])" + re.escape(spec["also_if"]) + r"(?![А-Яа-яЁё])", clause, re.I):
+            also = set()  # not the gerund: no «за» of thanking follows
     if lows[i] == "ввиду" and i > 0 and lows[i - 1].startswith(("име", "имее", "имел")):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
     if spec.get("fixed"):
