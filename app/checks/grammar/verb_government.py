@@ -172,7 +172,8 @@ def check(doc, rule, ctx):
     t = table()
     verbs = {k.replace("ё", "е"): v for k, v in {**(t.get("verbs") or {}), **(t.get("passive_verbs") or {})}.items()}
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
-        [("case", x) for x in (t.get("preposition_cases") or [])]
+        [("case", x) for x in (t.get("preposition_cases") or [])] + \
+        [("object", x) for x in (t.get("object_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
     spec_words = [{x.replace("ё", "е") for x in spec["words"]} for _, spec in vpreps]  # once, not per word (issue 13)
     verb_set = frozenset(verbs)
@@ -191,6 +192,8 @@ def check(doc, rule, ctx):
                 if glemmas & sw:
                     if kind == "wrong":
                         found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
+                    elif kind == "object":
+                        found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
                     else:
                         found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
                     if found is not None:
@@ -588,7 +591,7 @@ def _parenthetical_end(ctx, doc, ws, j):
     return None
 
 
-def _object_group(ctx, doc, ws, j, b, adverbial):
+def _object_group(ctx, doc, ws, j, b, adverbial, compounds=True):
     """The noun groups after the preposition ws[j] (None when there are none, or the head is a
     word of an adverbial phrase)."""
     prep_end = ws[j][1]
@@ -597,7 +600,7 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
         return None
     if any(q in doc.text[prep_end:following[0][0]] for q in "«„\"“"):
         return None
-    if f"{ws[j][2].lower()} {following[0][2].lower()}" in _compound_starts():
+    if compounds and f"{ws[j][2].lower()} {following[0][2].lower()}" in _compound_starts():
         return None  # «в рамках проекта», «на основе данных»: a compound preposition
     groups = noun_groups(ctx, following)
     if not groups:
@@ -664,7 +667,8 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                                 message="'{verb}' does not take '{prep}': '{suggestion}'",
                                 message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
     else:
-        groups = _object_group(ctx, doc, ws, j, b, adverbial)
+        # (with `heads` the noun is named: «по вопросам» is then no compound preposition of its own)
+        groups = _object_group(ctx, doc, ws, j, b, adverbial, compounds=not spec.get("heads"))
         if groups is None:
             return None
         wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
@@ -733,6 +737,41 @@ def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
                         message="'{verb} {prep}' takes the {case}: '{suggestion}'",
                         message_ru="«{verb} {prep}» требует после себя {case} падеж: «{suggestion}»")
+
+
+def _object_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
+    """A verb and its object that govern a case without a preposition (`object_cases`: «уделить
+    внимание чему»), the noun group after the object in another case («уделили внимание вопросов
+    учёта» → «вопросам учёта»). Flagged only when no reading of the group is in the case or the
+    nominative (a subject after a fronted object: «внимание уделили специалисты»)."""
+    j = _after_governor(ctx, doc, ws, i, spec, frozenset())
+    if j is None or j >= len(ws) or not _blank(doc, ws[j - 1][1], ws[j][0]):
+        return None
+    if ws[j][2].lower() in _PREP_CASES or ws[j][2][:1].isupper():
+        return None
+    ps = analyses(ctx, ws[j][2]) or ()
+    if not ps or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NUMR", "COMP") for p in ps):
+        return None
+    following = words_after(doc.text, ws[j - 1][1], b.end)
+    if not following or following[0][0] != ws[j][0]:
+        return None
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    group = best_group(groups)
+    heads = head_readings(group)
+    if not heads or any(h.normal_form.replace("ё", "е") in adverbial or h.normal_form in _SKIP_HEADS
+                        or h.tag.POS == "NPRO" for h in heads):
+        return None
+    cases = set(spec["case"])
+    if possible_any(groups, cases | {"nomn"}):
+        return None
+    case = spec["case"][0]
+    inflected = inflect_group(group, case, "gent")
+    if not inflected:
+        return None
+    return rule.finding(doc, group.start, group.end, inflected, verb=ws[i][2], case=CASE_EN.get(case, case),
+                        fields_ru={"case": CASE_RU.get(case, case)})
 
 
 def _euphonic(prep: str, following: str) -> str:
