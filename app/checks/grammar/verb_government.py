@@ -763,8 +763,12 @@ def _object_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
     if not heads or any(h.normal_form.replace("ё", "е") in adverbial or h.normal_form in _SKIP_HEADS
                         or h.tag.POS == "NPRO" for h in heads):
         return None
+    if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
+                                     for h in heads):
+        return None
     cases = set(spec["case"])
-    if possible_any(groups, cases | {"nomn"}):
+    # (after a noun no subject follows: «содействие развития»)
+    if possible_any(groups, cases | (set() if spec.get("noun") else {"nomn"})):
         return None
     case = spec["case"][0]
     inflected = inflect_group(group, case, "gent")
