@@ -32,6 +32,7 @@ ADVERB_HOMONYMS = {"относительно", "около", "после", "во
 DEGREE_ADVERBS = {"относительно"}
 # a focus particle or a parenthetical between a preposition and its group (Русская грамматика 1980,
 # § 1707: «благодаря именно поддержке», «благодаря, в частности, поддержке»)
+_COMPARATIVES = {"более", "менее"}
 _CLAUSE_END = re.compile(r"[.,;:!?()\n—–]")
 _FOCUS_WORDS = (r"в\s+том\s+числе|в\s+частности|прежде\s+всего|в\s+первую\s+очередь|главным\s+образом"
                 r"|в\s+основном")
@@ -140,6 +141,15 @@ def check(doc, rule, ctx):
                         break
             if hit is None and low in preps:
                 hit = (1, preps[low], ws[i][2])
+            if hit is None and low in _COMPARATIVES and i + 1 < len(ws) and _only_spaces(doc, ws[i][1], ws[i + 1][0]):
+                # «более двадцать фермеров» → «более двадцати»: «более», «менее» before a number
+                # take the genitive like «свыше» (Русская грамматика 1980, § 2127)
+                following = words_after(doc.text, ws[i][1], b.end)
+                f = _numeral(doc, rule, ctx, following, ["gent"], ws[i][2]) if following else None
+                if f is not None:
+                    yield f
+                i += 1
+                continue
             if hit is None and low == "по":
                 f = _po(doc, rule, ctx, ws, lows, i, b, po_nouns)
                 if f is not None:
