@@ -25,7 +25,7 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
 # noun, never a possible subject, counts after them.
 ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
-                   "взамен", "спустя", "напротив", "поверх", "подле", "вслед"}
+                   "взамен", "спустя", "напротив", "поверх", "подле", "вслед", "соответственно"}
 # Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
 # so after these only a bare noun counts; after the others an adjective and its noun count too
 # («подобно соседних этрапов»), unless the group can be a nominative or an accusative.
@@ -551,6 +551,11 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     cases = set(spec.get("case") or [])
     if i > 0 and ws[i][2].lower() in ("в", "во") and _governs_v_loct(ctx, ws[i - 1][2]):
         return None
+    if spec.get("not_after") and i > 0 and any(
+            p.normal_form in spec["not_after"] or (p.tag.POS in ("GRND", "PRTF", "PRTS") and any(
+                p.normal_form.startswith(x[:3]) for x in spec["not_after"]))
+            for p in analyses(ctx, ws[i - 1][2]) or ()):
+        return None  # «имели в виду решения», «имея в виду»
     if spec.get("unless_gent"):
         # «В заключении участники приняли …» (finally) → «В заключение»; «В заключении комиссии
         # указано» (in the commission's report) is the noun: only at a sentence start, and not
