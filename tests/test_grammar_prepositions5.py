@@ -93,3 +93,16 @@ def test_adverbial_uses_quiet(text):
 
 def test_adverbial_compound_still_checks_an_oblique_group():
     assert loud("В результате сильной засухе урожай снизился.")[0][:2] == ("сильной засухе", ["сильной засухи"])
+
+
+def test_po_with_a_genitive_or_instrumental():
+    # «по» takes the dative, the accusative or (upon) the prepositional: never the instrumental
+    assert loud("Консультации по вопросами миграции проходят еженедельно.")[0][:2] == ("вопросами", ["вопросам"])
+    for ok in ("Вода поднялась по колено.", "Он работает по сей день.", "Мы встречаемся по понедельникам.",
+               "По этому поводу собрались эксперты.", "По данным министерства, урожай вырос."):
+        assert loud(ok) == [], ok
+
+
+def test_pro_after_a_verb_of_the_accusative():
+    assert loud("Участники обсудили про новые тарифы.")[0][:2] == ("про новые тарифы", ["новые тарифы"])
+    assert loud("Эксперты рассказали про новые тарифы.") == []

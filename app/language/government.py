@@ -118,6 +118,19 @@ def analyses(ctx, word: str):
     return out
 
 
+def _hyphenated_noun(m, w: str):
+    """«онлайн-платформы», «медиа-центра», «пилот-проекта»: a noun of an unchanging first part and
+    a dictionary noun, read (and inflected) as that noun — pymorphy3's readings of the whole word
+    whose case and number the last part has in the dictionary; None otherwise."""
+    first, last = w.rsplit("-", 1)
+    if len(first) < 2 or len(last) < 3 or "-" in first or not m.word_is_known(last):
+        return None
+    known = {(case_of(q.tag), q.tag.number) for q in m.parse(last) if q.is_known and q.tag.POS == "NOUN"}
+    out = tuple(p for p in m.parse(w) if p.tag.POS == "NOUN" and (case_of(p.tag), p.tag.number) in known
+                and not ({"Fixd"} | _PROPER) & set(p.tag.grammemes) and p.word.startswith(first + "-"))
+    return out or None
+
+
 def _dictionary_word(ctx, word: str) -> bool:
     m = morph(ctx)
     w = word.lower()
@@ -143,13 +156,29 @@ POSSESSIVES = {"его", "ее", "её", "их"}  # indeclinable: agree with any
 COORDINATORS = {"и", "или"}  # between two adjectives of one noun: kept as they are
 
 
-def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) -> list[Group]:
+def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
+                phrases: bool = False) -> list[Group]:
     """Every way to read a noun group at the start of ``ws``, shortest first: a word that can be
     a noun (or a pronoun) and an adjective gives two («для этого | кабинет», «при том
-    количестве»). Empty when a word is unknown, a numeral or an abbreviation."""
+    количестве»). Empty when a word is unknown, a numeral or an abbreviation.
+
+    With ``phrases``, a participle's own words inside the group are kept as they are (Русская
+    грамматика 1980, § 1596: the participial phrase before its noun): an adverb before an
+    adjective or a participle («своевременно оказанной поддержки») and a passive participle's agent
+    in the instrumental («утверждённого министерством плана», «оказанной Евросоюзом помощи», also
+    with its genitive: «утверждённого Министерством образования плана»), when the noun after them
+    agrees with the participle; and a lower-case hyphenated noun the dictionary lacks is read as
+    its last part («онлайн-платформы»)."""
     parses = []
     out: list[Group] = []
+    skip = set()
     for k, (s, e, w) in enumerate(ws):
+        if k in skip:
+            parses.append(())
+            continue
+        if phrases and adjectives and k + 1 < len(ws) and _adverb_before_adjective(ctx, w, ws[k + 1][2]):
+            parses.append(())
+            continue
         if w.lower() in POSSESSIVES and k + 1 < len(ws):
             parses.append(())  # «к его совершению»
             continue
@@ -160,6 +189,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if (w.isupper() and len(w) > 1) or len(w) < 2:
             return out  # an abbreviation (ИГ, ООН, г., т.): pymorphy3's readings of it mean nothing
         ps = analyses(ctx, w)
+        if not ps and phrases and "-" in w and w[:1].islower():
+            ps = _hyphenated_noun(morph(ctx), w.lower())  # (after a preposition only)
         if not ps and k + 1 < len(ws):
             ps = _guessed_adjective(ctx, w, ws[k + 1][2])
         if not ps or any("Abbr" in p.tag or "Init" in p.tag for p in ps):
@@ -175,6 +206,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if "NUMR" in poss:
             return out
         parses.append(ps)
+        if phrases and "PRTF" in poss and not (poss & _HEAD_POS):
+            skip |= _agent_words(ctx, ws, k, ps)
         if poss & _HEAD_POS:
             out.append(Group(ws[0][0], e, tuple(ws[:k + 1]), tuple(parses)))
             if not (poss & _ADJ_POS) or k + 1 >= len(ws):
@@ -185,6 +218,52 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True) ->
         if not adjectives or not (poss & _ADJ_POS):
             return out
     return out
+
+
+def _adverb_before_adjective(ctx, word: str, nxt: str) -> bool:
+    """A lower-case adverb («своевременно», «специально», «заранее»; the short neuter adjective
+    pymorphy3 also reads is left out) before a word that can only be an adjective or a participle."""
+    if not word[:1].islower():
+        return False
+    ps = analyses(ctx, word) or ()
+    if not ps or not all(p.tag.POS == "ADVB" or (p.tag.POS == "ADJS" and p.tag.gender == "neut") for p in ps) \
+            or sum(p.score for p in ps if p.tag.POS == "ADVB") < 0.5:
+        return False
+    qs = analyses(ctx, nxt) or ()
+    return bool(qs) and all(q.tag.POS in _ADJ_POS for q in qs)
+
+
+def _agent_words(ctx, ws, k: int, prtf) -> set[int]:
+    """The indexes of a passive participle's agent after it (an instrumental noun, optionally with
+    a genitive noun: «утверждённого министерством | плана», «Министерством образования») or of an
+    adverb after it («достигнутых ранее | договорённостей»), when the word after them is a noun
+    agreeing with the participle; empty otherwise."""
+    passive = [p for p in prtf if p.tag.POS == "PRTF" and "pssv" in p.tag]
+    if not passive or k + 2 >= len(ws):
+        return set()
+
+    def nouns(i):
+        return [p for p in analyses(ctx, ws[i][2]) or () if p.tag.POS in _HEAD_POS]
+
+    def only(i, case):
+        ps = analyses(ctx, ws[i][2]) or ()
+        return bool(ps) and all(p.tag.POS in _HEAD_POS and case_of(p.tag) == case for p in ps)
+
+    def head(i):
+        return i < len(ws) and any(_agree(a, h) for a in passive for h in nouns(i))
+
+    adverb = analyses(ctx, ws[k + 1][2]) or ()
+    if adverb and all(p.tag.POS == "ADVB" for p in adverb) and head(k + 2):
+        return {k + 1}  # «достигнутых ранее договорённостей»
+    if not only(k + 1, "ablt") or head(k + 1):
+        return set()
+    # (the longer reading first: «разработанного Министерством образования графика», where
+    # «образования» would also agree with the participle)
+    if k + 3 < len(ws) and any(case_of(p.tag) == "gent" for p in nouns(k + 2)) and head(k + 3):
+        return {k + 1, k + 2}
+    if head(k + 2):
+        return {k + 1}
+    return set()
 
 
 _ADJ_ENDINGS = ("ому", "ему", "ого", "его", "ыми", "ими", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",

@@ -25,11 +25,19 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
 # noun, never a possible subject, counts after them.
 ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
-                   "взамен", "спустя", "напротив", "поверх", "подле", "вслед"}
+                   "взамен", "спустя", "напротив", "поверх", "подле", "вслед", "соответственно"}
 # Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
 # so after these only a bare noun counts; after the others an adjective and its noun count too
 # («подобно соседних этрапов»), unless the group can be a nominative or an accusative.
 DEGREE_ADVERBS = {"относительно"}
+# a focus particle or a parenthetical between a preposition and its group (Русская грамматика 1980,
+# § 1707: «благодаря именно поддержке», «благодаря, в частности, поддержке»)
+_COMPARATIVES = {"более", "менее"}
+_CLAUSE_END = re.compile(r"[.,;:!?()\n—–]")
+_FOCUS_WORDS = (r"в\s+том\s+числе|в\s+частности|прежде\s+всего|в\s+первую\s+очередь|главным\s+образом"
+                r"|в\s+основном")
+_FOCUS = re.compile(r"[ \u00a0]+(?:не\s+только|" + _FOCUS_WORDS + r"|именно|только|лишь|даже|также|особенно)(?=[ \u00a0])"
+                    r"|[ \u00a0]*,[ \u00a0]*(?:" + _FOCUS_WORDS + r"|например|в\s+свою\s+очередь)[ \u00a0]*,", re.I)
 # the case writers put instead of the one the preposition takes (for choosing the lemma)
 CONFUSED_WITH = {"datv": "gent", "loct": "datv", "gent": None, "ablt": None, "accs": None}
 
@@ -106,6 +114,12 @@ def check(doc, rule, ctx):
                                                   " ".join(ws[k][2] for k in range(i, i + n)))
                     if hit is not None:
                         break
+                if spec.get("missing") and lows[i:i + n] == words and i + n < len(ws) \
+                        and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)):
+                    hit = _compound_missing_finding(doc, rule, ctx, ws, i + n, spec, b,
+                                                    " ".join(ws[k][2] for k in range(i, i + n)))
+                    if hit is not None:
+                        break
             if hit is not None:
                 yield hit
                 i += 2
@@ -127,6 +141,15 @@ def check(doc, rule, ctx):
                         break
             if hit is None and low in preps:
                 hit = (1, preps[low], ws[i][2])
+            if hit is None and low in _COMPARATIVES and i + 1 < len(ws) and _only_spaces(doc, ws[i][1], ws[i + 1][0]):
+                # «более двадцать фермеров» → «более двадцати»: «более», «менее» before a number
+                # take the genitive like «свыше» (Русская грамматика 1980, § 2127)
+                following = words_after(doc.text, ws[i][1], b.end)
+                f = _numeral(doc, rule, ctx, following, ["gent"], ws[i][2]) if following else None
+                if f is not None:
+                    yield f
+                i += 1
+                continue
             if hit is None and low == "по":
                 f = _po(doc, rule, ctx, ws, lows, i, b, po_nouns)
                 if f is not None:
@@ -196,6 +219,49 @@ def _compound_wrong_finding(doc, rule, ctx, ws, j, spec, b, phrase):
 _PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
+def _compound_missing_finding(doc, rule, ctx, ws, j, spec, b, phrase):
+    """«в соответствии требованиями» → «с требованиями», «в связи завершением» → «с завершением»:
+    the compound's own preposition left out before a noun group (not a preposition, a conjunction
+    or a genitive the noun may govern itself, unless `missing_gent`)."""
+    start = ws[j][0]
+    following = words_after(doc.text, ws[j - 1][1], b.end)
+    if not following or following[0][0] != start:
+        return None
+    ps = analyses(ctx, following[0][2]) or ()
+    if not ps or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "INTJ") for p in ps):
+        return None
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    group = best_group(groups)
+    heads = head_readings(group)
+    if not heads or group.words[-1][2][:1].isupper() and any(_PROPER_TAGS & set(h.tag.grammemes) for h in heads):
+        return None
+    if not spec.get("missing_gent") and possible_any(groups, {"gent"}):
+        return None
+    if possible_any(groups, {"nomn"}):
+        return None  # the subject after an adverbial phrase («в связи задержка …» is not ours to judge)
+    case = spec["case"][0]
+    if possible(group, {case}):
+        inflected = [doc.text[group.start:group.end]]  # already in the case: only the preposition is missing
+    else:
+        inflected = inflect_group(group, case, None)
+    if not inflected:
+        return None
+    right = spec["right"]
+    out = []
+    for g in inflected:
+        r = right
+        f = g.lower()
+        if right in ("с", "к") and len(f) > 1 and f[0] in ("сзшжвф" if right == "с" else "км") \
+                and f[1] not in "аеёиоуыэюяьъ":
+            r = right + "о"
+        out.append(f"{r} {g}")
+    return rule.finding(doc, group.start, group.end, out, prep="—", phrase=phrase, right=right,
+                        message="'{phrase}' is followed by '{right}': '{suggestion}'",
+                        message_ru="После «{phrase}» нужен предлог «{right}»: «{suggestion}»")
+
+
 def _adjective_of(ctx, adj: str, noun: str) -> bool:
     """``adj`` is a plain adjective agreeing with ``noun`` (при активном | участии)."""
     a = [p for p in analyses(ctx, adj) or () if p.tag.POS == "ADJF" and "Apro" not in p.tag]
@@ -212,15 +278,32 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         if any(p.normal_form in spec["accs_after"] for p in prev):
             cases.append("accs")
     end = ws[i + n - 1][1]
+    if also and spec.get("also_if"):
+        clause = _CLAUSE_END.split(doc.text[end:b.end], 1)[0]
+        if not re.search(r"(?<![А-Яа-яЁё])" + re.escape(spec["also_if"]) + r"(?![А-Яа-яЁё])", clause, re.I):
+            also = set()  # not the gerund: no «за» of thanking follows
     if lows[i] == "ввиду" and i > 0 and lows[i - 1].startswith(("име", "имее", "имел")):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
     if spec.get("fixed"):
         return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
+    if not (lows[i] in ADVERB_HOMONYMS and n == 1) and not spec.get("adverb"):
+        m = _FOCUS.match(doc.text, end, b.end)
+        if m is not None:
+            end = m.end()  # «благодаря, в частности, поддержке», «благодаря именно поддержке»
     following = words_after(doc.text, end, b.end)
     if not following:
         return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
-        return None  # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question)
+        # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question); a
+        # name the writer declined is in the preposition's case («согласно «Дорожной карты»» →
+        # «Дорожной карте»)
+        if spec.get("adverb") or (lows[i] in ADVERB_HOMONYMS and n == 1):
+            return None
+        groups = noun_groups(ctx, following)
+        if not groups or possible_any(groups, {"nomn"}) or possible_any(groups, set(cases), also) \
+                or disagreeing(groups[-1]):
+            return None
+        return _group_finding(doc, rule, groups, cases, prep_text)
     if n == 1 and lows[i] == "за" and any(lows[k] == "что" and _same_clause_words(doc, ws[k][1], ws[i][0])
                                           for k in range(max(0, i - 3), i)):
         return None  # «что за проект», «что это за вода», «что он был за человек»
@@ -231,7 +314,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
     # after another preposition («в относительно небольших городах»)
     adjectives = not bare or not (lows[i] in DEGREE_ADVERBS or _after_preposition(ctx, ws, i))
-    groups = noun_groups(ctx, following, adjectives=adjectives)
+    groups = noun_groups(ctx, following, adjectives=adjectives, phrases=not bare)
     if not groups:
         return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]
@@ -427,6 +510,17 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     plural_loct = _plural_locative(group)
     if plural_loct:
         return plural_loct_finding(doc, rule, group, ws[i][2])
+    groups = noun_groups(ctx, following)
+    if group.words[-1][2][:1].islower() and head_readings(group) \
+            and not possible_any(groups, {"datv", "accs", "loct", "nomn"}) \
+            and not any(q in doc.text[ws[i][1]:following[0][0]] for q in "«„\"“"):
+        # «по» takes the dative (по вопросам), the accusative (по колено) or the prepositional
+        # (по окончании); a genitive or an instrumental after it is wrong («по вопросами», «по
+        # направлений» → «по направлениям»)
+        suggestions = inflect_group(best_group(groups), "datv", "gent")
+        if suggestions:
+            return rule.finding(doc, group.start, group.end, suggestions, prep=ws[i][2],
+                                case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
     if len(group.words) != 1:
         return None
     heads = group.parses[-1]
@@ -457,6 +551,11 @@ def _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b):
     cases = set(spec.get("case") or [])
     if i > 0 and ws[i][2].lower() in ("в", "во") and _governs_v_loct(ctx, ws[i - 1][2]):
         return None
+    if spec.get("not_after") and i > 0 and any(
+            p.normal_form in spec["not_after"] or (p.tag.POS in ("GRND", "PRTF", "PRTS") and any(
+                p.normal_form.startswith(x[:3]) for x in spec["not_after"]))
+            for p in analyses(ctx, ws[i - 1][2]) or ()):
+        return None  # «имели в виду решения», «имея в виду»
     if spec.get("unless_gent"):
         # «В заключении участники приняли …» (finally) → «В заключение»; «В заключении комиссии
         # указано» (in the commission's report) is the noun: only at a sentence start, and not

@@ -172,7 +172,8 @@ def check(doc, rule, ctx):
     t = table()
     verbs = {k.replace("ё", "е"): v for k, v in {**(t.get("verbs") or {}), **(t.get("passive_verbs") or {})}.items()}
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
-        [("case", x) for x in (t.get("preposition_cases") or [])]
+        [("case", x) for x in (t.get("preposition_cases") or [])] + \
+        [("object", x) for x in (t.get("object_cases") or [])]
     governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
     spec_words = [{x.replace("ё", "е") for x in spec["words"]} for _, spec in vpreps]  # once, not per word (issue 13)
     verb_set = frozenset(verbs)
@@ -191,6 +192,8 @@ def check(doc, rule, ctx):
                 if glemmas & sw:
                     if kind == "wrong":
                         found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
+                    elif kind == "object":
+                        found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
                     else:
                         found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
                     if found is not None:
@@ -432,14 +435,16 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
                 obj = None
     if obj:
         k = j
+        adjs = 0
         while k < len(ws) and k < j + 5:
             if not _same_clause(doc, ws[k - 1][1], ws[k][0]):
                 return None
             ps = analyses(ctx, ws[k][2])
             if ps and any(p.normal_form in objs for p in ps):
                 break
-            if k - j < 3 and ps and any(p.tag.POS in ("ADJF", "ADVB") for p in ps):
+            if adjs < 3 and ps and any(p.tag.POS in ("ADJF", "ADVB") for p in ps):
                 k += 1
+                adjs += 1
                 continue
             # «уделили в ходе встречи внимание на …»: a short phrase of another preposition
             # (the wrong preposition itself may open it: «уделил на совещании внимание на …»)
@@ -481,6 +486,12 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
             j += 1
             n += 1
             continue
+        if not inserted and n == 0 and j == i + 1:
+            subj = _inverted_subject(ctx, doc, ws, i, j, stop)
+            if subj is not None:
+                j = subj
+                inserted = True
+                continue
         if not inserted:
             skip = _inserted_phrase(ctx, doc, ws, j, stop, _rights(spec))
             if skip is not None and skip < len(ws) and ws[skip][2].lower() in stop:
@@ -491,18 +502,52 @@ def _after_governor(ctx, doc, ws, i, spec, stop=frozenset()):
     return j
 
 
+# nouns of people that pymorphy3 reads as inanimate (a beneficiary after «помощь»)
+_PEOPLE = {"семья", "население", "община", "молодёжь", "молодежь", "хозяйство", "домохозяйство"}
+
+
+def _inverted_subject(ctx, doc, ws, i, j, stop):
+    """«Как подчеркнул министр о …», «отметили участники о …»: a person's nominative (a group of at
+    most three words whose every reading is an animate nominative, so never the verb's object)
+    right after a finite verb, before a preposition of ``stop``: the index of that preposition."""
+    vs = analyses(ctx, ws[i][2]) or ()
+    if not vs or not all(p.tag.POS == "VERB" for p in vs):
+        return None
+    following = words_after(doc.text, ws[j - 1][1], ws[-1][1] + 1, limit=4)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups:
+        return None
+    g = best_group(groups)
+    heads = head_readings(g)
+    if not heads or len(g.words) > 3 or not all(case_of(h.tag) == "nomn" and "anim" in h.tag and h.tag.POS == "NOUN"
+                                                for h in heads):
+        return None
+    if any(not ps or not all(case_of(p.tag) == "nomn" for p in ps if p.tag.POS in ("ADJF", "PRTF"))
+           for ps in g.parses[:-1]):
+        return None
+    k = next((x for x in range(j, len(ws)) if ws[x][0] == g.words[-1][0]), None)
+    if k is None or k + 1 >= len(ws) or not _blank(doc, ws[k][1], ws[k + 1][0]) or ws[k + 1][2].lower() not in stop:
+        return None
+    return k + 1
+
+
 def _inserted_phrase(ctx, doc, ws, j, stop, right=frozenset(), keep=frozenset()):
     """The index after a phrase «preposition + noun group» (at most four words) starting at j, when
     the preposition is not one of ``stop``; None otherwise."""
     if j >= len(ws):
         return None
     w = ws[j][2].lower()
-    if w in stop or w in right or w not in _PREP_CASES and w not in ("при", "перед", "после", "во", "со", "без", "через"):
+    if w in stop or w in right or w not in _PREP_CASES and w not in ("при", "перед", "после", "во", "со", "без", "через", "из"):
         return None
     following = words_after(doc.text, ws[j][1], ws[-1][1] + 1, limit=4)
     groups = noun_groups(ctx, following) if following else []
-    if not groups or not any(h.normal_form.replace("ё", "е") in _inserted_heads()
-                             for g in groups for h in head_readings(g)):
+    companion = w in ("с", "со") and bool(groups) and all(
+        case_of(h.tag) == "ablt" and "anim" in h.tag for h in head_readings(best_group(groups))) \
+        and bool(head_readings(best_group(groups)))
+    if companion:
+        groups = [best_group(groups)]  # «поделились с коллегами о …»: the people one does it with
+    if not groups or not companion and not any(h.normal_form.replace("ё", "е") in _inserted_heads()
+                                               for g in groups for h in head_readings(g)):
         return None  # only a phrase of place or time («на встрече», «в ходе встречи»): another noun may
         # govern the preposition after it («в отчёте о результатах»)
     last = groups[-1].words[-1]
@@ -546,7 +591,7 @@ def _parenthetical_end(ctx, doc, ws, j):
     return None
 
 
-def _object_group(ctx, doc, ws, j, b, adverbial):
+def _object_group(ctx, doc, ws, j, b, adverbial, compounds=True):
     """The noun groups after the preposition ws[j] (None when there are none, or the head is a
     word of an adverbial phrase)."""
     prep_end = ws[j][1]
@@ -555,7 +600,7 @@ def _object_group(ctx, doc, ws, j, b, adverbial):
         return None
     if any(q in doc.text[prep_end:following[0][0]] for q in "«„\"“"):
         return None
-    if f"{ws[j][2].lower()} {following[0][2].lower()}" in _compound_starts():
+    if compounds and f"{ws[j][2].lower()} {following[0][2].lower()}" in _compound_starts():
         return None  # «в рамках проекта», «на основе данных»: a compound preposition
     groups = noun_groups(ctx, following)
     if not groups:
@@ -614,7 +659,7 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         pron = _TOT[case]
         g_end = ws[j + 1][1]
         suggestions = [(_euphonic(right, pron) + " " + pron) if right else pron]
-        if not right and j == i + 1 and _blank(doc, ws[i][1], prep_start):
+        if not right and case == "accs" and j == i + 1 and _blank(doc, ws[i][1], prep_start):
             # «подчеркнула о том, что» → «подчеркнула, что» (or «подчеркнула то, что»): the span
             # takes the verb, so the first suggestion can drop «о том»
             verb = ws[i][2]
@@ -622,7 +667,8 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                                 message="'{verb}' does not take '{prep}': '{suggestion}'",
                                 message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
     else:
-        groups = _object_group(ctx, doc, ws, j, b, adverbial)
+        # (with `heads` the noun is named: «по вопросам» is then no compound preposition of its own)
+        groups = _object_group(ctx, doc, ws, j, b, adverbial, compounds=not spec.get("heads"))
         if groups is None:
             return None
         wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
@@ -630,6 +676,9 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
             return None  # not that preposition's phrase: another construction
         if spec.get("strict") and possible_any(groups, set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), [])))):
             return None  # also the preposition's own phrase («отношения в области»)
+        if spec.get("animate") and not any("anim" in h.tag or h.normal_form in _PEOPLE
+                                           for h in head_readings(best_group(groups))):
+            return None  # a person only («оказали помощь для пострадавших»; not a purpose: «для восстановления»)
         if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
                                          for h in head_readings(best_group(groups))):
             return None  # the wrong preposition only with these heads («контроль над качеством»)
@@ -688,6 +737,45 @@ def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
                         message="'{verb} {prep}' takes the {case}: '{suggestion}'",
                         message_ru="«{verb} {prep}» требует после себя {case} падеж: «{suggestion}»")
+
+
+def _object_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
+    """A verb and its object that govern a case without a preposition (`object_cases`: «уделить
+    внимание чему»), the noun group after the object in another case («уделили внимание вопросов
+    учёта» → «вопросам учёта»). Flagged only when no reading of the group is in the case or the
+    nominative (a subject after a fronted object: «внимание уделили специалисты»)."""
+    j = _after_governor(ctx, doc, ws, i, spec, frozenset())
+    if j is None or j >= len(ws) or not _blank(doc, ws[j - 1][1], ws[j][0]):
+        return None
+    if ws[j][2].lower() in _PREP_CASES or ws[j][2][:1].isupper():
+        return None
+    ps = analyses(ctx, ws[j][2]) or ()
+    if not ps or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NUMR", "COMP") for p in ps):
+        return None
+    following = words_after(doc.text, ws[j - 1][1], b.end)
+    if not following or following[0][0] != ws[j][0]:
+        return None
+    groups = noun_groups(ctx, following)
+    if not groups:
+        return None
+    group = best_group(groups)
+    heads = head_readings(group)
+    if not heads or any(h.normal_form.replace("ё", "е") in adverbial or h.normal_form in _SKIP_HEADS
+                        or h.tag.POS == "NPRO" for h in heads):
+        return None
+    if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
+                                     for h in heads):
+        return None
+    cases = set(spec["case"])
+    # (after a noun no subject follows: «содействие развития»)
+    if possible_any(groups, cases | (set() if spec.get("noun") else {"nomn"})):
+        return None
+    case = spec["case"][0]
+    inflected = inflect_group(group, case, "gent")
+    if not inflected:
+        return None
+    return rule.finding(doc, group.start, group.end, inflected, verb=ws[i][2], case=CASE_EN.get(case, case),
+                        fields_ru={"case": CASE_RU.get(case, case)})
 
 
 def _euphonic(prep: str, following: str) -> str:
