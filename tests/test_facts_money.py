@@ -311,3 +311,23 @@ def test_rest_of_a_share_is_suggested():
     doc, found = lint_str("The European Union provides 80% of the EUR 2 million budget. The remaining EUR 500,000 comes from UNDP.", "en")
     f = next(f for f in found if f.category == "figures" and f.severity in ("error", "warning"))
     assert doc.span_text(f.offset, f.end) == "EUR 500,000" and f.suggestions == ["EUR 400,000"], (f.rule, f.suggestions)
+
+
+# fig-money6: the whole of a share named in more words, a contributor's percentage, possessives; the EU
+# naming the project, not the contributor (phrasings of our own)
+MONEY6 = [
+    ('en', 'The European Union funds the clinic. The EU gives EUR 1.5 million of the city\'s EUR 2 million budget, or 80 per cent.', '80 per cent'),
+    ('en', 'The European Union funds the clinic. The EU gives EUR 1.5 million of the city\'s EUR 2 million budget, or 75 per cent.', None),
+    ('en', 'The scheme will cost EUR 5 million.\nWith EUR 4 million, the European Union covers 75% of the scheme; the rest comes from the ministry.', '75%'),
+    ('en', 'The scheme will cost EUR 5 million.\nWith EUR 4 million, the European Union covers 80% of the scheme; the rest comes from the ministry.', None),
+    ('en', 'Bishkek, 3 March 2026 – The European Union allocates EUR 3 million to the corridor.\nThis is 60% of its total value, put at EUR 4 million.', '60%'),
+    ('en', 'Bishkek, 3 March 2026 – The European Union allocates EUR 3 million to the corridor.\nThis is 75% of its total value, put at EUR 4 million.', None),
+    ('ru', 'Бишкек, 3 марта 2026 года – Европейский союз выделяет на программу 1,2 млн евро.\nЭто 70 % её общей стоимости, оцениваемой в 1,5 млн евро.', '70 %'),
+    ('ru', 'Бишкек, 3 марта 2026 года – Европейский союз выделяет на программу 1,2 млн евро.\nЭто 80 % её общей стоимости, оцениваемой в 1,5 млн евро.', None),
+    ('en', 'The European Union supports the water project. The total budget is EUR 2 million. The municipality co-finances the EU project with EUR 600,000; the EU provides EUR 1.4 million.', None),
+]
+
+
+@pytest.mark.parametrize("lang,text,flagged", MONEY6, ids=[f"{'wrong' if f else 'right'}-{i}" for i, (_, _, f) in enumerate(MONEY6)])
+def test_money6(lang, text, flagged):
+    _check(lang, text, flagged)

@@ -787,6 +787,11 @@ class _Builder:
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and cue.label == "eu" and cue.j < i and (ws[cue.j].norm == "-" and ws[cue.j].start == ws[cue.j - 1].end or any(
+                    _pat_ok(str(x), ws[cue.j].norm) for x in ((data(self.lang).get("project") or {}).get("words") or []))):
+                # "The municipality co-finances the EU project with EUR 600,000", "the EU-funded centre": the EU names
+                # the project, not the contributor of the amount
+                cue = self._segment_cue(ws, lo, cue.i, "roles")
             if cue is not None and cue.label == "other":
                 # «ЕС вносит 2 млн евро»: the contributor named before the verb; «Служба вносит 180 000 евро»:
                 # a contributor of no list, another part of the budget
@@ -814,6 +819,15 @@ class _Builder:
                     pw = [str(x) for x in ((data(self.lang).get("project") or {}).get("words") or [])]
                     if k >= 0 and k < cue.i - 1 and any(_pat_ok(x, ws[k].norm) for x in pw):
                         f.meta["strong"] = True
+                    else:
+                        # «Проект Европейского союза стоимостью 2,2 млн евро», "the project of the European Union,
+                        # worth …": the project named by a name (capitalised words, quotes) before the cue
+                        k = cue.i - 1
+                        while k >= max(0, cue.i - 6) and (self.text[ws[k].start:ws[k].start + 1].isupper() or ws[k].norm in (
+                                "«", "»", "\"", "“", "”", "of", "the", ",", "союза", "союз")) and not any(_pat_ok(x, ws[k].norm) for x in pw):
+                            k -= 1
+                        if 0 <= k < cue.i - 1 and any(_pat_ok(x, ws[k].norm) for x in pw) and self.text[ws[k + 1].start].isupper():
+                            f.meta["strong"] = True
                 cons = phrase_set(self.lang, "consists").find(ws, cue.j, i)
                 if cons:
                     f.meta["in_breakdown"] = True
@@ -912,8 +926,9 @@ class _Builder:
         ps = phrase_set(self.lang, key)
         i = lo
         while i < hi:
-            if ws[i].norm in extra:
-                i += 1
+            w = ws[i].norm
+            if w in extra or w.endswith("'s") and (w[:-2] in extra or i > lo and ws[i - 1].norm == "the"):
+                i += 1  # "of the project's / the city's EUR 3 million budget": a possessive after "the" is a determiner
                 continue
             m = ps.at(ws, i, hi)
             if m is None:

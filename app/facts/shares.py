@@ -43,7 +43,17 @@ def _whole_after(b, ws, p, fs):
     if nxt is None or nxt.kind != "money" or not _usable(nxt):
         return None
     hi = b._widx(ws, nxt.start)
-    if hi - j > 6 or any(w.norm in _CLAUSE_BREAK for w in ws[j + 1:hi]):
+    if hi - j > 9:
+        return None
+    brk = [k for k in range(j + 1, hi) if ws[k].norm in _CLAUSE_BREAK]
+    if brk:
+        # "75% of its overall value, estimated at EUR 8 million": the whole named, then its amount in an
+        # apposition (one comma or dash, then words of list ``whole_apposition``)
+        k = brk[0]
+        if named is None or len(brk) > 1 or ws[k].norm not in (",", "–", "—", "(") or \
+                not b._only(ws, k + 1, hi, "whole_apposition", ("the", "a", "an", "some", "about", "around")):
+            return None
+    elif hi - j > 6:
         return None
     return nxt
 
@@ -134,6 +144,19 @@ def _anaphoric_opening(b, ws, p) -> bool:
     return True
 
 
+def _follows(b, k: int) -> bool:
+    """Sentence k continues sentence k - 1: in its paragraph, or opening the next paragraph after a
+    paragraph of text (not a headline: "This represents 75% …" on the line after the EU's amount)."""
+    if k <= 0:
+        return False
+    if b.sent_block[k - 1] == b.sent_block[k]:
+        return True
+    if b.sent_block[k] - b.sent_block[k - 1] != 1:
+        return False
+    prev = b.sent_facts[k - 1]
+    return bool(prev) and all(o.place in ("lead", "body") for o in prev)
+
+
 def free_shares(b) -> None:
     """Percentages that the sentence readings left without a relation: their share read from where
     they stand (see the module's doc). Runs before the scope's relations, which resolve a share whose
@@ -165,11 +188,11 @@ def free_shares(b) -> None:
             whole = F[p.meta["whole"]] if "whole" in p.meta else _whole_after(b, ws, p, fs)
             money = [o for o in fs if _usable(o)]
             if money:
-                if whole is None and not _called_share(b, ws, p):
-                    continue
+                if whole is None and not _called_share(b, ws, p) and not (p.role in ("eu", "cofin") and not p.hedge):
+                    continue  # a contributor's percentage ("the EU finances 85% of the action") is a share by itself
                 part = _part_in_sentence(b, ws, p, fs, whole)
-                if part is None and whole is not None and whole.start > p.end and k > 0 and \
-                        b.sent_block[k - 1] == b.sent_block[k] and _anaphoric_opening(b, ws, p):
+                if part is None and whole is not None and whole.start > p.end and _follows(b, k) and \
+                        _anaphoric_opening(b, ws, p):
                     # "The EU contributes EUR 2 million. That is 80 per cent of the total of EUR 2.5 million."
                     prev = [o for o in b.sent_facts[k - 1] if o.kind in ("money", "count", "percent")]
                     if prev and _usable(prev[-1]) and prev[-1].role != "total" and prev[-1].unit == whole.unit \
@@ -192,7 +215,7 @@ def free_shares(b) -> None:
                     p.meta["pending_share"] = True
                     p.meta["whole_named"] = True
                 continue
-            if any(o.kind in ("money", "count") for o in fs) or k == 0 or b.sent_block[k - 1] != b.sent_block[k]:
+            if any(o.kind in ("money", "count") for o in fs) or not _follows(b, k):
                 continue
             if not _anaphoric_opening(b, ws, p):
                 continue
