@@ -217,6 +217,10 @@ class Speller:
             hit = self._suggest[word] = self._rank(word, slow)
         return hit[0][:limit]
 
+    def ranked_before(self, word: str) -> bool:
+        """Are ``word``'s suggestions already kept in this process (``suggestions`` answers from them)?"""
+        return word in self._suggest
+
     def _edits1(self, word: str) -> set[str]:
         alphabet = RU_ALPHABET if self.lang == "ru" else EN_ALPHABET
         w = word.lower()

@@ -285,6 +285,8 @@ def _mid_sentence(doc, rule, sp, w, plain, names, slow):
             count[x.text] = count.get(x.text, 0) + 1
     if count.get(w.text, 0) > 1:
         return None
+    if sp.morph is None and not sp.ranked_before(plain) and not _title_one_edit(sp, plain, titles):
+        return None  # no title word is one edit away: none can be suggested, so nothing is ranked (issue 13)
     ranked = sp.suggestions(plain, slow=False)
     if not ranked or ranked[0][1] > 1.0 or _is_split(plain, ranked[0][0]):
         return None
@@ -389,6 +391,16 @@ def _title_words(rule) -> frozenset:
     if hit is None:
         hit = _TITLES[key] = frozenset(x.lower() for x in key)
     return hit
+
+
+def _title_one_edit(sp, plain: str, titles) -> bool:
+    """Could a suggestion of ``plain`` without Hunspell's suggester (``slow=False``) be a title word
+    to ``_title_word`` (English: the word or its plural in ``titles``)? Those suggestions are the
+    dictionary words one edit away (``Speller._edits1``) or a split into two words (a space or a
+    hyphen, never a title word): none is a title word unless a title word or its plural is one of
+    the one-edit strings."""
+    edits = sp._edits1(plain)
+    return any(t in edits or t + "s" in edits for t in titles)
 
 
 def _title_word(sp, word: str, titles) -> bool:
