@@ -198,7 +198,21 @@ def check(doc, rule, ctx):
         if _named(ctx, doc, org, body, skip):
             yield from _acronym_anagrams(doc, rule, org, skip, region)
             if doc.language == "en" and not QUOTED.search(org):
-                yield from _variants(doc, rule, org, skip, region)
+                variants = list(_variants(doc, rule, org, skip, region))
+                full = ACR_TAIL.sub("", org).strip()
+                said = {doc.text[v.offset:v.offset + v.length] for v in variants}
+                if variants and ACR_TAIL.search(org) and len(said) == 1 and \
+                        not any(contains(body, seq) for seq in alias_lemma_seqs(ctx, full)):
+                    # "… of the Kazakh Bar Association (KBA)" in the disclaimer, "Kazakhstan Bar
+                    # Association" wherever the release spells KBA out: only the acronym made the
+                    # disclaimer's name look like the release's; its words are the odd ones
+                    yield rule.finding(doc, start, start + len(full), sorted(said), organisation=said.pop(),
+                                       message="'{match}' in the disclaimer names the organisation differently "
+                                               "from the rest of the release ('{organisation}'); use one name",
+                                       message_ru="«{match}» в оговорке называет организацию иначе, чем остальной "
+                                                  "текст («{organisation}»); используйте одно название")
+                else:
+                    yield from variants
             elif doc.language == "en":
                 yield from _variants_ru(ctx, doc, rule, org, skip, region, (start, end))
             else:
