@@ -233,6 +233,9 @@ class _Builder:
         from app.facts.groups import bare_groups
 
         bare_groups(self)  # "Of these, 210 teach … and 150 …": the numbers starting their clauses after a whole
+        from app.facts.groups import neighbour_lists
+
+        neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
         self._products_across()
         from app.facts.relations import breakdown_lists
 
@@ -1195,7 +1198,9 @@ class _Builder:
 
             if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
                 continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
-            if w.value == len(later) and len(later) >= 2 and all(g.meta.get("group_number") and g.unit != w.unit for g in later):
+            if w.value == len(later) and len(later) >= 2 and all(g.unit != w.unit for g in later) and \
+                    all(g.meta.get("group_number") for g in later[1:]):
+                # (the first group may name its noun: "three jamoats: 2,100 households in Sarazm, 1,500 in Shing …")
                 # «Победительницы представляют три области: 16 – Ошскую, 14 – …»: the whole counts the groups,
                 # not their members; the members' whole is the count stated just before
                 used.update(g.id for g in later)
@@ -1228,8 +1233,8 @@ class _Builder:
         """The whole of groups listed by a count of the groups themselves («три области: 16 – …»): the one
         count of the sentence before in the same paragraph, when the groups add up to nearly it (a list
         of 40 winners by region after «отобрала 40 заявок»; not a count of something else)."""
-        if len(self.sent_facts) < 2 or self.sent_block[-2] != self.sent_block[-1]:
-            return None
+        if len(self.sent_facts) < 2 or self.sent_block[-1] - self.sent_block[-2] > 1:
+            return None  # the sentence before, in this paragraph or the one before
         cs = [f for f in self.sent_facts[-2] if f.kind == "count" and not f.meta.get("measure")
               and not f.meta.get("group_number") and not f.meta.get("groups")]
         if len(cs) > 2 or not cs:
