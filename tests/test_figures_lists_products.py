@@ -53,6 +53,29 @@ WRONG = [
      "Худжанд, 1 июля 2026 г. – Благодаря ЕС чистая вода пришла в 2 500 домохозяйств.\n"
      "Они расположены в трёх селах: 1 000 домохозяйств в Гафурове, 900 – в Спитамене и 600 – в Зафаробаде.",
      "figures.groups", "2 600 домохозяйств", "2 500 домохозяйств"),
+    # a product across sentences: the items counted first, "each" / «каждое» in the next sentence, the total after
+    ("en", "Taraz, 3 March 2026 – Twenty-five rural libraries in Zhambyl region are getting new computers.\n"
+           "Each library receives equipment worth EUR 4,000.\nThe EUR 120,000 package is funded by the European Union.",
+     "Taraz, 3 March 2026 – Twenty-five rural libraries in Zhambyl region are getting new computers.\n"
+     "Each library receives equipment worth EUR 4,000.\nThe EUR 100,000 package is funded by the European Union.",
+     "figures.product", "EUR 120,000", "EUR 100,000"),
+    ("en", "Karakol, 8 May 2026 – Twelve youth centres in Issyk-Kul will run summer camps with EU support.\n"
+           "Every centre gets a grant of 300,000 som.\nThe European Union has set aside 4 million som for the camps in total.",
+     "Karakol, 8 May 2026 – Twelve youth centres in Issyk-Kul will run summer camps with EU support.\n"
+     "Every centre gets a grant of 300,000 som.\nThe European Union has set aside 3.6 million som for the camps in total.",
+     "figures.product", "4 million som", "3.6 million som"),
+    ("ru", "Куляб, 14 апреля 2026 г. – Тридцать фермерских хозяйств Хатлона получат теплицы.\n"
+           "Каждое хозяйство получит теплицу стоимостью 20 000 сомони.\nОбщая сумма поддержки Европейского союза – 700 000 сомони.",
+     "Куляб, 14 апреля 2026 г. – Тридцать фермерских хозяйств Хатлона получат теплицы.\n"
+     "Каждое хозяйство получит теплицу стоимостью 20 000 сомони.\nОбщая сумма поддержки Европейского союза – 600 000 сомони.",
+     "figures.product", "700 000 сомони", "600 000 сомони"),
+    # the per-item amount in apposition right after the total: «48 000 евро – по 2 000 евро на каждого из 26 …»
+    ("ru", "Туркменабат, 2 июня 2026 г. – Фонд стажировок составляет 48 000 евро – по 2 000 евро на каждого из 26 молодых специалистов.",
+     "Туркменабат, 2 июня 2026 г. – Фонд стажировок составляет 52 000 евро – по 2 000 евро на каждого из 26 молодых специалистов.",
+     "figures.product", "48 000 евро", "52 000 евро"),
+    ("en", "Nukus, 2 June 2026 – The internship fund amounts to EUR 48,000: EUR 2,000 for each of 26 young specialists.",
+     "Nukus, 2 June 2026 – The internship fund amounts to EUR 52,000: EUR 2,000 for each of 26 young specialists.",
+     "figures.product", "EUR 48,000", "EUR 52,000"),
 ]
 
 QUIET = [
@@ -68,6 +91,21 @@ QUIET = [
     # groups of another whole (people, not the villages)
     ("en", "Termez, 5 May 2026 – The EU project works in 40 villages of Surkhandarya.\nWomen – 210, men – 190."),
     ("ru", "Термез, 5 мая 2026 г. – Проект ЕС работает в 40 махаллях Сурхандарьи.\nЖенщины — 210 человек, мужчины — 190."),
+    # "Residents of eleven villages … planted 18 kilometres": "of" opens no breakdown; kilometres are no group of villages
+    ("en", "Dashoguz, 15 April 2026 – Residents of eleven villages in three districts of Dashoguz province have planted "
+           "18 kilometres of shelterbelts with EU support."),
+    # the next sentence names the programme's budget, not the items' total
+    ("en", "Taraz, 3 March 2026 – Twenty-five rural libraries in Zhambyl region are getting new computers.\n"
+           "Each library receives equipment worth EUR 4,000.\n"
+           "The EUR 2 million programme is funded by the European Union and also renovates reading rooms."),
+    # hedges: "at least" per item, "more than" in total
+    ("en", "Taraz, 3 March 2026 – Twenty-five rural libraries in Zhambyl region are getting new computers.\n"
+           "Each library receives equipment worth at least EUR 4,000.\nThe EUR 120,000 package is funded by the European Union."),
+    ("en", "Karakol, 8 May 2026 – Twelve youth centres in Issyk-Kul will run summer camps with EU support.\n"
+           "Every centre gets a grant of 300,000 som.\nThe European Union has set aside more than 3 million som for the camps in total."),
+    # "every year": a frequency, not each item
+    ("en", "Karakol, 8 May 2026 – Twelve youth centres in Issyk-Kul run summer camps with EU support.\n"
+           "Every year the camps get 300,000 som.\nThe European Union has set aside 4 million som for the camps in total."),
 ]
 
 

@@ -1182,6 +1182,9 @@ class _Builder:
             link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash \
                 or (len(later) >= 2 and all(g.meta.get("bracket_group") for g in later) and hi - i <= 3)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
+            if of_before and of_before.i > 0 and ws[of_before.i - 1].norm not in (",", ";", ":", "–", "—", "(", "that", "and", "что", "и", "а") \
+                    and not any(c.end == ws[of_before.i - 1].end for c in cs):  # "Forty of the 70 mentors …"
+                of_before = None  # "Residents of eleven villages … planted 18 kilometres": "of" opens no clause here
             if of_before and i0 >= 2 and ws[i0 - 2].norm in ("total", "number", "maximum", "minimum", "group", "team"):
                 of_before = None  # "A total of 260 teachers": a whole, not "of the 260 teachers, 190 …"
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
@@ -1404,8 +1407,8 @@ class _Builder:
             if w in (".", ";", ":", ",", "(", ")", "and", "и", "а", "but", "но"):
                 break
             if lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд"):
-                if lang == "en" and w == "every" and not (j + 1 < len(ws) and ws[j + 1].norm == "of"):
-                    break
+                if lang == "en" and w == "every" and not (j + 1 < len(ws) and (ws[j + 1].norm == "of" or ws[j + 1].norm.isalpha() and _en_item_after_every(ws[j + 1].norm))):
+                    break  # "every year", "every two months": a frequency; "Every centre gets …": each item
                 noun, of = after_each(j, x.start)
                 return {"noun": noun, "of": of, "each_at": j}
             j -= 1
@@ -1521,7 +1524,22 @@ class _Builder:
                 break
         if phrase_set(self.lang, "project.words").find(ws, lo, j0):
             return False  # "the total cost of the project", «общая стоимость проекта»: the project's budget, not the items'
-        return bool(tot_ps.find(ws, lo, j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)))
+        if tot_ps.find(ws, lo, j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)):
+            return True
+        # "18 million som for the grants in total": "in total" closing the clause a few words after it
+        hi = j1
+        while hi < len(ws) and hi < j1 + 6 and ws[hi].norm not in (",", ";", ".", "(", ")", ":"):
+            hi += 1
+        return any(m.j == hi for m in tot_ps.find(ws, j1, hi)) and not any(o.start > t.end and self._widx(ws, o.start) < hi for o in fs)
+
+    def _aggregate_noun(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
+        """"The USD 603,000 package …", «Пакет в 630 000 долларов …»: an amount named by a word for a sum of items
+        (``aggregate_nouns``) right after it or right before it, opening its sentence."""
+        j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
+        ps = phrase_set(self.lang, "aggregate_nouns")
+        if j0 > 2 or any(o.kind == t.kind and o is not t for o in fs):
+            return False
+        return bool(ps.at(ws, j1) or any(m.j == j0 for m in ps.find(ws, 0, j0)) if j1 < len(ws) else False)
 
     def _counted_before(self, x: Fact, noun: str, fs: list[Fact]) -> Fact | None:
         """The last count of ``noun`` before x in its sentence or up to two sentences before (same block)."""
@@ -1639,8 +1657,12 @@ class _Builder:
                         cued = bool(tot_ps.find(ws, max(0, tj - 4), tj))  # "In total, EUR 700,000 has been set aside for …"
                         # "The EUR 300,000 envelope is split into 12 grants of …", «Фонд в 500 000 евро разделят на 20 грантов»
                         split = bool(phrase_set(lang, "consists").find(ws, self._widx(ws, t.end), self._widx(ws, first.start)))
+                        # «36 000 евро – по 1 500 евро на каждого из 26 стажёров», "EUR 36,000: EUR 1,500 for each of 26 interns":
+                        # the per-item figure in apposition right after the amount is what the amount is made of
+                        apposed = first is x and "items_of" in x.meta and n.start > x.end and \
+                            re.fullmatch(r"[ \u00a0]*[–—:][ \u00a0]*(?:по[ \u00a0]+)?", between) is not None
                         if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
-                                and (x.kind == "count" or t.role in (None, "other") or cued or split and not t.hedge):
+                                and (x.kind == "count" or t.role in (None, "other") or cued or apposed or split and not t.hedge):
                             tot = t
                 if tot is None:
                     # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
@@ -1668,7 +1690,10 @@ class _Builder:
                 if tot is None:
                     # a total named in this sentence after the items, or in the next sentence of the paragraph
                     for kk in (k, k + 1):
-                        if kk >= len(self.sent_facts) or self.sent_block[kk] != self.sent_block[k]:
+                        if kk >= len(self.sent_facts) or self.sent_block[kk] - self.sent_block[k] > 1:
+                            break  # this paragraph, or the next sentence opening the next one
+                        if kk > k and self.sent_block[kk] != self.sent_block[k] and (
+                                any(o.kind == x.kind for o in fs if o.start > x.end) or n.sentence != k and n.sentence != k - 1):
                             break
                         wk = self.sent_words[kk]
                         for t in self.sent_facts[kk]:
@@ -1677,7 +1702,8 @@ class _Builder:
                                 continue
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
                                 continue
-                            if self._total_cue(wk, t, self.sent_facts[kk]):
+                            if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
+                                    self._aggregate_noun(wk, t, self.sent_facts[kk]):
                                 tot = t
                                 break
                         if tot is not None:
@@ -2355,6 +2381,13 @@ def phrase_set_list(lang: str, key: str) -> list:
     from app.facts.phrases import data
 
     return [str(x).lower() for x in (data(lang).get(key) or []) if not isinstance(x, list)]
+
+
+def _en_item_after_every(w: str) -> bool:
+    """"every centre", "every school": an item; not "every year", "every two weeks", "every other day"."""
+    from app.facts.quantities import _en_singular
+
+    return _en_singular(w) not in TIME_NOUNS and w not in ("other", "second", "third", "two", "three", "four", "few", "single", "now")
 
 
 def _complementary(lang: str) -> list[list[str]]:
