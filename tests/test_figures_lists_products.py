@@ -76,6 +76,34 @@ WRONG = [
     ("en", "Nukus, 2 June 2026 – The internship fund amounts to EUR 48,000: EUR 2,000 for each of 26 young specialists.",
      "Nukus, 2 June 2026 – The internship fund amounts to EUR 52,000: EUR 2,000 for each of 26 young specialists.",
      "figures.product", "EUR 48,000", "EUR 52,000"),
+    # "the remaining" / «остальные» after a part "of them" / «из них», the whole in the paragraph just before
+    ("ru", "Шымкент, 3 марта 2026 г. – При поддержке ЕС курсы по бухгалтерии прошли 180 предпринимателей.\n"
+           "110 из них — жители Шымкента, остальные 60 приехали из Туркестанской области.",
+     "Шымкент, 3 марта 2026 г. – При поддержке ЕС курсы по бухгалтерии прошли 180 предпринимателей.\n"
+     "110 из них — жители Шымкента, остальные 70 приехали из Туркестанской области.",
+     "figures.groups", "60", "70"),
+    ("en", "Ashgabat, 3 March 2026 – EU-funded bookkeeping courses were completed by 180 entrepreneurs.\n"
+           "110 of them live in Ashgabat, the remaining 60 came from Ahal province.",
+     "Ashgabat, 3 March 2026 – EU-funded bookkeeping courses were completed by 180 entrepreneurs.\n"
+     "110 of them live in Ashgabat, the remaining 70 came from Ahal province.",
+     "figures.groups", "60", None),
+    # numbers in words, «остальные десять — молодёжные группы»: a group's label is no noun of its own
+    ("ru", "Из тридцати микрогрантов восемнадцать получат женские кооперативы, остальные десять — молодёжные группы. "
+           "Проект финансирует Европейский союз.",
+     "Из тридцати микрогрантов восемнадцать получат женские кооперативы, остальные двенадцать — молодёжные группы. "
+     "Проект финансирует Европейский союз.",
+     "figures.groups", "десять", "двенадцать — молодёжные"),
+    # the whole and a part in one paragraph, "the remaining N <same noun>" opening the next
+    ("ru", "Жалал-Абад, 5 мая 2026 г. – Программа ЕС предусматривает 80 стипендий для студентов из сёл. 45 стипендий уже присуждены.\n"
+           "Оставшиеся 30 стипендий будут распределены осенью.",
+     "Жалал-Абад, 5 мая 2026 г. – Программа ЕС предусматривает 80 стипендий для студентов из сёл. 45 стипендий уже присуждены.\n"
+     "Оставшиеся 35 стипендий будут распределены осенью.",
+     "figures.groups", "30 стипендий", "35 стипендий"),
+    ("en", "Andijan, 5 May 2026 – The EU programme offers 80 scholarships to rural students. 45 scholarships have already been awarded.\n"
+           "The remaining 30 scholarships will be awarded in the autumn.",
+     "Andijan, 5 May 2026 – The EU programme offers 80 scholarships to rural students. 45 scholarships have already been awarded.\n"
+     "The remaining 35 scholarships will be awarded in the autumn.",
+     "figures.groups", "30 scholarships", "35 scholarships"),
 ]
 
 QUIET = [
@@ -106,6 +134,17 @@ QUIET = [
     # "every year": a frequency, not each item
     ("en", "Karakol, 8 May 2026 – Twelve youth centres in Issyk-Kul run summer camps with EU support.\n"
            "Every year the camps get 300,000 som.\nThe European Union has set aside 4 million som for the camps in total."),
+    # "at least 45": the remaining 30 may well be right
+    ("en", "Andijan, 5 May 2026 – The EU programme offers 80 scholarships to rural students. At least 45 scholarships have already been awarded.\n"
+           "The remaining 30 scholarships will be awarded in the autumn."),
+    # "the remaining" of another whole (a second stage), no part stated between
+    ("ru", "Бохтар, 5 мая 2026 г. – В 2025 году программа ЕС выдала 120 грантов.\nОставшиеся 40 грантов второго этапа будут выданы в 2027 году."),
+    # the headline's count of the whole and the body's "N of the M …; the remaining K …": the body's whole is the one
+    ("en", "Clean water for 70 villages in Naryn\n"
+           "NARYN, 4 May 2026 – An EU-funded project has connected 45 of the 70 villages it covers. The remaining 25 villages follow in 2027."),
+    # a breakdown of people in one paragraph, then another whole and its "remaining" in the next: not mixed
+    ("en", "Tashkent, 4 May 2026 – The EU project reached 3,000 people, including 1,800 women and 1,200 men.\n"
+           "Twelve support centres now operate. Five of them are in Tashkent; the remaining seven serve rural districts."),
 ]
 
 
