@@ -104,6 +104,25 @@ WRONG = [
      "Andijan, 5 May 2026 – The EU programme offers 80 scholarships to rural students. 45 scholarships have already been awarded.\n"
      "The remaining 35 scholarships will be awarded in the autumn.",
      "figures.groups", "30 scholarships", "35 scholarships"),
+    # the items' total two sentences before the per-item amount, the items counted between
+    ("en", "Naryn, 2 February 2027 – Village health committees in Naryn will share EUR 90,000 in small grants this year.\n"
+           "Fifteen committees have been chosen. Each will receive EUR 5,000 for first-aid kits and training.",
+     "Naryn, 2 February 2027 – Village health committees in Naryn will share EUR 75,000 in small grants this year.\n"
+     "Fifteen committees have been chosen. Each will receive EUR 5,000 for first-aid kits and training.",
+     "figures.product", "EUR 90,000", "EUR 75,000"),
+    ("ru", "Нарын, 2 февраля 2027 г. – Сельские комитеты здоровья разделят 90 000 евро в виде малых грантов.\n"
+           "Отобраны пятнадцать комитетов. Каждый получит 5 000 евро на аптечки и обучение.",
+     "Нарын, 2 февраля 2027 г. – Сельские комитеты здоровья разделят 75 000 евро в виде малых грантов.\n"
+     "Отобраны пятнадцать комитетов. Каждый получит 5 000 евро на аптечки и обучение.",
+     "figures.product", "90 000 евро", "75 000 евро"),
+    # counts per item: «всего в проекте …» names the total even with the project's name in between
+    ("ru", "Дашогуз, 2 марта 2027 г. – При поддержке ЕС в каждом из 9 этрапов работают по три мобильные бригады; всего в проекте заняты 30 бригад.",
+     "Дашогуз, 2 марта 2027 г. – При поддержке ЕС в каждом из 9 этрапов работают по три мобильные бригады; всего в проекте заняты 27 бригад.",
+     "figures.product", "30 бригад", "27 бригад"),
+    # "N per item for its M items – T <other noun> altogether"
+    ("en", "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – 64 machines altogether.",
+     "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – 60 machines altogether.",
+     "figures.product", "64 machines", "60 machines"),
 ]
 
 QUIET = [
@@ -145,6 +164,11 @@ QUIET = [
     # a breakdown of people in one paragraph, then another whole and its "remaining" in the next: not mixed
     ("en", "Tashkent, 4 May 2026 – The EU project reached 3,000 people, including 1,800 women and 1,200 men.\n"
            "Twelve support centres now operate. Five of them are in Tashkent; the remaining seven serve rural districts."),
+    ("en", "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – "
+           "more than 50 machines altogether."),
+    # the sentence two back states a programme's budget, not the items' total
+    ("en", "Naryn, 2 February 2027 – The EU programme in Naryn has a budget of EUR 900,000 for health.\n"
+           "Fifteen committees have been chosen. Each will receive EUR 5,000 for first-aid kits."),
 ]
 
 

@@ -1522,7 +1522,7 @@ class _Builder:
             if ws[x].norm in (";", ".", "(", ")"):
                 lo = x + 1
                 break
-        if phrase_set(self.lang, "project.words").find(ws, lo, j0):
+        if t.kind == "money" and phrase_set(self.lang, "project.words").find(ws, lo, j0):
             return False  # "the total cost of the project", «общая стоимость проекта»: the project's budget, not the items'
         if tot_ps.find(ws, lo, j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)):
             return True
@@ -1579,6 +1579,10 @@ class _Builder:
                     from app.facts.products import subject_items
 
                     n = subject_items(self, k, x)  # «Сорок студентов … получат стипендию по 6 000 сомони каждый»
+                if n is None and x.kind == "count" and x.meta.get("each_noun"):
+                    from app.facts.products import items_after
+
+                    n = items_after(self, k, x)  # "3 ambulances per district for its 12 rural districts"
                 same = [t for t in fs if t is not x and t is not n and t.kind == x.kind and t.unit == x.unit
                         and not t.meta.get("each") and not t.meta.get("product") and not t.hedge]
                 if x.kind == "count":
@@ -1701,7 +1705,10 @@ class _Builder:
                                     or (x.kind == "money" and t.unit != x.unit) or t.meta.get("product"):
                                 continue
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
-                                continue
+                                from app.facts.products import apposed_total
+
+                                if not (kk == k and apposed_total(self, k, n, t)):
+                                    continue  # "… for its 12 rural districts – 38 vehicles altogether": the items' total by another name
                             if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
                                     self._aggregate_noun(wk, t, self.sent_facts[kk]):
                                 tot = t
@@ -1718,13 +1725,19 @@ class _Builder:
                             and ";" not in self.text[x.end:later[0].start] and not later[0].subset \
                             and not any(o.kind in ("count", "percent") and x.end <= o.start < later[0].start for o in fs):
                         tot = later[0]
-                if tot is None and x.kind == "money" and k > 0 and self.sent_block[k - 1] == self.sent_block[k] \
+                # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."; "… will share
+                # USD 360,000 in equipment grants." ¶ "Twelve associations have been selected. Each will receive USD 32,000":
+                # the sentence before, or the one before the items' sentence (opening this paragraph or ending the one before)
+                back = k - 1
+                if k > 1 and n.sentence == k - 1 and not any(t.kind == "money" for t in self.sent_facts[k - 1]) \
+                        and self.sent_block[k] - self.sent_block[k - 2] <= 1:
+                    back = k - 2
+                if tot is None and x.kind == "money" and k > 0 and (self.sent_block[back] == self.sent_block[k] or back == k - 2) \
                         and len([o for o in fs if o.kind == "money"]) == 1:
-                    # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."
-                    pm = [t for t in self.sent_facts[k - 1] if t.kind == "money"]
+                    pm = [t for t in self.sent_facts[back] if t.kind == "money"]
                     if len(pm) == 1 and pm[0].unit == x.unit and pm[0].value > x.value and not pm[0].meta.get("each") \
                             and not pm[0].hedge and not pm[0].meta.get("strong"):
-                        pw = self.sent_words[k - 1]
+                        pw = self.sent_words[back]
                         j0, j1 = self._widx(pw, pm[0].start), self._widx(pw, pm[0].end)
                         items = [str(v).lower() for v in (data(lang).get("item_nouns") or [])]
                         near = [w.norm for w in pw[max(0, j0 - 4):j0] + pw[j1:j1 + 4]]
