@@ -179,3 +179,86 @@ def bare_groups(b) -> None:
             rest.meta["remaining"] = True
             groups.append(rest)
         b._group_rel(whole, groups, complete=rest is not None)  # a complementary pair (women / men) is all of the whole
+
+
+def _labelled(b, c) -> bool:
+    """A count that is a group by its wording: a group's number (a label, a place, a bracket after a name)
+    or a count whose complementary label stands right before it («Женщины — 420 человек»)."""
+    if c.meta.get("group_number"):
+        return True
+    lab = b._label_before(b.text, c.start, c.end)
+    if lab is None:
+        return False
+    if not c.label:
+        c.label = lab[0].lower()
+    return True
+
+
+def _list_sentence(b, k: int) -> list | None:
+    """The counts of sentence k when the sentence lists groups and nothing else: two or more counts, each
+    a group by its wording, none in a relation yet, no amount or share beside them."""
+    fs = b.sent_facts[k]
+    if any(f.kind in ("money", "percent") for f in fs):
+        return None
+    cs = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
+    if len(cs) < 2 or any(c.subset or c.meta.get("groups") or c.meta.get("each") or c.hedge or c.table for c in cs):
+        return None
+    if not all(_labelled(b, c) for c in cs):
+        return None
+    return cs
+
+
+def _whole_near(b, k: int, groups: list):
+    """The whole of a list of groups in sentence k: the one plain count of the sentence before (this
+    paragraph or the one before), or a count the next sentence introduces with "in total" / «всего»,
+    when the groups add up to nearly it (within a quarter: not a count of something else)."""
+    from app.facts.model import _people
+
+    total = sum(g.value for g in groups)
+    near = lambda c: 0.8 * c.value <= total <= 1.25 * c.value and max(g.value for g in groups) < c.value  # noqa: E731
+    if k > 0 and b.sent_block[k] - b.sent_block[k - 1] <= 1:
+        cs = [c for c in b.sent_facts[k - 1] if c.kind == "count" and not c.meta.get("measure")]
+        ws = b.sent_words[k - 1]
+        plain = [c for c in cs if _is_whole(c) and not after_qualifier(b, ws, c)]
+        if len(plain) == 1 and near(plain[0]) and not any(f.kind in ("money", "percent") for f in b.sent_facts[k - 1]):
+            return plain[0], False
+    if k + 1 < len(b.sent_facts) and b.sent_block[k + 1] - b.sent_block[k] <= 1:
+        ws = b.sent_words[k + 1]
+        tot = phrase_set(b.lang, "in_total")
+        for c in b.sent_facts[k + 1]:
+            if c.kind != "count" or not _is_whole(c):
+                continue
+            i = b._widx(ws, c.start)
+            if tot.find(ws, 0, i) and near(c) and (_people(b.lang, c.unit) or all(not g.unit.startswith("@") for g in groups)):
+                return c, True
+            break
+    return None, False
+
+
+def after_qualifier(b, ws, c) -> bool:
+    from app.facts.relations import after_qualifier_prep
+
+    return after_qualifier_prep(ws, b._widx(ws, c.start), b.lang)
+
+
+def neighbour_lists(b) -> None:
+    """A sentence that lists groups only, next to the sentence stating their whole: "… brought together 96
+    officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and Uzbekistan (30).", «Женщины —
+    420 человек, мужчины — 380. Всего … участвовали 820 человек». All of the whole when the list is a
+    complementary pair or a closed list of places; else at most the whole."""
+    from app.facts.relations import enumeration_complete
+
+    for k in range(len(b.sent_facts)):
+        groups = _list_sentence(b, k)
+        if not groups:
+            continue
+        whole, after = _whole_near(b, k, groups)
+        if whole is None:
+            continue
+        before = list(whole.meta.get("groups") or [])  # "820 человек, из них 60 – …": another breakdown of it
+        complete = b._complete_pair(groups) or (
+            all(g.meta.get("place_group") for g in groups) and enumeration_complete(b.text, groups, b.lang))
+        if after:
+            whole.meta["stated_sum"] = True  # "In total, …": the sum written from its groups
+        b._group_rel(whole, groups, complete=complete)
+        whole.meta["groups"] = before + whole.meta["groups"]

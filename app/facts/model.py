@@ -233,6 +233,9 @@ class _Builder:
         from app.facts.groups import bare_groups
 
         bare_groups(self)  # "Of these, 210 teach … and 150 …": the numbers starting their clauses after a whole
+        from app.facts.groups import neighbour_lists
+
+        neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
         self._products_across()
         from app.facts.relations import breakdown_lists
 
@@ -1179,6 +1182,9 @@ class _Builder:
             link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash \
                 or (len(later) >= 2 and all(g.meta.get("bracket_group") for g in later) and hi - i <= 3)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
+            if of_before and of_before.i > 0 and ws[of_before.i - 1].norm not in (",", ";", ":", "–", "—", "(", "that", "and", "что", "и", "а") \
+                    and not any(c.end == ws[of_before.i - 1].end for c in cs):  # "Forty of the 70 mentors …"
+                of_before = None  # "Residents of eleven villages … planted 18 kilometres": "of" opens no clause here
             if of_before and i0 >= 2 and ws[i0 - 2].norm in ("total", "number", "maximum", "minimum", "group", "team"):
                 of_before = None  # "A total of 260 teachers": a whole, not "of the 260 teachers, 190 …"
             if not (link or of_before or any(g.meta.get("of_them") for g in later)):
@@ -1195,7 +1201,9 @@ class _Builder:
 
             if any(g.meta.get("remaining") for g in later) and _uncounted_digits(self, w, later[-1]):
                 continue  # «Из 300 выпускников 120 работают в Астане, 100 – в Алматы, остальные 80 …»: a group not read
-            if w.value == len(later) and len(later) >= 2 and all(g.meta.get("group_number") and g.unit != w.unit for g in later):
+            if w.value == len(later) and len(later) >= 2 and all(g.unit != w.unit for g in later) and \
+                    all(g.meta.get("group_number") for g in later[1:]):
+                # (the first group may name its noun: "three jamoats: 2,100 households in Sarazm, 1,500 in Shing …")
                 # «Победительницы представляют три области: 16 – Ошскую, 14 – …»: the whole counts the groups,
                 # not their members; the members' whole is the count stated just before
                 used.update(g.id for g in later)
@@ -1228,8 +1236,8 @@ class _Builder:
         """The whole of groups listed by a count of the groups themselves («три области: 16 – …»): the one
         count of the sentence before in the same paragraph, when the groups add up to nearly it (a list
         of 40 winners by region after «отобрала 40 заявок»; not a count of something else)."""
-        if len(self.sent_facts) < 2 or self.sent_block[-2] != self.sent_block[-1]:
-            return None
+        if len(self.sent_facts) < 2 or self.sent_block[-1] - self.sent_block[-2] > 1:
+            return None  # the sentence before, in this paragraph or the one before
         cs = [f for f in self.sent_facts[-2] if f.kind == "count" and not f.meta.get("measure")
               and not f.meta.get("group_number") and not f.meta.get("groups")]
         if len(cs) > 2 or not cs:
@@ -1399,8 +1407,8 @@ class _Builder:
             if w in (".", ";", ":", ",", "(", ")", "and", "и", "а", "but", "но"):
                 break
             if lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд"):
-                if lang == "en" and w == "every" and not (j + 1 < len(ws) and ws[j + 1].norm == "of"):
-                    break
+                if lang == "en" and w == "every" and not (j + 1 < len(ws) and (ws[j + 1].norm == "of" or ws[j + 1].norm.isalpha() and _en_item_after_every(ws[j + 1].norm))):
+                    break  # "every year", "every two months": a frequency; "Every centre gets …": each item
                 noun, of = after_each(j, x.start)
                 return {"noun": noun, "of": of, "each_at": j}
             j -= 1
@@ -1514,9 +1522,24 @@ class _Builder:
             if ws[x].norm in (";", ".", "(", ")"):
                 lo = x + 1
                 break
-        if phrase_set(self.lang, "project.words").find(ws, lo, j0):
+        if t.kind == "money" and phrase_set(self.lang, "project.words").find(ws, lo, j0):
             return False  # "the total cost of the project", «общая стоимость проекта»: the project's budget, not the items'
-        return bool(tot_ps.find(ws, lo, j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)))
+        if tot_ps.find(ws, lo, j0) or tot_ps.find(ws, j1, min(len(ws), j1 + 3)):
+            return True
+        # "18 million som for the grants in total": "in total" closing the clause a few words after it
+        hi = j1
+        while hi < len(ws) and hi < j1 + 6 and ws[hi].norm not in (",", ";", ".", "(", ")", ":"):
+            hi += 1
+        return any(m.j == hi for m in tot_ps.find(ws, j1, hi)) and not any(o.start > t.end and self._widx(ws, o.start) < hi for o in fs)
+
+    def _aggregate_noun(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
+        """"The USD 603,000 package …", «Пакет в 630 000 долларов …»: an amount named by a word for a sum of items
+        (``aggregate_nouns``) right after it or right before it, opening its sentence."""
+        j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
+        ps = phrase_set(self.lang, "aggregate_nouns")
+        if j0 > 2 or any(o.kind == t.kind and o is not t for o in fs):
+            return False
+        return bool(ps.at(ws, j1) or any(m.j == j0 for m in ps.find(ws, 0, j0)) if j1 < len(ws) else False)
 
     def _counted_before(self, x: Fact, noun: str, fs: list[Fact]) -> Fact | None:
         """The last count of ``noun`` before x in its sentence or up to two sentences before (same block)."""
@@ -1556,6 +1579,10 @@ class _Builder:
                     from app.facts.products import subject_items
 
                     n = subject_items(self, k, x)  # «Сорок студентов … получат стипендию по 6 000 сомони каждый»
+                if n is None and x.kind == "count" and x.meta.get("each_noun"):
+                    from app.facts.products import items_after
+
+                    n = items_after(self, k, x)  # "3 ambulances per district for its 12 rural districts"
                 same = [t for t in fs if t is not x and t is not n and t.kind == x.kind and t.unit == x.unit
                         and not t.meta.get("each") and not t.meta.get("product") and not t.hedge]
                 if x.kind == "count":
@@ -1634,8 +1661,12 @@ class _Builder:
                         cued = bool(tot_ps.find(ws, max(0, tj - 4), tj))  # "In total, EUR 700,000 has been set aside for …"
                         # "The EUR 300,000 envelope is split into 12 grants of …", «Фонд в 500 000 евро разделят на 20 грантов»
                         split = bool(phrase_set(lang, "consists").find(ws, self._widx(ws, t.end), self._widx(ws, first.start)))
+                        # «36 000 евро – по 1 500 евро на каждого из 26 стажёров», "EUR 36,000: EUR 1,500 for each of 26 interns":
+                        # the per-item figure in apposition right after the amount is what the amount is made of
+                        apposed = first is x and "items_of" in x.meta and n.start > x.end and \
+                            re.fullmatch(r"[ \u00a0]*[–—:][ \u00a0]*(?:по[ \u00a0]+)?", between) is not None
                         if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
-                                and (x.kind == "count" or t.role in (None, "other") or cued or split and not t.hedge):
+                                and (x.kind == "count" or t.role in (None, "other") or cued or apposed or split and not t.hedge):
                             tot = t
                 if tot is None:
                     # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
@@ -1663,7 +1694,10 @@ class _Builder:
                 if tot is None:
                     # a total named in this sentence after the items, or in the next sentence of the paragraph
                     for kk in (k, k + 1):
-                        if kk >= len(self.sent_facts) or self.sent_block[kk] != self.sent_block[k]:
+                        if kk >= len(self.sent_facts) or self.sent_block[kk] - self.sent_block[k] > 1:
+                            break  # this paragraph, or the next sentence opening the next one
+                        if kk > k and self.sent_block[kk] != self.sent_block[k] and (
+                                any(o.kind == x.kind for o in fs if o.start > x.end) or n.sentence != k and n.sentence != k - 1):
                             break
                         wk = self.sent_words[kk]
                         for t in self.sent_facts[kk]:
@@ -1671,8 +1705,12 @@ class _Builder:
                                     or (x.kind == "money" and t.unit != x.unit) or t.meta.get("product"):
                                 continue
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
-                                continue
-                            if self._total_cue(wk, t, self.sent_facts[kk]):
+                                from app.facts.products import apposed_total
+
+                                if not (kk == k and apposed_total(self, k, n, t)):
+                                    continue  # "… for its 12 rural districts – 38 vehicles altogether": the items' total by another name
+                            if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
+                                    self._aggregate_noun(wk, t, self.sent_facts[kk]):
                                 tot = t
                                 break
                         if tot is not None:
@@ -1687,13 +1725,19 @@ class _Builder:
                             and ";" not in self.text[x.end:later[0].start] and not later[0].subset \
                             and not any(o.kind in ("count", "percent") and x.end <= o.start < later[0].start for o in fs):
                         tot = later[0]
-                if tot is None and x.kind == "money" and k > 0 and self.sent_block[k - 1] == self.sent_block[k] \
+                # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."; "… will share
+                # USD 360,000 in equipment grants." ¶ "Twelve associations have been selected. Each will receive USD 32,000":
+                # the sentence before, or the one before the items' sentence (opening this paragraph or ending the one before)
+                back = k - 1
+                if k > 1 and n.sentence == k - 1 and not any(t.kind == "money" for t in self.sent_facts[k - 1]) \
+                        and self.sent_block[k] - self.sent_block[k - 2] <= 1:
+                    back = k - 2
+                if tot is None and x.kind == "money" and k > 0 and (self.sent_block[back] == self.sent_block[k] or back == k - 2) \
                         and len([o for o in fs if o.kind == "money"]) == 1:
-                    # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."
-                    pm = [t for t in self.sent_facts[k - 1] if t.kind == "money"]
+                    pm = [t for t in self.sent_facts[back] if t.kind == "money"]
                     if len(pm) == 1 and pm[0].unit == x.unit and pm[0].value > x.value and not pm[0].meta.get("each") \
                             and not pm[0].hedge and not pm[0].meta.get("strong"):
-                        pw = self.sent_words[k - 1]
+                        pw = self.sent_words[back]
                         j0, j1 = self._widx(pw, pm[0].start), self._widx(pw, pm[0].end)
                         items = [str(v).lower() for v in (data(lang).get("item_nouns") or [])]
                         near = [w.norm for w in pw[max(0, j0 - 4):j0] + pw[j1:j1 + 4]]
@@ -2350,6 +2394,13 @@ def phrase_set_list(lang: str, key: str) -> list:
     from app.facts.phrases import data
 
     return [str(x).lower() for x in (data(lang).get(key) or []) if not isinstance(x, list)]
+
+
+def _en_item_after_every(w: str) -> bool:
+    """"every centre", "every school": an item; not "every year", "every two weeks", "every other day"."""
+    from app.facts.quantities import _en_singular
+
+    return _en_singular(w) not in TIME_NOUNS and w not in ("other", "second", "third", "two", "three", "four", "few", "single", "now")
 
 
 def _complementary(lang: str) -> list[list[str]]:

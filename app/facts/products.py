@@ -11,6 +11,8 @@ reader of app/facts/model.py.
 """
 from __future__ import annotations
 
+import re
+
 
 def subject_items(b, k: int, x):
     fs = b.sent_facts[k]
@@ -28,6 +30,35 @@ def subject_items(b, k: int, x):
     if any(f.kind == "count" and f is not c for f in fs if f.start > x.end and f.kind == "count" and not f.meta.get("measure")):
         return None
     return c
+
+
+def items_after(b, k: int, x):
+    """"3 ambulances per district for its 12 rural districts": a count per item ("per district") whose items
+    are counted right after it (a preposition and up to two words between), the items' noun the one after
+    "per" / "each"."""
+    from app.facts.model import _noun_match
+
+    fs = b.sent_facts[k]
+    after = [f for f in fs if f.start >= x.end]
+    if not after or after[0].kind != "count" or not _noun_match(after[0].unit, x.meta["each_noun"]):
+        return None
+    c = after[0]
+    gap = b.text[x.end:c.start]
+    if len(gap) > 50 or re.search(r"[.;:()]", gap) or c.hedge or c.value < 2 or c.meta.get("measure"):
+        return None
+    return c
+
+
+def apposed_total(b, k: int, n, t) -> bool:
+    """"… for its 12 rural districts – 38 vehicles altogether": a count right after the items, set off by a dash
+    or a comma, that the words right after it name a total (``in_total``)."""
+    from app.facts.phrases import phrase_set
+
+    if n is None or n.sentence != k or t.start < n.end or not re.fullmatch(r"[ \u00a0]*[,–—-][ \u00a0]*", b.text[n.end:t.start]):
+        return False
+    ws = b.sent_words[k]
+    j1 = b._widx(ws, t.end)
+    return bool(phrase_set(b.lang, "in_total").at(ws, j1))
 
 
 def restated(b) -> None:

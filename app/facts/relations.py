@@ -106,8 +106,12 @@ def remaining_counts(b) -> None:
             for back in range(k, max(-1, k - 3), -1):
                 if b.sent_block[back] != b.sent_block[k]:
                     # "Sixteen of the grants …; the remaining 26" in the paragraph after "40 grants": a part
-                    # naming the whole's noun reaches back across the paragraph
-                    named = _of_the_noun(b, back + 1, f)
+                    # naming the whole's noun reaches back across the paragraph; «240 слушателей.» ¶ «150 из них —
+                    # …, остальные 80»: the sentence just before, ending the paragraph just before
+                    named = _of_the_noun(b, back + 1, f) or b.sent_block[k] - b.sent_block[back] == 1 and (
+                        back == k - 1 and _points_back(b, k)
+                        # «60 грантов. 35 грантов уже выданы.» ¶ «Оставшиеся 20 грантов …»: the paragraph just before counts the same noun
+                        or f.unit and not f.unit.startswith("@") and any(c.kind == "count" and c.unit == f.unit for c in b.sent_facts[back]))
                     if not named:
                         break
                 cands = [c for c in b.sent_facts[back] if c.kind == "count" and c.end <= f.start] + cands
@@ -122,7 +126,8 @@ def remaining_counts(b) -> None:
                 if f.unit and not f.unit.startswith("@"):
                     return c.unit == f.unit or (people(c) and people(f)) or (not c.unit and bool(c.meta.get("part_of_next")))
                 return people(c) or c.unit.startswith("@") or not c.unit
-            bare = not f.unit or f.unit.startswith("@")  # "the remaining 180 in Naryn": the noun is the whole's
+            # "the remaining 180 in Naryn": the noun is the whole's; «остальные шесть — юношам»: a group's label, not a noun
+            bare = not f.unit or f.unit.startswith("@") or bool(f.meta.get("group_number") and not f.meta.get("measure"))
             if lang == "en" and f.q is not None and f.q.noun and f.value > 1 and not f.q.noun.lower().endswith("s") \
                     and f.q.noun.lower() not in ("people", "women", "men", "children", "staff", "police", "youth"):
                 bare = True  # "the remaining eight operate in …": a verb after the number, no noun
@@ -131,7 +136,8 @@ def remaining_counts(b) -> None:
             cands = [c for c in cands if same_thing(c) or c in wholes]
             if not wholes:
                 continue
-            whole = max(wholes, key=lambda c: (c.value, -c.start))
+            # the largest; of equal ones the nearest (the body's "60 of the 85 villages", not the headline's "85 villages")
+            whole = max(wholes, key=lambda c: (c.value, c.block == f.block, c.start))
             _bare_parts(b, whole, f)
             cands = cands + [c for c in F if c.meta.get("bare_part_of") == whole.id]
             mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
@@ -156,6 +162,14 @@ def remaining_counts(b) -> None:
             whole.meta["groups"] = [p.id for p in parts + [f]]
             b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
             in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def _points_back(b, k: int) -> bool:
+    """Sentence k refers back to the sentence before: a part "of them" / «из них» before its "remaining"
+    count, or a group opener ("Of these,")."""
+    a, e = b.sentences[k]
+    t = b.text[a:e].lower()
+    return any(w in t for w in (("of them", "of these", "of those", "of whom") if b.lang == "en" else ("из них", "из которых", "среди них")))
 
 
 def _part_before_of(b, c, whole) -> bool:
