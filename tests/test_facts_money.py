@@ -240,7 +240,7 @@ STRUCTURE = [
     ('ru', "Европейский союз выделяет 1,5 млн евро, при этом 20 % бюджета в 2 млн евро идет на обучение.", None),
     ('en', "The European Union provides EUR 2 million, with 35% of it for equipment.", None),
     # contributors side by side
-    ('en', "Funding comes from the European Union (EUR 900,000) and the municipality (EUR 150,000); the overall cost is EUR 1 million.", ('EUR 150,000', 'EUR 900,000')),
+    ('en', "Funding comes from the European Union (EUR 900,000) and the municipality (EUR 150,000); the overall cost is EUR 1 million.", ('EUR 1 million', 'EUR 150,000', 'EUR 900,000')),
     ('en', "Funding comes from the European Union (EUR 900,000) and the municipality (EUR 100,000); the overall cost is EUR 1 million.", None),
     ('ru', "Из 4 млн евро Евросоюз выделил 3,6 млн, а местные власти – 600 тысяч.", ('600 тысяч', '3,6 млн')),
     ('ru', "Из 4 млн евро Евросоюз выделил 3,6 млн, а местные власти – 400 тысяч.", None),

@@ -856,6 +856,8 @@ class _Builder:
             after = [m for m in after_ps.find(ws, j, hi) if m.i <= j + 1]
             if j < len(ws) and ws[j].norm == ")" and i > 0 and ws[i - 1].norm == "(":
                 after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
+            if j < len(ws) and ws[j].norm == ";":
+                after = []  # "… and the city another €100,000; in total the initiative costs …": the next clause's words
             if after and (role is None or (cue is not None and cue.j < i - 3)):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
@@ -1993,6 +1995,8 @@ class _Builder:
                         complete = "remaining" in parts or ({"eu", "cofin"} <= set(parts) and not others)
                         if any(p.meta.get("additional") for p in parts.values()):
                             complete = False  # "a further …": at most the whole, there may be more
+                        if not complete and self._summed_after(whole, list(parts.values())):
+                            complete = True  # "…; in total the initiative costs €1.1 million": the parts summed up
                         self.rel("sum", [whole.id] + [p.id for p in sorted(parts.values(), key=lambda f: f.start)],
                                  complete, origin="scope")
                 elif len(parts) == 1:
@@ -2056,6 +2060,20 @@ class _Builder:
                     self.rel("share", [p.id, part.id, whole.id], origin="scope")
             self._same_counts([f for f in fs if f.kind == "count"])
             self._same_durations([f for f in fs if f.kind == "duration"])
+
+    def _summed_after(self, whole: Fact, parts: list[Fact]) -> bool:
+        """The whole is stated after every part, in their paragraph, and a summing word stands in its
+        clause before it ("In total, the project is worth …", «Всего на проект направят …»; list
+        ``total_opening``)."""
+        if whole.place == "table" or any(p.place == "table" or p.end > whole.start or p.block != whole.block for p in parts):
+            return False
+        if not (0 <= whole.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[whole.sentence]
+        i = self._widx(ws, whole.start)
+        lo = max([max(0, i - 10)] + [x + 1 for x in range(max(0, i - 10), i) if ws[x].norm in (";", ".", ":")]
+                 + [self._widx(ws, p.end) for p in parts if p.sentence == whole.sentence])
+        return bool(phrase_set(self.lang, "total_opening").find(ws, lo, i))
 
     def _before_remaining(self, usable: list[Fact], parts: dict, whole: Fact) -> list[Fact]:
         """"Grants account for EUR 300,000, and the remaining EUR 450,000 covers training": the amounts

@@ -195,16 +195,19 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
         w = F[r.facts[0]]
         others = [F[i] for i in r.facts[1:] if i != fid]
         s = sum(o.value for o in others)
+        # parts that add up to more than their whole: the listed parts are meant to fill it («1 600 000 +
+        # 455 300 + 250 000» of a budget of 2 105 300), so the value that makes them add up exactly decides
+        over = r.kind == "sum" and len(r.facts) >= 3 and sum(F[i].value for i in r.facts[1:]) > w.value * (1 + 1e-6)
         if fid == w.id:
             if r.complete:
                 return True, s, (s, s)
-            return True, None, (s, INF)
+            return True, (s if over else None), (s, INF)
         v = w.value - s
         if v <= 0:
             return False, None, None
         if r.complete:
             return True, v, (v, v)
-        return True, None, (0.0, v)
+        return True, (v if over else None), (0.0, v)
     if r.kind == "same":
         other = F[r.facts[1] if fid == r.facts[0] else r.facts[0]]
         lo, hi = interval(other)
@@ -308,8 +311,15 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         if r.facts.index(f.id) == 0:
             if r.origin == "table" or f.meta.get("stated_sum"):
                 return 4.5  # a total row, "together, the two projects …": written last, from the parts
+            parts = [facts.facts[i] for i in r.facts[1:]]
+            if r.kind == "sum" and len(parts) >= 2 and f.place != "table" and all(p.place != "table" and p.end <= f.start for p in parts) \
+                    and (r.complete or sum(p.value for p in parts) > f.value):
+                # "The EU provides €1.1 million, GIZ €250,000 … In total, the project is worth €1.4 million",
+                # «ЕС – 3 млн евро, ПРООН – 400 тыс.; общая стоимость – 3,2 млн»: the total stated after every
+                # part is the figure written from them
+                return 4.5
             if r.kind == "sum" and r.complete and len(r.facts) >= 4 and \
-                    sum(facts.facts[i].value for i in r.facts[1:]) > f.value:
+                    sum(p.value for p in parts) > f.value:
                 return 3.5  # three or more lines adding up to more than the total: the total is the odd one
             return 2 if r.kind == "sum" else 3
         if f.place == "table" and r.origin != "table":
