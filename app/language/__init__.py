@@ -133,8 +133,44 @@ def morph(ctx: Any = None):
         except ImportError:
             m = pymorphy3.MorphAnalyzer(lang="ru")
         _memoize(m)
+        _cache_tag_attributes(m.TagClass)
         return m
     return get(ctx, "pymorphy3.ru", build)
+
+
+class _CachedGrammeme:
+    """A tag's grammeme of one category (``tag.POS``, ``tag.case`` …) looked up once per tag
+    (issue 13). pymorphy3 answers each access by intersecting the tag's grammemes with the
+    category's and wrapping the result in a new TypedGrammeme; the grammar checks ask the same few
+    hundred tags hundreds of thousands of times. Tags are immutable and keyed by their string here;
+    the value is the object pymorphy3's own descriptor gives (the same TypedGrammeme, which still
+    refuses a comparison with a grammeme of another category)."""
+
+    __slots__ = ("_orig", "_values")
+
+    def __init__(self, orig):
+        self._orig = orig
+        self._values: dict = {}
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        try:
+            return self._values[instance._str]
+        except KeyError:
+            v = self._values[instance._str] = self._orig.__get__(instance, owner)
+            return v
+
+
+_TAG_ATTRIBUTES = ("POS", "animacy", "aspect", "case", "gender", "involvement", "mood", "number", "person", "tense",
+                   "transitivity", "voice")
+
+
+def _cache_tag_attributes(cls) -> None:
+    for name in _TAG_ATTRIBUTES:
+        orig = cls.__dict__.get(name)
+        if orig is not None and hasattr(orig, "grammeme_set") and not isinstance(orig, _CachedGrammeme):
+            setattr(cls, name, _CachedGrammeme(orig))
 
 
 PARSE_CACHE_MAX = 100_000
@@ -156,3 +192,41 @@ def _memoize(m) -> None:
         return list(hit)
 
     m.parse = cached_parse
+
+
+_INFN_INDEXES: dict[int, tuple[int, ...]] = {}
+
+
+def infinitive_word(p) -> str | None:
+    """``p.inflect({"INFN"}).word`` (None when pymorphy3 gives none), read straight from the
+    paradigm of a dictionary reading (issue 13): ``inflect`` builds the whole lexeme (a hundred
+    forms and parse objects) to pick one form; this looks up the paradigm's infinitive forms once
+    per paradigm and, when it has several, picks the one ``inflect`` picks (the first of the most
+    similar tags). Any other reading (guessed, prefixed, hyphenated) goes to ``inflect`` itself.
+    tests/test_grammar_infinitive.py compares the two."""
+    ms = p.methods_stack
+    if len(ms) == 1 and type(ms[0][0]).__name__ == "DictionaryAnalyzer":
+        _, _, para_id, idx = ms[0]
+        d = ms[0][0].dict
+        para = d.paradigms[para_id]
+        n = len(para) // 3
+        found = _INFN_INDEXES.get(para_id)
+        if found is None:
+            gramtab = d.gramtab
+            found = _INFN_INDEXES[para_id] = tuple(i for i in range(n) if "INFN" in gramtab[para[n + i]].grammemes)
+        if found:
+            i = found[0]
+            if len(found) > 1:
+                want = p.tag.updated_grammemes({"INFN"})
+                best = None
+                for j in found:
+                    g = d.gramtab[para[n + j]].grammemes
+                    sim = len(want & g) - 0.1 * len(want ^ g)
+                    if best is None or sim > best:
+                        best, i = sim, j
+            return d.paradigm_prefixes[para[2 * n + i]] + d.build_stem(para, idx, p.word) + d.suffixes[para[i]]
+    try:
+        inf = p.inflect({"INFN"})
+    except ValueError:
+        return None
+    return inf.word if inf is not None else None

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
-from app.language import get, morph
+from app.language import get, infinitive_word, morph
 from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, head_readings, inflect_group, noun_group,
                                      noun_groups, possible_any, table, words_after)
 
@@ -108,12 +108,9 @@ def _governor_lemmas_uncached(ctx, word: str) -> set[str]:
         if p.tag.POS in _VERB_POS | {"PRTF", "PRTS", "NOUN", "ADJF", "ADJS"}:
             out.add(p.normal_form.replace("ё", "е"))
             if p.tag.POS in ("PRTF", "PRTS"):
-                try:
-                    inf = p.inflect({"INFN"})
-                except ValueError:
-                    inf = None
+                inf = infinitive_word(p)  # the paradigm's infinitive, not the whole lexeme (issue 13)
                 if inf is not None:
-                    out.add(inf.word.replace("ё", "е"))
+                    out.add(inf.replace("ё", "е"))
     return out
 
 
