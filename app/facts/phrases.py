@@ -131,6 +131,11 @@ class PhraseSet:
                     out.append(Match(i, i + len(pats), label, phrase))
         return out
 
+    def can_start(self, w: str) -> bool:
+        """Could a phrase start at a word whose norm is ``w``? (False: ``find`` has no candidate
+        there, so ``at`` finds nothing; a cheap test before tokenising more, issue 13.)"""
+        return bool(self.index.get(w[:2])) or (len(w) < 2 and bool(self.index.get(w)))
+
     def at(self, ws: list[Word], i: int, hi: int | None = None) -> Match | None:
         """The longest phrase starting exactly at word i."""
         best = None
