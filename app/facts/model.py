@@ -21,7 +21,7 @@ from typing import Any
 
 from app.core.document import Document
 from app.facts.dates import find_dates, find_ranges, time_points
-from app.facts.phrases import Word, data, phrase_set, words
+from app.facts.phrases import WORD, Word, data, norm, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
 from app.facts.relations import after_qualifier_prep, enumeration_complete, qualifier_gap
 
@@ -340,6 +340,9 @@ class _Builder:
         for b in self.doc.blocks[1:]:
             if b.kind in ("table-cell", "header", "footer", "footnote"):
                 continue
+            first = WORD.search(self.text, b.start, min(b.end, b.start + 200))
+            if first is None or not ps.can_start(norm(first.group(0))):
+                continue  # no phrase of the list can open the block: its words are not needed (issue 13)
             ws = words(self.text[b.start:min(b.end, b.start + 200)], b.start)
             m = ps.at(ws, 0) if ws else None
             if m is None or (m.j < len(ws) and ws[m.j].norm.isdigit()):
@@ -730,16 +733,18 @@ class _Builder:
         key = (ws[0].start, ws[-1].end)
         cache = self.__dict__.setdefault("_hist", {})
         if key not in cache:
-            cache[key] = self._historical_text(self.text[ws[0].start:ws[-1].end])
+            # ws is a run of the words of its sentence, so words(text) would tokenise the text to the
+            # same words again (issue 13): handed over
+            cache[key] = self._historical_text(self.text[ws[0].start:ws[-1].end], ws)
         return cache[key]
 
-    def _historical_text(self, text: str) -> bool:
+    def _historical_text(self, text: str, ws: list[Word] | None = None) -> bool:
         if HISTORY_WORDS[self.lang].search(text):
             return True
         year = self._doc_year()
         from app.facts.relations import historical_extra
 
-        if historical_extra(text, self.lang, year):
+        if historical_extra(text, self.lang, year, ws):
             return True
         if year is None:
             return False

@@ -72,6 +72,13 @@ def _word_values(language: str) -> tuple[dict[str, float], dict[str, float], dic
     return units, scales, prefixes
 
 
+@lru_cache(maxsize=None)
+def _word_keys(language: str) -> frozenset[str]:
+    """Every word that can start a number in words (``_word_values``' units and scales)."""
+    units, scales, _ = _word_values(language)
+    return frozenset(units) | frozenset(scales)
+
+
 def parse_digits(raw: str, language: str) -> tuple[float, Style] | None:
     s = raw
     group, decimal, decimals = "", "," if language == "ru" else ".", 0
@@ -151,6 +158,14 @@ def _hyphen_number(lw: str, units) -> bool:
 def _word_numbers(text: str, language: str, base: int, digits: list[Num]) -> list[Num]:
     units, scales, _ = _word_values(language)
     out: list[Num] = []
+    # Most sentences hold no number word, and the loop below starts a number only at a token that
+    # is one: asked first of the distinct tokens, at C speed (issue 13). «ё» made «е» before
+    # tokenising changes no token's extent (both are letters).
+    keys = _word_keys(language)
+    toks_low = set(map(str.lower, WORD_RX.findall(text.replace("ё", "е").replace("Ё", "Е"))))
+    if keys.isdisjoint(toks_low) and not (language == "en" and "-" in text and any(
+            "-" in lw and _hyphen_number(lw, units) for lw in toks_low)):
+        return out
     toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RX.finditer(text)]
     i = 0
     while i < len(toks):

@@ -118,18 +118,28 @@ class PhraseSet:
     def find(self, ws: list[Word], lo: int = 0, hi: int | None = None) -> list[Match]:
         hi = len(ws) if hi is None else hi
         out = []
+        get = self.index.get  # bound once: this loop runs over every word of a document (issue 13)
+        phrases = self.phrases
         for i in range(lo, hi):
-            w = ws[i].norm
-            cands = self.index.get(w[:2], ())
+            w = ws[i][2]  # .norm
+            cands = get(w[:2])
             if len(w) < 2:
-                cands = list(cands) + list(self.index.get(w, ()))  # the one key equal to w (issue 13: was a scan of every key)
+                cands = list(cands or ()) + list(get(w, ()))  # the one key equal to w (issue 13: was a scan of every key)
+            elif not cands:
+                continue
             for k in cands:
-                label, phrase, pats = self.phrases[k]
-                if i + len(pats) > hi or not pats[0].ok(w):
+                label, phrase, pats = phrases[k]
+                n = len(pats)
+                if i + n > hi or not pats[0].ok(w):
                     continue
-                if len(pats) == 1 or all(p.ok(ws[i + n].norm) for n, p in enumerate(pats) if n):
-                    out.append(Match(i, i + len(pats), label, phrase))
+                if n == 1 or all(pats[m].ok(ws[i + m][2]) for m in range(1, n)):
+                    out.append(Match(i, i + n, label, phrase))
         return out
+
+    def can_start(self, w: str) -> bool:
+        """Could a phrase start at a word whose norm is ``w``? (False: ``find`` has no candidate
+        there, so ``at`` finds nothing; a cheap test before tokenising more, issue 13.)"""
+        return bool(self.index.get(w[:2])) or (len(w) < 2 and bool(self.index.get(w)))
 
     def at(self, ws: list[Word], i: int, hi: int | None = None) -> Match | None:
         """The longest phrase starting exactly at word i."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.facts.numbers import Num, find_numbers, prefix_number
 from app.facts.phrases import data, norm
@@ -239,6 +240,16 @@ HALF_YEAR = {"ru": re.compile(r"(?<![\w])(?:полгода|полугода)(?![
              "en": re.compile(r"(?<![\w])half[ \u00a0]+a[ \u00a0]+year(?![\w])", re.I)}
 
 
+@lru_cache(maxsize=None)
+def _fraction_words(language: str) -> tuple[dict[str, float], dict[str, float]]:
+    """(fraction word -> value, numerator word -> value) of the lists ``fractions`` and
+    ``fraction_numerators``, normalised: built once per language, not per sentence (issue 13)."""
+    fr = data(language).get("fractions") or {}
+    fr = {norm(str(k)): float(v) for k, v in fr.items()}
+    nums = {norm(str(k)): float(v) for k, v in ((data(language).get("fraction_numerators") or {}).items())}
+    return fr, nums
+
+
 def _fractions(text: str, language: str, base: int, sk) -> list[Quantity]:
     """Fractions stated as shares of a whole named right after them: "two thirds of the budget", "a
     third of it", "three quarters of the € 1.8 m cost", «половину бюджета», «две трети стоимости»
@@ -246,11 +257,9 @@ def _fractions(text: str, language: str, base: int, sk) -> list[Quantity]:
     that must follow). A percentage: value = the fraction × 100, compared to ±1 point."""
     from app.facts.phrases import data, phrase_set, words
 
-    fr = data(language).get("fractions") or {}
+    fr, nums = _fraction_words(language)
     if not fr:
         return []
-    fr = {norm(str(k)): float(v) for k, v in fr.items()}
-    nums = {norm(str(k)): float(v) for k, v in ((data(language).get("fraction_numerators") or {}).items())}
     ws = None
     out: list[Quantity] = []
     low = text.lower()

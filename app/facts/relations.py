@@ -643,11 +643,12 @@ def aggregate_sums(b) -> None:
             b.rel("sum", [f.id] + [o.id for o in parts], True, origin="text", note="aggregate")
 
 
-def historical_extra(text: str, lang: str, year: int | None) -> bool:
+def historical_extra(text: str, lang: str, year: int | None, ws=None) -> bool:
     """Past funding read from the sentence's structure: words of the ``history`` list ("previously",
     «ранее», «аналогичный проект»), or a year range ending before the release's year («в 2021–2024
-    годах» in a 2026 release)."""
-    ws = words(text)
+    годах» in a 2026 release). ``ws``: text's words when the caller has them (only their norms are read)."""
+    if ws is None:
+        ws = words(text)
     if phrase_set(lang, "history").find(ws, 0, len(ws)):
         return True
     if year is None:
