@@ -199,6 +199,8 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
             return out  # a local term of two words (айыл окмоту): it does not decline
         if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "INTJ") for p in ps):
             return out  # «после» is a preposition before it is the ambassador's prepositional case
+        if k > 0 and _mostly_verb(ps):
+            return out  # «среди которых | были»: the verb, not the plural of «быль»
         if w[:1].islower():
             # a lower-case word is not a name (котором is not the town of Kotor)
             ps = tuple(p for p in ps if not _PROPER & set(p.tag.grammemes)) or ps
@@ -207,7 +209,7 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
             return out
         parses.append(ps)
         if phrases and "PRTF" in poss and not (poss & _HEAD_POS):
-            skip |= _agent_words(ctx, ws, k, ps)
+            skip |= _agent_words(ctx, ws, k, ps) or _participle_complements(ctx, ws, k, ps)
         if poss & _HEAD_POS:
             out.append(Group(ws[0][0], e, tuple(ws[:k + 1]), tuple(parses)))
             if not (poss & _ADJ_POS) or k + 1 >= len(ws):
@@ -218,6 +220,13 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
         if not adjectives or not (poss & _ADJ_POS):
             return out
     return out
+
+
+def _mostly_verb(ps) -> bool:
+    """A finite verb or a short participle far more often than anything else («были», «стали»):
+    not a word of a noun group after its first word."""
+    verb = sum(p.score for p in ps if p.tag.POS in ("VERB", "INFN", "PRTS", "GRND"))
+    return verb >= 0.8 and sum(p.score for p in ps if p.tag.POS in _HEAD_POS | _ADJ_POS) < 0.05
 
 
 def _adverb_before_adjective(ctx, word: str, nxt: str) -> bool:
@@ -264,6 +273,67 @@ def _agent_words(ctx, ws, k: int, prtf) -> set[int]:
     if head(k + 2):
         return {k + 1}
     return set()
+
+
+_MAX_INSIDE = 7  # words of a participle's own phrase inside a noun group
+
+
+def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
+    """The indexes of a participle's own words between it and its noun (Русская грамматика 1980,
+    § 1596): adverbs («проведённому весной обследованию») and prepositional phrases («достигнутых
+    за год результатов», «открытых в прошлом году в Маргилане и Кувасае центров»), when the word
+    after them is a noun agreeing with the participle; empty otherwise."""
+    parts = [p for p in prtf if p.tag.POS in _ADJ_POS]
+    if not parts:
+        return set()
+
+    def head(i):
+        qs = analyses(ctx, ws[i][2]) or ()
+        if any(q.tag.POS in ("PREP", "CONJ", "PRCL") for q in qs):
+            return False  # («в» is also the abbreviation of «вольт»)
+        return any(_agree(a, h) for a in parts for h in qs if h.tag.POS in _HEAD_POS and "Abbr" not in h.tag)
+
+    skipped: set[int] = set()
+    j = k + 1
+    while j < len(ws) and len(skipped) <= _MAX_INSIDE:
+        if skipped and head(j):
+            return skipped
+        ps = analyses(ctx, ws[j][2]) or ()
+        if not ps:
+            return set()
+        adverb = sum(p.score for p in ps if p.tag.POS == "ADVB")
+        if adverb >= 0.25 and not any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in ps):
+            skipped.add(j)  # «весной», «ранее», «успешно»
+            j += 1
+            continue
+        if not any(p.tag.POS == "PREP" for p in ps) or ws[j][2][:1].isupper():
+            return set()
+        skipped.add(j)  # the preposition, then its noun group (names and «и» between them)
+        j += 1
+        inside = 0
+        while j < len(ws) and len(skipped) <= _MAX_INSIDE:
+            w = ws[j][2]
+            qs = analyses(ctx, w) or ()
+            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs):
+                break  # (not the noun of the phrase's own adjective: «пострадавших от домашнего насилия»)
+            if inside and w.lower() in COORDINATORS:
+                pass
+            elif not qs and w[:1].isupper():
+                pass  # a name the dictionary lacks («в Маргилане»)
+            elif not qs or not any(q.tag.POS in _HEAD_POS | _ADJ_POS | {"NUMR"} for q in qs):
+                break
+            skipped.add(j)
+            j += 1
+            inside += 1
+        if not inside:
+            return set()
+    return set()
+
+
+def _agrees_with(ctx, adj: str, noun_parses) -> bool:
+    """``adj`` is an adjective or a participle agreeing with one of the noun readings."""
+    a = [p for p in analyses(ctx, adj) or () if p.tag.POS in _ADJ_POS]
+    return any(_agree(x, h) for x in a for h in noun_parses if h.tag.POS in _HEAD_POS)
 
 
 _ADJ_ENDINGS = ("ому", "ему", "ого", "его", "ыми", "ими", "ой", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",

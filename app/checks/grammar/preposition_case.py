@@ -106,6 +106,11 @@ def check(doc, rule, ctx):
             if len(ws[i][2]) > 1 and ws[i][2].isupper() and i + 1 < len(ws) and not ws[i + 1][2].isupper():
                 i += 1  # «на ИЗО», «К ИЗО»: an abbreviation, not the preposition «изо»
                 continue
+            slip = _compound_slip(doc, rule, ctx, ws, lows, i, b) if low in _slips() else None
+            if slip is not None:
+                yield slip
+                i += 2
+                continue
             for words, spec in _compound_wrong().get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and i + n < len(ws) and lows[i + n] in spec["wrong"] \
@@ -164,6 +169,50 @@ def check(doc, rule, ctx):
             if f is not None:
                 yield f
             i += n
+
+
+_SLIPS: list = [None, None]
+
+
+def _slips():
+    """`compound_noun_slips` of the table by first word: {«под»: [(«председательством», lemma,
+    exceptions)]}."""
+    t = table()
+    if _SLIPS[0] is not t:
+        from app.language import morph
+
+        m = morph()
+        by_first: dict[str, list] = {}
+        for phrase, spec in (t.get("compound_noun_slips") or {}).items():
+            first, noun = phrase.split()
+            lemmas = {p.normal_form for p in m.parse(noun) if p.is_known and p.tag.POS == "NOUN"}
+            keep = {noun.replace("ё", "е")} | {x.replace("ё", "е") for x in (spec or {}).get("except") or []}
+            by_first.setdefault(first, []).append((noun, lemmas, keep))
+        _SLIPS[:] = [t, by_first]
+    return _SLIPS[1]
+
+
+def _compound_slip(doc, rule, ctx, ws, lows, i, b):
+    """«под председательства министра» → «под председательством»: the noun of a compound
+    preposition in another case, before the compound's genitive."""
+    if i + 2 >= len(ws) or not _only_spaces(doc, ws[i][1], ws[i + 1][0]):
+        return None
+    w = lows[i + 1].replace("ё", "е")
+    ps = analyses(ctx, ws[i + 1][2]) or ()
+    for noun, lemmas, keep in _slips()[lows[i]]:
+        if w in keep or not any(p.normal_form in lemmas and p.tag.POS == "NOUN" for p in ps):
+            continue
+        following = words_after(doc.text, ws[i + 1][1], b.end)
+        if not following or following[0][0] != ws[i + 2][0]:
+            return None
+        quoted = any(q in doc.text[ws[i + 1][1]:following[0][0]] for q in "«„\"“")
+        groups = noun_groups(ctx, following)
+        if not (quoted or following[0][2][:1].isupper() or (groups and possible_any(groups, {"gent"}))):
+            return None
+        return rule.finding(doc, ws[i + 1][0], ws[i + 1][1], [match_case(ws[i + 1][2], noun)], prep=ws[i][2],
+                            message="the compound preposition is '{prep} {suggestion}'",
+                            message_ru="составной предлог — «{prep} {suggestion}»")
+    return None
 
 
 _COMPOUND_WRONG: list = [None, None]
@@ -290,7 +339,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
         m = _FOCUS.match(doc.text, end, b.end)
         if m is not None:
             end = m.end()  # «благодаря, в частности, поддержке», «благодаря именно поддержке»
-    following = words_after(doc.text, end, b.end)
+    following = words_after(doc.text, end, b.end, limit=12)  # (a participle's own phrase inside the group)
     if not following:
         return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
@@ -314,7 +363,9 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
     # after another preposition («в относительно небольших городах»)
     adjectives = not bare or not (lows[i] in DEGREE_ADVERBS or _after_preposition(ctx, ws, i))
-    groups = noun_groups(ctx, following, adjectives=adjectives, phrases=not bare)
+    # (a participle's own words count after an adverb homonym too: «после проведённого весной
+    # обследования»; the group must still agree and be in an oblique case)
+    groups = noun_groups(ctx, following, adjectives=adjectives, phrases=not bare or adjectives)
     if not groups:
         return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]

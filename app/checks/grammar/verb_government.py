@@ -604,12 +604,22 @@ def _object_group(ctx, doc, ws, j, b, adverbial, compounds=True):
         return None
     heads = [p for g in groups for p in g.parses[-1]]
     # (after «о», «об», «про» a word of time is no adverbial phrase: «уточнила о сроках»)
-    about = ws[j][2].lower() in ("о", "об", "обо", "про") or following[0][2][:1].isupper()
+    about = ws[j][2].lower() in ("о", "об", "обо", "про") or following[0][2][:1].isupper() \
+        or _ahead(groups)
     # (nor is a named day after a preposition: «посвящён ко Дню независимости»)
     if any((h.normal_form.replace("ё", "е") in adverbial and not about) or h.normal_form in _SKIP_HEADS - {"это", "тот"}
            for h in heads if h.tag.POS in ("NOUN", "NPRO")):
         return None
     return groups
+
+
+# adjectives of a time still ahead: «за завтрашний день», «за будущий год» is no span of time over
+# which something happened (as «за год», «за последний месяц», «за сегодняшний день» are)
+_AHEAD = {"завтрашний", "будущий", "грядущий", "предстоящий", "послезавтрашний"}
+
+
+def _ahead(groups) -> bool:
+    return any(p.normal_form in _AHEAD for g in groups for ps in g.parses[:-1] for p in ps if p.tag.POS == "ADJF")
 
 
 @lru_cache(maxsize=1)
