@@ -45,3 +45,20 @@ def test_a_capitalised_typo_is_not_taken_for_a_place_adjective():
     # «Город» is a word, not a place: «Городский» one edit from «Городской» stays an error
     found = spelling("Городский совет утвердил план.")
     assert found and found[0][0] == "Городский" and found[0][1] == "error" and found[0][2] == ["Городской"]
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ("Семинар завершился в пятницу. Кроем того, участники получили сертификаты.", "Кроем", "Кроме"),
+    ("Жители выбрали проекты. Кроем этого, район выделил землю под сквер.", "Кроем", "Кроме"),
+])
+def test_a_real_word_slipped_into_a_set_phrase_at_a_sentence_start(text, span, suggestion):
+    assert (span, "error", [suggestion]) in [(s, sev, sug[:1]) for s, sev, sug in spelling(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Кроме того, участники получили сертификаты.",
+    "Кроем крышу новым материалом. Поле этого года засеяно пшеницей.",  # no set phrase follows
+    "Каким образом проверить качество воды, рассказали специалисты.",  # «таким образом» is left out: both are right
+])
+def test_set_phrases_and_their_real_words_elsewhere_stay_quiet(text):
+    assert spelling(text) == []
