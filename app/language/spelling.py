@@ -67,6 +67,8 @@ super trans un under""".split(), key=len, reverse=True))
 # Case endings of nouns and of surnames in -ов/-ин (longest first), for vocabulary words.
 _RU_ENDINGS = tuple(sorted(set("а у ом ем е ы и ов ев ам ям ами ями ах ях ей ю я ой ою ым ым их им ыми ими".split()),
                            key=len, reverse=True))
+# Plural endings of nouns in -анин/-янин after the -ин is dropped (граждан|е, граждан, граждан|ам …).
+_RU_PLURAL_ANIN = ("ами", "ам", "ах", "е", "")
 
 
 class Speller:
@@ -178,6 +180,8 @@ class Speller:
                     return True
             if cap and vocabulary.accepts(word + "ский"):
                 return True  # «Кочкор»: the place of «Кочкорский» (район)
+            if cap and self._place_adjective(word, vocabulary):
+                return True  # «Мургабского», «Саятский»: the district of a place the lists know
             return self._declined(word, vocabulary)
         if re.fullmatch(r"[A-Za-z'’-]+", word) and len(word) > 4:
             # English plurals and possessives of vocabulary words: okmotus, jamoats, hyakimlik's
@@ -186,10 +190,37 @@ class Speller:
                     return True
         return False
 
+    def _place_adjective(self, word: str, vocabulary) -> bool:
+        """A capitalised adjective in -ский (any case form) made from a place name: the place is
+        in the vocabulary (Саят → Саятский) or is a place pymorphy3 knows (Мургаб → Мургабский)."""
+        low = word.lower()
+        m = re.search(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ому|им|ом|ой|ую|их|ими|ым|ых)$", low)
+        if m is None:
+            return False
+        base = word[:m.start()]
+        if len(base) < 3:
+            return False
+        for b in (base, base + "ь"):
+            b = b[:1].upper() + b[1:]
+            if vocabulary.accepts(b):
+                return True
+            if self.morph is not None and any(p.is_known and "Geox" in p.tag.grammemes
+                                              for p in self.morph.parse(b.lower())):
+                return True
+        return False
+
     def _declined(self, word: str, vocabulary) -> bool:
         """A Russian case ending on a vocabulary word pymorphy3 cannot guess (ганчу, жамоата,
         Нурлановой): the stem, or the stem with a nominative ending, is in the vocabulary."""
         w = word
+        low = w.lower()
+        for end in _RU_PLURAL_ANIN:
+            # nouns of a people or a trade in -анин/-янин lose -ин in the plural (дайханин →
+            # дайхане, дайхан, дайханами; as гражданин → граждане): the vocabulary's singular
+            base = w[:len(w) - len(end)] if end else w
+            if low.endswith(end) and len(base) >= 4 and base.lower().endswith(("ан", "ян")) \
+                    and vocabulary.accepts(base + "ин"):
+                return True
         for end in _RU_ENDINGS:
             if len(w) - len(end) >= 4 and w.lower().endswith(end):
                 stem = w[:len(w) - len(end)]

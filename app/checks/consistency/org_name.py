@@ -193,6 +193,23 @@ def check(doc, rule, ctx):
             continue
         skip = _sentence(doc, m.start())
         body = _body_lemmas(ctx, doc, skip)
+        office = _office(ctx, doc, org, body, skip, region)
+        if office is not None:
+            if office:  # the release ties the organisation to another city or country
+                yield rule.finding(doc, start, end, office, organisation=org,
+                                   message="'{match}' in the disclaimer places the organisation elsewhere than the "
+                                           "release ('{suggestion}'); name the organisation of the release",
+                                   message_ru="«{match}» в оговорке называет организацию в другом месте, чем релиз "
+                                              "(«{suggestion}»); укажите организацию релиза")
+            continue
+        partner = _partner_only(ctx, doc, org, skip, region)
+        if partner:
+            yield rule.finding(doc, start, end, partner, organisation=org,
+                               message="The disclaimer names '{match}', which the release names only as a partner; "
+                                       "name the organisation that implements the project ('{suggestion}')",
+                               message_ru="В оговорке названа «{match}», а в релизе это только партнер; укажите "
+                                          "организацию, которая реализует проект («{suggestion}»)")
+            continue
         if not _named(ctx, doc, org, body, skip) and _all_named(ctx, doc, org, body, skip):
             continue  # "ACTED and Mercy Corps": each named in the release
         if _named(ctx, doc, org, body, skip):
@@ -221,7 +238,134 @@ def check(doc, rule, ctx):
             continue
         sugg = [x for x in _suggestions(ctx, doc, org, skip) if x != org] \
             or _body_name(ctx, doc, org, skip)
+        q = QUOTED.search(org)
+        if q and sugg and re.fullmatch(r"[A-ZА-ЯЁ]{2,10}", q.group("q")) and re.fullmatch(r"[A-ZА-ЯЁ]{2,10}", sugg[0]):
+            # «ОО «ЦИПР»» for the release's ЦПИР: the acronym in the disclaimer's own frame («ОО «ЦПИР»»)
+            sugg = [org[:q.start("q")] + sugg[0] + org[q.end("q"):]] + sugg[1:]
         yield rule.finding(doc, start, end, sugg, organisation=org)
+
+
+# "UNDP in Turkmenistan", «Академия ОБСЕ в Бишкеке», «ПРООН в Узбекистане»: an organisation and the
+# city or country of its office (one or two capitalised words after in / в / во)
+_OFFICE = re.compile(r"^(?P<core>.*?[\w»\")])\s+(?P<prep>in|в|во)\s+(?:the\s+)?"
+                     r"(?P<place>[A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*)?)$")
+# a parenthesis, a comma-free acronym list, between an organisation and its "in <place>"
+_BETWEEN = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?")
+_STATE_WORDS = {"республика", "republic", "the", "of"}
+# one country, two names: the Kyrgyz Republic is Kyrgyzstan, Туркмения is Туркменистан
+_COUNTRY = {"kyrgyz": "kyrgyzstan", "кыргызский": "кыргызстан", "киргизский": "кыргызстан", "киргизия": "кыргызстан",
+            "kirghizia": "kyrgyzstan", "туркмения": "туркменистан", "таджикский": "таджикистан",
+            "tajik": "tajikistan", "узбекский": "узбекистан", "uzbek": "uzbekistan", "казахский": "казахстан",
+            "kazakh": "kazakhstan"}
+
+
+def _place_key(ctx, place: str) -> frozenset:
+    return frozenset(_COUNTRY.get(x, x) for x, _, _ in lemmas(ctx, place) if x not in _STATE_WORDS)
+
+
+def _office(ctx, doc, org: str, body: list[str], skip, region=None):
+    """The disclaimer's "<organisation> in <place>" against the places the release ties the same
+    organisation to. None: not such a name, or nothing to say (the usual checks decide); []: the same
+    body (the release writes it in that place, or names it and that place without tying it to
+    another one: a country office's suffix); [suggestion]: the release places it elsewhere only."""
+    m = _OFFICE.match(org)
+    if m is None or PLACEHOLDER.search(org):
+        return None
+    core, place = m.group("core"), m.group("place")
+    if not _named(ctx, doc, core, body, skip):
+        return None
+    key = _place_key(ctx, place)
+    if not key:
+        return None
+    every = doc.meta.get("_org_all_lemmas")
+    if every is None:
+        every = doc.meta["_org_all_lemmas"] = lemmas(ctx, doc.text)
+    ra, rb = region or (0, len(doc.text))
+    seqs = [s for s in alias_lemma_seqs(ctx, ACR_TAIL.sub("", core).strip()) if s]
+    places: list[str] = []
+    for k in range(len(every)):
+        a = every[k][1]
+        if not (ra <= a < rb) or skip[0] <= a < skip[1]:
+            continue
+        for seq in seqs:
+            n = len(seq)
+            if every[k][0] != seq[0] or [x for x, _, _ in every[k:k + n]] != seq:
+                continue
+            end = every[k + n - 1][2]
+            if re.search(r"[.!?;\n]", doc.text[a:end]):
+                continue
+            gap = _BETWEEN.match(doc.text, end)
+            pm = re.match(r"(?:in|в|во)\s+(?:the\s+)?([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*)?)",
+                          doc.text[gap.end():gap.end() + 80])
+            if pm:
+                places.append(pm.group(1))
+            break
+    if any(_place_key(ctx, p) & key for p in places):
+        return []
+    if places:
+        best = max(set(places), key=places.count)
+        return [f"{core} {m.group('prep')} {best}"]
+    body_text = doc.text[ra:skip[0]] + " " + doc.text[skip[1]:rb]
+    if key & _place_key(ctx, body_text):
+        return []  # "UNDP" in a release from Uzbekistan, "UNDP in Uzbekistan" in the disclaimer
+    return None
+
+
+# "in partnership with X", «в сотрудничестве с X»: X takes part, another body implements ("with the
+# support of", «при поддержке» are left out: the implementer is often named that way)
+_PARTNER_BEFORE = re.compile(r"(?:in\s+partnership\s+with|in\s+cooperation\s+with|in\s+co-operation\s+with|"
+                             r"in\s+collaboration\s+with|jointly\s+with|together\s+with|"
+                             r"в\s+партн[её]рстве\s+с|в\s+сотрудничестве\s+с|во\s+взаимодействии\s+с|совместно\s+с|"
+                             r"при\s+участии)\s+(?:the\s+)?$", re.I)
+# "implemented by Y", "Y, which is implementing", «реализует(ся) Y»: the implementer
+_IMPLEMENTER = re.compile(r"(?:(?:implemented|run|led|managed|carried\s+out)\s+by\s+(?:the\s+)?|"
+                          r"реализу(?:ет|ют|ется|ются)\s+|реализуем\w+\s+)"
+                          r"(?P<y>[A-ZА-ЯЁ][A-ZА-ЯЁ]{1,9}(?![\w-]))")
+
+
+def _occurrences_any(ctx, doc, name: str, skip, region=None) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``name`` or one of its aliases (lemmas) outside ``skip``."""
+    every = doc.meta.get("_org_all_lemmas")
+    if every is None:
+        every = doc.meta["_org_all_lemmas"] = lemmas(ctx, doc.text)
+    ra, rb = region or (0, len(doc.text))
+    seqs = [s for s in alias_lemma_seqs(ctx, name) if s]
+    out = []
+    for k in range(len(every)):
+        a = every[k][1]
+        if not (ra <= a < rb) or skip[0] <= a < skip[1]:
+            continue
+        for seq in seqs:
+            n = len(seq)
+            if every[k][0] == seq[0] and [x for x, _, _ in every[k:k + n]] == seq:
+                out.append((a, every[k + n - 1][2]))
+                break
+    return out
+
+
+def _partner_only(ctx, doc, org: str, skip, region=None) -> list[str]:
+    """The disclaimer's organisation is named in the release only as a partner ("in partnership with
+    the Ministry …") while the release says another body implements the project ("implemented by
+    GIZ", «реализует ПРООН»): [that body's acronym], else []."""
+    name = re.sub(r"^(?:the|The)\s+", "", ACR_TAIL.sub("", org).strip())
+    occ = _occurrences_any(ctx, doc, name, skip, region)
+    if not occ:
+        return []
+    for a, _ in occ:
+        if not _PARTNER_BEFORE.search(doc.text[max(0, a - 40):a]):
+            return []
+    mine = {tuple(s) for s in alias_lemma_seqs(ctx, name)}
+    ra, rb = region or (0, len(doc.text))
+    for m in _IMPLEMENTER.finditer(doc.text, ra, rb):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        y = m.group("y")
+        if y.lower() in _EU or tuple(x for x, _, _ in lemmas(ctx, y)) in mine:
+            continue
+        if any(tuple(s) in mine for s in alias_lemma_seqs(ctx, y)):
+            continue
+        return [y]
+    return []
 
 
 # A capitalised name of three words or more (linking words allowed inside): an organisation's name.
@@ -761,6 +905,10 @@ def _collapse(seq: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return out
 
 
+# the name goes on with what the organisation works on: «… по окружающей среде», "… for Refugees"
+_CONTINUES = re.compile(r"[ \u00a0]+(?:по|for|on)[ \u00a0]+[A-Za-zА-Яа-яЁё]")
+
+
 def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
     """The disclaimer's organisation (three words or more, no quotes) said elsewhere with one
     word added, dropped or replaced («Казахстанское бюро по правам человека …» for «Казахстанского
@@ -821,6 +969,8 @@ def _variants_plain(ctx, doc, rule, org: str, skip, region=None):
                 continue
             if len(words) == 2 and _pos(ctx, words[0]) != _pos(ctx, words[1]):
                 continue  # «Председатель Ассоциации …» for «Казахстанской ассоциации …»: a noun is no adjective
+            if n <= L and _CONTINUES.match(doc.text, b):
+                continue  # «Программа ООН по окружающей среде» (UNEP) is not «Программа развития ООН»: another mandate
             span = doc.text[a:b]
             if any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", span)[1:] if lemmas(ctx, w)[0][0] in words):
                 continue  # another place or person: another organisation

@@ -25,6 +25,13 @@ SPACE_TLD = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@([A-Za-z0-9][\w\-]*+(?:\.
                        r"([a-z]{2,6})(?![\w\-@])")
 # no domain ending at all: press@fund-uz, info@hrb
 NO_TLD = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@([A-Za-z0-9][\w\-]*+)(?![\w\-@]|[ \t]*+\.[ \t]*+[A-Za-z])")
+# an '@' typed for the dot before the domain ending: name@undp@org
+AT_FOR_DOT = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@([A-Za-z0-9][\w\-]*+(?:\.[\w\-]++)*+)@([A-Za-z]{2,6})(?![\w\-@]|\.\w)")
+# a space inside the local part: «эл. почта: bermet zholdosheva@fund.kg» (a lower-case Latin word right
+# before an address, after an e-mail label, or in a Russian text where no Latin word stands there)
+SPLIT_LOCAL = re.compile(r"(?<![\w.@\-])([a-z][a-z0-9_\-]{1,30})[ \t]([a-z][\w.+\-]{0,40})@(" + DOMAIN + r")(?![\w\-@])")
+_WORDS_BEFORE = {"to", "via", "from", "by", "write", "contact", "email", "mail", "e", "is", "are", "and"}
+LABEL_BEFORE = re.compile(r"(?:\be-?mail|\bэл\.\s?почта|\bэлектронн\w+\s+почт\w+|\bпочта)\s*+[:–—-][ \t\u00a0]*+$", re.I)
 PLAIN = re.compile(r"(?<![\w.@\-])(" + LOCAL + r")@(" + DOMAIN + r")(?![\w\-@])")
 # words that are not the start of an address ("пишите @", "at @")
 STOP_LOCAL = {"at", "on", "or", "и", "по", "на", "email", "e-mail", "mail", "адресу", "почте"}
@@ -255,6 +262,35 @@ def check(doc, rule, ctx):
             yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired,
                                message=f"E-mail address {what}",
                                message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+    for m in AT_FOR_DOT.finditer(text):
+        local, domain, tld = m.group(1), m.group(2), m.group(3)
+        if local.lower() in STOP_LOCAL or tld.lower() not in TLDS or not free(m.start(), m.end()):
+            continue
+        repaired = f"{local}@{domain}.{tld}"
+        if _valid(repaired) is not None:
+            continue
+        taken.append((m.start(), m.end()))
+        what = "doubled '@'"
+        yield rule.finding(doc, m.start(), m.end(), [repaired], fix=repaired, message=f"E-mail address {what}",
+                           message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
+    for m in SPLIT_LOCAL.finditer(text):
+        first, rest, domain = m.group(1), m.group(2), m.group(3)
+        if first in STOP_LOCAL or first in _WORDS_BEFORE or not free(m.start(), m.end()):
+            continue
+        labelled = LABEL_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if not labelled and doc.language != "ru":
+            continue  # "write to anna at…": in English a word before an address is a word
+        if not labelled and re.search(r"[A-Za-z][ \t]*$", text[max(0, m.start() - 30):m.start()]):
+            continue  # a Latin phrase before it (a name, a title): the word may be its last
+        joiner = "_" if re.search(r"[A-Za-z0-9]_[A-Za-z0-9][\w.+\-]*@", text) and not re.search(
+            r"[A-Za-z0-9]\.[A-Za-z0-9][\w+\-]*@", text) else "."
+        repaired = f"{first}{joiner}{rest}@{domain}"
+        if _valid(repaired) is not None:
+            continue
+        taken.append((m.start(), m.end()))
+        what = "broken by a space"
+        yield rule.finding(doc, m.start(), m.end(), [repaired], message=f"E-mail address {what}",
+                           message_ru=f"Ошибка в адресе электронной почты: {WHAT_RU[what]}")
     for m in NO_TLD.finditer(text):
         local, domain = m.group(1), m.group(2)
         if local.lower() in STOP_LOCAL or not free(m.start(), m.end()):

@@ -69,6 +69,44 @@ def _foreign(w, m, ru) -> bool:
     return not readings or not any(_is_russian_word(ru, r) for r in readings)
 
 
+def _cyrillic_caps(doc) -> str:
+    """The document's Cyrillic words in capitals (ПРООН, ООН, ЕС), joined: looked up by substring."""
+    hit = doc.meta.get("_latin_word_cyr_caps")
+    if hit is None:
+        import re
+
+        hit = doc.meta["_latin_word_cyr_caps"] = " ".join(re.findall(r"(?<![\w-])[А-ЯЁ]{2,12}(?![\w-])", doc.text))
+    return hit
+
+
+def _cyrillic_acronym(doc, m, ctx, text: str) -> str | None:
+    """An acronym typed in Latin capitals that all have an upright Cyrillic twin («Программа
+    развития OOH» for ООН): its Cyrillic reading is a Russian abbreviation that the document itself
+    writes in Cyrillic (ООН, also inside ПРООН), and the Latin string is no acronym of the text's
+    (not defined in brackets, not in the organisations' aliases). "BBC", "ABC" stay: their
+    readings (ВВС) are not written in Cyrillic there."""
+    import re
+
+    readings = [r for r, cost in (m.word_readings(text) or []) if cost == 0]
+    if len(readings) != 1:
+        return None
+    r = readings[0]
+    if r not in _cyrillic_caps(doc):
+        return None
+    from app.language.orgs import alias_groups
+
+    if any(text == g for group in alias_groups() for g in group):
+        return None
+    if re.search(r"\(\s*" + re.escape(text) + r"\s*[),]", doc.text):
+        return None  # the text defines the Latin acronym
+    ru = speller(ctx, "ru")
+    if ru.morph is None:
+        return None
+    vocab = ctx.vocabulary if ctx is not None else None
+    abbr = any("Abbr" in p.tag.grammemes for p in ru.morph.parse(r.lower()) if p.is_known)
+    return r if abbr or (vocab is not None and vocab.accepts(r)) else None
+
+
 def _part_ok(w) -> bool:
     """A Latin part of a hyphenated token is checked when the other parts are Cyrillic
     («mectho-государственный»); e-mail, COVID-19 and other Latin compounds are not."""
@@ -101,6 +139,11 @@ def check(doc, rule, ctx):
         if vocab is not None and vocab.accepts(text):
             continue
         upper = text.isupper()
+        if upper and 3 <= len(text) <= 6 and not compound:
+            acr = _cyrillic_acronym(doc, m, ctx, text)
+            if acr:
+                yield rule.finding(doc, w.start, w.end, [acr], fix=acr)
+                continue
         if upper and len(text) < 4:
             continue
         readings = m.word_readings(text)

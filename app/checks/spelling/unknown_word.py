@@ -140,7 +140,16 @@ def check(doc, rule, ctx):
     # A word (not in capitals) already found known in this document: every other occurrence of it
     # is skipped or known too, whatever stands around it (issue 13: most words repeat).
     known_texts: set[str] = set()
+    slipped = {}
+    if lang == "ru" or lang == "en":
+        from app.checks.spelling.phrases import slips
+
+        slipped = {w.start: (w, s) for w, s in slips(doc, ws, starts, opts.get("fixed_phrases"))}
+    for w, s in slipped.values():
+        yield rule.finding(doc, w.start, w.end, [s], severity="error")
     for w in ws:
+        if w.start in slipped:
+            continue
         text = w.text
         if text in known_texts:
             continue
