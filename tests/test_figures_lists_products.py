@@ -123,6 +123,19 @@ WRONG = [
     ("en", "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – 64 machines altogether.",
      "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – 60 machines altogether.",
      "figures.product", "64 machines", "60 machines"),
+    # a count with its noun in brackets after a name heads a list of groups ("Dahana (2,100 farmers), Mehnat (1,700) …")
+    ("en", "Kulob, 3 May 2026 – EU-funded solar pumps now irrigate fields of 5,400 farmers in Khatlon. "
+           "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800).",
+     "Kulob, 3 May 2026 – EU-funded solar pumps now irrigate fields of 5,600 farmers in Khatlon. "
+     "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800).",
+     "figures.groups", "5,400 farmers", "5,600 farmers"),
+    # «Из N …» with the first group right after the whole (no comma), "Of the N …, a, b and c": groups adding up to more
+    ("ru", "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 900 опрошенных родителей 350 живут в городах, 400 — в сёлах и 200 — в горных районах.",
+     "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 950 опрошенных родителей 350 живут в городах, 400 — в сёлах и 200 — в горных районах.",
+     "figures.groups", "900 опрошенных", None),
+    ("en", "The survey was run by UNICEF with EU support. Of the 900 parents surveyed, 350 live in towns, 400 in villages and 200 in mountain areas.",
+     "The survey was run by UNICEF with EU support. Of the 950 parents surveyed, 350 live in towns, 400 in villages and 200 in mountain areas.",
+     "figures.groups", "900 parents", None),
 ]
 
 QUIET = [
@@ -169,6 +182,10 @@ QUIET = [
     # the sentence two back states a programme's budget, not the items' total
     ("en", "Naryn, 2 February 2027 – The EU programme in Naryn has a budget of EUR 900,000 for health.\n"
            "Fifteen committees have been chosen. Each will receive EUR 5,000 for first-aid kits."),
+    ("en", "Kulob, 3 May 2026 – EU-funded solar pumps now irrigate fields of more than 5,000 farmers in Khatlon. "
+           "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800)."),
+    # groups that need not be all of the whole: less than it is fine
+    ("ru", "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 950 опрошенных родителей 350 живут в городах и 400 — в сёлах."),
 ]
 
 

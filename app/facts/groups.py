@@ -66,7 +66,7 @@ def _previous_whole(b, k: int, noun: str | None = None):
     return cs[0] if len(cs) == 1 else None
 
 
-def _number_groups(b, k: int, a: int, e: int, whole) -> list:
+def _number_groups(b, k: int, a: int, e: int, whole, own: set = frozenset()) -> list:
     """The groups of ``whole`` in sentence k between offsets a and e: counts already read and the bare
     numbers that start their clause (a fact is made for each)."""
     from app.facts.dates import find_dates
@@ -89,7 +89,7 @@ def _number_groups(b, k: int, a: int, e: int, whole) -> list:
             continue
         fact = next((o for o in fs if o.start <= n.start < o.end), None)
         if fact is not None:
-            if fact.kind != "count" or fact.meta.get("measure") or fact.subset or fact.meta.get("each"):
+            if fact.kind != "count" or fact.meta.get("measure") or fact.subset and fact.id not in own or fact.meta.get("each"):
                 continue
             if fact.unit == whole.unit and not fact.meta.get("group_number"):
                 return []  # the whole's own noun again: another count of the same things, not a group
@@ -167,11 +167,20 @@ def bare_groups(b) -> None:
             if comma is None:
                 continue
             whole, a = first, comma.end
-        if whole.meta.get("groups") or any(r.kind == "groups" and whole.id == r.facts[0] for r in b.model.relations):
+            if re.match(r"[ \u00a0]+\d", text[first.end:first.end + 3]):
+                a = first.end  # «Из 1 200 опрошенных 410 были …, 530 — …»: the first group right after the whole, no comma
+        prior = next((r for r in b.model.relations if r.kind == "groups" and whole.id == r.facts[0]), None)
+        if (whole.meta.get("groups") or prior) and (prior is None or len(prior.facts) > 2 or prior.complete):
+            continue  # a breakdown already read; a lone group read before ("Of the 900 …, 400 in villages") is read again
+        own = set(prior.facts[1:]) if prior else set()
+        groups = _number_groups(b, k, a, e0, whole, own)
+        if any(g.subset and g.id not in own for g in groups):
             continue
-        groups = _number_groups(b, k, a, e0, whole)
-        if any(g.subset for g in groups):
-            continue
+        if prior is not None:
+            if not own <= {g.id for g in groups} or len(groups) < 2:
+                continue
+            b.model.relations.remove(prior)
+            b._rel_keys.discard((prior.kind, tuple(prior.facts)))
         rest = _remaining_next(b, k, whole)
         if len(groups) + (1 if rest is not None else 0) < 2:
             continue
