@@ -136,6 +136,16 @@ WRONG = [
     ("en", "The survey was run by UNICEF with EU support. Of the 900 parents surveyed, 350 live in towns, 400 in villages and 200 in mountain areas.",
      "The survey was run by UNICEF with EU support. Of the 950 parents surveyed, 350 live in towns, 400 in villages and 200 in mountain areas.",
      "figures.groups", "900 parents", None),
+    # the shares of a complementary pair (women / men) side by side make 100 %
+    ("ru", "Атырау, 3 июня 2026 г. – Курс, финансируемый ЕС, прошли лаборанты: женщины — 58 %, мужчины — 47 %.",
+     "Атырау, 3 июня 2026 г. – Курс, финансируемый ЕС, прошли лаборанты: женщины — 58 %, мужчины — 42 %.",
+     "figures.groups", "47 %", "42 %"),
+    ("ru", "Ош, 3 июня 2026 г. – При поддержке ЕС прошло 12 семинаров. Среди слушателей 61 % составили сельские жители и 45 % — городские.",
+     "Ош, 3 июня 2026 г. – При поддержке ЕС прошло 12 семинаров. Среди слушателей 61 % составили сельские жители и 39 % — городские.",
+     "figures.groups", "45 %", "39 %"),
+    ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; 58% were women and 47% men.",
+     "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; 58% were women and 42% men.",
+     "figures.groups", "47%", "42%"),
 ]
 
 QUIET = [
@@ -186,6 +196,11 @@ QUIET = [
            "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800)."),
     # groups that need not be all of the whole: less than it is fine
     ("ru", "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 950 опрошенных родителей 350 живут в городах и 400 — в сёлах."),
+    # a share within each group, not the groups' shares of a whole
+    ("ru", "Атырау, 3 июня 2026 г. – Курс, финансируемый ЕС, прошли лаборанты: 58 % женщин и 47 % мужчин оценили его как полезный."),
+    ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians: 58% of the women and 47% of the men found it useful."),
+    # "more than half": a hedge loosens the sum
+    ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; over 58% were women and 47% men."),
 ]
 
 

@@ -259,6 +259,9 @@ class _Builder:
         free_shares(self)  # percentages no sentence pattern tied: their share read from where they stand
         self._scope_relations()
         self._same_valued_thing()
+        from app.facts.groups import share_pairs
+
+        share_pairs(self)  # «58 % составили женщины и 47 % — мужчины»: the shares of a women/men pair make 100 %
         return self.model
 
     def _valued_noun(self, f: Fact) -> str | None:
