@@ -123,6 +123,29 @@ WRONG = [
     ("en", "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – 64 machines altogether.",
      "Kyzylorda, 12 November 2026 – The EU-funded project delivered 4 tractors per cooperative for its 15 cooperatives – 60 machines altogether.",
      "figures.product", "64 machines", "60 machines"),
+    # a count with its noun in brackets after a name heads a list of groups ("Dahana (2,100 farmers), Mehnat (1,700) …")
+    ("en", "Kulob, 3 May 2026 – EU-funded solar pumps now irrigate fields of 5,400 farmers in Khatlon. "
+           "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800).",
+     "Kulob, 3 May 2026 – EU-funded solar pumps now irrigate fields of 5,600 farmers in Khatlon. "
+     "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800).",
+     "figures.groups", "5,400 farmers", "5,600 farmers"),
+    # «Из N …» with the first group right after the whole (no comma), "Of the N …, a, b and c": groups adding up to more
+    ("ru", "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 900 опрошенных родителей 350 живут в городах, 400 — в сёлах и 200 — в горных районах.",
+     "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 950 опрошенных родителей 350 живут в городах, 400 — в сёлах и 200 — в горных районах.",
+     "figures.groups", "900 опрошенных", None),
+    ("en", "The survey was run by UNICEF with EU support. Of the 900 parents surveyed, 350 live in towns, 400 in villages and 200 in mountain areas.",
+     "The survey was run by UNICEF with EU support. Of the 950 parents surveyed, 350 live in towns, 400 in villages and 200 in mountain areas.",
+     "figures.groups", "900 parents", None),
+    # the shares of a complementary pair (women / men) side by side make 100 %
+    ("ru", "Атырау, 3 июня 2026 г. – Курс, финансируемый ЕС, прошли лаборанты: женщины — 58 %, мужчины — 47 %.",
+     "Атырау, 3 июня 2026 г. – Курс, финансируемый ЕС, прошли лаборанты: женщины — 58 %, мужчины — 42 %.",
+     "figures.groups", "47 %", "42 %"),
+    ("ru", "Ош, 3 июня 2026 г. – При поддержке ЕС прошло 12 семинаров. Среди слушателей 61 % составили сельские жители и 45 % — городские.",
+     "Ош, 3 июня 2026 г. – При поддержке ЕС прошло 12 семинаров. Среди слушателей 61 % составили сельские жители и 39 % — городские.",
+     "figures.groups", "45 %", "39 %"),
+    ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; 58% were women and 47% men.",
+     "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; 58% were women and 42% men.",
+     "figures.groups", "47%", "42%"),
 ]
 
 QUIET = [
@@ -169,6 +192,15 @@ QUIET = [
     # the sentence two back states a programme's budget, not the items' total
     ("en", "Naryn, 2 February 2027 – The EU programme in Naryn has a budget of EUR 900,000 for health.\n"
            "Fifteen committees have been chosen. Each will receive EUR 5,000 for first-aid kits."),
+    ("en", "Kulob, 3 May 2026 – EU-funded solar pumps now irrigate fields of more than 5,000 farmers in Khatlon. "
+           "The pumps serve three jamoats: Dahana (2,100 farmers), Mehnat (1,700) and Ziyodi (1,800)."),
+    # groups that need not be all of the whole: less than it is fine
+    ("ru", "Исследование провёл ЮНИСЕФ при поддержке ЕС. Из 950 опрошенных родителей 350 живут в городах и 400 — в сёлах."),
+    # a share within each group, not the groups' shares of a whole
+    ("ru", "Атырау, 3 июня 2026 г. – Курс, финансируемый ЕС, прошли лаборанты: 58 % женщин и 47 % мужчин оценили его как полезный."),
+    ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians: 58% of the women and 47% of the men found it useful."),
+    # "more than half": a hedge loosens the sum
+    ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; over 58% were women and 47% men."),
 ]
 
 

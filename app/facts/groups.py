@@ -66,7 +66,7 @@ def _previous_whole(b, k: int, noun: str | None = None):
     return cs[0] if len(cs) == 1 else None
 
 
-def _number_groups(b, k: int, a: int, e: int, whole) -> list:
+def _number_groups(b, k: int, a: int, e: int, whole, own: set = frozenset()) -> list:
     """The groups of ``whole`` in sentence k between offsets a and e: counts already read and the bare
     numbers that start their clause (a fact is made for each)."""
     from app.facts.dates import find_dates
@@ -89,7 +89,7 @@ def _number_groups(b, k: int, a: int, e: int, whole) -> list:
             continue
         fact = next((o for o in fs if o.start <= n.start < o.end), None)
         if fact is not None:
-            if fact.kind != "count" or fact.meta.get("measure") or fact.subset or fact.meta.get("each"):
+            if fact.kind != "count" or fact.meta.get("measure") or fact.subset and fact.id not in own or fact.meta.get("each"):
                 continue
             if fact.unit == whole.unit and not fact.meta.get("group_number"):
                 return []  # the whole's own noun again: another count of the same things, not a group
@@ -167,11 +167,20 @@ def bare_groups(b) -> None:
             if comma is None:
                 continue
             whole, a = first, comma.end
-        if whole.meta.get("groups") or any(r.kind == "groups" and whole.id == r.facts[0] for r in b.model.relations):
+            if re.match(r"[ \u00a0]+\d", text[first.end:first.end + 3]):
+                a = first.end  # «Из 1 200 опрошенных 410 были …, 530 — …»: the first group right after the whole, no comma
+        prior = next((r for r in b.model.relations if r.kind == "groups" and whole.id == r.facts[0]), None)
+        if (whole.meta.get("groups") or prior) and (prior is None or len(prior.facts) > 2 or prior.complete):
+            continue  # a breakdown already read; a lone group read before ("Of the 900 …, 400 in villages") is read again
+        own = set(prior.facts[1:]) if prior else set()
+        groups = _number_groups(b, k, a, e0, whole, own)
+        if any(g.subset and g.id not in own for g in groups):
             continue
-        groups = _number_groups(b, k, a, e0, whole)
-        if any(g.subset for g in groups):
-            continue
+        if prior is not None:
+            if not own <= {g.id for g in groups} or len(groups) < 2:
+                continue
+            b.model.relations.remove(prior)
+            b._rel_keys.discard((prior.kind, tuple(prior.facts)))
         rest = _remaining_next(b, k, whole)
         if len(groups) + (1 if rest is not None else 0) < 2:
             continue
@@ -262,3 +271,76 @@ def neighbour_lists(b) -> None:
             whole.meta["stated_sum"] = True  # "In total, …": the sum written from its groups
         b._group_rel(whole, groups, complete=complete)
         whole.meta["groups"] = before + whole.meta["groups"]
+
+
+def _share_label(b, k: int, p):
+    """The complementary group's label a percentage is the share of: the first word after it in its clause
+    («58 % составили женщины», "47% were men", «47 % — мужчины») or the word right before it ("women 58%",
+    "women made up 58%", «женщины — 58 %»); None when another figure comes first."""
+    from app.facts.model import _complementary, _pat_ok
+
+    ws = b.sent_words[k]
+    fs = b.sent_facts[k]
+    i0, i1 = b._widx(ws, p.start), b._widx(ws, p.end)
+    nxt = min([b._widx(ws, o.start) for o in fs if o.start >= p.end] + [len(ws)])
+    prv = max([b._widx(ws, o.end) for o in fs if o.end <= p.start] + [0])
+    pairs = _complementary(b.lang)
+
+    def label(w):
+        for n, pair in enumerate(pairs):
+            for side, pat in enumerate(pair):
+                if w.isalpha() and _pat_ok(pat, w):
+                    return n, side
+        return None
+    for j in range(i1, min(nxt, i1 + 4)):
+        w = ws[j].norm
+        if w in (",", ";", ".", "(", ")", "and", "и", "а", "while"):
+            break
+        if w == "of":
+            return None  # "58% of the women": a share of the group, not the group's share
+        lab = label(w)
+        if lab and b.lang == "ru" and j == i1 and _genitive(w):
+            return None  # «58 % женщин оценили …»: a share of the women, not the women's share
+        if lab:
+            return lab
+    for j in range(i0 - 1, max(prv - 1, i0 - 4), -1):
+        w = ws[j].norm
+        if w in (",", ";", ".", "(", ")"):
+            break
+        lab = label(w)
+        if lab:
+            return lab
+    return None
+
+
+def _genitive(w: str) -> bool:
+    from app.language import morph
+
+    p = morph().parse(w)
+    return bool(p) and "gent" in p[0].tag and "nomn" not in p[0].tag
+
+
+def share_pairs(b) -> None:
+    """«Среди участников 58 % составили женщины и 47 % — мужчины», "Women made up 58% of the trainees and
+    men 47%": the shares of the two groups of a complementary pair (women / men, urban / rural …) stated
+    side by side in one sentence make up 100 % of the whole they share (a ``groups`` relation over a
+    100 % that is no figure of the text: never blamed, never shown)."""
+    from app.facts.quantities import Quantity
+
+    related = {i for r in b.model.relations for i in r.facts}
+    for k, fs in enumerate(b.sent_facts):
+        ps = [f for f in fs if f.kind == "percent"]
+        if len(ps) != 2 or any(p.id in related or p.attached or p.hedge or p.table for p in ps):
+            continue
+        if any(f.kind == "money" for f in fs):
+            continue
+        labs = [_share_label(b, k, p) for p in ps]
+        if None in labs or labs[0][0] != labs[1][0] or labs[0][1] == labs[1][1]:
+            continue
+        gap = b.text[ps[0].end:ps[1].start]
+        if len(gap) > 60 or ";" in gap or "." in gap:
+            continue
+        w = b.add("percent", ps[0].start, ps[0].start, 100.0, "%", None, place=ps[0].place, scope=ps[0].scope,
+                  sentence=k, block=b.sent_block[k])
+        w.meta["virtual"] = True
+        b.rel("groups", [w.id] + [p.id for p in ps], True, note="shares of a pair")

@@ -259,6 +259,9 @@ class _Builder:
         free_shares(self)  # percentages no sentence pattern tied: their share read from where they stand
         self._scope_relations()
         self._same_valued_thing()
+        from app.facts.groups import share_pairs
+
+        share_pairs(self)  # «58 % составили женщины и 47 % — мужчины»: the shares of a women/men pair make 100 %
         return self.model
 
     def _valued_noun(self, f: Fact) -> str | None:
@@ -1163,6 +1166,13 @@ class _Builder:
         inc_ps = phrase_set(lang, "includes")
         tot_ps = phrase_set(lang, "in_total")
         used: set[int] = set()
+        for c in cs:
+            # "Tugarak (4,100 people), Mehnatobod (3,950) and …": a count with its noun in brackets after a name is a
+            # group like the bare ones after it, not their whole
+            bl = None if c.meta.get("group_number") or not self.text[c.end:c.end + 2].lstrip(" \u00a0").startswith(")") \
+                else BRACKET_LABEL.search(self.text[max(0, c.start - 34):c.start])
+            if bl:
+                c.meta.update(group_number=True, bracket_group=True, place_group=bl.group("w")[:1].isupper())
         for k, w in enumerate(cs):
             if w.meta.get("of_them") or w.meta.get("group_number") or w.subset or w.id in used:
                 continue

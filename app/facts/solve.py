@@ -370,6 +370,8 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             common &= set(r.facts)
         cands = []
         for fid in sorted(common):
+            if facts.facts[fid].meta.get("virtual"):
+                continue  # the 100 % that shares of complementary groups make up: never the wrong figure
             mine = of_fact.get(fid, [])
             ok, v = _explains(facts, fid, mine)
             if ok:
@@ -383,7 +385,7 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             related_ids = []
             for r in g:
                 for i in r.facts:
-                    if i != f.id and i not in related_ids:
+                    if i != f.id and i not in related_ids and not facts.facts[i].meta.get("virtual"):
                         related_ids.append(i)
             value = None if tied else best[2]
             if len(cands) > 1 and all(r.kind == "same" for r in g):
@@ -393,9 +395,10 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
                                  [facts.facts[c[1]] for c in tied]))
         else:
             for r in g:
-                prios = sorted(r.facts, key=lambda i: -_priority(facts.facts[i], r, facts))
+                prios = sorted((i for i in r.facts if not facts.facts[i].meta.get("virtual")), key=lambda i: -_priority(facts.facts[i], r, facts))
                 f = facts.facts[prios[0]]
-                out.append(Diagnosis(RULE_OF[r.kind], f, [facts.facts[i] for i in r.facts if i != f.id], [r], None, False))
+                out.append(Diagnosis(RULE_OF[r.kind], f, [facts.facts[i] for i in r.facts if i != f.id and not facts.facts[i].meta.get("virtual")],
+                                     [r], None, False))
     # one finding per figure and rule
     seen = set()
     uniq = []

@@ -245,6 +245,11 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
                 f"«{t}» {where_ru}не сходится с целым «{whole.text}» и другими частями{s_ru}")
     if kind == "groups":
         whole = F[rel.facts[0]]
+        if whole.meta.get("virtual"):
+            tot = sum(F[i].value for i in rel.facts[1:])
+            tot_s = f"{tot:g}".replace(".", ",") if doc.language == "ru" else f"{tot:g}"
+            return (f"The shares of the groups ({_places(d)}, '{t}') add up to {tot_s} %, not 100 %{s_en}",
+                    f"Доли групп ({_places_ru(d)}, «{t}») в сумме дают {tot_s} %, а не 100 %{s_ru}")
         if f.id == whole.id:
             return (f"'{t}' is not the sum of its groups ({_places(d)}){s_en}",
                     f"«{t}» не равно сумме групп ({_places_ru(d)}){s_ru}")
