@@ -108,3 +108,49 @@ def test_wrong_figure_flagged(lang, text, flagged, suggestion):
 @pytest.mark.parametrize("lang,text", TOTAL_AFTER_PARTS_QUIET + OVERFLOW_QUIET + SAME_PEOPLE_QUIET)
 def test_look_alikes_quiet(lang, text):
     _check(lang, text, None, None)
+
+
+# --- shares: a hedged share is rounded, not free; a clause pointing back; link verbs between amount and share --
+SHARES = [
+    ("en", "Termez, 6 May 2026 – The project costs EUR 2.5 million. The European Union provides EUR 2 million, "
+           "roughly 90 per cent of the cost.", "90 per cent", "80 per cent"),
+    ("ru", "Кулоб, 14 мая 2026 г. – Стоимость проекта – 4 млн евро. Европейский союз выделяет 3 млн евро, "
+           "то есть около 85 % общей суммы.", "85 %", "75 %"),
+    ("ru", "Нарын, 1 апреля 2026 г. – ЕС предоставляет 1 800 000 евро из общего бюджета проекта в 2 000 000 евро; "
+           "это 80 % всех средств.", "80 %", "90 %"),
+    ("en", "Dashoguz, 9 March 2026 – The EU grant of EUR 1.2 million comes out of a total budget of EUR 1.5 million; "
+           "that is 75 per cent of the total.", "75 per cent", "80 per cent"),
+    ("en", "Aktobe, 4 June 2025 – The total cost of the clinic programme is EUR 800,000.\n"
+           "The EU's contribution, EUR 600,000, represents 70% of that amount.", "70%", "75%"),
+    ("en", "Jizzakh, 17 September 2025 – The overall budget of the EU-funded project is EUR 3 million. UNICEF's part, EUR 600,000, "
+           "accounts for 25% of this sum.", "25%", "20%"),
+]
+SHARES_QUIET = [
+    ("en", "Termez, 6 May 2026 – The project costs EUR 2.5 million. The European Union provides EUR 2.2 million, "
+           "roughly 90 per cent of the cost."),
+    ("ru", "Кулоб, 14 мая 2026 г. – Стоимость проекта – 4 млн евро. Европейский союз выделяет 3 млн евро, "
+           "то есть около 75 % общей суммы."),
+    ("ru", "Нарын, 1 апреля 2026 г. – ЕС предоставляет 1 800 000 евро из общего бюджета проекта в 2 000 000 евро; "
+           "это 90 % всех средств."),
+    ("en", "Aktobe, 4 June 2025 – The total cost of the clinic programme is EUR 800,000.\n"
+           "The EU's contribution, EUR 600,000, represents 75% of that amount."),
+    # a rounded share: 1,999,800 of 2,105,000 is 95.0 %
+    ("en", "Jizzakh, 17 September 2025 – The overall budget of the EU-funded project is EUR 2,105,000. The EU's part, EUR 1,999,800, "
+           "accounts for 95% of this sum."),
+    # "more than" is true of 80 %
+    ("en", "Dashoguz, 9 March 2026 – The EU grant of EUR 1.2 million comes out of a total budget of EUR 1.5 million; "
+           "that is more than 75 per cent of the total."),
+    # a share of something else in the clause after
+    ("en", "Dashoguz, 9 March 2026 – The EU grant of EUR 1.2 million comes out of a total budget of EUR 1.5 million, "
+           "and women will make up 60 per cent of the trainees."),
+]
+
+
+@pytest.mark.parametrize("lang,text,flagged,suggestion", SHARES)
+def test_share_flagged(lang, text, flagged, suggestion):
+    _check(lang, text, flagged, suggestion)
+
+
+@pytest.mark.parametrize("lang,text", SHARES_QUIET)
+def test_share_look_alikes_quiet(lang, text):
+    _check(lang, text, None, None)

@@ -88,9 +88,18 @@ def _part_in_sentence(b, ws, p, fs, whole):
         # the amount right before the percentage, in its clause: "The EU's EUR 1.7 million grant covers 85% …"
         o = before[-1]
         gap = ws[b._widx(ws, o.end):i]
-        if len(gap) <= 4 and not any(w.norm in _CLAUSE_BREAK for w in gap) and o.role in (None, p.role, "eu", "cofin", "other") \
+        if (len(gap) <= 4 and not any(w.norm in _CLAUSE_BREAK for w in gap) or len(gap) <= 6 and _same_clause(b, ws, o, p)) \
+                and o.role in (None, p.role, "eu", "cofin", "other") \
                 and not any(x.kind in ("money", "percent") and o.end <= x.start < p.start for x in fs):
+            # "The EU's share, €1,000,000, represents 75% of …": link words only between them
             return o
+        if _clause_anaphor(b, ws, p):
+            # «EUR 3 000 000 — доля ЕС в бюджете, составляющем EUR 3 750 000; это 75 % общей суммы»: the clause
+            # points back at the sentence's amount before it that is not the whole
+            mine = [o for o in before if o.role in (None, "eu", "cofin", "other")
+                    and not any(x.kind == "percent" and o.end <= x.start < p.start for x in fs)]
+            if mine:
+                return mine[-1]
     after = [o for o in cands if o.start >= p.end]
     if after:
         # «80 % расходов – 1,2 млн евро из 1,6 млн евро»: the amount right after the percentage restates it
@@ -142,6 +151,27 @@ def _anaphoric_opening(b, ws, p) -> bool:
             return False
         k = h.j
     return True
+
+
+def _clause_anaphor(b, ws, p) -> bool:
+    """p opens a clause inside its sentence by pointing back: "…; this is 80 per cent of the total",
+    «…, это 75 % общей суммы» (a clause break, then words of ``share_anaphora`` and hedges only)."""
+    i = b._widx(ws, p.start)
+    ps, hedges = phrase_set(b.lang, "share_anaphora"), phrase_set(b.lang, "hedges")
+    for c in range(i - 1, max(0, i - 7), -1):
+        if ws[c].norm not in (";", ",", "–", "—", ":"):
+            continue
+        m = ps.at(ws, c + 1, i)
+        if m is None:
+            return False
+        k = m.j
+        while k < i:
+            h = hedges.at(ws, k, i)
+            if h is None:
+                return False
+            k = h.j
+        return True
+    return False
 
 
 def _follows(b, k: int) -> bool:
