@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from typing import Any, Callable
 
 from app.engine.linter import resource as _resource
@@ -142,9 +143,11 @@ class _CachedGrammeme:
     """A tag's grammeme of one category (``tag.POS``, ``tag.case`` …) looked up once per tag
     (issue 13). pymorphy3 answers each access by intersecting the tag's grammemes with the
     category's and wrapping the result in a new TypedGrammeme; the grammar checks ask the same few
-    hundred tags hundreds of thousands of times. Tags are immutable and keyed by their string here;
-    the value is the object pymorphy3's own descriptor gives (the same TypedGrammeme, which still
-    refuses a comparison with a grammeme of another category)."""
+    hundred tags hundreds of thousands of times. Tags are immutable and keyed by their string here.
+    The value is the grammeme pymorphy3's own descriptor gives as a plain (interned) string, not its
+    TypedGrammeme, whose Python-level ``__eq__`` and ``__hash__`` every comparison and set lookup
+    paid: the only difference is that a comparison with a grammeme of another category (a bug in the
+    calling code, which would raise ValueError there) is False instead."""
 
     __slots__ = ("_orig", "_values")
 
@@ -158,7 +161,8 @@ class _CachedGrammeme:
         try:
             return self._values[instance._str]
         except KeyError:
-            v = self._values[instance._str] = self._orig.__get__(instance, owner)
+            v = self._orig.__get__(instance, owner)
+            v = self._values[instance._str] = sys.intern(str(v)) if v is not None else None
             return v
 
 
