@@ -96,6 +96,7 @@ def check(doc, rule, ctx):
     preps = t.get("prepositions") or {}
     po_nouns = set(t.get("po_locative") or [])
     compounds = _compounds()
+    compound_wrong = _compound_wrong()  # (once per document, not per word: issue 13)
     for b in doc.blocks:
         ws = _block_words(doc, b)
         lows = [w.lower() for _, _, w in ws]
@@ -106,7 +107,7 @@ def check(doc, rule, ctx):
             if len(ws[i][2]) > 1 and ws[i][2].isupper() and i + 1 < len(ws) and not ws[i + 1][2].isupper():
                 i += 1  # «на ИЗО», «К ИЗО»: an abbreviation, not the preposition «изо»
                 continue
-            for words, spec in _compound_wrong().get(low, ()):
+            for words, spec in compound_wrong.get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and i + n < len(ws) and lows[i + n] in spec["wrong"] \
                         and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)):
