@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from typing import Any, Callable
 
 from app.engine.linter import resource as _resource
@@ -142,9 +143,11 @@ class _CachedGrammeme:
     """A tag's grammeme of one category (``tag.POS``, ``tag.case`` …) looked up once per tag
     (issue 13). pymorphy3 answers each access by intersecting the tag's grammemes with the
     category's and wrapping the result in a new TypedGrammeme; the grammar checks ask the same few
-    hundred tags hundreds of thousands of times. Tags are immutable and keyed by their string here;
-    the value is the object pymorphy3's own descriptor gives (the same TypedGrammeme, which still
-    refuses a comparison with a grammeme of another category)."""
+    hundred tags hundreds of thousands of times. Tags are immutable and keyed by their string here.
+    The value is the grammeme pymorphy3's own descriptor gives as a plain (interned) string, not its
+    TypedGrammeme, whose Python-level ``__eq__`` and ``__hash__`` every comparison and set lookup
+    paid: the only difference is that a comparison with a grammeme of another category (a bug in the
+    calling code, which would raise ValueError there) is False instead."""
 
     __slots__ = ("_orig", "_values")
 
@@ -158,7 +161,8 @@ class _CachedGrammeme:
         try:
             return self._values[instance._str]
         except KeyError:
-            v = self._values[instance._str] = self._orig.__get__(instance, owner)
+            v = self._orig.__get__(instance, owner)
+            v = self._values[instance._str] = sys.intern(str(v)) if v is not None else None
             return v
 
 
@@ -171,6 +175,20 @@ def _cache_tag_attributes(cls) -> None:
         orig = cls.__dict__.get(name)
         if orig is not None and hasattr(orig, "grammeme_set") and not isinstance(orig, _CachedGrammeme):
             setattr(cls, name, _CachedGrammeme(orig))
+    contains = cls.__dict__.get("__contains__")
+    if contains is not None and not getattr(contains, "_pressroom", False):
+        known_grammemes = cls.KNOWN_GRAMMEMES
+
+        def __contains__(self, grammeme, _orig=contains, _known=known_grammemes):
+            # ``"anim" in tag``: a known grammeme of one string answered from the tag's grammemes
+            # (as pymorphy3 does, without its set test and class-method calls); anything else
+            # (a set of grammemes, an unknown one, which raises) by pymorphy3 itself
+            if type(grammeme) is str and grammeme in _known:
+                gs = self._grammemes_cache
+                return grammeme in (gs if gs is not None else self.grammemes)
+            return _orig(self, grammeme)
+        __contains__._pressroom = True
+        cls.__contains__ = __contains__
 
 
 PARSE_CACHE_MAX = 100_000
@@ -192,6 +210,40 @@ def _memoize(m) -> None:
         return list(hit)
 
     m.parse = cached_parse
+
+    # Whether a word is a dictionary word, also once per word (issue 13): the spelling check asks
+    # it of every word, then the agreement and government code again, and again through each
+    # parse's ``is_known`` (pymorphy3 walks the DAWG with its е/ё substitutions every time). Both
+    # ask ``dictionary.word_is_known(x, substitutes)``: kept here by x.
+    d = m.dictionary
+    subs = m.char_substitutes
+    known: dict[str, bool] = {}
+
+    def fuzzy_known(x: str) -> bool:
+        hit = known.get(x)
+        if hit is None:
+            if len(known) >= PARSE_CACHE_MAX:
+                known.clear()
+            hit = known[x] = d.word_is_known(x, subs)
+        return hit
+
+    word_is_known = m.word_is_known
+
+    def cached_word_is_known(word: str, strict: bool = False) -> bool:
+        if strict:
+            return word_is_known(word, strict=True)  # (the spelling suggester's one-edit strings: no reuse)
+        return fuzzy_known(word.lower())
+
+    m.word_is_known = cached_word_is_known
+    parse_class = type(m.parse("мир")[0]) if m.parse("мир") else None
+    original = getattr(parse_class, "is_known", None)
+    if isinstance(original, property) and not getattr(original.fget, "_pressroom", False):
+        def is_known(p):
+            if p._morph is m:
+                return fuzzy_known(p.word)
+            return original.fget(p)
+        is_known._pressroom = True
+        parse_class.is_known = property(is_known, doc=original.__doc__)
 
 
 _INFN_INDEXES: dict[int, tuple[int, ...]] = {}

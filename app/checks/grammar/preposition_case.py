@@ -96,6 +96,7 @@ def check(doc, rule, ctx):
     preps = t.get("prepositions") or {}
     po_nouns = set(t.get("po_locative") or [])
     compounds = _compounds()
+    compound_wrong = _compound_wrong()  # (once per document, not per word: issue 13)
     for b in doc.blocks:
         ws = _block_words(doc, b)
         lows = [w.lower() for _, _, w in ws]
@@ -111,7 +112,7 @@ def check(doc, rule, ctx):
                 yield slip
                 i += 2
                 continue
-            for words, spec in _compound_wrong().get(low, ()):
+            for words, spec in compound_wrong.get(low, ()):
                 n = len(words)
                 if lows[i:i + n] == words and i + n < len(ws) and lows[i + n] in spec["wrong"] \
                         and all(_only_spaces(doc, ws[k][1], ws[k + 1][0]) for k in range(i, i + n)):

@@ -165,36 +165,64 @@ def _clause_subject(ctx, doc, ws, i, b, cases) -> bool:
     return any(_subject_possible(ctx, ws[i][2], g) and not possible_any([g], cases) for g in groups[-1:])
 
 
-def check(doc, rule, ctx):
+_PREPARED: list = [None, None]  # (the table it was built from, its derived sets): once per table, not per document (issue 13)
+
+
+def _prepared():
     t = table()
+    if _PREPARED[0] is t:
+        return _PREPARED[1]
     verbs = {k.replace("ё", "е"): v for k, v in {**(t.get("verbs") or {}), **(t.get("passive_verbs") or {})}.items()}
     vpreps = [("wrong", x) for x in (t.get("wrong_prepositions") or [])] + \
         [("case", x) for x in (t.get("preposition_cases") or [])] + \
         [("object", x) for x in (t.get("object_cases") or [])]
-    governors = {x.replace("ё", "е") for _, spec in vpreps for x in spec["words"]}
-    spec_words = [{x.replace("ё", "е") for x in spec["words"]} for _, spec in vpreps]  # once, not per word (issue 13)
-    verb_set = frozenset(verbs)
-    adverbial = {x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS
+    governors = frozenset(x.replace("ё", "е") for _, spec in vpreps for x in spec["words"])
+    # the rows each governor lemma is listed in, in the table's order (a word is tried against its
+    # lemmas' rows only, in that order, instead of intersecting its lemmas with every row's words)
+    rows: dict[str, list[int]] = {}
+    for k, (_, spec) in enumerate(vpreps):
+        for x in {x.replace("ё", "е") for x in spec["words"]}:
+            rows.setdefault(x, []).append(k)
+    adverbial = frozenset({x.replace("ё", "е") for x in (t.get("adverbial_heads") or [])} | TIME_NOUNS)
     # short adjectives that govern a case like a verb («благодарны Европейскому Союзу»)
     adjectives = {k.replace("ё", "е"): v for k, v in (t.get("adjectives") or {}).items()}
-    adj_prefixes = {k[:4] for k in adjectives}
-    places = adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
+    prepared = {
+        "verbs": verbs, "vpreps": vpreps, "governors": governors, "rows": rows, "verb_set": frozenset(verbs),
+        "adverbial": adverbial, "adjectives": adjectives, "adj_prefixes": frozenset(k[:4] for k in adjectives),
+        "places": adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])},
+    }
+    _PREPARED[:] = [t, prepared]
+    return prepared
+
+
+def _rows_of(rows, lemmas) -> list[int]:
+    if len(lemmas) == 1:
+        for lemma in lemmas:
+            return rows[lemma]
+    return sorted({k for lemma in lemmas for k in rows[lemma]})
+
+
+def check(doc, rule, ctx):
+    prep = _prepared()
+    verbs, vpreps, governors, rows = prep["verbs"], prep["vpreps"], prep["governors"], prep["rows"]
+    verb_set, adverbial, adjectives = prep["verb_set"], prep["adverbial"], prep["adjectives"]
+    adj_prefixes, places = prep["adj_prefixes"], prep["places"]
     flagged: set[int] = set()
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
             glemmas = _governor_lemmas(ctx, w) & governors
             found = None
-            for (kind, spec), sw in zip(vpreps, spec_words) if glemmas else ():
-                if glemmas & sw:
-                    if kind == "wrong":
-                        found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
-                    elif kind == "object":
-                        found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
-                    else:
-                        found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
-                    if found is not None:
-                        break
+            for k in _rows_of(rows, glemmas) if glemmas else ():
+                kind, spec = vpreps[k]
+                if kind == "wrong":
+                    found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
+                elif kind == "object":
+                    found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
+                else:
+                    found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
+                if found is not None:
+                    break
             if found is not None:
                 if found.offset in flagged:
                     continue  # «дали оценку о …»: the verb's row and the noun's row flag one preposition
