@@ -24,6 +24,7 @@ CURRENCY = {"евро": "EUR", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros
             "somoni": "TJS", "сум": "UZS", "uzs": "UZS", "sum": "UZS", "sums": "UZS", "манат": "TMT", "tmt": "TMT",
             "manat": "TMT", "manats": "TMT", "руб": "RUB", "rub": "RUB", "₽": "RUB", "rouble": "RUB", "roubles": "RUB",
             "ruble": "RUB", "rubles": "RUB", "gbp": "GBP", "£": "GBP", "pound": "GBP", "pounds": "GBP", "chf": "CHF"}
+_CURRENCY_LONGEST_FIRST = tuple(sorted(CURRENCY, key=len, reverse=True))
 PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|процент(?:ов|а|ам|ами|ах)?(?![\w])|per[ \u00a0]?cent(?![\w])|percent(?![\w])|pct(?![\w]))"
                            r"(?![ \u00a0]*(?:пункт|point|p\.p\.|п\.\s?п\.))", re.I)
 DURATION_AFTER = {
@@ -72,13 +73,16 @@ class Quantity:
     meta: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)
 def _currency(word: str) -> str:
+    """The currency code a currency word or sign stands for (a pure function of the word: kept,
+    with CURRENCY's keys sorted once instead of per call, issue 13)."""
     w = word.lower().rstrip(".")
     if w.startswith("долл"):
         return "USD"
     if w.startswith("руб"):
         return "RUB"
-    for k in sorted(CURRENCY, key=len, reverse=True):
+    for k in _CURRENCY_LONGEST_FIRST:
         if w == k or (len(k) > 3 and w.startswith(k)):
             return CURRENCY[k]
     if w.startswith("сом"):

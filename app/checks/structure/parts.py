@@ -49,6 +49,7 @@ OFFICE = re.compile(
     r"менеджер|специалист|офис|отдел|обращайтесь|для\s+получения\s+(?:дополнительной\s+)?информации|для\s+СМИ|"
     r"press\s+office|press\s+officer|media|contact|spokes(?:person|man|woman)|officer|delegation|"
     r"communications?|for\s+(?:more|further)\s+information|inquiries|enquiries", re.I)
+_DIGIT = re.compile(r"\d")  # PHONE's \d, the same digits
 PERSON = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s+[A-ZА-ЯЁ][a-zа-яё]+\b")
 
 ORG_RU = re.compile(
@@ -272,7 +273,8 @@ def _contacts(doc: Document, body: list[Block]) -> Part | None:
 def _contacts_in(doc: Document, body: list[Block]) -> Part | None:
     for i, b in enumerate(body):
         text = doc.text[b.start:b.end]
-        if not (PHONE.search(text) or EMAIL.search(text)):
+        # PHONE needs a digit and EMAIL an "@": asked first, at C speed (issue 13)
+        if not ((_DIGIT.search(text) and PHONE.search(text)) or ("@" in text and EMAIL.search(text))):
             continue
         window = " ".join(doc.text[x.start:x.end] for x in body[max(0, i - 2):i + 1])
         if OFFICE.search(window) or PERSON.search(window):

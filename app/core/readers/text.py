@@ -69,11 +69,10 @@ def _refuse_garbage(text: str, name: str) -> None:
     sample = text[:100_000]
     if not sample:
         return
-    from collections import Counter
-
-    # each distinct character judged once (a draft has a few hundred): ~20x faster than per character
+    # each distinct character judged once (a draft has a few hundred): ~20x faster than per character;
+    # only the bad ones counted (a set of the characters is cheaper than counting them all, issue 13)
     bad = sum(
-        n for c, n in Counter(sample).items()
+        sample.count(c) for c in set(sample)
         if (unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t\f\v") or c == "\ufffd"
     )
     if bad / len(sample) > 0.02:
