@@ -314,8 +314,10 @@ def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
         while j < len(ws) and len(skipped) <= _MAX_INSIDE:
             w = ws[j][2]
             qs = analyses(ctx, w) or ()
-            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs):
-                break  # (not the noun of the phrase's own adjective: «пострадавших от домашнего насилия»)
+            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs) and not _noun_genitive(ctx, ws[j - 1][2], qs, parts):
+                # (not the noun of the phrase's own adjective: «пострадавших от домашнего насилия»;
+                # nor the genitive of the phrase's noun: «принятых в ходе сессии решениях»)
+                break
             if inside and w.lower() in COORDINATORS:
                 pass
             elif not qs and w[:1].isupper():
@@ -328,6 +330,16 @@ def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
         if not inside:
             return set()
     return set()
+
+
+def _noun_genitive(ctx, prev: str, qs, parts) -> bool:
+    """A word after a noun that can be its genitive and agrees with the participle only in another
+    case («в ходе | сессии»: «сессии» agrees with «принятых» only as a plural accusative)."""
+    if not any(p.tag.POS == "NOUN" for p in analyses(ctx, prev) or ()):
+        return False
+    if not any(case_of(q.tag) == "gent" and q.tag.POS == "NOUN" for q in qs):
+        return False
+    return not any(case_of(h.tag) == "gent" and _agree(a, h) for a in parts for h in qs if h.tag.POS in _HEAD_POS)
 
 
 def _agrees_with(ctx, adj: str, noun_parses) -> bool:
@@ -628,6 +640,8 @@ def inflect_numeral_group(g: NumeralGroup, case: str) -> list[str]:
         # школах» → «тридцати двух школах», «в двадцать одном районе» → «двадцати одном районе»):
         # only the numerals change
         words += [w for _, _, w in g.rest.words]
+        if "ё" not in "".join(w for _, _, w in g.numerals + g.rest.words):
+            words = [x.replace("ё", "е").replace("Ё", "Е") for x in words]
         return [" ".join(words)]
     # the noun group after a numeral of 2–4 does not agree in the usual way («два новых насоса»):
     # every word goes into the plural of the case on its own

@@ -23,7 +23,7 @@ CASE_RU = {"nomn": "именительный", "gent": "родительный",
            "ablt": "творительный", "loct": "предложный"}
 # Prepositions that are also adverbs («относительно небольшой», «после мы поехали»): only a bare
 # noun, never a possible subject, counts after them.
-ADVERB_HOMONYMS = {"относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
+ADVERB_HOMONYMS = {"вроде", "относительно", "около", "после", "вокруг", "вдоль", "против", "кроме", "путем", "путём",
                    "накануне", "внутри", "свыше", "вблизи", "мимо", "позади", "внутрь", "вглубь", "посреди",
                    "взамен", "спустя", "напротив", "поверх", "подле", "вслед", "соответственно"}
 # Adverbs of degree among them: «относительно небольших городах» is the adverb before an adjective,
@@ -167,6 +167,8 @@ def check(doc, rule, ctx):
                 continue
             n, spec, prep_text = hit
             f = _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b)
+            if f is None and not spec.get("fixed") and not spec.get("adverb") and not spec.get("also"):
+                f = _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b)
             if f is not None:
                 yield f
             i += n
@@ -334,6 +336,9 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
             also = set()  # not the gerund: no «за» of thanking follows
     if lows[i] == "ввиду" and i > 0 and lows[i - 1].startswith(("име", "имее", "имел")):
         return None  # «иметь ввиду» (a misspelling of «в виду», another rule's business)
+    if spec.get("after_noun") and not (i > 0 and _only_spaces(doc, ws[i - 1][1], ws[i][0]) and any(
+            p.tag.POS == "NOUN" for p in analyses(ctx, ws[i - 1][2]) or ())):
+        return None  # «ярмарки вроде прошлогодней» (not the particle: «он вроде рабочим трудится»)
     if spec.get("fixed"):
         return _fixed(doc, rule, ctx, ws, i, n, spec, prep_text, end, b)
     if not (lows[i] in ADVERB_HOMONYMS and n == 1) and not spec.get("adverb"):
@@ -406,6 +411,83 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if possible_any(groups, set(cases), also):
         return None
     return _group_finding(doc, rule, groups, cases, prep_text)
+
+
+_BOUNDARY = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|[—–][ \u00a0]|$)")
+
+
+def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
+    """«для жителей отдалённых сёл и малым фермерским хозяйствам» → «малых фермерских хозяйств»:
+    a noun group joined by «и», «или» to the preposition's own group (past the genitives that
+    group governs) in an oblique case the preposition does not take, the last group before a
+    clause boundary (Русская грамматика 1980, § 2148: coordinated words share the case).
+    Left alone when the second group can be a nominative or an accusative (a new clause's subject
+    or object), or a genitive after genitives (one of them: «жителей сёл и деревень»)."""
+    cases = set(spec.get("case") or [])
+    end = ws[i + n - 1][1]
+    following = words_after(doc.text, end, b.end, limit=12)
+    if not following or any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
+        return None
+    groups = noun_groups(ctx, following, phrases=True)
+    if not groups:
+        return None
+    first = best_group(groups)
+    if not possible(first, cases) or not head_readings(first):
+        return None
+    case = next((c for c in spec.get("case") or [] if possible(first, {c})), None)
+    k = next(x for x, w in enumerate(ws) if w[0] == first.words[-1][0]) + 1
+    genitives = 0
+    while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]):
+        low = ws[k][2].lower()
+        if low in ("и", "или"):
+            break
+        ps = analyses(ctx, ws[k][2]) or ()
+        if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
+                or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in ps):
+            return None
+        genitives += 1
+        k += 1
+    if k >= len(ws) - 1 or ws[k][2].lower() not in ("и", "или") or not _only_spaces(doc, ws[k - 1][1], ws[k][0]):
+        return None
+    second = words_after(doc.text, ws[k][1], b.end, limit=12)
+    if not second or second[0][0] != ws[k + 1][0] or not second[0][2][:1].islower():
+        return None
+    groups2 = noun_groups(ctx, second, phrases=True)
+    if not groups2:
+        return None
+    g2 = best_group(groups2)
+    heads = head_readings(g2)
+    if not heads or any(h.tag.POS == "NPRO" for h in heads) or disagreeing(g2) \
+            or _BOUNDARY.match(doc.text, _past_genitives(ctx, doc, g2.end, b.end), b.end) is None:
+        return None
+    allowed = cases | {"nomn", "accs"} | ({"gent"} if genitives else set())
+    if possible_any(groups2, allowed) or any(possible(g, allowed) for g in groups2):
+        return None
+    # (joined to a noun earlier in the clause in its case: «ознакомили с требованиями к отчётности
+    # и правилами закупок»)
+    own = {case_of(h.tag) for h in heads}
+    start = max(doc.text.rfind(c, b.start, ws[i][0]) for c in ".,;:!?\n—–(")
+    if any(ws[x][0] > start and any(p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF") and case_of(p.tag) in own
+                                    for p in analyses(ctx, ws[x][2]) or ())
+           for x in range(i)):
+        return None
+    suggestions = inflect_group(g2, case, CONFUSED_WITH.get(case))
+    if not suggestions:
+        return None
+    return rule.finding(doc, g2.start, g2.end, suggestions, prep=prep_text,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _past_genitives(ctx, doc, pos, end) -> int:
+    """The end of up to three genitive words right after ``pos`` («больницам | района»)."""
+    out = pos
+    for s, e, w in words_after(doc.text, pos, end, limit=3):
+        ps = analyses(ctx, w) or ()
+        if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
+                or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "VERB") for p in ps):
+            break
+        out = e
+    return out
 
 
 _DIGITS = re.compile(r"[ \u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*(?=[ \u00a0]+[А-Яа-яЁё])")
@@ -558,6 +640,11 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
         return None
     group = noun_group(ctx, following)
     if group is None:
+        # «по пять критериям» → «по пяти критериям»: a numeral whose noun is in the dative (the
+        # distributive «по пять тетрадей», «по два раза» has a genitive noun and is right)
+        g = numeral_group(ctx, following)
+        if g is not None and _noun_shows(g.rest) == {"datv"}:
+            return _numeral(doc, rule, ctx, following, ["datv"], ws[i][2])
         return None
     plural_loct = _plural_locative(group)
     if plural_loct:
