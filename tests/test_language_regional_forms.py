@@ -62,3 +62,10 @@ def test_a_real_word_slipped_into_a_set_phrase_at_a_sentence_start(text, span, s
 ])
 def test_set_phrases_and_their_real_words_elsewhere_stay_quiet(text):
     assert spelling(text) == []
+
+
+def test_surnames_built_from_the_added_given_names_are_known():
+    # Turkmen and Tajik given names (Сапар, Меред, Мурод, Исмат) and the surnames the region forms from them
+    text = "Сапаров и Мередова выступили первыми. Муродов рассказал о планах, Исматова — о бюджете."
+    assert spelling(text) == []
+    assert spelling("Saparov and Meredova spoke first. Murodov and Ismatova presented the budget.", "en") == []
