@@ -22,6 +22,8 @@ QUIET_RU = [
     "Кёйтендаг и Ходжамбаз вошли в проект вместе с Чарджевским этрапом.",
     # an adjective made from a place the lists or pymorphy3 know
     "Мургабский и Саятский районы получили новые насосы.",
+    # adjectives of the vocabulary's lower-case terms (хукумат, айыл, аксакал)
+    "Представители хукуматского отдела и айыльного кенеша встретились с членами аксакальского суда.",
 ]
 
 
@@ -32,7 +34,7 @@ def test_regional_forms_and_districts_stay_quiet(text):
 
 def test_english_district_names_stay_quiet():
     text = ("Farmers from Gokdepe, Babadayhan and Sarahs met in Anau. Schools in Balkh, Khulbuk and "
-            "Garm joined the programme.")
+            "Garm joined the programme; forty dayhans took part.")
     assert spelling(text, "en") == []
 
 
@@ -62,3 +64,10 @@ def test_a_real_word_slipped_into_a_set_phrase_at_a_sentence_start(text, span, s
 ])
 def test_set_phrases_and_their_real_words_elsewhere_stay_quiet(text):
     assert spelling(text) == []
+
+
+def test_surnames_built_from_the_added_given_names_are_known():
+    # Turkmen and Tajik given names (Сапар, Меред, Мурод, Исмат) and the surnames the region forms from them
+    text = "Сапаров и Мередова выступили первыми. Муродов рассказал о планах, Исматова — о бюджете."
+    assert spelling(text) == []
+    assert spelling("Saparov and Meredova spoke first. Murodov and Ismatova presented the budget.", "en") == []

@@ -182,6 +182,8 @@ class Speller:
                 return True  # «Кочкор»: the place of «Кочкорский» (район)
             if cap and self._place_adjective(word, vocabulary):
                 return True  # «Мургабского», «Саятский»: the district of a place the lists know
+            if self._term_adjective(word, vocabulary):
+                return True  # «хукуматского», «айыльного», «аксакальский»: an adjective of a vocabulary term
             return self._declined(word, vocabulary)
         if re.fullmatch(r"[A-Za-z'’-]+", word) and len(word) > 4:
             # English plurals and possessives of vocabulary words: okmotus, jamoats, hyakimlik's
@@ -208,6 +210,17 @@ class Speller:
                                               for p in self.morph.parse(b.lower())):
                 return True
         return False
+
+    def _term_adjective(self, word: str, vocabulary) -> bool:
+        """An adjective in -ский/-ьский/-ный/-ьный (any case form) made from a lower-case term of the
+        vocabulary (хукумат → хукуматский, айыл → айыльный, аксакал → аксакальский); the term has
+        four letters or more, so a short stem does not hide a typo."""
+        low = word.lower()
+        m = re.search(r"ь?(?:ск|н)(?:ий|ый|ая|ое|ие|ые|ого|ому|им|ым|ом|ой|ую|их|ых|ими|ыми)$", low)
+        if m is None:
+            return False
+        base = low[:m.start()]
+        return len(base) >= 4 and vocabulary.accepts(base)  # (lower case: the any-case entries only)
 
     def _declined(self, word: str, vocabulary) -> bool:
         """A Russian case ending on a vocabulary word pymorphy3 cannot guess (ганчу, жамоата,
