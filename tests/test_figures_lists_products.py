@@ -146,6 +146,18 @@ WRONG = [
     ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; 58% were women and 47% men.",
      "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; 58% were women and 42% men.",
      "figures.groups", "47%", "42%"),
+    # a rate per month or week times a duration of that unit
+    ("en", "Tashkent, 4 May 2026 – EU-funded interns receive a monthly allowance of EUR 400 for nine months, so each intern gets EUR 3,800 in total.",
+     "Tashkent, 4 May 2026 – EU-funded interns receive a monthly allowance of EUR 400 for nine months, so each intern gets EUR 3,600 in total.",
+     "figures.product", "EUR 3,800", "EUR 3,600"),
+    ("ru", "Ташкент, 4 мая 2026 г. – Стажёры получают ежемесячную стипендию в размере 3 000 сомони в течение шести месяцев, "
+           "то есть 20 000 сомони за весь срок. Программу финансирует ЕС.",
+     "Ташкент, 4 мая 2026 г. – Стажёры получают ежемесячную стипендию в размере 3 000 сомони в течение шести месяцев, "
+     "то есть 18 000 сомони за весь срок. Программу финансирует ЕС.",
+     "figures.product", "20 000 сомони", "18 000 сомони"),
+    ("en", "Mary, 4 May 2026 – Trainees attend three sessions a week for ten weeks – 32 sessions altogether – at the EU-funded centre.",
+     "Mary, 4 May 2026 – Trainees attend three sessions a week for ten weeks – 30 sessions altogether – at the EU-funded centre.",
+     "figures.product", "32 sessions", "30 sessions"),
 ]
 
 QUIET = [
@@ -201,6 +213,10 @@ QUIET = [
     ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians: 58% of the women and 47% of the men found it useful."),
     # "more than half": a hedge loosens the sum
     ("en", "Atyrau, 3 June 2026 – The EU-funded course trained lab technicians; over 58% were women and 47% men."),
+    # a rate and a duration, then another amount (a budget, a second grant), or a hedged rate
+    ("en", "Tashkent, 4 May 2026 – EU-funded interns receive a monthly allowance of EUR 400 for nine months; the programme's budget is EUR 250,000 in total."),
+    ("en", "Tashkent, 4 May 2026 – EU-funded interns receive a monthly allowance of EUR 400 for nine months, and a travel grant of EUR 900."),
+    ("en", "Tashkent, 4 May 2026 – EU-funded interns receive a monthly allowance of up to EUR 400 for nine months, so each intern gets EUR 3,000 in total."),
 ]
 
 

@@ -237,6 +237,9 @@ class _Builder:
 
         neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
         self._products_across()
+        from app.facts.products import rate_products
+
+        rate_products(self)  # "a monthly stipend of 25,000 soms for six months … therefore receives 160,000 soms"
         from app.facts.relations import breakdown_lists
 
         breakdown_lists(self)

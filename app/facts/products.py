@@ -104,3 +104,74 @@ def restated(b) -> None:
         if len({round(o.value, 6) for o in again}) == 1:
             for o in again:
                 b.rel("same", [o.id, each.id], origin="product")
+
+
+_RATE_AFTER = {"en": re.compile(r"[ \u00a0]+(?:per|a|each|every)[ \u00a0]+(?P<u>month|week)(?![\w])", re.I),
+               "ru": re.compile(r"[ \u00a0]+(?:в|за|каждую|каждый)[ \u00a0]+(?P<u>месяц|неделю)(?![\w])", re.I)}
+_RATE_BEFORE = {"en": re.compile(r"(?<![\w])(?P<u>monthly|weekly)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:of[ \u00a0]+)?$", re.I),
+                "ru": re.compile(r"(?<![\w])(?P<u>ежемесячн|еженедельн)[а-яё]{0,4}[ \u00a0]+(?:[а-яё\-]+[ \u00a0]+){0,2}?(?:в[ \u00a0]+размере[ \u00a0]+)?$", re.I)}
+_RATE_UNIT = {"month": "months", "monthly": "months", "месяц": "months", "ежемесячн": "months",
+              "week": "weeks", "weekly": "weeks", "неделю": "weeks", "еженедельн": "weeks"}
+
+
+def _rate_unit(b, x) -> str | None:
+    """"a monthly stipend of 25,000 soms", "EUR 300 per month", «по пять занятий в неделю», «ежемесячная выплата
+    в размере 2 000 сомони»: x is a rate per month or week; the duration unit it multiplies with."""
+    lang = b.lang
+    m = _RATE_AFTER[lang].match(b.text, x.end)
+    if m:
+        return _RATE_UNIT[m.group("u").lower()]
+    before = b.text[max(0, x.start - 60):x.start]
+    if lang == "en":
+        before = re.sub(r"(?:EUR|USD|€|\$)[ \u00a0]*$", "", before)
+    m = _RATE_BEFORE[lang].search(before)
+    if m:
+        return _RATE_UNIT[m.group("u").lower()]
+    return None
+
+
+def rate_products(b) -> None:
+    """A rate times a duration: "a monthly stipend of 25,000 soms for six months. Over the full fellowship, each
+    … therefore receives 160,000 soms", «По пять занятий в неделю в течение четырёх недель — это двадцать четыре
+    занятия»: the rate, the duration of its unit after it in the sentence, and the next figure of the rate's kind
+    (this sentence or the next, in its paragraph or opening the next) that a total cue introduces (``rate_total``
+    in rules/facts/<lang>.yml) is their product."""
+    from app.facts.phrases import phrase_set
+
+    cues = phrase_set(b.lang, "rate_total")
+    done = {i for r in b.model.relations if r.kind == "product" for i in r.facts}
+    for k, fs in enumerate(b.sent_facts):
+        for x in fs:
+            if x.kind not in ("money", "count") or x.id in done or x.hedge or x.table:
+                continue
+            unit = _rate_unit(b, x)
+            if unit is None:
+                continue
+            durs = [d for d in fs if d.kind == "duration" and d.unit == unit and d.start > x.end and not d.hedge]
+            if not durs or b.text[x.end:durs[0].start].count(",") > 1 or ";" in b.text[x.end:durs[0].start]:
+                continue
+            d = durs[0]
+            tot = None
+            for kk in (k, k + 1):
+                if kk >= len(b.sent_facts) or b.sent_block[kk] - b.sent_block[k] > 1:
+                    break
+                later = [t for t in b.sent_facts[kk] if t.start > d.end and t.kind == x.kind and (x.kind != "money" or t.unit == x.unit)]
+                if later:
+                    t = later[0]
+                    if kk == k and ";" in b.text[d.end:t.start] or t.meta.get("strong"):
+                        break  # "…; the programme's budget is EUR 250,000 in total": another clause
+                    ws = b.sent_words[kk]
+                    j0 = b._widx(ws, t.start)
+                    lo = max([0] + [b._widx(ws, o.end) for o in b.sent_facts[kk] if o.end <= t.start and o.kind in (x.kind, "duration")])
+                    if phrase_set(b.lang, "project.words").find(ws, lo, j0):
+                        break  # the project's budget, not the rate's total
+                    j1 = b._widx(ws, t.end)
+                    cued = cues.find(ws, lo, j0) or cues.at(ws, j1)  # "… – 32 sessions altogether"
+                    if t.value > x.value and not t.hedge and t.id not in done and cued:
+                        tot = t
+                    break
+            if tot is None:
+                continue
+            tot.meta["product"] = True
+            b.rel("product", [d.id, x.id, tot.id], note="rate")
+            done.update([d.id, x.id, tot.id])
