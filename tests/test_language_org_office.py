@@ -77,3 +77,20 @@ def test_ru_another_un_programme_is_not_a_variant_of_undp():
     text = ("Встречу провела Программа развития ООН вместе с экспертами Программы ООН по окружающей среде.\n\n"
             + DISC_RU.format(org="Программы развития ООН"))
     assert found(text, "ru") == []
+
+
+def test_en_country_office_without_in_is_the_same_body():
+    text = "UNDP in Kyrgyzstan opened a flood warning centre in Osh.\n\n" + DISC_EN.format(org="UNDP Kyrgyzstan")
+    assert found(text, "en") == []
+
+
+def test_en_full_name_of_an_alias_with_an_office_suffix_is_the_same_body():
+    text = ("UNICEF in Uzbekistan delivered vaccines to Karakalpakstan.\n\n"
+            + DISC_EN.format(org="the United Nations Children's Fund in Uzbekistan"))
+    assert found(text, "en") == []
+
+
+def test_ru_partner_instead_of_a_quoted_implementer_gets_its_whole_name():
+    text = ("Проект реализует ОФ «Таза Суу» совместно с айыл окмоту Ак-Суйского района.\n\n"
+            + DISC_RU.format(org="айыл окмоту Ак-Суйского района"))
+    assert found(text, "ru") == [("айыл окмоту Ак-Суйского района", ["ОФ «Таза Суу»"])]

@@ -259,6 +259,10 @@ _COUNTRY = {"kyrgyz": "kyrgyzstan", "кыргызский": "кыргызста�
             "kazakh": "kazakhstan"}
 
 
+# "UNDP Kyrgyzstan", "UNICEF Tajikistan": a country office named without "in"
+_OFFICE_BARE = re.compile(r"^(?P<core>.*?[A-Z]{2,10})\s+(?P<place>Kazakhstan|Kyrgyzstan|Uzbekistan|Tajikistan|Turkmenistan)$")
+
+
 def _place_key(ctx, place: str) -> frozenset:
     return frozenset(_COUNTRY.get(x, x) for x, _, _ in lemmas(ctx, place) if x not in _STATE_WORDS)
 
@@ -268,10 +272,11 @@ def _office(ctx, doc, org: str, body: list[str], skip, region=None):
     organisation to. None: not such a name, or nothing to say (the usual checks decide); []: the same
     body (the release writes it in that place, or names it and that place without tying it to
     another one: a country office's suffix); [suggestion]: the release places it elsewhere only."""
-    m = _OFFICE.match(org)
+    m = _OFFICE.match(org) or _OFFICE_BARE.match(org)
     if m is None or PLACEHOLDER.search(org):
         return None
     core, place = m.group("core"), m.group("place")
+    prep = m.groupdict().get("prep") or "in"
     if not _named(ctx, doc, core, body, skip):
         return None
     key = _place_key(ctx, place)
@@ -295,16 +300,17 @@ def _office(ctx, doc, org: str, body: list[str], skip, region=None):
             if re.search(r"[.!?;\n]", doc.text[a:end]):
                 continue
             gap = _BETWEEN.match(doc.text, end)
-            pm = re.match(r"(?:in|в|во)\s+(?:the\s+)?([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*)?)",
+            pm = re.match(r"(?:in|в|во)\s+(?:the\s+)?([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*)?)|"
+                          r"(Kazakhstan|Kyrgyzstan|Uzbekistan|Tajikistan|Turkmenistan)(?![\w-])",
                           doc.text[gap.end():gap.end() + 80])
             if pm:
-                places.append(pm.group(1))
+                places.append(pm.group(1) or pm.group(2))
             break
     if any(_place_key(ctx, p) & key for p in places):
         return []
     if places:
         best = max(set(places), key=places.count)
-        return [f"{core} {m.group('prep')} {best}"]
+        return [f"{core} {prep} {best}"]
     body_text = doc.text[ra:skip[0]] + " " + doc.text[skip[1]:rb]
     if key & _place_key(ctx, body_text):
         return []  # "UNDP" in a release from Uzbekistan, "UNDP in Uzbekistan" in the disclaimer
@@ -320,7 +326,7 @@ _PARTNER_BEFORE = re.compile(r"(?:in\s+partnership\s+with|in\s+cooperation\s+wit
 # "implemented by Y", "Y, which is implementing", «реализует(ся) Y»: the implementer
 _IMPLEMENTER = re.compile(r"(?:(?:implemented|run|led|managed|carried\s+out)\s+by\s+(?:the\s+)?|"
                           r"реализу(?:ет|ют|ется|ются)\s+|реализуем\w+\s+)"
-                          r"(?P<y>[A-ZА-ЯЁ][A-ZА-ЯЁ]{1,9}(?![\w-]))")
+                          r"(?P<y>[A-ZА-ЯЁ][A-ZА-ЯЁ]{1,9}(?![\w-])(?:[ \u00a0]+[«\"“„][^«»\"“”„\n]{1,80}[»\"”“])?)")
 
 
 def _occurrences_any(ctx, doc, name: str, skip, region=None) -> list[tuple[int, int]]:
