@@ -154,3 +154,31 @@ def test_share_flagged(lang, text, flagged, suggestion):
 @pytest.mark.parametrize("lang,text", SHARES_QUIET)
 def test_share_look_alikes_quiet(lang, text):
     _check(lang, text, None, None)
+
+
+# --- the same fact restated: a headline's count in a quote or fact box, a fact box's duration line ------
+RESTATED = [
+    ("ru", "ЕС поддержит 30 школ Согдийской области\nХуджанд, 12 марта 2026 г. – Европейский союз и ЮНИСЕФ начинают проект "
+           "по энергосбережению в сельских школах.\n«Мы утеплим 35 школ уже к зиме», – сказал координатор проекта.", "35 школ", None),
+    ("en", "EU to equip 12 mobile clinics in Lebap\nTurkmenabat, 4 April 2026 – The European Union and WHO launched a project "
+           "to bring primary care to remote villages.\n\"These 14 mobile clinics will reach families who live far from any hospital,\" "
+           "said the WHO representative.", "14 mobile clinics", None),
+    ("en", "Osh, 10 October 2025 – The European Union and FAO start a three-year programme for pasture users in Osh region.\n"
+           "The programme at a glance\nBudget: EUR 2 million\n2 years of work\n40 pasture committees", "2 years", None),
+]
+RESTATED_QUIET = [
+    ("ru", "ЕС поддержит 30 школ Согдийской области\nХуджанд, 12 марта 2026 г. – Европейский союз и ЮНИСЕФ начинают проект "
+           "по энергосбережению в сельских школах.\n«Мы утеплим 30 школ уже к зиме», – сказал координатор проекта."),
+    ("en", "Osh, 10 October 2025 – The European Union and FAO start a three-year programme for pasture users in Osh region.\n"
+           "The programme at a glance\nBudget: EUR 2 million\n3 years of work\n40 pasture committees"),
+]
+
+
+@pytest.mark.parametrize("lang,text,flagged,suggestion", RESTATED)
+def test_restated_flagged(lang, text, flagged, suggestion):
+    _check(lang, text, flagged, suggestion)
+
+
+@pytest.mark.parametrize("lang,text", RESTATED_QUIET)
+def test_restated_look_alikes_quiet(lang, text):
+    _check(lang, text, None, None)

@@ -28,6 +28,8 @@ def project_durations(b, durs: list) -> list:
         money = any(f.kind == "money" for f in b.sent_facts[d.sentence])
         if proj.find(ws, lo, hi) or money:
             out.append(d)  # the project or its money ("will invest … over the next three years")
+        elif d.meta.get("about") and len(ws) <= 5 and len(b.sent_facts[d.sentence]) == 1:
+            out.append(d)  # a fact box's line («2 года работы», "Duration: 24 months"): the project's
     return out
 
 

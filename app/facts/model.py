@@ -351,6 +351,9 @@ class _Builder:
                 continue  # no phrase of the list can open the block: its words are not needed (issue 13)
             ws = words(self.text[b.start:min(b.end, b.start + 200)], b.start)
             m = ps.at(ws, 0) if ws else None
+            if m is None and ws and len(ws) <= 5 and b.end - b.start <= 60 and ps.ends_at(ws, len(ws), 1) is not None \
+                    and not any(w.norm.isdigit() for w in ws):
+                return b.start  # a fact box's heading: "Open Newsroom at a glance", «АгроКооп в цифрах»
             if m is None or (m.j < len(ws) and ws[m.j].norm.isdigit()):
                 continue
             short = len(words(self.text[b.start:b.end])) <= 6
@@ -1956,12 +1959,12 @@ class _Builder:
     def _scope_relations(self) -> None:
         """The same role in the same scope is the same fact; a release's total is the whole of the
         EU's part, co-financing and "the remaining"; a share is the part's share of that total."""
-        if not EU_MENTION[self.lang].search(self.text):
-            return  # not an EU release: figures are compared only where a sentence relates them
         by_scope: dict[str, list[Fact]] = {}
         for f in self.model.facts:
             by_scope.setdefault(f.scope, []).append(f)
         multi = len(self.model.scopes) > 1
+        if not EU_MENTION[self.lang].search(self.text):
+            return  # not an EU release: figures are compared only where a sentence relates them
         for scope, fs in by_scope.items():
             if multi and scope == "":
                 continue
@@ -2234,7 +2237,7 @@ class _Builder:
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
             # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
             # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
-            summary = _summary_pair(a, b)
+            summary = _summary_pair(a, b) or (_headline_restated(a, b) and plain_pair)
             tail = min(pa, pb, key=len)
             repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
             if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
@@ -2300,6 +2303,12 @@ class _Builder:
             # "the 30-month initiative" in the lead, "a 36-month project" in the summary: the project's one
             # duration stated twice (each right next to the project's name; not a phase's)
             own = [d for d in durs if self._names_project(d)]
+            box = [d for d in durs if d.meta.get("about") and len(self.sent_words[d.sentence]) <= 5]
+            body = [d for d in durs if not d.meta.get("about")]
+            if len(durs) == 2 and len(box) == 1 and len(body) == 1 and body[0].scope == box[0].scope:
+                # «в течение трёх лет программа …» and the fact box's line «2 года работы»: the project's
+                # duration stated twice
+                self.rel("same", [body[0].id, box[0].id], origin="scope")
             if len(own) == len(durs) and len({d.scope for d in own}) == 1:
                 own.sort(key=lambda d: d.start)
                 for a, b in zip(own, own[1:]):
@@ -2382,6 +2391,13 @@ def _summary_pair(a: Fact, b: Fact) -> bool:
     """One figure in the headline or lead, the other in the project's summary or the page footer."""
     return (a.place in ("headline", "lead") and b.meta.get("about") and not a.meta.get("about")) or \
         (b.place in ("headline", "lead") and a.meta.get("about") and not b.meta.get("about"))
+
+
+def _headline_restated(a: Fact, b: Fact) -> bool:
+    """The headline's count («25 грантов для НКО») said again in a quote or the project's summary: the
+    quote and the summary restate the release's main figure."""
+    return (a.place == "headline" and (b.place == "quote" or b.meta.get("about"))) or \
+        (b.place == "headline" and (a.place == "quote" or a.meta.get("about")))
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
