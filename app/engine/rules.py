@@ -249,36 +249,84 @@ def selector_matches(selector: str, rule_id_: str, category: str) -> bool:
 
 
 # ----- the built-in rule types ------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def _literal_of(pattern: str, flags: int) -> str:
+    """The longest run of plain characters at the top level of ``pattern`` (outside groups,
+    alternatives and repeats): every match contains it. "" when there is none, or when the pattern
+    ignores case and the run is not ASCII (case folding beyond ASCII is not modelled here)."""
+    import re._parser as sre_parse
+
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - no shortcut for a pattern this cannot read
+        return ""
+    best = cur = ""
+    for op, av in tree:
+        if op is sre_parse.LITERAL:
+            cur += chr(av)
+            continue
+        best, cur = max(best, cur, key=len), ""
+    best = max(best, cur, key=len)
+    if not best or (flags & re.IGNORECASE and not best.isascii()):
+        return ""
+    return best
+
+
+# The four characters IGNORECASE also matches to ASCII letters (İ ı ſ K): a text holding one is
+# searched without the literal shortcut.
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _cannot_match(rx: re.Pattern, doc: Document) -> bool:
+    """True when ``rx`` cannot match anywhere in doc.text: the text lacks a literal every match
+    contains (asked once per pattern and document, at C speed, before scanning block by block;
+    issue 13). False means: scan as usual."""
+    lit = _literal_of(rx.pattern, rx.flags)
+    if not lit:
+        return False
+    text = doc.text
+    if not rx.flags & re.IGNORECASE:
+        return lit not in text
+    low = doc.meta.get("_rules_lower")
+    if low is None:
+        low = doc.meta["_rules_lower"] = "" if any(c in text for c in _ASCII_FOLDS) else text.lower()
+    return bool(low) and lit.lower() not in low
+
+
 def run_pattern_rule(rule: Rule, doc: Document) -> list[Finding]:
     out: list[Finding] = []
     if rule.type == "existence":
-        for b in rule.in_scope(doc):
+        tokens = [rx for rx in rule.tokens if not _cannot_match(rx, doc)]
+        for b in rule.in_scope(doc) if tokens else ():
             chunk = doc.text[b.start:b.end]
-            for rx in rule.tokens:
+            for rx in tokens:
                 for m in rx.finditer(chunk):
                     if m.end() > m.start():
                         out.append(rule.finding(doc, b.start + m.start(), b.start + m.end()))
     elif rule.type == "substitution":
-        for b in rule.in_scope(doc):
+        swap = [(rx, repl) for rx, repl in rule.swap if not _cannot_match(rx, doc)]
+        for b in rule.in_scope(doc) if swap else ():
             chunk = doc.text[b.start:b.end]
-            for rx, repl in rule.swap:
+            for rx, repl in swap:
                 for m in rx.finditer(chunk):
                     if m.end() > m.start():
                         sugg = m.expand(repl)
                         out.append(rule.finding(doc, b.start + m.start(), b.start + m.end(), [sugg],
                                                 fix=sugg if rule.fix else None))
     elif rule.type == "required":
-        for b in rule.in_scope(doc):
+        tokens = [rx for rx in rule.tokens if not _cannot_match(rx, doc)]
+        for b in rule.in_scope(doc) if tokens else ():
             chunk = doc.text[b.start:b.end]
-            if any(rx.search(chunk) for rx in rule.tokens):
+            if any(rx.search(chunk) for rx in tokens):
                 return []
         at = 0 if rule.anchor == "start" else doc.end_anchor()
         out.append(rule.finding(doc, at, at))
     elif rule.type == "consistency":
         hits: dict[str, list[tuple[int, int]]] = {k: [] for k in rule.either}
-        for b in rule.in_scope(doc):
+        either = [(name, rx) for name, rx in rule.either.items() if not _cannot_match(rx, doc)]
+        for b in rule.in_scope(doc) if either else ():
             chunk = doc.text[b.start:b.end]
-            for name, rx in rule.either.items():
+            for name, rx in either:
                 for m in rx.finditer(chunk):
                     hits[name].append((b.start + m.start(), b.start + m.end()))
         used = [k for k, v in hits.items() if v]
