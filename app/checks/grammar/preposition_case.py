@@ -362,8 +362,12 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if n == 1 and lows[i] == "за" and any(lows[k] == "что" and _same_clause_words(doc, ws[k][1], ws[i][0])
                                           for k in range(max(0, i - 3), i)):
         return None  # «что за проект», «что это за вода», «что он был за человек»
+    if following[0][2].lower() == "друг" and any(w.lower().startswith("друг") for _, _, w in following[1:3]):
+        return None  # «навстречу друг другу», «друг к другу»: the reciprocal pronoun
     if len(following) >= 3 and following[1][2].lower() in _KIND_NOUNS and any(
-            case_of(p.tag) == "gent" and p.tag.POS == "ADJF" for p in analyses(ctx, following[0][2]) or ()):
+            case_of(p.tag) == "gent" and p.tag.POS == "ADJF" and p.normal_form not in ("этот", "тот")
+            for p in analyses(ctx, following[0][2]) or ()):
+        # (not a demonstrative: «согласно этого плана работы» is the plan itself)
         following = following[2:]  # «к такого рода обещаниям», «для подобного типа школ»
     bare = (lows[i] in ADVERB_HOMONYMS and n == 1) or bool(spec.get("adverb"))
     # after an adverb homonym an adjective counts unless the word is an adverb of degree or stands
