@@ -150,6 +150,7 @@ EACH_PREPS = {"en": ("from ", "in ", "at ", "for ", "of "), "ru": ("из ", "о�
 EACH_FROM = {"en": re.compile(r"[ \u00a0]+(?:from|in|at|for|of)[ \u00a0]+(?:each|every)(?![\w])", re.I),
              "ru": re.compile(r"[ \u00a0]+(?:из|от|в|на|с)[ \u00a0]+кажд[а-яё]{1,3}(?![\w])", re.I)}
 GROUP_PLACE = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|is|was|come|came)[ \u00a0]+(?:(?:located|based)[ \u00a0]+)?)?(?:from|in|at|из|в|во)[ \u00a0]+(?:the[ \u00a0]+)?(?P<w>[A-ZА-ЯЁ][\w\-]{2,30}+)")
+_FACT_MATERIAL = re.compile(r"\d|[^\W\d_]{2}")
 GROUP_APPOSITION = {"en": re.compile(r"(?:group|largest|smallest|biggest|majority|minority|share)[ \u00a0]*[,:–—-][ \u00a0]*$", re.I),
                     "ru": re.compile(r"(?:групп[а-яё]{0,3}|многочисленн[а-яё]{0,4}|большинств[а-яё]{0,2}|меньшинств[а-яё]{0,2})[ \u00a0]*[,:–—-][ \u00a0]*$", re.I)}
 _EN_AGENT = ("er", "or", "ist", "ant", "ent", "ee", "ian", "ate", "ive", "cian", "man", "woman", "person")  # nouns that may name people
@@ -347,8 +348,9 @@ class _Builder:
             if b.kind in ("table-cell", "header", "footer", "footnote"):
                 continue
             first = WORD.search(self.text, b.start, min(b.end, b.start + 200))
-            if first is None or not ps.can_start(norm(first.group(0))):
-                continue  # no phrase of the list can open the block: its words are not needed (issue 13)
+            if first is None or (not ps.can_start(norm(first.group(0))) and b.end - b.start > 60):
+                continue  # no phrase of the list can open the block, and it is too long to be a heading
+                # that ends with one ("… at a glance"): its words are not needed (issue 13)
             ws = words(self.text[b.start:min(b.end, b.start + 200)], b.start)
             m = ps.at(ws, 0) if ws else None
             if m is None and ws and len(ws) <= 5 and b.end - b.start <= 60 and ps.ends_at(ws, len(ws), 1) is not None \
@@ -425,6 +427,14 @@ class _Builder:
     def _sentence(self, start: int, end: int, block) -> None:
         text = self.text[start:end]
         lang = self.lang
+        if not _FACT_MATERIAL.search(text):
+            # no digit and no word of two letters: nothing here can state a figure, a date or a number
+            # word (10 000 one-letter lines cost the whole model per line before, issue 13)
+            self.sent_words.append(self._words_of(start, end))
+            self.sent_block.append(block.index)
+            self.sent_facts.append([])
+            self.sentences.append((start, end))
+            return
         ranges = find_ranges(text, lang, start)
         pts = time_points(text, lang)
         skip = [(p.start + start, p.end + start) for p in pts] + [(r.start, r.end) for r in ranges]

@@ -282,6 +282,8 @@ def check(doc, rule, ctx):
             continue  # "write to anna at…": in English a word before an address is a word
         if not labelled and re.search(r"[A-Za-z][ \t]*$", text[max(0, m.start() - 30):m.start()]):
             continue  # a Latin phrase before it (a name, a title): the word may be its last
+        if not labelled and _reads_as_russian(first, ctx):
+            continue  # «Пишите по adpecy info@…»: a Russian word in Latin look-alikes, not half of an address
         joiner = "_" if re.search(r"[A-Za-z0-9]_[A-Za-z0-9][\w.+\-]*@", text) and not re.search(
             r"[A-Za-z0-9]\.[A-Za-z0-9][\w+\-]*@", text) else "."
         repaired = f"{first}{joiner}{rest}@{domain}"
@@ -352,3 +354,16 @@ def check(doc, rule, ctx):
                                message=f"Invalid e-mail address: {reason}",
                                message_ru=(f"Некорректный адрес электронной почты: {reason_ru(reason)}" if reason_ru(reason)
                                            else "Некорректный адрес электронной почты"))
+
+
+def _reads_as_russian(word: str, ctx) -> bool:
+    """Whether a Latin word reads, letter by look-alike letter, as a Russian dictionary word
+    (adpecy → адресу): then it is a word typed in the wrong alphabet, not the name part of an e-mail."""
+    from app.language import morph
+    from app.language.homoglyphs import Maps
+
+    readings = [r for r, _ in (Maps.word_readings(word) or [])]
+    if not readings:
+        return False
+    m = morph(ctx)
+    return any(m.word_is_known(r.lower()) for r in readings)
