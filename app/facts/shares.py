@@ -141,10 +141,12 @@ def _anaphoric_opening(b, ws, p) -> bool:
     if i > 8:
         return False
     m = phrase_set(b.lang, "share_anaphora").at(ws, 0)
-    if m is None:
-        return False
+    return m is not None and _only_hedges(b, ws, m.j, i)
+
+
+def _only_hedges(b, ws, k: int, i: int) -> bool:
+    """Words k..i are hedges only ("about", «почти»), or none."""
     hedges = phrase_set(b.lang, "hedges")
-    k = m.j
     while k < i:
         h = hedges.at(ws, k, i)
         if h is None:
@@ -157,20 +159,12 @@ def _clause_anaphor(b, ws, p) -> bool:
     """p opens a clause inside its sentence by pointing back: "…; this is 80 per cent of the total",
     «…, это 75 % общей суммы» (a clause break, then words of ``share_anaphora`` and hedges only)."""
     i = b._widx(ws, p.start)
-    ps, hedges = phrase_set(b.lang, "share_anaphora"), phrase_set(b.lang, "hedges")
+    ps = phrase_set(b.lang, "share_anaphora")
     for c in range(i - 1, max(0, i - 7), -1):
         if ws[c].norm not in (";", ",", "–", "—", ":"):
             continue
         m = ps.at(ws, c + 1, i)
-        if m is None:
-            return False
-        k = m.j
-        while k < i:
-            h = hedges.at(ws, k, i)
-            if h is None:
-                return False
-            k = h.j
-        return True
+        return m is not None and _only_hedges(b, ws, m.j, i)
     return False
 
 
