@@ -199,12 +199,27 @@ def summarise(results: list[dict]) -> dict:
                 1000 * sum(k["collateral"] for k in err) / max(1, sum(k["words"] for k in err)), 2)}
 
 
+def _half(cases: list[dict], half: str) -> list[dict]:
+    """Every other case of each kind: 'fit' (1st, 3rd, ...) to look at while fixing, 'check' (2nd, 4th, ...)
+    to read only as aggregates -- a fix that lifts 'fit' but not 'check' fits phrasings, not the family."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in cases:
+        i = seen.get(c.get("kind"), 0)
+        seen[c.get("kind")] = i + 1
+        if (i % 2 == 0) == (half == "fit"):
+            out.append(c)
+    return out
+
+
 def run(set_name: str, split: str = "tune", kind: str | None = None, data: list[Path] | None = None,
-        lint_doc=None) -> tuple[dict, list[dict]]:
+        lint_doc=None, half: str | None = None) -> tuple[dict, list[dict]]:
     dirs = data or [HERE / set_name]
     cases = [c for c in load_cases(dirs) if split == "all" or c.get("split", "tune") == split]
     if kind:
         cases = [c for c in cases if c.get("kind") == kind]
+    if half:
+        cases = _half(cases, half)
     lint_doc = lint_doc or default_lint()
     results = [score_case(c, set_name, lint_doc) for c in cases]
     return summarise(results), results
@@ -218,6 +233,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", action="append", type=Path, help="folder of case files (repeatable)")
     ap.add_argument("--show", action="store_true", help="list misses, false alarms and collateral (tune split only)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--half", choices=["fit", "check"],
+                    help="every other case of each kind: 'fit' to read while fixing, 'check' only as aggregates")
     ap.add_argument("--ignore-rule", action="append", default=[],
                     help="leave this rule's findings out (e.g. a required element the writers' clean texts lack)")
     args = ap.parse_args(argv)
@@ -228,7 +245,9 @@ def main(argv=None) -> int:
 
         def lint_doc(doc):
             return [f for f in base(doc) if f.rule not in skip]
-    summary, results = run(args.set, args.split, args.kind, args.data, lint_doc)
+    summary, results = run(args.set, args.split, args.kind, args.data, lint_doc, args.half)
+    if args.half == "check":
+        args.show = False  # the check half is read only as aggregates
     if args.json:
         out = {"summary": summary}
         if args.show and args.split == "tune":
