@@ -10,6 +10,7 @@ its head is in that case and every adjective has a reading that agrees with it.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,6 +33,15 @@ TIME_NOUNS = {"год", "месяц", "неделя", "день", "час", "м�
 _ADJ_POS = {"ADJF", "PRTF"}
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 _HEAD_POS = {"NOUN", "NPRO"}
+
+
+# Set while the words after «в», «во», «на» are read: a noun of the table's `second_locative` is
+# put in its second prepositional («в саду», «на мосту», «в году»), not in «саде», «мосте».
+AFTER_V_NA: ContextVar[bool] = ContextVar("after_v_na", default=False)
+
+
+def second_locative_lemmas() -> frozenset[str]:
+    return frozenset(table().get("second_locative") or ())
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,12 @@ def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
         if phrases and adjectives and k + 1 < len(ws) and _adverb_before_adjective(ctx, w, ws[k + 1][2]):
             parses.append(())
             continue
+        if phrases and adjectives and k + 3 < len(ws) and ws[k + 1][2].lower() in COORDINATORS \
+                and _adverb_before_adjective(ctx, ws[k + 2][2], ws[k + 3][2]) \
+                and _adverb_before_adjective(ctx, w, ws[k + 3][2]):
+            parses.append(())  # «своевременно и качественно выполненной работы»: coordinated adverbs
+            skip.add(k + 1)
+            continue
         if w.lower() in POSSESSIVES and k + 1 < len(ws):
             parses.append(())  # «к его совершению»
             continue
@@ -248,8 +264,10 @@ def _agent_words(ctx, ws, k: int, prtf) -> set[int]:
     adverb after it («достигнутых ранее | договорённостей»), when the word after them is a noun
     agreeing with the participle; empty otherwise."""
     passive = [p for p in prtf if p.tag.POS == "PRTF" and "pssv" in p.tag]
-    if not passive or k + 2 >= len(ws):
+    if k + 2 >= len(ws):
         return set()
+    if not passive:
+        return _active_object(ctx, ws, k, prtf)
 
     def nouns(i):
         return [p for p in analyses(ctx, ws[i][2]) or () if p.tag.POS in _HEAD_POS]
@@ -271,6 +289,39 @@ def _agent_words(ctx, ws, k: int, prtf) -> set[int]:
     if k + 3 < len(ws) and any(case_of(p.tag) == "gent" for p in nouns(k + 2)) and head(k + 3):
         return {k + 1, k + 2}
     if head(k + 2):
+        return {k + 1}
+    return set()
+
+
+def _active_object(ctx, ws, k: int, prtf) -> set[int]:
+    """The indexes of an active participle's own object between it and its noun (Русская грамматика
+    1980, § 1596: «занимающимся животноводством | фермерам», «оказывающих помощь | организаций»,
+    also with the object's genitive: «занимающихся разведением скота | фермеров»): a lower-case noun
+    in an oblique case that does not agree with the participle, then a noun that does; empty
+    otherwise (so that the participle's object is never read as the group's head)."""
+    active = [p for p in prtf if p.tag.POS == "PRTF" and "actv" in p.tag]
+    if not active:
+        return set()
+
+    def nouns(i):
+        return [p for p in analyses(ctx, ws[i][2]) or () if p.tag.POS in _HEAD_POS]
+
+    def plain_noun(i, j):
+        # a noun in an oblique case; the participle's reading that agrees with the noun at ``j``
+        # does not agree with it («занимающимся» agrees with «животноводством» only as a singular
+        # instrumental, with «фермерам» as a plural dative)
+        w = ws[i][2]
+        ps = analyses(ctx, w) or ()
+        if not (ps and w[:1].islower() and all(p.tag.POS == "NOUN" for p in ps)
+                and any(case_of(p.tag) in ("gent", "datv", "accs", "ablt") for p in ps)):
+            return False
+        hs = [h for h in nouns(j) if "Abbr" not in h.tag] if j < len(ws) else []
+        return any(_agree(a, h) and not any(_agree(a, p) for p in ps) for a in active for h in hs)
+
+    if k + 3 < len(ws) and plain_noun(k + 1, k + 3) and plain_noun(k + 2, k + 3) \
+            and any(case_of(p.tag) == "gent" for p in nouns(k + 2)):
+        return {k + 1, k + 2}  # «занимающихся разведением скота | фермеров»
+    if plain_noun(k + 1, k + 2):
         return {k + 1}
     return set()
 
@@ -485,6 +536,13 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
         hf = None
     if hf is None:
         return None
+    if case == "loct" and number == "sing" and AFTER_V_NA.get() and head.normal_form in second_locative_lemmas():
+        try:
+            h2 = head.inflect({"loc2", "sing"})
+        except ValueError:
+            h2 = None
+        if h2 is not None and "loc2" in h2.tag:
+            hf = h2  # «в школьном саду», «на мосту»
     words_out = []
     gender = hf.tag.gender if number == "sing" else None
     anim = "anim" in hf.tag

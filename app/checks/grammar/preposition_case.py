@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from app.language import match_case
-from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, disagreeing, head_readings,
+from app.language.government import (AFTER_V_NA, TIME_NOUNS, second_locative_lemmas, WORD, analyses, best_group, case_of, disagreeing, head_readings,
                                      repair_group, inflect_group, inflect_numeral_group, noun_group,
                                      noun_groups, numeral_cases, numeral_group, possible, possible_any, rare_noun, table,
                                      words_after)
@@ -166,12 +166,57 @@ def check(doc, rule, ctx):
                 i += 1
                 continue
             n, spec, prep_text = hit
-            f = _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b)
-            if f is None and not spec.get("fixed") and not spec.get("adverb") and not spec.get("also"):
-                f = _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b)
+            token = AFTER_V_NA.set(n == 1 and low in _V_NA)
+            try:
+                f = _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b)
+                if f is None and n == 1 and low in _V_NA:
+                    f = _first_locative(doc, rule, ctx, ws, i, prep_text, b)
+                # (a preposition with `also` too: the first group must be in the preposition's own
+                # case, so «благодаря» is not the gerund there)
+                if f is None and not spec.get("fixed") and not spec.get("adverb"):
+                    f = _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b)
+            finally:
+                AFTER_V_NA.reset(token)
             if f is not None:
                 yield f
             i += n
+
+
+_V_NA = {"в", "во", "на"}
+# a number, a year or an ordinal in digits before the noun («в 2024 годе», «в 5-м классе»)
+_NUMBER_BEFORE = re.compile(r"[ \u00a0]+\d{1,4}(?:-[а-я]{1,3})?(?=[ \u00a0]+[А-Яа-яЁё])")
+
+
+def _first_locative(doc, rule, ctx, ws, i, prep_text, b):
+    """«в прошлом годе», «в 2024 годе», «на береге озера» → «году», «берегу»: after «в», «на» a
+    noun of the table's `second_locative` (Розенталь, «Справочник по правописанию и литературной
+    правке», § 183; Русская грамматика 1980, § 1158: the second prepositional in -у of place and
+    time) in its first prepositional, when no other reading of the group is possible (not «угле»
+    of «уголь», not the name «Лесе»)."""
+    end = ws[i][1]
+    m = _NUMBER_BEFORE.match(doc.text, end, b.end)
+    if m is not None:
+        end = m.end()
+    following = words_after(doc.text, end, b.end, limit=6)
+    if not following or not following[0][2][:1].islower():
+        return None
+    lemmas = second_locative_lemmas()
+    groups = noun_groups(ctx, following, phrases=True)
+    if not groups:
+        return None
+    group = best_group(groups)
+    heads = head_readings(group)
+    if not heads or not group.words[-1][2][:1].islower():
+        return None
+    if not all(h.normal_form in lemmas and h.tag.case == "loct" and h.tag.number == "sing" for h in heads):
+        return None
+    if any(h.normal_form not in lemmas for h in group.parses[-1] if h.tag.POS in ("NOUN", "NPRO")):
+        return None
+    suggestions = inflect_group(group, "loct")
+    if not suggestions or suggestions[0].lower() == doc.span_text(group.start, group.end).lower():
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
+                        case=CASE_EN["loct"], fields_ru={"case": CASE_RU["loct"]})
 
 
 _SLIPS: list = [None, None]

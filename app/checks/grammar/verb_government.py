@@ -319,6 +319,10 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         f = _second_object(doc, rule, ctx, w, spec, b, best_group(groups))
         if f is not None:
             return f
+    if spec.get("whom_with") and not participle:
+        f = _dative_before_instrumental(doc, rule, ctx, w, groups, b)
+        if f is not None:
+            return f
     if possible_any(groups, cases, also) or (any(_subject_possible(ctx, w, g) for g in groups)
                                              and not _subject_before(ctx, doc, ws, i)
                                              and not (not participle and _clause_subject(ctx, doc, ws, i, b, cases | also_cases))):
@@ -365,6 +369,33 @@ def _second_object(doc, rule, ctx, verb, spec, b, first):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, verb=verb, case=CASE_EN.get(case, case),
                         fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _dative_before_instrumental(doc, rule, ctx, verb, groups, b):
+    """«обеспечить кого чем» (Розенталь, «Управление в русском языке»: обеспечить детей книгами,
+    but обеспечить условия детям): a dative right after the verb followed by an instrumental is the
+    person of «кого чем» → the accusative («обеспечить районным больницам оборудованием» →
+    «районные больницы»). Only a group that cannot be an accusative, before a group that can only
+    be an instrumental."""
+    group = best_group(groups)
+    if possible_any(groups, {"accs", "nomn", "gent"}) or not possible_any(groups, {"datv"}) \
+            or group.words[-1][2][:1].isupper():
+        return None
+    rest = words_after(doc.text, group.end, b.end)
+    if not rest or doc.text[group.end:rest[0][0]].strip(" \u00a0"):
+        return None
+    second = noun_groups(ctx, rest)
+    if not second:
+        return None
+    heads = head_readings(best_group(second))
+    if not heads or not all(case_of(h.tag) == "ablt" for h in heads) \
+            or any(h.normal_form in TIME_NOUNS or h.normal_form in _SKIP_HEADS for h in heads):
+        return None
+    suggestions = inflect_group(group, "accs", None)
+    if not suggestions:
+        return None
+    return rule.finding(doc, group.start, group.end, suggestions, verb=verb, case=CASE_EN["accs"],
+                        fields_ru={"case": CASE_RU["accs"]})
 
 
 _COORDINATED = re.compile(r"(?:[ \u00a0]+[А-ЯЁа-яё]+){0,3}?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+(?:и|или|а также)[ \u00a0]+[А-ЯЁA-Z]")
@@ -718,6 +749,12 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                                          for h in head_readings(best_group(groups))):
             return None  # the wrong preposition only with these heads («контроль над качеством»)
         group = best_group(groups)
+        if spec.get("not_places") and (group.words[-1][2][:1].isupper() or any(
+                h.normal_form.replace("ё", "е") in _prepared()["places"] | _CONTAINERS
+                or {"Geox", "Name", "Surn", "Orgn"} & set(h.tag.grammemes) or h.tag.POS in ("ADJF", "PRTF")
+                for h in group.parses[-1])):
+            # («в основном», «в целом»: an adverb of an adjective's form)
+            return None  # «ресурсы сосредоточены в столице», «в руках»: a place, where «в» is right
         if not right and case == "accs" and _object_follows(ctx, doc, group, b):
             return None  # «опубликовала о проекте статью»: the «о» phrase is the object's, after it
         inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
@@ -731,6 +768,17 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         right=right or "—",
                         message=("'{verb}' does not take '{prep}': '{suggestion}'"),
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+# words of a place or a holder after «сосредоточить в» (where «в» is right: «сосредоточены в руках
+# фермеров», «в городах», «в одном здании»), with the table's place and adverbial heads
+_CONTAINERS = {"рука", "город", "столица", "село", "деревня", "аул", "поселок", "посёлок", "кишлак", "айыл",
+               "махалля", "зона", "часть", "местность", "здание", "помещение", "зал", "офис", "центр", "руки",
+               "округ", "провинция", "долина", "пункт", "точка", "лагерь", "учреждение", "школа", "больница",
+               "банк", "фонд", "бюджет", "хозяйство", "отрасль", "сектор", "секторе", "участок", "пространство",
+               "окрестность", "пригород", "квартал", "граница", "приграничье", "регионе", "ведение",
+               "распоряжение", "собственность", "организация", "министерство", "ведомство", "структура",
+               "сеть", "база", "склад", "хранилище", "кластер", "парк"}
 
 
 def _object_follows(ctx, doc, group, b) -> bool:
