@@ -1380,7 +1380,7 @@ class _Builder:
             if k < len(ws) and ws[k].norm.isalpha() and ws[k].start < limit:
                 if lang == "ru":
                     return _noun_ru(ws[k].norm), None
-                if ws[j].norm != "apiece" and ws[k].norm not in STOP_EN:
+                if ws[j].norm != "apiece" and ws[k].norm not in STOP_EN and not _en_verb_after_each(ws, k):
                     return _en_singular(ws[k].norm), None
             return "", None
 
@@ -1501,6 +1501,10 @@ class _Builder:
                 # "Twenty-five villages will each receive …"
                 n = next((c for c in reversed(counts) if c.end <= ws[info["each_at"]].start
                           and info["each_at"] - self._widx(ws, c.end) <= 3), None)
+                if n is None and not noun and info["each_at"] > 0:
+                    # "Sixteen rural schools in Pavlodar region will each receive …", "three training cycles …, each
+                    # bringing together 45 councillors": the clause's subject counted before "each", no figure between
+                    n = self._subject_before_each(ws, info["each_at"], fs, x)
                 if n is None and noun:  # "Each hub cost …": the hubs counted here or up to two sentences before
                     n = self._counted_before(x, noun, fs)
                 if n is None and not noun:
@@ -1543,6 +1547,20 @@ class _Builder:
                 continue
             tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
+
+    def _subject_before_each(self, ws: list[Word], each_at: int, fs: list[Fact], x: Fact) -> Fact | None:
+        """The count before a verb's "each" (up to 12 words, in the sentence's clause, no other figure between)."""
+        at = ws[each_at].start
+        before = [o for o in fs if o.end <= at and o is not x and o.kind in ("money", "count", "percent", "duration")]
+        if not before or before[-1].kind != "count":
+            return None
+        c = before[-1]
+        if c.meta.get("measure") or c.hedge or c.value < 2 or not (c.num is not None and c.num.integer):
+            return None
+        gap = [w.norm for w in ws if c.end <= w.start and w.end <= at]
+        if len(gap) > 12 or any(w in (";", ":", "(", ")", "and", "и") for w in gap) or gap.count(",") > 1:
+            return None
+        return c
 
     def _total_cue(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
         """Is t named a total (list ``in_total``) anywhere in its clause before it — from the previous
@@ -1758,6 +1776,10 @@ class _Builder:
                             and ";" not in self.text[x.end:later[0].start] and not later[0].subset \
                             and not any(o.kind in ("count", "percent") and x.end <= o.start < later[0].start for o in fs):
                         tot = later[0]
+                if tot is None and n.sentence < k and self.sent_block[k] - self.sent_block[n.sentence] <= 1:
+                    # "The project will distribute 350 beehives to 70 families. Each family will get four hives": the
+                    # total stated with the items in their sentence, the per-item figure's thing counted there
+                    tot = _total_with_items(self, n, x)
                 # "EUR 450,000 is set aside for small grants. Thirty newsrooms will each receive EUR 12,000."; "… will share
                 # USD 360,000 in equipment grants." ¶ "Twelve associations have been selected. Each will receive USD 32,000":
                 # the sentence before, or the one before the items' sentence (opening this paragraph or ending the one before)
@@ -2456,6 +2478,42 @@ def phrase_set_list(lang: str, key: str) -> list:
     from app.facts.phrases import data
 
     return [str(x).lower() for x in (data(lang).get(key) or []) if not isinstance(x, list)]
+
+
+def _compound_noun(a: str, b: str) -> bool:
+    """"beehives" ~ "hives", "micro-grants" ~ "grants": one noun the other's last part."""
+    a, b = (a or "").lower().lstrip("@"), (b or "").lower().lstrip("@")
+    if not a or not b:
+        return False
+    return _noun_match(a, b) or len(b) >= 4 and a.endswith(b) or len(a) >= 4 and b.endswith(a)
+
+
+def _total_with_items(bld, n: Fact, x: Fact) -> Fact | None:
+    """The one figure of x's kind and thing in the items' sentence (not hedged, not per item, larger than x)."""
+    cands = [t for t in bld.sent_facts[n.sentence] if t is not n and t.kind == x.kind and not t.hedge
+             and not t.meta.get("each") and not t.meta.get("items") and not t.meta.get("product") and not t.subset
+             and not t.meta.get("measure") and not t.table]
+    if x.kind == "money":  # "EUR 500,000 for 20 schools. Each school will receive EUR 20,000 for equipment": maybe not all of it
+        ws = bld.sent_words[n.sentence]
+        cands = [t for t in cands if t.unit == x.unit and bld._total_cue(ws, t, bld.sent_facts[n.sentence])]
+    else:
+        cands = [t for t in cands if x.unit and _compound_noun(t.unit, x.unit)]
+    if len(cands) != 1 or cands[0].value <= x.value or cands[0].meta.get("strong"):
+        return None
+    return cands[0]
+
+
+def _en_verb_after_each(ws, k: int) -> bool:
+    """"schools will each receive a EUR 12,500 grant", "three cycles, each bringing together 45 councillors": the
+    word after "each" is a verb (an -ing or -ed form, a verb of the list ``each_verbs``, or a word followed at once by
+    an article or a figure), not the items' noun."""
+    w = ws[k].norm
+    if w in TIME_NOUNS:
+        return False
+    if w.endswith(("ing", "ed")) and len(w) > 5 or w in (data("en").get("each_verbs") or ()):
+        return True
+    nxt = ws[k + 1].norm if k + 1 < len(ws) else ""
+    return nxt in ("a", "an", "the", "together", "up", "around", "about", "some") or nxt[:1].isdigit()
 
 
 def _en_item_after_every(w: str) -> bool:

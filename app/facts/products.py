@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 
+_NEW_CLAUSE = re.compile(r"[,;][ \u00a0]+(?:and|but|while|whereas|а|но|и|тогда[ \u00a0]+как)[ \u00a0]+(?:the|these|those|its|their|эти|их)?", re.I)
+
+
 def subject_items(b, k: int, x):
     fs = b.sent_facts[k]
     before = [f for f in fs if f.end <= x.start and f is not x]
@@ -27,6 +30,8 @@ def subject_items(b, k: int, x):
     c = counts[0]
     if c.hedge or c.value < 2:
         return None
+    if _NEW_CLAUSE.search(b.text[c.end:x.start]):
+        return None  # "Five districts received EUR 40,000, and the hubs will each get EUR 3,000": another subject
     if any(f.kind == "count" and f is not c for f in fs if f.start > x.end and f.kind == "count" and not f.meta.get("measure")):
         return None
     return c

@@ -116,9 +116,12 @@ def _ru_noun(text: str, pos: int):
         if not parses:
             return None
         p = parses[0]
-        if p.tag.POS == "VERB" and i == pos:
+        if p.tag.POS in ("VERB", "ADJS") and i == pos:
             # «100 сел»: right after a number, a word that is also a noun in the genitive plural is that noun
             p = next((x for x in parses if x.tag.POS == "NOUN" and "plur" in x.tag and "gent" in x.tag), p)
+        if p.tag.POS == "NOUN" and ({"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes):
+            # «4 улья»: the counted noun (gen. sg. «улей»), not the place name «Улья»
+            p = next((x for x in parses if x.tag.POS == "NOUN" and not {"Geox", "Name", "Surn", "Patr"} & x.tag.grammemes), p)
         if p.tag.POS == "NOUN" or (p.tag.POS is None and any(x.tag.POS == "NOUN" for x in parses)):
             lemma = p.normal_form.replace("ё", "е")
             return word, i + w.start(1), i + w.end(1), lemma
