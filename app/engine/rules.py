@@ -133,6 +133,19 @@ def _check_function(name: str) -> Callable:
     return fn
 
 
+_CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
+
+
+def _check_module_exists(name: str) -> None:
+    """RuleError unless app/checks has a module ``name`` (dotted): what loading a rule file asks
+    of its check without importing it (``_check_function`` imports it when the rule first runs)."""
+    rel = name.replace(".", "/")
+    ok = bool(re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", name)) and (
+        (_CHECKS_DIR / f"{rel}.py").is_file() or (_CHECKS_DIR / rel / "__init__.py").is_file())
+    if not ok:
+        raise RuleError(f"check '{name}' not found (app/checks/{rel}.py)")
+
+
 def _compile(pattern: str, ignorecase: bool, where: str) -> re.Pattern:
     try:
         return re.compile(pattern, re.I if ignorecase else 0)
@@ -217,7 +230,8 @@ def parse_rule(path: Path, root: Path) -> Rule:
     elif rtype == "check":
         if not rule.check:
             raise RuleError(f"{where}: type check needs 'check: module'")
-        _check_function(rule.check)
+        _check_module_exists(rule.check)  # imported on first use (issue 13: a Russian check's module
+        # is not imported by an English run)
     if not rule.examples_fail:
         raise RuleError(f"{where}: a rule needs at least one failing example (examples.fail)")
     return rule

@@ -471,6 +471,9 @@ class _Builder:
         fs.sort(key=lambda f: f.start)
         self.sent_facts.append(fs)
         self.sentences.append((start, end))
+        if not fs:
+            return  # no figure: hedges, roles, products, relations and durations all walk the
+            # sentence's facts and find none (two sentences in three of a release, issue 13)
         self._hedges(fs, ws)
         self._money_units(fs)
         self._roles(fs, ws)
