@@ -332,14 +332,21 @@ class Speller:
                 complete = False
         scored = []
         pool = [(s, rank) for s, rank in cands.items() if s.lower() != word.lower()]
+        dists = []
         for s, rank in pool:
             dist = distance(word, s)
             if " " in s or "-" in s and "-" not in word:
                 dist += 1.0  # splitting a word is rarely the fix
-            # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы);
-            # a lone candidate needs no frequency to be ranked (nor the Zipf table loaded: issue 13)
+            dists.append(dist)
+        # among candidates as close, the more common word first (Фемеры → Фермеры, not Феморы); a
+        # candidate no other is as close to needs no frequency to be ranked (nor the Zipf table
+        # loaded: issue 13), a lone one least of all
+        from collections import Counter
+
+        tied = {d for d, n in Counter(dists).items() if n > 1}
+        for (s, rank), dist in zip(pool, dists):
             freq = 0.0
-            if len(pool) > 1:
+            if dist in tied:
                 freq = self.common(s.lower())
                 if self.morph is not None and "е" in s.lower():
                     ps = self.morph.parse(s.lower())

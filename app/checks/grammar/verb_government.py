@@ -190,6 +190,7 @@ def _prepared():
         "verbs": verbs, "vpreps": vpreps, "governors": governors, "rows": rows, "verb_set": frozenset(verbs),
         "adverbial": adverbial, "adjectives": adjectives, "adj_prefixes": frozenset(k[:4] for k in adjectives),
         "places": adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])},
+        "plans": {},  # word as written -> what ``check`` asks of it (``_plan``), for the process
     }
     _PREPARED[:] = [t, prepared]
     return prepared
@@ -202,16 +203,33 @@ def _rows_of(rows, lemmas) -> list[int]:
     return sorted({k for lemma in lemmas for k in rows[lemma]})
 
 
+def _plan(ctx, w: str, prep) -> tuple:
+    """What ``check`` asks of a word, once per word for the process (issue 13: two caches, two
+    lower-casings and three set operations per word of every text before): the lemmas it governs
+    a preposition with that the table lists, whether it may be one of the table's short
+    adjectives (its first four letters), and its verb lemmas the table lists with the participle's
+    voice (``_verb_forms``)."""
+    lemmas, voice = _verb_forms(ctx, w)
+    return (_governor_lemmas(ctx, w) & prep["governors"], bool(prep["adjectives"]) and w.lower()[:4] in prep["adj_prefixes"],
+            lemmas & prep["verb_set"], voice)
+
+
 def check(doc, rule, ctx):
     prep = _prepared()
-    verbs, vpreps, governors, rows = prep["verbs"], prep["vpreps"], prep["governors"], prep["rows"]
-    verb_set, adverbial, adjectives = prep["verb_set"], prep["adverbial"], prep["adjectives"]
-    adj_prefixes, places = prep["adj_prefixes"], prep["places"]
+    verbs, vpreps, rows = prep["verbs"], prep["vpreps"], prep["rows"]
+    adverbial, adjectives, places = prep["adverbial"], prep["adjectives"], prep["places"]
+    plans = prep["plans"]
     flagged: set[int] = set()
     for b in doc.blocks:
         ws = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(doc.text, b.start, b.end)]
         for i, (s, e, w) in enumerate(ws):
-            glemmas = _governor_lemmas(ctx, w) & governors
+            plan = plans.get(w)
+            if plan is None:
+                plan = _plan(ctx, w, prep)
+                if len(plans) > 200_000:
+                    plans.clear()  # bounded: a web worker sees every new word of every draft
+                plans[w] = plan
+            glemmas, adjective_prefix, verb_lemmas, voice = plan
             found = None
             for k in _rows_of(rows, glemmas) if glemmas else ():
                 kind, spec = vpreps[k]
@@ -229,7 +247,7 @@ def check(doc, rule, ctx):
                 flagged.add(found.offset)
                 yield found
                 continue
-            if adjectives and w.lower()[:4] in adj_prefixes:
+            if adjective_prefix:
                 ps = analyses(ctx, w) or ()
                 short = {p.normal_form.replace("ё", "е") for p in ps if p.tag.POS == "ADJS"}
                 if ps and len(short) == 1 and all(p.tag.POS == "ADJS" for p in ps) and short <= set(adjectives):
@@ -237,8 +255,7 @@ def check(doc, rule, ctx):
                     if f is not None:
                         yield f
                     continue
-            lemmas, voice = _verb_forms(ctx, w)
-            for lemma in lemmas & verb_set:
+            for lemma in verb_lemmas:
                 spec = verbs[lemma]
                 if voice == "pssv":
                     if not spec.get("passive"):
