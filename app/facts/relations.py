@@ -113,7 +113,10 @@ def remaining_counts(b) -> None:
                     named = _of_the_noun(b, back + 1, f) or b.sent_block[k] - b.sent_block[back] == 1 and (
                         back == k - 1 and _points_back(b, k)
                         # «60 грантов. 35 грантов уже выданы.» ¶ «Оставшиеся 20 грантов …»: the paragraph just before counts the same noun
-                        or f.unit and not f.unit.startswith("@") and any(c.kind == "count" and c.unit == f.unit for c in b.sent_facts[back]))
+                        or f.unit and not f.unit.startswith("@") and any(c.kind == "count" and c.unit == f.unit for c in b.sent_facts[back])
+                        # «… 40 000 книг.» ¶ «Двадцать шесть тысяч книг мы передали …, а оставшиеся шестнадцать
+                        # тысяч — школам»: a part before "the remaining" counts the noun of the paragraph just before
+                        or back == k - 1 and _same_noun_before(b, k, back, f))
                     if not named:
                         break
                 cands = [c for c in b.sent_facts[back] if c.kind == "count" and c.end <= f.start] + cands
@@ -164,6 +167,14 @@ def remaining_counts(b) -> None:
             whole.meta["groups"] = [p.id for p in parts + [f]]
             b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
             in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def _same_noun_before(b, k: int, back: int, f) -> bool:
+    """A count of sentence k before f (a part) counts the noun of a larger count of sentence ``back``."""
+    def real(c):
+        return c.kind == "count" and c.unit and not c.unit.startswith("@") and not c.meta.get("measure")
+    mine = [p for p in b.sent_facts[k] if real(p) and p.end <= f.start and p.value > f.value * 0.05]
+    return any(real(c) and any(p.unit == c.unit and p.value < c.value for p in mine) for c in b.sent_facts[back])
 
 
 def _points_back(b, k: int) -> bool:
