@@ -29,6 +29,18 @@ CASES = [
      "The remaining EUR 0.3 million of the 2-million-euro budget comes from the ministry.",
      "The European Union gives EUR 1.5 million. UNICEF adds EUR 0.3 million and the city EUR 0.1 million. "
      "The remaining EUR 0.1 million of the 2-million-euro budget comes from the ministry.", "EUR 0.3 million of", "EUR 0.1 million"),
+    # "the other N" after a breakdown read in the sentence (places, other nouns) or the paragraph before
+    ("en", EU_EN + "Of the 90 clinics in the survey, 50 are in Osh and 25 in Talas. The other 20 clinics are in Batken.",
+     EU_EN + "Of the 90 clinics in the survey, 50 are in Osh and 25 in Talas. The other 15 clinics are in Batken.", "20 clinics", "15 clinics"),
+    ("en", EU_EN + "The fair drew 1,800 visitors, among them 700 students and 600 pensioners.\n\nThe other 600 were "
+     "families with children.",
+     EU_EN + "The fair drew 1,800 visitors, among them 700 students and 600 pensioners.\n\nThe other 500 were "
+     "families with children.", "600 were", "500"),
+    # a dateline before "Of the N …, a …, b …"
+    ("en", "OSH – Of the 120 volunteers who joined the clean-up, 70 were students and 30 were pensioners. The rest, 30, "
+     "were civil servants. The European Union funds the campaign.",
+     "OSH – Of the 120 volunteers who joined the clean-up, 70 were students and 30 were pensioners. The rest, 20, "
+     "were civil servants. The European Union funds the campaign.", "30, ", "20"),
 ]
 
 
