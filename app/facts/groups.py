@@ -120,15 +120,21 @@ def _number_groups(b, k: int, a: int, e: int, whole, own: set = frozenset()) -> 
 def _remaining_next(b, k: int, whole):
     """"Midwives made up the remaining group of 30 participants": a count in the next sentence of the
     paragraph with "remaining" / «оставш…» up to four words before it."""
+    from app.facts.relations import remaining_before
+
     j = k + 1
-    if j >= len(b.sent_facts):
+    if j >= len(b.sent_facts) or b.sent_block[j] - b.sent_block[k] > 1:
         return None
     ws = b.sent_words[j]
+    related = {i for r in b.model.relations for i in r.facts}
     for c in b.sent_facts[j]:
-        if c.kind != "count" or c.subset or c.meta.get("measure") or c.value >= whole.value:
+        if c.kind != "count" or c.meta.get("measure") or c.value >= whole.value or c.id in related:
             continue
+        if c.subset and not c.meta.get("remaining"):
+            continue  # (a count read as "the remaining" with no parts found yet: these are its parts)
         i = b._widx(ws, c.start)
-        if any(w.norm in ("remaining", "rest", "остальные", "оставшиеся", "оставшихся") for w in ws[max(0, i - 5):i]):
+        if c.meta.get("remaining") or remaining_before(ws, i, b.lang) or \
+                any(w.norm in ("remaining", "rest", "остальные", "оставшиеся", "оставшихся") for w in ws[max(0, i - 5):i]):
             return c
     return None
 
@@ -158,10 +164,15 @@ def bare_groups(b) -> None:
             # "Among the 230 graduates, …", «Из 150 школ, вошедших в проект, …»: the sentence's first count after "of"
             fs = b.sent_facts[k]
             first = next((c for c in fs if c.kind == "count"), None)
-            if first is None or not _is_whole(first) or b._widx(ws, first.start) > 3:
+            if first is None or not _is_whole(first):
                 continue
             i0 = b._widx(ws, first.start)
-            if not phrase_set(lang, "whole_after").ends_at(ws, i0, 0) or ws[0].norm not in ("of", "among", "out", "из", "среди"):
+            # the opener starts the sentence, or follows its dateline ("Karakol – Of the 300 trainees …, 180 …")
+            p = next((x for x in range(min(i0, 6)) if ws[x].norm in ("of", "among", "out", "из", "среди")), None)
+            if p is None or i0 - p > 3 or p > 0 and not (ws[p - 1].norm in ("–", "—") and b.sent_block[k] == first.block
+                                                          and all(text[w.start].isupper() or not w.norm.isalpha() for w in ws[:p - 1])):
+                continue
+            if not phrase_set(lang, "whole_after").ends_at(ws, i0, p):
                 continue
             comma = next((w for w in ws[b._widx(ws, first.end):] if w.norm == ","), None)
             if comma is None:

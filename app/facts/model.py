@@ -1171,7 +1171,9 @@ class _Builder:
     def _parts(self, whole: Fact, parts: list[Fact], money: list[Fact], complete: bool | None = None) -> None:
         roles = {p.role for p in parts}
         if complete is None:
-            complete = "remaining" in roles or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles) \
+            # (a lone "the remaining 0.4 million of the 4.6 million budget" is at most the whole: its other parts
+            # are stated elsewhere, the scope's sum reads them)
+            complete = "remaining" in roles and len(parts) >= 2 or ({"eu", "cofin"} <= roles and "other" not in roles and None not in roles) \
                 or ("eu" in roles and len(parts) >= 2 and None not in roles and not any(p.hedge for p in parts))
         self.rel("sum", [whole.id] + [p.id for p in parts], complete)
         for p in parts:
@@ -2141,7 +2143,8 @@ class _Builder:
         for f in usable:
             if f.id in taken or f.id == whole.id or f.unit != rem.unit or f.start >= rem.start or f.block != rem.block:
                 continue
-            if not (rem.sentence - 1 <= f.sentence <= rem.sentence) or f.start <= whole.end and whole.block == rem.block:
+            if not (rem.sentence - 1 <= f.sentence <= rem.sentence) or f.start <= whole.end and whole.block == rem.block \
+                    and whole.start < rem.start:  # ("The remaining 0.4 million of the 4.6-million budget": the whole after the parts)
                 continue
             if f.role not in (None, "other", "eu", "cofin") or f.hedge or f.subset or f.value >= whole.value:
                 continue

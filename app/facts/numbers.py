@@ -20,6 +20,7 @@ DIGITS = re.compile(
 SCALE_AFTER = re.compile(
     r"[ \u00a0\u202f]?(?P<w>млрд\.?|млн\.?|тыс\.?|миллиард[а-я]{0,3}|миллион[а-я]{0,3}|тысяч[а-я]{0,3}|"
     r"billion|million|thousand|bn|mln|mn|bln)(?![\w])|(?P<g>m|k|K|M)(?![\w])", re.I)
+SCALE_HYPHEN = re.compile(r"-(?P<w>billion|million|thousand)(?P<g>)(?![\w])", re.I)
 SPACED_M = re.compile(r"[ \u00a0\u202f](?P<w>m)(?P<g>)(?![\w])")
 WORD_RX = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
 
@@ -131,6 +132,8 @@ def find_numbers(text: str, language: str, base: int = 0) -> list[Num]:
         value, style = parsed
         end = m.end()
         sm = SCALE_AFTER.match(text, end, end + 14)
+        if sm is None and text[end:end + 1] == "-":
+            sm = SCALE_HYPHEN.match(text, end, end + 10)  # "a 4.6-million-euro budget", "a EUR 2-million project"
         if sm is None and text[max(0, m.start() - 4):m.start()].rstrip(" \u00a0\u202f").endswith(("€", "$", "£", "EUR", "USD")) \
                 and text[end:end + 2] in (" m", "\u00a0m"):
             sm = SPACED_M.match(text, end, end + 3)  # "€ 4 m" is four million euros; "4 m" metres

@@ -117,8 +117,10 @@ def _ru_noun(text: str, pos: int):
             return None
         p = parses[0]
         if p.tag.POS in ("VERB", "ADJS") and i == pos:
-            # «100 сел»: right after a number, a word that is also a noun in the genitive plural is that noun
-            p = next((x for x in parses if x.tag.POS == "NOUN" and "plur" in x.tag and "gent" in x.tag), p)
+            # «100 сел», «5 000 саженцев»: right after a number, a word that is also a noun in the genitive
+            # (plural; singular after 2-4: «3 саженца») is that noun, not a verb or a short adjective
+            p = next((x for x in parses if x.tag.POS == "NOUN" and "gent" in x.tag and (
+                "plur" in x.tag or p.tag.POS == "ADJS")), p)
         if p.tag.POS == "NOUN" and ({"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes):
             # «4 улья»: the counted noun (gen. sg. «улей»), not the place name «Улья»
             p = next((x for x in parses if x.tag.POS == "NOUN" and not {"Geox", "Name", "Surn", "Patr"} & x.tag.grammemes), p)
@@ -317,6 +319,8 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
     if not n.words and re.match(r"[ \u00a0]?[-–—][ \u00a0]?\$?\d", text[e:e + 4]) or not n.words and re.search(r"\d[ \u00a0]?[-–—][ \u00a0]?\$?$", text[max(0, s - 5):s]):
         return Quantity("number", n.start, n.end, n.value, "", n)  # "$1-1.5 billion": a range, not an amount
     ca = CUR_AFTER.match(text, e, e + 14)
+    if ca is None and text[e:e + 1] == "-" and n.style.scale > 1 and n.style.scale_text.startswith("-"):
+        ca = CUR_AFTER.match(text, e + 1, e + 15)  # "a 4.6-million-euro budget"
     if ca:
         word = ca.group("w") or ca.group("s")
         return Quantity("money", n.start, base + ca.end(), n.value, _currency(word), n, decimals=n.style.decimals)

@@ -113,7 +113,13 @@ def remaining_counts(b) -> None:
                     named = _of_the_noun(b, back + 1, f) or b.sent_block[k] - b.sent_block[back] == 1 and (
                         back == k - 1 and _points_back(b, k)
                         # «60 грантов. 35 грантов уже выданы.» ¶ «Оставшиеся 20 грантов …»: the paragraph just before counts the same noun
-                        or f.unit and not f.unit.startswith("@") and any(c.kind == "count" and c.unit == f.unit for c in b.sent_facts[back]))
+                        or f.unit and not f.unit.startswith("@") and any(c.kind == "count" and c.unit == f.unit for c in b.sent_facts[back])
+                        # «… 40 000 книг.» ¶ «Двадцать шесть тысяч книг мы передали …, а оставшиеся шестнадцать
+                        # тысяч — школам»: a part before "the remaining" counts the noun of the paragraph just before
+                        or back == k - 1 and _same_noun_before(b, k, back, f)
+                        # "… 2,500 farmers …, among them 1,100 cotton growers and 900 horticulturists." ¶ "The other 600
+                        # were wheat farmers": the rest of a breakdown the paragraph just before ends with
+                        or back == k - 1 and _breakdown_ends(b, back, f))
                     if not named:
                         break
                 cands = [c for c in b.sent_facts[back] if c.kind == "count" and c.end <= f.start] + cands
@@ -143,6 +149,9 @@ def remaining_counts(b) -> None:
             _bare_parts(b, whole, f)
             cands = cands + [c for c in F if c.meta.get("bare_part_of") == whole.id]
             mine = set(whole.meta.get("groups") or [])  # groups already read for this whole (before "the remaining")
+            # "Out of 64 schools, 40 are in Ashgabat and 16 in Ahal. The other 10 schools …": the whole's groups are
+            # parts whatever they count (a place, another noun: "1,100 cotton growers and 900 horticulturists")
+            cands = cands + [c for c in F if c.id in mine and c not in cands and c.end <= f.start and not c.hedge]
             parts = [c for c in cands if (c.start > whole.end or c.meta.get("part_of_next") and 0 <= whole.start - c.end <= 12
                                           or _part_before_of(b, c, whole))
                      and c.value < whole.value and (c.id not in in_groups or c.id in mine)]
@@ -164,6 +173,23 @@ def remaining_counts(b) -> None:
             whole.meta["groups"] = [p.id for p in parts + [f]]
             b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
             in_groups.update([whole.id, f.id] + [p.id for p in parts])
+
+
+def _same_noun_before(b, k: int, back: int, f) -> bool:
+    """A count of sentence k before f (a part) counts the noun of a larger count of sentence ``back``."""
+    def real(c):
+        return c.kind == "count" and c.unit and not c.unit.startswith("@") and not c.meta.get("measure")
+    mine = [p for p in b.sent_facts[k] if real(p) and p.end <= f.start and p.value > f.value * 0.05]
+    return any(real(c) and any(p.unit == c.unit and p.value < c.value for p in mine) for c in b.sent_facts[back])
+
+
+def _breakdown_ends(b, back: int, f) -> bool:
+    """Sentence ``back`` states a whole and its groups, and f (no noun, or the whole's) is smaller than it."""
+    for c in b.sent_facts[back]:
+        if c.kind == "count" and c.meta.get("groups") and c.value > f.value and (
+                not f.unit or f.unit.startswith("@") or f.unit == c.unit or f.meta.get("group_number")):
+            return True
+    return False
 
 
 def _points_back(b, k: int) -> bool:
