@@ -235,7 +235,7 @@ def _slips():
             first, noun = phrase.split()
             lemmas = {p.normal_form for p in m.parse(noun) if p.is_known and p.tag.POS == "NOUN"}
             keep = {noun.replace("ё", "е")} | {x.replace("ё", "е") for x in (spec or {}).get("except") or []}
-            by_first.setdefault(first, []).append((noun, lemmas, keep))
+            by_first.setdefault(first, []).append((noun, lemmas, keep, frozenset((spec or {}).get("keep_cases") or ())))
         _SLIPS[:] = [t, by_first]
     return _SLIPS[1]
 
@@ -247,9 +247,11 @@ def _compound_slip(doc, rule, ctx, ws, lows, i, b):
         return None
     w = lows[i + 1].replace("ё", "е")
     ps = analyses(ctx, ws[i + 1][2]) or ()
-    for noun, lemmas, keep in _slips()[lows[i]]:
+    for noun, lemmas, keep, keep_cases in _slips()[lows[i]]:
         if w in keep or not any(p.normal_form in lemmas and p.tag.POS == "NOUN" for p in ps):
             continue
+        if any(case_of(p.tag) in keep_cases for p in ps if p.normal_form in lemmas):
+            continue  # «по решениям суда»: another phrase of the simple preposition
         following = words_after(doc.text, ws[i + 1][1], b.end)
         if not following or following[0][0] != ws[i + 2][0]:
             return None
@@ -610,13 +612,20 @@ def _numeral(doc, rule, ctx, following, cases, prep_text):
     # двух школах»), after a nominative or accusative numeral in the genitive («в два раза»), so
     # «в тридцать двух школах» is a prepositional phrase with a numeral in another case
     shown = _noun_shows(g.rest)
-    if numeral_cases(g) & shown & set(cases):
+    ncases = numeral_cases(g)
+    if "accs" in ncases and not any("anim" in h.tag for h in head_readings(g.rest)) and any(
+            all("anim" in p.tag for p in ps if case_of(p.tag) == "accs") for ps in g.numeral_parses):
+        # «двух», «трёх» are accusatives of people only: «в двух районов» is no accusative
+        ncases = ncases - {"accs"}
+    if ncases & shown & set(cases):
         return None
-    if numeral_cases(g) & set(cases):
+    if ncases & set(cases):
         half = _half_declined(doc, rule, g, cases, prep_text)  # only the numerals change
         if half is not None:
             return half
-    case = next((c for c in cases if c in shown), cases[0])
+    # (the numeral's own oblique case first: «в пяти школ» → «пяти школах», not an accusative)
+    case = next((c for c in cases if c in ncases and c not in ("nomn", "accs")), None) \
+        or next((c for c in cases if c in shown), cases[0])
     suggestions = inflect_numeral_group(g, case)
     if not suggestions:
         return None
