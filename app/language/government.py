@@ -168,6 +168,24 @@ COORDINATORS = {"и", "или"}  # between two adjectives of one noun: kept as t
 
 def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
                 phrases: bool = False) -> list[Group]:
+    """See ``_noun_groups``; with ``phrases``, a participle or adjective pymorphy3 marks as used as
+    a noun (Subx: «нуждающимся», «пострадавшим от наводнения», «желающих») is a group of its own
+    when no noun follows it: «для нуждающимся» → «нуждающихся»."""
+    out = _noun_groups(ctx, ws, adjectives, phrases)
+    if out or not phrases or not ws or not ws[0][2][:1].islower():
+        return out
+    ps = analyses(ctx, ws[0][2]) or ()
+    if not ps or not all(p.tag.POS in _ADJ_POS and "Subx" in p.tag for p in ps):
+        return out
+    if len(ws) > 1:
+        nxt = analyses(ctx, ws[1][2]) or ()
+        if not nxt or any(q.tag.POS in _HEAD_POS | _ADJ_POS | {"NUMR"} for q in nxt):
+            return out  # a noun or an unknown word after it: not a noun of its own
+    return [Group(ws[0][0], ws[0][1], (ws[0],), (ps,))]
+
+
+def _noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
+                 phrases: bool = False) -> list[Group]:
     """Every way to read a noun group at the start of ``ws``, shortest first: a word that can be
     a noun (or a pronoun) and an adjective gives two («для этого | кабинет», «при том
     количестве»). Empty when a word is unknown, a numeral or an abbreviation.
@@ -440,7 +458,7 @@ def head_readings(group: Group) -> list:
     out = []
     alone = len(group.words) == 1
     for h in head:
-        if h.tag.POS not in _HEAD_POS and not (alone and "Apro" in h.tag):
+        if h.tag.POS not in _HEAD_POS and not (alone and ("Apro" in h.tag or "Subx" in h.tag)):
             continue  # a pronoun adjective alone is a pronoun («о том», «при этом», «обо всём»)
         if all(not ps or any(_agree(a, h) for a in ps if a.tag.POS in _ADJ_POS or "Apro" in a.tag)
                for ps in group.parses[:-1]):
