@@ -383,7 +383,8 @@ def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
         while j < len(ws) and len(skipped) <= _MAX_INSIDE:
             w = ws[j][2]
             qs = analyses(ctx, w) or ()
-            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs) and not _noun_genitive(ctx, ws[j - 1][2], qs, parts):
+            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs) and not _noun_genitive(ctx, ws[j - 1][2], qs, parts) \
+                    and not _genitive_before_head(ctx, ws, j, head):
                 # (not the noun of the phrase's own adjective: «пострадавших от домашнего насилия»;
                 # nor the genitive of the phrase's noun: «принятых в ходе сессии решениях»)
                 break
@@ -399,6 +400,17 @@ def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
         if not inside:
             return set()
     return set()
+
+
+def _genitive_before_head(ctx, ws, j: int, head) -> bool:
+    """ws[j] agrees with the participle but is the genitive of the noun before it, and the next
+    word is a noun agreeing with the participle too: that one is the head («опубликованного на
+    сайте министерства | отчёта»)."""
+    if j + 1 >= len(ws) or not head(j + 1):
+        return False
+    if not any(p.tag.POS == "NOUN" for p in analyses(ctx, ws[j - 1][2]) or ()):
+        return False
+    return any(case_of(q.tag) == "gent" and q.tag.POS == "NOUN" for q in analyses(ctx, ws[j][2]) or ())
 
 
 def _noun_genitive(ctx, prev: str, qs, parts) -> bool:

@@ -464,6 +464,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     return _group_finding(doc, rule, groups, cases, prep_text)
 
 
+_SENTENCE_END = re.compile(r"[ \u00a0]*(?:[.!?]|$)")
 _BOUNDARY = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|[—–][ \u00a0]|$)")
 
 
@@ -476,7 +477,12 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
     or object), or a genitive after genitives (one of them: «жителей сёл и деревень»)."""
     cases = set(spec.get("case") or [])
     end = ws[i + n - 1][1]
+    m = _FOCUS.match(doc.text, end, b.end)
+    if m is not None:
+        end = m.end()  # «благодаря не только грантам, но и …»
     following = words_after(doc.text, end, b.end, limit=12)
+    if following and following[0][2].lower() == "как" and len(following) > 1:
+        following = following[1:]  # «благодаря как местным властям, так и …»
     if not following or any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
         return None
     groups = noun_groups(ctx, following, phrases=True)
@@ -498,7 +504,11 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
             return None
         genitives += 1
         k += 1
-    if k >= len(ws) - 1 or ws[k][2].lower() not in ("и", "или") or not _only_spaces(doc, ws[k - 1][1], ws[k][0]):
+    if k < len(ws) - 2 and doc.text[ws[k - 1][1]:ws[k][0]].strip(" \u00a0") == "," \
+            and _only_spaces(doc, ws[k][1], ws[k + 1][0]) \
+            and (ws[k][2].lower(), ws[k + 1][2].lower()) in (("но", "и"), ("так", "и"), ("а", "также")):
+        k += 1  # «не только грантам, но и …», «как властям, так и …», «…, а также …»
+    elif k >= len(ws) - 1 or ws[k][2].lower() not in ("и", "или") or not _only_spaces(doc, ws[k - 1][1], ws[k][0]):
         return None
     second = words_after(doc.text, ws[k][1], b.end, limit=12)
     if not second or second[0][0] != ws[k + 1][0] or not second[0][2][:1].islower():
@@ -512,11 +522,20 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
             or _BOUNDARY.match(doc.text, _past_genitives(ctx, doc, g2.end, b.end), b.end) is None:
         return None
     allowed = cases | {"nomn", "accs"} | ({"gent"} if genitives else set())
+    past = _past_genitives(ctx, doc, g2.end, b.end)
+    if not genitives and "gent" not in cases and _SENTENCE_END.match(doc.text, past, b.end) \
+            and possible_any(groups2, {"gent"}):
+        # the last words of the sentence: no new clause's subject or object («благодаря грантам и
+        # поддержки акимата.»); a genitive reading is what the writer meant
+        allowed = cases
+    final = allowed == cases
     if possible_any(groups2, allowed) or any(possible(g, allowed) for g in groups2):
         return None
     # (joined to a noun earlier in the clause in its case: «ознакомили с требованиями к отчётности
     # и правилами закупок»)
     own = {case_of(h.tag) for h in heads}
+    if final:
+        own -= {"nomn", "accs"}  # (the subject before the preposition is no conjunct of it)
     start = max(doc.text.rfind(c, b.start, ws[i][0]) for c in ".,;:!?\n—–(")
     if any(ws[x][0] > start and any(p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF") and case_of(p.tag) in own
                                     for p in analyses(ctx, ws[x][2]) or ())
