@@ -168,6 +168,24 @@ COORDINATORS = {"и", "или"}  # between two adjectives of one noun: kept as t
 
 def noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
                 phrases: bool = False) -> list[Group]:
+    """See ``_noun_groups``; with ``phrases``, a participle or adjective pymorphy3 marks as used as
+    a noun (Subx: «нуждающимся», «пострадавшим от наводнения», «желающих») is a group of its own
+    when no noun follows it: «для нуждающимся» → «нуждающихся»."""
+    out = _noun_groups(ctx, ws, adjectives, phrases)
+    if out or not phrases or not ws or not ws[0][2][:1].islower():
+        return out
+    ps = analyses(ctx, ws[0][2]) or ()
+    if not ps or not all(p.tag.POS in _ADJ_POS and "Subx" in p.tag for p in ps):
+        return out
+    if len(ws) > 1:
+        nxt = analyses(ctx, ws[1][2]) or ()
+        if not nxt or any(q.tag.POS in _HEAD_POS | _ADJ_POS | {"NUMR"} for q in nxt):
+            return out  # a noun or an unknown word after it: not a noun of its own
+    return [Group(ws[0][0], ws[0][1], (ws[0],), (ps,))]
+
+
+def _noun_groups(ctx, ws: list[tuple[int, int, str]], adjectives: bool = True,
+                 phrases: bool = False) -> list[Group]:
     """Every way to read a noun group at the start of ``ws``, shortest first: a word that can be
     a noun (or a pronoun) and an adjective gives two («для этого | кабинет», «при том
     количестве»). Empty when a word is unknown, a numeral or an abbreviation.
@@ -365,7 +383,8 @@ def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
         while j < len(ws) and len(skipped) <= _MAX_INSIDE:
             w = ws[j][2]
             qs = analyses(ctx, w) or ()
-            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs) and not _noun_genitive(ctx, ws[j - 1][2], qs, parts):
+            if inside and head(j) and not _agrees_with(ctx, ws[j - 1][2], qs) and not _noun_genitive(ctx, ws[j - 1][2], qs, parts) \
+                    and not _genitive_before_head(ctx, ws, j, head):
                 # (not the noun of the phrase's own adjective: «пострадавших от домашнего насилия»;
                 # nor the genitive of the phrase's noun: «принятых в ходе сессии решениях»)
                 break
@@ -381,6 +400,17 @@ def _participle_complements(ctx, ws, k: int, prtf) -> set[int]:
         if not inside:
             return set()
     return set()
+
+
+def _genitive_before_head(ctx, ws, j: int, head) -> bool:
+    """ws[j] agrees with the participle but is the genitive of the noun before it, and the next
+    word is a noun agreeing with the participle too: that one is the head («опубликованного на
+    сайте министерства | отчёта»)."""
+    if j + 1 >= len(ws) or not head(j + 1):
+        return False
+    if not any(p.tag.POS == "NOUN" for p in analyses(ctx, ws[j - 1][2]) or ()):
+        return False
+    return any(case_of(q.tag) == "gent" and q.tag.POS == "NOUN" for q in analyses(ctx, ws[j][2]) or ())
 
 
 def _noun_genitive(ctx, prev: str, qs, parts) -> bool:
@@ -440,7 +470,7 @@ def head_readings(group: Group) -> list:
     out = []
     alone = len(group.words) == 1
     for h in head:
-        if h.tag.POS not in _HEAD_POS and not (alone and "Apro" in h.tag):
+        if h.tag.POS not in _HEAD_POS and not (alone and ("Apro" in h.tag or "Subx" in h.tag)):
             continue  # a pronoun adjective alone is a pronoun («о том», «при этом», «обо всём»)
         if all(not ps or any(_agree(a, h) for a in ps if a.tag.POS in _ADJ_POS or "Apro" in a.tag)
                for ps in group.parses[:-1]):

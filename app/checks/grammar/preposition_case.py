@@ -253,7 +253,7 @@ def _slips():
             first, noun = phrase.split()
             lemmas = {p.normal_form for p in m.parse(noun) if p.is_known and p.tag.POS == "NOUN"}
             keep = {noun.replace("ё", "е")} | {x.replace("ё", "е") for x in (spec or {}).get("except") or []}
-            by_first.setdefault(first, []).append((noun, lemmas, keep))
+            by_first.setdefault(first, []).append((noun, lemmas, keep, frozenset((spec or {}).get("keep_cases") or ())))
         _SLIPS[:] = [t, by_first]
     return _SLIPS[1]
 
@@ -265,9 +265,11 @@ def _compound_slip(doc, rule, ctx, ws, lows, i, b):
         return None
     w = lows[i + 1].replace("ё", "е")
     ps = analyses(ctx, ws[i + 1][2]) or ()
-    for noun, lemmas, keep in _slips()[lows[i]]:
+    for noun, lemmas, keep, keep_cases in _slips()[lows[i]]:
         if w in keep or not any(p.normal_form in lemmas and p.tag.POS == "NOUN" for p in ps):
             continue
+        if any(case_of(p.tag) in keep_cases for p in ps if p.normal_form in lemmas):
+            continue  # «по решениям суда»: another phrase of the simple preposition
         following = words_after(doc.text, ws[i + 1][1], b.end)
         if not following or following[0][0] != ws[i + 2][0]:
             return None
@@ -480,6 +482,7 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     return _group_finding(doc, rule, groups, cases, prep_text)
 
 
+_SENTENCE_END = re.compile(r"[ \u00a0]*(?:[.!?]|$)")
 _BOUNDARY = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|[—–][ \u00a0]|$)")
 
 
@@ -492,7 +495,12 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
     or object), or a genitive after genitives (one of them: «жителей сёл и деревень»)."""
     cases = set(spec.get("case") or [])
     end = ws[i + n - 1][1]
+    m = _FOCUS.match(doc.text, end, b.end)
+    if m is not None:
+        end = m.end()  # «благодаря не только грантам, но и …»
     following = words_after(doc.text, end, b.end, limit=12)
+    if following and following[0][2].lower() == "как" and len(following) > 1:
+        following = following[1:]  # «благодаря как местным властям, так и …»
     if not following or any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
         return None
     groups = noun_groups(ctx, following, phrases=True)
@@ -514,7 +522,11 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
             return None
         genitives += 1
         k += 1
-    if k >= len(ws) - 1 or ws[k][2].lower() not in ("и", "или") or not _only_spaces(doc, ws[k - 1][1], ws[k][0]):
+    if k < len(ws) - 2 and doc.text[ws[k - 1][1]:ws[k][0]].strip(" \u00a0") == "," \
+            and _only_spaces(doc, ws[k][1], ws[k + 1][0]) \
+            and (ws[k][2].lower(), ws[k + 1][2].lower()) in (("но", "и"), ("так", "и"), ("а", "также")):
+        k += 1  # «не только грантам, но и …», «как властям, так и …», «…, а также …»
+    elif k >= len(ws) - 1 or ws[k][2].lower() not in ("и", "или") or not _only_spaces(doc, ws[k - 1][1], ws[k][0]):
         return None
     second = words_after(doc.text, ws[k][1], b.end, limit=12)
     if not second or second[0][0] != ws[k + 1][0] or not second[0][2][:1].islower():
@@ -528,11 +540,20 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
             or _BOUNDARY.match(doc.text, _past_genitives(ctx, doc, g2.end, b.end), b.end) is None:
         return None
     allowed = cases | {"nomn", "accs"} | ({"gent"} if genitives else set())
+    past = _past_genitives(ctx, doc, g2.end, b.end)
+    if not genitives and "gent" not in cases and _SENTENCE_END.match(doc.text, past, b.end) \
+            and possible_any(groups2, {"gent"}):
+        # the last words of the sentence: no new clause's subject or object («благодаря грантам и
+        # поддержки акимата.»); a genitive reading is what the writer meant
+        allowed = cases
+    final = allowed == cases
     if possible_any(groups2, allowed) or any(possible(g, allowed) for g in groups2):
         return None
     # (joined to a noun earlier in the clause in its case: «ознакомили с требованиями к отчётности
     # и правилами закупок»)
     own = {case_of(h.tag) for h in heads}
+    if final:
+        own -= {"nomn", "accs"}  # (the subject before the preposition is no conjunct of it)
     start = max(doc.text.rfind(c, b.start, ws[i][0]) for c in ".,;:!?\n—–(")
     if any(ws[x][0] > start and any(p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF") and case_of(p.tag) in own
                                     for p in analyses(ctx, ws[x][2]) or ())
@@ -628,13 +649,20 @@ def _numeral(doc, rule, ctx, following, cases, prep_text):
     # двух школах»), after a nominative or accusative numeral in the genitive («в два раза»), so
     # «в тридцать двух школах» is a prepositional phrase with a numeral in another case
     shown = _noun_shows(g.rest)
-    if numeral_cases(g) & shown & set(cases):
+    ncases = numeral_cases(g)
+    if "accs" in ncases and not any("anim" in h.tag for h in head_readings(g.rest)) and any(
+            all("anim" in p.tag for p in ps if case_of(p.tag) == "accs") for ps in g.numeral_parses):
+        # «двух», «трёх» are accusatives of people only: «в двух районов» is no accusative
+        ncases = ncases - {"accs"}
+    if ncases & shown & set(cases):
         return None
-    if numeral_cases(g) & set(cases):
+    if ncases & set(cases):
         half = _half_declined(doc, rule, g, cases, prep_text)  # only the numerals change
         if half is not None:
             return half
-    case = next((c for c in cases if c in shown), cases[0])
+    # (the numeral's own oblique case first: «в пяти школ» → «пяти школах», not an accusative)
+    case = next((c for c in cases if c in ncases and c not in ("nomn", "accs")), None) \
+        or next((c for c in cases if c in shown), cases[0])
     suggestions = inflect_numeral_group(g, case)
     if not suggestions:
         return None

@@ -315,6 +315,8 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     heads = [p for g in groups for p in g.parses[-1]]
     if any(h.normal_form in _SKIP_HEADS or h.normal_form in TIME_NOUNS for h in heads):
         return None
+    if spec.get("prep"):
+        return _missing_preposition(doc, rule, w, groups, group, spec)
     if any(h.tag.POS == "NOUN" and {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(h.tag.grammemes) for h in heads) \
             and group.words[-1][2][:1].isupper():
         return None  # names: pymorphy3 often lacks their forms
@@ -352,6 +354,22 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
                         fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _missing_preposition(doc, rule, w, groups, group, spec):
+    """A short adjective that takes a preposition (`prep`, `prep_case`: «характерен для региона»)
+    followed by a bare dative («характерен региону»): the dative of «присущ», «свойствен» written
+    after a word of another government. A group that can be the subject (a nominative), an
+    accusative or a genitive is left alone («для региона характерен сухой климат»)."""
+    if group.words[-1][2][:1].isupper() or not possible_any(groups, {"datv"}) \
+            or possible_any(groups, {"nomn", "accs", "gent"}):
+        return None
+    case = spec["prep_case"]
+    inflected = inflect_group(group, case, None)
+    if not inflected:
+        return None
+    return rule.finding(doc, group.start, group.end, [f"{spec['prep']} {x}" for x in inflected], verb=w,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
 def _adverb_first(ctx, word: str) -> bool:
