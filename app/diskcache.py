@@ -61,13 +61,9 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any], second_
     # cache folder keep a file each instead of rebuilding each other's on every run
     where = digest(repr([s[0] for s in stamp[2]]), 10)
     path = d / f"{name}-{where}.pickle"
-    try:
-        with open(path, "rb") as f:
-            got_stamp, value = pickle.load(f)
-        if got_stamp == stamp:
-            return value
-    except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
-        pass
+    found, value = _kept(path, stamp)
+    if found:
+        return value
     if second_use:
         mark = d / f".{name}-{where}-{digest(repr(stamp), 12)}.wanted"
         if not mark.exists():
@@ -80,6 +76,27 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any], second_
     value = build()
     dump_atomic(path, (stamp, value))
     return value
+
+
+def _kept(path: Path, stamp: tuple) -> tuple[bool, Any]:
+    try:
+        with open(path, "rb") as f:
+            got_stamp, value = pickle.load(f)
+        if got_stamp == stamp:
+            return True, value
+    except Exception:  # noqa: BLE001 - missing, stale format, damaged: build it again
+        pass
+    return False, None
+
+
+def peek(name: str, sources: Iterable[Path]) -> Any:
+    """What ``cached(name, sources, ...)`` keeps, or None when nothing is kept (nothing is built)."""
+    stamp = _stamp(sources)
+    d = cache_dir()
+    if d is None:
+        return None
+    where = digest(repr([s[0] for s in stamp[2]]), 10)
+    return _kept(d / f"{name}-{where}.pickle", stamp)[1]
 
 
 def dump_atomic(path: Path, obj: Any) -> None:

@@ -41,3 +41,37 @@ def test_clitics_same_as_wordfreq():
     texts += [w for w in _table("en") if "'" in w]
     differ = [t for t in texts if zipf(t, "en") != zipf_frequency(t, "en", wordlist="small")]
     assert not differ
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_bucket_string_and_sorted_table_agree(lang):
+    """A process whose cache has no sorted table searches wordfreq's buckets joined into one string
+    (issue 13): the same number as the sorted table for every listed word, 0 for others."""
+    from app.language.frequency import _Blob, _Packed, _blob_file, _data_file, _pack_file, _read
+
+    path = _data_file(lang)
+    listed = _read(path)
+    blob = _Blob(_blob_file(path), path, lang)
+    blob._lookups = -(1 << 62)  # never sorted: every answer from the buckets
+    packed = _Packed(_pack_file(path), path)
+    words = list(listed)[::7]
+    others = [w + "qz" for w in words[:500]] + ["", "a\nb", "zzqxv", "\udc80"]
+    assert [blob.get(w) for w in words] == [listed[w] for w in words] == [packed.get(w) for w in words]
+    assert all(blob.get(w) == 0.0 == packed.get(w) for w in others)
+
+
+def test_many_lookups_sort_the_table_and_keep_it(tmp_path, monkeypatch):
+    """After BLOB_LOOKUPS lookups the table is sorted and kept: the next process loads it sorted."""
+    import app.language.frequency as frequency
+
+    monkeypatch.setenv("PRESSROOM_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(frequency, "_TABLES", {})
+    table = frequency._table("ru")
+    assert isinstance(table, frequency._Blob)
+    words = list(frequency._read(frequency._data_file("ru")))[: frequency.BLOB_LOOKUPS + 5]
+    before = [table.get(w) for w in words]
+    assert table._sorted is not None
+    monkeypatch.setattr(frequency, "_TABLES", {})
+    again = frequency._table("ru")
+    assert isinstance(again, frequency._Packed)
+    assert [again.get(w) for w in words] == before
