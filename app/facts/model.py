@@ -1495,6 +1495,9 @@ class _Builder:
             return
         lang = self.lang
         self._operator_products(fs)
+        from app.facts.products import one_item_amounts
+
+        one_item_amounts(self, fs, ws)  # «Стоимость одного комплекта — 2 000 евро»: per item
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
         for x in fs:
@@ -1698,6 +1701,10 @@ class _Builder:
                         if after and after[0] in same and after[0].value > x.value and not after[0].meta.get("strong"):
                             n, tot = c, after[0]
                         break
+                if n is None and x.meta.get("each_noun"):
+                    from app.facts.products import items_counted_after
+
+                    n = items_counted_after(self, k, x)  # "Each grant is worth EUR 5,000. Twenty grants were awarded, …"
                 if n is None:
                     continue
                 if tot is None and x.kind == "money" and n.end <= x.start:
