@@ -24,6 +24,14 @@ CASES = [
     ("ru", EU_RU + "Проект передаст 250 саженцев 25 фермерам. Каждый фермер получит по 12 саженцев.",
      EU_RU + "Проект передаст 300 саженцев 25 фермерам. Каждый фермер получит по 12 саженцев.",
      "250 саженцев"),
+    # an amount for one item («одного …»), the items counted in the next sentence with the total
+    ("ru", EU_RU + "Стоимость одной теплицы — 3 500 евро. Построено 12 теплиц на общую сумму 40 000 евро.",
+     EU_RU + "Стоимость одной теплицы — 3 500 евро. Построено 12 теплиц на общую сумму 42 000 евро.",
+     "40 000 евро"),
+    # the per-item amount first, the items counted in the next sentence
+    ("en", EU_EN + "Each voucher is worth EUR 800. Fifty vouchers were issued, a total of EUR 45,000.",
+     EU_EN + "Each voucher is worth EUR 800. Fifty vouchers were issued, a total of EUR 40,000.",
+     "EUR 45,000"),
     # «4 улья»: the noun after two-four is the counted noun, not a place name
     ("ru", EU_RU + "В рамках проекта 30 пасечников получат 100 ульев. Каждый пасечник получит по три улья.",
      EU_RU + "В рамках проекта 30 пасечников получат 90 ульев. Каждый пасечник получит по три улья.",

@@ -26,8 +26,12 @@ def project_durations(b, durs: list) -> list:
                 lo = k + 1
                 break
         money = any(f.kind == "money" for f in b.sent_facts[d.sentence])
-        if proj.find(ws, lo, hi) or money:
-            out.append(d)  # the project or its money ("will invest … over the next three years")
+        opens = proj.at(ws, 0) is not None and sum(f.kind == "duration" for f in b.sent_facts[d.sentence]) == 1 \
+            and ";" not in b.text[ws[0].start:d.start]
+        if proj.find(ws, lo, hi) or money or opens:
+            # the project or its money ("will invest … over the next three years"); a sentence whose subject is the
+            # project and whose one duration it is («Проект по снижению риска … в … области продлится 30 месяцев»)
+            out.append(d)
         elif d.meta.get("about") and len(ws) <= 5 and len(b.sent_facts[d.sentence]) == 1:
             out.append(d)  # a fact box's line («2 года работы», "Duration: 24 months"): the project's
     return out
@@ -49,3 +53,58 @@ def project_ranges(b, rngs: list) -> list:
         if proj.find(ws, 0, len(ws)) or money:
             out.append(r)
     return out
+
+
+_SAME_SUBJECT = {"it", "он", "она", "оно", "работа", "работы"}
+
+
+def start_end_across(b) -> None:
+    """«Проект … начался 1 апреля 2024 года. Он завершится 31 марта 2027 года.», "The project started in March 2025.
+    It will end in February 2027.": a start date (a verb of beginning, ``start_words``) and an end date (``END_WORD``)
+    in two consecutive sentences of a paragraph (or the next one), nothing else dated in them, make the project's
+    period (to the month: «1 апреля 2024 – 31 марта 2027» is 36 months)."""
+    import re
+
+    from app.facts.dates import Range, TimePoint, time_points
+    from app.facts.model import END_WORD
+    from app.facts.phrases import data
+
+    proj = phrase_set(b.lang, "project.words")
+    starts = [str(x) for x in (data(b.lang).get("start_words") or [])]
+    if not starts:
+        return
+    start_rx = re.compile(r"(?<![\w])(?:" + "|".join(starts) + r")[ \u00a0,]*(?:[^\W\d]+[ \u00a0]+){0,2}$", re.I)
+
+    def one_point(k):
+        a, e = b.sentences[k]
+        text = b.text[a:e]
+        pts = [p for p in time_points(text, b.lang)]
+        if len(pts) != 1 or not (pts[0].month and pts[0].year) or any(f.kind == "range" for f in b.sent_facts[k]):
+            return None, None, None
+        return a, text, pts[0]
+
+    for k in range(len(b.sentences) - 1):
+        if b.sent_block[k + 1] - b.sent_block[k] > 1:
+            continue
+        a1, t1, p1 = one_point(k)
+        if p1 is None or not start_rx.search(t1[max(0, p1.start - 40):p1.start]):
+            continue
+        a2, t2, p2 = one_point(k + 1)
+        if p2 is None or not END_WORD[b.lang].search(t2[max(0, p2.start - 25):p2.start]):
+            continue
+        ws2 = b.sent_words[k + 1]
+        if not ws2 or not (ws2[0].norm in _SAME_SUBJECT or proj.at(ws2, 0) or len(ws2) > 1 and ws2[0].norm == "the"
+                           and proj.at(ws2, 1)):
+            continue  # "The call for grants will end in May": another thing's end
+        if (p2.year, p2.month) <= (p1.year, p1.month):
+            continue
+        first = TimePoint(a1 + p1.start, a1 + p1.end, p1.year, p1.month, None)
+        last = TimePoint(a2 + p2.start, a2 + p2.end, p2.year, p2.month, None)
+        R = Range(first.start, last.end, first, last)
+        blk = next((x for x in b.doc.blocks if x.index == b.sent_block[k + 1]), None)
+        place = b.place_of(a2, blk) if blk is not None else "body"
+        f = b.add("range", last.start, last.end, 0.0, R.precision, None, place=place, scope=b.scope_at(a1),
+                  sentence=k + 1, block=b.sent_block[k + 1], range=R)
+        f.meta["split"] = True
+        b.sent_facts[k + 1].append(f)
+        b.sent_facts[k + 1].sort(key=lambda x: x.start)

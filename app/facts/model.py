@@ -252,6 +252,12 @@ class _Builder:
         aggregate_sums(self)
 
         count_shares(self)
+        from app.facts.shares import count_share_named_whole
+
+        count_share_named_whole(self)  # "80 schools in X region, or 20% of the region's 320 schools"
+        from app.facts.shares import fraction_count_shares
+
+        fraction_count_shares(self)  # "Half of the group — 48 young people — …"
         quote_roles(self)
         from app.facts.products import restated
 
@@ -261,6 +267,9 @@ class _Builder:
         from app.facts.shares import free_shares
 
         free_shares(self)  # percentages no sentence pattern tied: their share read from where they stand
+        from app.facts.durations import start_end_across
+
+        start_end_across(self)  # «… начался 1 апреля 2024 года. Он завершится 31 марта 2027 года.»: the project's period
         self._scope_relations()
         self._same_valued_thing()
         from app.facts.groups import share_pairs
@@ -359,7 +368,9 @@ class _Builder:
             if m is None or (m.j < len(ws) and ws[m.j].norm.isdigit()):
                 continue
             short = len(words(self.text[b.start:b.end])) <= 6
-            if short or any(w.norm == ":" for w in ws[m.j:m.j + 8]):
+            # «Справка. Проект реализуется …», "Background. The project …": the heading as the paragraph's first sentence
+            run_in = m.j < len(ws) and ws[m.j].norm == "." and m.j <= 4
+            if short or run_in or any(w.norm == ":" for w in ws[m.j:m.j + 8]):
                 return b.start
         return len(self.text)
 
@@ -1489,6 +1500,9 @@ class _Builder:
             return
         lang = self.lang
         self._operator_products(fs)
+        from app.facts.products import one_item_amounts
+
+        one_item_amounts(self, fs, ws)  # «Стоимость одного комплекта — 2 000 евро»: per item
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
         for x in fs:
@@ -1692,6 +1706,10 @@ class _Builder:
                         if after and after[0] in same and after[0].value > x.value and not after[0].meta.get("strong"):
                             n, tot = c, after[0]
                         break
+                if n is None and x.meta.get("each_noun"):
+                    from app.facts.products import items_counted_after
+
+                    n = items_counted_after(self, k, x)  # "Each grant is worth EUR 5,000. Twenty grants were awarded, …"
                 if n is None:
                     continue
                 if tot is None and x.kind == "money" and n.end <= x.start:
@@ -1830,7 +1848,12 @@ class _Builder:
             r = min(cands, key=lambda r: abs(r.start - d.end) if r.start >= d.end else abs(d.start - r.end) + 5)
             gap = (r.start - d.end) if r.start >= d.end else (d.start - r.end)
             inside = self.text[min(d.end, r.end):max(d.start, r.start)]
-            if gap > 30 and not ("(" in inside or "–" in inside or "—" in inside or ":" in inside):
+            # "The six-week course for women police officers runs from 5 October to 30 October": the range opened by
+            # "from" / «с» after the duration's noun phrase and its verb, nothing figured or punctuated between
+            opened = r.start >= d.end and gap <= 90 and not re.search(r"[,.;:()]", inside) and \
+                re.search(r"(?:^|[ \u00a0])(?:from|between|с|со)[ \u00a0]+$", inside, re.I) is not None and \
+                not any(d.end <= o.start < r.start for o in fs if o.kind in ("money", "count", "percent", "duration"))
+            if gap > 30 and not ("(" in inside or "–" in inside or "—" in inside or ":" in inside or opened):
                 continue
             if gap > 250:
                 continue
@@ -2288,6 +2311,11 @@ class _Builder:
             if c.subset or c.table or c.meta.get("groups") or c.meta.get("each") or not _people(self.lang, c.unit):
                 continue
             if not re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, c.start - 12):c.start].lower()):
+                from app.facts.scope import the_restated
+
+                o = the_restated(self, c, cs)  # "Eighty students have started …" … "Over four weeks, the 90 students will …"
+                if o is not None:
+                    self.rel("same", [o.id, c.id], origin="scope")
                 continue
             ws_ = [w for w in wholes if w.start < c.start and _noun_match(w.unit, c.unit) and w.value != c.value]
             if len(ws_) == 1:
@@ -2343,6 +2371,12 @@ class _Builder:
             own = [d for d in durs if self._names_project(d)]
             box = [d for d in durs if d.meta.get("about") and len(self.sent_words[d.sentence]) <= 5]
             body = [d for d in durs if not d.meta.get("about")]
+            lead = [d for d in body if d.place in ("headline", "lead")]
+            summ = [d for d in durs if d.meta.get("about")]
+            if len(durs) == 2 and len(lead) == 1 and len(summ) == 1 and lead[0].scope == summ[0].scope and not box:
+                # «Проект … продлится 30 месяцев» (lead) and «Справка. Проект реализуется … в течение 24 месяцев»: the
+                # project's duration in the lead restated in the project's summary
+                self.rel("same", [lead[0].id, summ[0].id], origin="scope")
             if len(durs) == 2 and len(box) == 1 and len(body) == 1 and body[0].scope == box[0].scope:
                 # «в течение трёх лет программа …» and the fact box's line «2 года работы»: the project's
                 # duration stated twice

@@ -18,7 +18,7 @@ DIGITS = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?!\d)|\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:\.\d{3}){2,}+(?!\d)|\d++)"
     r"(?:[.,]\d++)?")
 SCALE_AFTER = re.compile(
-    r"[ \u00a0\u202f]?(?P<w>млрд\.?|млн\.?|тыс\.?|миллиард[а-я]{0,3}|миллион[а-я]{0,3}|тысяч[а-я]{0,3}|"
+    r"(?:[ \u00a0\u202f]|-(?=[mbtMBT]))?(?P<w>млрд\.?|млн\.?|тыс\.?|миллиард[а-я]{0,3}|миллион[а-я]{0,3}|тысяч[а-я]{0,3}|"
     r"billion|million|thousand|bn|mln|mn|bln)(?![\w])|(?P<g>m|k|K|M)(?![\w])", re.I)
 SCALE_HYPHEN = re.compile(r"-(?P<w>billion|million|thousand)(?P<g>)(?![\w])", re.I)
 SPACED_M = re.compile(r"[ \u00a0\u202f](?P<w>m)(?P<g>)(?![\w])")

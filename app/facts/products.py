@@ -180,3 +180,36 @@ def rate_products(b) -> None:
             tot.meta["product"] = True
             b.rel("product", [d.id, x.id, tot.id], note="rate")
             done.update([d.id, x.id, tot.id])
+
+
+def one_item_amounts(b, fs, ws) -> None:
+    """«Стоимость одного комплекта — 2 000 евро», "One kit costs EUR 2,000", "the price of a single kit is EUR 2,000":
+    an amount stated for one item (a count of one, written «один»/"one"/"a single", right before it, nothing figured
+    between) is a per-item amount of that item's noun."""
+    for c in fs:
+        if c.kind != "count" or c.value != 1 or not c.unit or c.hedge or c.num is None or not c.num.words:
+            continue
+        after = [o for o in fs if o.start >= c.end]
+        if not after or after[0].kind != "money" or after[0].meta.get("each"):
+            continue
+        x = after[0]
+        gap = [w for w in ws if c.end <= w.start and w.end <= x.start]
+        if len(gap) > 4 or any(w.norm in (";", ".", "and", "и", "а", "but", "но") for w in gap):
+            continue
+        x.meta["each"] = True
+        x.meta["each_noun"] = c.unit
+        c.meta["one_item"] = True
+        c.subset = True  # one item, not a count of the items
+
+
+def items_counted_after(b, k: int, x):
+    """"Each grant is worth EUR 5,000. Twenty grants were awarded, a total of EUR 110,000": the per-item figure's items
+    counted in the next sentence of the paragraph (the one count of that noun there)."""
+    from app.facts.model import _compound_noun
+
+    noun = x.meta.get("each_noun")
+    if not noun or k + 1 >= len(b.sent_facts) or b.sent_block[k + 1] != b.sent_block[k]:
+        return None
+    cs = [c for c in b.sent_facts[k + 1] if c.kind == "count" and _compound_noun(c.unit, noun) and not c.hedge
+          and not c.meta.get("measure") and not c.subset and c.value >= 2 and c.num is not None and c.num.integer]
+    return cs[0] if len(cs) == 1 else None

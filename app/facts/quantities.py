@@ -15,7 +15,7 @@ from app.facts.phrases import data, norm
 
 CUR_BEFORE = re.compile(r"(?:EUR|USD|US\$|KZT|KGS|UZS|TJS|TMT|GBP|RUB|CHF|€|\$|£|₸|₽)[ \u00a0\u202f]?$")
 CUR_AFTER = re.compile(
-    r"[ \u00a0\u202f]?(?:(?P<w>евро|EUR|USD|KZT|KGS|UZS|TJS|TMT|GBP|RUB|CHF|долл(?:ар(?:ов|а|ы)?)?\.?|тенге|"
+    r"(?:[ \u00a0\u202f]|-(?=[eEdD]))?(?:(?P<w>евро|EUR|USD|KZT|KGS|UZS|TJS|TMT|GBP|RUB|CHF|долл(?:ар(?:ов|а|ы)?)?\.?|тенге|"
     r"сомони|сом(?:ов|а)?|сум(?:ов|а)?|манат(?:ов|а)?|руб(?:лей|ля|ль)?\.?|euros?|dollars?|tenge|somoni|soms?|"
     r"sums?|manats?|roubles?|rubles?|pounds?)(?![\w])|(?P<s>€|\$|₸|₽|£))", re.I)
 CURRENCY = {"евро": "EUR", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "долл": "USD", "usd": "USD",
@@ -31,7 +31,7 @@ DURATION_AFTER = {
     "ru": re.compile(r"(?:[ \u00a0]с[ \u00a0]половиной)?[ \u00a0\-]?(?P<u>месяц(?:ев|а|ы|ам)?|мес\.|год(?:а|у)?|лет|дн(?:ей|я)|день|недел[ьиюяе]{1,2})(?![\w])", re.I),
     "en": re.compile(r"(?:[ \u00a0]and[ \u00a0]a[ \u00a0]half)?[ \u00a0\-](?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I),
 }
-ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-яё]{3,12}?)(?P<u>летн|месячн|годичн|дневн)[а-яё]{1,4}(?![\w])", re.I)
+ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-яё]{3,12}?)(?P<u>летн|месячн|годичн|дневн|недельн)[а-яё]{1,4}(?![\w])", re.I)
 EN_WORD_DURATION = re.compile(r"(?<![\w-])(?P<n>[A-Za-z]{3,9}+(?:-[a-z]{3,9}+)?)-(?P<u>years?|months?|days?|weeks?)(?:-long)?(?![\w-])", re.I)
 EN_HYPHEN_DURATION = re.compile(r"-(?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I)
 MEASURE = re.compile(r"[ \u00a0]?(km|км|kilomet(?:re|er)s?|километр(?:ов|а)?|hectares?|ha|га|гектар(?:ов|а)?|tonnes?|tons|тонн[аы]?)(?![\w])", re.I)
@@ -44,7 +44,10 @@ STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "w
            "we", "our", "took", "take", "received", "trained", "attended", "joined", "participated", "completed",
            "benefited", "got", "gained", "say", "said", "altogether", "overall", "combined", "together", "respectively",
            "annually", "apiece", "total", "in", "include", "includes", "included", "comprise", "comprises", "consist",
-           "consists", "can", "could", "would", "should", "must", "may", "did", "do", "does", "not", "now", "still"}
+           "consists", "can", "could", "would", "should", "must", "may", "did", "do", "does", "not", "now", "still",
+           # prepositions and conjunctions: never a word of the counted noun ("3,140 people since 2019")
+           "since", "during", "until", "after", "before", "because", "through", "throughout", "via", "within",
+           "without", "between", "despite", "towards", "toward", "upon", "unless", "whether", "whom", "whose"}
 UNIT_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "percent", "per", "cent", "million",
               "billion", "thousand", "euro", "euros", "eur", "usd", "dollars", "tenge", "hours", "hour", "km",
               "kilometres", "kilometers", "hectares", "ha", "tonnes", "tons", "times", "minutes", "am", "pm", "a.m.",
@@ -220,22 +223,23 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
     if language == "ru":
         taken = Spans()
         for q in sorted(out, key=lambda q: q.start):
-            if taken.free(q.start, q.end):
-                taken.add(q.start, q.end)
+            if q.kind != "number" and taken.free(q.start, q.end):
+                taken.add(q.start, q.end)  # a bare number («18» of «18-месячный») does not hold its place
         for m in ADJ_DURATION_RU.finditer(text):
             raw = m.group("n")
             if raw[:1].isdigit():
                 v = float(re.match(r"\d+", raw).group(0))
             else:
                 v = prefix_number(raw, language)
-                if v is None or not raw.lower().startswith(tuple(k.replace("ё", "е") for k in data("ru")["numbers"]["prefixes"])):
+                if v is None or not raw.lower().replace("ё", "е").startswith(tuple(k.replace("ё", "е") for k in data("ru")["numbers"]["prefixes"])):
                     continue
                 if len(raw) > 9:
                     continue
             u = m.group("u").lower()
-            unit = "years" if u in ("летн", "годичн") else ("months" if u == "месячн" else "days")
+            unit = "years" if u in ("летн", "годичн") else ("months" if u == "месячн" else ("weeks" if u == "недельн" else "days"))
             if not taken.free(base + m.start(), base + m.end()):
                 continue
+            out = [q for q in out if not (q.kind == "number" and q.start < base + m.end() and base + m.start() < q.end)]
             out.append(Quantity("duration", base + m.start(), base + m.end(), v, unit, None, meta={"adjective": True}))
     for m in HALF_YEAR[language if language in HALF_YEAR else "en"].finditer(text):
         # «полгода», "half a year": six months

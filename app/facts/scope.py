@@ -77,3 +77,27 @@ def sentence_scopes(b) -> None:
             if f.kind == "money" and f.role == "total" and not f.meta.get("strong") and f.end <= mention <= f.end + 40 \
                     and not any(o.kind == "money" and f.end <= o.start < mention for o in b.sent_facts[k]):
                 f.meta["strong"] = True
+
+
+def the_restated(b, c, cs):
+    """"Eighty students have started the summer school." … "Over four weeks, the 90 students will …": a count of
+    people with the definite article points back at the one earlier count of the same noun in its scope (another
+    sentence), whatever the verbs; None when the earlier counts disagree among themselves or a qualifier follows
+    ("the 30 students from Osh" is a part)."""
+    import re
+
+    from app.facts.model import _noun_match
+
+    if b.lang != "en" or c.hedge or c.subset or c.table:
+        return None
+    if not re.search(r"(?:^|[^\w])the[ \u00a0]+$", b.text[max(0, c.start - 5):c.start], re.I):
+        return None
+    nxt = re.match(r"[ \u00a0]*([a-z]+)", b.text[c.end:c.end + 20].lower())
+    if nxt and nxt.group(1) in ("from", "in", "of", "who", "with", "at", "aged", "selected", "among", "trained", "living"):
+        return None
+    earlier = [o for o in cs if o.start < c.start and o.sentence != c.sentence and o.scope == c.scope
+               and _noun_match(o.unit, c.unit) and not (o.subset or o.table or o.hedge or o.meta.get("each")
+                                                         or o.meta.get("items") or o.meta.get("product"))]
+    if not earlier or len({round(o.value, 6) for o in earlier}) != 1 or abs(earlier[0].value - c.value) < 1e-9:
+        return None
+    return earlier[-1]

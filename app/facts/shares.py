@@ -258,3 +258,168 @@ def free_shares(b) -> None:
             whole = b._sentence_whole(part)
             if whole is not None:
                 p.meta["whole"] = whole
+
+
+_OF = {"en": ("of",), "ru": ("от", "из")}
+_OF_FILLER = {"the", "its", "their", "all", "total", "whole", "overall", "region's", "country's", "city's", "district's",
+              "всех", "общего", "общих", "всего"}
+_LINK_BEFORE = {"en": ("or", "i.e.", "that", "is", "—", "–", "-", "(", ","),
+                "ru": ("или", "то", "есть", "т.е.", "что", "составляет", "составляют", "это", "—", "–", "-", "(", ",")}
+
+
+def count_share_named_whole(b) -> None:
+    """A percentage of a count named right after it ("20% of the region's 320 schools", «40 % из 250 участников»)
+    and its part, the count of the same things stated next to it: right before the percentage, linked by ", or" /
+    «, что составляет» / a dash or a bracket ("80 schools in Kashkadarya region, or 20% of …"), or in brackets after
+    the whole ("40% of the 250 participants … (120 women, …)")."""
+    from app.facts.model import _noun_match, _people
+
+    lang = b.lang
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    parts_of_share = {r.facts[1] for r in b.model.relations if r.kind == "share"}
+
+    def kin(a, w):
+        return _noun_match(a.unit, w.unit) or _people(lang, a.unit) and _people(lang, w.unit)
+
+    def plain(o):
+        return o.kind == "count" and not (o.hedge or o.table or o.subset or o.meta.get("measure") or o.meta.get("each")
+                                          or o.meta.get("items") or o.meta.get("product"))
+    for k, fs in enumerate(b.sent_facts):
+        if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
+            continue
+        ws = b.sent_words[k]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.attached or p.hedge or p.table:
+                continue
+            j = b._widx(ws, p.end)
+            if j >= len(ws) or ws[j].norm not in _OF[lang]:
+                continue
+            j += 1
+            while j < len(ws) and ws[j].norm in _OF_FILLER and j - b._widx(ws, p.end) <= 3:
+                j += 1
+            if j >= len(ws):
+                continue
+            whole = next((o for o in fs if o.start == ws[j].start), None)
+            if whole is None or not plain(whole) or whole.value < 2:
+                continue
+            part = None
+            before = [o for o in fs if o.end <= p.start and o.kind in ("count", "money", "percent")]
+            if before and plain(before[-1]) and kin(before[-1], whole) and before[-1].value < whole.value:
+                c = before[-1]
+                gap = [w.norm for w in ws[b._widx(ws, c.end):b._widx(ws, p.start)]]
+                # the link closes the gap; before it at most a short qualifier of the part ("in Kashkadarya region")
+                t = len(gap)
+                while t > 0 and gap[t - 1] in _LINK_BEFORE[lang]:
+                    t -= 1
+                if t < len(gap) and t <= 4 and not any(g in (";", ":", ".", "and", "и", "а", "but", "но") for g in gap[:t]) \
+                        and (gap[t:] != [","] or t == 0):
+                    part = c
+            if part is None:
+                # "40% of the 250 participants in the school … (120 women, many of them teachers)"
+                after = [o for o in fs if o.start > whole.end and o.kind in ("count", "money", "percent")]
+                if after and plain(after[0]) and kin(after[0], whole) and after[0].value < whole.value:
+                    between = b.text[whole.end:after[0].start]
+                    if between.rstrip(" \u00a0").endswith("(") and len(between) <= 120 and not any(ch in between for ch in ";)"):
+                        part = after[0]
+            if part is None or part.id in parts_of_share:
+                continue
+            p.attached = True
+            b.rel("share", [p.id, part.id, whole.id], origin="text", note="count share")
+            in_share.add(p.id)
+
+
+_FRACTION_OF = {"en": ("of",), "ru": ("из",)}
+_COLLECTIVE = {"en": ("group", "them", "participants", "trainees", "beneficiaries", "graduates", "cohort", "class", "those"),
+               "ru": ("них", "участников", "слушателей", "выпускников", "группы", "их")}
+
+
+def fraction_count_shares(b) -> None:
+    """A fraction of a count: "Half of the group — 48 young people — …", «Три четверти из 64 участников — молодые
+    чабаны. Их 52 человека»: the fraction (words ``fractions``, ``fraction_numerators``) is a share; its whole is
+    the count right after "of" / «из», or, after "of the group" / «из них», the people counted last before it in
+    the paragraph; its part is the count set off by a dash right after, or opening the next sentence («Их 52
+    человека»). A percentage fact is added for the fraction; the count, not the fraction word, is the suspect."""
+    from app.facts.model import _people
+    from app.facts.quantities import Quantity, _fraction_words
+
+    lang = b.lang
+    fr, nums = _fraction_words(lang)
+    if not fr:
+        return
+    used = {i for r in b.model.relations for i in r.facts}
+
+    def plain(o):
+        return o.kind == "count" and not (o.hedge or o.table or o.meta.get("measure") or o.meta.get("each")
+                                          or o.meta.get("items") or o.meta.get("product"))
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        if len(fs) > _MAX_FIGURES or not any(w.norm in fr for w in ws):
+            continue
+        for i, w in enumerate(ws):
+            v = fr.get(w.norm)
+            if v is None or i + 1 >= len(ws) or ws[i + 1].norm not in _FRACTION_OF[lang]:
+                continue
+            start, mult = w.start, 1.0
+            if i > 0 and ws[i - 1].norm in nums:
+                mult, start = nums[ws[i - 1].norm], ws[i - 1].start
+            elif i > 0 and ws[i - 1].norm in ("first", "second", "last", "первой", "первую", "вторую", "второй"):
+                continue
+            if any(o.kind == "percent" and o.start <= start < o.end for o in fs):
+                continue
+            over = [o for o in fs if o.start < w.end and start < o.end]  # «Три четверти» read as a count of quarters
+            if any(o.id in used or o.kind != "count" for o in over):
+                continue
+            j = i + 2
+            while j < len(ws) and ws[j].norm in ("the", "this", "these", "its", "all", "всех", "этих") and j <= i + 3:
+                j += 1
+            if j >= len(ws):
+                continue
+            whole = next((o for o in fs if o.start == ws[j].start), None)
+            after_from = whole.end if whole is not None else ws[j].end
+            if whole is None:
+                if ws[j].norm not in _COLLECTIVE[lang]:
+                    continue
+                prev = []
+                for back in range(k - 1, max(-1, k - 3), -1):
+                    if b.sent_block[k] - b.sent_block[back] > 1:
+                        break  # this paragraph or the one before
+                    prev = [o for o in b.sent_facts[back] if plain(o) and not o.subset and _people(lang, o.unit)]
+                    if prev:
+                        break
+                if len(prev) != 1:
+                    continue
+                whole = prev[0]
+            if not plain(whole) or whole.value < 2:
+                continue
+            # the part: a count set off by a dash after the fraction's phrase, or opening the next sentence
+            rest = [o for o in fs if o.start >= after_from and o.kind in ("count", "money", "percent")]
+            part = None
+            if rest and plain(rest[0]) and _people(lang, rest[0].unit) == _people(lang, whole.unit):
+                gap = b.text[after_from:rest[0].start]
+                if len(gap) <= 60 and any(d in gap for d in "—–") and not any(ch in gap for ch in ".;()"):
+                    part = rest[0]
+            if part is None and not rest and k + 1 < len(b.sent_facts) and b.sent_block[k + 1] - b.sent_block[k] <= 1:
+                nw = b.sent_words[k + 1]
+                nf = [o for o in b.sent_facts[k + 1] if o.kind in ("count", "money", "percent")]
+                if nw and nw[0].norm in ("их", "they", "these", "that", "this", "это") and nf and plain(nf[0]) \
+                        and b._widx(nw, nf[0].start) <= 3 and _people(lang, nf[0].unit) == _people(lang, whole.unit):
+                    part = nf[0]
+            if part is None or part.value >= whole.value or part.id in used:
+                continue
+            for o in over:
+                o.kind, o.value, o.unit = "percent", round(mult * v * 100, 4), "%"
+                o.start = start
+                o.meta["fraction"] = True
+                pf = o
+                break
+            else:
+                q = Quantity("percent", start, w.end, round(mult * v * 100, 4), "%", None, decimals=0)
+                q.meta["fraction"] = True
+                pf = b.add("percent", start, w.end, q.value, "%", q, place=part.place if part.sentence == k else whole.place,
+                           scope=b.scope_at(start), sentence=k, block=b.sent_block[k])
+                pf.meta["fraction"] = True
+                fs.append(pf)
+                fs.sort(key=lambda f: f.start)
+            pf.attached = True
+            b.rel("share", [pf.id, part.id, whole.id], origin="text", note="fraction")
+            used.update([pf.id, part.id, whole.id])

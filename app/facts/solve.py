@@ -148,6 +148,13 @@ def _duration_ok(d: Fact, months: float, rng: Fact) -> bool:
             return True
         n = months * 365 / 12
         return abs(n - days) < 0.5 or (hedge == "max" and n >= days) or (hedge == "min" and n <= days)
+    if d.unit == "weeks" and R.precision == "day" and R.days() is not None:
+        # "a six-week course from 5 to 30 October" (26 days): n weeks are more than n - 1 whole weeks and at most a
+        # few days over n (a course ending on a Friday)
+        days, n = R.days(), months * 52 / 12
+        lo_ok = days > 7 * (n - 1) - 1e-6 or hedge == "max"
+        hi_ok = days <= 7 * n + 3 + 1e-6 or hedge == "min"
+        return lo_ok and hi_ok if hedge != "approx" else 7 * (n - 2) < days <= 7 * (n + 1) + 3
     if R.precision in ("month", "day"):
         m = R.months()
         if m is None:
@@ -242,6 +249,9 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
         if d.unit == "days":
             n = R.days()
             return (n is not None), (float(n) if n else None), None
+        if d.unit == "weeks" and R.precision == "day" and R.days():
+            w = math.ceil((R.days() - 3) / 7 - 1e-9)  # 26 days: four weeks (the least n with 7n + 3 >= days)
+            return True, float(max(1, w)), None
         if R.precision in ("month", "day"):
             m = R.months()
             if m is None:
@@ -300,6 +310,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
     if r.kind == "share":
         if r.note == "complement":
             return {0: 4, 1: 5, 2: 1}[r.facts.index(f.id)]  # "the remaining" is written from the share
+        if r.note == "fraction":
+            return {0: 1.5, 1: 5, 2: 1}[r.facts.index(f.id)]  # "Half of the group — 48 people": the count, not "half"
         return {0: 5, 1: 2, 2: 1}[r.facts.index(f.id)]
     if r.kind == "groups":
         if f.meta.get("remaining"):

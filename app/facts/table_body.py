@@ -74,6 +74,30 @@ def _window(b, ws, fs, x) -> set[str]:
     return near
 
 
+_AGE_WORDS = {"лет", "года", "год", "годы", "возраст", "возрасте", "years", "year", "aged", "age", "old", "ages"}
+
+
+def label_stems(label: str, lang: str) -> list[str]:
+    """A row label's stems; a label that is only numbers and age words ("35–49", «30–44 года», "16–17 years")
+    is named by its numbers ("#35", "#49"): "aged between 35 and 49", «в возрасте от 30 до 44 лет»."""
+    st = stems(label, lang)
+    nums = re.findall(r"(?<![\d.,])\d{1,3}(?![\d.,])", label)
+    rest = [s for s in st if s not in {_stem(w, lang) for w in _AGE_WORDS}]
+    if len(nums) >= 2 and not rest:
+        return ["#" + n for n in nums]
+    return st
+
+
+def _number_tokens(b, ws, fs, x) -> set[str]:
+    """The plain numbers (not figures) within eight words after x or six before it: "#35", "#49"."""
+    i0, i1 = b._widx(ws, x.start), b._widx(ws, x.end)
+    out = set()
+    for w in ws[max(0, i0 - 6):i0] + ws[i1:i1 + 8]:
+        if w.norm.isdigit() and len(w.norm) <= 3 and not any(o.start <= w.start < o.end for o in fs if o is not x):
+            out.add("#" + w.norm)
+    return out
+
+
 def _sentence_stems(b, ws) -> set[str]:
     out: set[str] = set()
     for w in ws:
@@ -139,7 +163,7 @@ def body_vs_table(b) -> None:
                         if hs:
                             col_totals.append((hs, f))
                 continue
-            st = stems(e["label"], b.lang)
+            st = label_stems(e["label"], b.lang)
             if not st:
                 continue
             all_rows.append(st)
@@ -164,6 +188,8 @@ def body_vs_table(b) -> None:
             if x.kind == "percent" and (x.attached or x.id in related_by_share):
                 continue
             near = _window(b, ws, fs, x)
+            if x.kind == "count":
+                near |= _number_tokens(b, ws, fs, x)  # "48 teachers, is aged between 35 and 49" ~ row "35–49"
             cands = row_cands[x.kind]
             if x.kind == "money":
                 cands = [c for c in cands if c[2].unit in (x.unit, "?", "")]

@@ -594,6 +594,12 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
             f = adj.inflect(g)
         except ValueError:
             f = None
+        if f is not None and ("Supr" in adj.tag or f.word[:3] != w.lower().replace("ё", "е")[:3]):
+            # «лучший» → «лучшего», «высших» → «высшим», not pymorphy3's «наихорошего», «высочайшим»
+            alt = _same_stem(adj, g, w)
+            low = w.lower().replace("ё", "е")
+            if alt is not None and _common_prefix(alt.word.replace("ё", "е"), low) > _common_prefix(f.word.replace("ё", "е"), low):
+                f = alt
         if f is None:
             return None
         words_out.append(match_case(w, f.word))
@@ -602,6 +608,31 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
     if "ё" not in "".join(w for _, _, w in group.words):
         words_out = [x.replace("ё", "е").replace("Ё", "Е") for x in words_out]
     return " ".join(words_out)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _same_stem(adj, grams: set, word: str):
+    """The form of ``adj``'s lexeme with ``grams`` that keeps the most of ``word``'s beginning:
+    pymorphy3 puts superlatives and suppletive comparatives under the positive («лучший» under
+    «хороший», «высшей» under «высокий») and inflects them to «наихорошего»; None when no form
+    shares three letters."""
+    w = word.lower().replace("ё", "е")
+    best, score = None, 2
+    for f in adj.lexeme:
+        if not grams <= set(f.tag.grammemes) | ({"inan"} if "anim" not in f.tag else set()):
+            continue
+        n = _common_prefix(f.word.replace("ё", "е"), w)
+        if n > score:
+            best, score = f, n
+    return best
 
 
 # pronoun adjectives that stand before their noun only: «благодаря нашим партнёров» is one group

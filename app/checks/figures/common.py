@@ -273,7 +273,7 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
                     f"Срок «{dur.text}» не соответствует периоду «{rng.text}» ({span} {_ru_years(span)}){s_ru}")
         m = R.months()
         months = round(m) if m else 0
-        if dur.unit == "days":
+        if dur.unit in ("days", "weeks") and R.days():
             return (f"'{dur.text}' does not fit '{rng.text}' ({R.days()} days){s_en}",
                     f"Срок «{dur.text}» не соответствует периоду «{rng.text}» ({R.days()} дн.){s_ru}")
         return (f"'{dur.text}' does not fit '{rng.text}' ({months} months){s_en}",

@@ -656,7 +656,7 @@ def _numeral(doc, rule, ctx, following, cases, prep_text):
         ncases = ncases - {"accs"}
     if ncases & shown & set(cases):
         return None
-    if ncases & set(cases):
+    if numeral_cases(g) & set(cases):
         half = _half_declined(doc, rule, g, cases, prep_text)  # only the numerals change
         if half is not None:
             return half

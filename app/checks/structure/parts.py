@@ -238,8 +238,12 @@ def _find(doc: Document, key: str) -> Part | None:
     mention in running text («… проектов, финансируемых Европейским союзом»). The funding
     statement is its own sentence: the disclaimer's «при финансовой поддержке» or a budget
     sentence does not stand for it."""
+    from app.engine.rules import _cannot_match
+
     hits = []
     for rx in eu_texts.patterns(doc.language, key):
+        if _cannot_match(rx, doc):
+            continue  # the text lacks a word every match holds ("responsibility"): no scan (issue 13)
         for m in rx.finditer(doc.text):
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             if key == "funding_statement" and (_funding_elsewhere(doc, s) or _inside_sentence(doc, s)
