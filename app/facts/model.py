@@ -261,6 +261,9 @@ class _Builder:
         from app.facts.shares import free_shares
 
         free_shares(self)  # percentages no sentence pattern tied: their share read from where they stand
+        from app.facts.money_parts import funding_lists
+
+        funding_lists(self)  # "The EUR 4 million programme is financed by the EU (EUR 3.2 million), … and UNDP (…)"
         self._scope_relations()
         self._same_valued_thing()
         from app.facts.groups import share_pairs
