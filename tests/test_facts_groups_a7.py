@@ -41,7 +41,21 @@ CASES = [
      "were civil servants. The European Union funds the campaign.",
      "OSH – Of the 120 volunteers who joined the clean-up, 70 were students and 30 were pensioners. The rest, 20, "
      "were civil servants. The European Union funds the campaign.", "30, ", "20"),
+    # an amount, then the EU's and the other funders' amounts listed after it: the whole of the list
+    ("ru", "На ремонт больницы направлено 90 млн сомов.\nЕвропейский союз выделяет 60 млн сомов, город — 25 млн сомов, "
+     "фонд «Айыл» — 15 млн сомов.",
+     "На ремонт больницы направлено 100 млн сомов.\nЕвропейский союз выделяет 60 млн сомов, город — 25 млн сомов, "
+     "фонд «Айыл» — 15 млн сомов.", "60 млн сомов", "50 млн сомов"),  # (no funding phrase: the whole is at most; the largest part blamed)
 ]
+
+
+@pytest.mark.parametrize("text", [
+    # no funding phrase, no "and": an earlier, larger amount is at most the whole, never all of it
+    "Since 2015 the EU has invested EUR 40 million in the region. This year the European Union gives EUR 2 million, "
+    "UNDP EUR 0.5 million, the ministry EUR 0.3 million.",
+])
+def test_funding_list_quiet(text):
+    assert loud_figures("en", text) == []
 
 
 @pytest.mark.parametrize("lang,wrong,right,flagged,suggestion", CASES)

@@ -270,6 +270,9 @@ class _Builder:
         from app.facts.durations import start_end_across
 
         start_end_across(self)  # «… начался 1 апреля 2024 года. Он завершится 31 марта 2027 года.»: the project's period
+        from app.facts.money_parts import funding_lists
+
+        funding_lists(self)  # "The EUR 4 million programme is financed by the EU (EUR 3.2 million), … and UNDP (…)"
         self._scope_relations()
         self._same_valued_thing()
         from app.facts.groups import share_pairs

@@ -178,3 +178,52 @@ def complement_share(b, fs, rem, whole) -> None:
         return
     p = shares[-1]
     b.rel("share", [p.id, rem.id, whole.id], origin="scope", note="complement")
+
+
+def funding_lists(b) -> None:
+    """An amount no role names, then the EU's amount and the other funders' amounts listed after it: "The
+    EUR 4 million programme is financed by the European Union (EUR 3.2 million), the Ministry (EUR 0.6
+    million) and UNDP (EUR 0.4 million)", "… after an 18 million som renovation. It was paid for by the EU
+    (12 million som), the mayor's office (4 million som) and …", «задействовано 1,2 млрд тенге. ЕС направляет
+    850 млн тенге, местный бюджет — 300 млн тенге, …». The first amount is the whole of the list: at most;
+    all of it when a funding phrase (``funded_by``) introduces the list and "and" / «и» closes it."""
+    from app.facts.relations import _closed
+
+    text = b.text
+    funded = phrase_set(b.lang, "funded_by")
+    for k, fs in enumerate(b.sent_facts):
+        money = [f for f in fs if f.kind == "money"]
+        eu = next((i for i, f in enumerate(money) if f.role == "eu"), None)
+        if eu is None:
+            continue
+        parts = money[eu:]
+        def listed(p):  # a funder's amount: read as one, or in the form of the EU's ("(12 million som)", «— 300 млн»)
+            return p.role in _CONTRIBUTORS or p.role is None and (
+                _bracketed(text, p) and _bracketed(text, parts[0]) or text[max(0, p.start - 3):p.start].rstrip(" \u00a0")[-1:] in ("—", "–"))
+        if len(parts) < 2 or not all(_usable(p) and listed(p) for p in parts) or len({p.unit for p in parts}) != 1:
+            continue
+        if any(len(text[x.end:y.start]) > 90 for x, y in zip(parts, parts[1:])):
+            continue  # a list: each funder's amount close to the one before
+        if any(f.kind == "percent" for f in fs):
+            continue  # shares beside the amounts: read by the share relations
+        before = money[:eu]
+        kw = k
+        if not before and k > 0 and b.sent_block[k] - b.sent_block[k - 1] <= 1:
+            before = [f for f in b.sent_facts[k - 1] if f.kind in ("money", "percent")]
+            kw = k - 1
+        if len(before) != 1:
+            continue
+        w = before[0]
+        if w.kind != "money" or w.role is not None or not _usable(w) or w.unit != parts[0].unit \
+                or any(p.value >= w.value for p in parts):
+            continue
+        if any(r.kind in ("sum", "share", "product", "groups") and ({p.id for p in parts} | {w.id}) & set(r.facts)
+               for r in b.model.relations):
+            continue  # read already
+        total = sum(p.value for p in parts)
+        ws = b.sent_words[k]
+        lo = b._widx(b.sent_words[kw], w.end) if kw == k else 0
+        intro = funded.find(ws, lo, b._widx(ws, parts[0].start)) or (
+            kw < k and funded.find(b.sent_words[kw], b._widx(b.sent_words[kw], w.end), len(b.sent_words[kw])))
+        complete = bool(intro) and _closed(text, parts[-2], parts[-1], b.lang) and total >= 0.7 * w.value
+        b.rel("sum", [w.id] + [p.id for p in parts], complete, origin="text", note="funding list")
