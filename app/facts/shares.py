@@ -88,7 +88,8 @@ def _part_in_sentence(b, ws, p, fs, whole):
         # the amount right before the percentage, in its clause: "The EU's EUR 1.7 million grant covers 85% …"
         o = before[-1]
         gap = ws[b._widx(ws, o.end):i]
-        if (len(gap) <= 4 and not any(w.norm in _CLAUSE_BREAK for w in gap) or len(gap) <= 6 and _same_clause(b, ws, o, p)) \
+        inner = gap[:-1] if gap and gap[-1].norm == "(" else gap  # «1,2 млн евро выделил ЕС (80 %)»
+        if (len(gap) <= 4 and not any(w.norm in _CLAUSE_BREAK for w in inner) or len(gap) <= 6 and _same_clause(b, ws, o, p)) \
                 and o.role in (None, p.role, "eu", "cofin", "other") \
                 and not any(x.kind in ("money", "percent") and o.end <= x.start < p.start for x in fs):
             # "The EU's share, €1,000,000, represents 75% of …": link words only between them
@@ -105,7 +106,7 @@ def _part_in_sentence(b, ws, p, fs, whole):
         # «80 % расходов – 1,2 млн евро из 1,6 млн евро»: the amount right after the percentage restates it
         o = after[0]
         gap = ws[b._widx(ws, p.end):b._widx(ws, o.start)]
-        if 1 <= len(gap) <= 3 and gap[-1].norm in ("–", "—", ",", "(", ":") and \
+        if 1 <= len(gap) <= 3 and gap[-1].norm in ("–", "—", ",", "(", ":") and gap[0].norm != ")" and \
                 not any(x.kind in ("money", "percent") and p.end <= x.start < o.start for x in fs):
             return o
     if p.role is not None:
