@@ -56,6 +56,10 @@ CAUGHT = [
      "Ассоциации фермеров Каракалпакстана"),
     ("ru", "Ассоциация «Гончары Риштана» провела ярмарку. Мастера ассоциации «Гончар Риштана» показали изделия.",
      "ассоциации «Гончары Риштана»", "Гончар Риштана", "Гончары Риштана"),
+    # two adjectives joined by «и» both agree with the head in the suggestion («и» is not the head noun)
+    ("ru", "Горная и степная ассоциация пастбищепользователей провела семинар для 40 фермеров. Эксперты ассоциации "
+     "посетили 12 сел.", "Степной и горной ассоциации пастбищепользователей",
+     "Степной и горной ассоциации пастбищепользователей", "Горной и степной ассоциации пастбищепользователей"),
     # the acronym with its letters in another order
     ("en", "The Legal Policy Research Centre (LPRC) presented a report. Experts of LRPC will train judges.",
      "the Legal Policy Research Centre (LPRC)", "LRPC", "LPRC"),

@@ -1240,6 +1240,11 @@ def _to_case_of(ctx, org: str, name: str) -> str:
             out.append(w)
             continue
         ps = m.parse(w.lower())
+        if ps and ps[0].tag.POS == "CONJ":
+            # «Продовольственная и сельскохозяйственная организация»: «и» (also a letter's name, a
+            # noun to pymorphy3) joins two adjectives of the head; both agree with it
+            out.append(w)
+            continue
         noun = next((p for p in ps if p.tag.POS == "NOUN"), None)
         adj = next((p for p in ps if p.tag.POS in ("ADJF", "PRTF")), None)
         p = adj if adj is not None and (noun is None or ps[0] is adj) else noun
