@@ -244,10 +244,14 @@ def test_many_releases_in_one_file_stay_linear():
             + DISCLAIMER_EN.format(org="the Talas Farmer Assistance Network") + "\n\n")
 
     def cost(n):
-        t = time.perf_counter()
-        r = lint_text(page * n, "en", select=["consistency.org-name-mismatch"])
-        assert len([f for f in r.findings if f.severity == "error"]) == n  # one mismatch a release
-        return time.perf_counter() - t
+        best = None
+        for _ in range(2):  # CPU time, the better of two: the neighbours on a shared machine add noise, not cost
+            t = time.process_time()
+            r = lint_text(page * n, "en", select=["consistency.org-name-mismatch"])
+            assert len([f for f in r.findings if f.severity == "error"]) == n  # one mismatch a release
+            spent = time.process_time() - t
+            best = spent if best is None else min(best, spent)
+        return best
 
     cost(20)  # warm up
     small, large = cost(50), cost(400)

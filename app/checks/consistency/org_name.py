@@ -1190,6 +1190,13 @@ def _body_name(ctx, doc, org: str, skip) -> list[str]:
             best = (score, off, name)
     if best is not None and best[0] >= 0.4:
         name = best[2]
+        # the body's whole name at that place, not a shorter span of it: «Ассоциация сельских учителей
+        # Таджикистана» for the disclaimer's «Таджикской ассоциации сельских учителей» (the shorter
+        # candidate shares more of its words, the longer is what the release calls the body)
+        longer = [n for off, n in cands if off == best[1] and n.startswith(name + " ")
+                  and _dice(mine, _norm_tokens(ctx, ACR_TAIL.sub("", n))) >= 0.4]
+        if longer:
+            name = max(longer, key=len)
     else:
         contacts = _contacts_text(doc)
         acrs = [n for _, n in cands if re.fullmatch(r"[A-ZА-ЯЁ][A-ZА-ЯЁ-]{1,9}", n)]
