@@ -9,6 +9,8 @@ its head is in that case and every adjective has a reading that agrees with it.
 """
 from __future__ import annotations
 
+import os
+
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -611,12 +613,7 @@ def _inflect_words(group: Group, head, case: str, number: str, force: bool = Fal
 
 
 def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+    return len(os.path.commonprefix((a, b)))
 
 
 def _same_stem(adj, grams: set, word: str):

@@ -190,6 +190,9 @@ def _prepared():
         "verbs": verbs, "vpreps": vpreps, "governors": governors, "rows": rows, "verb_set": frozenset(verbs),
         "adverbial": adverbial, "adjectives": adjectives, "adj_prefixes": frozenset(k[:4] for k in adjectives),
         "places": adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])},
+        # a place or a holder, where «в» is right after «сосредоточить» («в руках», «в столице»)
+        "containers": adverbial | {x.replace("ё", "е") for x in (t.get("place_heads") or [])}
+        | {x.replace("ё", "е") for x in (t.get("container_heads") or [])},
         "plans": {},  # word as written -> what ``check`` asks of it (``_plan``), for the process
     }
     _PREPARED[:] = [t, prepared]
@@ -785,7 +788,7 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
             return None  # the wrong preposition only with these heads («контроль над качеством»)
         group = best_group(groups)
         if spec.get("not_places") and (group.words[-1][2][:1].isupper() or any(
-                h.normal_form.replace("ё", "е") in _prepared()["places"] | _CONTAINERS
+                h.normal_form.replace("ё", "е") in _prepared()["containers"]
                 or {"Geox", "Name", "Surn", "Orgn"} & set(h.tag.grammemes) or h.tag.POS in ("ADJF", "PRTF")
                 for h in group.parses[-1])):
             # («в основном», «в целом»: an adverb of an adjective's form)
@@ -803,17 +806,6 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         right=right or "—",
                         message=("'{verb}' does not take '{prep}': '{suggestion}'"),
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
-
-
-# words of a place or a holder after «сосредоточить в» (where «в» is right: «сосредоточены в руках
-# фермеров», «в городах», «в одном здании»), with the table's place and adverbial heads
-_CONTAINERS = {"рука", "город", "столица", "село", "деревня", "аул", "поселок", "посёлок", "кишлак", "айыл",
-               "махалля", "зона", "часть", "местность", "здание", "помещение", "зал", "офис", "центр", "руки",
-               "округ", "провинция", "долина", "пункт", "точка", "лагерь", "учреждение", "школа", "больница",
-               "банк", "фонд", "бюджет", "хозяйство", "отрасль", "сектор", "секторе", "участок", "пространство",
-               "окрестность", "пригород", "квартал", "граница", "приграничье", "регионе", "ведение",
-               "распоряжение", "собственность", "организация", "министерство", "ведомство", "структура",
-               "сеть", "база", "склад", "хранилище", "кластер", "парк"}
 
 
 def _object_follows(ctx, doc, group, b) -> bool:
