@@ -35,8 +35,42 @@ def _openers(lang: str):
             re.compile(r"\s*(?:" + alt("group_openers_noun") + r")[ \u00a0]+(?P<n>" + word + r")[ \u00a0]*,", re.I))
 
 
+# «Каждый пятый из 250 участников — 50 …», "One in five of the 250 trainees – 50 …": the count right after
+# the whole M is a fraction of it, not a whole of groups; the patterns end where M starts (bounded, linear)
+_FRACTION_OF = {"ru": re.compile(r"(?:^|[^\w])кажд(?:ый|ая|ое|ого|ую|ой)[ \u00a0]+(?:\d{1,3}[ \u00a0]*-?[ \u00a0]*[а-яё]{0,3}|[а-яё]{3,20})"
+                                 r"[ \u00a0]+из[ \u00a0]+(?:всех[ \u00a0]+)?$", re.I),
+                "en": re.compile(r"(?:^|[^\w])one[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:\d{1,3}|[a-z]{3,12})[ \u00a0]+(?:of|among)"
+                                 r"[ \u00a0]+(?:(?:the|our|its|all|all[ \u00a0]+the)[ \u00a0]+)?$", re.I)}
+_APPOSITION = re.compile(r"[—–]|(?:^|[^\w])(?:или|то[ \u00a0]+есть|or|i\.e\.|that[ \u00a0]+is)(?:[^\w]|$)", re.I)
+
+
+def fraction_whole(b, k):
+    """M when count k is the K of "каждый N-й из M — K" / "one in N of the M – K" (in k's sentence)."""
+    pat = _FRACTION_OF.get(b.lang)
+    if pat is None or k.kind != "count" or not 0 <= k.sentence < len(b.sent_facts):
+        return None
+    cs = [c for c in b.sent_facts[k.sentence] if c.kind == "count" and c.end <= k.start]
+    if not cs:
+        return None
+    m = max(cs, key=lambda c: c.end)
+    between = b.text[m.end:k.start]
+    if len(between) > 80 or not _APPOSITION.search(between) or any(ch.isdigit() for ch in between):
+        return None
+    return m if pat.search(b.text[max(0, m.start - 60):m.start]) else None
+
+
+def mark_fractions(b) -> None:
+    """Marks K of "каждый N-й из M — K" / "one in N of the M – K" (``fraction_of``: M's id)."""
+    for fs in b.sent_facts:
+        for c in fs:
+            m = fraction_whole(b, c)
+            if m is not None:
+                c.meta["fraction_of"] = m.id
+
+
 def _is_whole(c) -> bool:
     return c.kind == "count" and not (c.subset or c.meta.get("measure") or c.meta.get("group_number") or c.hedge
+                                      or c.meta.get("fraction_of")
                                       or c.meta.get("each") or c.meta.get("items") or c.table) and c.num is not None \
         and c.num.integer and c.value >= 4
 
@@ -141,6 +175,8 @@ def _remaining_next(b, k: int, whole):
 
 def bare_groups(b) -> None:
     from app.facts.model import _complementary, _pat_ok  # noqa: F401
+
+    mark_fractions(b)
 
     lang = b.lang
     for k, (s0, e0) in enumerate(b.sentences):

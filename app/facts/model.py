@@ -1353,6 +1353,10 @@ class _Builder:
         return False
 
     def _group_rel(self, whole: Fact, groups: list[Fact], complete: bool = False) -> None:
+        from app.facts.groups import fraction_whole
+
+        if fraction_whole(self, whole) is not None:
+            return  # «Каждый пятый из 250 участников — 50 …»: a fraction of the 250, not a whole of groups
         labels = [g.label or g.unit for g in groups] + [g.q.noun for g in groups if g.q and g.q.noun]
         sets = _complementary(self.lang)
         for pair in sets:

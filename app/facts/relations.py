@@ -302,6 +302,9 @@ OF_WHOLE_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?:[Ии]з|[Oo]f[ \u00a0]+the|[O
                              r"[^\W\d_]{2,20}+(?:[ \u00a0][^\W\d_]{2,20}+){0,2}[ \u00a0]*,?[ \u00a0]*$")
 
 
+_ONE_IN = re.compile(r"(?:^|[^\w])one[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+$", re.I)
+
+
 def remaining_number(b, text: str, base: int, q):
     """A bare integer right after "the remaining" / «остальные» ("the remaining 250 in the regions"): a
     count of the rest of a whole, its noun left to the whole (unit "")."""
@@ -313,6 +316,8 @@ def remaining_number(b, text: str, base: int, q):
     after = text[q.end - base:q.end - base + 14].replace("\u00a0", " ").lstrip(" ").lower()
     for head in ("of the ", "of ", "из "):
         if after.startswith(head) and after[len(head):len(head) + 1].isdigit():
+            if _ONE_IN.search(text[max(0, q.start - base - 16):q.start - base]):
+                return None  # "one in four of the 200 trainees": a rate, not four of them
             # "60 of the 85 villages", «60 из 85 сёл»: a part of the count after it
             q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
             q2.meta["part_of_next"] = True

@@ -297,7 +297,16 @@ def _table_relations(builder, rows: list[dict], header_text: dict) -> None:
             t = e["facts"].get(tc)
             if t is None or t.kind == "percent":
                 continue
-            parts = [f for c, f in sorted(e["facts"].items()) if c < tc and f.kind == t.kind and f.kind != "percent"]
+            pcols = [c for c, f in sorted(e["facts"].items()) if c < tc and f.kind == t.kind and f.kind != "percent"]
+            parts = [e["facts"][c] for c in pcols]
+            each = [c for c in pcols if _PER_ITEM_LABEL.search(header_text.get(c, ""))]
+            if each:
+                # «Тренингов | Участников в каждом | Всего участников»: the total is the count times the per-item
+                # column, not their sum
+                if len(pcols) == 2 and len(each) == 1:
+                    n = next(f for c, f in zip(pcols, parts) if c != each[0])
+                    builder.rel("product", [n.id, e["facts"][each[0]].id, t.id], origin="table")
+                continue
             if len(parts) >= 2:
                 builder.rel("sum", [t.id] + [p.id for p in parts], True, origin="table")
     # shares: a percentage cell is its row's amount over the total row's amount
