@@ -1,6 +1,7 @@
 """Helpers shared by the check tests: lint one of our drafts (tests/drafts/) or a string."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from app.core.readers import read_bytes, read_path
@@ -45,6 +46,19 @@ def loud_figures(lang, text):
             if f.category == "figures" and f.severity in ("error", "warning")]
 
 
+EU_EN = "The European Union funds the project. "
+EU_RU = "Проект финансирует Европейский союз. "
+
+
+def assert_flagged_twin_quiet(rules, lang, wrong, right, span):
+    """The wrong draft gets a figures finding of one of ``rules`` whose flagged text contains ``span``;
+    its corrected twin gets no figures finding at all."""
+    rules = (rules,) if isinstance(rules, str) else tuple(rules)
+    got = loud_figures(lang, wrong)
+    assert any(rule in rules and span in text for rule, text in got), got
+    assert loud_figures(lang, right) == []
+
+
 def loud_grammar(text):
     """The grammar findings at error or warning of a Russian string: (flagged text, first suggestion
     as a list, rule)."""
@@ -70,3 +84,31 @@ def org_findings(body, org, lang):
     r = lint_text(text, lang, select=["consistency"])
     return [(r.document.span_text(f.offset, f.end), f.suggestions[:1]) for f in r.findings
             if f.rule == "consistency.org-name-mismatch" and f.severity in ("error", "warning")]
+
+
+def docx_bytes(body, header=None) -> bytes:
+    """A Word draft made with python-docx. body: paragraphs (str) and tables (lists of rows of cell
+    texts), in order; header: the text of the page header, if any."""
+    import docx
+
+    d = docx.Document()
+    if header:
+        d.sections[0].header.paragraphs[0].text = header
+    for part in body:
+        if isinstance(part, str):
+            d.add_paragraph(part)
+            continue
+        t = d.add_table(rows=len(part), cols=len(part[0]))
+        for r, row in enumerate(part):
+            for c, cell in enumerate(row):
+                t.cell(r, c).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def loud_figures_docx(lang, body, header=None):
+    """The figures findings at error or warning of a Word draft made by ``docx_bytes``: (the document,
+    the findings)."""
+    doc = read_bytes(docx_bytes(body, header), "t.docx", "docx", lang)
+    return doc, [f for f in lint(doc, Config(), select=["figures"]).findings if f.severity in ("error", "warning")]

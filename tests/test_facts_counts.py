@@ -3,7 +3,7 @@ these tests (not taken from the blind evaluation sets). Each wrong text has a co
 must stay quiet; a wrong text must be flagged by the given rule on a span containing the given text."""
 from __future__ import annotations
 
-from checkutil import loud_figures
+from checkutil import EU_EN, EU_RU, loud_figures
 
 import pytest
 
@@ -13,8 +13,6 @@ from app.engine.linter import LintContext, lint
 from app.facts.numbers import find_numbers
 
 _CONFIG = Config()
-EU_EN = "The European Union funds the project. "
-EU_RU = "Проект финансирует Европейский союз. "
 
 
 _loud = loud_figures

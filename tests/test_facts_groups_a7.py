@@ -3,15 +3,13 @@ for these tests (not taken from the blind evaluation sets). Each wrong text has 
 stay quiet; the wrong one is flagged on a span containing the given text, with the given suggestion."""
 from __future__ import annotations
 
-from checkutil import lint_str, loud_figures
+from checkutil import EU_EN, EU_RU, lint_str, loud_figures
 
 import pytest
 
 from app.core.readers import read_bytes
 from app.facts.model import facts
 
-EU_EN = "The European Union funds the project. "
-EU_RU = "Проект финансирует Европейский союз. "
 
 # (lang, wrong, right twin, flagged text, suggestion or None)
 CASES = [

@@ -5,7 +5,7 @@ Each wrong text has a corrected twin that must stay quiet."""
 from __future__ import annotations
 
 import pytest
-from checkutil import loud_figures
+from checkutil import loud_figures, assert_flagged_twin_quiet
 
 CASES = [
     ("en", "Naryn – The European Union is providing a 3.2-million-euro grant for rural roads in Naryn region.\n"
@@ -42,9 +42,7 @@ QUIET = [
 
 @pytest.mark.parametrize("lang,wrong,right,span", CASES)
 def test_same_fact_flagged_and_twin_quiet(lang, wrong, right, span):
-    got = loud_figures(lang, wrong)
-    assert any(rule == "figures.same-fact" and span in text for rule, text in got), got
-    assert loud_figures(lang, right) == []
+    assert_flagged_twin_quiet("figures.same-fact", lang, wrong, right, span)
 
 
 @pytest.mark.parametrize("lang,text", QUIET)

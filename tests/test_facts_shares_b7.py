@@ -5,10 +5,7 @@ has a corrected twin that must stay quiet; the count, not the fraction word, is 
 from __future__ import annotations
 
 import pytest
-from checkutil import loud_figures
-
-EU_EN = "The European Union funds the project. "
-EU_RU = "Проект финансирует Европейский союз. "
+from checkutil import loud_figures, assert_flagged_twin_quiet, EU_EN, EU_RU
 
 CASES = [
     ("en", EU_EN + "Solar panels now power 30 clinics in Batken district, or 25% of the district's 150 clinics.",
@@ -35,9 +32,7 @@ QUIET = [
 
 @pytest.mark.parametrize("lang,wrong,right,span", CASES)
 def test_share_flagged_and_twin_quiet(lang, wrong, right, span):
-    got = loud_figures(lang, wrong)
-    assert any(rule == "figures.share" and span in text for rule, text in got), got
-    assert loud_figures(lang, right) == []
+    assert_flagged_twin_quiet("figures.share", lang, wrong, right, span)
 
 
 @pytest.mark.parametrize("lang,text", QUIET)

@@ -3,38 +3,12 @@
 wrong draft has a corrected twin that must stay quiet."""
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from app.core.readers import read_bytes
 from app.engine.config import Config
 from app.engine.linter import lint
-
-
-def _docx(body, header=None) -> bytes:
-    """body: a list of paragraphs (str) and tables (lists of rows)."""
-    import docx
-
-    d = docx.Document()
-    if header:
-        d.sections[0].header.paragraphs[0].text = header
-    for part in body:
-        if isinstance(part, str):
-            d.add_paragraph(part)
-            continue
-        t = d.add_table(rows=len(part), cols=len(part[0]))
-        for r, row in enumerate(part):
-            for c, cell in enumerate(row):
-                t.cell(r, c).text = cell
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def _loud_docx(lang, body, header=None):
-    doc = read_bytes(_docx(body, header), "t.docx", "docx", lang)
-    return doc, [f for f in lint(doc, Config(), select=["figures"]).findings if f.severity in ("error", "warning")]
+from checkutil import loud_figures_docx as _loud_docx
 
 
 def _loud_txt(lang, text):

@@ -3,36 +3,14 @@ the row by its numbers ("aged between 25 and 34", «в возрасте от 30 
 tests; each wrong draft has a corrected twin that must stay quiet."""
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from app.core.readers import read_bytes
-from app.engine.config import Config
-from app.engine.linter import lint
-
-
-def _docx(body) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for part in body:
-        if isinstance(part, str):
-            d.add_paragraph(part)
-            continue
-        t = d.add_table(rows=len(part), cols=len(part[0]))
-        for r, row in enumerate(part):
-            for c, cell in enumerate(row):
-                t.cell(r, c).text = cell
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+from checkutil import loud_figures_docx
 
 
 def _loud(lang, body):
-    doc = read_bytes(_docx(body), "t.docx", "docx", lang)
-    return [(f.rule, doc.span_text(f.offset, f.end)) for f in lint(doc, Config(), select=["figures"]).findings
-            if f.severity in ("error", "warning")]
+    doc, fs = loud_figures_docx(lang, body)
+    return [(f.rule, doc.span_text(f.offset, f.end)) for f in fs]
 
 
 EN = "OSH, 3 June 2026 – The EU-funded programme has trained 150 farmers in Osh region."
