@@ -318,14 +318,7 @@ def _compound_wrong_finding(doc, rule, ctx, ws, j, spec, b, phrase):
     if not inflected:
         return None
     right = spec["right"]
-    out = []
-    for g in inflected:
-        r = right
-        f = g.lower()
-        if right in ("с", "к") and len(f) > 1 and f[0] in ("сзшжвф" if right == "с" else "км") \
-                and f[1] not in "аеёиоуыэюяьъ":
-            r = right + "о"
-        out.append(f"{r} {g}")
+    out = [_with_preposition(right, g) for g in inflected]
     if prep[:1].isupper():
         out = [x[:1].upper() + x[1:] for x in out]
     return rule.finding(doc, prep_start, group.end, out, prep=prep, phrase=phrase, right=right,
@@ -334,6 +327,16 @@ def _compound_wrong_finding(doc, rule, ctx, ws, j, spec, b, phrase):
 
 
 _PROPER_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+
+
+def _with_preposition(prep, group):
+    """«с» / «к» before a noun group, «со» / «ко» where the group starts with a cluster that takes
+    them («со специалистами», «ко второму»)."""
+    f = group.lower()
+    if prep in ("с", "к") and len(f) > 1 and f[0] in ("сзшжвф" if prep == "с" else "км") \
+            and f[1] not in "аеёиоуыэюяьъ":
+        prep += "о"
+    return f"{prep} {group}"
 
 
 def _compound_missing_finding(doc, rule, ctx, ws, j, spec, b, phrase):
@@ -366,14 +369,7 @@ def _compound_missing_finding(doc, rule, ctx, ws, j, spec, b, phrase):
     if not inflected:
         return None
     right = spec["right"]
-    out = []
-    for g in inflected:
-        r = right
-        f = g.lower()
-        if right in ("с", "к") and len(f) > 1 and f[0] in ("сзшжвф" if right == "с" else "км") \
-                and f[1] not in "аеёиоуыэюяьъ":
-            r = right + "о"
-        out.append(f"{r} {g}")
+    out = [_with_preposition(right, g) for g in inflected]
     return rule.finding(doc, group.start, group.end, out, prep="—", phrase=phrase, right=right,
                         message="'{phrase}' is followed by '{right}': '{suggestion}'",
                         message_ru="После «{phrase}» нужен предлог «{right}»: «{suggestion}»")
