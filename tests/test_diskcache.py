@@ -56,3 +56,35 @@ def test_lint_in_a_fresh_process_uses_a_new_vocabulary_word(tmp_path):
     assert run() == "False"
     (root / "accept.txt").write_text("Other\nQwertyzab\n", encoding="utf-8")
     assert run() == "True"
+
+
+def test_long_byte_strings_come_back_mapped_and_a_lost_blob_is_built_again(tmp_path, monkeypatch):
+    from app.diskcache import MAP_MIN, cached_mapped
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PRESSROOM_CACHE_DIR", str(cache))
+    src = tmp_path / "words.dic"
+    src.write_text("x", encoding="utf-8")
+    long = b"\n" + b"\n".join(b"w%07d" % i for i in range(MAP_MIN // 4)) + b"\n"
+    builds = []
+
+    def build():
+        builds.append(1)
+        return (3, long, b"short", {"k": [1]}, None)
+
+    first = cached_mapped("words", [src], build)
+    assert first == (3, long, b"short", {"k": [1]}, None) and len(builds) == 1
+    again = cached_mapped("words", [src], build)
+    assert len(builds) == 1
+    assert type(again[1]) is not bytes and again[1][:] == long and len(again[1]) == len(long)
+    assert again[1].find(b"\nw0000100\n") == long.find(b"\nw0000100\n")
+    assert again[1].rfind(b"\n", 0, 20) == long.rfind(b"\n", 0, 20)
+    assert again[2] == b"short" and again[3] == {"k": [1]} and again[4] is None
+    (blob,) = cache.glob("words-*.blob")
+    blob.unlink()  # gone (or cut short): built again, not an error
+    assert cached_mapped("words", [src], build)[1] == long and len(builds) == 2
+    src.write_text("xy", encoding="utf-8")  # the source changed: a new build replaces the old blob
+    cached_mapped("words", [src], build)
+    assert len(builds) == 3 and len(list(cache.glob("words-*.blob"))) == 1
+    monkeypatch.setenv("PRESSROOM_CACHE_DIR", "off")
+    assert cached_mapped("words", [src], build)[1] == long
