@@ -172,13 +172,71 @@ def morph(ctx: Any = None):
         try:  # the dictionary's path given: pymorphy3 would scan every installed package's entry points (~0.15 s)
             import pymorphy3_dicts_ru
 
-            m = pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+            m = _with_lazy_tags(lambda: pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru"))
         except ImportError:
-            m = pymorphy3.MorphAnalyzer(lang="ru")
+            m = _with_lazy_tags(lambda: pymorphy3.MorphAnalyzer(lang="ru"))
         _memoize(m)
         _cache_tag_attributes(m.TagClass)
         return m
     return get(ctx, "pymorphy3.ru", build)
+
+
+class _LazyTags(dict):
+    """pymorphy3's table of tags (tag id -> Tag), each Tag made from its string when first asked
+    for (issue 13): pymorphy3 makes all 5 532 when it loads the dictionary (~15-30 ms, a fifth of
+    its start-up) and a press release needs a few hundred. pymorphy3 only indexes the table
+    (``gramtab[tag_id]``: a dict subscript, at C speed once made); each id gets one Tag object, made
+    by pymorphy3's own class from the same string, as when loading."""
+
+    __slots__ = ("_strings", "_tag")
+
+    def __init__(self, strings: list[str], tag_class):
+        super().__init__()
+        self._strings = strings
+        self._tag = tag_class
+
+    def __missing__(self, i):
+        if type(i) is not int:
+            raise TypeError(f"tag ids are integers, not {type(i).__name__}")
+        if i < 0:
+            i += len(self._strings)
+        tag = self._tag(self._strings[i])  # IndexError past the end, like the list
+        return self.setdefault(i, tag)  # (two threads making one tag: both get the one kept)
+
+    def __len__(self) -> int:
+        return len(self._strings)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._strings)))
+
+
+def _with_lazy_tags(make):
+    """``make()`` (a MorphAnalyzer) with its dictionary's tags made on first use (``_LazyTags``);
+    as pymorphy3 makes it when its loader is not the one this was written for (pymorphy3 2.0)."""
+    try:
+        from pymorphy3.opencorpora_dict import storage
+
+        original = storage._load_gramtab
+    except (ImportError, AttributeError):
+        return make()
+    strings: list = []
+
+    def load_gramtab(*args, **kwargs):
+        strings[:] = [original(*args, **kwargs)]
+        return ()  # load_dict makes [Tag(s) for s in this]: nothing
+
+    storage._load_gramtab = load_gramtab
+    try:
+        m = make()
+    finally:
+        storage._load_gramtab = original
+    d = m.dictionary
+    if not strings or list(d.gramtab) or not hasattr(d, "_data"):
+        return make() if strings else m  # not the loader this expects: as pymorphy3 makes it
+    tags = _LazyTags(list(strings[0]), d.Tag)
+    d.gramtab = tags
+    d._data = d._data._replace(gramtab=tags)
+    return m
 
 
 class _CachedGrammeme:
