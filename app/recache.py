@@ -80,10 +80,43 @@ def install() -> bool:
         return _sre.compile(p, *args)
 
     compiler.compile = compile
+    _cache_dataclass_code(table)
     import atexit
 
     atexit.register(save)
     return True
+
+
+def _cache_dataclass_code(table: dict) -> None:
+    """The functions ``@dataclass`` writes (``__init__``, ``__repr__``, ``__eq__`` …) compiled once,
+    kept in the same table (issue 13): CPython 3.11's dataclasses.py builds each from source text
+    with ``exec(txt, globals, ns)``, ~0.2 ms of compiling a function, ~25 ms for the 30 dataclasses
+    a lint run imports. A module-level ``exec`` in dataclasses takes the builtin's place there:
+    the same text compiled as ``exec`` compiles it (filename "<string>", no future flags: dataclasses.py
+    has none), kept as marshal bytes keyed by the text, run with the same namespaces."""
+    import builtins
+    import dataclasses
+    import marshal
+
+    builtins_compile = builtins.compile
+    if "exec" in vars(dataclasses):
+        return  # (installed already, or the module has its own)
+
+    def exec_(source, globals=None, locals=None):  # noqa: A002 - exec's own parameter names
+        if type(source) is not str:
+            return exec(source, globals, locals)
+        key = ("code", source)
+        hit = table.get(key)
+        if hit is not None:
+            code = marshal.loads(hit)
+        else:
+            code = builtins_compile(source, "<string>", "exec", dont_inherit=True)
+            if len(table) < _MAX:
+                table[key] = marshal.dumps(code)
+                _state["added"] += 1
+        return exec(code, globals, locals)
+
+    dataclasses.exec = exec_
 
 
 def save() -> None:

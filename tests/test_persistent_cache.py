@@ -98,6 +98,48 @@ print([bool(re.compile(p, f).search(s)) for (p, f), s in zip(pats, ["1 500 000 Ð
     assert "[True, True, True, True]" in first
 
 
+def test_dataclasses_made_from_the_kept_code_are_the_ones_dataclasses_makes(tmp_path):
+    code = r"""
+import inspect, pickle, sys
+from app.recache import install, _path
+assert install()
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int = 0
+    tags: tuple = ()
+
+@dataclass
+class Box:
+    name: str
+    items: list = field(default_factory=list)
+
+s, b = Span(3, 5), Box("a")
+b.items.append(1)
+try:
+    s.start = 4
+    frozen = False
+except Exception as e:
+    frozen = type(e).__name__
+print(repr(s), s == Span(3, 5), s < Span(4), hash(s) == hash(Span(3, 5)), frozen, repr(b), Box("a") == Box("a"),
+      inspect.signature(Span), Span.__init__.__annotations__, Span.__doc__)
+"""
+    env = dict(os.environ, PRESSROOM_CACHE_DIR=str(tmp_path / "c"))
+    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,  # noqa: E731
+                                 cwd=ROOT, check=True).stdout
+    first = run()  # compiled from the text, then kept
+    (table,) = (tmp_path / "c").glob("regex-*.pickle")
+    import pickle
+
+    kept = [k for k in pickle.loads(table.read_bytes())[1] if k[0] == "code"]
+    assert any("def __init__(self,start:_type_start," in k[1] for k in kept)
+    assert run() == first  # built from the kept code
+    assert "Span(start=3, end=5, tags=()) True True True FrozenInstanceError Box(name='a', items=[1]) True" in first
+    assert "{'start': <class 'int'>, 'end': <class 'int'>, 'tags': <class 'tuple'>, 'return': None}" in first
+
+
 def test_kept_suggestions_belong_to_one_version_of_the_dictionary(tmp_path, monkeypatch):
     from app.language import wordstore
     from app.language.wordstore import WordStore
