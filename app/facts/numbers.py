@@ -15,7 +15,7 @@ from app.facts.phrases import data
 
 SP = "[ \u00a0\u202f]"
 DIGITS = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?!\d)|\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:\.\d{3}){2,}+(?!\d)|\d++)"
+    r"(?=\d)(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?!\d)|\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:\.\d{3}){2,}+(?!\d)|\d++)"
     r"(?:[.,]\d++)?")
 SCALE_AFTER = re.compile(
     r"(?:[ \u00a0\u202f]|-(?=[mbtMBT]))?(?P<w>млрд\.?|млн\.?|тыс\.?|миллиард[а-я]{0,3}|миллион[а-я]{0,3}|тысяч[а-я]{0,3}|"
@@ -303,9 +303,9 @@ def format_like(value: float, num: Num, language: str) -> str:
 # 1-3 digits, then groups of exactly three with one separator kind throughout ("1 350 000",
 # "1,350,000", "1.350.000", "1'350'000"); a plain run of 5-9 digits ("1350000").
 GROUPED = re.compile(
-    r"(?<![\d+(/\-–])(?<!\d[ \u00a0\u202f,.'])(\d{1,3})((?:([ \u00a0\u202f,.'])\d{3})(?:\3\d{3})*)(?![\d])(?![.,]\d)"
+    r"(?=\d)(?<![\d+(/\-–])(?<!\d[ \u00a0\u202f,.'])(\d{1,3})((?:([ \u00a0\u202f,.'])\d{3})(?:\3\d{3})*)(?![\d])(?![.,]\d)"
 )
-PLAIN = re.compile(r"(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
+PLAIN = re.compile(r"(?=\d)(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
 
 
 @dataclass(frozen=True)
