@@ -23,16 +23,16 @@ RU_DATE = re.compile(
     r"(?<![\d.,])(?P<day>[0-3]?\d)(?:-?(?:го|е))?\s+" + _RU_MONTH_RX +
     r"(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|году|г\.))?)?", re.I)
 EN_DATE_DMY = re.compile(
-    r"(?<![\d.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _EN_MONTH_RX + r")(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?")
+    r"(?=\d)(?<![\d.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _EN_MONTH_RX + r")(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?")
 EN_DATE_MDY = re.compile(
     r"(?P<mon>" + _EN_MONTH_RX + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,\s*(?P<year>(?:19|20)\d\d)(?!\d))?")
-NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)")
+NUMERIC_DATE = re.compile(r"(?=\d)(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)")
 # other styles of a page header or a date line: 2025-06-26, 26/06/2025, 16-Mar-2027, «16» марта 2027,
 # 16 мар. 2027
 _RU_ABBR = {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12}
-ISO_DATE = re.compile(r"(?<![\d\-/.])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d\-])")
-SLASH_DATE = re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
-DASH_MON_DATE = re.compile(r"(?<![\d\w])(?P<day>[0-3]?\d)-(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
+ISO_DATE = re.compile(r"(?=\d)(?<![\d\-/.])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d\-])")
+SLASH_DATE = re.compile(r"(?=\d)(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+DASH_MON_DATE = re.compile(r"(?=\d)(?<![\d\w])(?P<day>[0-3]?\d)-(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
 RU_QUOTED_DATE = re.compile(r"«(?P<day>[0-3]?\d)»[ \u00a0]+" + _RU_MONTH_RX + r"(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*(?:года|г\.))?)?", re.I)
 RU_ABBR_DATE = re.compile(r"(?<![\d.,])(?P<day>[0-3]?\d)[ \u00a0]+(?P<mon>янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек)\.[ \u00a0]*(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*г\.)?", re.I)
 
@@ -204,8 +204,8 @@ MONTH_YEAR = {
     "ru": re.compile(r"(?<![\w\d])(?P<mon>" + _RU_MON + r")(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*(?:года|году|г\.))?)?(?![\w])", re.I),
     "en": re.compile(r"(?<![\w\d])(?P<mon>" + _EN_MON + r")(?![a-z])(?:,?[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I),
 }
-YEAR = re.compile(r"(?<![\w\d.,])(?P<year>(?:19|20)\d\d)(?![\d])(?:[ \u00a0]*(?:гг?\.|годы|годов|годах|года|год|году))?")
-NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d.])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d.]\d)")
+YEAR = re.compile(r"(?=\d)(?<![\w\d.,])(?P<year>(?:19|20)\d\d)(?![\d])(?:[ \u00a0]*(?:гг?\.|годы|годов|годах|года|год|году))?")
+NUMERIC_MONTH_YEAR = re.compile(r"(?=\d)(?<![\d.])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d.]\d)")
 RANGE_LINK = {
     "ru": re.compile(r"[ \u00a0]*(?:[-–—]|[ \u00a0](?:по|до|и)[ \u00a0])[ \u00a0]*(?:(?:по|до)[ \u00a0]+)?", re.I),
     "en": re.compile(r"[ \u00a0]*(?:[-–—]|/|[ \u00a0](?:to|until|till|through|thru|and)[ \u00a0])[ \u00a0]*", re.I),
@@ -304,7 +304,7 @@ def _mon_index(word: str, language: str) -> int:
 
 DAY_RANGE = {
     "ru": re.compile(r"(?<![\d.,])(?P<d1>[0-3]?\d)[ \u00a0]*(?:[-–—]|[ \u00a0]по[ \u00a0])[ \u00a0]*(?P<d2>[0-3]?\d)[ \u00a0]+(?P<mon>" + _RU_MON + r")(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I),
-    "en": re.compile(r"(?<![\d.,])(?P<d1>[0-3]?\d)[ \u00a0]*(?:[-–—]|[ \u00a0](?:to|and)[ \u00a0])[ \u00a0]*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0]+(?P<mon>" + _EN_MON + r")(?![a-z])(?:,?[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I),
+    "en": re.compile(r"(?=\d)(?<![\d.,])(?P<d1>[0-3]?\d)[ \u00a0]*(?:[-–—]|[ \u00a0](?:to|and)[ \u00a0])[ \u00a0]*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0]+(?P<mon>" + _EN_MON + r")(?![a-z])(?:,?[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I),
 }
 
 
@@ -396,7 +396,7 @@ def find_ranges(text: str, language: str, base: int = 0) -> list[Range]:
     day_spans = Spans()
     for r in out:
         day_spans.add(r.start, r.end)
-    for m in DAY_RANGE[language].finditer(text):
+    for m in DAY_RANGE[language].finditer(text) if _DIGIT.search(text) else ():  # (it needs a digit, issue 13)
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         mon = _mon_index(m.group("mon"), language)
         if not (1 <= d1 < d2 <= 31 and mon):

@@ -15,13 +15,14 @@ from app.facts.phrases import data
 
 SP = "[ \u00a0\u202f]"
 DIGITS = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?!\d)|\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:\.\d{3}){2,}+(?!\d)|\d++)"
+    r"(?=\d)(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?!\d)|\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:\.\d{3}){2,}+(?!\d)|\d++)"
     r"(?:[.,]\d++)?")
 SCALE_AFTER = re.compile(
     r"(?:[ \u00a0\u202f]|-(?=[mbtMBT]))?(?P<w>млрд\.?|млн\.?|тыс\.?|миллиард[а-я]{0,3}|миллион[а-я]{0,3}|тысяч[а-я]{0,3}|"
     r"billion|million|thousand|bn|mln|mn|bln)(?![\w])|(?P<g>m|k|K|M)(?![\w])", re.I)
 SCALE_HYPHEN = re.compile(r"-(?P<w>billion|million|thousand)(?P<g>)(?![\w])", re.I)
 SPACED_M = re.compile(r"[ \u00a0\u202f](?P<w>m)(?P<g>)(?![\w])")
+_ANY_DIGIT = re.compile(r"\d")
 WORD_RX = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
 
 
@@ -123,7 +124,9 @@ def _scale_of(word: str, language: str) -> float:
 def find_numbers(text: str, language: str, base: int = 0) -> list[Num]:
     """Every number in text (digits, digits with a scale word, numbers in words), left to right."""
     out: list[Num] = []
-    for m in DIGITS.finditer(text):
+    # (DIGITS needs a digit: its lookbehind, tried at every character, made a text without one cost
+    # a scan of its own; issue 13)
+    for m in DIGITS.finditer(text) if _ANY_DIGIT.search(text) else ():
         if m.end() - m.start() > 24:
             continue  # not a figure anyone writes
         parsed = parse_digits(m.group(0), language)
@@ -300,9 +303,9 @@ def format_like(value: float, num: Num, language: str) -> str:
 # 1-3 digits, then groups of exactly three with one separator kind throughout ("1 350 000",
 # "1,350,000", "1.350.000", "1'350'000"); a plain run of 5-9 digits ("1350000").
 GROUPED = re.compile(
-    r"(?<![\d+(/\-–])(?<!\d[ \u00a0\u202f,.'])(\d{1,3})((?:([ \u00a0\u202f,.'])\d{3})(?:\3\d{3})*)(?![\d])(?![.,]\d)"
+    r"(?=\d)(?<![\d+(/\-–])(?<!\d[ \u00a0\u202f,.'])(\d{1,3})((?:([ \u00a0\u202f,.'])\d{3})(?:\3\d{3})*)(?![\d])(?![.,]\d)"
 )
-PLAIN = re.compile(r"(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
+PLAIN = re.compile(r"(?=\d)(?<![\d+(/\-–.,])([1-9]\d{4,8})(?![\d])(?![.,]\d)")
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,7 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
         from app.facts.numbers import _word_values
 
         units = _word_values("en")[0]
-        for m in EN_WORD_DURATION.finditer(text):
+        for m in EN_WORD_DURATION.finditer(text) if "-" in text else ():  # (it needs a hyphen, issue 13)
             parts = m.group("n").lower().split("-")
             if not all(p in units for p in parts):
                 continue
@@ -241,7 +241,11 @@ def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, i
                 continue
             out = [q for q in out if not (q.kind == "number" and q.start < base + m.end() and base + m.start() < q.end)]
             out.append(Quantity("duration", base + m.start(), base + m.end(), v, unit, None, meta={"adjective": True}))
-    for m in HALF_YEAR[language if language in HALF_YEAR else "en"].finditer(text):
+    # (the English pattern needs "half", and none of its letters has a case-insensitive twin outside
+    # ASCII: a text without it, in lower case, is not scanned; issue 13)
+    half = language not in HALF_YEAR or language == "en"
+    for m in HALF_YEAR[language if language in HALF_YEAR else "en"].finditer(text) \
+            if not half or "half" in text.lower() else ():
         # «полгода», "half a year": six months
         if not any(q.start < base + m.end() and base + m.start() < q.end for q in out):
             out.append(Quantity("duration", base + m.start(), base + m.end(), 6.0, "months", None, meta={"words": True}))

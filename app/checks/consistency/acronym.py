@@ -8,7 +8,7 @@ import re
 DEFINITION = re.compile(r"(?<![\w«»\"“”])(?P<name>(?:[A-ZА-ЯЁ«\"“][\w«»\"“”\-]{0,60}+\s++){0,8}?[\w»\"”]{1,60}+)"
                         r"\s*+\((?P<acr>[A-ZА-ЯЁ]{2,8}+)\)")
 # every bare all-capital token, to find an acronym's first use in one pass over the text
-_CAPS = re.compile(r"(?<![\w\-])[A-ZА-ЯЁ]{2,8}+(?![\w\-])")
+_CAPS = re.compile(r"(?=[A-ZА-ЯЁ])(?<![\w\-])[A-ZА-ЯЁ]{2,8}+(?![\w\-])")
 
 
 def _plausible(name: str, acr: str) -> bool:

@@ -518,7 +518,7 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     return False
 
 
-_CAPS_TOKEN = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{3,8}(?![\w-])")
+_CAPS_TOKEN = re.compile(r"(?=[A-ZА-ЯЁ])(?<![\w-])[A-ZА-ЯЁ]{3,8}(?![\w-])")
 
 
 def _acronym_anagrams(doc, rule, org: str, skip, region=None):

@@ -25,7 +25,7 @@ class _Lazy:
 
 phonenumbers = _Lazy()
 
-CANDIDATE = re.compile(r"(?<![\w+/.@\-])(\+\s?)?(\(?\d[\d \u00a0()\-.]{5,22}\d)(?![\w@]|[.\-]\d|/)")
+CANDIDATE = re.compile(r"(?=[+(\d])(?<![\w+/.@\-])(\+\s?)?(\(?\d[\d \u00a0()\-.]{5,22}\d)(?![\w@]|[.\-]\d|/)")
 LABEL = re.compile(r"(?:тел|tel|phone|моб|mob|факс|fax|сот|call|whatsapp|telegram|номер\w*)[\w.]*\s*(?:[:.]|по)?\s*(?:номеру\s*)?$", re.I)
 FALLBACK_REGIONS = ("US", "GB", "RU", "KZ", "KG", "UZ", "BE", "DE", "FR")
 

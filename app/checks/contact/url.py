@@ -5,7 +5,7 @@ import re
 
 # a scheme-like word followed by ':/' or '//' ... or www.
 SCHEMED = re.compile(r"(?<![\w@.])(?P<scheme>[A-Za-z]{2,6})(?P<sep>:?/{1,3}|:\\{1,2})(?P<host>[\w\-.,]+)")
-WWW = re.compile(r"(?<![\w@./])(?P<host>[Ww]{2,4}[.,]{1,3}[\w\-.,]+)")
+WWW = re.compile(r"(?=[Ww])(?<![\w@./])(?P<host>[Ww]{2,4}[.,]{1,3}[\w\-.,]+)")
 GOOD_SCHEMES = {"http", "https", "ftp", "sftp", "ftps"}
 NEAR = {"htp": "http", "htpp": "http", "hhtp": "http", "htttp": "http", "http": "http", "htps": "https",
         "htttps": "https", "httsp": "https", "hptts": "https", "htpps": "https", "hhtps": "https", "https": "https",

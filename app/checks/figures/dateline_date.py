@@ -79,7 +79,7 @@ def _support(doc, mention: DateMention, year: int | None, exclude: list[DateMent
 
 
 _BARE_WEEKDAY = {
-    "en": re.compile(r"(?<![\w])[Oo]n[ \u00a0]+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"),
+    "en": re.compile(r"(?=[Oo])(?<![\w])[Oo]n[ \u00a0]+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"),
     "ru": re.compile(r"(?<![\w])[Вв]о?[ \u00a0]+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"),
 }
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-RANGE = re.compile(r"(?<![\d.])(\d{1,4})\s?([–—])\s?(\d{1,4})(?![\d.])")
+RANGE = re.compile(r"(?=\d)(?<![\d.])(\d{1,4})\s?([–—])\s?(\d{1,4})(?![\d.])")
 NAMES = {"–": "en dash (–)", "—": "em dash (—)"}
 NAMES_RU = {"–": "короткое тире (–)", "—": "длинное тире (—)"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 RU = re.compile(r"(?<![\w-])евро[ \u00a0-]?союз(ом|ами|ах|ам|ы|а|у|е)?(?![\w-])", re.I)  # also ЕВРОСОЮЗ, Евро-союз
-EN = re.compile(r"(?<![\w.])(?:E\.\s?U(?:\.|(?![\w.]))|Euro[ \u00a0-]?[Uu]nion|EuroUnion|EURO-?UNION|european[ \u00a0]+[Uu]nion"
+EN = re.compile(r"(?=[Ee])(?<![\w.])(?:E\.\s?U(?:\.|(?![\w.]))|Euro[ \u00a0-]?[Uu]nion|EuroUnion|EURO-?UNION|european[ \u00a0]+[Uu]nion"
                 r"|European[ \u00a0]+union)(?P<poss>['’]s)?(?![\w])")
 # the name in lower case: «европейского союза» (a proper name starts with a capital, Rosenthal § 48)
 RU_LOWER = re.compile(r"(?<![\w-])европейск(ий|ого|ому|им|ом)[ \u00a0]+[сС]оюз(а|у|ом|е)?(?![\w-])")
@@ -57,7 +57,7 @@ RU_FUNDER = re.compile(
 # Office", «Европейское сообщество по атомной энергии», the Economic Community), the treaties
 # ("Treaty establishing the European Community", «об учреждении Европейского сообщества»), and
 # history (a year up to 2009 in the sentence, "former", "became", «стало», «бывшее» …).
-EN_OLD = re.compile(r"(?<![\w-])(?P<eu>European[ \u00a0]+Communit(?:y|ies))(?P<poss>['’]s)?(?![\w-])")
+EN_OLD = re.compile(r"(?=E)(?<![\w-])(?P<eu>European[ \u00a0]+Communit(?:y|ies))(?P<poss>['’]s)?(?![\w-])")
 RU_OLD = re.compile(r"(?<![\w-])(?P<eu>Европейск(?:ое|ого|ому|им|ом)[ \u00a0]+[Сс]ообществ(?P<end>о|а|у|ом|е))(?![\w-])")
 RU_OLD_CASE = {"о": ("Европейский", "оюз"), "а": ("Европейского", "оюза"), "у": ("Европейскому", "оюзу"),
                "ом": ("Европейским", "оюзом"), "е": ("Европейском", "оюзе")}
