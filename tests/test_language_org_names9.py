@@ -1,0 +1,44 @@
+"""Organisation names, ninth round (issue 11): a descriptive name with a quoted name after it
+(«Центр развития сельских женщин «Умут»») is suggested whole, quoted name included (was the
+descriptive part only), and the same name in the disclaimer is no mismatch (the words before the
+quoted name were compared only up to three). Names written for these tests, not taken from eval cases."""
+from __future__ import annotations
+
+import pytest
+
+from checkutil import org_findings
+
+CAUGHT = [
+    # a word of the descriptive part differs: the suggestion keeps the quoted name
+    ("Курсы ведет Центр поддержки горных общин «Тоо-Таш». Тренеры центра обучили 30 семей.",
+     "Центра развития горных общин «Тоо-Таш»", "Центра поддержки горных общин «Тоо-Таш»"),
+    # the quoted name differs
+    ("Курсы ведет Центр поддержки горных общин «Тоо-Таш». Тренеры центра обучили 30 семей.",
+     "Центра поддержки горных общин «Тоо-Тал»", "Центра поддержки горных общин «Тоо-Таш»"),
+    # a noun before the quoted name in another number
+    ("Курсы ведет Центр развития сельских женщин «Умут». Тренеры центра обучили 30 семей.",
+     "Центра развития сельской женщины «Умут»", "Центра развития сельских женщин «Умут»"),
+    ("Саженцы вырастил Питомник лесных культур «Арча» при поддержке лесхоза.",
+     "Питомника лесных культур «Арпа»", "Питомника лесных культур «Арча»"),
+]
+
+QUIET = [
+    # the same name in the disclaimer: the words before the quoted name are all compared (were 3)
+    ("Курсы ведет Центр развития сельских женщин «Умут». Тренеры центра обучили 30 семей.",
+     "Центра развития сельских женщин «Умут»"),
+    ("Курсы ведет Центр поддержки горных общин «Тоо-Таш». Тренеры центра обучили 30 семей.",
+     "Центра поддержки горных общин «Тоо-Таш»"),
+    # a quoted title after a name, the same name in the disclaimer
+    ("Центр поддержки горных общин выпустил брошюру «Вода и мы».", "Центра поддержки горных общин"),
+]
+
+
+@pytest.mark.parametrize("body,org,sugg", CAUGHT)
+def test_caught(body, org, sugg):
+    found = org_findings(body, org, "ru")
+    assert (org, [sugg]) in found, found
+
+
+@pytest.mark.parametrize("body,org", QUIET)
+def test_quiet(body, org):
+    assert org_findings(body, org, "ru") == []
