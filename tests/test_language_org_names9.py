@@ -1,7 +1,8 @@
 """Organisation names, ninth round (issue 11): a descriptive name with a quoted name after it
 («Центр развития сельских женщин «Умут»») is suggested whole, quoted name included (was the
 descriptive part only), and the same name in the disclaimer is no mismatch (the words before the
-quoted name were compared only up to three). Names written for these tests, not taken from eval cases."""
+quoted name were compared only up to three); a capitalised adjective before the legal head is part
+of the name («Нарынский центр «Закон и право»»); English names keep their quoted name too. Names written for these tests, not taken from eval cases."""
 from __future__ import annotations
 
 import pytest
@@ -31,6 +32,33 @@ QUIET = [
     # a quoted title after a name, the same name in the disclaimer
     ("Центр поддержки горных общин выпустил брошюру «Вода и мы».", "Центра поддержки горных общин"),
 ]
+
+
+# a capitalised adjective of the name before its legal head and quoted name; an English name with a
+# quoted name after it
+CAUGHT_MORE = [
+    ("ru", "Консультации дает Нарынский центр «Закон и право» при поддержке ЕС.",
+     "Таласского центра «Закон и право»", "Нарынского центра «Закон и право»"),
+    ("en", 'Lessons are given by the Support Centre for Mountain Communities "Too-Tash", with EU funds.',
+     'Support Centre for Mountain Communities "Too-Tal"', 'Support Centre for Mountain Communities "Too-Tash"'),
+]
+
+QUIET_MORE = [
+    ("ru", "Консультации дает Нарынский центр «Закон и право» при поддержке ЕС.", "Нарынского центра «Закон и право»"),
+    ("en", 'Lessons are given by the Support Centre for Mountain Communities "Too-Tash", with EU funds.',
+     'the Support Centre for Mountain Communities "Too-Tash"'),
+]
+
+
+@pytest.mark.parametrize("lang,body,org,sugg", CAUGHT_MORE)
+def test_caught_more(lang, body, org, sugg):
+    found = org_findings(body, org, lang)
+    assert (org, [sugg]) in found, found
+
+
+@pytest.mark.parametrize("lang,body,org", QUIET_MORE)
+def test_quiet_more(lang, body, org):
+    assert org_findings(body, org, lang) == []
 
 
 @pytest.mark.parametrize("body,org,sugg", CAUGHT)

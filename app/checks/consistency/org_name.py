@@ -1143,6 +1143,9 @@ def _find_candidates(ctx, doc, skip) -> list[tuple[int, str]]:
             end = start + len(line)
             acr = re.match(r"\s*\((?P<a>[A-Z][A-Za-z]{1,9})\)", text[end:end + 14])
             out.append((start, name + (f" ({acr.group('a')})" if acr else "")))
+            q = QUOTED.match(text, end + 1) if not acr and text[end:end + 1] == " " else None
+            if q is not None:
+                out.append((start, name + " " + q.group(0)))  # 'the Centre for Rural Women "Umut"'
     for m in ACR_DEF.finditer(text):
         if outside(m.start(), m.end()) and m.group("acr").lower() not in _EU:
             out.append((m.start(), m.group("acr")))
@@ -1156,6 +1159,9 @@ def _find_candidates(ctx, doc, skip) -> list[tuple[int, str]]:
             if k > 0 and before[k - 1].lower() in ("общественный", "общественного", "общественное", "общественной",
                                                     "общественная", "public", "private", "частный", "частного"):
                 k -= 1
+            elif k > 0 and doc.language == "ru" and before[k - 1][:1].isupper() and any(
+                    p.tag.POS == "ADJF" for p in morph(ctx).parse(before[k - 1].lower())[:1]):
+                k -= 1  # «Бишкекский центр «Правосудие для всех»»: the name's own adjective
             out.append((m.start(), " ".join(before[k:]) + " " + m.group(0)))
     return out
 
