@@ -39,12 +39,16 @@ QUIET = [
 CAUGHT_MORE = [
     ("ru", "Консультации дает Нарынский центр «Закон и право» при поддержке ЕС.",
      "Таласского центра «Закон и право»", "Нарынского центра «Закон и право»"),
+    # a hyphenated adjective is one word of the name
+    ("ru", "Семена раздал Научно-производственный центр «Дан» в трех селах.",
+     "Научного центра «Дан»", "Научно-производственного центра «Дан»"),
     ("en", 'Lessons are given by the Support Centre for Mountain Communities "Too-Tash", with EU funds.',
      'Support Centre for Mountain Communities "Too-Tal"', 'Support Centre for Mountain Communities "Too-Tash"'),
 ]
 
 QUIET_MORE = [
     ("ru", "Консультации дает Нарынский центр «Закон и право» при поддержке ЕС.", "Нарынского центра «Закон и право»"),
+    ("ru", "Семена раздал Научно-производственный центр «Дан» в трех селах.", "Научно-производственного центра «Дан»"),
     ("en", 'Lessons are given by the Support Centre for Mountain Communities "Too-Tash", with EU funds.',
      'the Support Centre for Mountain Communities "Too-Tash"'),
 ]

@@ -1152,7 +1152,8 @@ def _find_candidates(ctx, doc, skip) -> list[tuple[int, str]]:
     for m in QUOTED.finditer(text):
         if not outside(m.start(), m.end()):
             continue
-        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 60):m.start()])[-3:]
+        # (a hyphenated word is one word: «Информационно-консультационный центр «Агро»»)
+        before = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[max(0, m.start() - 60):m.start()])[-3:]
         form = [w for w in before if w.lower() in ABBR_HEADS or _form_heads(ctx, [w])]
         if form:
             k = before.index(form[0])
