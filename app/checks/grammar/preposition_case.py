@@ -802,7 +802,15 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     if possible(group, {"loct"}):
         return None
     if i > 0 and _only_spaces(doc, ws[i - 1][1], ws[i][0]):
-        prev = analyses(ctx, ws[i - 1][2])
+        # (not the letter-name readings of a conjunction: «… и по окончанию курса»; after «и» the
+        # word before the first «по» of the pair counts: «комиссия по приёму и по окончанию работ»)
+        h = i - 1
+        if lows[h] in ("и", "или"):
+            h = next((k - 1 for k in range(h - 1, max(0, h - 6), -1)
+                      if lows[k] == "по" and _same_clause_words(doc, ws[k][1], ws[i][0])), h)
+        prev = list(analyses(ctx, ws[h][2]) or ()) if h >= 0 else []
+        if any(p.tag.POS in ("CONJ", "PRCL", "PREP") for p in prev):
+            prev = [p for p in prev if "Abbr" not in p.tag]  # (an acronym, «органом ФСБ по …», stays a noun)
         if prev and any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") for p in prev):
             return None  # «работы по завершению строительства»: "aimed at", the dative is right
     suggestions = inflect_group(group, "loct", "datv")
