@@ -152,15 +152,17 @@ def _same_number(ctx, a: str, b: str, nominative: bool = False) -> bool:
                for x, y in zip(_numbers(ctx, a, nominative), _numbers(ctx, b, nominative)))
 
 
-def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text: str | None = None):
-    """Quoted names of the body whose lemmas equal ``q_lemmas``, with the 3 words before each."""
+def _quoted_in_body(ctx, doc, q_lemmas: list[str], skip: tuple[int, int], q_text: str | None = None, n: int = 3):
+    """Quoted names of the body whose lemmas equal ``q_lemmas``, with the ``n`` (at least 3) words
+    before each."""
     out = []
     for m in QUOTED.finditer(doc.text):
         if skip[0] <= m.start() < skip[1]:
             continue
         if [x for x, _, _ in lemmas(ctx, m.group("q"))] != q_lemmas:
             continue
-        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 60):m.start()])[-3:]
+        n = max(3, n)
+        before = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 20 * n):m.start()])[-n:]
         if q_text is not None:
             # after a legal form both names stand undeclined, in the nominative
             nominative = bool(before and _form_heads(ctx, before[-2:])) and q_text != m.group("q")
@@ -474,10 +476,12 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
     q = QUOTED.search(org)
     if q:
         q_lemmas = [x for x, _, _ in lemmas(ctx, q.group("q"))]
-        hits = _quoted_in_body(ctx, doc, q_lemmas, skip, q.group("q") if doc.language == "ru" else None)
+        pre_words = re.findall(r"[^\W\d_]+", org[:q.start()])
+        # (all the words before the quoted name: «Центра развития сельских женщин «Умут»»)
+        hits = _quoted_in_body(ctx, doc, q_lemmas, skip, q.group("q") if doc.language == "ru" else None,
+                               len(pre_words))
         if not hits:
             return False
-        pre_words = re.findall(r"[^\W\d_]+", org[:q.start()])
         mine = _form_heads(ctx, pre_words)
         if not pre_words:
             return True
@@ -487,6 +491,10 @@ def _named(ctx, doc, org: str, body: list[str], skip) -> bool:
         for _, before in hits:
             theirs_pre = _expanded(ctx, before)
             if theirs_pre[-len(pre):] == pre:
+                if doc.language == "ru" and len(pre) == len(pre_words) and len(theirs_pre) == len(before) \
+                        and len(before) >= len(pre_words) \
+                        and not _same_number(ctx, " ".join(pre_words), " ".join(before[-len(pre_words):])):
+                    continue  # «Центра развития сельской женщины «Умут»» for «… сельских женщин «Умут»»
                 return True  # the same words before the quoted name
             if only_form:
                 theirs = _form_heads(ctx, before)
@@ -1123,24 +1131,38 @@ def _find_candidates(ctx, doc, skip) -> list[tuple[int, str]]:
                         if n - k >= 2 and any(_is_head(ctx, w) for w in ws[k:n]) \
                                 and not (k > 0 and lemma(ctx, ws[k - 1]) == "европейский"):
                             out.append((start, " ".join(ws[k:n])))
+                            if ws is segs[-1] and n == len(ws):
+                                # «Центр развития сельских женщин «Умут»»: the quoted name after
+                                # the run is the name's own end (the suggestion keeps it)
+                                q = QUOTED.match(text, start + len(line) + 1) \
+                                    if text[start + len(line):start + len(line) + 1] == " " else None
+                                if q is not None:
+                                    out.append((start, " ".join(ws[k:n]) + " " + q.group(0)))
             continue
         if words and any(_is_head(ctx, w) for w in words):
             end = start + len(line)
             acr = re.match(r"\s*\((?P<a>[A-Z][A-Za-z]{1,9})\)", text[end:end + 14])
             out.append((start, name + (f" ({acr.group('a')})" if acr else "")))
+            q = QUOTED.match(text, end + 1) if not acr and text[end:end + 1] == " " else None
+            if q is not None:
+                out.append((start, name + " " + q.group(0)))  # 'the Centre for Rural Women "Umut"'
     for m in ACR_DEF.finditer(text):
         if outside(m.start(), m.end()) and m.group("acr").lower() not in _EU:
             out.append((m.start(), m.group("acr")))
     for m in QUOTED.finditer(text):
         if not outside(m.start(), m.end()):
             continue
-        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 60):m.start()])[-3:]
+        # (a hyphenated word is one word: «Информационно-консультационный центр «Агро»»)
+        before = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[max(0, m.start() - 60):m.start()])[-3:]
         form = [w for w in before if w.lower() in ABBR_HEADS or _form_heads(ctx, [w])]
         if form:
             k = before.index(form[0])
             if k > 0 and before[k - 1].lower() in ("общественный", "общественного", "общественное", "общественной",
                                                     "общественная", "public", "private", "частный", "частного"):
                 k -= 1
+            elif k > 0 and doc.language == "ru" and before[k - 1][:1].isupper() and any(
+                    p.tag.POS == "ADJF" for p in morph(ctx).parse(before[k - 1].lower())[:1]):
+                k -= 1  # «Бишкекский центр «Правосудие для всех»»: the name's own adjective
             out.append((m.start(), " ".join(before[k:]) + " " + m.group(0)))
     return out
 

@@ -724,6 +724,44 @@ def _half_declined(doc, rule, g, cases, prep_text):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
 
 
+def _range_end(ctx, doc, ws, i, group) -> bool:
+    """«с мая по июня» → «по июнь», «с понедельника по пятницы» → «по пятницу»: «по» closing a span
+    of time opened by «с» takes the accusative (the limit is included; Русская грамматика 1980,
+    § 1719; Розенталь, «Справочник по правописанию и стилистике», «по» + вин. п.), when both ends
+    are words of time."""
+    if not any(h.normal_form in TIME_NOUNS for h in head_readings(group)):
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if not _only_spaces(doc, ws[k][1], ws[k + 1][0]):
+            return False
+        if ws[k][2].lower() in ("с", "со"):
+            return k + 1 < i and any(p.normal_form in TIME_NOUNS and case_of(p.tag) == "gent"
+                                     for p in analyses(ctx, ws[i - 1][2]) or ())
+    return False
+
+
+_MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+           "декабрь"}
+
+
+def _range_date(ctx, doc, ws, i, group):
+    """«с первого по пятого июня» → «по пятое июня»: a date closing a span opened by «с»; only the
+    ordinal takes the accusative (neuter, «число»), the month stays in the genitive. None when
+    the group is not «ordinal + month» after «с» in the same clause."""
+    if len(group.words) != 2 or not any(p.normal_form in _MONTHS and case_of(p.tag) == "gent"
+                                        for p in group.parses[1]):
+        return None
+    if not any(ws[k][2].lower() in ("с", "со") and _same_clause_words(doc, ws[k][1], ws[i][0])
+               for k in range(max(0, i - 3), i)):
+        return None
+    for p in group.parses[0]:
+        if p.tag.POS == "ADJF" and "Anum" in p.tag and case_of(p.tag) == "gent":
+            form = p.inflect({"neut", "sing", "accs"})
+            if form is not None:
+                return [f"{form.word} {group.words[1][2]}"]
+    return None
+
+
 def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     """«по окончанию проекта» → «по окончании»: the sense "upon" takes the prepositional case."""
     following = words_after(doc.text, ws[i][1], b.end)
@@ -747,10 +785,15 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
         # «по» takes the dative (по вопросам), the accusative (по колено) or the prepositional
         # (по окончании); a genitive or an instrumental after it is wrong («по вопросами», «по
         # направлений» → «по направлениям»)
-        suggestions = inflect_group(best_group(groups), "datv", "gent")
+        case = "accs" if _range_end(ctx, doc, ws, i, group) else "datv"
+        date = _range_date(ctx, doc, ws, i, group)
+        if date is not None:
+            case, suggestions = "accs", date
+        else:
+            suggestions = inflect_group(best_group(groups), case, "gent")
         if suggestions:
             return rule.finding(doc, group.start, group.end, suggestions, prep=ws[i][2],
-                                case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
+                                case=CASE_EN[case], fields_ru={"case": CASE_RU[case]})
     if len(group.words) != 1:
         return None
     heads = group.parses[-1]
@@ -759,7 +802,15 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
     if possible(group, {"loct"}):
         return None
     if i > 0 and _only_spaces(doc, ws[i - 1][1], ws[i][0]):
-        prev = analyses(ctx, ws[i - 1][2])
+        # (not the letter-name readings of a conjunction: «… и по окончанию курса»; after «и» the
+        # word before the first «по» of the pair counts: «комиссия по приёму и по окончанию работ»)
+        h = i - 1
+        if lows[h] in ("и", "или"):
+            h = next((k - 1 for k in range(h - 1, max(0, h - 6), -1)
+                      if lows[k] == "по" and _same_clause_words(doc, ws[k][1], ws[i][0])), h)
+        prev = list(analyses(ctx, ws[h][2]) or ()) if h >= 0 else []
+        if any(p.tag.POS in ("CONJ", "PRCL", "PREP") for p in prev):
+            prev = [p for p in prev if "Abbr" not in p.tag]  # (an acronym, «органом ФСБ по …», stays a noun)
         if prev and any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") for p in prev):
             return None  # «работы по завершению строительства»: "aimed at", the dative is right
     suggestions = inflect_group(group, "loct", "datv")

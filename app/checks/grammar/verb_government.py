@@ -828,6 +828,9 @@ def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
     if j is None or j >= len(ws) or ws[j][2].lower() not in spec["prep"]:
         return None
     prep_start, prep_end, prep = ws[j]
+    correlative = _correlative(doc, rule, ws, i, j, spec, b)
+    if correlative is not None:
+        return correlative
     groups = _object_group(ctx, doc, ws, j, b, adverbial)
     if groups is None:
         return None
@@ -844,6 +847,37 @@ def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         return None
     suggestions = [f"{prep} {g}" for g in inflected]
     return rule.finding(doc, prep_start, group.end, suggestions, verb=ws[i][2], prep=prep,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
+                        message="'{verb} {prep}' takes the {case}: '{suggestion}'",
+                        message_ru="«{verb} {prep}» требует после себя {case} падеж: «{suggestion}»")
+
+
+# the cases of the forms of the pronoun «то» before «, что …» (Русская грамматика 1980, § 2234:
+# the correlative takes the case the governor gives it: «уверен в том, что …», «верить в то, что …»)
+_TOT_CASES = {"то": {"nomn", "accs"}, "том": {"loct"}, "тем": {"ablt", "datv"}, "тому": {"datv"},
+              "того": {"gent", "accs"}}
+_CLAUSE_WORDS = ("что", "чтобы", "чтоб")
+
+
+def _correlative(doc, rule, ws, i, j, spec, b):
+    """«уверенность в то, что …» → «в том»; «верим в том, что …» → «в то»: the correlative «то»
+    right after the governor's preposition, in a case the governor does not give it."""
+    if j + 2 >= len(ws) or ws[j + 1][2].lower() not in _TOT_CASES:
+        return None
+    pron_start, pron_end, pron = ws[j + 1]
+    if doc.text[pron_end:ws[j + 2][0]].strip(" \u00a0") != "," or ws[j + 2][2].lower() not in _CLAUSE_WORDS \
+            or doc.text[ws[j][1]:pron_start].strip(" \u00a0"):
+        return None
+    prep_start, _, prep = ws[j]
+    cases = set(spec["case"])
+    had = _TOT_CASES[pron.lower()]
+    if had & cases or not had & set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), []))):
+        return None
+    case = spec["case"][0]
+    right = _TOT.get(case)
+    if not right:
+        return None
+    return rule.finding(doc, prep_start, pron_end, [f"{prep} {right}"], verb=ws[i][2], prep=prep,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
                         message="'{verb} {prep}' takes the {case}: '{suggestion}'",
                         message_ru="«{verb} {prep}» требует после себя {case} падеж: «{suggestion}»")
