@@ -258,6 +258,12 @@ class _Builder:
         from app.facts.shares import fraction_count_shares
 
         fraction_count_shares(self)  # "Half of the group — 48 young people — …"
+        from app.facts.shares import count_share_restated
+
+        count_share_restated(self)  # "62 per cent of all clients, or 3,100 people"
+        from app.facts.shares import fraction_dash_parts
+
+        fraction_dash_parts(self)  # «Половина выпускников – 210 человек – …»
         quote_roles(self)
         from app.facts.products import restated
 
