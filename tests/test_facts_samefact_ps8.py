@@ -101,3 +101,26 @@ def test_same_people_with_another_value_are_still_flagged():
     body = _table_body("ru", "Работу по специальности нашли 470 человек.", "450")
     got = _loud_docx("ru", body)
     assert any(r == "figures.same-fact" and "470" in t for r, t in got), got
+
+
+# --- a share stated next to its amount, in a paragraph that names no EU funding ------------------------------
+def _stated_share_ru(pct):
+    return ("Бюджет программы поддержки фермеров Сурхандарьинской области — 800 млн сумов. "
+            f"Вклад областного хокимията составляет 120 млн сумов, или {pct} % бюджета.\n")
+
+
+def _stated_share_en(pct):
+    return ("The district's road repair plan costs 600 million tenge. "
+            f"The akimat contributes 150 million tenge, or {pct} per cent of the budget.\n")
+
+
+def test_stated_share_without_eu_is_checked():
+    got = loud_figures("ru", _stated_share_ru("20"))  # 120 of 800 is 15 %
+    assert any(r == "figures.share" and "20" in t for r, t in got), got
+    got = loud_figures("en", _stated_share_en("30"))  # 150 of 600 is 25 per cent
+    assert any(r == "figures.share" and "30" in t for r, t in got), got
+
+
+def test_stated_share_without_eu_right_twin_is_quiet():
+    assert loud_figures("ru", _stated_share_ru("15")) == []
+    assert loud_figures("en", _stated_share_en("25")) == []
