@@ -124,3 +124,24 @@ def test_stated_share_without_eu_is_checked():
 def test_stated_share_without_eu_right_twin_is_quiet():
     assert loud_figures("ru", _stated_share_ru("15")) == []
     assert loud_figures("en", _stated_share_en("25")) == []
+
+
+# --- a count restated as its share by "— это" / "that is", the whole a sentence before ------------------------
+def _restating_ru(pct):
+    return ("Атырау. Курсы сварщиков окончили 60 человек. " + EU_RU
+            + f"Девушек среди выпускников 15 — это {pct} процентов.\n")
+
+
+def _restating_en(pct):
+    return ("ATYRAU, 5 May 2026 – Sixty people completed the welding course. " + EU_EN
+            + f"Of the graduates, 15 women finished, that is {pct} per cent.\n")
+
+
+def test_count_restated_as_wrong_share_is_flagged():
+    got = loud_figures("ru", _restating_ru("30"))  # 15 of 60 is 25 %
+    assert any(r == "figures.share" and "30" in t for r, t in got), got
+
+
+def test_count_restated_as_right_share_is_quiet():
+    assert loud_figures("ru", _restating_ru("25")) == []
+    assert loud_figures("en", _restating_en("25")) == []
