@@ -258,6 +258,12 @@ class _Builder:
         from app.facts.shares import fraction_count_shares
 
         fraction_count_shares(self)  # "Half of the group — 48 young people — …"
+        from app.facts.shares import count_share_restated
+
+        count_share_restated(self)  # "62 per cent of all clients, or 3,100 people"
+        from app.facts.shares import fraction_dash_parts
+
+        fraction_dash_parts(self)  # «Половина выпускников – 210 человек – …»
         quote_roles(self)
         from app.facts.products import restated
 
@@ -2031,6 +2037,7 @@ class _Builder:
             by_scope.setdefault(f.scope, []).append(f)
         multi = len(self.model.scopes) > 1
         if not EU_MENTION[self.lang].search(self.text):
+            self._stated_shares(by_scope)
             return  # not an EU release: figures are compared only where a sentence relates them
         for scope, fs in by_scope.items():
             if multi and scope == "":
@@ -2148,6 +2155,24 @@ class _Builder:
                     self.rel("share", [p.id, part.id, whole.id], origin="scope")
             self._same_counts([f for f in fs if f.kind == "count"])
             self._same_durations([f for f in fs if f.kind == "duration"])
+
+    def _stated_shares(self, by_scope: dict) -> None:
+        """Not an EU release, but a sentence relates an amount to its share of the budget («Софинансирование
+        акимата составляет 45 млн тенге, или 20 % бюджета»): the share of the scope's one total."""
+        for fs in by_scope.values():
+            for p in [f for f in fs if f.kind == "percent" and f.meta.get("pending_share") and "part" in f.meta]:
+                part = self.model.facts[p.meta["part"]]
+                if "whole" in p.meta:
+                    whole = self.model.facts[p.meta["whole"]]
+                else:
+                    totals = [f for f in fs if f.kind == "money" and f.role == "total" and f.unit == part.unit
+                              and not (f.subset or f.hedge or f.table or f.meta.get("no_scope") or f.meta.get("aggregate")
+                                       or f.meta.get("each") or f.meta.get("product"))]
+                    if len({t.value for t in totals}) != 1:
+                        continue
+                    whole = totals[0]
+                if whole.id != part.id and whole.value > part.value:
+                    self.rel("share", [p.id, part.id, whole.id], origin="scope")
 
     def _summed_after(self, whole: Fact, parts: list[Fact]) -> bool:
         """The whole is stated after every part, in their paragraph, and a summing word stands in its

@@ -440,6 +440,10 @@ def breakdown_lists(b) -> None:
         b.rel("sum", [whole.id] + [p.id for p in parts], complete, origin="text", note="breakdown")
 
 
+_RESTATING = {"это", "составляет", "составляют", "составили", "составил", "составила", "есть", "i.e.", "represents",
+              "represent", "represented", "is", "are"}
+
+
 def count_shares(b) -> None:
     """A percentage stated for a count: «Среди выпускников 180 женщин, что составляет 75 процентов всех
     слушателей», "Women were 45 of the 90 trainees, or 50 per cent": the count's share of its whole —
@@ -483,7 +487,10 @@ def count_shares(b) -> None:
             # the words after the percentage name a whole ("of the participants", «всех слушателей»)
             j = b._widx(ws, p.end)
             nxt = [w.norm for w in ws[j:j + 3]]
-            if not nxt or not (nxt[0] in ("of", "от", "из", "всех", "общего") or _people(lang, nxt[0])):
+            # «Женщин среди выпускников 28 — это 40 процентов», "28 women, that is 35 per cent": a restating link
+            # says the percentage is the count's share even when no whole is named after it
+            restating = any(w.norm in _RESTATING for w in ws[lo:hi])
+            if not restating and (not nxt or not (nxt[0] in ("of", "от", "из", "всех", "общего") or _people(lang, nxt[0]))):
                 continue
             if len(nxt) > 1 and nxt[0] in ("of", "от", "из") and nxt[1] in ("them", "whom", "these", "those", "них", "которых", "этих"):
                 continue  # "75 judges, 30 per cent of them women": a share of the count, not the count's share

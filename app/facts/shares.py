@@ -424,3 +424,89 @@ def fraction_count_shares(b) -> None:
             pf.attached = True
             b.rel("share", [pf.id, part.id, whole.id], origin="text", note="fraction")
             used.update([pf.id, part.id, whole.id])
+
+
+_RESTATE_LINK = {"en": ("or", "i.e.", "—", "–", "("), "ru": ("или", "то", "т.е.", "—", "–", "(")}
+_RESTATE_BREAK = {";", ":", ".", ",", "and", "и", "а", "but", "но", "while", "whereas", "of", "из", "от"}
+
+
+def count_share_restated(b) -> None:
+    """A percentage restated as a count right after it: "Women made up 62 per cent of all trainees, or 1,240
+    people", «Женщины составили 62 % всех слушателей, или 1 240 человек» (at most five words after the
+    percentage, then a link ``_RESTATE_LINK``, then the count). The count is the part (a subset, not the
+    whole counted again); its whole is the nearest people count before it in the paragraph or the one
+    before, larger than the part, of the same kind of things."""
+    from app.facts.model import _noun_match, _people
+
+    lang = b.lang
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    parts_of_share = {r.facts[1] for r in b.model.relations if r.kind == "share"}
+
+    def plain(o):
+        return o.kind == "count" and not (o.hedge or o.table or o.subset or o.meta.get("measure") or o.meta.get("each")
+                                          or o.meta.get("items") or o.meta.get("product"))
+    for k, fs in enumerate(b.sent_facts):
+        if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
+            continue
+        ws = b.sent_words[k]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.attached or p.hedge or p.table or p.meta.get("fraction"):
+                continue
+            nxt = next((o for o in fs if o.start >= p.end and o.kind in ("money", "percent", "count")), None)
+            if nxt is None or not plain(nxt) or nxt.id in parts_of_share:
+                continue
+            j, hi = b._widx(ws, p.end), b._widx(ws, nxt.start)
+            gap = [w.norm for w in ws[j:hi]]
+            t = len(gap)
+            while t > 0 and (gap[t - 1] in _RESTATE_LINK[lang] or gap[t - 1] in (",", "есть", "is", "that")):
+                t -= 1
+            link = gap[t:]
+            if not any(g in _RESTATE_LINK[lang] for g in link) or t > 5 or len(link) > 3:
+                continue
+            lead = gap[1:t] if t and gap[0] in ("of", "из", "от") else gap[:t]
+            if any(g in _RESTATE_BREAK for g in lead):
+                continue  # "30 per cent went to Osh and 40 people …": not one phrase
+            part = nxt
+            whole = None
+            for back in range(k, max(-1, k - 4), -1):
+                if b.sent_block[k] - b.sent_block[back] > 1:
+                    break
+                cands = [o for o in b.sent_facts[back] if plain(o) and o.end <= p.start and o.value > part.value
+                         and (_noun_match(o.unit, part.unit) or _people(lang, o.unit) and _people(lang, part.unit))]
+                if cands:
+                    whole = cands[-1]
+                    break
+            part.subset = True
+            p.attached = True
+            in_share.add(p.id)
+            if whole is not None:
+                b.rel("share", [p.id, part.id, whole.id], origin="text", note="count restated")
+
+
+def fraction_dash_parts(b) -> None:
+    """A count set off by a dash or a comma right after a fraction's phrase: «Половина выпускников – 210
+    человек – …», "A third of them, 40 people, …" (at most four words between the fraction and the count).
+    With no whole found for it (fraction_count_shares), the count is still a part: a subset, never the
+    same fact as the whole it is a fraction of."""
+    from app.facts.quantities import _fraction_words
+
+    fr, _ = _fraction_words(b.lang)
+    if not fr:
+        return
+    used = {i for r in b.model.relations for i in r.facts}
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        if len(fs) > _MAX_FIGURES or not any(w.norm in fr for w in ws):
+            continue
+        for i, w in enumerate(ws):
+            if w.norm not in fr or any(o.start <= w.start < o.end for o in fs):
+                continue
+            nxt = next((o for o in fs if o.start >= w.end), None)
+            if nxt is None or nxt.kind != "count" or nxt.id in used or nxt.subset:
+                continue
+            gap = b.text[w.end:nxt.start]
+            if b._widx(ws, nxt.start) - i > 5 or any(ch in gap for ch in ".;:()") \
+                    or gap.rstrip(" \u00a0")[-1:] not in ("—", "–", ","):
+                continue
+            nxt.subset = True
+            nxt.meta["fraction_part"] = True

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from app.facts.tables import _PER_ITEM_LABEL
+
 _STOP = {"en": {"the", "and", "for", "of", "in", "on", "to", "with", "from", "by", "at", "a", "an", "eur", "euro", "euros",
                 "usd", "budget", "total", "cost", "costs", "amount", "line", "item", "items", "project", "programme", "other",
                 "million", "thousand", "which", "will", "this", "that", "these", "are", "its", "their", "is", "be", "was",
@@ -145,6 +147,7 @@ def body_vs_table(b) -> None:
                 linked.add(c.id if a.table else a.id)
     # rows: per kind, the one cell of that kind in a non-total row
     row_cands: dict[str, list[tuple]] = {"money": [], "percent": [], "count": []}
+    each_cands: list[tuple] = []  # a row's per-item count cell («Участников в каждом»), for a body count "по N в каждой"
     col_totals: list[tuple] = []  # (stems of the column header, total-row cell)
     all_rows: list[list[str]] = []  # every non-total row's label stems
     for t_i, t in tables.items():
@@ -160,6 +163,7 @@ def body_vs_table(b) -> None:
                         hs = stems(header.get(c, ""), b.lang)
                         if _TOTAL_HEAD.search(header.get(c, "")) and len(groups) >= 2:
                             hs = ["@people"]  # "Women | Men | Total": the total column counts people
+                            f.meta["people_col"] = True
                         if hs:
                             col_totals.append((hs, f))
                 continue
@@ -169,6 +173,9 @@ def body_vs_table(b) -> None:
             all_rows.append(st)
             for kind, cells in by_kind.items():
                 if kind == "count" and len(cells) > 1:
+                    per = [f for f in cells if _PER_ITEM_LABEL.search(header.get(f.table[2], ""))]
+                    if len(per) == 1:
+                        each_cands.append(((t_i, e["row"]), st, per[0]))
                     # "Women | Men | Total": a plain count of the row is its total cell
                     cells = [f for f in cells if _TOTAL_HEAD.search(header.get(f.table[2], ""))]
                 # a row with a grant size and an amount: which one the body means is not certain
@@ -191,6 +198,9 @@ def body_vs_table(b) -> None:
             if x.kind == "count":
                 near |= _number_tokens(b, ws, fs, x)  # "48 teachers, is aged between 35 and 49" ~ row "35–49"
             cands = row_cands[x.kind]
+            if x.kind == "count" and x.meta.get("each") is True and "items_of" in x.meta:
+                # «по двенадцать человек в каждой из десяти групп»: the row's per-item cell, never its total
+                cands = each_cands
             if x.kind == "money":
                 cands = [c for c in cands if c[2].unit in (x.unit, "?", "")]
             if x.kind == "count":
@@ -209,6 +219,30 @@ def body_vs_table(b) -> None:
             linked.add(x.id)
     _period_roles(b, tables)
     _ambiguous_counts(b)
+    _people_named_by_agreement(b)
+
+
+_ANYONE = {"человек", "people", "person", "persons", "individuals"}  # nouns that may name any people
+
+
+def _people_named_by_agreement(b) -> None:
+    """A "Women | Men | Total" table does not say whom it counts; the body count that states its total
+    ("400 people found jobs" ~ Total 400) names them. A body count of other people with another value
+    («Партнеры – 45 работодателей») is then another fact, not the table's total restated («480 человек» may
+    be anyone: still the table's people)."""
+    F = b.model.facts
+    by_cell: dict[int, list] = {}
+    for r in b.model.relations:
+        if r.kind == "same" and r.origin == "table" and F[r.facts[0]].meta.get("people_col") and not F[r.facts[1]].table:
+            by_cell.setdefault(r.facts[0], []).append(r)
+    drop = set()
+    for cell, rs in by_cell.items():
+        v = F[cell].value
+        units = {F[r.facts[1]].unit for r in rs if abs(F[r.facts[1]].value - v) <= 1e-6 * max(v, 1)}
+        if units:
+            drop |= {id(r) for r in rs if F[r.facts[1]].unit not in units and F[r.facts[1]].unit not in _ANYONE}
+    if drop:
+        b.model.relations[:] = [r for r in b.model.relations if id(r) not in drop]
 
 
 _PERIOD = re.compile(r"(?<![\w])(?:год[а-я]{0,2}|year|phase|stage|этап[а-я]{0,2}|фаз[а-я]{0,2}|транш[а-я]{0,2}|tranche)(?![\w])", re.I)
@@ -292,7 +326,8 @@ def _column_total(b, x, col_totals: list[tuple], rows: list[tuple], near: set[st
     noun = _noun_stems(b, x)
     if not noun:
         return None
-    if _people(b.lang, x.unit) and not x.meta.get("group_number") and not x.subset:
+    people = _people(b.lang, x.unit)
+    if people and not x.meta.get("group_number") and not x.subset:
         noun = noun | {"@people"}
     hits = [f for hs, f in col_totals if hs[0] in noun or set(hs) <= noun]
     if len(hits) != 1:
