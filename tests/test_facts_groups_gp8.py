@@ -43,3 +43,32 @@ def test_of_them_group_over_whole(lang, text, wrong, right, flagged):
 ])
 def test_of_them_quiet(lang, text):
     assert loud_figures(lang, text) == []
+
+
+# a list of labelled numbers closed by its total ("…; total – N", «…, всего — N»): the total is their sum
+LISTS = [
+    ("en", "Wells repaired with European Union funds in 2026, by district: Kara-Suu – 14; Uzgen – 9; Nookat – 11; "
+           "total – {}.", 36, 34, "36", "34"),
+    ("ru", "Выдано микрокредитов за счёт средств Европейского союза: Согд — 230, Хатлон — 310, Раштская долина — 95, "
+           "итого — {}.", 625, 635, "625", "635"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right,flagged,suggestion", LISTS)
+def test_total_after_labelled_list(lang, text, wrong, right, flagged, suggestion):
+    from checkutil import lint_str
+
+    doc, fs = lint_str(text.format(wrong), lang)
+    loud = [f for f in fs if f.category == "figures" and f.severity in ("error", "warning")]
+    assert [doc.span_text(f.offset, f.end) for f in loud] == [flagged]
+    assert suggestion in loud[0].suggestions[:1]
+    assert loud_figures(lang, text.format(right)) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # labelled numbers with no total closing them: no list of groups
+    ("en", "The European Union hotline in 2026: calls – 140; visits – 35; letters – 12."),
+    ("en", "Rooms booked for the European Union forum: Osh – 40; Jalal-Abad – 25; Batken – 15."),
+])
+def test_labelled_list_quiet(lang, text):
+    assert loud_figures(lang, text) == []

@@ -484,3 +484,73 @@ def of_them_later(b) -> None:
             continue  # one group within its whole: nothing to check
         b._group_rel(whole, groups, complete=False)
         related.update([whole.id] + [x.id for x in groups])
+
+
+# "Ahal – 1,200; Balkan – 850; Dashoguz – 1,050; total – 3,000", «Ош — 120, Баткен — 80, всего — 200»: a
+# label, a dash or colon, a number; bounded pieces, no nested repetition (linear)
+_LABELLED = re.compile(r"(?P<lab>[^\W\d_][\w\-]{1,30}+)[ \u00a0]*[–—:][ \u00a0]*(?P<n>\d{1,3}(?:[ \u00a0,.]\d{3}){0,3}+|\d{1,9}+)"
+                       r"(?=[ \u00a0]*(?:[;,.)]|$|and[ \u00a0]|и[ \u00a0]))")
+
+
+def labelled_lists(b) -> None:
+    """A sentence listing labelled numbers ("Ahal – 1,200; Balkan – 850; Dashoguz – 1,050") and closing with
+    their total ("total – 3,000", «всего — 200»; list ``total_opening``): the total is the sum of the
+    listed groups, stated after them."""
+    from app.facts.numbers import find_numbers
+
+    totals = phrase_set(b.lang, "total_opening")
+    runs, k = [], 0
+    while k < len(b.sentences):  # sentences joined by ";" in one paragraph are one list
+        j = k
+        while j + 1 < len(b.sentences) and b.sent_block[j + 1] == b.sent_block[k] and \
+                b.text[b.sentences[j][0]:b.sentences[j][1]].rstrip().endswith(";"):
+            j += 1
+        runs.append((k, j))
+        k = j + 1
+    for k0, k1 in runs:
+        s0, e0 = b.sentences[k0][0], b.sentences[k1][1]
+        fs_all = [f for x in range(k0, k1 + 1) for f in b.sent_facts[x]]
+        if any(f.kind in ("money", "percent") for f in fs_all):
+            continue
+        items = list(_LABELLED.finditer(b.text, s0, e0))
+        if len(items) < 3:
+            continue
+        last = items[-1]
+        kl = next(x for x in range(k0, k1 + 1) if b.sentences[x][0] <= last.start() < b.sentences[x][1])
+        ws = b.sent_words[kl]
+        i = b._widx(ws, last.start("lab"))
+        def sent_of(x0):
+            return next(x for x in range(k0, k1 + 1) if b.sentences[x][0] <= x0 < b.sentences[x][1])
+
+        if not totals.at(ws, i) or any(totals.at(b.sent_words[sent_of(m.start())], b._widx(b.sent_words[sent_of(m.start())], m.start("lab")))
+                                       for m in items[:-1]):
+            continue  # the total closes the list, once
+        picked = []
+        for m in items:
+            ns = find_numbers(b.text[m.start("n"):m.end("n")], b.lang, m.start("n"))
+            if len(ns) != 1 or not ns[0].integer or ns[0].value < 1:
+                break
+            n, k = ns[0], sent_of(ns[0].start)
+            old = next((o for o in b.sent_facts[k] if o.start < n.end and n.start < o.end), None)
+            if old is not None and (old.kind != "count" or old.subset or old.meta.get("groups") or old.meta.get("measure")):
+                break
+            picked.append((m, n, k, old))
+        if len(picked) != len(items):
+            continue
+        facts_ = []
+        for m, n, k, old in picked:
+            if old is not None:
+                facts_.append(old)
+                continue
+            fs = b.sent_facts[k]
+            g = b.add("count", n.start, n.end, n.value, "", Quantity("count", n.start, n.end, n.value, "", n),
+                      place=fs[0].place if fs else "body", scope=b.scope_at(n.start), sentence=k,
+                      block=b.sent_block[k])
+            g.label = m.group("lab").lower()
+            g.meta["group_number"] = True
+            fs.append(g)
+            fs.sort(key=lambda x: x.start)
+            facts_.append(g)
+        whole, groups = facts_[-1], facts_[:-1]
+        whole.meta["stated_sum"] = True  # the sum written after its groups
+        b._group_rel(whole, groups, complete=True)
