@@ -391,3 +391,166 @@ def share_pairs(b) -> None:
                   sentence=k, block=b.sent_block[k])
         w.meta["virtual"] = True
         b.rel("groups", [w.id] + [p.id for p in ps], True, note="shares of a pair")
+
+
+def _of_them_number(b, k: int, whole):
+    """The number of sentence k that "of them" / «из них», «среди них» ties to the whole of the sentence before,
+    mid-sentence: "Khatlon alone accounts for 410 of them", «Подростков среди них было 148», «120 из них — …».
+    Returns the count fact (made for a bare number), or None."""
+    from app.facts.numbers import find_numbers
+
+    ws = b.sent_words[k]
+    ops = phrase_set(b.lang, "group_openers")
+    ms = [m for m in ops.find(ws) if m.i > 0]
+    if len(ms) != 1:
+        return None
+    m = ms[0]
+    s0, e0 = b.sentences[k]
+    fs = b.sent_facts[k]
+    if any(f.kind in ("money", "percent") for f in fs):
+        return None
+    nums = [n for n in find_numbers(b.text[s0:e0], b.lang, s0) if n.integer and n.value >= 1
+            and (n.words or n.style.group or not 1900 <= n.value <= 2100)]
+    def tied(n) -> bool:
+        i, j = b._widx(ws, n.start), b._widx(ws, n.end)
+        return m.i == j or 0 <= i - m.j <= 2 and all(w.norm.isalpha() for w in ws[m.j:i])  # "410 of them", «среди них было 148»
+    nums = [n for n in nums if tied(n)]
+    if len(nums) != 1:
+        return None
+    n = nums[0]
+    if any(o.kind == "count" and o.end <= n.start and not o.meta.get("measure") for o in fs):
+        return None  # "They prepared 1,200 lessons, and 300 of them …": "of them" points at the count in its sentence
+    after = b._widx(ws, n.end) == m.i
+    fact = next((o for o in fs if o.start <= n.start < o.end), None)
+    if fact is not None:
+        if fact.kind != "count" or fact.meta.get("measure") or fact.subset or fact.meta.get("each") or fact.hedge:
+            return None
+        if fact.unit == whole.unit and not fact.meta.get("group_number") and after:
+            return None
+        return fact
+    if any(o.start < n.end and n.start < o.end for o in fs):
+        return None
+    g = b.add("count", n.start, n.end, n.value, "", Quantity("count", n.start, n.end, n.value, "", n),
+              place=fs[0].place if fs else whole.place, scope=whole.scope, sentence=k, block=b.sent_block[k])
+    g.meta["group_number"] = True
+    g.meta["bare_group"] = True
+    fs.append(g)
+    fs.sort(key=lambda x: x.start)
+    return g
+
+
+def _another_next(b, k: int, whole):
+    """«Ещё 171 участник — …», "Another 35 were …": the one count of the next sentence of the paragraph
+    opened by an addition word (list ``additional``), counting people when the whole does, or its noun."""
+    from app.facts.model import _people
+
+    j = k + 1
+    if j >= len(b.sent_facts) or b.sent_block[j] - b.sent_block[k] > 1:
+        return None
+    cs = [c for c in b.sent_facts[j] if c.kind in ("count", "money", "percent")]
+    if len(cs) != 1 or cs[0].kind != "count":
+        return None
+    c = cs[0]
+    if c.subset or c.meta.get("measure") or c.hedge or c.meta.get("each"):
+        return None
+    ws = b.sent_words[j]
+    i = b._widx(ws, c.start)
+    if i > 1 or not phrase_set(b.lang, "additional").ends_at(ws, i):
+        return None
+    if not (c.unit == whole.unit or _people(b.lang, c.unit) and _people(b.lang, whole.unit)):
+        return None
+    return c
+
+
+def of_them_later(b) -> None:
+    """A count the sentence after a whole ties to it by "of them" inside the sentence ("Khatlon alone
+    accounts for 410 of them", «Подростков в возрасте 14–17 лет среди них было 148») is a group of that
+    whole, and so is a count the next sentence adds with "another" / «ещё»: at most the whole."""
+    related = {i for r in b.model.relations for i in r.facts}
+    for k in range(1, len(b.sent_facts)):
+        if b.sent_block[k] - b.sent_block[k - 1] > 1:
+            continue
+        whole = _previous_whole(b, k)
+        if whole is None or whole.id in related or whole.meta.get("groups"):
+            continue
+        g = _of_them_number(b, k, whole)
+        if g is None or g.id in related:
+            continue
+        groups = [g]
+        more = _another_next(b, k, whole)
+        if more is not None and more.id not in related:
+            groups.append(more)
+        if len(groups) == 1 and g.value <= whole.value:
+            continue  # one group within its whole: nothing to check
+        b._group_rel(whole, groups, complete=False)
+        related.update([whole.id] + [x.id for x in groups])
+
+
+# "Ahal – 1,200; Balkan – 850; Dashoguz – 1,050; total – 3,000", «Ош — 120, Баткен — 80, всего — 200»: a
+# label, a dash or colon, a number; bounded pieces, no nested repetition (linear)
+_LABELLED = re.compile(r"(?P<lab>[^\W\d_][\w\-]{1,30}+)[ \u00a0]*[–—:][ \u00a0]*(?P<n>\d{1,3}(?:[ \u00a0,.]\d{3}){0,3}+|\d{1,9}+)"
+                       r"(?=[ \u00a0]*(?:[;,.)]|$|and[ \u00a0]|и[ \u00a0]))")
+
+
+def labelled_lists(b) -> None:
+    """A sentence listing labelled numbers ("Ahal – 1,200; Balkan – 850; Dashoguz – 1,050") and closing with
+    their total ("total – 3,000", «всего — 200»; list ``total_opening``): the total is the sum of the
+    listed groups, stated after them."""
+    from app.facts.numbers import find_numbers
+
+    totals = phrase_set(b.lang, "total_opening")
+    runs, k = [], 0
+    while k < len(b.sentences):  # sentences joined by ";" in one paragraph are one list
+        j = k
+        while j + 1 < len(b.sentences) and b.sent_block[j + 1] == b.sent_block[k] and \
+                b.text[b.sentences[j][0]:b.sentences[j][1]].rstrip().endswith(";"):
+            j += 1
+        runs.append((k, j))
+        k = j + 1
+    for k0, k1 in runs:
+        s0, e0 = b.sentences[k0][0], b.sentences[k1][1]
+        fs_all = [f for x in range(k0, k1 + 1) for f in b.sent_facts[x]]
+        if any(f.kind in ("money", "percent") for f in fs_all):
+            continue
+        items = list(_LABELLED.finditer(b.text, s0, e0))
+        if len(items) < 3:
+            continue
+        last = items[-1]
+        kl = next(x for x in range(k0, k1 + 1) if b.sentences[x][0] <= last.start() < b.sentences[x][1])
+        ws = b.sent_words[kl]
+        i = b._widx(ws, last.start("lab"))
+        def sent_of(x0):
+            return next(x for x in range(k0, k1 + 1) if b.sentences[x][0] <= x0 < b.sentences[x][1])
+
+        if not totals.at(ws, i) or any(totals.at(b.sent_words[sent_of(m.start())], b._widx(b.sent_words[sent_of(m.start())], m.start("lab")))
+                                       for m in items[:-1]):
+            continue  # the total closes the list, once
+        picked = []
+        for m in items:
+            ns = find_numbers(b.text[m.start("n"):m.end("n")], b.lang, m.start("n"))
+            if len(ns) != 1 or not ns[0].integer or ns[0].value < 1:
+                break
+            n, k = ns[0], sent_of(ns[0].start)
+            old = next((o for o in b.sent_facts[k] if o.start < n.end and n.start < o.end), None)
+            if old is not None and (old.kind != "count" or old.subset or old.meta.get("groups") or old.meta.get("measure")):
+                break
+            picked.append((m, n, k, old))
+        if len(picked) != len(items):
+            continue
+        facts_ = []
+        for m, n, k, old in picked:
+            if old is not None:
+                facts_.append(old)
+                continue
+            fs = b.sent_facts[k]
+            g = b.add("count", n.start, n.end, n.value, "", Quantity("count", n.start, n.end, n.value, "", n),
+                      place=fs[0].place if fs else "body", scope=b.scope_at(n.start), sentence=k,
+                      block=b.sent_block[k])
+            g.label = m.group("lab").lower()
+            g.meta["group_number"] = True
+            fs.append(g)
+            fs.sort(key=lambda x: x.start)
+            facts_.append(g)
+        whole, groups = facts_[-1], facts_[:-1]
+        whole.meta["stated_sum"] = True  # the sum written after its groups
+        b._group_rel(whole, groups, complete=True)

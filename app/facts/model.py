@@ -237,6 +237,12 @@ class _Builder:
         from app.facts.groups import neighbour_lists
 
         neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
+        from app.facts.groups import of_them_later
+
+        of_them_later(self)  # "… 3,600 women. Khatlon alone accounts for 4,100 of them": a group a sentence on
+        from app.facts.groups import labelled_lists
+
+        labelled_lists(self)  # "Ahal – 1,200; Balkan – 850; Dashoguz – 1,050; total – 3,000": a total after its groups
         self._products_across()
         from app.facts.products import rate_products
 
