@@ -396,7 +396,7 @@ def find_ranges(text: str, language: str, base: int = 0) -> list[Range]:
     day_spans = Spans()
     for r in out:
         day_spans.add(r.start, r.end)
-    for m in DAY_RANGE[language].finditer(text) if _DIGIT.search(text) else ():  # (it needs a digit, issue 13)
+    for m in DAY_RANGE[language].finditer(text):
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         mon = _mon_index(m.group("mon"), language)
         if not (1 <= d1 < d2 <= 31 and mon):
