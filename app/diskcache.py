@@ -48,6 +48,32 @@ def _stamp(sources: Iterable[Path]) -> tuple:
     return (_FORMAT, __version__, tuple(out))
 
 
+def _where(stamp) -> str:
+    """A short digest of the sources' paths (not their times), part of every cache file's name."""
+    return digest(repr([s[0] for s in stamp[2]]), 10)
+
+
+def _entry(d: Path, name: str, stamp) -> Path:
+    """The cache file of ``name`` for these sources. The sources' paths are in the name: two installs
+    (two virtualenvs, two checkouts) sharing one cache folder keep a file each instead of rebuilding
+    each other's on every run."""
+    return d / f"{name}-{_where(stamp)}.pickle"
+
+
+def _first_use(d: Path, name: str, stamp) -> bool:
+    """For ``second_use``: True (and a mark left) the first time these sources are asked for, so the
+    value is built and kept only when a second run wants it too."""
+    mark = d / f".{name}-{_where(stamp)}-{digest(repr(stamp), 12)}.wanted"
+    if mark.exists():
+        return False
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+    except OSError:
+        pass
+    return True
+
+
 def cached(name: str, sources: Iterable[Path], build: Callable[[], Any], second_use: bool = False) -> Any:
     """``second_use``: derived data that only pays when it is used again (an index that saves a
     later process loading a dictionary, but costs more to build than that load): when it is not
@@ -57,22 +83,12 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any], second_
     d = cache_dir()
     if d is None:
         return None if second_use else build()
-    # the sources' paths in the name: two installs (two virtualenvs, two checkouts) sharing one
-    # cache folder keep a file each instead of rebuilding each other's on every run
-    where = digest(repr([s[0] for s in stamp[2]]), 10)
-    path = d / f"{name}-{where}.pickle"
+    path = _entry(d, name, stamp)
     found, value = _kept(path, stamp)
     if found:
         return value
-    if second_use:
-        mark = d / f".{name}-{where}-{digest(repr(stamp), 12)}.wanted"
-        if not mark.exists():
-            try:
-                d.mkdir(parents=True, exist_ok=True)
-                mark.touch()
-            except OSError:
-                pass
-            return None
+    if second_use and _first_use(d, name, stamp):
+        return None
     value = build()
     dump_atomic(path, (stamp, value))
     return value
@@ -92,22 +108,14 @@ def cached_mapped(name: str, sources: Iterable[Path], build: Callable[[], Any], 
     d = cache_dir()
     if d is None:
         return None if second_use else build()
-    where = digest(repr([s[0] for s in stamp[2]]), 10)
-    path = d / f"{name}-{where}.pickle"
+    path = _entry(d, name, stamp)
     found, kept = _kept(path, stamp)
     if found:
         value = _mapped(d, kept)
         if value is not _MISSING:
             return value
-    if second_use and not found:
-        mark = d / f".{name}-{where}-{digest(repr(stamp), 12)}.wanted"
-        if not mark.exists():
-            try:
-                d.mkdir(parents=True, exist_ok=True)
-                mark.touch()
-            except OSError:
-                pass
-            return None
+    if second_use and not found and _first_use(d, name, stamp):
+        return None
     value = build()
     if not isinstance(value, tuple):
         dump_atomic(path, (stamp, (False, value)))
@@ -115,7 +123,7 @@ def cached_mapped(name: str, sources: Iterable[Path], build: Callable[[], Any], 
     # the blobs first, each under a name of its build (the pickle names them): a reader that sees
     # the new pickle finds its blobs; an older process still maps its own files (renamed over, not
     # written in place)
-    tag = digest(repr(stamp), 12)
+    where, tag = _where(stamp), digest(repr(stamp), 12)
     items = []
     for i, v in enumerate(value):
         if isinstance(v, bytes) and len(v) >= MAP_MIN:
@@ -191,8 +199,7 @@ def peek(name: str, sources: Iterable[Path]) -> Any:
     d = cache_dir()
     if d is None:
         return None
-    where = digest(repr([s[0] for s in stamp[2]]), 10)
-    return _kept(d / f"{name}-{where}.pickle", stamp)[1]
+    return _kept(_entry(d, name, stamp), stamp)[1]
 
 
 def dump_atomic(path: Path, obj: Any, raw: bool = False) -> None:

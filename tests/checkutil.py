@@ -69,6 +69,18 @@ def loud_grammar(text):
             if f.severity in ("error", "warning")]
 
 
+def assert_grammar_first(text, span, suggestion):
+    """The first grammar finding of a Russian string flags ``span`` and suggests ``suggestion``."""
+    found = loud_grammar(text)
+    assert found, text
+    assert found[0][0] == span and found[0][1] == [suggestion], found
+
+
+def assert_grammar_quiet(text):
+    """No grammar finding at error or warning in a Russian string."""
+    assert loud_grammar(text) == [], text
+
+
 DISCLAIMER_RU = ("Данная публикация подготовлена при финансовой поддержке Европейского Союза. Ее содержание является "
                  "исключительной ответственностью {org} и не обязательно отражает точку зрения Европейского Союза.")
 DISCLAIMER_EN = ("This publication was produced with the financial support of the European Union. Its contents are the "

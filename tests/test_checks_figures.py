@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from checkutil import lint_draft, lint_str, spans
+from checkutil import docx_bytes, lint_draft, lint_str, spans
 
 from app.core.readers import read_bytes
 from app.engine.config import Config
@@ -46,21 +46,7 @@ ISSUE = [
 
 
 def _docx(paragraphs=(), table=None, header=None) -> bytes:
-    import docx
-
-    d = docx.Document()
-    if header:
-        d.sections[0].header.paragraphs[0].text = header
-    for p in paragraphs:
-        d.add_paragraph(p)
-    if table:
-        t = d.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
-            for c, cell in enumerate(row):
-                t.cell(r, c).text = cell
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    return docx_bytes(list(paragraphs) + ([table] if table else []), header)
 
 
 def _lint_docx(data: bytes, lang: str):

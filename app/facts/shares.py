@@ -25,6 +25,19 @@ _COMPARE = {"more", "less", "higher", "lower", "above", "below", "increase", "up
             "рост", "роста", "прирост", "снижение", "over", "than", "чем"}
 
 
+def _shared(b) -> tuple[set[int], set[int]]:
+    """The facts already in a share relation: as its share (the percentage) and as its part."""
+    shares = [r for r in b.model.relations if r.kind == "share"]
+    return {r.facts[0] for r in shares}, {r.facts[1] for r in shares}
+
+
+def _plain_count(o) -> bool:
+    """A count stated as such: not hedged, not in a table, not a subset, a measure, a per-item figure
+    or a product."""
+    return o.kind == "count" and not (o.hedge or o.table or o.subset or o.meta.get("measure") or o.meta.get("each")
+                                      or o.meta.get("items") or o.meta.get("product"))
+
+
 def _usable(f) -> bool:
     return f.kind == "money" and not (f.table or f.hedge or f.meta.get("each") or f.meta.get("product")
                                       or f.meta.get("aggregate") or f.meta.get("no_scope"))
@@ -187,8 +200,7 @@ def free_shares(b) -> None:
     they stand (see the module's doc). Runs before the scope's relations, which resolve a share whose
     part is known and whose whole is the scope's total."""
     F = b.model.facts
-    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
-    parts_of_share = {r.facts[1] for r in b.model.relations if r.kind == "share"}
+    in_share, parts_of_share = _shared(b)
     for k, fs in enumerate(b.sent_facts):
         if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
             continue  # a list of figures, not a statement (and the work per sentence stays bounded)
@@ -276,15 +288,12 @@ def count_share_named_whole(b) -> None:
     from app.facts.model import _noun_match, _people
 
     lang = b.lang
-    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
-    parts_of_share = {r.facts[1] for r in b.model.relations if r.kind == "share"}
+    in_share, parts_of_share = _shared(b)
 
     def kin(a, w):
         return _noun_match(a.unit, w.unit) or _people(lang, a.unit) and _people(lang, w.unit)
 
-    def plain(o):
-        return o.kind == "count" and not (o.hedge or o.table or o.subset or o.meta.get("measure") or o.meta.get("each")
-                                          or o.meta.get("items") or o.meta.get("product"))
+    plain = _plain_count
     for k, fs in enumerate(b.sent_facts):
         if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
             continue
@@ -439,12 +448,9 @@ def count_share_restated(b) -> None:
     from app.facts.model import _noun_match, _people
 
     lang = b.lang
-    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
-    parts_of_share = {r.facts[1] for r in b.model.relations if r.kind == "share"}
+    in_share, parts_of_share = _shared(b)
 
-    def plain(o):
-        return o.kind == "count" and not (o.hedge or o.table or o.subset or o.meta.get("measure") or o.meta.get("each")
-                                          or o.meta.get("items") or o.meta.get("product"))
+    plain = _plain_count
     for k, fs in enumerate(b.sent_facts):
         if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
             continue
