@@ -305,6 +305,33 @@ def _explains(facts: Facts, fid: int, rels: list[Relation]) -> tuple[bool, float
     return True, None
 
 
+def _round_unit(v: float) -> float:
+    """The largest power of ten a whole amount is a multiple of (1 for 132, 10 for 240, 100 000 for
+    «1,5 млн»; 0 for a fraction)."""
+    if v <= 0 or abs(v - round(v)) > 1e-6:
+        return 0.0
+    k, u = int(round(v)), 1
+    while k % (u * 10) == 0:
+        u *= 10
+    return float(u)
+
+
+def _rounded_whole(w: Fact, r: Relation, facts: Facts) -> bool:
+    """A whole written rounder than its parts add up to («4 млн евро» over 3,2 + 1 млн = 4,2 млн; EUR 18
+    million over 12 + 4 + 1.5 million): a rounded or stale restatement of the precise parts, the figure
+    an editor corrects. Money only: counts of people are written exactly, and 240 over 132 + 98 is as
+    round as the 230 they make."""
+    if r.kind != "sum" or w.kind != "money" or w.hedge or w.place == "table" or r.origin == "table":
+        return False
+    parts = [facts.facts[i] for i in r.facts[1:]]
+    if len(parts) < 2 or any(p.kind != "money" or p.hedge for p in parts):
+        return False  # (one part larger than its whole: that part)
+    if not r.complete and any(p.role not in ("eu", "cofin", "other", "remaining") for p in parts):
+        return False  # «из бюджета в 700 000 евро на ремонт … 620 000 евро, …, остальное – на мониторинг»: cost lines, not its sum
+    uw = _round_unit(w.value)
+    return uw > _round_unit(sum(p.value for p in parts)) and uw > min(_round_unit(p.value) for p in parts)
+
+
 def _priority(f: Fact, r: Relation, facts: Facts) -> float:
     """How likely a figure is the wrong one when several could be (higher: more likely)."""
     if r.kind == "share":
@@ -328,6 +355,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         if r.facts.index(f.id) == 0:
             if r.origin == "table" or f.meta.get("stated_sum"):
                 return 4.5  # a total row, "together, the two projects …": written last, from the parts
+            if _rounded_whole(f, r, facts):
+                return 4.6  # «Общая стоимость — 4 млн евро … 3,2 млн евро и 1 млн евро»: the rounded total
             parts = [facts.facts[i] for i in r.facts[1:]]
             if r.kind == "sum" and len(parts) >= 2 and f.place != "table" and all(p.place != "table" and p.end <= f.start for p in parts) \
                     and (r.complete or sum(p.value for p in parts) > f.value):

@@ -1,0 +1,62 @@
+"""Which figure of a whole and its parts to blame (docs/figures.md, "Stop 26"). A total written rounder
+than its parts add up to («5 млн евро» over 3,6 + 1,7 млн) is the rounded figure: the finding lies on
+it and suggests the parts' sum. A total as precise as its parts keeps the earlier choice (the last part
+stated). Phrasings written for these tests (not from the blind sets); each wrong text has a corrected
+twin that stays quiet."""
+from __future__ import annotations
+
+import pytest
+
+from checkutil import lint_str, loud_figures
+
+
+def _parts(lang, text):
+    doc, fs = lint_str(text, lang)
+    return [(doc.span_text(f.offset, f.end), list(f.suggestions), f.message) for f in fs if f.rule == "figures.parts"]
+
+
+ROUNDED_TOTAL = [
+    ("ru", "Ош, 2 июня 2026 года. Общая стоимость программы поддержки сельских библиотек — {}. "
+           "Европейский союз выделяет 3,6 млн евро, правительство Кыргызстана — 1,7 млн евро.",
+     "5 млн евро", "5,3 млн евро"),
+    ("en", "DUSHANBE – The budget of the rural roads programme is {}. The European Union provides "
+           "EUR 7.4 million and the Government of Tajikistan EUR 1.9 million.",
+     "EUR 9 million", "EUR 9.3 million"),
+    ("ru", "Нукус, 9 октября 2026 года. На ремонт двенадцати сельских амбулаторий направлено {}: "
+           "Европейский союз финансирует 2,45 млн евро, хокимият области — 0,35 млн евро.",
+     "3 млн евро", "2,8 млн евро"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", ROUNDED_TOTAL)
+def test_rounded_total_is_blamed(lang, text, wrong, right):
+    got = _parts(lang, text.format(wrong))
+    assert [(t, s) for t, s, _ in got] == [(wrong, [right])], got
+    # the message names the parts it is not the sum of, and the value that is
+    assert "is not the sum of its parts" in got[0][2] and right in got[0][2]
+    assert loud_figures(lang, text.format(right)) == []
+
+
+PRECISE_TOTAL = [
+    # the total is as precise as its parts: the last part stated is blamed, as before
+    ("ru", "Бишкек, 4 мая 2026 года. Бюджет проекта «Чистые сёла» — 2 650 000 евро, из них вклад Европейского союза — "
+           "2 400 000 евро, вклад ПРООН — {}.", "350 000 евро", "250 000 евро"),
+    ("en", "ASHGABAT – The water project's total budget is EUR 4,850,000, of which the European Union provides "
+           "EUR 4,200,000 and UNICEF {}.", "EUR 750,000", "EUR 650,000"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", PRECISE_TOTAL)
+def test_precise_total_keeps_last_part(lang, text, wrong, right):
+    got = _parts(lang, text.format(wrong))
+    assert [(t, s) for t, s, _ in got] == [(wrong, [right])], got
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_counts_are_not_read_as_rounded():
+    # 240 over 127 + 103 = 230 is as round as the sum: a count keeps the earlier choice (the last group)
+    text = ("Тараз, 3 марта 2026 года. При поддержке Европейского союза курсы бухгалтерского учёта окончили "
+            "240 фермеров, из них 127 женщин и {} мужчины.")
+    loud = loud_figures("ru", text.format(103))
+    assert loud == [("figures.groups", "103 мужчины")], loud
+    assert loud_figures("ru", text.format(113)) == []
