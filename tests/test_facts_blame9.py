@@ -53,10 +53,32 @@ def test_precise_total_keeps_last_part(lang, text, wrong, right):
     assert loud_figures(lang, text.format(right)) == []
 
 
-def test_counts_are_not_read_as_rounded():
-    # 240 over 127 + 103 = 230 is as round as the sum: a count keeps the earlier choice (the last group)
-    text = ("Тараз, 3 марта 2026 года. При поддержке Европейского союза курсы бухгалтерского учёта окончили "
-            "240 фермеров, из них 127 женщин и {} мужчины.")
-    loud = loud_figures("ru", text.format(103))
-    assert loud == [("figures.groups", "103 мужчины")], loud
+def _groups(lang, text):
+    doc, fs = lint_str(text, lang)
+    return [(doc.span_text(f.offset, f.end), list(f.suggestions)) for f in fs if f.rule == "figures.groups"]
+
+
+COUNT = ("Тараз, 3 марта 2026 года. При поддержке Европейского союза курсы бухгалтерского учёта окончили "
+         "{} фермеров, из них 127 женщин и {} мужчины.")
+
+
+def test_round_count_over_exact_groups_is_blamed():
+    # 240 over 127 + 103: the round whole is the figure corrected, to the groups' sum
+    assert _groups("ru", COUNT.format(240, 103)) == [("240 фермеров", ["230 фермеров"])]
+    assert loud_figures("ru", COUNT.format(230, 103)) == []
+    assert loud_figures("ru", COUNT.format(240, 113)) == []
+
+
+def test_count_whole_stated_twice_is_trusted():
+    # the same whole stated again in the next paragraph: the group is blamed
+    text = COUNT.format(240, "{}") + "\nВсе 240 выпускников получили сертификаты."
+    assert _groups("ru", text.format(103)) == [("103 мужчины", ["113 мужчин"])]
     assert loud_figures("ru", text.format(113)) == []
+
+
+def test_count_whole_as_round_as_its_groups_keeps_last_group():
+    # 350 over 140 + 230: every figure is as round as the whole, the last group is blamed
+    text = ("KHUJAND, 12 May 2026 – With European Union support, 350 farmers were trained in drip irrigation: "
+            "140 women and {} men.")
+    assert _groups("en", text.format(230)) == [("230 men", ["210 men"])]
+    assert loud_figures("en", text.format(210)) == []

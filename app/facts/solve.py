@@ -316,19 +316,32 @@ def _round_unit(v: float) -> float:
     return float(u)
 
 
+def _restated(w: Fact, r: Relation, facts: Facts) -> bool:
+    """The whole's value stated again in another sentence, outside the relation ("One hundred and twenty
+    teachers … Of the 120 participants": a count, whatever its noun): a figure the release repeats is the
+    one it is sure of."""
+    return any(g.id not in r.facts and g.kind == w.kind and (g.unit == w.unit or w.kind == "count") and not g.hedge and g.sentence != w.sentence
+               and abs(g.value - w.value) < 1e-6 * max(1.0, w.value) for g in facts.facts)
+
+
 def _rounded_whole(w: Fact, r: Relation, facts: Facts) -> bool:
-    """A whole written rounder than its parts add up to («4 млн евро» over 3,2 + 1 млн = 4,2 млн; EUR 18
-    million over 12 + 4 + 1.5 million): a rounded or stale restatement of the precise parts, the figure
-    an editor corrects. Money only: counts of people are written exactly, and 240 over 132 + 98 is as
-    round as the 230 they make."""
-    if r.kind != "sum" or w.kind != "money" or w.hedge or w.place == "table" or r.origin == "table":
+    """A whole written rounder than the parts it is made of, and stated once: the rounded or stale
+    figure an editor corrects, not a precise part.
+    - money: rounder than the parts add up to («4 млн евро» over 3,2 + 1 млн = 4,2 млн; EUR 18 million
+      over 12 + 4 + 1.5 million), in a complete sum or a list of contributors;
+    - counts: rounder than every group of a complete breakdown (240 farmers: 132 women and 98 men)."""
+    if r.kind not in ("sum", "groups") or w.hedge or w.place == "table" or r.origin == "table" or w.meta.get("virtual"):
         return False
     parts = [facts.facts[i] for i in r.facts[1:]]
-    if len(parts) < 2 or any(p.kind != "money" or p.hedge for p in parts):
+    if len(parts) < 2 or any(p.kind != w.kind or p.hedge for p in parts) or _restated(w, r, facts):
         return False  # (one part larger than its whole: that part)
+    uw = _round_unit(w.value)
+    if w.kind == "count":
+        return r.complete and uw > max(_round_unit(p.value) for p in parts)
+    if w.kind != "money" or r.kind != "sum":
+        return False
     if not r.complete and any(p.role not in ("eu", "cofin", "other", "remaining") for p in parts):
         return False  # «из бюджета в 700 000 евро на ремонт … 620 000 евро, …, остальное – на мониторинг»: cost lines, not its sum
-    uw = _round_unit(w.value)
     return uw > _round_unit(sum(p.value for p in parts)) and uw > min(_round_unit(p.value) for p in parts)
 
 
@@ -348,6 +361,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
             return 5  # "… – 60 facilities in total": the sum stated after its groups
         if idx == 0 and len(r.facts) >= 4:
             return 4.5  # a whole over three or more listed groups is the figure written from them
+        if idx == 0 and _rounded_whole(f, r, facts):
+            return 4.6  # «240 фермеров, из них 132 женщины и 98 мужчин»: the round count
         return 2 if idx == 0 else (4 if idx == len(r.facts) - 1 else 3)
     if r.kind in ("sum", "groups"):
         if f.role == "remaining" or f.meta.get("remaining"):
