@@ -82,3 +82,20 @@ def test_count_whole_as_round_as_its_groups_keeps_last_group():
             "140 women and {} men.")
     assert _groups("en", text.format(230)) == [("230 men", ["210 men"])]
     assert loud_figures("en", text.format(210)) == []
+
+
+UNNAMED_CONTRIBUTOR = [
+    # a contributor no role list knows («ЮНИДО», "KOICA"), listed between two known ones: its amount is a part,
+    # so the suggestion is the sum of all three
+    ("ru", "Стоимость проекта «Тёплые школы» — {}.\nЕвропейский союз — 2 300 000 евро; ЮНИДО — 450 000 евро; "
+           "акимат Костанайской области — 150 000 евро.", "3 000 000 евро", "2 900 000 евро"),
+    ("en", "The Clean Stoves project costs {}.\nShares: the European Union – USD 1,600,000; KOICA – USD 250,000; "
+           "the Ministry of Energy – USD 50,000.", "USD 2,000,000", "USD 1,900,000"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", UNNAMED_CONTRIBUTOR)
+def test_unnamed_contributor_is_a_part(lang, text, wrong, right):
+    got = _parts(lang, text.format(wrong))
+    assert [(t, s) for t, s, _ in got] == [(wrong, [right])], got
+    assert loud_figures(lang, text.format(right)) == []
