@@ -99,3 +99,20 @@ def test_unnamed_contributor_is_a_part(lang, text, wrong, right):
     got = _parts(lang, text.format(wrong))
     assert [(t, s) for t, s, _ in got] == [(wrong, [right])], got
     assert loud_figures(lang, text.format(right)) == []
+
+
+QUALIFIED_GROUP = [
+    # "from 9 districts" qualifies the last group; it is no group of the whole (before: a finding on the whole,
+    # with no suggestion, on the right text too)
+    ("ru", "Туркестан, 5 мая 2026 года. Летнюю школу Европейского союза окончили 260 школьников.\n"
+           "Из них 140 — девочки, остальные {} — мальчики из 9 районов области.", "130 — мальчики", "120 — мальчики"),
+    ("en", "NUKUS, 5 May 2026 – The European Union's summer school welcomed 260 pupils.\n"
+           "Of them, 140 are girls and the remaining {} are boys from 9 districts.", "130 are boys", "120 are boys"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", QUALIFIED_GROUP)
+def test_count_after_from_is_no_group(lang, text, wrong, right):
+    n_wrong, n_right = wrong.split()[0], right.split()[0]
+    assert _groups(lang, text.format(n_wrong)) == [(wrong, [right])]
+    assert loud_figures(lang, text.format(n_right)) == []

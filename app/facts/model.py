@@ -1922,6 +1922,11 @@ class _Builder:
                 self._groups_next_sentence(k)
                 continue
             groups = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
+            # «Из них 180 — девушки, остальные 150 — юноши из 17 областей»: a count right after "from" / «из»
+            # a few words after a group qualifies that group; it is no group of the whole
+            groups = [g for j, g in enumerate(groups) if j == 0 or not (
+                after_qualifier_prep(ws, self._widx(ws, g.start), lang)
+                and self._widx(ws, g.start) - self._widx(ws, groups[j - 1].end) <= 3)]
             pc = []
             for back in range(k - 1, max(-1, k - 4), -1):
                 pc = [f for f in self.sent_facts[back] if f.kind == "count" and not f.subset and not f.meta.get("measure")
