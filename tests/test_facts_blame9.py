@@ -116,3 +116,30 @@ def test_count_after_from_is_no_group(lang, text, wrong, right):
     n_wrong, n_right = wrong.split()[0], right.split()[0]
     assert _groups(lang, text.format(n_wrong)) == [(wrong, [right])]
     assert loud_figures(lang, text.format(n_right)) == []
+
+
+JOINT_SUBJECT = [
+    # the EU and a country ("Uzbekistan", «Таджикистан»: a name no role list knows) together: the amount is both's,
+    # not the EU's (before: a same-fact finding on the EU's own amount, also on the corrected text)
+    ("en", "The European Union and Uzbekistan invest {} in school kitchens in Namangan. The EU contributes "
+           "EUR 1.4 million and the Ministry of Preschool Education EUR 350,000.", "EUR 1.6 million", "EUR 1.75 million"),
+    ("ru", "Европейский союз и Таджикистан направят {} на ремонт школьных столовых. ЕС выделяет 1,4 млн евро, "
+           "Министерство образования — 350 000 евро.", "1,6 млн евро", "1,75 млн евро"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", JOINT_SUBJECT)
+def test_joint_subject_with_a_country(lang, text, wrong, right):
+    got = _parts(lang, text.format(wrong))
+    assert [(t, s) for t, s, _ in got] == [(wrong, [right])], got
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_eu_named_again_owns_its_amount():
+    # "The EU and Uzbekistan signed …. The EU provides EUR 1.6 million": the amount is the EU's, as before
+    doc, fs = lint_str("The European Union and Uzbekistan signed the agreement in Tashkent. The EU provides EUR 1.6 million "
+                       "of the EUR 2 million budget, or 80 per cent.", "en")
+    assert [f.rule for f in fs if f.category == "figures"] == []
+    doc, fs = lint_str("The European Union and Uzbekistan signed the agreement in Tashkent. The EU provides EUR 1.6 million "
+                       "of the EUR 2 million budget, or 70 per cent.", "en")
+    assert [(f.rule, doc.span_text(f.offset, f.end)) for f in fs if f.category == "figures"] == [("figures.share", "70 per cent")]

@@ -642,6 +642,13 @@ def adjust_role(b, ws: list[Word], lo: int, i: int, f, role):
                 if m1.label != m2.label and m1.j < m2.i and m2.i - m1.j <= 2 and any(
                         ws[x].norm in joined for x in range(m1.j, m2.i)):
                     return None
+        if ms and role == "eu" and ms[-1].label == "eu":
+            # "The European Union and Kyrgyzstan invest EUR 1.1 million", «ЕС и Казахстан выделяют …»: the EU joined
+            # by "and" to a name (a capitalised word no role list knows) right before the amount: the amount is both's
+            j = ms[-1].j
+            if j + 1 < i and ws[j].norm in joined and ws[j + 1].norm.isalpha() and b.text[ws[j + 1].start].isupper() \
+                    and i - (j + 1) <= 4:
+                return None
     return role
 
 
