@@ -507,6 +507,9 @@ class _Builder:
 
         side_by_side_contributors(self, fs, ws)  # "the EU (EUR 900,000) and the municipality (EUR 150,000)"
         attributive_cost(self, fs, ws)  # "for the EUR 900,000 bridge"
+        from app.facts.money_parts import labelled_amounts
+
+        labelled_amounts(self, fs, ws)  # "equipment – EUR 500,000, training – EUR 200,000, total – EUR 700,000"
         self._changes(fs, ws)
         self._relations(fs, ws, text, start)
 
@@ -997,7 +1000,7 @@ class _Builder:
     def _relations(self, fs: list[Fact], ws: list[Word], text: str, base: int) -> None:
         self._products(fs, ws)
         self._parenthetical(fs, ws)
-        money = [f for f in fs if f.kind == "money" and not f.meta.get("each")]
+        money = [f for f in fs if f.kind == "money" and not f.meta.get("each") and not f.meta.get("labelled")]
         pcts = [f for f in fs if f.kind == "percent"]
         counts = [f for f in fs if f.kind == "count" or (f.kind == "money" and False)]
         lang = self.lang
