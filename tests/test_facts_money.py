@@ -64,12 +64,12 @@ MONEY = [
     ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 25 % бюджета регионального компонента, который равен 3 млн евро.', '25 %'),
     ('ru', 'Европейский союз финансирует программу. Стоимость переданных машин – 600 000 евро, что составляет 20 % бюджета регионального компонента, который равен 3 млн евро.', None),
     # a word of the project's name ("Stronger Together") is no cue that an amount is several projects' aggregate
-    ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 700,000.', 'EUR 700,000'),
+    ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 700,000.', ('EUR 700,000', 'EUR 2 million')),  # stop 26: the rounded total
     ('en', 'The European Union and UNDP launched "Stronger Together", a EUR 2 million project. The EU provides EUR 1.5 million and UNDP contributes EUR 500,000.', None),
     # a contribution verb before an amount makes its contributor (named in no list) a part of the budget
-    ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 850 000 евро, городская больница вносит 100 000 евро в натуральной форме.', '850 000 евро'),
+    ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 850 000 евро, городская больница вносит 100 000 евро в натуральной форме.', ('850 000 евро', '900 000 евро')),  # stop 26: the rounded total
     ('ru', 'Бюджет проекта – 900 000 евро. Европейский союз финансирует 800 000 евро, городская больница вносит 100 000 евро в натуральной форме.', None),
-    ('en', 'The project costs EUR 900,000. The European Union funds EUR 850,000, and the district hospital contributes EUR 100,000 in kind.', 'EUR 850,000'),
+    ('en', 'The project costs EUR 900,000. The European Union funds EUR 850,000, and the district hospital contributes EUR 100,000 in kind.', ('EUR 850,000', 'EUR 900,000')),
     ('en', 'The project costs EUR 900,000. The European Union funds EUR 800,000, and the district hospital contributes EUR 100,000 in kind.', None),
     # "€ 4 m", "EUR 1.35 m" with a space: millions after a currency (a bare "5 m" stays metres)
     ('en', 'The European Union funds the dam repair. Of the € 3 m budget, the EU provides € 2.5 m and the remaining € 0.7 m comes from the district.', '€ 0.7 m'),
@@ -244,7 +244,7 @@ STRUCTURE = [
     ('en', "Funding comes from the European Union (EUR 900,000) and the municipality (EUR 100,000); the overall cost is EUR 1 million.", None),
     ('ru', "Из 4 млн евро Евросоюз выделил 3,6 млн, а местные власти – 600 тысяч.", ('600 тысяч', '3,6 млн')),
     ('ru', "Из 4 млн евро Евросоюз выделил 3,6 млн, а местные власти – 400 тысяч.", None),
-    ('en', "EU gives EUR 2.4 million for clean water in Osh\nOSH, 3 March 2026 – The EUR 3 million project is financed by the European Union with EUR 2.4 million and by UNDP with EUR 800,000.", 'EUR 800,000'),
+    ('en', "EU gives EUR 2.4 million for clean water in Osh\nOSH, 3 March 2026 – The EUR 3 million project is financed by the European Union with EUR 2.4 million and by UNDP with EUR 800,000.", ('EUR 800,000', 'EUR 3 million')),  # stop 26: the rounded total
     ('en', "EU gives EUR 2.4 million for clean water in Osh\nOSH, 3 March 2026 – The EUR 3 million project is financed by the European Union with EUR 2.4 million and by UNDP with EUR 600,000.", None),
     # lines summed after them
     ('en', "The European Union funds the project. It has two components: infrastructure (EUR 1.4 million) and training (EUR 800,000), for a total of EUR 2 million.", ('EUR 800,000', 'EUR 2 million')),

@@ -133,6 +133,7 @@ GROUP_LINK_RU = re.compile(r"[ \u00a0]+(?:(?P<of>из[ \u00a0]+(?:них|кот�
                            r"|[—–-][ \u00a0]*|составили[ \u00a0]+)(?P<w>[а-яё]{3,20}+)(?![\w])", re.I)
 END_WORD = {"ru": re.compile(r"(?:до|по|заверш[а-яё]{0,6}|окончан[а-яё]{0,3}|оконч[а-яё]{0,6})[ \u00a0,]*(?:[а-яё]+[ \u00a0]+)?$", re.I),
             "en": re.compile(r"(?:until|till|to|through|by|end[a-z]{0,3}|finish[a-z]{0,3}|close[a-z]{0,1}|conclude[a-z]{0,1})[ \u00a0,]*(?:[a-z]+[ \u00a0]+)?$", re.I)}
+LIST_BREAK = re.compile(r"[.!?][ \u00a0]|\n")  # the end of a sentence (not a list's «;») between two listed amounts
 VALUE_WORDS = {"ru": {"стоимость", "сумма", "суммой", "сумму", "суммы", "размере", "размер", "объем", "объеме", "бюджет",
                       "бюджета", "вклад", "общий", "общая", "составляет", "составит", "составил", "составила", "около",
                       "более", "всего", "итого", "евро", "долларов", "миллиона", "миллионов"},
@@ -1924,6 +1925,11 @@ class _Builder:
                 self._groups_next_sentence(k)
                 continue
             groups = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
+            # «Из них 180 — девушки, остальные 150 — юноши из 17 областей»: a count right after "from" / «из»
+            # a few words after a group qualifies that group; it is no group of the whole
+            groups = [g for j, g in enumerate(groups) if j == 0 or not (
+                after_qualifier_prep(ws, self._widx(ws, g.start), lang)
+                and self._widx(ws, g.start) - self._widx(ws, groups[j - 1].end) <= 3)]
             pc = []
             for back in range(k - 1, max(-1, k - 4), -1):
                 pc = [f for f in self.sent_facts[back] if f.kind == "count" and not f.subset and not f.meta.get("measure")
@@ -2081,6 +2087,16 @@ class _Builder:
                             and f.hedge is None and not f.subset and not inner and f.value != parts["cofin"].value:
                         # "the Government EUR 1.5 million and UNDP EUR 0.5 million": two co-financiers, two parts
                         parts["cofin%d" % f.id] = f
+                listed = list(parts.values())
+                for f in usable:
+                    # «Европейский Союз — $1 400 000; ЮНФПА — $350 000; Министерство … — $150 000»: an amount between
+                    # two contributors of one sentence, whose contributor no role list knows, is another part
+                    if f.role is None and f.unit == unit and f.table is None and f.hedge is None and not f.subset \
+                            and "whole" not in f.meta and f.id not in {p.id for p in listed} \
+                            and any(p.start < f.start < q.start and not LIST_BREAK.search(self.text, p.end, q.start)
+                                    for p in listed for q in listed) \
+                            and not any(f.id in r.facts for r in self.model.relations):
+                        parts["listed%d" % f.id] = f
                 if set(parts) == {"remaining"} and not self._before_remaining(usable, parts, _nearest(totals, list(parts.values()))):
                     # "The EU provides 80 % of the EUR 2 million budget. The remaining EUR 500,000 …": the rest of a share
                     from app.facts.money_parts import complement_share

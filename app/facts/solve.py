@@ -305,6 +305,46 @@ def _explains(facts: Facts, fid: int, rels: list[Relation]) -> tuple[bool, float
     return True, None
 
 
+def _round_unit(v: float) -> float:
+    """The largest power of ten a whole amount is a multiple of (1 for 132, 10 for 240, 100 000 for
+    «1,5 млн»; 0 for a fraction)."""
+    if v <= 0 or abs(v - round(v)) > 1e-6:
+        return 0.0
+    k, u = int(round(v)), 1
+    while k % (u * 10) == 0:
+        u *= 10
+    return float(u)
+
+
+def _restated(w: Fact, r: Relation, facts: Facts) -> bool:
+    """The whole's value stated again in another sentence, outside the relation ("One hundred and twenty
+    teachers … Of the 120 participants": a count, whatever its noun): a figure the release repeats is the
+    one it is sure of."""
+    return any(g.id not in r.facts and g.kind == w.kind and (g.unit == w.unit or w.kind == "count") and not g.hedge and g.sentence != w.sentence
+               and abs(g.value - w.value) < 1e-6 * max(1.0, w.value) for g in facts.facts)
+
+
+def _rounded_whole(w: Fact, r: Relation, facts: Facts) -> bool:
+    """A whole written rounder than the parts it is made of, and stated once: the rounded or stale
+    figure an editor corrects, not a precise part.
+    - money: rounder than the parts add up to («4 млн евро» over 3,2 + 1 млн = 4,2 млн; EUR 18 million
+      over 12 + 4 + 1.5 million), in a complete sum or a list of contributors;
+    - counts: rounder than every group of a complete breakdown (240 farmers: 132 women and 98 men)."""
+    if r.kind not in ("sum", "groups") or w.hedge or w.place == "table" or r.origin == "table" or w.meta.get("virtual"):
+        return False
+    parts = [facts.facts[i] for i in r.facts[1:]]
+    if len(parts) < 2 or any(p.kind != w.kind or p.hedge for p in parts) or _restated(w, r, facts):
+        return False  # (one part larger than its whole: that part)
+    uw = _round_unit(w.value)
+    if w.kind == "count":
+        return r.complete and uw > max(_round_unit(p.value) for p in parts)
+    if w.kind != "money" or r.kind != "sum":
+        return False
+    if not r.complete and any(p.role not in ("eu", "cofin", "other", "remaining") for p in parts):
+        return False  # «из бюджета в 700 000 евро на ремонт … 620 000 евро, …, остальное – на мониторинг»: cost lines, not its sum
+    return uw > _round_unit(sum(p.value for p in parts)) and uw > min(_round_unit(p.value) for p in parts)
+
+
 def _priority(f: Fact, r: Relation, facts: Facts) -> float:
     """How likely a figure is the wrong one when several could be (higher: more likely)."""
     if r.kind == "share":
@@ -321,6 +361,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
             return 5  # "… – 60 facilities in total": the sum stated after its groups
         if idx == 0 and len(r.facts) >= 4:
             return 4.5  # a whole over three or more listed groups is the figure written from them
+        if idx == 0 and _rounded_whole(f, r, facts):
+            return 4.6  # «240 фермеров, из них 132 женщины и 98 мужчин»: the round count
         return 2 if idx == 0 else (4 if idx == len(r.facts) - 1 else 3)
     if r.kind in ("sum", "groups"):
         if f.role == "remaining" or f.meta.get("remaining"):
@@ -328,6 +370,8 @@ def _priority(f: Fact, r: Relation, facts: Facts) -> float:
         if r.facts.index(f.id) == 0:
             if r.origin == "table" or f.meta.get("stated_sum"):
                 return 4.5  # a total row, "together, the two projects …": written last, from the parts
+            if _rounded_whole(f, r, facts):
+                return 4.6  # «Общая стоимость — 4 млн евро … 3,2 млн евро и 1 млн евро»: the rounded total
             parts = [facts.facts[i] for i in r.facts[1:]]
             if r.kind == "sum" and len(parts) >= 2 and f.place != "table" and all(p.place != "table" and p.end <= f.start for p in parts) \
                     and (r.complete or sum(p.value for p in parts) > f.value):
