@@ -2047,7 +2047,13 @@ class _Builder:
         multi = len(self.model.scopes) > 1
         if not EU_MENTION[self.lang].search(self.text):
             self._stated_shares(by_scope)
-            return  # not an EU release: figures are compared only where a sentence relates them
+            # not an EU release: money is compared only where a sentence relates it; counts of the same people
+            # or things are still one fact («в 45 школах» … «все 54 школы программы»)
+            for scope, fs in by_scope.items():
+                if multi and scope == "":
+                    continue
+                self._same_counts([f for f in fs if f.kind == "count"], strict=True)
+            return
         for scope, fs in by_scope.items():
             if multi and scope == "":
                 continue
@@ -2258,7 +2264,10 @@ class _Builder:
         lo = max([max(0, i - 8)] + [x + 1 for x in range(max(0, i - 8), i) if ws[x].norm in (";", ".", ":")])
         return any(re.match(r"(?:19|20)\d\d(?:\D|$)", w.norm) for w in ws[lo:i])
 
-    def _same_counts(self, cs: list[Fact]) -> None:
+    def _same_counts(self, cs: list[Fact], strict: bool = False) -> None:
+        """Counts of the same people or things in one scope are one fact. ``strict`` (a release naming no EU
+        funding: figures of any kind of text): things only when the later mention points back ("all 54 schools",
+        «эти 20 машин») or repeats the whole noun phrase, in another sentence."""
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
@@ -2342,6 +2351,10 @@ class _Builder:
             summary = _summary_pair(a, b) or (_headline_restated(a, b) and plain_pair)
             tail = min(pa, pb, key=len)
             repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
+            if strict:
+                if a.sentence != b.sentence and ((demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2)):
+                    self.rel("same", [a.id, b.id], origin="scope")
+                continue
             if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
                     or summary or repeats:
                 self.rel("same", [a.id, b.id], origin="scope")
