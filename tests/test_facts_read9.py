@@ -31,3 +31,41 @@ def test_same_things_without_eu_ru():
 def test_same_things_without_eu_en():
     _flags("en", _clinics_en("38"), "figures.same-fact", "38")
     assert loud_figures("en", _clinics_en("36")) == []
+
+
+# --- a product whose items are named by another noun in the sentence before ---------------------------------
+def _ambulances_ru(total):
+    return ("Нарын. Шесть районных больниц области получили новые автомобили скорой помощи.\n"
+            f"Стоимость одного автомобиля — 52 000 евро, поставка на общую сумму {total} евро оплачена Европейским союзом.\n")
+
+
+def _ambulances_en(total):
+    return ("NARYN. Six district hospitals of the region have received new ambulances.\n"
+            f"The price of one vehicle is EUR 52,000; the delivery, EUR {total} in total, was paid for by the European Union.\n")
+
+
+def _tablets_ru(total):
+    return ("Хорог. Четырнадцать сельских библиотек получили читальные залы с планшетами. "
+            f"В каждый зал передано по 8 планшетов — итого {total} устройств. Поставку оплатил Европейский союз.\n")
+
+
+def test_items_named_before_money_ru():
+    _flags("ru", _ambulances_ru("322 000"), "figures.product", "322 000 евро")
+    assert loud_figures("ru", _ambulances_ru("312 000")) == []
+
+
+def test_items_named_before_money_en():
+    _flags("en", _ambulances_en("322,000"), "figures.product", "EUR 322,000")
+    assert loud_figures("en", _ambulances_en("312,000")) == []
+
+
+def test_items_named_before_count_total_after_dash_ru():
+    _flags("ru", _tablets_ru("120"), "figures.product", "120 устройств")
+    assert loud_figures("ru", _tablets_ru("112")) == []
+
+
+def test_items_counted_elsewhere_are_not_guessed():
+    # the vehicles are counted (nine): the hospitals of the sentence before are not their count
+    text = ("NARYN. Six district hospitals of the region have received nine new ambulances.\n"
+            "One vehicle costs EUR 52,000; the delivery, EUR 468,000 in total, was paid for by the European Union.\n")
+    assert loud_figures("en", text) == []

@@ -1732,6 +1732,10 @@ class _Builder:
                     from app.facts.products import items_counted_after
 
                     n = items_counted_after(self, k, x)  # "Each grant is worth EUR 5,000. Twenty grants were awarded, …"
+                if n is None and x.meta.get("each_noun"):
+                    from app.facts.products import items_named_before
+
+                    n = items_named_before(self, k, x)  # «Восемь сёл получили мусоровозы. Стоимость одной машины — …»
                 if n is None:
                     continue
                 if tot is None and x.kind == "money" and n.end <= x.start:
@@ -1803,7 +1807,9 @@ class _Builder:
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
                                 from app.facts.products import apposed_total
 
-                                if not (kk == k and apposed_total(self, k, n, t)):
+                                from app.facts.products import dashed_total
+
+                                if not (kk == k and (apposed_total(self, k, n, t) or dashed_total(self, k, x, t))):
                                     continue  # "… for its 12 rural districts – 38 vehicles altogether": the items' total by another name
                             if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
                                     self._aggregate_noun(wk, t, self.sent_facts[kk]):
