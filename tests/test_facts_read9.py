@@ -69,3 +69,39 @@ def test_items_counted_elsewhere_are_not_guessed():
     text = ("NARYN. Six district hospitals of the region have received nine new ambulances.\n"
             "One vehicle costs EUR 52,000; the delivery, EUR 468,000 in total, was paid for by the European Union.\n")
     assert loud_figures("en", text) == []
+
+
+# --- the same people named by a generic noun the second time ------------------------------------------------
+def _nurses_en(later):
+    return ("ASTANA, 12 May 2026 – Ninety nurses from Akmola region completed a course in palliative care, "
+            "funded by the European Union.\n"
+            f"Of the {later} participants, 70 were women and {later - 70} men.\n")
+
+
+def _nurses_ru(later):
+    return ("Кокшетау, 12 мая 2026 года – Более 150 медсестёр Акмолинской области приняли участие в семинаре "
+            "по паллиативной помощи при поддержке Европейского союза.\n"
+            f"Около {later} слушателей семинара получили сертификаты.\n")
+
+
+def test_generic_name_restates_people_en():
+    _flags("en", _nurses_en(96), "figures.same-fact", "Ninety nurses")
+    assert loud_figures("en", _nurses_en(90)) == []
+
+
+def test_generic_name_restates_people_ru():
+    _flags("ru", _nurses_ru(100), "figures.same-fact", "100 слушателей")
+    assert loud_figures("ru", _nurses_ru(160)) == []
+
+
+def test_generic_name_with_a_place_is_a_part():
+    # «слушателей из Кокшетау»: some of them, not all counted again
+    text = ("Кокшетау, 12 мая 2026 года – 150 медсестёр приняли участие в семинаре при поддержке Европейского союза.\n"
+            "Около 40 слушателей из Кокшетау получили сертификаты.\n")
+    assert loud_figures("ru", text) == []
+
+
+def test_two_generic_names_are_not_restated():
+    text = ("BUKHARA, 2 April 2027 – The European Union funds a course for 200 participants. "
+            "Samarkand will account for 80 trainees and Bukhara for the rest.\n")
+    assert loud_figures("en", text) == []

@@ -2388,6 +2388,9 @@ class _Builder:
             if earlier and not any(_noun_match(o.unit, c.unit) for o in earlier) and len({o.value for o in earlier}) == 1 \
                     and earlier[0].value != c.value and len(earlier) == 1:
                 self.rel("same", [earlier[0].id, c.id], origin="scope")
+        from app.facts.people_names import generic_restated
+
+        generic_restated(self, cs)  # «Более 300 журналистов …» … «Около 200 участников форума …»: the same people
         # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary
         for unit, fs in measures.items():
             if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
