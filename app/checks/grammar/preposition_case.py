@@ -606,6 +606,8 @@ def _group_finding(doc, rule, groups, cases, prep_text):
     «действующими законодательствами»)."""
     case = cases[0]
     group = best_group(groups)
+    if "accs" in cases and _plural_lookalike(group):
+        case = "accs"  # «направлены на поддержки» → «на поддержку» (the writer's plural accusative)
     suggestions = inflect_group(group, case, CONFUSED_WITH.get(case))
     if len(group.words) > 1:
         kept = repair_group(group, [case])
@@ -614,6 +616,18 @@ def _group_finding(doc, rule, groups, cases, prep_text):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _plural_lookalike(group) -> bool:
+    """The head is a `singular_only` noun in a form that pymorphy3 also reads as a plural
+    accusative («поддержки», «участия»): read as that accusative by the writer."""
+    from app.language import morph
+    from app.language.government import singular_only
+
+    heads = head_readings(group)
+    lone = singular_only()
+    return bool(heads) and all(h.normal_form.replace("ё", "е") in lone for h in heads) and any(
+        p.tag.number == "plur" and case_of(p.tag) == "accs" for p in morph().parse(group.words[-1][2].lower()))
 
 
 def _attributive(group) -> bool:
@@ -729,8 +743,12 @@ def _range_end(ctx, doc, ws, i, group) -> bool:
     of time opened by «с» takes the accusative (the limit is included; Русская грамматика 1980,
     § 1719; Розенталь, «Справочник по правописанию и стилистике», «по» + вин. п.), when both ends
     are words of time."""
-    if not any(h.normal_form in TIME_NOUNS for h in head_readings(group)):
+    heads = head_readings(group)
+    if not any(h.normal_form in TIME_NOUNS for h in heads):
         return False
+    if all(h.normal_form in _MONTHS for h in heads) or (len(group.words) == 2 and all(
+            h.normal_form == "число" for h in heads) and any("Anum" in p.tag for p in group.parses[0])):
+        return True  # «продлится по июня 2026 года», «по пятого числа»: a date closes a span, «с» or no «с»
     for k in range(i - 1, max(-1, i - 4), -1):
         if not _only_spaces(doc, ws[k][1], ws[k + 1][0]):
             return False
@@ -745,15 +763,14 @@ _MONTHS = {"январь", "февраль", "март", "апрель", "май
 
 
 def _range_date(ctx, doc, ws, i, group):
-    """«с первого по пятого июня» → «по пятое июня»: a date closing a span opened by «с»; only the
-    ordinal takes the accusative (neuter, «число»), the month stays in the genitive. None when
-    the group is not «ordinal + month» after «с» in the same clause."""
+    """«с первого по пятого июня» → «по пятое июня»: a date closing a span; only the ordinal takes the
+    accusative (neuter, «число»), the month stays in the genitive. None when the group is not
+    «ordinal + month»."""
     if len(group.words) != 2 or not any(p.normal_form in _MONTHS and case_of(p.tag) == "gent"
                                         for p in group.parses[1]):
         return None
-    if not any(ws[k][2].lower() in ("с", "со") and _same_clause_words(doc, ws[k][1], ws[i][0])
-               for k in range(max(0, i - 3), i)):
-        return None
+    # (whether «с» opens the span here, is far before it or is left out: «с 1 по пятого июня», «продлится
+    # по пятого июня» — an ordinal and its month after «по» are a date, and «по» + a date is accusative)
     for p in group.parses[0]:
         if p.tag.POS == "ADJF" and "Anum" in p.tag and case_of(p.tag) == "gent":
             form = p.inflect({"neut", "sing", "accs"})
