@@ -508,6 +508,9 @@ class _Builder:
 
         side_by_side_contributors(self, fs, ws)  # "the EU (EUR 900,000) and the municipality (EUR 150,000)"
         attributive_cost(self, fs, ws)  # "for the EUR 900,000 bridge"
+        from app.facts.money_parts import labelled_amounts
+
+        labelled_amounts(self, fs, ws)  # "equipment – EUR 500,000, training – EUR 200,000, total – EUR 700,000"
         self._changes(fs, ws)
         self._relations(fs, ws, text, start)
 
@@ -998,7 +1001,7 @@ class _Builder:
     def _relations(self, fs: list[Fact], ws: list[Word], text: str, base: int) -> None:
         self._products(fs, ws)
         self._parenthetical(fs, ws)
-        money = [f for f in fs if f.kind == "money" and not f.meta.get("each")]
+        money = [f for f in fs if f.kind == "money" and not f.meta.get("each") and not f.meta.get("labelled")]
         pcts = [f for f in fs if f.kind == "percent"]
         counts = [f for f in fs if f.kind == "count" or (f.kind == "money" and False)]
         lang = self.lang
@@ -1730,6 +1733,10 @@ class _Builder:
                     from app.facts.products import items_counted_after
 
                     n = items_counted_after(self, k, x)  # "Each grant is worth EUR 5,000. Twenty grants were awarded, …"
+                if n is None and x.meta.get("each_noun"):
+                    from app.facts.products import items_named_before
+
+                    n = items_named_before(self, k, x)  # «Восемь сёл получили мусоровозы. Стоимость одной машины — …»
                 if n is None:
                     continue
                 if tot is None and x.kind == "money" and n.end <= x.start:
@@ -1801,7 +1808,9 @@ class _Builder:
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
                                 from app.facts.products import apposed_total
 
-                                if not (kk == k and apposed_total(self, k, n, t)):
+                                from app.facts.products import dashed_total
+
+                                if not (kk == k and (apposed_total(self, k, n, t) or dashed_total(self, k, x, t))):
                                     continue  # "… for its 12 rural districts – 38 vehicles altogether": the items' total by another name
                             if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
                                     self._aggregate_noun(wk, t, self.sent_facts[kk]):
@@ -2050,7 +2059,13 @@ class _Builder:
         multi = len(self.model.scopes) > 1
         if not EU_MENTION[self.lang].search(self.text):
             self._stated_shares(by_scope)
-            return  # not an EU release: figures are compared only where a sentence relates them
+            # not an EU release: money is compared only where a sentence relates it; counts of the same people
+            # or things are still one fact («в 45 школах» … «все 54 школы программы»)
+            for scope, fs in by_scope.items():
+                if multi and scope == "":
+                    continue
+                self._same_counts([f for f in fs if f.kind == "count"], strict=True)
+            return
         for scope, fs in by_scope.items():
             if multi and scope == "":
                 continue
@@ -2271,7 +2286,10 @@ class _Builder:
         lo = max([max(0, i - 8)] + [x + 1 for x in range(max(0, i - 8), i) if ws[x].norm in (";", ".", ":")])
         return any(re.match(r"(?:19|20)\d\d(?:\D|$)", w.norm) for w in ws[lo:i])
 
-    def _same_counts(self, cs: list[Fact]) -> None:
+    def _same_counts(self, cs: list[Fact], strict: bool = False) -> None:
+        """Counts of the same people or things in one scope are one fact. ``strict`` (a release naming no EU
+        funding: figures of any kind of text): things only when the later mention points back ("all 54 schools",
+        «эти 20 машин») or repeats the whole noun phrase, in another sentence."""
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
@@ -2355,6 +2373,10 @@ class _Builder:
             summary = _summary_pair(a, b) or (_headline_restated(a, b) and plain_pair)
             tail = min(pa, pb, key=len)
             repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
+            if strict:
+                if a.sentence != b.sentence and ((demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2)):
+                    self.rel("same", [a.id, b.id], origin="scope")
+                continue
             if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
                     or summary or repeats:
                 self.rel("same", [a.id, b.id], origin="scope")
@@ -2382,6 +2404,9 @@ class _Builder:
             if earlier and not any(_noun_match(o.unit, c.unit) for o in earlier) and len({o.value for o in earlier}) == 1 \
                     and earlier[0].value != c.value and len(earlier) == 1:
                 self.rel("same", [earlier[0].id, c.id], origin="scope")
+        from app.facts.people_names import generic_restated
+
+        generic_restated(self, cs)  # «Более 300 журналистов …» … «Около 200 участников форума …»: the same people
         # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary
         for unit, fs in measures.items():
             if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):

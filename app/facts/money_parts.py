@@ -227,3 +227,51 @@ def funding_lists(b) -> None:
             kw < k and funded.find(b.sent_words[kw], b._widx(b.sent_words[kw], w.end), len(b.sent_words[kw])))
         complete = bool(intro) and _closed(text, parts[-2], parts[-1], b.lang) and total >= 0.7 * w.value
         b.rel("sum", [w.id] + [p.id for p in parts], complete, origin="text", note="funding list")
+
+
+_DASHES = ("–", "—", "-", ":")
+_ITEM_BREAKS = (",", ";", ":", "(", ".")
+
+
+def labelled_amounts(b, fs, ws) -> None:
+    """A list of amounts each after its label and a dash or colon, closed by its total: "Costs by item:
+    equipment – EUR 500,000, training – EUR 200,000, audit – EUR 50,000, total – EUR 750,000", «Расходы
+    по статьям: оборудование — 500 000 евро, …, итого — 750 000 евро». The last amount (its label opens
+    with a ``total_opening`` word) is the sum of the others, which are lines of it whatever word
+    introduced the list ("Costs", «Бюджет … по статьям» make no line a total). Runs before the
+    sentence's relations, so that no other reading takes a line for the budget."""
+    money = [f for f in fs if f.kind in ("money", "percent")]
+    if len(money) < 3 or any(f.kind != "money" for f in money) or len({f.unit for f in money}) != 1:
+        return
+    totals = phrase_set(b.lang, "total_opening")
+    labels = []
+    for f in money:
+        i = b._widx(ws, f.start)
+        if i < 2 or ws[i - 1].norm not in _DASHES:
+            return
+        k = i - 2
+        while k >= 0 and ws[k].norm not in _ITEM_BREAKS and i - 2 - k < 6:
+            k -= 1
+        if k >= 0 and ws[k].norm not in _ITEM_BREAKS:
+            return  # no label of a few words between the break and the dash
+        labels.append(k + 1)
+    if not totals.at(ws, labels[-1]) or any(totals.at(ws, x) for x in labels[:-1]):
+        return
+    whole, lines = money[-1], money[:-1]
+    if whole.hedge or whole.table or any(f.hedge or f.table or f.meta.get("each") or f.meta.get("product") for f in money):
+        return
+    if any(f.value >= whole.value for f in lines) or sum(f.value for f in lines) > whole.value * 1.5:
+        return  # not the lines of this whole
+    first = ws[labels[0]].start
+    owner = lines[0].role if lines[0].role in ("eu", "cofin") and lines[0].meta.get("cue", (first,))[0] < first else None
+    for p in lines:
+        if p.role in ("total", "eu", "cofin") and (p.role == "total" or p.meta.get("cue", (first,))[0] < first):
+            p.role = None  # the word before the list ("Costs:", «Бюджет ЕС по статьям:») names the whole, not a line
+            p.meta.pop("strong", None)
+        p.meta["whole"] = whole.id
+        p.meta["in_breakdown"] = True
+        p.meta["labelled"] = True
+    whole.meta["labelled"] = True
+    whole.role = owner or "total"  # «Бюджет Европейского союза по статьям: …, итого — 750 000 евро»: the EU's amount
+    whole.meta["stated_sum"] = True
+    b.rel("sum", [whole.id] + [p.id for p in lines], True, origin="text", note="labelled amounts")

@@ -213,3 +213,46 @@ def items_counted_after(b, k: int, x):
     cs = [c for c in b.sent_facts[k + 1] if c.kind == "count" and _compound_noun(c.unit, noun) and not c.hedge
           and not c.meta.get("measure") and not c.subset and c.value >= 2 and c.num is not None and c.num.integer]
     return cs[0] if len(cs) == 1 else None
+
+
+def items_named_before(b, k: int, x):
+    """«Восемь айыл окмоту получили мусоровозы. Стоимость одной машины — 48 000 долларов», "Twenty-five schools
+    received computer labs. Each lab has 12 laptops": a per-item figure whose noun is counted nowhere in the release
+    takes as its items the one count of the sentence before (its paragraph or the one before; that sentence states no amount, no
+    percentage and no other count) — the things each of them got, named by another noun."""
+    from app.facts.model import _noun_match
+
+    noun = x.meta.get("each_noun")
+    if not noun or k < 1 or b.sent_block[k] - b.sent_block[k - 1] > 1:
+        return None
+    if any(c.kind == "count" and c is not x and c.unit and _noun_match(c.unit, noun) and not c.meta.get("one_item")
+           for c in b.model.facts):
+        return None  # the items are counted somewhere: the readings by noun decide
+    if any(f.kind in ("count", "money", "percent") and f.end <= x.start and f is not x and not f.meta.get("one_item")
+           for f in b.sent_facts[k]):
+        return None  # a figure before the per-item one in its sentence: it may be the items' count or their total
+    prev = [f for f in b.sent_facts[k - 1] if f.kind in ("count", "money", "percent", "number")]
+    if len(prev) != 1 or prev[0].kind != "count":
+        return None
+    c = prev[0]
+    if c.hedge or c.subset or c.value < 2 or c.meta.get("measure") or c.meta.get("each") or c.table \
+            or c.num is None or not c.num.integer:
+        return None
+    return c
+
+
+def dashed_total(b, k: int, x, t) -> bool:
+    """«по 12 ноутбуков — итого 320 устройств», "12 laptops each – 320 devices in total": a count right after the
+    per-item one, set off by a dash or a comma and named a total (``in_total``) next to it, whatever its noun."""
+    from app.facts.phrases import phrase_set
+
+    if t.sentence != k or t.start < x.end:
+        return False
+    gap = b.text[x.end:t.start]
+    if len(gap) > 40 or not re.match(r"[^.;:()]*?[,–—-]", gap) or re.search(r"[.;:()]", gap):
+        return False
+    ws = b.sent_words[k]
+    j0, j1 = b._widx(ws, t.start), b._widx(ws, t.end)
+    i1 = b._widx(ws, x.end)
+    tot = phrase_set(b.lang, "in_total")
+    return any(m.j == j0 for m in tot.find(ws, i1, j0)) or bool(tot.at(ws, j1))

@@ -346,6 +346,10 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         if unit == "years" and 1900 <= n.value <= 2100:
             return None  # «2027 года»: a year
         return Quantity("duration", n.start, base + dm.end(), v, unit, n)
+    if n.style.scale in (1000.0, 1e6) and not n.words and n.integer:
+        q = _scaled_count(text, language, n, e, base)  # «9 тысяч жителей», "2 million people": a count, not money
+        if q is not None:
+            return q
     if n.style.scale > 1 and not n.words:
         return Quantity("money", n.start, n.end, n.value, "?", n, decimals=n.style.decimals)
     if n.style.scale > 1 and n.words and n.value >= 1000:
@@ -368,6 +372,33 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return Quantity("count", n.start, base + ne, n.value, lemma, n, noun=word, noun_start=base + ns,
                         noun_end=base + ne)
     return Quantity("number", n.start, n.end, n.value, "", n)
+
+
+def _scaled_count(text: str, language: str, n: Num, e: int, base: int) -> Quantity | None:
+    """A number with a scale word and the noun it counts right after it: «9 тысяч жителей», «12 тыс. тонн»,
+    "9 thousand residents", "2.1 million young people" (thousands: any noun but one of money, list
+    ``scaled_money_nouns``; millions: people only)."""
+    mm = MEASURE.match(text, e, e + 16)
+    if mm:
+        unit = mm.group(1).lower()
+        unit = MEASURE_UNITS.get(unit[:3], unit)
+        return Quantity("count", n.start, base + mm.end(), n.value, unit, n, noun=mm.group(1),
+                        noun_start=base + mm.start(1), noun_end=base + mm.end(1), meta={"measure": True, "scaled": True})
+    noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
+    if not noun:
+        return None
+    word, ns, ne, lemma = noun
+    from app.facts.phrases import phrase_set, words
+
+    if phrase_set(language, "scaled_money_nouns").at(words(word.lower()), 0) is not None:
+        return None
+    if n.style.scale == 1e6:
+        from app.facts.model import _people
+
+        if not _people(language, lemma):
+            return None
+    return Quantity("count", n.start, base + ne, n.value, lemma, n, noun=word, noun_start=base + ns, noun_end=base + ne,
+                    meta={"scaled": True})
 
 
 EN_UNCOUNTED_PLURALS = {"people", "women", "men", "children", "staff", "police", "youth", "personnel", "cattle", "sheep",

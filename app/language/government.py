@@ -46,6 +46,12 @@ def second_locative_lemmas() -> frozenset[str]:
     return frozenset(table().get("second_locative") or ())
 
 
+@lru_cache(maxsize=1)
+def singular_only() -> frozenset[str]:
+    """The table's `singular_only` nouns (ё as е): read in the singular only."""
+    return frozenset(x.replace("ё", "е") for x in table().get("singular_only") or ())
+
+
 @dataclass(frozen=True)
 class Group:
     start: int
@@ -123,6 +129,11 @@ def analyses(ctx, word: str):
             out = guessed or None
     else:
         out = tuple(p for p in m.parse(w) if p.is_known)
+        if out and any(p.tag.number == "plur" and p.tag.POS == "NOUN" for p in out):
+            lone = singular_only()
+            kept = tuple(p for p in out if not (p.tag.POS == "NOUN" and p.tag.number == "plur"
+                                                and p.normal_form.replace("ё", "е") in lone))
+            out = kept or out  # «за помощи», «оказали поддержки»: no plural of «помощь», «поддержка»
         out = out or None
     if len(cache) > 200_000:
         cache.clear()

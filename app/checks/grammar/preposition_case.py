@@ -505,7 +505,17 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
     first = best_group(groups)
     if not possible(first, cases) or not head_readings(first):
         return None
-    case = next((c for c in spec.get("case") or [] if possible(first, {c})), None)
+    return conjunct_finding(doc, rule, ctx, ws, i, first, list(spec.get("case") or []), prep_text, b)
+
+
+def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=False):
+    """The second of two groups joined by «и», «или» (see ``_coordinated``) after ``first``, the
+    object of the word ``ws[i]`` (a preposition, or a verb with ``verb``) in one of ``case_list``:
+    a finding for it when it is in a case the governor does not take. With two cases the governor
+    takes (за + accusative or instrumental, с + instrumental or genitive), a first group in one of
+    them only puts the second in that one («за помощь и поддержкой» → «поддержку»)."""
+    cases = set(case_list)
+    case = next((c for c in case_list if possible(first, {c})), None)
     k = next(x for x, w in enumerate(ws) if w[0] == first.words[-1][0]) + 1
     genitives = 0
     while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]):
@@ -532,11 +542,16 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
         return None
     g2 = best_group(groups2)
     heads = head_readings(g2)
-    if not heads or any(h.tag.POS == "NPRO" for h in heads) or disagreeing(g2) \
-            or _BOUNDARY.match(doc.text, _past_genitives(ctx, doc, g2.end, b.end), b.end) is None:
-        return None
-    allowed = cases | {"nomn", "accs"} | ({"gent"} if genitives else set())
     past = _past_genitives(ctx, doc, g2.end, b.end)
+    if not heads or any(h.tag.POS == "NPRO" for h in heads) or disagreeing(g2) \
+            or (_BOUNDARY.match(doc.text, past, b.end) is None
+                and not (all(case_of(h.tag) == "gent" for h in heads) and _verb_follows(ctx, doc, past, b.end))):
+        return None
+    first_cases = {case_of(h.tag) for h in head_readings(first)} & cases
+    if len(cases) > 1 and len(first_cases) == 1 and not genitives and not possible_any(groups2, {"nomn", "accs"}):
+        cases = first_cases  # «за помощь и поддержкой», «с правилами и требований»: one case for both
+        case = next(iter(first_cases))
+    allowed = cases | {"nomn", "accs"} | ({"gent"} if genitives else set())
     if not genitives and "gent" not in cases and _SENTENCE_END.match(doc.text, past, b.end) \
             and possible_any(groups2, {"gent"}):
         # the last words of the sentence: no new clause's subject or object («благодаря грантам и
@@ -558,8 +573,35 @@ def _coordinated(doc, rule, ctx, ws, i, n, spec, prep_text, b):
     suggestions = inflect_group(g2, case, CONFUSED_WITH.get(case))
     if not suggestions:
         return None
-    return rule.finding(doc, g2.start, g2.end, suggestions, prep=prep_text,
+    if verb:
+        return rule.finding(doc, g2.start, g2.end, suggestions, verb=governor,
+                            case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+    return rule.finding(doc, g2.start, g2.end, suggestions, prep=governor,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+# verbs after which a genitive starts a clause of its own: its subject («и денег стало больше», «и
+# воды не хватает») or its object («и результатов добились», «и помощи ждут»)
+_QUANTITY_VERBS = {"быть", "стать", "становиться", "хватить", "хватать", "появиться", "появляться", "прибавиться",
+                   "убавиться", "остаться", "оставаться", "накопиться", "набраться", "ждать", "ожидать",
+                   "просить", "попросить", "требовать", "потребовать", "добиться", "добиваться", "достичь",
+                   "достигнуть", "достигать", "бояться", "опасаться", "избегать", "избежать", "хотеть", "желать",
+                   "искать", "касаться", "коснуться", "лишить", "лишиться", "стоить", "заслуживать",
+                   "придерживаться", "держаться", "дождаться", "добавить", "прибавить", "набрать", "купить",
+                   "закупить", "получить", "дать", "выдать"}
+
+
+def _verb_follows(ctx, doc, pos, end) -> bool:
+    """A finite verb right after ``pos`` (a genitive conjunct stands before the clause's verb: «К
+    проблемам и вопросов молодежи привлекли внимание»), not «не», not a neuter past, a verb of
+    quantity or one of the genitive (partitive: «и семян закупили»), whose genitive would start a
+    new clause."""
+    nxt = words_after(doc.text, pos, end, limit=1)
+    if not nxt or nxt[0][0] != pos + 1 or doc.text[pos] != " ":
+        return False
+    ps = analyses(ctx, nxt[0][2]) or ()
+    return bool(ps) and all(p.tag.POS == "VERB" and p.normal_form not in _QUANTITY_VERBS
+                            and not (p.tag.gender == "neut" and p.tag.number == "sing") for p in ps)
 
 
 def _past_genitives(ctx, doc, pos, end) -> int:
@@ -606,6 +648,8 @@ def _group_finding(doc, rule, groups, cases, prep_text):
     «действующими законодательствами»)."""
     case = cases[0]
     group = best_group(groups)
+    if "accs" in cases and _plural_lookalike(group):
+        case = "accs"  # «направлены на поддержки» → «на поддержку» (the writer's plural accusative)
     suggestions = inflect_group(group, case, CONFUSED_WITH.get(case))
     if len(group.words) > 1:
         kept = repair_group(group, [case])
@@ -614,6 +658,18 @@ def _group_finding(doc, rule, groups, cases, prep_text):
         return None
     return rule.finding(doc, group.start, group.end, suggestions, prep=prep_text,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _plural_lookalike(group) -> bool:
+    """The head is a `singular_only` noun in a form that pymorphy3 also reads as a plural
+    accusative («поддержки», «участия»): read as that accusative by the writer."""
+    from app.language import morph
+    from app.language.government import singular_only
+
+    heads = head_readings(group)
+    lone = singular_only()
+    return bool(heads) and all(h.normal_form.replace("ё", "е") in lone for h in heads) and any(
+        p.tag.number == "plur" and case_of(p.tag) == "accs" for p in morph().parse(group.words[-1][2].lower()))
 
 
 def _attributive(group) -> bool:
@@ -729,8 +785,12 @@ def _range_end(ctx, doc, ws, i, group) -> bool:
     of time opened by «с» takes the accusative (the limit is included; Русская грамматика 1980,
     § 1719; Розенталь, «Справочник по правописанию и стилистике», «по» + вин. п.), when both ends
     are words of time."""
-    if not any(h.normal_form in TIME_NOUNS for h in head_readings(group)):
+    heads = head_readings(group)
+    if not any(h.normal_form in TIME_NOUNS for h in heads):
         return False
+    if all(h.normal_form in _MONTHS for h in heads) or (len(group.words) == 2 and all(
+            h.normal_form == "число" for h in heads) and any("Anum" in p.tag for p in group.parses[0])):
+        return True  # «продлится по июня 2026 года», «по пятого числа»: a date closes a span, «с» or no «с»
     for k in range(i - 1, max(-1, i - 4), -1):
         if not _only_spaces(doc, ws[k][1], ws[k + 1][0]):
             return False
@@ -745,15 +805,14 @@ _MONTHS = {"январь", "февраль", "март", "апрель", "май
 
 
 def _range_date(ctx, doc, ws, i, group):
-    """«с первого по пятого июня» → «по пятое июня»: a date closing a span opened by «с»; only the
-    ordinal takes the accusative (neuter, «число»), the month stays in the genitive. None when
-    the group is not «ordinal + month» after «с» in the same clause."""
+    """«с первого по пятого июня» → «по пятое июня»: a date closing a span; only the ordinal takes the
+    accusative (neuter, «число»), the month stays in the genitive. None when the group is not
+    «ordinal + month»."""
     if len(group.words) != 2 or not any(p.normal_form in _MONTHS and case_of(p.tag) == "gent"
                                         for p in group.parses[1]):
         return None
-    if not any(ws[k][2].lower() in ("с", "со") and _same_clause_words(doc, ws[k][1], ws[i][0])
-               for k in range(max(0, i - 3), i)):
-        return None
+    # (whether «с» opens the span here, is far before it or is left out: «с 1 по пятого июня», «продлится
+    # по пятого июня» — an ordinal and its month after «по» are a date, and «по» + a date is accusative)
     for p in group.parses[0]:
         if p.tag.POS == "ADJF" and "Anum" in p.tag and case_of(p.tag) == "gent":
             form = p.inflect({"neut", "sing", "accs"})

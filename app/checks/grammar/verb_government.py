@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.checks.grammar.preposition_case import CASE_EN, CASE_RU
+from app.checks.grammar.preposition_case import CASE_EN, CASE_RU, conjunct_finding
 from app.language import get, infinitive_word, morph
 from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, head_readings, inflect_group, noun_group,
-                                     noun_groups, possible_any, table, words_after)
+                                     noun_groups, possible, possible_any, table, words_after)
 
 _VERB_POS = {"VERB", "INFN", "GRND"}
 _SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой",
@@ -345,6 +345,13 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         f = _dative_before_instrumental(doc, rule, ctx, w, groups, b)
         if f is not None:
             return f
+    if possible_any(groups, cases, also) and not also and not negated:
+        # «посвящён проблемам и вопросов» → «вопросам»: the object's conjunct in another case
+        first = best_group(groups)
+        if head_readings(first) and possible(first, cases):
+            return conjunct_finding(doc, rule, ctx, ws, i, first, [c for c in spec.get("case") or [] if c in cases],
+                                    w, b, verb=True)
+        return None
     if possible_any(groups, cases, also) or (any(_subject_possible(ctx, w, g) for g in groups)
                                              and not _subject_before(ctx, doc, ws, i)
                                              and not (not participle and _clause_subject(ctx, doc, ws, i, b, cases | also_cases))):
