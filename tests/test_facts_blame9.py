@@ -143,3 +143,25 @@ def test_eu_named_again_owns_its_amount():
     doc, fs = lint_str("The European Union and Uzbekistan signed the agreement in Tashkent. The EU provides EUR 1.6 million "
                        "of the EUR 2 million budget, or 70 per cent.", "en")
     assert [(f.rule, doc.span_text(f.offset, f.end)) for f in fs if f.category == "figures"] == [("figures.share", "70 per cent")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "One school in four" names one school of a fraction; it is no count of the schools (before: "'120 schools' —
+    # elsewhere the release gives this figure as 'One school'" on this correct text)
+    ("en", "\"One school in four in our district now has clean water,\" said the head of the district education "
+           "department.\nAbout the project\nUnder the EU-funded \"Water for Schools\" project, 30 of the 120 schools in "
+           "Kulob district have received new water points."),
+    ("ru", "«Теперь одна школа из четырёх в нашем районе получила чистую воду», — сказал начальник районного отдела "
+           "образования.\nО проекте\nВ рамках проекта «Вода для школ», финансируемого Европейским союзом, новые водопункты "
+           "получили 30 из 120 школ Кулябского района."),
+])
+def test_one_thing_is_no_count(lang, text):
+    assert loud_figures(lang, text) == []
+
+
+def test_count_stated_twice_still_compared():
+    # a count in words other than one is still the same fact as its restatement
+    text = ("Four new clinics open in Naryn with European Union support.\nAbout the project\nThe EU-funded project "
+            "builds {} new clinics in Naryn region.")
+    assert loud_figures("en", text.format("four")) == []
+    assert any(r == "figures.same-fact" for r, _ in loud_figures("en", text.format("five")))

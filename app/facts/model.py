@@ -2301,6 +2301,8 @@ class _Builder:
                 measures.setdefault(c.unit, []).append(c)
             if c.subset or c.meta.get("groups") or c.meta.get("each") or c.table:
                 continue
+            if c.value == 1 and c.num is not None and c.num.words:
+                continue  # "One household in three", «одна школа из пяти»: one thing named, not a count of the fact
             if self._by_year(c):
                 continue  # «В 2024 году центры приняли 2 100 женщин, в 2025-м – 2 900»: one year's part of the whole
             if RATE_AFTER.match(self.text, c.end, min(len(self.text), c.end + 24)) or \
