@@ -409,6 +409,8 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     following = words_after(doc.text, end, b.end, limit=12)  # (a participle's own phrase inside the group)
     if not following:
         return _after_number(doc, rule, ctx, end, b, cases, also, prep_text, lows[i])
+    if following[0][2].lower().startswith("котор"):
+        following = following[:1]  # «карты, на которые родственники переводят …»: the relative pronoun is the whole group, the noun after it its clause's
     if any(q in doc.text[end:following[0][0]] for q in "«„\"“"):
         # a quoted name may stay in the nominative («в «Зелёная долина»» is a style question); a
         # name the writer declined is in the preposition's case («согласно «Дорожной карты»» →

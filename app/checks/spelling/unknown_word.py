@@ -122,9 +122,16 @@ def check(doc, rule, ctx):
     ws = words(doc)
     from app.checks.structure.parts import structure
 
-    headline = structure(doc).headline if lang == "en" else None
+    parts = structure(doc)
+    headline = parts.headline if lang == "en" else None
+    if parts.dateline is not None:
+        # «Тараз, 18 сентября 2025 г. — Семинр для …»: the lead's first word after its dateline starts its sentence
+        m = re.compile(r"[ \u00a0]*([^\W\d_])").match(doc.text, parts.dateline.end)
+        lead_start = m.start(1) if m else -1
+    else:
+        lead_start = -1
     for w in ws:
-        if w.text[:1].isupper() and w.token_start not in starts and not w.text.isupper():
+        if w.text[:1].isupper() and w.token_start not in starts and w.token_start != lead_start and not w.text.isupper():
             if headline is not None and headline.start <= w.start < headline.end:
                 continue
             b = doc.block_at(w.start)
@@ -192,8 +199,8 @@ def check(doc, rule, ctx):
         if w.end < w.token_start + len(w.token) and w.token[w.end - w.token_start:][:1] in "-‑" \
                 and sp.compound_part(plain):
             continue
-        at_start = w.start == w.token_start and w.token_start in starts \
-            and not _after_abbreviation(doc, sp, w.start, vocab)
+        at_start = w.start == w.token_start and (w.token_start in starts and not _after_abbreviation(doc, sp, w.start, vocab)
+                                                 or w.token_start == lead_start)
         capital = plain[:1].isupper()
         if capital or caps:
             f = _capitalised(doc, rule, sp, w, plain, caps, at_start, names, close, common_zipf,
