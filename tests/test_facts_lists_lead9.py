@@ -45,3 +45,35 @@ def test_list_whose_last_label_is_no_total_is_not_summed():
     # "audit" closes the list: no whole stated, so the lines are not checked against anything
     text = EN_LEAD + "Costs by item: equipment – EUR 500,000, works – EUR 290,000, audit – EUR 70,000."
     assert not any(rule == "figures.parts" and "70,000" in t for rule, t in loud_figures("en", text))
+
+
+# Four readings from the false alarms of the eighth blind set's tune texts (stop 26), in our phrasings.
+
+def test_contributors_in_brackets_after_the_remaining_amount_are_its_parts():
+    lead = ("KHOROG, 2 March 2026 – The clinic project costs EUR 2 million. The European Union provides "
+            "EUR 1.6 million, or 80 per cent. ")
+    right = lead + "The remaining EUR 400,000 comes from the district (EUR 250,000) and the Aga Khan Foundation (EUR 150,000)."
+    wrong = lead + "The remaining EUR 400,000 comes from the district (EUR 250,000) and the Aga Khan Foundation (EUR 190,000)."
+    assert_flagged_twin_quiet("figures.parts", "en", wrong, right, "190,000")
+
+
+def test_items_counted_before_where_they_come_from():
+    right = ("БИШКЕК, 2 марта 2026 года — Тридцать школ из всех семи областей получат гранты по 4 000 евро — "
+             "в сумме 120 000 евро. Проект финансирует Европейский союз.")
+    wrong = right.replace("120 000 евро", "128 000 евро")
+    assert_flagged_twin_quiet("figures.product", "ru", wrong, right, "128 000 евро")
+
+
+def test_a_bare_first_group_after_of_them_joins_the_labelled_groups():
+    right = ("САМАРКАНД, 2 марта 2026 года — Курс завершили 700 фермеров. Из них 300 работают в Ургуте, "
+             "250 — в Пайарыке, остальные 150 — в Булунгуре. Проект финансирует Европейский союз.")
+    wrong = right.replace("250 — в Пайарыке", "280 — в Пайарыке")
+    assert loud_figures("ru", right) == []
+    assert any(rule == "figures.groups" for rule, _ in loud_figures("ru", wrong)), loud_figures("ru", wrong)
+
+
+def test_a_group_given_as_a_fraction_before_the_rest():
+    right = ("ХУДЖАНД, 2 марта 2026 года — Из 24 библиотек треть находится в Истаравшане, остальные 16 — в других "
+             "городах области. Проект финансирует Европейский союз.")
+    wrong = right.replace("остальные 16", "остальные 14")
+    assert_flagged_twin_quiet("figures.groups", "ru", wrong, right, "14")

@@ -217,15 +217,22 @@ def bare_groups(b) -> None:
             if re.match(r"[ \u00a0]+\d", text[first.end:first.end + 3]):
                 a = first.end  # «Из 1 200 опрошенных 410 были …, 530 — …»: the first group right after the whole, no comma
         prior = next((r for r in b.model.relations if r.kind == "groups" and whole.id == r.facts[0]), None)
-        if (whole.meta.get("groups") or prior) and (prior is None or len(prior.facts) > 2 or prior.complete):
+        # «Из них 420 живут в Ташкенте, 260 — в Самаркандской области, остальные 220 — в Бухарской»: a breakdown
+        # read from its labelled groups alone is read again with the bare number the opener starts with
+        again = m is not None and prior is not None and any(b.model.facts[i].meta.get("remaining") for i in prior.facts[1:]) \
+            and all(b.model.facts[i].sentence == k for i in prior.facts[1:])
+        if (whole.meta.get("groups") or prior) and (prior is None or len(prior.facts) > 2 or prior.complete) and not again:
             continue  # a breakdown already read; a lone group read before ("Of the 900 …, 400 in villages") is read again
         own = set(prior.facts[1:]) if prior else set()
         groups = _number_groups(b, k, a, e0, whole, own)
         if any(g.subset and g.id not in own for g in groups):
             continue
         if prior is not None:
-            if not own <= {g.id for g in groups} or len(groups) < 2:
+            if not own <= {g.id for g in groups} or len(groups) < 2 or again and len(groups) <= len(own):
                 continue
+            first_own = min(b.model.facts[i].start for i in own)
+            if again and any(g.id not in own and g.start > first_own for g in groups):
+                continue  # only the number the opener starts with is added ("… are boys from 9 districts": no group)
             b.model.relations.remove(prior)
             b._rel_keys.discard((prior.kind, tuple(prior.facts)))
         rest = _remaining_next(b, k, whole)
@@ -234,7 +241,7 @@ def bare_groups(b) -> None:
         if rest is not None:
             rest.meta["remaining"] = True
             groups.append(rest)
-        b._group_rel(whole, groups, complete=rest is not None)  # a complementary pair (women / men) is all of the whole
+        b._group_rel(whole, groups, complete=rest is not None or again)  # a complementary pair (women / men) is all of the whole
 
 
 def _labelled(b, c) -> bool:

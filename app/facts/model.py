@@ -511,6 +511,9 @@ class _Builder:
         from app.facts.money_parts import labelled_amounts
 
         labelled_amounts(self, fs, ws)  # "equipment – EUR 500,000, training – EUR 200,000, total – EUR 700,000"
+        from app.facts.money_parts import bracketed_breakdown
+
+        bracketed_breakdown(self, fs, ws)  # «Оставшиеся 450 тысяч евро вносят акимат (300 тысяч) и ПРООН (150 тысяч)»
         self._changes(fs, ws)
         self._relations(fs, ws, text, start)
 
@@ -1387,6 +1390,15 @@ class _Builder:
                 groups[-1].meta["remaining"] = True  # «…, остальные 20 – юноши»: the last group is the rest
         if any(g.meta.get("remaining") for g in groups):
             complete = True
+        frac = self._fraction_between(whole, groups[0]) if len(groups) == 1 and groups[0].meta.get("remaining") else None
+        if frac is not None:
+            # «Из 18 поликлиник половина …, остальные девять — …»: the group given as a fraction of the whole is the
+            # other group (a figure of its own, never the one blamed)
+            w, v = frac
+            g = self.add("count", w.start, w.end, v * whole.value, whole.unit, None, place=whole.place, scope=whole.scope,
+                         sentence=groups[0].sentence, block=groups[0].block)
+            g.meta["virtual"] = True
+            groups = [g] + groups
         for g in groups:
             g.subset = True
         whole.meta["groups"] = [g.id for g in groups]
@@ -1569,6 +1581,9 @@ class _Builder:
                           and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
                 if before and (not noun or _noun_match(before[-1].unit, noun)):
                     n = before[-1]
+                    origin = self._origin_count(ws, n, counts, x) if not noun else None
+                    if origin is not None:
+                        n = origin  # «Двадцать редакций из всех семи областей получат гранты по 7 500 евро»: the editors, not the regions
                 if n is None and x.kind == "money":
                     n = next((c for c in counts if c.start >= x.end and self._widx(ws, c.start) - i1 <= 4), None)
             x.meta["each"] = True
@@ -1589,6 +1604,28 @@ class _Builder:
                 continue
             tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
+
+    def _fraction_between(self, a: Fact, g: Fact):
+        """The one fraction word (rules/facts: ``fractions``: «половина», "a third") between a whole and a group
+        of it in the group's sentence, with its value; else None."""
+        fr = data(self.lang).get("fractions") or {}
+        if not fr or not (0 <= g.sentence < len(self.sent_words)):
+            return None
+        lo = max(a.end, self.sentences[g.sentence][0])
+        hits = [w for w in self.sent_words[g.sentence] if lo <= w.start and w.end <= g.start and w.norm in fr]
+        return (hits[0], float(fr[hits[0].norm])) if len(hits) == 1 else None
+
+    def _origin_count(self, ws: list[Word], c: Fact, counts: list[Fact], x: Fact) -> Fact | None:
+        """c counts where the things come from, right after another count of them ("20 newsrooms from all
+        seven regions", «Двадцать редакций из всех семи областей»): that other count, else None."""
+        i = self._widx(ws, c.start)
+        k = i - 1
+        if k >= 0 and ws[k].norm in ("all", "всех", "the"):
+            k -= 1
+        if k < 1 or ws[k].norm not in ("from", "of", "across", "из", "со", "с"):
+            return None
+        prev = [o for o in counts if o is not c and o is not x and o.end <= ws[k].start and k - self._widx(ws, o.end) <= 2]
+        return prev[-1] if prev and not prev[-1].meta.get("measure") else None
 
     def _subject_before_each(self, ws: list[Word], each_at: int, fs: list[Fact], x: Fact) -> Fact | None:
         """The count before a verb's "each" (up to 12 words, in the sentence's clause, no other figure between)."""

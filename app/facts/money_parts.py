@@ -275,3 +275,30 @@ def labelled_amounts(b, fs, ws) -> None:
     whole.role = owner or "total"  # «Бюджет Европейского союза по статьям: …, итого — 750 000 евро»: the EU's amount
     whole.meta["stated_sum"] = True
     b.rel("sum", [whole.id] + [p.id for p in lines], True, origin="text", note="labelled amounts")
+
+
+def bracketed_breakdown(b, fs, ws) -> None:
+    """An amount split right after it among contributors, each amount in brackets after its name:
+    «Оставшиеся 450 тысяч евро вносят акимат (300 тысяч) и ПРООН (150 тысяч)», "The remaining EUR
+    400,000 comes from the city (EUR 250,000) and UNICEF (EUR 150,000)". The bracketed amounts are
+    the parts of that amount, not more parts of the budget: a sum of it alone, and a subset of the
+    release's facts (no scope reading adds them to the total)."""
+    from app.facts.relations import _closed
+
+    text = b.text
+    money = [f for f in fs if f.kind in ("money", "percent")]
+    for k, w in enumerate(money):
+        if w.kind != "money" or w.role not in ("remaining", "cofin", "other") or _bracketed(text, w) or w.hedge:
+            continue
+        lines = money[k + 1:]
+        if len(lines) < 2 or any(f.kind != "money" or not _bracketed(text, f) or f.unit != w.unit for f in lines):
+            return
+        if not _closed(text, lines[-2], lines[-1], b.lang) or any(f.value >= w.value for f in lines) or \
+                sum(f.value for f in lines) > w.value * 1.5:
+            return
+        for p in lines:
+            p.subset = True
+            p.meta["whole"] = w.id
+            p.meta["labelled"] = True  # (the sentence's readings of a whole and its parts leave them alone)
+        b.rel("sum", [w.id] + [p.id for p in lines], True, origin="text", note="bracketed breakdown")
+        return
