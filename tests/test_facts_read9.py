@@ -133,3 +133,20 @@ def test_two_counts_with_places_are_two_facts():
     text = ("BATKEN, 3 March 2026 – The European Union will train 400 teachers in Batken region this year.\n"
             "The first 150 teachers in Kadamjay district start in April.\n")
     assert loud_figures("en", text) == []
+
+
+# --- "the N things" mid-sentence points back at the one earlier count of those things ------------------------
+def _wells_en(later):
+    return ("OSH, 3 March 2026 – The EU-funded project will drill 30 wells this year.\n"
+            f"Work on the {later} wells will start in April, when the ground thaws.\n")
+
+
+def test_the_things_mid_sentence_restated():
+    _flags("en", _wells_en(35), "figures.same-fact", "35 wells")
+    assert loud_figures("en", _wells_en(30)) == []
+
+
+def test_the_things_with_a_place_after_are_a_part():
+    text = ("OSH, 3 March 2026 – The EU-funded project will drill 30 wells this year.\n"
+            "Work on the 12 wells in Kara-Suu will start in April.\n")
+    assert loud_figures("en", text) == []

@@ -2355,7 +2355,8 @@ class _Builder:
             a, b = sorted(fs, key=lambda f: f.start)
             before = self.text[max(0, b.start - 12):b.start].lower()
             demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных|all|all the|все|всех|всем|всеми)[ \u00a0]+$", before) \
-                or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start])
+                or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start]) \
+                or (not strict and re.search(r"(?:^|[^\w])(?:on|of|for|to|from|with|at|in)[ \u00a0]+the[ \u00a0]+$", before))
             # "The 12 grants will fund …" opening a sentence, "all 18 grants": the set counted before, pointed back at
             pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
             pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
