@@ -105,3 +105,48 @@ def test_two_generic_names_are_not_restated():
     text = ("BUKHARA, 2 April 2027 – The European Union funds a course for 200 participants. "
             "Samarkand will account for 80 trainees and Bukhara for the rest.\n")
     assert loud_figures("en", text) == []
+
+
+# --- the lead's count with its place named is the release's count of those people ---------------------------
+def _teachers_en(later):
+    return ("BATKEN, 3 March 2026 – The European Union will train 400 teachers in Batken region this year.\n"
+            f"In total, {later} teachers will complete the course by December.\n")
+
+
+def _teachers_ru(later):
+    return ("Баткен, 3 марта 2026 года – Европейский союз обучит 400 учителей в Баткенской области.\n"
+            f"Всего курс до декабря пройдут {later} учителей.\n")
+
+
+def test_lead_count_with_place_restated_en():
+    _flags("en", _teachers_en(450), "figures.same-fact", "450 teachers")
+    assert loud_figures("en", _teachers_en(400)) == []
+
+
+def test_lead_count_with_place_restated_ru():
+    _flags("ru", _teachers_ru(450), "figures.same-fact", "450 учителей")
+    assert loud_figures("ru", _teachers_ru(400)) == []
+
+
+def test_two_counts_with_places_are_two_facts():
+    # both counts name their place: a count per district, not the lead's count again
+    text = ("BATKEN, 3 March 2026 – The European Union will train 400 teachers in Batken region this year.\n"
+            "The first 150 teachers in Kadamjay district start in April.\n")
+    assert loud_figures("en", text) == []
+
+
+# --- "the N things" mid-sentence points back at the one earlier count of those things ------------------------
+def _wells_en(later):
+    return ("OSH, 3 March 2026 – The EU-funded project will drill 30 wells this year.\n"
+            f"Work on the {later} wells will start in April, when the ground thaws.\n")
+
+
+def test_the_things_mid_sentence_restated():
+    _flags("en", _wells_en(35), "figures.same-fact", "35 wells")
+    assert loud_figures("en", _wells_en(30)) == []
+
+
+def test_the_things_with_a_place_after_are_a_part():
+    text = ("OSH, 3 March 2026 – The EU-funded project will drill 30 wells this year.\n"
+            "Work on the 12 wells in Kara-Suu will start in April.\n")
+    assert loud_figures("en", text) == []

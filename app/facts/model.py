@@ -160,6 +160,8 @@ GROUP_PLACE_KIND = re.compile(r"[ \u00a0]+(?:[—–][ \u00a0]+)?(?:(?:are|were|
 BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
+# "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
+LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|в|во|из|на)[ \u00a0]")
 EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
               "en": re.compile(r"(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
@@ -2330,6 +2332,7 @@ class _Builder:
         people = phrase_set(self.lang, "people")
         quals = set(str(x) for x in (phrase_set_list(self.lang, "qualifiers")))
         plain: dict[str, list[Fact]] = {}
+        lead_qualified: dict[str, list[Fact]] = {}  # "The EU will train 400 teachers in Batken region" (lead)
         summary_people: dict[str, list[Fact]] = {}
         things: dict[str, list[Fact]] = {}
         measures: dict[str, list[Fact]] = {}
@@ -2360,6 +2363,9 @@ class _Builder:
                 continue
             summary_people.setdefault(c.unit, []).append(c)
             if qualified:
+                if c.place in ("headline", "lead") and not strict and not c.meta.get("group_number") and \
+                        LEAD_PLACE.match(self.text, c.end, min(len(self.text), c.end + 40)):
+                    lead_qualified.setdefault(c.unit, []).append(c)
                 continue
             plain.setdefault(c.unit, []).append(c)
         cum_ps = phrase_set(self.lang, "cumulative")
@@ -2371,6 +2377,13 @@ class _Builder:
             # "since 2019 the programme has trained 2,000 teachers", «Всего с 2020 года …»: a running total since a year
             return bool(ws) and bool(HISTORY_YEAR[self.lang].search(self.text, ws[0].start, ws[-1].end))
 
+        for unit, qs in lead_qualified.items():
+            # "The EU will train 400 teachers in Batken region" (lead) … "In total, 450 teachers will be trained": the
+            # lead's count, its place named, is the release's count of them when it is the one lead count of the noun
+            # and every later count of the noun is plain
+            if len(qs) == 1 and unit in plain and len(summary_people.get(unit, [])) == len(plain[unit]) + 1 \
+                    and all(c.start > qs[0].end and c.place not in ("headline", "lead") for c in plain[unit]):
+                plain[unit] = qs + plain[unit]
         for unit, fs in plain.items():
             # «с начала программы – уже 460 учителей» beside «в этом году – 320»: the running total since
             # the start and one period's figure are two facts; each is compared with its own kind
@@ -2397,7 +2410,8 @@ class _Builder:
             a, b = sorted(fs, key=lambda f: f.start)
             before = self.text[max(0, b.start - 12):b.start].lower()
             demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных|all|all the|все|всех|всем|всеми)[ \u00a0]+$", before) \
-                or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start])
+                or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start]) \
+                or (not strict and re.search(r"(?:^|[^\w])(?:on|of|for|to|from|with|at|in)[ \u00a0]+the[ \u00a0]+$", before))
             # "The 12 grants will fund …" opening a sentence, "all 18 grants": the set counted before, pointed back at
             pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
             pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
