@@ -516,7 +516,13 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
     them only puts the second in that one («за помощь и поддержкой» → «поддержку»)."""
     cases = set(case_list)
     case = next((c for c in case_list if possible(first, {c})), None)
-    k = next(x for x, w in enumerate(ws) if w[0] == first.words[-1][0]) + 1
+    # (the index of the group's last word, found from the governor on: a scan from the block's
+    # start made every object of every verb cost the block's length)
+    last = first.words[-1][0]
+    k = next((x for x in range(i, len(ws)) if ws[x][0] == last), None)
+    if k is None:
+        return None
+    k += 1
     genitives = 0
     while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]):
         low = ws[k][2].lower()
