@@ -29,9 +29,11 @@ RU2 = re.compile(r"ответственность\s+за\s+(?:(?:е[её]|его
 EN = re.compile(r"sole\s+responsibility\s+of\s+(?:the\s+)?(?P<org>[^.\n]{2,200}?)\s+and\s+(?:do|does|can|may|shall)\b",
                 re.I)
 PLACEHOLDER = re.compile(r"[<\[]|название\s+организации|name\s+of\s+(?:the\s+)?organi[sz]ation", re.I)
-# a quoted name, with one name quoted inside it («Центр поддержки предпринимательства „Ишонч“»);
-# every alternative starts with another character, so the match stays linear
-QUOTED = re.compile(r"[«\"“„](?P<q>(?:[^«»\"“”„\n]|„[^«»\"“”„\n]{1,60}[“”]|“[^«»\"“”„\n]{1,60}”){2,120})[»\"”“]")
+# a quoted name, with one name quoted inside it («Центр поддержки предпринимательства „Ишонч“»,
+# also in the same quotes: «Центр «Умут»»); every alternative starts with another character, so
+# the match stays linear
+QUOTED = re.compile(r"[«\"“„](?P<q>(?:[^«»\"“”„\n]|„[^«»\"“”„\n]{1,60}[“”]|“[^«»\"“”„\n]{1,60}”"
+                    r"|«[^«»\"“”„\n]{1,60}»){2,120})[»\"”“]")
 ACR_TAIL = re.compile(r"\s*\((?P<acr>[^()\n]{2,12})\)\s*$")
 # the head noun of a legal form, also from its abbreviation
 FORM_HEADS = {"фонд", "объединение", "организация", "ассоциация", "учреждение", "центр", "союз", "палата",
@@ -214,6 +216,8 @@ def check(doc, rule, ctx):
             continue
         if not _named(ctx, doc, org, body, skip) and _all_named(ctx, doc, org, body, skip):
             continue  # "ACTED and Mercy Corps": each named in the release
+        if not _named(ctx, doc, org, body, skip) and _initials_named(ctx, doc, org, skip):
+            continue  # «Агентства развития и инвестирования сообществ» for the release's АРИС
         if _named(ctx, doc, org, body, skip):
             yield from _acronym_anagrams(doc, rule, org, skip, region)
             if doc.language == "en" and not QUOTED.search(org):
@@ -1174,6 +1178,74 @@ _IMPLEMENTS = re.compile(r"(?:реализ\w+|провел\w*|провёл|ор�
                          r"organi[sz]ed\s+by|led\s+by|managed\s+by)\s*$", re.I)
 
 
+# words an acronym leaves out («Агентство развития и инвестирования сообществ» is АРИС)
+_ACR_SKIP = {"и", "в", "во", "по", "для", "при", "of", "and", "for", "the", "in", "on", "to"}
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may have: the first letters of its words (an all-capitals word whole,
+    the parts of a hyphenated word each or the word once), with or without its short words."""
+    words = _WORDS.findall(ACR_TAIL.sub("", name))
+    if len(words) < 2:
+        return set()
+    out = set()
+    for keep_short in (False, True):
+        for split in (False, True):
+            letters = []
+            for w in words:
+                if w.lower() in _ACR_SKIP and not keep_short:
+                    continue
+                if w.isupper() and len(w) > 1:
+                    letters.append(w)
+                    continue
+                parts = w.split("-") if split else [w]
+                letters.extend(x[:1].upper() for x in parts if x)
+            out.add("".join(letters))
+    return {x for x in out if 3 <= len(x) <= 10}
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{2,10}(?![\w-])")
+
+
+def _initials_named(ctx, doc, org: str, skip) -> bool:
+    """The release writes, outside the disclaimer, the acronym the disclaimer's name spells out
+    («Агентства развития и инвестирования сообществ» for АРИС; "Community Legal Aid Network" for
+    CLAN), and never spells it out itself (a release that defines "… Programme (UNDP)" is compared
+    by that name: "Program" in the disclaimer is its slip)."""
+    mine = _initials(org)
+    if not mine:
+        return False
+    text = doc.text[:skip[0]] + " " + doc.text[skip[1]:]
+    if not any(m.group(0) in mine and f"({m.group(0)})" not in text for m in _ACRONYM.finditer(text)):
+        return False
+    # (a release that spells out a name like the disclaimer's anywhere is compared by that name)
+    words = _norm_tokens(ctx, ACR_TAIL.sub("", org))
+    return not any(_dice(words, _norm_tokens(ctx, ACR_TAIL.sub("", name))) >= 0.3 for _, name in _candidates(ctx, doc, skip))
+
+
+# capitals that name no organisation of a release's own («США», «СНГ»: countries and unions)
+_NOT_ORGS = {"США", "СНГ", "ЕАЭС", "ШОС", "ОДКБ", "USA", "CIS", "ЕС", "EU", "ЕУ", "КР", "РК", "РТ", "РУз", "ВВП", "GDP",
+             "НДС", "VAT", "ИТ", "IT", "ПК", "PC", "СМИ", "ЦУР", "SDG", "SDGS", "COVID", "ВИЧ", "HIV", "СПИД", "AIDS"}
+
+
+def _bare_acronyms(ctx, doc, skip, mine_forms) -> list[str]:
+    """Acronyms the release uses without spelling them out («Проект реализует ПРООН»), most used
+    first: those of the organisations list, then any written twice or more."""
+    from app.language.orgs import alias_groups
+
+    text = doc.text[:skip[0]] + " " + doc.text[skip[1]:]
+    counts: dict[str, int] = {}
+    for m in _ACRONYM.finditer(text):
+        t = m.group(0)
+        if len(t) >= 3 and t not in _NOT_ORGS:
+            counts[t] = counts.get(t, 0) + 1
+    known = {g for group in alias_groups() for g in group}
+    out = [t for t in counts if tuple(x for x, _, _ in lemmas(ctx, t)) not in mine_forms
+           and (t in known or counts[t] >= 2)]
+    return sorted(out, key=lambda t: (t not in known, -counts[t]))
+
+
 def _contacts_text(doc) -> str:
     from app.checks.structure.parts import structure
 
@@ -1236,7 +1308,7 @@ def _body_name(ctx, doc, org: str, skip) -> list[str]:
                         in_contacts.append(g)
         implementer = [n for off, n in cands if len(n.split()) >= 2 and _IMPLEMENTS.search(
             doc.text[max(0, off - 40):off])]
-        pick = (in_contacts or acrs or implementer)[:1]
+        pick = (in_contacts or acrs or implementer or _bare_acronyms(ctx, doc, skip, mine_forms))[:1]
         if not pick:
             return []
         name = pick[0]

