@@ -308,16 +308,22 @@ DAY_RANGE = {
 }
 
 
-_LAST_POINTS: list = [None, None]  # (text, language), points: find_ranges and the model ask twice per sentence
+# (text, language) -> points: find_ranges and the model ask twice per sentence, and the period read
+# across two sentences (durations.start_end_across) a third time after the whole document (issue 13:
+# one entry kept made that third pass compute every sentence's points again); bounded
+_POINTS: dict[tuple[str, str], list] = {}
 
 
 def time_points(text: str, language: str) -> list[TimePoint]:
     """Dates, month–year and year mentions, left to right, without overlaps."""
-    key, got = _LAST_POINTS
-    if key is not None and key[1] == language and key[0] == text:
+    key = (text, language)
+    got = _POINTS.get(key)
+    if got is not None:
         return list(got)  # TimePoint is frozen: sharing the points is safe (issue 13)
     out = _time_points(text, language)
-    _LAST_POINTS[:] = [(text, language), out]
+    if len(_POINTS) >= 4096:
+        _POINTS.clear()
+    _POINTS[key] = out
     return list(out)
 
 
