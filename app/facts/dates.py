@@ -20,7 +20,7 @@ _EN_MONTH_RX = (r"(?:January|February|March|April|May|June|July|August|September
                 r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 
 RU_DATE = re.compile(
-    r"(?<![\d.,])(?P<day>[0-3]?\d)(?:-?(?:го|е))?\s+" + _RU_MONTH_RX +
+    r"(?=\d)(?<![\d.,])(?P<day>[0-3]?\d)(?:-?(?:го|е))?\s+" + _RU_MONTH_RX +
     r"(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|году|г\.))?)?", re.I)
 EN_DATE_DMY = re.compile(
     r"(?=\d)(?<![\d.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>" + _EN_MONTH_RX + r")(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?")
@@ -34,7 +34,7 @@ ISO_DATE = re.compile(r"(?=\d)(?<![\d\-/.])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\
 SLASH_DATE = re.compile(r"(?=\d)(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 DASH_MON_DATE = re.compile(r"(?=\d)(?<![\d\w])(?P<day>[0-3]?\d)-(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
 RU_QUOTED_DATE = re.compile(r"«(?P<day>[0-3]?\d)»[ \u00a0]+" + _RU_MONTH_RX + r"(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*(?:года|г\.))?)?", re.I)
-RU_ABBR_DATE = re.compile(r"(?<![\d.,])(?P<day>[0-3]?\d)[ \u00a0]+(?P<mon>янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек)\.[ \u00a0]*(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*г\.)?", re.I)
+RU_ABBR_DATE = re.compile(r"(?=\d)(?<![\d.,])(?P<day>[0-3]?\d)[ \u00a0]+(?P<mon>янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек)\.[ \u00a0]*(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*г\.)?", re.I)
 
 RU_WEEKDAYS = [("понедельник", 0), ("вторник", 1), ("сред", 2), ("четверг", 3), ("пятниц", 4), ("суббот", 5),
                ("воскресен", 6)]
@@ -201,8 +201,8 @@ _RU_MON = (r"(?:январ[а-яё]{0,3}|феврал[а-яё]{0,3}|март[а-
 _EN_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
            r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 MONTH_YEAR = {
-    "ru": re.compile(r"(?<![\w\d])(?P<mon>" + _RU_MON + r")(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*(?:года|году|г\.))?)?(?![\w])", re.I),
-    "en": re.compile(r"(?<![\w\d])(?P<mon>" + _EN_MON + r")(?![a-z])(?:,?[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I),
+    "ru": re.compile(r"(?=[яфмаисонд])(?<![\w\d])(?P<mon>" + _RU_MON + r")(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \u00a0]*(?:года|году|г\.))?)?(?![\w])", re.I),
+    "en": re.compile(r"(?=[jfmasond])(?<![\w\d])(?P<mon>" + _EN_MON + r")(?![a-z])(?:,?[ \u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I),
 }
 YEAR = re.compile(r"(?=\d)(?<![\w\d.,])(?P<year>(?:19|20)\d\d)(?![\d])(?:[ \u00a0]*(?:гг?\.|годы|годов|годах|года|год|году))?")
 NUMERIC_MONTH_YEAR = re.compile(r"(?=\d)(?<![\d.])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d.]\d)")
@@ -308,16 +308,22 @@ DAY_RANGE = {
 }
 
 
-_LAST_POINTS: list = [None, None]  # (text, language), points: find_ranges and the model ask twice per sentence
+# (text, language) -> points: find_ranges and the model ask twice per sentence, and the period read
+# across two sentences (durations.start_end_across) a third time after the whole document (issue 13:
+# one entry kept made that third pass compute every sentence's points again); bounded
+_POINTS: dict[tuple[str, str], list] = {}
 
 
 def time_points(text: str, language: str) -> list[TimePoint]:
     """Dates, month–year and year mentions, left to right, without overlaps."""
-    key, got = _LAST_POINTS
-    if key is not None and key[1] == language and key[0] == text:
+    key = (text, language)
+    got = _POINTS.get(key)
+    if got is not None:
         return list(got)  # TimePoint is frozen: sharing the points is safe (issue 13)
     out = _time_points(text, language)
-    _LAST_POINTS[:] = [(text, language), out]
+    if len(_POINTS) >= 4096:
+        _POINTS.clear()
+    _POINTS[key] = out
     return list(out)
 
 

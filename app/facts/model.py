@@ -120,11 +120,12 @@ def _straddles(text: str, i: int) -> bool:
     return y in "'’" and _letter(x) and i + 1 < len(text) and _letter(text[i + 1])
 
 
-PROJECT_RU = re.compile(r"(?:[Пп]роект[а-яё]{0,3}|[Пп]рограмм[а-яё]{0,3}|[Ии]нициатив[а-яё]{0,3}|[Кк]омпонент[а-яё]{0,3})"
+PROJECT_RU = re.compile(r"(?=[ПпИиКк])(?:[Пп]роект[а-яё]{0,3}|[Пп]рограмм[а-яё]{0,3}|[Ии]нициатив[а-яё]{0,3}|[Кк]омпонент[а-яё]{0,3})"
                         r"[ \u00a0]+[«“\"]([^«»“”\"\n]{3,150}+)[»”\"]")
-PROJECT_EN = re.compile(r"(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative|[Cc]omponent|[Aa]ction)[ \u00a0]+[«“\"‘']([^«»“”\"\n]{3,150}+)[»”\"’']"
+PROJECT_EN = re.compile(r"(?=[A-Zacipt«“\"])(?:"  # a match starts with one of these: the scan skips to them (issue 13)
+                        r"(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative|[Cc]omponent|[Aa]ction)[ \u00a0]+[«“\"‘']([^«»“”\"\n]{3,150}+)[»”\"’']"
                         r"|[«“\"]([^«»“”\"\n]{3,150}+)[»”\"][ \u00a0]+(?:project|programme|program|initiative)"
-                        r"|(?<![\w])(?:the[ \u00a0]+)?((?:[A-Z][\w\-]{1,30}+[ \u00a0]+){1,6}+)(?:[Pp]roject|[Pp]rogramme|[Ii]nitiative)(?![\w])")
+                        r"|(?<![\w])(?:the[ \u00a0]+)?((?:[A-Z][\w\-]{1,30}+[ \u00a0]+){1,6}+)(?:[Pp]roject|[Pp]rogramme|[Ii]nitiative)(?![\w]))")
 ACRONYM = re.compile(r"\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё0-9\-]{1,14}+)\)")
 QUOTE_SPANS = re.compile(r"«[^«»\n]{20,2000}+»|“[^“”\n]{20,2000}+”|\"[^\"\n]{20,2000}+\"")
 GROUP_LINK_EN = re.compile(r"[ \u00a0]+(?:(?P<of>of[ \u00a0]+(?:them|whom|these|those|the[ \u00a0]+participants))[ \u00a0,]+"
@@ -162,8 +163,8 @@ OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 # "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
 LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|в|во|из|на)[ \u00a0]")
-EU_MENTION = {"ru": re.compile(r"(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
-              "en": re.compile(r"(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
+EU_MENTION = {"ru": re.compile(r"(?=Е)(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
+              "en": re.compile(r"(?=[ET])(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
                   "That", "One", "Another", "Second", "First", "Third", "Both", "Two", "Three"}
 

@@ -154,7 +154,7 @@ ANY = re.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)*+")
 # Cyrillic letters with a Latin twin typed inside an address (рress@fund.kz with a Cyrillic р)
 TWINS = str.maketrans("аеорсухкмтвнАЕОРСУХКМТВН", "aeopcyxkmtbhAEOPCYXKMTBH")
 # an address where an e-mail label promises one and the '@' is missing or mistyped
-LABELLED = re.compile(r"(?:\be-?mail|\bE-?MAIL|\bэл\.\s?почта|\bэлектронн\w+\s+почт\w+|\bпочта)\s*+:?[ \t\u00a0]*+"
+LABELLED = re.compile(r"(?=[eэп])(?:\be-?mail|\bE-?MAIL|\bэл\.\s?почта|\bэлектронн\w+\s+почт\w+|\bпочта)\s*+:?[ \t\u00a0]*+"
                       r"(?P<addr>[A-Za-z0-9][A-Za-z0-9_.+#\-]*+)(?![\w@])", re.I)
 # domain endings one edit from the common ones that are no domain ending (.con, .kzz, .uzb, .ogr)
 TARGET_TLDS = ("com", "org", "net", "kz", "kg", "uz", "tj", "tm", "ru", "eu", "int", "gov", "edu", "info")

@@ -42,7 +42,7 @@ RELEASE_PREFIX = re.compile(r"^\s*(?:(?:release|issue|publication)\s+date|for\s+
 UPPER_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-’']{2,}(?:[ ,\-]+[A-ZА-ЯЁ][A-ZА-ЯЁa-z.’']*){0,4}\s*[,]?\s*[–—-]\s")
 AFTER_DATE = re.compile(r"^\s*(?:года|г\.)?\s*(?:[–—-]|[.,:]|\s+\S)")
 
-PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-\u00a0]{6,}\d|(?:тел|tel|phone|моб|mob|факс|fax|call)\w*\.?:?\s*\(?\d[\d\s()\-\u00a0]{5,}\d)", re.I)
+PHONE = re.compile(r"(?=[+тtpмmфfc])(?:\+\s?\d[\d\s()\-\u00a0]{6,}\d|(?:тел|tel|phone|моб|mob|факс|fax|call)\w*\.?:?\s*\(?\d[\d\s()\-\u00a0]{5,}\d)", re.I)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++\s?@\s?[\w-]++(?:\.[\w-]++)++")  # linear: starts where the run starts
 OFFICE = re.compile(
     r"пресс[- ]?служб|пресс[- ]?секретар|пресс[- ]?центр|пресс[- ]?офис|контакт|координатор|представительств|"

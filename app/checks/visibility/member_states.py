@@ -5,7 +5,7 @@ import re
 
 from app.core import eu_texts
 
-EU = re.compile(r"Европейск\w+\s+[Сс]оюз\w*|Евросоюз\w*|\bЕС\b|European\s+Union|\bEU\b")
+EU = re.compile(r"(?=[ЕE])(?:Европейск\w+\s+[Сс]оюз\w*|Евросоюз\w*|\bЕС\b|European\s+Union|\bEU\b)")
 COUNT = re.compile(r"(?=2)(?<![\d.,])(?P<n>28)(?P<rest>\s+(?:(?:EU\s+)?[Mm]ember\s+[Ss]tates|(?:EU\s+|European\s+)?countries|"
                    r"(?:европейских\s+)?(?:стран\w*|государств\w*)(?:[-–\s]+член\w*)?))")
 HISTORY = re.compile(r"\b(?:19\d\d|200\d|201\d)\b|Brexit|Великобритани\w+|United\s+Kingdom|\bUK\b|до\s+2020|before\s+2020", re.I)
