@@ -1379,6 +1379,10 @@ class _Builder:
 
         if fraction_whole(self, whole) is not None:
             return  # «Каждый пятый из 250 участников — 50 …»: a fraction of the 250, not a whole of groups
+        if whole.kind == "count" and ONE_IN.search(self.text, max(0, whole.start - 30), whole.start):
+            return  # "Three in five borrowers are women: 126 of the 210 loans …": a rate's denominator, not a whole
+        if whole.meta.get("each") and any(g.value > whole.value for g in groups):
+            return  # "Each school has sent 20 teachers, 1,280 in total. Of these, 896 are women …": not the 20 per school
         labels = [g.label or g.unit for g in groups] + [g.q.noun for g in groups if g.q and g.q.noun]
         sets = _complementary(self.lang)
         for pair in sets:
@@ -1650,7 +1654,7 @@ class _Builder:
         after it ("EUR 360,000 in total")?"""
         tot_ps = phrase_set(self.lang, "in_total")
         j0, j1 = self._widx(ws, t.start), self._widx(ws, t.end)
-        lo = max([0, j0 - 8] + [self._widx(ws, o.end) for o in fs if o.end <= t.start])
+        lo = max([0, j0 - 12] + [self._widx(ws, o.end) for o in fs if o.end <= t.start])
         for x in range(j0 - 1, lo - 1, -1):
             if ws[x].norm in (";", ".", "(", ")"):
                 lo = x + 1
@@ -2149,6 +2153,14 @@ class _Builder:
                                     for p in listed for q in listed) \
                             and not any(f.id in r.facts for r in self.model.relations):
                         parts["listed%d" % f.id] = f
+                if "remaining" in parts:
+                    # "… The Supreme Court provides €250,000. The rest, €150,000, comes from …": a contributor's amount
+                    # stated before "the rest" is one of the parts it is the rest of
+                    rem = parts["remaining"]
+                    for f in usable:
+                        if f.role == "other" and f.unit == unit and f.start < rem.start and f.table is None and f.hedge is None \
+                                and not f.subset and "whole" not in f.meta and not any(f.id in r.facts for r in self.model.relations):
+                            parts["other%d" % f.id] = f
                 if set(parts) == {"remaining"} and not self._before_remaining(usable, parts, _nearest(totals, list(parts.values()))):
                     # "The EU provides 80 % of the EUR 2 million budget. The remaining EUR 500,000 …": the rest of a share
                     from app.facts.money_parts import complement_share
@@ -2346,6 +2358,8 @@ class _Builder:
                 continue  # "One household in three", «одна школа из пяти»: one thing named, not a count of the fact
             if self._by_year(c):
                 continue  # «В 2024 году центры приняли 2 100 женщин, в 2025-м – 2 900»: one year's part of the whole
+            if ONE_IN_APPOSED.search(self.text, max(0, c.start - 60), c.start) or ONE_IN.search(self.text, max(0, c.start - 30), c.start):
+                continue  # "one in four participants, 285 women, has registered": a rate ("four") and the part it gives
             if RATE_AFTER.match(self.text, c.end, min(len(self.text), c.end + 24)) or \
                     RATE_BEFORE.search(self.text, max(0, c.start - 12), c.start):
                 continue  # «51 случай на 100 000 населения», "3.4 nurses per 1,000 people": a rate, not a count
@@ -2589,6 +2603,9 @@ _ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.
 
 RATE_AFTER = re.compile(r"[ \u00a0]*(?:на|per|for every)[ \u00a0]+(?:\d[\d \u00a0,.]{0,8}|one |a |тысяч\w* |сто )[ \u00a0]*"
                         r"(?:населени|жител|человек|people|population|inhabitant|resident|live birth|живорожд|детей|children)", re.I)
+ONE_IN = re.compile(r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \u00a0]+(?:[a-z]{2,20}[ \u00a0]+)?in[ \u00a0]+$", re.I)
+ONE_IN_APPOSED = re.compile(r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \u00a0]+(?:[a-z]{2,20}[ \u00a0]+)?in[ \u00a0]+"
+                            r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){0,2}[ \u00a0]*[,–—(][ \u00a0]*$", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
 
 
