@@ -1007,7 +1007,7 @@ class _Builder:
     def _relations(self, fs: list[Fact], ws: list[Word], text: str, base: int) -> None:
         self._products(fs, ws)
         self._parenthetical(fs, ws)
-        money = [f for f in fs if f.kind == "money" and not f.meta.get("each") and not f.meta.get("labelled")]
+        money = [f for f in fs if f.kind == "money" and not f.meta.get("each") and not f.meta.get("own_list")]
         pcts = [f for f in fs if f.kind == "percent"]
         counts = [f for f in fs if f.kind == "count" or (f.kind == "money" and False)]
         lang = self.lang
@@ -2603,9 +2603,11 @@ _ABBR_END = re.compile(r"(?:(?<![\w])(?:i\.\s?e|e\.\s?g|т\.\s?е|т\.\s?к|т\.
 
 RATE_AFTER = re.compile(r"[ \u00a0]*(?:на|per|for every)[ \u00a0]+(?:\d[\d \u00a0,.]{0,8}|one |a |тысяч\w* |сто )[ \u00a0]*"
                         r"(?:населени|жител|человек|people|population|inhabitant|resident|live birth|живорожд|детей|children)", re.I)
-ONE_IN = re.compile(r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \u00a0]+(?:[a-z]{2,20}[ \u00a0]+)?in[ \u00a0]+$", re.I)
-ONE_IN_APPOSED = re.compile(r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \u00a0]+(?:[a-z]{2,20}[ \u00a0]+)?in[ \u00a0]+"
-                            r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){0,2}[ \u00a0]*[,–—(][ \u00a0]*$", re.I)
+# "three in five borrowers", "one school in four": a rate; ONE_IN ends at its denominator, ONE_IN_APPOSED after the
+# rate and a comma or dash ("one in four participants, 285 women")
+_ONE_IN = r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \u00a0]+(?:[a-z]{2,20}[ \u00a0]+)?in[ \u00a0]+"
+ONE_IN = re.compile(_ONE_IN + r"$", re.I)
+ONE_IN_APPOSED = re.compile(_ONE_IN + r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){0,2}[ \u00a0]*[,–—(][ \u00a0]*$", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
 
 

@@ -270,8 +270,8 @@ def labelled_amounts(b, fs, ws) -> None:
             p.meta.pop("strong", None)
         p.meta["whole"] = whole.id
         p.meta["in_breakdown"] = True
-        p.meta["labelled"] = True
-    whole.meta["labelled"] = True
+        p.meta["own_list"] = True
+    whole.meta["own_list"] = True
     whole.role = owner or "total"  # «Бюджет Европейского союза по статьям: …, итого — 750 000 евро»: the EU's amount
     whole.meta["stated_sum"] = True
     b.rel("sum", [whole.id] + [p.id for p in lines], True, origin="text", note="labelled amounts")
@@ -299,6 +299,6 @@ def bracketed_breakdown(b, fs, ws) -> None:
         for p in lines:
             p.subset = True
             p.meta["whole"] = w.id
-            p.meta["labelled"] = True  # (the sentence's readings of a whole and its parts leave them alone)
+            p.meta["own_list"] = True  # (the sentence's readings of a whole and its parts leave them alone)
         b.rel("sum", [w.id] + [p.id for p in lines], True, origin="text", note="bracketed breakdown")
         return

@@ -104,6 +104,9 @@ def _token_suggestion(w, part_suggestion: str) -> tuple[int, int, str]:
     return w.token_start, w.token_start + len(token), token[:rel] + part_suggestion + token[rel + len(w.text):]
 
 
+_FIRST_LETTER = re.compile(r"[ \u00a0]*([^\W\d_])")
+
+
 def check(doc, rule, ctx):
     lang = doc.language
     sp = speller(ctx, lang)
@@ -126,7 +129,7 @@ def check(doc, rule, ctx):
     headline = parts.headline if lang == "en" else None
     if parts.dateline is not None:
         # «Тараз, 18 сентября 2025 г. — Семинр для …»: the lead's first word after its dateline starts its sentence
-        m = re.compile(r"[ \u00a0]*([^\W\d_])").match(doc.text, parts.dateline.end)
+        m = _FIRST_LETTER.match(doc.text, parts.dateline.end)
         lead_start = m.start(1) if m else -1
     else:
         lead_start = -1
