@@ -130,3 +130,34 @@ def test_length_of_another_work_is_quiet():
     text = ("OSH, 12 May 2026 – The EU will fund the restoration of 45 km of irrigation canals in Osh region. "
             + EU_EN + "A further 12 km of drainage will be cleaned by the farmers themselves.\n")
     assert loud_figures("en", text) == []
+
+
+# --- a quote restates the lead's count, whatever verb the speaker uses -------------------------------------------
+def _lead_quote_people_ru(n):
+    return ("Душанбе, 3 апреля 2026 года – Проект, финансируемый Европейским союзом, подготовил 240 пограничников "
+            "к работе с новыми системами досмотра.\n\n"
+            f"«Благодаря проекту {n} пограничников освоили современные методы», – отметил начальник учебного центра.\n")
+
+
+def _lead_quote_things_en(n):
+    return ("OSH, 3 April 2026 – The European Union has handed over 12 ambulances to district hospitals of Osh region.\n\n"
+            f"\"We received {n} ambulances, and every district now has one,\" said the head of the regional health department.\n")
+
+
+def test_quote_restating_lead_flagged():
+    got = loud_figures("ru", _lead_quote_people_ru("260"))
+    assert any(r == "figures.same-fact" and "пограничников" in t for r, t in got), got
+    got = loud_figures("en", _lead_quote_things_en("14"))
+    assert any(r == "figures.same-fact" and "ambulances" in t for r, t in got), got
+
+
+def test_quote_restating_lead_agreeing_is_quiet():
+    assert loud_figures("ru", _lead_quote_people_ru("240")) == []
+    assert loud_figures("en", _lead_quote_things_en("12")) == []
+
+
+def test_quote_telling_fewer_going_on_is_quiet():
+    # fewer of the same people doing something next: a group of them, not the lead's count again
+    text = ("Душанбе, 3 апреля 2026 года – Проект, финансируемый Европейским союзом, подготовил 240 пограничников.\n\n"
+            "«Лучшие 20 пограничников поедут на стажировку в Литву», – отметил начальник учебного центра.\n")
+    assert loud_figures("ru", text) == []

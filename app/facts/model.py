@@ -2321,8 +2321,10 @@ class _Builder:
         clauses that each tell an action (a verb of five letters or more) and share none are two facts."""
         if len(fs) != 2 or abs(fs[0].value - fs[1].value) <= 1e-6 * max(fs[0].value, 1):
             return fs
-        from app.facts.relations import different_actions
+        from app.facts.relations import _next_of_fewer, different_actions
 
+        if _headline_restated(*fs) and not any(f.meta.get("about") for f in fs) and not _next_of_fewer(self, *fs):
+            return fs  # a quote restating the lead's people: the speaker's verb is not another action
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
     def _by_year(self, c: Fact) -> bool:
@@ -2459,7 +2461,7 @@ class _Builder:
             # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
             # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
             # the headline's count may name whom it goes to («25 грантов среди НКО»); the quote or summary restating it is plain
-            summary = _summary_pair(a, b) or (_headline_restated(a, b) and not (b if a.place == "headline" else a).meta.get("qualified"))
+            summary = _summary_pair(a, b) or (_headline_restated(a, b) and not (b if a.place in ("headline", "lead") else a).meta.get("qualified"))
             tail = min(pa, pb, key=len)
             repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
             if strict:
@@ -2643,10 +2645,10 @@ def _summary_pair(a: Fact, b: Fact) -> bool:
 
 
 def _headline_restated(a: Fact, b: Fact) -> bool:
-    """The headline's count («25 грантов для НКО») said again in a quote or the project's summary: the
+    """The headline's or lead's count («25 грантов для НКО») said again in a quote or the project's summary: the
     quote and the summary restate the release's main figure."""
-    return (a.place == "headline" and (b.place == "quote" or b.meta.get("about"))) or \
-        (b.place == "headline" and (a.place == "quote" or a.meta.get("about")))
+    return (a.place in ("headline", "lead") and (b.place == "quote" or b.meta.get("about"))) or \
+        (b.place in ("headline", "lead") and (a.place == "quote" or a.meta.get("about")))
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
