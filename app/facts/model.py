@@ -262,6 +262,9 @@ class _Builder:
         aggregate_sums(self)
 
         count_shares(self)
+        from app.facts.part_shares import part_shares
+
+        part_shares(self)  # «Из 140 специалистов … 42 … Таким образом, доля банкиров составила 25 %»
         from app.facts.shares import count_share_named_whole
 
         count_share_named_whole(self)  # "80 schools in X region, or 20% of the region's 320 schools"
