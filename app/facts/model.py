@@ -262,6 +262,9 @@ class _Builder:
         aggregate_sums(self)
 
         count_shares(self)
+        from app.facts.part_shares import part_shares
+
+        part_shares(self)  # «Из 140 специалистов … 42 … Таким образом, доля банкиров составила 25 %»
         from app.facts.shares import count_share_named_whole
 
         count_share_named_whole(self)  # "80 schools in X region, or 20% of the region's 320 schools"
@@ -2321,8 +2324,10 @@ class _Builder:
         clauses that each tell an action (a verb of five letters or more) and share none are two facts."""
         if len(fs) != 2 or abs(fs[0].value - fs[1].value) <= 1e-6 * max(fs[0].value, 1):
             return fs
-        from app.facts.relations import different_actions
+        from app.facts.relations import _next_of_fewer, different_actions
 
+        if _headline_restated(*fs) and not any(f.meta.get("about") for f in fs) and not _next_of_fewer(self, *fs):
+            return fs  # a quote restating the lead's people: the speaker's verb is not another action
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
     def _by_year(self, c: Fact) -> bool:
@@ -2416,6 +2421,26 @@ class _Builder:
             if heads and abouts and len({c.value for c in heads}) == 1 and len({c.value for c in abouts}) == 1 \
                     and len(heads) + len(abouts) == len(fs) and heads[0].value != abouts[0].value and not cumulative(abouts[0]):
                 self.rel("same", [heads[-1].id, abouts[0].id], origin="scope")
+        # «ЕС и ЮНЕСКО обучат 900 журналистов» (headline) … a fact box's line «800 медиаспециалистов»: the box restates
+        # the release's one count of people, whatever noun it names them by (one people line in the box, one value before)
+        def of_people(c: Fact) -> bool:
+            # the noun as written ("midwives": unit 'midwive'), or its lemma when it is the noun's ('минь' of «мини-грантов» is not)
+            noun = self.text[c.q.noun_start:c.q.noun_end].lower() if c.q and c.q.noun_start >= 0 else ""
+            if not noun or "-" in noun.split()[0]:
+                return False
+            return bool(people.at(words(noun), 0)) or _people(self.lang, c.unit)
+
+        allp = [c for c in cs if of_people(c) and not (
+            c.subset or c.table or c.meta.get("groups") or c.meta.get("each") or c.meta.get("items")
+            or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"))]
+        heads = [c for c in allp if c.place in ("headline", "lead") and not c.meta.get("about")
+                 and self.doc.blocks[c.block].kind != "textbox"]
+        in_box = [c for c in allp if self.doc.blocks[c.block].kind == "textbox" or c.meta.get("about")]
+        boxed = [c for c in in_box if 0 <= c.sentence < len(self.sent_words) and len(self.sent_words[c.sentence]) <= 5]
+        if heads and len(boxed) == 1 and len({c.value for c in heads}) == 1 and heads[0].value != boxed[0].value \
+                and len(in_box) == 1 and not cumulative(boxed[0]) \
+                and not any(_noun_match(c.unit, boxed[0].unit) for c in heads):
+            self.rel("same", [heads[-1].id, boxed[0].id], origin="scope")
         # things (ambulances, cold rooms): the same fact only when a later mention points back at the
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
         # холодильных камер» … «16 холодильных камер»), and the scope names no third value
@@ -2438,11 +2463,12 @@ class _Builder:
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
             # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
             # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
-            summary = _summary_pair(a, b) or (_headline_restated(a, b) and plain_pair)
+            # the headline's count may name whom it goes to («25 грантов среди НКО»); the quote or summary restating it is plain
+            summary = _summary_pair(a, b) or (_headline_restated(a, b) and not (b if a.place in ("headline", "lead") else a).meta.get("qualified"))
             tail = min(pa, pb, key=len)
             repeats = len(tail.split()) >= 2 and max(pa, pb, key=len).endswith(tail)
             if strict:
-                if a.sentence != b.sentence and ((demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2)):
+                if a.sentence != b.sentence and ((demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or summary):
                     self.rel("same", [a.id, b.id], origin="scope")
                 continue
             if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
@@ -2475,9 +2501,13 @@ class _Builder:
         from app.facts.people_names import generic_restated
 
         generic_restated(self, cs)  # «Более 300 журналистов …» … «Около 200 участников форума …»: the same people
-        # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary
+        # areas and lengths: "on 1,500 hectares" in the lead, "It covers 1,800 hectares" in the summary; or two
+        # clauses telling the same action ("rehabilitating 40 km of canals" … "the rehabilitation of 55 km")
+        from app.facts.relations import same_action
+
         for unit, fs in measures.items():
-            if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
+            if len(fs) == 2 and fs[0].value != fs[1].value and (_summary_pair(*sorted(fs, key=lambda f: f.start))
+                                                                 or same_action(self, fs[0], fs[1])):
                 self.rel("same", [fs[0].id, fs[1].id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
@@ -2618,10 +2648,10 @@ def _summary_pair(a: Fact, b: Fact) -> bool:
 
 
 def _headline_restated(a: Fact, b: Fact) -> bool:
-    """The headline's count («25 грантов для НКО») said again in a quote or the project's summary: the
+    """The headline's or lead's count («25 грантов для НКО») said again in a quote or the project's summary: the
     quote and the summary restate the release's main figure."""
-    return (a.place == "headline" and (b.place == "quote" or b.meta.get("about"))) or \
-        (b.place == "headline" and (a.place == "quote" or a.meta.get("about")))
+    return (a.place in ("headline", "lead") and (b.place == "quote" or b.meta.get("about"))) or \
+        (b.place in ("headline", "lead") and (a.place == "quote" or a.meta.get("about")))
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
