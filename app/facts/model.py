@@ -294,6 +294,9 @@ class _Builder:
         from app.facts.groups import share_pairs
 
         share_pairs(self)  # «58 % составили женщины и 47 % — мужчины»: the shares of a women/men pair make 100 %
+        from app.facts.percent_parts import percent_parts
+
+        percent_parts(self)  # «62 % …, 23 % …, остальные 15 %»: percentages that split one whole make 100 %
         return self.model
 
     def _valued_noun(self, f: Fact) -> str | None:
