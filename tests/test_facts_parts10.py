@@ -51,3 +51,52 @@ def test_shares_of_different_wholes_stay_quiet():
     text = ("Women made up 60 per cent of the participants, and 55 per cent of the graduates found work "
             "within a year, according to the project funded by the European Union.")
     assert loud_figures("en", text) == []
+
+
+# hours are a quantity: a course of N modules of M hours each
+HOURS = [
+    ("ru", "Алматы, 4 февраля 2026 года. Курс для социальных работников, созданный при поддержке Европейского союза, "
+           "состоит из шести модулей по 12 часов, а его общий объем — {}.", "70 часов", "72 часа"),
+    ("en", "The EU-funded curriculum for school nurses has five modules of 14 hours each, {} in total.",
+     "60 hours", "70 hours"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", HOURS)
+def test_hours_product(lang, text, wrong, right):
+    assert _figs(lang, text.format(wrong)) == [(wrong, [right])]
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_hours_are_not_people():
+    # a total of people is never the product of hours
+    text = ("Бишкек, 5 марта 2026 года. Восемь групп по 6 часов занятий в неделю посетили всего 96 человек; "
+            "проект финансирует Европейский союз.")
+    assert loud_figures("ru", text) == []
+
+
+# groups: a count after its adjectives whose noun is also a verb («сел»), one group over its whole after
+# «Из них», a labelled group standing before "of the N"
+GROUPS = [
+    ("ru", "Талас, 2 апреля 2026 года. Ветеринарные бригады, созданные при поддержке Европейского союза, обслужили "
+           "{} горных сел. В их числе 11 сел Таласского района и восемь — Бакай-Атинского.", "17", "19"),
+    ("en", "Women account for 35 of the {} young farmers who joined the EU-funded course in Naryn, and men for 40.",
+     "80", "75"),
+    ("ru", "Женщины составили 35 из {} фермеров, прошедших обучение при поддержке Европейского союза, а мужчины — 40.",
+     "80", "75"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", GROUPS)
+def test_groups_read(lang, text, wrong, right):
+    got = _figs(lang, text.format(wrong))
+    assert len(got) == 1, got
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_one_group_larger_than_its_whole():
+    text = ("Хорог, 6 мая 2026 года. В летнюю школу, организованную при поддержке Европейского союза, записались "
+            "140 школьников. Из них {} — девочки.")
+    got = _figs("ru", text.format("780"))
+    assert [t for t, _ in got] == ["780 — девочки"], got
+    assert loud_figures("ru", text.format("78")) == []
