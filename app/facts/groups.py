@@ -408,7 +408,7 @@ def _of_them_number(b, k: int, whole):
 
     ws = b.sent_words[k]
     ops = phrase_set(b.lang, "group_openers")
-    ms = [m for m in ops.find(ws) if m.i > 0]
+    ms = ops.find(ws)  # (opening the sentence: «Из них 1 200 — девушки», read here when it is one group over the whole)
     if len(ms) != 1:
         return None
     m = ms[0]

@@ -297,6 +297,9 @@ class _Builder:
         from app.facts.groups import share_pairs
 
         share_pairs(self)  # «58 % составили женщины и 47 % — мужчины»: the shares of a women/men pair make 100 %
+        from app.facts.percent_parts import percent_parts
+
+        percent_parts(self)  # «62 % …, 23 % …, остальные 15 %»: percentages that split one whole make 100 %
         return self.model
 
     def _valued_noun(self, f: Fact) -> str | None:
@@ -591,6 +594,8 @@ class _Builder:
         q2.meta["group_number"] = True
         q2.meta["of_them"] = bool(re.match(r"[ \u00a0]+of[ \u00a0]+(?:them|whom)", text[q.end - base:q.end - base + 12])) or \
             bool(re.search(r"(?:среди|из)[ \u00a0]+них[ \u00a0]*$", text[max(0, q.start - base - 12):q.start - base]))
+        if re.match(r"[ \u00a0]+(?:of(?:[ \u00a0]+the)?|из)[ \u00a0]+\d", text[q.end - base:q.end - base + 12]):
+            q2.meta["part_of_next"] = True  # "Women account for 40 of the 90 trainees": a group before its whole
         return q2
 
     def _group_number_after(self, text: str, base: int, q: Quantity) -> Quantity | None:
@@ -1242,7 +1247,7 @@ class _Builder:
                 continue  # «145 журналистов из (всех) 11 редакций»: a qualifier of the count before
             later = [g for g in self._group_members(w, fs, ws)]
             # "Some 40 of the 70 mentors are women, while 35 are men": the first group stands before its whole
-            head = [c for c in cs[:k] if c.meta.get("part_of_next") and c.meta.get("label_in_clause") and not c.subset
+            head = [c for c in cs[:k] if c.meta.get("part_of_next") and c.meta.get("group_number") and not c.subset
                     and 0 <= w.start - c.end <= 12]
             if head and later:
                 later = head[-1:] + later
@@ -1551,8 +1556,8 @@ class _Builder:
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
         for x in fs:
-            if x.kind not in ("money", "count") or x.meta.get("measure") or x.meta.get("each"):
-                continue
+            if x.kind not in ("money", "count") or x.meta.get("measure") and x.unit != "h" or x.meta.get("each"):
+                continue  # (hours per item: «восемь модулей по 16 часов», "six sessions of three hours each")
             info = self._per_item(x, ws, fs)
             if info is None:
                 continue
@@ -1606,6 +1611,8 @@ class _Builder:
             for t in fs:
                 if t is x or t is n or t.kind != x.kind or t.unit != x.unit and x.kind == "money":
                     continue
+                if (t.unit == "h") != (x.unit == "h"):
+                    continue  # hours are the total of hours only
                 if self._total_cue(ws, t, fs):
                     tot = t
             if tot is None:
@@ -1897,8 +1904,8 @@ class _Builder:
                         near = [w.norm for w in pw[max(0, j0 - 4):j0] + pw[j1:j1 + 4]]
                         if any(w == v or w.endswith("-" + v) for w in near for v in items):
                             tot = pm[0]
-                if tot is None:
-                    continue
+                if tot is None or (tot.unit == "h") != (x.unit == "h"):
+                    continue  # (hours per item make a total of hours only)
                 tot.meta["product"] = True
                 if tot.role == "total" and x.kind == "money":
                     tot.role = None

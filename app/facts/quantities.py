@@ -34,9 +34,10 @@ DURATION_AFTER = {
 ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-яё]{3,12}?)(?P<u>летн|месячн|годичн|дневн|недельн)[а-яё]{1,4}(?![\w])", re.I)
 EN_WORD_DURATION = re.compile(r"(?<![\w-])(?P<n>[A-Za-z]{3,9}+(?:-[a-z]{3,9}+)?)-(?P<u>years?|months?|days?|weeks?)(?:-long)?(?![\w-])", re.I)
 EN_HYPHEN_DURATION = re.compile(r"-(?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I)
-MEASURE = re.compile(r"[ \u00a0]?(km|км|kilomet(?:re|er)s?|километр(?:ов|а)?|hectares?|ha|га|гектар(?:ов|а)?|tonnes?|tons|тонн[аы]?)(?![\w])", re.I)
+MEASURE = re.compile(r"[ \u00a0]?(km|км|kilomet(?:re|er)s?|километр(?:ов|а)?|hectares?|ha|га|гектар(?:ов|а)?|tonnes?|tons|тонн[аы]?|"
+                     r"hours?|час(?:ов|а)?|академических[ \u00a0]час(?:ов|а)|academic[ \u00a0]hours?)(?![\w])", re.I)
 MEASURE_UNITS = {"km": "km", "км": "km", "kil": "km", "кил": "km", "hec": "ha", "ha": "ha", "га": "ha", "гек": "ha",
-                 "ton": "t", "тон": "t"}
+                 "ton": "t", "тон": "t", "hou": "h", "час": "h", "ака": "h", "aca": "h"}  # hours: a course's volume
 STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "were", "was", "are",
            "is", "will", "have", "has", "had", "each", "per", "by", "on", "the", "a", "an", "this", "these", "their",
            "them", "across", "into", "over", "under", "about", "as", "than", "including", "among", "out", "more",
@@ -124,6 +125,9 @@ def _ru_noun(text: str, pos: int):
             # (plural; singular after 2-4: «3 саженца») is that noun, not a verb or a short adjective
             p = next((x for x in parses if x.tag.POS == "NOUN" and "gent" in x.tag and (
                 "plur" in x.tag or p.tag.POS == "ADJS")), p)
+        elif p.tag.POS == "VERB":
+            # «27 отдаленных сел»: after the count's adjectives, a plural genitive noun is the counted noun
+            p = next((x for x in parses if x.tag.POS == "NOUN" and "gent" in x.tag and "plur" in x.tag), p)
         if p.tag.POS == "NOUN" and ({"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes):
             # «4 улья»: the counted noun (gen. sg. «улей»), not the place name «Улья»
             p = next((x for x in parses if x.tag.POS == "NOUN" and not {"Geox", "Name", "Surn", "Patr"} & x.tag.grammemes), p)

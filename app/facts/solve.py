@@ -110,6 +110,14 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
             wi = interval(w, override.get(w.id, w.value))  # "some 420 … the remaining 250": computed from 420 as stated
         slo = sum(x[1][0] for x in parts)
         shi = sum(x[1][1] for x in parts)
+        if r.note in ("percent rest", "shares of one whole"):
+            # percentages splitting one whole (percent_parts): each rounded to its last digit, so together
+            # within half a unit of that digit per share of 100 («62 %, 23 %, остальные 20 %» is 105 %)
+            t = sum(0.5 * 10 ** -(x.q.decimals if x.q else 0) for x, _ in parts)
+            s = sum(override.get(x.id, x.value) for x, _ in parts)
+            if x_hedged := [x for x, _ in parts if x.hedge]:
+                t += sum(0.15 * x.value for x in x_hedged)
+            return abs(s - 100) <= t + 1e-9 if r.complete else s <= 100 + t + 1e-9
         if w.kind == "percent":
             slo, shi = slo - 1, shi + 1
         if r.complete:

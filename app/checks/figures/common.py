@@ -248,8 +248,14 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
         if whole.meta.get("virtual"):
             tot = sum(F[i].value for i in rel.facts[1:])
             tot_s = f"{tot:g}".replace(".", ",") if doc.language == "ru" else f"{tot:g}"
+            if rel.note in ("percent rest", "shares of one whole"):  # percent_parts: shares of a budget, a total
+                return (f"The shares ({_places(d)}, '{t}') add up to {tot_s} %, not 100 %{s_en}",
+                        f"Доли ({_places_ru(d)}, «{t}») в сумме дают {tot_s} %, а не 100 %{s_ru}")
             return (f"The shares of the groups ({_places(d)}, '{t}') add up to {tot_s} %, not 100 %{s_en}",
                     f"Доли групп ({_places_ru(d)}, «{t}») в сумме дают {tot_s} %, а не 100 %{s_ru}")
+        if f.id != whole.id and len(rel.facts) == 2 and f.value > whole.value:  # one group, larger than its whole
+            return (f"'{t}' is a group of '{whole.text}' but larger than it{s_en}",
+                    f"«{t}» — часть из «{whole.text}», но больше этого числа{s_ru}")
         if f.id == whole.id:
             return (f"'{t}' is not the sum of its groups ({_places(d)}){s_en}",
                     f"«{t}» не равно сумме групп ({_places_ru(d)}){s_ru}")

@@ -1,0 +1,102 @@
+"""Parts, groups, products and "the remaining" read in stop 27 (branch fig-parts10; docs/figures.md,
+"Stop 27 (parts)"). Phrasings written for these tests (not from the blind sets); each wrong text has a
+corrected twin that stays quiet."""
+from __future__ import annotations
+
+import pytest
+
+from checkutil import lint_str, loud_figures
+
+
+def _figs(lang, text):
+    doc, fs = lint_str(text, lang)
+    return [(doc.span_text(f.offset, f.end), list(f.suggestions)) for f in fs
+            if f.category == "figures" and f.severity in ("error", "warning")]
+
+
+# percentages that split one whole: "the remaining" share is 100 minus the others
+PERCENT_REST = [
+    ("ru", "Бишкек, 3 марта 2026 года. Средства гранта распределены следующим образом: 48 % пойдут на закупку "
+           "оборудования, 31 % — на ремонт помещений, а оставшиеся {} — на обучение персонала. Грант "
+           "предоставлен Европейским союзом.", "25 %", "21 %"),
+    ("en", "ASTANA – The European Union finances 65 per cent of the new shelter and the city akimat 20 per cent. "
+           "The remaining {} comes from local businesses.", "20 per cent", "15 per cent"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", PERCENT_REST)
+def test_remaining_percentage(lang, text, wrong, right):
+    assert _figs(lang, text.format(wrong)) == [(wrong, [right])]
+    assert loud_figures(lang, text.format(right)) == []
+
+
+# an elliptic list of shares of one whole named after the first: at most 100 %
+SHARE_LIST = [
+    ("en", "\"The cooperative paid 30 per cent of the costs, the European Union {} and the district council "
+           "15 per cent,\" said its chairwoman at the opening of the cold store in Jalal-Abad.", "60 per cent", "55 per cent"),
+    ("ru", "Душанбе, 12 мая 2026 года. Общество водопользователей внесло 25 % стоимости, Европейский союз — {}, "
+           "а хукумат района — 10 %.", "70 %", "65 %"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", SHARE_LIST)
+def test_share_list_over_hundred(lang, text, wrong, right):
+    got = _figs(lang, text.format(wrong))
+    assert len(got) == 1 and got[0][1] == [], got  # nothing decides which share is wrong: no suggestion
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_shares_of_different_wholes_stay_quiet():
+    # each share has a whole of its own: no list of one whole
+    text = ("Women made up 60 per cent of the participants, and 55 per cent of the graduates found work "
+            "within a year, according to the project funded by the European Union.")
+    assert loud_figures("en", text) == []
+
+
+# hours are a quantity: a course of N modules of M hours each
+HOURS = [
+    ("ru", "Алматы, 4 февраля 2026 года. Курс для социальных работников, созданный при поддержке Европейского союза, "
+           "состоит из шести модулей по 12 часов, а его общий объем — {}.", "70 часов", "72 часа"),
+    ("en", "The EU-funded curriculum for school nurses has five modules of 14 hours each, {} in total.",
+     "60 hours", "70 hours"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", HOURS)
+def test_hours_product(lang, text, wrong, right):
+    assert _figs(lang, text.format(wrong)) == [(wrong, [right])]
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_hours_are_not_people():
+    # a total of people is never the product of hours
+    text = ("Бишкек, 5 марта 2026 года. Восемь групп по 6 часов занятий в неделю посетили всего 96 человек; "
+            "проект финансирует Европейский союз.")
+    assert loud_figures("ru", text) == []
+
+
+# groups: a count after its adjectives whose noun is also a verb («сел»), one group over its whole after
+# «Из них», a labelled group standing before "of the N"
+GROUPS = [
+    ("ru", "Талас, 2 апреля 2026 года. Ветеринарные бригады, созданные при поддержке Европейского союза, обслужили "
+           "{} горных сел. В их числе 11 сел Таласского района и восемь — Бакай-Атинского.", "17", "19"),
+    ("en", "Women account for 35 of the {} young farmers who joined the EU-funded course in Naryn, and men for 40.",
+     "80", "75"),
+    ("ru", "Женщины составили 35 из {} фермеров, прошедших обучение при поддержке Европейского союза, а мужчины — 40.",
+     "80", "75"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", GROUPS)
+def test_groups_read(lang, text, wrong, right):
+    got = _figs(lang, text.format(wrong))
+    assert len(got) == 1, got
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_one_group_larger_than_its_whole():
+    text = ("Хорог, 6 мая 2026 года. В летнюю школу, организованную при поддержке Европейского союза, записались "
+            "140 школьников. Из них {} — девочки.")
+    got = _figs("ru", text.format("780"))
+    assert [t for t, _ in got] == ["780 — девочки"], got
+    assert loud_figures("ru", text.format("78")) == []
