@@ -1,0 +1,73 @@
+"""Grammar, round of stop 27 (lang10, issue 11): the second of two coordinated groups in another case
+(Русская грамматика 1980, § 2148) when a phrase of place or origin follows it («для фермеров и
+пчеловодам из горных сёл»), when the clause's subject or a person's noun stands before the
+governor («Работы ведутся согласно требованиям и нормативов министерства», «доступны жителям
+независимо от пола и возрасту»), and when «и» stands earlier in the clause (not read as the
+letter's name). Sentences written for these tests, not taken from eval cases: each wrong one has a
+right twin that must stay quiet."""
+from __future__ import annotations
+
+import pytest
+
+from checkutil import assert_grammar_first, assert_grammar_quiet
+
+# (wrong sentence, flagged span, first suggestion, right twin)
+TWINS = [
+    # a phrase of place or origin after the conjunct, then the clause's end
+    ("Тренинги проводятся для фермеров и пчеловодам из горных сел.", "пчеловодам", "пчеловодов",
+     "Тренинги проводятся для фермеров и пчеловодов из горных сел."),
+    ("Саженцы выдали для закладки садов и виноградникам в Согдийской области.", "виноградникам",
+     "виноградников", "Саженцы выдали для закладки садов и виноградников в Согдийской области."),
+    ("Открыта запись для школьников и студентам из Ферганы и Намангана, сообщили в центре.", "студентам",
+     "студентов", "Открыта запись для школьников и студентов из Ферганы и Намангана, сообщили в центре."),
+    ("Мастерская работает для подростков и молодежью из Ошской и Джалал-Абадской областей.", "молодежью",
+     "молодежи", "Мастерская работает для подростков и молодежи из Ошской и Джалал-Абадской областей."),
+    ("Курс рассчитан на учителей и воспитателям из сельских школ.", "воспитателям", "воспитателей",
+     "Курс рассчитан на учителей и воспитателей из сельских школ."),
+    # a name closing the genitives after the conjunct
+    ("Стипендии учреждены для студентов и выпускникам колледжей Хатлона.", "выпускникам", "выпускников",
+     "Стипендии учреждены для студентов и выпускников колледжей Хатлона."),
+    # the clause's subject before the preposition is no conjunct's partner
+    ("Работы ведутся согласно техническим требованиям и нормативов министерства.", "нормативов", "нормативам",
+     "Работы ведутся согласно техническим требованиям и нормативам министерства."),
+    ("Консультации бесплатны для пенсионеров и людям с инвалидностью.", "людям", "людей",
+     "Консультации бесплатны для пенсионеров и людей с инвалидностью."),
+    # a person's noun before the governor, both conjuncts things
+    ("Секции открыты всем детям независимо от пола и возрасту.", "возрасту", "возраста",
+     "Секции открыты всем детям независимо от пола и возраста."),
+    ("Помощь окажут пострадавшим от засухи и оползням в предгорьях.", "оползням", "оползней",
+     "Помощь окажут пострадавшим от засухи и оползней в предгорьях."),
+    # «и» earlier in the clause is the conjunction, not a noun of every case
+    ("В центре принимают юрист и психолог для сельских женщин и молодежью из района.", "молодежью", "молодежи",
+     "В центре принимают юрист и психолог для сельских женщин и молодежи из района."),
+    # a verb's objects, a phrase after the second
+    ("Организаторы поблагодарили волонтеров и спонсорам за помощь.", "спонсорам", "спонсоров",
+     "Организаторы поблагодарили волонтеров и спонсоров за помощь."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", TWINS)
+def test_second_conjunct_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", TWINS)
+def test_right_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+QUIET = [
+    # the second group joined to a person before the governor (both people)
+    "Помощь окажут пострадавшим от засухи и беженцам из соседних районов.",
+    # joined to the noun before the preposition, whose attribute the phrase is
+    "Участников ознакомили с требованиями к отчетности и правилами закупок.",
+    # a dative starting a clause of its own after the conjunct («и детям …» before a verb)
+    "Для взрослых открыли библиотеку и детям из интерната подарили книги.",
+    # a verb after the phrase: the conjunct is no attribute's owner
+    "Средства пошли на ремонт школ и учителям из сел выплатили премии.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_quiet_neighbours(text):
+    assert_grammar_quiet(text)
