@@ -71,3 +71,54 @@ QUIET = [
 @pytest.mark.parametrize("text", QUIET)
 def test_quiet_neighbours(text):
     assert_grammar_quiet(text)
+
+
+# A noun of `preposition_cases` with its preposition left out before a dative of things
+# («контроль соблюдению» → «контроль за соблюдением»), also past the noun's own genitives; and
+# transitive verbs of releases added to the table («поддерживать мигрантам» → «мигрантов»).
+MISSING = [
+    ("Новая лаборатория усилит контроль соблюдению технических регламентов.", "соблюдению",
+     "за соблюдением", "Новая лаборатория усилит контроль за соблюдением технических регламентов."),
+    ("Доступ питьевой воде получили еще четыре села.", "питьевой воде", "к питьевой воде",
+     "Доступ к питьевой воде получили еще четыре села."),
+    ("Заметно вырос интерес сельской молодежи предпринимательству.", "предпринимательству",
+     "к предпринимательству", "Заметно вырос интерес сельской молодежи к предпринимательству."),
+    ("Авторы предложили новый подход оценке рисков.", "оценке", "к оценке",
+     "Авторы предложили новый подход к оценке рисков."),
+    ("Волонтеры продолжают поддерживать переселенцам.", "переселенцам", "переселенцев",
+     "Волонтеры продолжают поддерживать переселенцев."),
+    ("Комиссия будет осуществлять проверке закупок.", "проверке", "проверку",
+     "Комиссия будет осуществлять проверку закупок."),
+    ("Адвокаты бесплатно защищают интересам мигрантов.", "интересам", "интересы",
+     "Адвокаты бесплатно защищают интересы мигрантов."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", MISSING)
+def test_missing_preposition_or_case_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", MISSING)
+def test_missing_preposition_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+QUIET_NOUNS = [
+    # a noun of a dative verb keeps its dative (`bare_dative_nouns`)
+    "Глава района выразил благодарность донорам и партнерам.",
+    # a verb of giving before the noun owns the dative (`bare_dative_verbs`)
+    "Акимат решил передать контроль сельским общинам.",
+    "Проект открыл доступ школам и библиотекам района.",
+    # a person in the dative, a genitive, «по»
+    "Доступ жителям обеспечат к концу года.",
+    "Усилен контроль качества продукции.",
+    "Он работает в отделе контроля по качеству.",
+    # time after a transitive verb
+    "Фонд поддерживает сельские школы второй год.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET_NOUNS)
+def test_quiet_noun_neighbours(text):
+    assert_grammar_quiet(text)
