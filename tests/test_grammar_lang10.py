@@ -122,3 +122,51 @@ QUIET_NOUNS = [
 @pytest.mark.parametrize("text", QUIET_NOUNS)
 def test_quiet_noun_neighbours(text):
     assert_grammar_quiet(text)
+
+
+# Short adjectives of the table (привержен чему, богат чем, подведомствен кому …), «отдать
+# предпочтение кому», and a nominative or accusative conjunct closing the sentence after a governor
+# of neither case («поделился секретами ремесла и опыт.» → «опытом»).
+MORE = [
+    ("Жители района привержены старинных обычаев.", "старинных обычаев", "старинным обычаям",
+     "Жители района привержены старинным обычаям."),
+    ("Долина богата минеральных источников.", "минеральных источников", "минеральными источниками",
+     "Долина богата минеральными источниками."),
+    ("Колледж подведомствен министерства труда.", "министерства", "министерству",
+     "Колледж подведомствен министерству труда."),
+    ("Комиссия отдала предпочтение местных подрядчиков.", "местных подрядчиков", "местным подрядчикам",
+     "Комиссия отдала предпочтение местным подрядчикам."),
+    ("Ремесленник поделился приемами своей работы и опыт.", "опыт", "опытом",
+     "Ремесленник поделился приемами своей работы и опытом."),
+    ("Льготы действуют для пенсионеров и студенты.", "студенты", "студентов",
+     "Льготы действуют для пенсионеров и студентов."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", MORE)
+def test_more_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", MORE)
+def test_more_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+QUIET_MORE = [
+    # a subject after the short adjective or verb
+    "Равны права мужчин и женщин.",
+    "Известны имена победителей конкурса.",
+    # a nominative before the preposition is the partner of the last conjunct
+    "Гранты получили школы из Оша и детский сад.",
+    "Занятия ведут для детей и родители.",
+    # a singular nominative after a plural verb is one of two subjects
+    "Инициативу поддерживают районная администрация и местные общины.",
+    # the governor takes the accusative
+    "Сертификаты вручили учителям и директор школы.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET_MORE)
+def test_quiet_more(text):
+    assert_grammar_quiet(text)

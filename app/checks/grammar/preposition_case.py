@@ -567,13 +567,21 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
         # the last words of the sentence: no new clause's subject or object («благодаря грантам и
         # поддержки акимата.»); a genitive reading is what the writer meant
         allowed = cases
+    # (a nominative or accusative closing the sentence after a governor of neither is no new clause's
+    # subject or object either: «поделился секретами ремесла и опыт.» → «опытом»; a nominative or
+    # accusative before the governor in the clause may still be its partner: «Грант получили школы
+    # из Оша и детский сад.»)
+    end_na = bool(_SENTENCE_END.match(doc.text, past, b.end)) and not cases & {"nomn", "accs"} \
+        and possible_any(groups2, {"nomn", "accs"}) and not possible_any(groups2, allowed - {"nomn", "accs"})
+    if end_na:
+        allowed = allowed - {"nomn", "accs"}
     final = allowed == cases
     if possible_any(groups2, allowed) or any(possible(g, allowed) for g in groups2):
         return None
     # (joined to a noun earlier in the clause in its case: «ознакомили с требованиями к отчётности
     # и правилами закупок»)
     own = {case_of(h.tag) for h in heads}
-    if final:
+    if final and not end_na:
         own -= {"nomn", "accs"}  # (the subject before the preposition is no conjunct of it)
     start = max(doc.text.rfind(c, b.start, ws[i][0]) for c in ".,;:!?\n—–(")
     # (the words before a verb governor are its subject's: «Тренинг для фермеров посвящен проблемам

@@ -336,7 +336,9 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     negated = i > 0 and ws[i - 1][2].lower() == "не"
     if negated and ("accs" in cases or "accs-inan" in also):
         cases |= {"gent"}  # the genitive of negation replaces an accusative only («не способствуют развитию»)
-    if _COORDINATED.match(doc.text, group.end, b.end) and any(
+    if (_COORDINATED.match(doc.text, group.end, b.end) or (
+            _plural_verb(ctx, w) and _COORDINATED_ANY.match(doc.text, group.end, b.end)
+            and all(h.tag.number == "sing" for h in head_readings(group) if case_of(h.tag) == "nomn"))) and any(
             case_of(h.tag) == "nomn" for g in groups for h in head_readings(g)) and not _subject_before(ctx, doc, ws, i):
         return None  # «реализуют Всемирная организация здравоохранения (ВОЗ) и ЮНИСЕФ»: subjects joined by «и»
     if spec.get("passive") and not participle and possible_any(groups, {"accs"}):
@@ -446,6 +448,14 @@ def _dative_before_instrumental(doc, rule, ctx, verb, groups, b):
 
 
 _COORDINATED = re.compile(r"(?:[ \u00a0]+[А-ЯЁа-яё]+){0,3}?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+(?:и|или|а также)[ \u00a0]+[А-ЯЁA-Z]")
+# (after a plural verb a singular nominative is one of two subjects, whatever word opens the second:
+# «поддерживают областная администрация и айыл окмоту …»)
+_COORDINATED_ANY = re.compile(r"(?:[ \u00a0]+[А-ЯЁа-яё]+){0,3}?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+(?:и|или|а также)[ \u00a0]+[А-ЯЁA-Zа-яё]")
+
+
+def _plural_verb(ctx, word: str) -> bool:
+    ps = analyses(ctx, word) or ()
+    return bool(ps) and all(p.tag.POS in ("VERB", "PRTS", "ADJS") and p.tag.number == "plur" for p in ps)
 
 
 _FILLERS = {"также", "тоже", "уже", "еще", "ещё", "даже", "особо", "подробно", "кратко", "вкратце", "детально",
