@@ -551,6 +551,8 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
     g2 = best_group(groups2)
     heads = head_readings(g2)
     past = _past_genitives(ctx, doc, g2.end, b.end)
+    if _BOUNDARY.match(doc.text, past, b.end) is None:
+        past = _past_attribute(ctx, doc, past, b.end)  # «для женщин и молодёжью из сёл.»
     if not heads or any(h.tag.POS == "NPRO" for h in heads) or disagreeing(g2) \
             or (_BOUNDARY.match(doc.text, past, b.end) is None
                 and not (all(case_of(h.tag) == "gent" for h in heads) and _verb_follows(ctx, doc, past, b.end))):
@@ -565,22 +567,28 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
         # the last words of the sentence: no new clause's subject or object («благодаря грантам и
         # поддержки акимата.»); a genitive reading is what the writer meant
         allowed = cases
+    # (a nominative or accusative closing the sentence after a governor of neither is no new clause's
+    # subject or object either: «поделился секретами ремесла и опыт.» → «опытом»; a nominative or
+    # accusative before the governor in the clause may still be its partner: «Грант получили школы
+    # из Оша и детский сад.»)
+    end_na = bool(_SENTENCE_END.match(doc.text, past, b.end)) and not cases & {"nomn", "accs"} \
+        and possible_any(groups2, {"nomn", "accs"}) and not possible_any(groups2, allowed - {"nomn", "accs"})
+    if end_na:
+        allowed = allowed - {"nomn", "accs"}
     final = allowed == cases
     if possible_any(groups2, allowed) or any(possible(g, allowed) for g in groups2):
         return None
     # (joined to a noun earlier in the clause in its case: «ознакомили с требованиями к отчётности
     # и правилами закупок»)
     own = {case_of(h.tag) for h in heads}
-    if final:
+    if final and not end_na:
         own -= {"nomn", "accs"}  # (the subject before the preposition is no conjunct of it)
     start = max(doc.text.rfind(c, b.start, ws[i][0]) for c in ".,;:!?\n—–(")
     # (the words before a verb governor are its subject's: «Тренинг для фермеров посвящен проблемам
     # и вопросов»; before a preposition any word of the clause may be the one joined: taking the
     # clause's verb as the limit there too added a finding to a held-out variant, so it is not done)
     first_x = i + 1 if verb else 0
-    if any(ws[x][0] > start and any(p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF") and case_of(p.tag) in own
-                                    for p in analyses(ctx, ws[x][2]) or ())
-           for x in range(first_x, i)):
+    if any(ws[x][0] > start and _joinable(ctx, doc, ws, x, own, first, g2) for x in range(first_x, i)):
         return None
     suggestions = inflect_group(g2, case, CONFUSED_WITH.get(case))
     if not suggestions:
@@ -590,6 +598,40 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
                             case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
     return rule.finding(doc, g2.start, g2.end, suggestions, prep=governor,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _animacy(group) -> str | None:
+    """"anim" or "inan" when every reading of the group's head says so, else None."""
+    marks = {"anim" if "anim" in h.tag else "inan" for h in head_readings(group) if h.tag.POS == "NOUN"}
+    return marks.pop() if len(marks) == 1 else None
+
+
+def _joinable(ctx, doc, ws, x, own, first, g2) -> bool:
+    """The word ``ws[x]`` before the governor may be the noun ``g2`` is joined to: a noun,
+    pronoun, adjective or participle with a reading in one of ``own``. Not the clause's subject
+    (a nominative reading right before a finite verb or a short form: «Работы ведутся согласно
+    требованиям и нормативов», «Консультации бесплатны для пенсионеров и людям …»), an adjective
+    of the noun after it (that noun decides), nor a person's noun when both conjuncts are things
+    («доступны жителям независимо от пола и возрасту»: coordinated words are alike, Русская
+    грамматика 1980, § 2148)."""
+    every = analyses(ctx, ws[x][2]) or ()
+    ps = [p for p in every if p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF") and case_of(p.tag) in own]
+    if not ps or any(p.tag.POS in ("CONJ", "PREP", "PRCL") for p in every):  # («и», the letter's name)
+        return False
+    if x + 1 < len(ws) and _only_spaces(doc, ws[x][1], ws[x + 1][0]):
+        nxt = analyses(ctx, ws[x + 1][2]) or ()
+        if nxt and all(q.tag.POS in ("VERB", "PRTS", "ADJS") for q in nxt) and any(
+                case_of(p.tag) == "nomn" for p in analyses(ctx, ws[x][2]) or ()):
+            return False
+        if all(p.tag.POS in ("ADJF", "PRTF") for p in ps) and any(
+                q.tag.POS == "NOUN" and case_of(q.tag) in own for q in nxt):
+            return False
+    # (an adjective or participle standing alone is a noun of people: «пострадавшим от паводка и
+    # оползням» joins «оползням» to «паводка», not to those who suffered)
+    person = all(p.tag.POS == "NOUN" and "anim" in p.tag for p in ps) or all(p.tag.POS in ("ADJF", "PRTF") for p in ps)
+    if person and _animacy(g2) == "inan" and _animacy(first) == "inan":
+        return False
+    return True
 
 
 # verbs after which a genitive starts a clause of its own: its subject («и денег стало больше», «и
@@ -616,11 +658,51 @@ def _verb_follows(ctx, doc, pos, end) -> bool:
                             and not (p.tag.gender == "neut" and p.tag.number == "sing") for p in ps)
 
 
+COORDINATORS_OF_WORDS = {"и", "или"}
+
+
+def _past_attribute(ctx, doc, pos, end) -> int:
+    """The end of a prepositional phrase right after ``pos`` that ends at a clause boundary — the
+    conjunct's own attribute of place or origin («и молодёжью | из Ошской области,», «и оползням | в
+    долине.», «и людям | с инвалидностью.»): a preposition of the table, then up to six words each
+    a name or a noun, pronoun, adjective or participle in a case the preposition takes or in the
+    genitive (joined by «и», «или»: «из Ошской и Джалал-Абадской областей»); ``pos`` itself
+    otherwise (a verb or a subject after the conjunct keeps it a clause of its own)."""
+    nxt = words_after(doc.text, pos, end, limit=1)
+    if not nxt or doc.text[pos:nxt[0][0]] not in (" ", "\u00a0"):
+        return pos
+    spec = (table().get("prepositions") or {}).get(nxt[0][2].lower())
+    if not spec or spec.get("adverb") or nxt[0][2].lower() in ADVERB_HOMONYMS:
+        return pos
+    cases = set(spec.get("case") or [])
+    out, fits, last = pos, False, nxt[0][1]
+    for s, e, w in words_after(doc.text, nxt[0][1], end, limit=6):
+        if doc.text[last:s] not in (" ", "\u00a0"):
+            break
+        ps = analyses(ctx, w) or ()
+        if w.lower() in COORDINATORS_OF_WORDS and out != pos:
+            last = e
+            continue
+        # (a name, capitalised or unknown to the dictionary: «из Ошской и Джалал-Абадской областей»)
+        named = w[:1].isupper() and not any(p.tag.POS in ("VERB", "INFN", "CONJ", "PREP", "PRCL") for p in ps)
+        if not named and not any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR")
+                                 and case_of(p.tag) in cases | {"gent"} for p in ps):
+            break
+        fits = fits or named or any(case_of(p.tag) in cases for p in ps)
+        out = last = e
+    if not fits or out == pos:
+        return pos
+    return out if _BOUNDARY.match(doc.text, out, end) is not None else pos
+
+
 def _past_genitives(ctx, doc, pos, end) -> int:
     """The end of up to three genitive words right after ``pos`` («больницам | района»)."""
     out = pos
     for s, e, w in words_after(doc.text, pos, end, limit=3):
         ps = analyses(ctx, w) or ()
+        if w[:1].isupper() and s > pos and not any(p.tag.POS in ("VERB", "INFN", "PREP", "CONJ", "PRCL") for p in ps):
+            out = e  # a name closing the genitives («колледжей Хатлона»)
+            continue
         if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
                 or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "VERB") for p in ps):
             break

@@ -242,6 +242,8 @@ def check(doc, rule, ctx):
                     found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
                 else:
                     found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
+                    if found is None:
+                        found = _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b)
                 if found is not None:
                     break
             if found is not None:
@@ -334,7 +336,9 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
     negated = i > 0 and ws[i - 1][2].lower() == "не"
     if negated and ("accs" in cases or "accs-inan" in also):
         cases |= {"gent"}  # the genitive of negation replaces an accusative only («не способствуют развитию»)
-    if _COORDINATED.match(doc.text, group.end, b.end) and any(
+    if (_COORDINATED.match(doc.text, group.end, b.end) or (
+            _plural_verb(ctx, w) and _COORDINATED_ANY.match(doc.text, group.end, b.end)
+            and all(h.tag.number == "sing" for h in head_readings(group) if case_of(h.tag) == "nomn"))) and any(
             case_of(h.tag) == "nomn" for g in groups for h in head_readings(g)) and not _subject_before(ctx, doc, ws, i):
         return None  # «реализуют Всемирная организация здравоохранения (ВОЗ) и ЮНИСЕФ»: subjects joined by «и»
     if spec.get("passive") and not participle and possible_any(groups, {"accs"}):
@@ -444,6 +448,14 @@ def _dative_before_instrumental(doc, rule, ctx, verb, groups, b):
 
 
 _COORDINATED = re.compile(r"(?:[ \u00a0]+[А-ЯЁа-яё]+){0,3}?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+(?:и|или|а также)[ \u00a0]+[А-ЯЁA-Z]")
+# (after a plural verb a singular nominative is one of two subjects, whatever word opens the second:
+# «поддерживают областная администрация и айыл окмоту …»)
+_COORDINATED_ANY = re.compile(r"(?:[ \u00a0]+[А-ЯЁа-яё]+){0,3}?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+(?:и|или|а также)[ \u00a0]+[А-ЯЁA-Zа-яё]")
+
+
+def _plural_verb(ctx, word: str) -> bool:
+    ps = analyses(ctx, word) or ()
+    return bool(ps) and all(p.tag.POS in ("VERB", "PRTS", "ADJS") and p.tag.number == "plur" for p in ps)
 
 
 _FILLERS = {"также", "тоже", "уже", "еще", "ещё", "даже", "особо", "подробно", "кратко", "вкратце", "детально",
@@ -857,6 +869,77 @@ def _preposition_case(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
                         message="'{verb} {prep}' takes the {case}: '{suggestion}'",
                         message_ru="«{verb} {prep}» требует после себя {case} падеж: «{suggestion}»")
+
+
+_OTHER_CASES = {"nomn", "gent", "accs", "ablt"}  # (no prepositional without a preposition)
+
+
+def _dative_only(ctx, word: str) -> bool:
+    ps = [p for p in analyses(ctx, word) or () if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    return bool(ps) and all(case_of(p.tag) == "datv" for p in ps)
+
+
+def _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b):
+    """«усилит контроль соблюдению норм» → «контроль за соблюдением», «доступ чистой воде» → «доступ к
+    чистой воде»: a noun of `preposition_cases` (the governor itself, no object) followed right
+    away by a noun group of things in the dative only, which the noun does not take without its
+    preposition (Розенталь, «Управление в русском языке»: a bare dative after a noun belongs to a
+    noun of a dative verb — помощь семьям, благодарность донорам —, listed in the table's
+    `bare_dative_nouns`). Left alone when a verb of the clause before the noun takes a dative of
+    its own (`bare_dative_verbs`: «передать контроль общинам»)."""
+    if spec.get("object") or not spec.get("prep") or i + 1 >= len(ws) or not _blank(doc, ws[i][1], ws[i + 1][0]):
+        return None
+    s, e, w = ws[i]
+    ps = analyses(ctx, w) or ()
+    t = table()
+    lone = {x.replace("ё", "е") for x in t.get("bare_dative_nouns") or ()}
+    if not ps or not all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Geox", "Orgn"} & set(p.tag.grammemes) for p in ps) \
+            or any(p.normal_form.replace("ё", "е") in lone for p in ps):
+        return None
+    # (past the noun's own genitives: «интерес молодёжи | предпринимательству»)
+    j, end = i + 1, e
+    while j < len(ws) - 1 and j < i + 4 and _blank(doc, ws[j - 1][1], ws[j][0]) and ws[j][2][:1].islower():
+        qs = analyses(ctx, ws[j][2]) or ()
+        nouns = any(case_of(p.tag) == "gent" and p.tag.POS == "NOUN" for p in qs)
+        # (an adjective only with a genitive noun after it: «чистой | воде» is the dative group)
+        adjective = any(case_of(p.tag) == "gent" and p.tag.POS in ("ADJF", "PRTF") for p in qs) and any(
+            case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in analyses(ctx, ws[j + 1][2]) or ())
+        if not (nouns or adjective) or _dative_only(ctx, ws[j][2]) \
+                or any(p.tag.POS in ("PREP", "CONJ", "PRCL") or "Abbr" in p.tag for p in qs):
+            break
+        end = ws[j][1]
+        j += 1
+    if j >= len(ws) or not _blank(doc, ws[j - 1][1], ws[j][0]):
+        return None
+    nxt = ws[j][2]
+    if not nxt[:1].islower() or nxt.lower() in _PREP_ALL_CASES:
+        return None
+    following = words_after(doc.text, end, b.end)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups or groups[0].start != ws[j][0]:
+        return None
+    group = best_group(groups)
+    heads = head_readings(group)
+    if not heads or not all(h.tag.POS == "NOUN" and "inan" in h.tag for h in heads) \
+            or not possible_any(groups, {"datv"}) or possible_any(groups, _OTHER_CASES) \
+            or any(h.normal_form.replace("ё", "е") in TIME_NOUNS for h in heads):
+        return None
+    verbs = {x.replace("ё", "е") for x in t.get("bare_dative_verbs") or ()}
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if not _same_clause(doc, ws[k][1], ws[k + 1][0]):
+            break
+        if any(p.tag.POS in ("VERB", "INFN", "GRND", "PRTF", "PRTS") and p.normal_form.replace("ё", "е") in verbs
+               for p in analyses(ctx, ws[k][2]) or ()):
+            return None
+    prep, case = spec["prep"][0], spec["case"][0]
+    inflected = [doc.text[group.start:group.end]] if possible(group, {case}) else inflect_group(group, case, "datv")
+    if not inflected:
+        return None
+    suggestions = [f"{_euphonic(prep, g)} {g}" for g in inflected]
+    return rule.finding(doc, group.start, group.end, suggestions, verb=w, prep=prep,
+                        case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
+                        message="'{verb}' takes '{prep}' with the {case}: '{verb} {suggestion}'",
+                        message_ru="После «{verb}» нужен предлог «{prep}» и {case} падеж: «{verb} {suggestion}»")
 
 
 # the cases of the forms of the pronoun «то» before «, что …» (Русская грамматика 1980, § 2234:
