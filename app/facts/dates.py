@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from app.core.textmemo import shift_offsets, shifted_memo
+
 RU_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
@@ -375,6 +377,7 @@ def _time_points(text: str, language: str) -> list[TimePoint]:
     return out
 
 
+@shifted_memo(shift_offsets)  # a sentence's ranges, kept across lints and documents (issue 13)
 def find_ranges(text: str, language: str, base: int = 0) -> list[Range]:
     """«2024–2027 гг.», «с января 2025 по декабрь 2027 года», "March 2024 – February 2027",
     "from 1 March 2025 to 31 August 2026", «12–14 марта»."""

@@ -1,0 +1,165 @@
+"""Results of pure per-sentence and per-paragraph readings kept across documents (issue 13).
+
+An editor sends the same draft again and again with one paragraph changed; a folder of releases
+repeats its boilerplate. The readings that depend only on one piece of text (a block's sentences,
+a sentence's quantities and date ranges, the words of a line) are the same every time, only at
+another offset. ``shifted_memo`` wraps such a function at its module boundary: the result is
+computed once at offset 0, kept in a bounded LRU keyed by the text (and the other arguments), and
+every call gets a fresh copy moved to its own offset, so callers may mutate what they get.
+
+A function qualifies only if its result for ``(text, base)`` is its result for ``(text, 0)`` with
+every offset moved by ``base`` (it never looks at the absolute offset otherwise); the tests in
+tests/test_textmemo.py compare memoised and fresh results, and tests/test_lint_cache_edits.py
+whole lints of edited drafts. Bounded by ``PRESSROOM_TEXT_MEMO_CHARS`` characters of keyed text
+per function (default 2 000 000); ``PRESSROOM_TEXT_MEMO=off`` (or ``disabled()``) computes everything
+fresh.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections import OrderedDict
+from contextlib import contextmanager
+from enum import Enum
+from typing import Any, Callable
+
+DEFAULT_CHARS = 2_000_000
+_LOCK = threading.Lock()
+_ALL: list["_Memo"] = []
+_STATE = {"off": os.environ.get("PRESSROOM_TEXT_MEMO") == "off"}
+
+
+class _Memo:
+    def __init__(self, name: str, max_chars: int):
+        self.name = name
+        self.max_chars = max_chars
+        self.chars = 0
+        self.data: OrderedDict = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key):
+        hit = self.data.get(key)
+        if hit is not None:
+            try:
+                self.data.move_to_end(key)
+            except KeyError:  # dropped by another thread in between
+                pass
+            self.hits += 1
+            return hit[0]
+        self.misses += 1
+        return None
+
+    def put(self, key, value, weight: int) -> None:
+        if weight > self.max_chars // 8:
+            return
+        with _LOCK:
+            old = self.data.pop(key, None)
+            if old is not None:
+                self.chars -= old[1]
+            self.data[key] = (value, weight)
+            self.chars += weight
+            while self.chars > self.max_chars and self.data:
+                _k, (_v, w) = self.data.popitem(last=False)
+                self.chars -= w
+
+    def clear(self) -> None:
+        with _LOCK:
+            self.data.clear()
+            self.chars = 0
+            self.hits = self.misses = 0
+
+
+def _max_chars() -> int:
+    try:
+        return int(os.environ.get("PRESSROOM_TEXT_MEMO_CHARS") or DEFAULT_CHARS)
+    except ValueError:
+        return DEFAULT_CHARS
+
+
+def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple] | None = None) -> Callable:
+    """Decorator for ``fn(text, language, base=0, *rest)``.
+
+    ``shift(result, d)``: a fresh copy of a result computed at offset 0 with every offset + d (it
+    must copy even for d == 0: callers may mutate what they get). ``relative(rest, base)``: the
+    other arguments made relative to ``base`` and hashable (they are the key and what the function
+    is called with at offset 0; default: as they are)."""
+
+    def wrap(fn):
+        memo = _Memo(f"{fn.__module__}.{fn.__qualname__}", _max_chars())
+        _ALL.append(memo)
+
+        @functools.wraps(fn)
+        def memoised(text, language, base=0, *rest):
+            if _STATE["off"] or not isinstance(text, str):
+                return fn(text, language, base, *rest)
+            if relative is not None:
+                rest = relative(rest, base)
+            k = (text, language, rest)
+            got = memo.get(k)
+            if got is None:
+                got = fn(text, language, 0, *rest)
+                memo.put(k, got, 64 + len(text))
+            return shift(got, base)
+
+        memoised.memo = memo
+        memoised.fresh = fn
+        return memoised
+
+    return wrap
+
+
+# Fields that hold an offset into the text (a negative value is "none": kept as it is).
+OFFSET_FIELDS = frozenset({"start", "end", "noun_start", "noun_end", "digits_end", "token_start"})
+_PLAIN = (str, int, float, bool, type(None), bytes)
+
+
+def shift_offsets(obj: Any, d: int) -> Any:
+    """A copy of obj (a list or tuple of them, a dataclass-like object with a __dict__, a dict)
+    with every int field named in OFFSET_FIELDS moved by d, nested objects copied likewise. Plain
+    values are shared; a frozen dataclass is copied through its __dict__ as well."""
+    if isinstance(obj, _PLAIN) or isinstance(obj, Enum):
+        return obj
+    if isinstance(obj, list):
+        return [shift_offsets(x, d) for x in obj]
+    if isinstance(obj, tuple) and type(obj) is tuple:
+        return tuple(shift_offsets(x, d) for x in obj)
+    if isinstance(obj, dict):
+        return {k: shift_offsets(v, d) for k, v in obj.items()}
+    state = getattr(obj, "__dict__", None)
+    if state is None:
+        return obj  # immutable values without a __dict__ (enums, frozensets …)
+    new = object.__new__(type(obj))
+    ns = new.__dict__
+    for k, v in state.items():
+        if k in OFFSET_FIELDS and type(v) is int:
+            ns[k] = v + d if v >= 0 else v
+        elif isinstance(v, _PLAIN):
+            ns[k] = v
+        else:
+            ns[k] = shift_offsets(v, d)
+    return new
+
+
+def stats() -> dict[str, dict[str, int]]:
+    return {m.name: {"entries": len(m.data), "chars": m.chars, "hits": m.hits, "misses": m.misses} for m in _ALL}
+
+
+def clear() -> None:
+    for m in _ALL:
+        m.clear()
+
+
+@contextmanager
+def disabled():
+    """Compute everything fresh inside (the tests' uncached side)."""
+    old = _STATE["off"]
+    _STATE["off"] = True
+    try:
+        yield
+    finally:
+        _STATE["off"] = old
+
+
+__all__ = ["OFFSET_FIELDS", "clear", "disabled", "shift_offsets", "shifted_memo", "stats"]
