@@ -113,7 +113,7 @@ def test_kept_readings_equal_fresh_ones_at_any_offset():
         lang = lang if lang in ("ru", "en") else "en"
         for a, b in spans:
             piece = text[a:b]
-            for base in (a, a + 17, 0):
+            for base in (a, a + 17, 0, a):
                 pts = time_points(piece, lang)
                 skip = [(p.start + base, p.end + base) for p in pts]
                 got_r, got_q = find_ranges(piece, lang, base), find_quantities(piece, lang, base, skip)
@@ -126,7 +126,8 @@ def test_kept_readings_equal_fresh_ones_at_any_offset():
 
 def test_what_a_caller_gets_is_its_own_copy():
     text = "The EU provided EUR 2.5 million, and 120 teachers were trained from March 2024 to June 2025."
-    first = find_quantities(text, "en", 40, [])
+    find_quantities(text, "en", 40, [])
+    first = find_quantities(text, "en", 40, [])  # the kept copy's first use
     assert first
     first[0].meta["touched"] = True
     first[0].start = -99
@@ -153,7 +154,8 @@ def test_the_kept_readings_are_bounded():
     try:
         memo.max_chars = 5_000
         for i in range(400):
-            find_quantities(f"Grant number {i} of EUR {i},000 was given to {i + 3} schools.", "en", 0, [])
-        assert memo.chars <= 5_000
+            for _ in range(2):  # (a text is kept from its second reading on)
+                find_quantities(f"Grant number {i} of EUR {i},000 was given to {i + 3} schools.", "en", 0, [])
+        assert 0 < memo.chars <= 5_000
     finally:
         memo.max_chars = old

@@ -4,8 +4,10 @@ An editor sends the same draft again and again with one paragraph changed; a fol
 repeats its boilerplate. The readings that depend only on one piece of text (a block's sentences,
 a sentence's quantities and date ranges, the words of a line) are the same every time, only at
 another offset. ``shifted_memo`` wraps such a function at its module boundary: the result is
-computed once at offset 0, kept in a bounded LRU keyed by the text (and the other arguments), and
-every call gets a fresh copy moved to its own offset, so callers may mutate what they get.
+computed at offset 0 the second time the text is asked for (a text seen once, as most of a new
+draft is, costs nothing but a hash), kept in a bounded LRU keyed by the text (and the other
+arguments), and every later call gets a fresh copy moved to its own offset, so callers may mutate
+what they get.
 
 A function qualifies only if its result for ``(text, base)`` is its result for ``(text, 0)`` with
 every offset moved by ``base`` (it never looks at the absolute offset otherwise); the tests in
@@ -36,6 +38,7 @@ class _Memo:
         self.max_chars = max_chars
         self.chars = 0
         self.data: OrderedDict = OrderedDict()
+        self.seen: set[int] = set()
         self.hits = 0
         self.misses = 0
 
@@ -50,6 +53,18 @@ class _Memo:
             return hit[0]
         self.misses += 1
         return None
+
+    def seen_before(self, key) -> bool:
+        """Was key asked for before (since the doorkeeper was last emptied)? Only a text seen
+        twice is kept: a first-seen draft pays no copies (the hash only decides what is kept, so a
+        collision costs a copy, never a wrong result)."""
+        h = hash(key)
+        if h in self.seen:
+            return True
+        if len(self.seen) >= 200_000:
+            self.seen.clear()
+        self.seen.add(h)
+        return False
 
     def put(self, key, value, weight: int) -> None:
         if weight > self.max_chars // 8:
@@ -67,6 +82,7 @@ class _Memo:
     def clear(self) -> None:
         with _LOCK:
             self.data.clear()
+            self.seen.clear()
             self.chars = 0
             self.hits = self.misses = 0
 
@@ -94,12 +110,13 @@ def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple
         def memoised(text, language, base=0, *rest):
             if _STATE["off"] or not isinstance(text, str):
                 return fn(text, language, base, *rest)
-            if relative is not None:
-                rest = relative(rest, base)
-            k = (text, language, rest)
+            rel = relative(rest, base) if relative is not None else rest
+            k = (text, language, rel)
             got = memo.get(k)
             if got is None:
-                got = fn(text, language, 0, *rest)
+                if not memo.seen_before(k):  # text seen once (most of a new draft): no copy kept
+                    return fn(text, language, base, *rest)
+                got = fn(text, language, 0, *rel)
                 memo.put(k, got, 64 + len(text))
             return shift(got, base)
 
