@@ -159,3 +159,14 @@ def test_the_kept_readings_are_bounded():
         assert 0 < memo.chars <= 5_000
     finally:
         memo.max_chars = old
+
+
+def test_a_documents_words_read_line_by_line_equal_the_whole_texts_words():
+    from app.facts.phrases import words
+
+    for name, text in _texts():
+        edited = text.replace("\n", "\n\n  — 12,5 %\n", 1) + "\r\nlast line’s words"
+        for t in (text, edited, text):
+            for base in (0, 7, 0):
+                assert words(t, base) == words.fresh(t, base), name
+    assert words.memo.hits > 0
