@@ -16,7 +16,7 @@ from app.core.readers import read_bytes
 from app.engine.config import Config
 from app.engine.lintcache import LintCache
 from app.engine.linter import LintContext, lint
-from app.facts.dates import find_ranges, time_points
+from app.facts.dates import _find_dates, find_ranges, time_points
 from app.facts.quantities import find_quantities
 from app.output import to_json_dict
 
@@ -120,6 +120,7 @@ def test_kept_readings_equal_fresh_ones_at_any_offset():
                 with textmemo.disabled():
                     want_r, want_q = find_ranges(piece, lang, base), find_quantities(piece, lang, base, skip)
                 assert got_r == want_r and got_q == want_q, f"{name}: {piece!r} at {base}"
+                assert _find_dates(piece, lang) == _find_dates.fresh(piece, lang)
                 n += len(want_q)
     assert n > 100
 

@@ -127,6 +127,31 @@ def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple
     return wrap
 
 
+def list_memo(fn: Callable) -> Callable:
+    """Decorator for ``fn(text, language) -> list`` of immutable items (frozen dataclasses) with
+    offsets relative to text: kept from a text's second sight on, every call gets its own list."""
+    memo = _Memo(f"{fn.__module__}.{fn.__qualname__}", _max_chars())
+    _ALL.append(memo)
+
+    @functools.wraps(fn)
+    def memoised(text, language):
+        if _STATE["off"] or not isinstance(text, str):
+            return fn(text, language)
+        k = (text, language)
+        got = memo.get(k)
+        if got is None:
+            got = fn(text, language)
+            if not memo.seen_before(k):
+                return got
+            memo.put(k, list(got), 64 + len(text))
+            return got
+        return list(got)
+
+    memoised.memo = memo
+    memoised.fresh = fn
+    return memoised
+
+
 def line_memo(shift: Callable[[Any, int], Any], min_chars: int = 1000) -> Callable:
     """Decorator for ``fn(text, base=0) -> list`` whose items never span or look across a newline
     (a tokeniser whose pattern matches no "\\n" and has no lookaround): ``fn(text, base)`` is then
@@ -217,4 +242,4 @@ def disabled():
         _STATE["off"] = old
 
 
-__all__ = ["OFFSET_FIELDS", "clear", "disabled", "line_memo", "shift_offsets", "shifted_memo", "stats"]
+__all__ = ["OFFSET_FIELDS", "clear", "disabled", "line_memo", "list_memo", "shift_offsets", "shifted_memo", "stats"]

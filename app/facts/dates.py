@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from app.core.textmemo import shift_offsets, shifted_memo
+from app.core.textmemo import list_memo, shift_offsets, shifted_memo
 
 RU_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -109,6 +109,7 @@ def find_dates(text: str, language: str) -> list[DateMention]:
     return list(got)  # DateMention is frozen: sharing the mentions is safe (issue 13)
 
 
+@list_memo  # DateMention is frozen: a sentence's dates kept across lints (issue 13)
 def _find_dates(text: str, language: str) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
