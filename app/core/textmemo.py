@@ -193,31 +193,38 @@ def line_memo(shift: Callable[[Any, int], Any], min_chars: int = 1000) -> Callab
 # Fields that hold an offset into the text (a negative value is "none": kept as it is).
 OFFSET_FIELDS = frozenset({"start", "end", "noun_start", "noun_end", "digits_end", "token_start"})
 _PLAIN = (str, int, float, bool, type(None), bytes)
+_PLAIN_TYPES = frozenset(_PLAIN)
 
 
 def shift_offsets(obj: Any, d: int) -> Any:
     """A copy of obj (a list or tuple of them, a dataclass-like object with a __dict__, a dict)
     with every int field named in OFFSET_FIELDS moved by d, nested objects copied likewise. Plain
     values are shared; a frozen dataclass is copied through its __dict__ as well."""
-    if isinstance(obj, _PLAIN) or isinstance(obj, Enum):
+    t = type(obj)
+    if t in _PLAIN_TYPES:
         return obj
-    if isinstance(obj, list):
-        return [shift_offsets(x, d) for x in obj]
-    if isinstance(obj, tuple) and type(obj) is tuple:
-        return tuple(shift_offsets(x, d) for x in obj)
-    if isinstance(obj, dict):
-        return {k: shift_offsets(v, d) for k, v in obj.items()}
+    if t is list:
+        return [x if type(x) in _PLAIN_TYPES else shift_offsets(x, d) for x in obj]
+    if t is dict:
+        return {k: (v if type(v) in _PLAIN_TYPES else shift_offsets(v, d)) for k, v in obj.items()}
+    if t is tuple:
+        return tuple(x if type(x) in _PLAIN_TYPES else shift_offsets(x, d) for x in obj)
+    if isinstance(obj, (Enum, *_PLAIN)):
+        return obj
     state = getattr(obj, "__dict__", None)
     if state is None:
-        return obj  # immutable values without a __dict__ (enums, frozensets …)
-    new = object.__new__(type(obj))
+        if any(hasattr(obj, f) for f in OFFSET_FIELDS):  # (a slotted class: say so, never share stale offsets)
+            raise TypeError(f"shift_offsets cannot copy {t.__name__} (no __dict__): give its memo a shift of its own")
+        return obj  # immutable values without a __dict__ (frozensets …)
+    new = object.__new__(t)
     ns = new.__dict__
+    ns.update(state)
     for k, v in state.items():
-        if k in OFFSET_FIELDS and type(v) is int:
-            ns[k] = v + d if v >= 0 else v
-        elif isinstance(v, _PLAIN):
-            ns[k] = v
-        else:
+        tv = type(v)
+        if tv is int:
+            if v >= 0 and k in OFFSET_FIELDS:
+                ns[k] = v + d
+        elif tv not in _PLAIN_TYPES:
             ns[k] = shift_offsets(v, d)
     return new
 
