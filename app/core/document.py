@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from app.core.textmemo import shifted_memo
+
 BLOCK_KINDS = ("paragraph", "heading", "table-cell", "header", "footer", "footnote", "list-item", "textbox")
 # Parts of a DOCX that are not in the flow of the body (structure checks still search them).
 OUTSIDE_BODY = ("header", "footer", "footnote", "textbox")
@@ -49,6 +51,17 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def _shift_sentences(got: list[Sentence], d: int) -> list[Sentence]:
+    return [Sentence(s.start + d, s.end + d, s.text) for s in got]
+
+
+@shifted_memo(_shift_sentences)  # razdel is pure Python: a block's sentences are kept across lints (issue 13)
+def _block_sentences(chunk: str, _language: str, base: int = 0) -> list[Sentence]:
+    from razdel import sentenize
+
+    return [Sentence(base + s.start, base + s.stop, s.text) for s in sentenize(chunk)]
 
 
 @dataclass
@@ -108,13 +121,9 @@ class Document:
     # ----- segmentation ------------------------------------------------------------------------
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from razdel import sentenize
-
         out: list[Sentence] = []
         for b in self.blocks:
-            chunk = self.text[b.start:b.end]
-            for s in sentenize(chunk):
-                out.append(Sentence(b.start + s.start, b.start + s.stop, s.text))
+            out.extend(_block_sentences(self.text[b.start:b.end], "", b.start))
         return out
 
     @cached_property

@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -109,6 +108,7 @@ class LintCache:
         self.lock = threading.Lock()
         self.stats = {"document_hits": 0, "paragraph_hits": 0, "paragraph_misses": 0, "uncached": 0}
         self._rule_keys: dict[int, tuple[Rule, tuple]] = {}
+        self._context_keys: dict[tuple, str] = {}
 
     def clear(self) -> None:
         with self.lock:
@@ -131,8 +131,20 @@ class LintCache:
     def _context_key(self, doc: Document, config: Config, rules: list[Rule]) -> str:
         vocab = load_vocabulary()
         self._rule_keys.setdefault(-id(vocab), (vocab, ()))  # keep the vocabulary object alive: its id is its version
-        raw = repr((doc.language, doc.format, repr(config), id(vocab), [self._rule_key(r) for r in rules]))
-        return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        # the digest of the same rule objects, configuration and vocabulary is asked on every lint:
+        # kept (rule objects and the vocabulary are kept alive above, so their ids are never reused)
+        for r in rules:
+            if id(r) not in self._rule_keys:
+                self._rule_key(r)
+        fast = (doc.language, doc.format, repr(config), id(vocab), tuple(id(r) for r in rules))
+        got = self._context_keys.get(fast)
+        if got is None:
+            raw = repr((doc.language, doc.format, repr(config), id(vocab), [self._rule_key(r) for r in rules]))
+            got = hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
+            if len(self._context_keys) >= 1024:
+                self._context_keys.clear()
+            self._context_keys[fast] = got
+        return got
 
     # ----- linting -------------------------------------------------------------------------------
     def lint(self, doc: Document, config: Config | None = None, rules=None, deadline: float | None = None,
@@ -216,7 +228,7 @@ class LintCache:
         doc in which everything else is blanked: one list per block, None when a finding falls
         outside its block (the rule is not paragraph-local on this document)."""
         text = _blank(doc.text, blocks)
-        source = text if doc.source_text is doc.text else _blank(doc.source_text, blocks)
+        source = text if doc.source_text is doc.text or doc.source_text == doc.text else _blank(doc.source_text, blocks)
         sub = Document(text=text, blocks=[Block(b.kind, b.start, b.end, i, dict(b.meta)) for i, b in enumerate(blocks)],
                        language=doc.language, path=doc.path, format=doc.format, source_text=source, suppressions=[],
                        encoding=doc.encoding)
@@ -237,17 +249,23 @@ class LintCache:
         return out
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _spaces(seg: str) -> str:
+    """seg with every character but newlines a space (string operations, no regex per character)."""
+    if "\n" not in seg:
+        return " " * len(seg)
+    return "\n".join(" " * len(line) for line in seg.split("\n"))
 
 
 def _blank(text: str, blocks) -> str:
     """text with every character outside ``blocks`` (sorted, disjoint) a space; newlines kept."""
     out, pos = [], 0
     for b in blocks:
-        out.append(_NOT_NEWLINE.sub(" ", text[pos:b.start]))
+        out.append(_spaces(text[pos:b.start]))
         out.append(text[b.start:b.end])
         pos = b.end
-    out.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    out.append(_spaces(text[pos:]))
     return "".join(out)
 
 

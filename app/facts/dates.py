@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from app.core.textmemo import list_memo, shift_offsets, shifted_memo
+
 RU_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
@@ -107,6 +109,7 @@ def find_dates(text: str, language: str) -> list[DateMention]:
     return list(got)  # DateMention is frozen: sharing the mentions is safe (issue 13)
 
 
+@list_memo  # DateMention is frozen: a sentence's dates kept across lints (issue 13)
 def _find_dates(text: str, language: str) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -375,6 +378,7 @@ def _time_points(text: str, language: str) -> list[TimePoint]:
     return out
 
 
+@shifted_memo(shift_offsets)  # a sentence's ranges, kept across lints and documents (issue 13)
 def find_ranges(text: str, language: str, base: int = 0) -> list[Range]:
     """«2024–2027 гг.», «с января 2025 по декабрь 2027 года», "March 2024 – February 2027",
     "from 1 March 2025 to 31 August 2026", «12–14 марта»."""

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 
 from app import RULES_DIR
+from app.core.textmemo import line_memo
 from app.diskcache import DataFileError, load_yaml
 from app.errors import RuleError
 
@@ -38,6 +39,14 @@ def norm(s: str) -> str:
 _NORMS: dict[str, str] = {}  # word -> norm, bounded (the words of a language repeat)
 
 
+def _shift_words(got: list[Word], d: int) -> list[Word]:
+    if not d:
+        return list(got)  # words are tuples: shared, only the list is the caller's
+    make = tuple.__new__
+    return [make(Word, (a + d, b + d, n)) for a, b, n in got]
+
+
+@line_memo(_shift_words)  # WORD never matches a newline: a document's lines are read once (issue 13)
 def words(text: str, base: int = 0) -> list[Word]:
     out = []
     append = out.append

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from app.core.textmemo import shift_offsets, shifted_memo
 from app.facts.numbers import Num, find_numbers, prefix_number
 from app.facts.phrases import data, norm
 
@@ -193,6 +194,11 @@ def _en_noun(text: str, pos: int):
     return head[0], head[1], head[2], _en_singular(head[0])
 
 
+def _relative_skip(rest: tuple, base: int) -> tuple:
+    return (tuple(sorted((a - base, b - base) for a, b in rest[0])),) if rest else rest
+
+
+@shifted_memo(shift_offsets, _relative_skip)  # a sentence's quantities, kept across lints and documents (issue 13)
 def find_quantities(text: str, language: str, base: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Quantities in ``text`` (one sentence; offsets + base). ``skip``: spans of dates and ranges."""
     from app.facts.dates import Spans
