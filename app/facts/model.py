@@ -247,6 +247,9 @@ class _Builder:
         from app.facts.groups import labelled_lists
 
         labelled_lists(self)  # "Ahal – 1,200; Balkan – 850; Dashoguz – 1,050; total – 3,000": a total after its groups
+        from app.facts.breakdowns import colon_lists
+
+        colon_lists(self)  # "… 5,300 households in three districts:\n- Suzak district: 2,100 households …": a whole and its items
         self._products_across()
         from app.facts.products import rate_products
 
