@@ -442,6 +442,8 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if not groups:
         return _numeral(doc, rule, ctx, following, cases, prep_text)
     group = groups[-1]
+    if _place_adjective(ctx, group, following, cases):
+        return None  # «в Казалинском районе»: the district named after the town (Казалинск), not the town
     if bare:
         if len(group.words) == 1 and any(p.tag.case == "nomn" for p in group.parses[-1]):
             return None
@@ -478,6 +480,24 @@ def _after(doc, rule, ctx, ws, lows, i, n, spec, prep_text, b):
     if possible_any(groups, set(cases), also):
         return None
     return _group_finding(doc, rule, groups, cases, prep_text)
+
+
+_PLACE_ADJ = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+def _place_adjective(ctx, group, following, cases) -> bool:
+    """A capitalised word the dictionary knows only as a place or a name («Казалинском»: Казалинск,
+    instrumental) with a place adjective's ending, before a lower-case noun in the preposition's case
+    («районе»): the adjective of the place («в Казалинском районе»), which the dictionary lacks."""
+    if len(group.words) != 1 or len(following) < 2:
+        return False
+    w = group.words[0][2]
+    if not w[:1].isupper() or not _PLACE_ADJ.search(w.lower()):
+        return False
+    if not all(p.tag.POS == "NOUN" and _PROPER_TAGS & set(p.tag.grammemes) for p in group.parses[-1]):
+        return False
+    nxt = following[1][2]
+    return nxt[:1].islower() and any(p.tag.POS == "NOUN" and case_of(p.tag) in cases for p in analyses(ctx, nxt) or ())
 
 
 _SENTENCE_END = re.compile(r"[ \u00a0]*(?:[.!?]|$)")
