@@ -111,12 +111,24 @@ def restated(b) -> None:
                 b.rel("same", [o.id, each.id], origin="product")
 
 
-_RATE_AFTER = {"en": re.compile(r"[ \u00a0]+(?:per|a|each|every)[ \u00a0]+(?P<u>month|week)(?![\w])", re.I),
-               "ru": re.compile(r"[ \u00a0]+(?:в|за|каждую|каждый)[ \u00a0]+(?P<u>месяц|неделю)(?![\w])", re.I)}
+_RATE_AFTER = {"en": re.compile(r"[ \u00a0]+(?:per|a|each|every)[ \u00a0]+(?P<u>month|week|year)(?![\w])|[ \u00a0]+(?P<a>annually|per[ \u00a0]+annum|monthly)(?![\w])", re.I),
+               "ru": re.compile(r"[ \u00a0]+(?:в|за|каждую|каждый)[ \u00a0]+(?P<u>месяц|неделю|год)(?![\w])|[ \u00a0]+(?P<a>ежемесячно|еженедельно|ежегодно)(?![\w])", re.I)}
+# an adverb of frequency earlier in the amount's clause: «ежемесячно выделяет на работу центра 6 000 евро»,
+# "every month the fund transfers EUR 6,000"
+_RATE_ADVERB = {"en": re.compile(r"(?<![\w])(?P<u>every[ \u00a0]+month|each[ \u00a0]+month|every[ \u00a0]+year|each[ \u00a0]+year|monthly|annually)(?![\w])[^.;:!?()]*$", re.I),
+                "ru": re.compile(r"(?<![\w])(?P<u>ежемесячно|ежегодно|еженедельно|каждый[ \u00a0]+месяц|каждый[ \u00a0]+год)(?![\w])[^.;:!?()]*$", re.I)}
 _RATE_BEFORE = {"en": re.compile(r"(?<![\w])(?P<u>monthly|weekly)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:of[ \u00a0]+)?$", re.I),
                 "ru": re.compile(r"(?<![\w])(?P<u>ежемесячн|еженедельн)[а-яё]{0,4}[ \u00a0]+(?:[а-яё\-]+[ \u00a0]+){0,2}?(?:в[ \u00a0]+размере[ \u00a0]+)?$", re.I)}
 _RATE_UNIT = {"month": "months", "monthly": "months", "месяц": "months", "ежемесячн": "months",
-              "week": "weeks", "weekly": "weeks", "неделю": "weeks", "еженедельн": "weeks"}
+              "week": "weeks", "weekly": "weeks", "неделю": "weeks", "еженедельн": "weeks",
+              "year": "years", "annually": "years", "per annum": "years", "год": "years", "ежегодн": "years",
+              "every month": "months", "each month": "months", "every year": "years", "each year": "years",
+              "ежемесячно": "months", "еженедельно": "weeks", "ежегодно": "years", "каждый месяц": "months", "каждый год": "years"}
+
+
+def _over(b, d) -> bool:
+    """The duration's hedge is the word "over" right before it ("over 18 months": during them)."""
+    return b.lang == "en" and d.hedge == "min" and bool(re.search(r"(?<![\w])over[ \u00a0]+$", b.text[max(0, d.start - 6):d.start], re.I))
 
 
 def _rate_unit(b, x) -> str | None:
@@ -125,13 +137,20 @@ def _rate_unit(b, x) -> str | None:
     lang = b.lang
     m = _RATE_AFTER[lang].match(b.text, x.end)
     if m:
-        return _RATE_UNIT[m.group("u").lower()]
+        return _RATE_UNIT[re.sub(r"[ \u00a0]+", " ", (m.group("u") or m.group("a")).lower())]
     before = b.text[max(0, x.start - 60):x.start]
     if lang == "en":
         before = re.sub(r"(?:EUR|USD|€|\$)[ \u00a0]*$", "", before)
     m = _RATE_BEFORE[lang].search(before)
     if m:
         return _RATE_UNIT[m.group("u").lower()]
+    k = x.sentence
+    if 0 <= k < len(b.sentences):
+        s0 = b.sentences[k][0]
+        if not any(o.kind == "money" and o.end <= x.start and o.start >= s0 for o in b.sent_facts[k] if o is not x):
+            m = _RATE_ADVERB[lang].search(b.text, s0, x.start)
+            if m:
+                return _RATE_UNIT[re.sub(r"[ \u00a0]+", " ", m.group("u").lower())]
     return None
 
 
@@ -152,10 +171,12 @@ def rate_products(b) -> None:
             unit = _rate_unit(b, x)
             if unit is None:
                 continue
-            durs = [d for d in fs if d.kind == "duration" and d.unit == unit and d.start > x.end and not d.hedge]
-            if not durs or b.text[x.end:durs[0].start].count(",") > 1 or ";" in b.text[x.end:durs[0].start]:
+            durs = [d for d in fs if d.kind == "duration" and d.unit == unit and d.start > x.end
+                    and (not d.hedge or _over(b, d))]  # "EUR 30,000 a month over 18 months": over = during
+            if not durs or b.text[x.end:durs[0].start].count(",") > 1:
                 continue
             d = durs[0]
+            semi = ";" in b.text[x.end:d.start]  # «… 6 000 евро; за 18 месяцев проекта это составит …»
             tot = None
             for kk in (k, k + 1):
                 if kk >= len(b.sent_facts) or b.sent_block[kk] - b.sent_block[k] > 1:
@@ -168,15 +189,23 @@ def rate_products(b) -> None:
                     ws = b.sent_words[kk]
                     j0 = b._widx(ws, t.start)
                     lo = max([0] + [b._widx(ws, o.end) for o in b.sent_facts[kk] if o.end <= t.start and o.kind in (x.kind, "duration")])
-                    if phrase_set(b.lang, "project.words").find(ws, lo, j0):
+                    pw = phrase_set(b.lang, "project.words").find(ws, lo, j0)
+                    if pw and pw[0].i == lo and kk == k and lo == b._widx(ws, d.end):
+                        lo, pw = pw[0].j, pw[1:]  # «за 18 месяцев проекта это составит …»: the duration's project
+                    if pw:
                         break  # the project's budget, not the rate's total
                     j1 = b._widx(ws, t.end)
                     cued = cues.find(ws, lo, j0) or cues.at(ws, j1)  # "… – 32 sessions altogether"
+                    if semi and not (kk == k and cues.find(ws, b._widx(ws, d.end), j0)):
+                        break  # after ";" only a total the words after the duration call one
                     if t.value > x.value and not t.hedge and t.id not in done and cued:
                         tot = t
                     break
             if tot is None:
                 continue
+            if x.meta.get("each") and any(c.kind == "count" and abs(c.value * x.value * d.value - tot.value) <= 0.01 * tot.value
+                                          for c in fs):
+                continue  # "60 centres … EUR 5,000 per centre a month for 24 months, EUR 7.2 million in total": three factors
             tot.meta["product"] = True
             b.rel("product", [d.id, x.id, tot.id], note="rate")
             done.update([d.id, x.id, tot.id])
