@@ -297,6 +297,9 @@ class _Builder:
         from app.facts.percent_parts import percent_parts
 
         percent_parts(self)  # «62 % …, 23 % …, остальные 15 %»: percentages that split one whole make 100 %
+        from app.facts.products import duration_adjective_products
+
+        duration_adjective_products(self)  # «шесть трехдневных тренингов — в общей сложности 18 учебных дней» (last: its facts are its own)
         return self.model
 
     def _valued_noun(self, f: Fact) -> str | None:
