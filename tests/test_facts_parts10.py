@@ -162,3 +162,27 @@ def test_pair_after_a_count_of_others_stays_quiet():
     # the count before the pair is of other things (staff): no whole of the pair
     text = ("The EU-funded legal clinic in Khorog employs 90 volunteers. This spring it advised 58 women and 37 men.")
     assert loud_figures("en", text) == []
+
+
+# funders named with amounts in brackets after the EU's: all of the budget stated in another paragraph
+FUNDERS = [
+    ("en", "The water safety programme is financed by the European Union (EUR 1,200,000), the Austrian "
+           "Development Agency (EUR 300,000) and the Aga Khan Foundation (EUR 150,000).\n\n"
+           "About the programme: total budget EUR {}; duration 2026–2028.", "1,600,000", "1,650,000"),
+    ("ru", "Программу финансируют Европейский союз (EUR 800 000), Фонд Ага Хана (EUR 150 000) и хукумат "
+           "области (EUR 50 000).\n\nО программе: общий бюджет EUR {}, срок — 2026–2028 годы.", "950 000", "1 000 000"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", FUNDERS)
+def test_bracketed_funders_and_the_budget(lang, text, wrong, right):
+    got = _figs(lang, text.format(wrong))
+    assert got == [("EUR " + wrong, ["EUR " + right])], got
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_funders_among_others_stay_at_most():
+    # "among others": the list is not all of the budget, a larger total is fine
+    text = ("The water safety programme is financed by the European Union (EUR 1,200,000), the Austrian "
+            "Development Agency (EUR 300,000) and other donors.\n\nAbout the programme: total budget EUR 1,800,000.")
+    assert loud_figures("en", text) == []

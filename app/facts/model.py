@@ -289,6 +289,9 @@ class _Builder:
         from app.facts.money_parts import funding_lists
 
         funding_lists(self)  # "The EUR 4 million programme is financed by the EU (EUR 3.2 million), … and UNDP (…)"
+        from app.facts.money_parts import bracketed_funders
+
+        bracketed_funders(self)  # "co-funded by the EU (€900,000), the Swiss Agency (€350,000) and UNDP (€250,000)"
         self._scope_relations()
         self._same_valued_thing()
         from app.facts.groups import share_pairs
