@@ -186,3 +186,25 @@ def test_funders_among_others_stay_at_most():
     text = ("The water safety programme is financed by the European Union (EUR 1,200,000), the Austrian "
             "Development Agency (EUR 300,000) and other donors.\n\nAbout the programme: total budget EUR 1,800,000.")
     assert loud_figures("en", text) == []
+
+
+# "Each of them" points at the one count of the sentence before
+EACH_OF_THEM = [
+    ("en", "Twenty-four rural libraries in Sughd have joined the EU-funded reading programme. Each of them will "
+           "receive books worth EUR 2,500, bringing the programme's book fund to a total of {}.",
+     "EUR 70,000", "EUR 60,000"),
+    ("ru", "Двадцать четыре сельские библиотеки Согдийской области вошли в программу, финансируемую Европейским "
+           "союзом. Каждая из них получит книги на 2 500 евро, в общей сложности на {}.", "70 000 евро", "60 000 евро"),
+]
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", EACH_OF_THEM)
+def test_each_of_them(lang, text, wrong, right):
+    assert _figs(lang, text.format(wrong)) == [(wrong, [right])]
+    assert loud_figures(lang, text.format(right)) == []
+
+
+def test_each_of_whom_points_in_its_own_sentence():
+    text = ("Работы вели 30 волонтёров и 10 сотрудников лесхоза — всего 40 человек, каждый из которых высадил по "
+            "50 саженцев. Посадку поддержал Европейский союз.\nВсего высажено две тысячи саженцев.")
+    assert loud_figures("ru", text) == []
