@@ -257,16 +257,17 @@ def _labelled(b, c) -> bool:
     return True
 
 
-def _list_sentence(b, k: int) -> list | None:
+def _list_sentence(b, k: int, pair: bool = False) -> list | None:
     """The counts of sentence k when the sentence lists groups and nothing else: two or more counts, each
-    a group by its wording, none in a relation yet, no amount or share beside them."""
+    a group by its wording, none in a relation yet, no amount or share beside them. With ``pair``: or a
+    complementary pair counted by its own nouns ("40 women and 35 men", «40 женщин и 35 мужчин»)."""
     fs = b.sent_facts[k]
     if any(f.kind in ("money", "percent") for f in fs):
         return None
     cs = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
     if len(cs) < 2 or any(c.subset or c.meta.get("groups") or c.meta.get("each") or c.hedge or c.table for c in cs):
         return None
-    if not all(_labelled(b, c) for c in cs):
+    if not all(_labelled(b, c) for c in cs) and not (pair and b._complete_pair(cs)):
         return None
     return cs
 
@@ -313,11 +314,14 @@ def neighbour_lists(b) -> None:
 
     for k in range(len(b.sent_facts)):
         groups = _list_sentence(b, k)
+        paired = False
+        if not groups:
+            groups, paired = _list_sentence(b, k, pair=True), True
         if not groups:
             continue
         whole, after = _whole_near(b, k, groups)
-        if whole is None:
-            continue
+        if whole is None or paired and not after:
+            continue  # a pair counted by its own nouns: only a total the next sentence names ("In total, 80 …") is its whole
         before = list(whole.meta.get("groups") or [])  # "820 человек, из них 60 – …": another breakdown of it
         complete = b._complete_pair(groups) or (
             all(g.meta.get("place_group") for g in groups) and enumeration_complete(b.text, groups, b.lang))

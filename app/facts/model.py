@@ -295,6 +295,9 @@ class _Builder:
         from app.facts.money_parts import funding_lists
 
         funding_lists(self)  # "The EUR 4 million programme is financed by the EU (EUR 3.2 million), … and UNDP (…)"
+        from app.facts.money_parts import bracketed_funders
+
+        bracketed_funders(self)  # "co-funded by the EU (€900,000), the Swiss Agency (€350,000) and UNDP (€250,000)"
         self._scope_relations()
         self._same_valued_thing()
         from app.facts.groups import share_pairs
@@ -303,6 +306,9 @@ class _Builder:
         from app.facts.percent_parts import percent_parts
 
         percent_parts(self)  # «62 % …, 23 % …, остальные 15 %»: percentages that split one whole make 100 %
+        from app.facts.products import duration_adjective_products
+
+        duration_adjective_products(self)  # «шесть трехдневных тренингов — в общей сложности 18 учебных дней» (last: its facts are its own)
         return self.model
 
     def _valued_noun(self, f: Fact) -> str | None:
@@ -1569,6 +1575,13 @@ class _Builder:
             n = None
             if info["of"] is not None:  # "each of the 30 jamoats", «каждая из 12 больниц»
                 n = next((c for c in counts if c is not x and 0 <= self._widx(ws, c.start) - info["of"] <= 2), None)
+                if n is None and info["of"] < len(ws) and ws[info["of"]].norm in ("them", "these", "those", "них") \
+                        and not any(c.end <= x.start for c in counts) \
+                        and x.sentence > 0 and x.block - self.sent_block[x.sentence - 1] <= 1:
+                    # "Forty-two businesses have been selected. Each of them will receive EUR 15,000": the one count
+                    # of the sentence before (none in its own: «80 человек, каждый из которых …» is that sentence's)
+                    cs = [c for c in self.sent_facts[x.sentence - 1] if c.kind == "count" and not c.meta.get("measure")]
+                    n = cs[0] if len(cs) == 1 else None
             elif info["each_at"] is not None:
                 # "Twenty-five villages will each receive …"
                 n = next((c for c in reversed(counts) if c.end <= ws[info["each_at"]].start

@@ -302,3 +302,36 @@ def bracketed_breakdown(b, fs, ws) -> None:
             p.meta["own_list"] = True  # (the sentence's readings of a whole and its parts leave them alone)
         b.rel("sum", [w.id] + [p.id for p in lines], True, origin="text", note="bracketed breakdown")
         return
+
+
+def bracketed_funders(b) -> None:
+    """"co-funded by the European Union (€900,000, or 60 per cent), the Swiss Agency (€350,000) and UNDP
+    (€250,000)", «финансируют Европейский союз (900 000 евро), Швейцария (350 000 евро) и ПРООН (…)»: after a
+    funding phrase (``funded_by``) and the EU's amount, the amounts in brackets after the other funders'
+    names, the list closed by "and" / «и», are the co-financing (role ``cofin``: the funders named with the
+    EU's part) whatever their names, so the project's total stated elsewhere is the whole of them all (read
+    in this sentence by ``funding_lists`` when the total stands before the list)."""
+    from app.facts.relations import _closed
+
+    text = b.text
+    funded = phrase_set(b.lang, "funded_by")
+    related = {i for r in b.model.relations if r.kind in ("sum", "groups", "product") for i in r.facts}
+    for k, fs in enumerate(b.sent_facts):
+        money = [f for f in fs if f.kind == "money"]
+        eu = next((i for i, f in enumerate(money) if f.role == "eu"), None)
+        if eu is None or eu + 2 > len(money):
+            continue
+        ws = b.sent_words[k]
+        if not funded.find(ws, 0, b._widx(ws, money[eu].start)):
+            continue
+        rest = money[eu + 1:]
+        if not all(p.role in (None, "other", "cofin") and _usable(p) and _bracketed(text, p) and p.id not in related and p.unit == money[eu].unit
+                   for p in rest):
+            continue
+        chain = [money[eu]] + rest
+        if any(len(text[x.end:y.start]) > 90 or any(c in text[x.end:y.start] for c in ".;") for x, y in zip(chain, chain[1:])):
+            continue
+        if not _closed(text, chain[-2], chain[-1], b.lang):
+            continue
+        for p in rest:
+            p.role = "cofin"

@@ -117,11 +117,11 @@ _RATE_AFTER = {"en": re.compile(r"[ \u00a0]+(?:per|a|each|every)[ \u00a0]+(?P<u>
 # "every month the fund transfers EUR 6,000"
 _RATE_ADVERB = {"en": re.compile(r"(?<![\w])(?P<u>every[ \u00a0]+month|each[ \u00a0]+month|every[ \u00a0]+year|each[ \u00a0]+year|monthly|annually)(?![\w])[^.;:!?()]*$", re.I),
                 "ru": re.compile(r"(?<![\w])(?P<u>ежемесячно|ежегодно|еженедельно|каждый[ \u00a0]+месяц|каждый[ \u00a0]+год)(?![\w])[^.;:!?()]*$", re.I)}
-_RATE_BEFORE = {"en": re.compile(r"(?<![\w])(?P<u>monthly|weekly)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:of[ \u00a0]+)?$", re.I),
-                "ru": re.compile(r"(?<![\w])(?P<u>ежемесячн|еженедельн)[а-яё]{0,4}[ \u00a0]+(?:[а-яё\-]+[ \u00a0]+){0,2}?(?:в[ \u00a0]+размере[ \u00a0]+)?$", re.I)}
+_RATE_BEFORE = {"en": re.compile(r"(?<![\w])(?P<u>monthly|weekly|annual|yearly)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:of[ \u00a0]+)?$", re.I),
+                "ru": re.compile(r"(?<![\w])(?P<u>ежемесячн|еженедельн|ежегодн)[а-яё]{0,4}[ \u00a0]+(?:[а-яё\-]+[ \u00a0]+){0,2}?(?:в[ \u00a0]+размере[ \u00a0]+)?$", re.I)}
 _RATE_UNIT = {"month": "months", "monthly": "months", "месяц": "months", "ежемесячн": "months",
               "week": "weeks", "weekly": "weeks", "неделю": "weeks", "еженедельн": "weeks",
-              "year": "years", "annually": "years", "per annum": "years", "год": "years", "ежегодн": "years",
+              "year": "years", "annual": "years", "yearly": "years", "annually": "years", "per annum": "years", "год": "years", "ежегодн": "years",
               "every month": "months", "each month": "months", "every year": "years", "each year": "years",
               "ежемесячно": "months", "еженедельно": "weeks", "ежегодно": "years", "каждый месяц": "months", "каждый год": "years"}
 
@@ -285,3 +285,85 @@ def dashed_total(b, k: int, x, t) -> bool:
     i1 = b._widx(ws, x.end)
     tot = phrase_set(b.lang, "in_total")
     return any(m.j == j0 for m in tot.find(ws, i1, j0)) or bool(tot.at(ws, j1))
+
+
+# «шесть трехдневных тренингов — в общей сложности 18 учебных дней», "six three-day workshops, 18 training days
+# in total": the total of days (weeks) with at most one word between its number and the unit (bounded, linear)
+_DAYS_TOTAL = {"ru": re.compile(r"(?P<n>\d{1,4}+)[ \u00a0]+(?:[а-яё]{3,15}+[ \u00a0]+)?(?P<u>дн(?:ей|я)|день|недел[ьиюяе]{1,2})(?![\w])", re.I),
+               "en": re.compile(r"(?P<n>\d{1,4}+)[ \u00a0]+(?:[a-z]{3,15}+[ \u00a0]+)?(?P<u>days?|weeks?)(?![\w])", re.I)}
+
+
+def duration_adjective_products(b) -> None:
+    """Items counted with a duration adjective («шесть трехдневных тренингов», "six three-day workshops") and a
+    total of days or weeks after them in the sentence that a total cue introduces (``in_total``: «в общей
+    сложности 18 учебных дней», "18 training days in total"): the count × the adjective's days is the total."""
+    from app.facts.phrases import phrase_set
+    from app.facts.quantities import ADJ_DURATION_RU, Quantity, prefix_number
+
+    lang = b.lang
+    pat = _DAYS_TOTAL.get(lang)
+    if pat is None:
+        return
+    tot_ps = phrase_set(lang, "in_total")
+    done = {i for r in b.model.relations if r.kind == "product" for i in r.facts}
+    from app.facts.numbers import find_numbers
+
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        s0, e0 = b.sentences[k]
+        for d in [d for d in fs if d.kind == "duration" and d.meta.get("adjective") and d.unit in ("days", "weeks")]:
+            # «три двухнедельных летних лагеря»: the adjective read first, the number before it is the items' count
+            if any(c.start <= d.start < c.end for c in fs if c is not d):
+                continue
+            ns = [n for n in find_numbers(b.text[max(s0, d.start - 14):d.start], lang, max(s0, d.start - 14))
+                  if n.integer and n.value >= 2 and not b.text[n.end:d.start].strip(" \u00a0")]
+            if ns:
+                n = ns[-1]
+                c = b.add("count", n.start, d.end, n.value, "", Quantity("count", n.start, d.end, n.value, "", n),
+                          place=d.place, scope=d.scope, sentence=k, block=d.block)
+                c.meta["adjective_items"] = d.id
+                fs.append(c)
+        fs.sort(key=lambda x: x.start)
+        for c in list(fs):
+            if c.kind != "count" or c.meta.get("measure") or c.id in done or c.hedge or c.table or c.num is None:
+                continue
+            adj = b.model.facts[c.meta["adjective_items"]] if "adjective_items" in c.meta else None
+            if adj is not None:
+                pass
+            elif lang == "en":
+                adj = next((d for d in fs if d.kind == "duration" and d.meta.get("adjective") and c.start < d.start < c.end
+                            and d.unit in ("days", "weeks")), None)
+            else:
+                m = ADJ_DURATION_RU.search(c.text)
+                if m and m.group("u").lower() in ("дневн", "недельн"):
+                    raw = m.group("n")
+                    v = float(re.match(r"\d+", raw).group(0)) if raw[:1].isdigit() else prefix_number(raw, lang)
+                    if v:
+                        a = c.start + m.start()
+                        adj = b.add("duration", a, c.start + m.end(), v, "days" if m.group("u").lower() == "дневн" else "weeks",
+                                    None, place=c.place, scope=c.scope, sentence=k, block=c.block)
+                        adj.meta["adjective"] = True
+            if adj is None or adj.id in done:
+                continue
+            for t in pat.finditer(b.text, c.end, e0):
+                unit = "weeks" if t.group("u").lower().startswith(("недел", "week")) else "days"
+                if unit != adj.unit or any(o.start < t.start() and t.start() < o.end and o is not c for o in fs
+                                           if o.kind in ("money", "percent")):
+                    continue
+                j0, j1 = b._widx(ws, t.start()), b._widx(ws, t.end())
+                if not (tot_ps.find(ws, max(0, j0 - 5), j0) or tot_ps.at(ws, j1)):
+                    continue
+                tot = next((o for o in fs if o.start <= t.start() < o.end), None)
+                if tot is None:
+                    nums = find_numbers(b.text[t.start():t.end()], lang, t.start())
+                    if not nums:
+                        break
+                    tot = b.add("duration", t.start(), t.end(), nums[0].value, unit,
+                                Quantity("duration", t.start(), t.end(), nums[0].value, unit, nums[0]),
+                                place=c.place, scope=c.scope, sentence=k, block=c.block)
+                if tot.id in done or tot.value <= c.value:
+                    break
+                tot.meta["product"] = True
+                b.rel("product", [c.id, adj.id, tot.id], note="duration adjective")
+                done.update([c.id, adj.id, tot.id])
+                break
