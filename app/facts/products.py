@@ -115,8 +115,8 @@ _RATE_AFTER = {"en": re.compile(r"[ \u00a0]+(?:per|a|each|every)[ \u00a0]+(?P<u>
                "ru": re.compile(r"[ \u00a0]+(?:в|за|каждую|каждый)[ \u00a0]+(?P<u>месяц|неделю|год)(?![\w])|[ \u00a0]+(?P<a>ежемесячно|еженедельно|ежегодно)(?![\w])", re.I)}
 # an adverb of frequency earlier in the amount's clause: «ежемесячно выделяет на работу центра 6 000 евро»,
 # "every month the fund transfers EUR 6,000"
-_RATE_ADVERB = {"en": re.compile(r"(?<![\w])(?P<u>every[ \u00a0]+month|each[ \u00a0]+month|every[ \u00a0]+year|each[ \u00a0]+year|monthly|annually)(?![\w])[^.;:!?()]*$", re.I),
-                "ru": re.compile(r"(?<![\w])(?P<u>ежемесячно|ежегодно|еженедельно|каждый[ \u00a0]+месяц|каждый[ \u00a0]+год)(?![\w])[^.;:!?()]*$", re.I)}
+_RATE_ADVERB = {"en": re.compile(r"(?<![\w])(?P<u>every[ \u00a0]+month|each[ \u00a0]+month|every[ \u00a0]+year|each[ \u00a0]+year|monthly|annually)(?![\w])", re.I),
+                "ru": re.compile(r"(?<![\w])(?P<u>ежемесячно|ежегодно|еженедельно|каждый[ \u00a0]+месяц|каждый[ \u00a0]+год)(?![\w])", re.I)}
 _RATE_BEFORE = {"en": re.compile(r"(?<![\w])(?P<u>monthly|weekly|annual|yearly)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?:of[ \u00a0]+)?$", re.I),
                 "ru": re.compile(r"(?<![\w])(?P<u>ежемесячн|еженедельн|ежегодн)[а-яё]{0,4}[ \u00a0]+(?:[а-яё\-]+[ \u00a0]+){0,2}?(?:в[ \u00a0]+размере[ \u00a0]+)?$", re.I)}
 _RATE_UNIT = {"month": "months", "monthly": "months", "месяц": "months", "ежемесячн": "months",
@@ -148,7 +148,8 @@ def _rate_unit(b, x) -> str | None:
     if 0 <= k < len(b.sentences):
         s0 = b.sentences[k][0]
         if not any(o.kind == "money" and o.end <= x.start and o.start >= s0 for o in b.sent_facts[k] if o is not x):
-            m = _RATE_ADVERB[lang].search(b.text, s0, x.start)
+            seg = b.text[s0:x.start]
+            m = _RATE_ADVERB[lang].search(seg, max(seg.rfind(c) for c in ".;:!?()") + 1)  # in the amount's clause
             if m:
                 return _RATE_UNIT[re.sub(r"[ \u00a0]+", " ", m.group("u").lower())]
     return None
