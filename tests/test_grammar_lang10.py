@@ -170,3 +170,32 @@ QUIET_MORE = [
 @pytest.mark.parametrize("text", QUIET_MORE)
 def test_quiet_more(text):
     assert_grammar_quiet(text)
+
+
+# After a verb, an adjective in the verb's case and its noun in another (as after a preposition):
+# the group is put right keeping the part in the case; a singular-only noun stays singular.
+DISAGREEING = [
+    ("Некоторые туристы пренебрегают горными маршрутов.", "горными маршрутов", "горными маршрутами",
+     "Некоторые туристы пренебрегают горными маршрутами."),
+    ("Кооператив управляет общими пастбищ.", "общими пастбищ", "общими пастбищами",
+     "Кооператив управляет общими пастбищами."),
+    ("Новая дорога способствует экономическим развития долины.", "экономическим развития",
+     "экономическому развитию", "Новая дорога способствует экономическому развитию долины."),
+    ("Жюри поблагодарило юных участникам.", "юных участникам", "юных участников",
+     "Жюри поблагодарило юных участников."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", DISAGREEING)
+def test_disagreeing_object_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", DISAGREEING)
+def test_disagreeing_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+def test_repeated_conjunction_pair_quiet():
+    # «и …, и …» opens a pair of its own: «жителям» is no conjunct of «начала года»
+    assert_grammar_quiet("С начала весны и жителям, и туристам доступны новые тропы.")

@@ -557,6 +557,8 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
             or (_BOUNDARY.match(doc.text, past, b.end) is None
                 and not (all(case_of(h.tag) == "gent" for h in heads) and _verb_follows(ctx, doc, past, b.end))):
         return None
+    if re.match(r"[ \u00a0]*,[ \u00a0]*(?:и|или)[ \u00a0]", doc.text[g2.end:b.end]):
+        return None  # «и жителям, и гостям»: the repeated conjunction opens a pair of its own
     first_cases = {case_of(h.tag) for h in head_readings(first)} & cases
     if len(cases) > 1 and len(first_cases) == 1 and not genitives and not possible_any(groups2, {"nomn", "accs"}):
         cases = first_cases  # «за помощь и поддержкой», «с правилами и требований»: one case for both

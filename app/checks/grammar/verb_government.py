@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU, conjunct_finding
 from app.language import get, infinitive_word, morph
-from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, head_readings, inflect_group, noun_group,
-                                     noun_groups, possible, possible_any, table, words_after)
+from app.language.government import (TIME_NOUNS, singular_only, WORD, analyses, best_group, case_of, disagreeing, head_readings,
+                                     inflect_group, noun_group, noun_groups, possible, possible_any, rare_noun, repair_group, table,
+                                     words_after)
 
 _VERB_POS = {"VERB", "INFN", "GRND"}
 _SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой",
@@ -322,6 +323,29 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         return None
     if spec.get("prep"):
         return _missing_preposition(doc, rule, w, groups, group, spec)
+    dis = next((g for g in groups if disagreeing(g)), None)
+    if dis is not None and not spec.get("pssv") and not (i > 0 and ws[i - 1][2].lower() == "не"):
+        group = dis
+        # «пренебрегают плановыми осмотров» → «плановыми осмотрами»: the adjective in the verb's
+        # case, its noun in another (as after a preposition: ``repair_group`` keeps the part in the case)
+        if any(possible(g, set(spec.get("case") or [])) for g in groups if not disagreeing(g) and not rare_noun(g)):
+            return None
+        suggestions = repair_group(group, list(spec.get("case") or []))
+        if any(h.normal_form.replace("ё", "е") in singular_only() for h in group.parses[-1] if h.tag.POS == "NOUN"):
+            # («устойчивым развития» → «устойчивому развитию»: no plural of a singular-only noun)
+            from app.language.government import _inflect_words
+
+            case = spec["case"][0]
+            suggestions = [x for x in suggestions if not any(
+                p.tag.number == "plur" for p in morph().parse(x.split()[-1].lower()) if p.tag.POS == "NOUN")] \
+                or [f for f in (_inflect_words(group, h, case, "sing", force=True) for h in group.parses[-1]
+                                if h.tag.POS == "NOUN") if f][:1]
+        if not suggestions:
+            return None
+        case = next((c for c in spec.get("case") or [] if c in {case_of(p.tag) for ps in group.parses for p in ps}),
+                    spec["case"][0])
+        return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
+                            fields_ru={"case": CASE_RU.get(case, case)})
     if any(h.tag.POS == "NOUN" and {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(h.tag.grammemes) for h in heads) \
             and group.words[-1][2][:1].isupper():
         return None  # names: pymorphy3 often lacks their forms
