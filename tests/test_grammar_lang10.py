@@ -199,3 +199,25 @@ def test_disagreeing_twin_quiet(wrong, span, suggestion, right):
 def test_repeated_conjunction_pair_quiet():
     # «и …, и …» opens a pair of its own: «жителям» is no conjunct of «начала года»
     assert_grammar_quiet("С начала весны и жителям, и туристам доступны новые тропы.")
+
+
+# The prepositional never stands without a preposition: after a governor of «в»/«на» + the
+# prepositional, a group that can be in no other case lacks the governor's preposition.
+LOCATIVE = [
+    ("Девять школ участвовали конкурсе проектов.", "конкурсе", "в конкурсе",
+     "Девять школ участвовали в конкурсе проектов."),
+    ("Члены общины настаивают строительстве моста.", "строительстве", "на строительстве",
+     "Члены общины настаивают на строительстве моста."),
+    ("Сельские амбулатории нуждаются капитальном ремонте.", "капитальном ремонте", "в капитальном ремонте",
+     "Сельские амбулатории нуждаются в капитальном ремонте."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LOCATIVE)
+def test_missing_locative_preposition_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LOCATIVE)
+def test_missing_locative_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)

@@ -244,7 +244,8 @@ def check(doc, rule, ctx):
                 else:
                     found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
                     if found is None:
-                        found = _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b)
+                        found = _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b) \
+                            or _missing_locative_preposition(doc, rule, ctx, ws, i, spec, b)
                 if found is not None:
                     break
             if found is not None:
@@ -964,6 +965,31 @@ def _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
                         message="'{verb}' takes '{prep}' with the {case}: '{verb} {suggestion}'",
                         message_ru="После «{verb}» нужен предлог «{prep}» и {case} падеж: «{verb} {suggestion}»")
+
+
+def _missing_locative_preposition(doc, rule, ctx, ws, i, spec, b):
+    """«участвовали семинаре» → «в семинаре», «уверены успехе» → «в успехе», «настаивают проведении» →
+    «на проведении»: a governor of `preposition_cases` whose case is the prepositional, followed
+    right away by a noun group that can be in no other case. The prepositional never stands
+    without a preposition (Русская грамматика 1980, § 1665), so the governor's own one is missing."""
+    if spec.get("object") or not spec.get("prep") or "loct" not in (spec.get("case") or ()) \
+            or i + 1 >= len(ws) or not _blank(doc, ws[i][1], ws[i + 1][0]) or not ws[i + 1][2][:1].islower():
+        return None
+    following = words_after(doc.text, ws[i][1], b.end)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups or groups[0].start != ws[i + 1][0]:
+        return None
+    group = best_group(groups)
+    if not head_readings(group) or not possible_any(groups, {"loct"}) \
+            or possible_any(groups, {"nomn", "gent", "datv", "accs", "ablt"}) \
+            or any(case_of(p.tag) != "loct" for ps in group.parses for p in ps):
+        return None
+    prep = spec["prep"][0]
+    g = doc.text[group.start:group.end]
+    return rule.finding(doc, group.start, group.end, [f"{_euphonic(prep, g)} {g}"], verb=ws[i][2], prep=prep,
+                        case=CASE_EN["loct"], fields_ru={"case": CASE_RU["loct"]},
+                        message="'{verb}' takes '{prep}' with the prepositional: '{verb} {suggestion}'",
+                        message_ru="После «{verb}» нужен предлог «{prep}» и предложный падеж: «{verb} {suggestion}»")
 
 
 # the cases of the forms of the pronoun «то» before «, что …» (Русская грамматика 1980, § 2234:
