@@ -221,3 +221,32 @@ def test_missing_locative_preposition_flagged(wrong, span, suggestion, right):
 @pytest.mark.parametrize("wrong,span,suggestion,right", LOCATIVE)
 def test_missing_locative_twin_quiet(wrong, span, suggestion, right):
     assert_grammar_quiet(right)
+
+
+# A list before the last conjunct: every member after a comma in the first one's case.
+LISTS = [
+    ("Курсы открыты для школьников, студентов и выпускникам колледжей.", "выпускникам", "выпускников",
+     "Курсы открыты для школьников, студентов и выпускников колледжей."),
+    ("Центр помогает вдовам, сиротам и пенсионеров.", "пенсионеров", "пенсионерам",
+     "Центр помогает вдовам, сиротам и пенсионерам."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LISTS)
+def test_list_last_member_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LISTS)
+def test_list_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+@pytest.mark.parametrize("text", [
+    # a member that is not in the first one's case ends the list: a new clause
+    "Курсы для школьников, студенты и учителя смогут записаться позже.",
+    # a relative clause after the first member
+    "Для детей, родители которых работают, и подросткам открыт клуб.",
+])
+def test_list_quiet(text):
+    assert_grammar_quiet(text)
