@@ -170,3 +170,83 @@ QUIET_MORE = [
 @pytest.mark.parametrize("text", QUIET_MORE)
 def test_quiet_more(text):
     assert_grammar_quiet(text)
+
+
+# After a verb, an adjective in the verb's case and its noun in another (as after a preposition):
+# the group is put right keeping the part in the case; a singular-only noun stays singular.
+DISAGREEING = [
+    ("Некоторые туристы пренебрегают горными маршрутов.", "горными маршрутов", "горными маршрутами",
+     "Некоторые туристы пренебрегают горными маршрутами."),
+    ("Кооператив управляет общими пастбищ.", "общими пастбищ", "общими пастбищами",
+     "Кооператив управляет общими пастбищами."),
+    ("Новая дорога способствует экономическим развития долины.", "экономическим развития",
+     "экономическому развитию", "Новая дорога способствует экономическому развитию долины."),
+    ("Жюри поблагодарило юных участникам.", "юных участникам", "юных участников",
+     "Жюри поблагодарило юных участников."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", DISAGREEING)
+def test_disagreeing_object_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", DISAGREEING)
+def test_disagreeing_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+def test_repeated_conjunction_pair_quiet():
+    # «и …, и …» opens a pair of its own: «жителям» is no conjunct of «начала года»
+    assert_grammar_quiet("С начала весны и жителям, и туристам доступны новые тропы.")
+
+
+# The prepositional never stands without a preposition: after a governor of «в»/«на» + the
+# prepositional, a group that can be in no other case lacks the governor's preposition.
+LOCATIVE = [
+    ("Девять школ участвовали конкурсе проектов.", "конкурсе", "в конкурсе",
+     "Девять школ участвовали в конкурсе проектов."),
+    ("Члены общины настаивают строительстве моста.", "строительстве", "на строительстве",
+     "Члены общины настаивают на строительстве моста."),
+    ("Сельские амбулатории нуждаются капитальном ремонте.", "капитальном ремонте", "в капитальном ремонте",
+     "Сельские амбулатории нуждаются в капитальном ремонте."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LOCATIVE)
+def test_missing_locative_preposition_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LOCATIVE)
+def test_missing_locative_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+# A list before the last conjunct: every member after a comma in the first one's case.
+LISTS = [
+    ("Курсы открыты для школьников, студентов и выпускникам колледжей.", "выпускникам", "выпускников",
+     "Курсы открыты для школьников, студентов и выпускников колледжей."),
+    ("Центр помогает вдовам, сиротам и пенсионеров.", "пенсионеров", "пенсионерам",
+     "Центр помогает вдовам, сиротам и пенсионерам."),
+]
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LISTS)
+def test_list_last_member_flagged(wrong, span, suggestion, right):
+    assert_grammar_first(wrong, span, suggestion)
+
+
+@pytest.mark.parametrize("wrong,span,suggestion,right", LISTS)
+def test_list_twin_quiet(wrong, span, suggestion, right):
+    assert_grammar_quiet(right)
+
+
+@pytest.mark.parametrize("text", [
+    # a member that is not in the first one's case ends the list: a new clause
+    "Курсы для школьников, студенты и учителя смогут записаться позже.",
+    # a relative clause after the first member
+    "Для детей, родители которых работают, и подросткам открыт клуб.",
+])
+def test_list_quiet(text):
+    assert_grammar_quiet(text)

@@ -556,6 +556,29 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
             return None
         genitives += 1
         k += 1
+    # a list before the last conjunct: «для школьников, студентов и выпускникам колледжей» — each
+    # member after a comma a group in the first one's case (with its genitives)
+    for _ in range(4):
+        if not (k < len(ws) - 2 and doc.text[ws[k - 1][1]:ws[k][0]] in (", ", ",\u00a0")
+                and ws[k][2][:1].islower() and ws[k][2].lower() not in ("но", "так", "а", "и", "или")):
+            break
+        member = words_after(doc.text, ws[k - 1][1] + 1, b.end, limit=6)
+        mgroups = noun_groups(ctx, member) if member and member[0][0] == ws[k][0] else []
+        m = best_group(mgroups) if mgroups else None
+        if m is None or case is None or not possible(m, {case}) or disagreeing(m) or not head_readings(m):
+            return None
+        k2 = next((x for x in range(k, len(ws)) if ws[x][0] == m.words[-1][0]), None)
+        if k2 is None:
+            return None
+        k = k2 + 1
+        while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]) \
+                and ws[k][2].lower() not in ("и", "или"):
+            ps = analyses(ctx, ws[k][2]) or ()
+            if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
+                    or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in ps):
+                return None
+            genitives += 1
+            k += 1
     if k < len(ws) - 2 and doc.text[ws[k - 1][1]:ws[k][0]].strip(" \u00a0") == "," \
             and _only_spaces(doc, ws[k][1], ws[k + 1][0]) \
             and (ws[k][2].lower(), ws[k + 1][2].lower()) in (("но", "и"), ("так", "и"), ("а", "также")):
@@ -577,6 +600,8 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
             or (_BOUNDARY.match(doc.text, past, b.end) is None
                 and not (all(case_of(h.tag) == "gent" for h in heads) and _verb_follows(ctx, doc, past, b.end))):
         return None
+    if re.match(r"[ \u00a0]*,[ \u00a0]*(?:и|или)[ \u00a0]", doc.text[g2.end:b.end]):
+        return None  # «и жителям, и гостям»: the repeated conjunction opens a pair of its own
     first_cases = {case_of(h.tag) for h in head_readings(first)} & cases
     if len(cases) > 1 and len(first_cases) == 1 and not genitives and not possible_any(groups2, {"nomn", "accs"}):
         cases = first_cases  # «за помощь и поддержкой», «с правилами и требований»: one case for both

@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from app.checks.grammar.preposition_case import CASE_EN, CASE_RU, conjunct_finding
 from app.language import get, infinitive_word, morph
-from app.language.government import (TIME_NOUNS, WORD, analyses, best_group, case_of, head_readings, inflect_group, noun_group,
-                                     noun_groups, possible, possible_any, table, words_after)
+from app.language.government import (TIME_NOUNS, singular_only, WORD, analyses, best_group, case_of, disagreeing, head_readings,
+                                     inflect_group, noun_group, noun_groups, possible, possible_any, rare_noun, repair_group, table,
+                                     words_after)
 
 _VERB_POS = {"VERB", "INFN", "GRND"}
 _SKIP_HEADS = {"друг", "себя", "это", "что", "который", "кто", "сам", "каждый", "весь", "тот", "такой",
@@ -243,7 +244,8 @@ def check(doc, rule, ctx):
                 else:
                     found = _preposition_case(doc, rule, ctx, ws, i, spec, b, places)
                     if found is None:
-                        found = _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b)
+                        found = _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b) \
+                            or _missing_locative_preposition(doc, rule, ctx, ws, i, spec, b)
                 if found is not None:
                     break
             if found is not None:
@@ -322,6 +324,29 @@ def _direct(doc, rule, ctx, ws, i, spec, b, participle=False):
         return None
     if spec.get("prep"):
         return _missing_preposition(doc, rule, w, groups, group, spec)
+    dis = next((g for g in groups if disagreeing(g)), None)
+    if dis is not None and not spec.get("pssv") and not (i > 0 and ws[i - 1][2].lower() == "не"):
+        group = dis
+        # «пренебрегают плановыми осмотров» → «плановыми осмотрами»: the adjective in the verb's
+        # case, its noun in another (as after a preposition: ``repair_group`` keeps the part in the case)
+        if any(possible(g, set(spec.get("case") or [])) for g in groups if not disagreeing(g) and not rare_noun(g)):
+            return None
+        suggestions = repair_group(group, list(spec.get("case") or []))
+        if any(h.normal_form.replace("ё", "е") in singular_only() for h in group.parses[-1] if h.tag.POS == "NOUN"):
+            # («устойчивым развития» → «устойчивому развитию»: no plural of a singular-only noun)
+            from app.language.government import _inflect_words
+
+            case = spec["case"][0]
+            suggestions = [x for x in suggestions if not any(
+                p.tag.number == "plur" for p in morph().parse(x.split()[-1].lower()) if p.tag.POS == "NOUN")] \
+                or [f for f in (_inflect_words(group, h, case, "sing", force=True) for h in group.parses[-1]
+                                if h.tag.POS == "NOUN") if f][:1]
+        if not suggestions:
+            return None
+        case = next((c for c in spec.get("case") or [] if c in {case_of(p.tag) for ps in group.parses for p in ps}),
+                    spec["case"][0])
+        return rule.finding(doc, group.start, group.end, suggestions, verb=w, case=CASE_EN.get(case, case),
+                            fields_ru={"case": CASE_RU.get(case, case)})
     if any(h.tag.POS == "NOUN" and {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(h.tag.grammemes) for h in heads) \
             and group.words[-1][2][:1].isupper():
         return None  # names: pymorphy3 often lacks their forms
@@ -940,6 +965,31 @@ def _missing_noun_preposition(doc, rule, ctx, ws, i, spec, b):
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)},
                         message="'{verb}' takes '{prep}' with the {case}: '{verb} {suggestion}'",
                         message_ru="После «{verb}» нужен предлог «{prep}» и {case} падеж: «{verb} {suggestion}»")
+
+
+def _missing_locative_preposition(doc, rule, ctx, ws, i, spec, b):
+    """«участвовали семинаре» → «в семинаре», «уверены успехе» → «в успехе», «настаивают проведении» →
+    «на проведении»: a governor of `preposition_cases` whose case is the prepositional, followed
+    right away by a noun group that can be in no other case. The prepositional never stands
+    without a preposition (Русская грамматика 1980, § 1665), so the governor's own one is missing."""
+    if spec.get("object") or not spec.get("prep") or "loct" not in (spec.get("case") or ()) \
+            or i + 1 >= len(ws) or not _blank(doc, ws[i][1], ws[i + 1][0]) or not ws[i + 1][2][:1].islower():
+        return None
+    following = words_after(doc.text, ws[i][1], b.end)
+    groups = noun_groups(ctx, following) if following else []
+    if not groups or groups[0].start != ws[i + 1][0]:
+        return None
+    group = best_group(groups)
+    if not head_readings(group) or not possible_any(groups, {"loct"}) \
+            or possible_any(groups, {"nomn", "gent", "datv", "accs", "ablt"}) \
+            or any(case_of(p.tag) != "loct" for ps in group.parses for p in ps):
+        return None
+    prep = spec["prep"][0]
+    g = doc.text[group.start:group.end]
+    return rule.finding(doc, group.start, group.end, [f"{_euphonic(prep, g)} {g}"], verb=ws[i][2], prep=prep,
+                        case=CASE_EN["loct"], fields_ru={"case": CASE_RU["loct"]},
+                        message="'{verb}' takes '{prep}' with the prepositional: '{verb} {suggestion}'",
+                        message_ru="После «{verb}» нужен предлог «{prep}» и предложный падеж: «{verb} {suggestion}»")
 
 
 # the cases of the forms of the pronoun «то» before «, что …» (Русская грамматика 1980, § 2234:
