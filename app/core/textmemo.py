@@ -15,7 +15,8 @@ tests/test_textmemo.py compare memoised and fresh results, and tests/test_lint_c
 whole lints of edited drafts. Bounded by ``PRESSROOM_TEXT_MEMO_CHARS`` per function, in units of
 about a byte (the key's text and ~``item_bytes`` per object kept; default 4 000 000, so the five
 memos hold ~20 MB at most); ``PRESSROOM_TEXT_MEMO=off`` (or ``disabled()``) computes everything
-fresh.
+fresh. The readings also depend on what a process loads once (the phrase lists of rules/facts, the
+number words): whatever reloads those in a running process must call ``clear()``.
 """
 from __future__ import annotations
 
