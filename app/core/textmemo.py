@@ -12,9 +12,11 @@ what they get.
 A function qualifies only if its result for ``(text, base)`` is its result for ``(text, 0)`` with
 every offset moved by ``base`` (it never looks at the absolute offset otherwise); the tests in
 tests/test_textmemo.py compare memoised and fresh results, and tests/test_lint_cache_edits.py
-whole lints of edited drafts. Bounded by ``PRESSROOM_TEXT_MEMO_CHARS`` characters of keyed text
-per function (default 2 000 000); ``PRESSROOM_TEXT_MEMO=off`` (or ``disabled()``) computes everything
-fresh.
+whole lints of edited drafts. Bounded by ``PRESSROOM_TEXT_MEMO_CHARS`` per function, in units of
+about a byte (the key's text and ~``item_bytes`` per object kept; default 4 000 000, so the five
+memos hold ~20 MB at most); ``PRESSROOM_TEXT_MEMO=off`` (or ``disabled()``) computes everything
+fresh. The readings also depend on what a process loads once (the phrase lists of rules/facts, the
+number words): whatever reloads those in a running process must call ``clear()``.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from contextlib import contextmanager
 from enum import Enum
 from typing import Any, Callable
 
-DEFAULT_CHARS = 2_000_000
+DEFAULT_CHARS = 4_000_000  # per function, in the weight units below (about bytes)
 _LOCK = threading.Lock()
 _ALL: list["_Memo"] = []
 _STATE = {"off": os.environ.get("PRESSROOM_TEXT_MEMO") == "off"}
@@ -94,7 +96,13 @@ def _max_chars() -> int:
         return DEFAULT_CHARS
 
 
-def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple] | None = None) -> Callable:
+def _weight(text: str, got, item_bytes: int) -> int:
+    """About the bytes an entry holds: its key's text and its result's objects."""
+    return 64 + 2 * len(text) + item_bytes * (len(got) if isinstance(got, (list, tuple)) else 1)
+
+
+def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple] | None = None,
+                 item_bytes: int = 400) -> Callable:
     """Decorator for ``fn(text, language, base=0, *rest)``.
 
     ``shift(result, d)``: a fresh copy of a result computed at offset 0 with every offset + d (it
@@ -117,7 +125,7 @@ def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple
                 if not memo.seen_before(k):  # text seen once (most of a new draft): no copy kept
                     return fn(text, language, base, *rest)
                 got = fn(text, language, 0, *rel)
-                memo.put(k, got, 64 + len(text))
+                memo.put(k, got, _weight(text, got, item_bytes))
             return shift(got, base)
 
         memoised.memo = memo
@@ -127,7 +135,7 @@ def shifted_memo(shift: Callable[[Any, int], Any], relative: Callable[..., tuple
     return wrap
 
 
-def list_memo(fn: Callable) -> Callable:
+def list_memo(fn: Callable, item_bytes: int = 120) -> Callable:
     """Decorator for ``fn(text, language) -> list`` of immutable items (frozen dataclasses) with
     offsets relative to text: kept from a text's second sight on, every call gets its own list."""
     memo = _Memo(f"{fn.__module__}.{fn.__qualname__}", _max_chars())
@@ -143,7 +151,7 @@ def list_memo(fn: Callable) -> Callable:
             got = fn(text, language)
             if not memo.seen_before(k):
                 return got
-            memo.put(k, list(got), 64 + len(text))
+            memo.put(k, list(got), _weight(text, got, item_bytes))
             return got
         return list(got)
 
@@ -152,7 +160,7 @@ def list_memo(fn: Callable) -> Callable:
     return memoised
 
 
-def line_memo(shift: Callable[[Any, int], Any], min_chars: int = 1000) -> Callable:
+def line_memo(shift: Callable[[Any, int], Any], min_chars: int = 1000, item_bytes: int = 90) -> Callable:
     """Decorator for ``fn(text, base=0) -> list`` whose items never span or look across a newline
     (a tokeniser whose pattern matches no "\\n" and has no lookaround): ``fn(text, base)`` is then
     the concatenation of ``fn(line, base + offset of line)`` over the lines, and a long text (a
@@ -176,7 +184,7 @@ def line_memo(shift: Callable[[Any, int], Any], min_chars: int = 1000) -> Callab
                         out.extend(shift(got, base + pos))
                     elif memo.seen_before(line):
                         got = fn(line, 0)
-                        memo.put(line, got, 64 + len(line))
+                        memo.put(line, got, _weight(line, got, item_bytes))
                         out.extend(shift(got, base + pos))
                     else:
                         out.extend(fn(line, base + pos))
