@@ -2353,6 +2353,14 @@ class _Builder:
             return fs  # a quote restating the lead's people: the speaker's verb is not another action
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
+    def _origin_places(self, f: Fact) -> bool:
+        """f counts places (list place_nouns) after «из» / "from" («из трёх велаятов», "from all five regions"): where
+        the people of its clause come from, a detail of theirs rather than a fact of its own."""
+        if not any(_pat_ok(str(x), f.unit) for x in phrase_set_list(self.lang, "place_nouns")):
+            return False
+        before = self.text[max(0, f.start - 14):f.start].lower()
+        return bool(re.search(r"(?:^|[^\w])(?:из|from)(?:[ \u00a0]+(?:всех|all|all the|the))?[ \u00a0]+$", before))
+
     def _by_year(self, c: Fact) -> bool:
         """A count in a sentence that splits a figure by year: two or more distinct years in the
         sentence and one of them in the clause before the count."""
@@ -2481,6 +2489,8 @@ class _Builder:
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
             if again or _extra_word(self.text, a) or _extra_word(self.text, b) or cumulative(a) != cumulative(b):
                 continue
+            if self._origin_places(a) or self._origin_places(b):
+                continue  # «640 студенток … из всех пяти велаятов» … «заказчики из трех велаятов»: where each someone comes from
             from app.facts.relations import same_action
 
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
