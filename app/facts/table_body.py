@@ -17,6 +17,7 @@ table adds up (a table cell is locked by its rows and total row).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.facts.tables import _PER_ITEM_LABEL
 
@@ -32,6 +33,15 @@ _STOP = {"en": {"the", "and", "for", "of", "in", "on", "to", "with", "from", "by
                 "всех", "все", "составит", "составляет", "составили", "году", "года", "год", "более", "около", "также",
                 "компонент", "направление", "статьи"}}
 _EN_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+
+
+@lru_cache(maxsize=8192)
+def _ru_lemma(w: str) -> str:
+    """A Russian word's lemma: a short noun's first five letters keep its ending («школы», «школах»)."""
+    from app.language import morph
+
+    p = morph().parse(w.replace("ё", "е"))
+    return p[0].normal_form.replace("ё", "е") if p else w
 
 
 def _stem(w: str, lang: str) -> str:
@@ -307,7 +317,14 @@ def _counts_this(b, x, header: str) -> bool:
     if _COUNT_HEADER.search(header) or _TOTAL_HEAD.search(header) and _people(b.lang, x.unit or ""):
         return True
     hs = set(stems(header, b.lang))
-    return bool(hs & _noun_stems(b, x))
+    if hs & _noun_stems(b, x):
+        return True
+    if b.lang != "ru":
+        return False
+    # «Школы» for «в 11 школах»: a short noun's first five letters keep its ending; compare the lemmas
+    lemmas = lambda t: {_ru_lemma(w)[:5] for w in re.findall(r"[а-яё]{3,}", t.lower())}  # noqa: E731
+    noun = b.text[x.q.noun_start:x.q.noun_end] if x.q and x.q.noun_start >= 0 else ""
+    return bool(lemmas(header) & lemmas(noun))
 
 
 def _label_counts(b, x, label: str) -> bool:
