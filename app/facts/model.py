@@ -2528,6 +2528,7 @@ class _Builder:
             if len(rd) == 1 and len({d.value for d in days}) == 1:
                 for d in days:
                     self.rel("duration", [d.id, rd[0].id], origin="scope")
+        self._same_event_days(ds)
         tds = [d for d in ds if d.table and d.unit in ("years", "months")]
         if len(tds) == 1:
             # a key-value table's «Продолжительность | 24 месяца» is the project's duration the body states
@@ -2581,6 +2582,23 @@ class _Builder:
         for d in durs:
             for r in rngs:
                 self.rel("duration", [d.id, r.id], origin="scope")
+
+    def _same_event_days(self, ds: list[Fact]) -> None:
+        """«завершился трёхдневный семинар» (lead) … «В течение четырёх дней участники изучали …»: an event's length in
+        days or weeks stated twice — the scope's only two such durations, one in the headline or lead, neither a
+        period's, a quote's, hedged or in another relation — is one fact."""
+        evs = [d for d in ds if d.unit in ("days", "weeks") and not d.table and not d.hedge and "range" not in d.meta
+               and d.place != "quote" and not d.meta.get("each")]
+        if len(evs) != 2 or evs[0].value == evs[1].value or evs[0].sentence == evs[1].sentence or evs[0].unit != evs[1].unit:
+            return
+        if not any(d.place in ("headline", "lead") for d in evs) or all(d.place in ("headline", "lead") for d in evs):
+            return
+        if any(d.id in r.facts for r in self.model.relations for d in evs):
+            return
+        ranges = [f for f in self.model.facts if f.kind == "range" and f.scope == evs[0].scope and f.range.precision == "day"]
+        if ranges:
+            return  # a day range decides the length: the duration-vs-range check reads it
+        self.rel("same", [evs[0].id, evs[1].id], origin="scope")
 
     def _names_project(self, d: Fact) -> bool:
         """A duration written next to the project's name: "30-month initiative", «трёхлетний проект», "the
