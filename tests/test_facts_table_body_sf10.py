@@ -21,3 +21,22 @@ def test_body_count_against_row_of_lemma_header_flagged():
 def test_body_count_agreeing_with_row_is_quiet():
     doc, fs = loud_figures_docx("ru", _body("10"))
     assert fs == [], [(f.rule, doc.span_text(f.offset, f.end)) for f in fs]
+
+
+def _named_en(amount):
+    return ["ALMATY, 4 March 2026 – The European Union and the Baiterek Fund have launched a EUR 1.5 million programme for young farmers.",
+            [["Source", "Amount (EUR)"], ["EU contribution", "1,200,000"], ["Co-funding (Baiterek Fund)", "300,000"],
+             ["Total", "1,500,000"]],
+            f"Baiterek puts in EUR {amount} from its own resources."]
+
+
+def test_body_amount_against_row_named_by_a_name_flagged():
+    # the row's label holds a name ("Baiterek") the body's clause names: that row's amount
+    doc, fs = loud_figures_docx("en", _named_en("350,000"))
+    got = [(f.rule, doc.span_text(f.offset, f.end), list(f.suggestions[:1])) for f in fs]
+    assert any(r == "figures.same-fact" and t == "EUR 350,000" and s == ["EUR 300,000"] for r, t, s in got), got
+
+
+def test_body_amount_against_row_named_by_a_name_right_is_quiet():
+    doc, fs = loud_figures_docx("en", _named_en("300,000"))
+    assert fs == [], [(f.rule, doc.span_text(f.offset, f.end)) for f in fs]

@@ -221,6 +221,8 @@ def body_vs_table(b) -> None:
             cell = _row_match(cands, near, sentence)
             if cell is not None and x.kind == "money" and x.role == "total" and not set(_label(tables, cell)) <= near:
                 cell = None  # "will cost EUR 400,000": a line's cost only when the clause names the whole label
+            if cell is None and x.kind == "money" and x.role in (None, "other") and cands:
+                cell = _named_row(b, tables, cands, near)
             if cell is None and x.kind == "count":
                 cell = _column_total(b, x, col_totals, all_rows, near)
             if cell is None:
@@ -296,6 +298,21 @@ def _people(lang: str, header: str) -> bool:
 
 _COUNT_HEADER = re.compile(r"человек|участник|количеств|число|кол-во|number|participants|people|persons|count|"
                            r"beneficiar|бенефициар|получател", re.I)
+
+
+def _named_row(b, tables: dict, cands: list[tuple], near: set[str]):
+    """"Damu adds EUR 380,000" ~ row "Partner (Damu Fund) | 360,000": the one row whose label holds a name (a
+    capitalised word after the label's first) that the clause names, no other row's label touched."""
+    hits = []
+    for key, st, cell in cands:
+        t, r, _ = cell.table
+        lab = next((e["label"] for e in tables[t]["rows"] if e["row"] == r), "")
+        names = {_stem(w, b.lang) for w in re.findall(r"[^\W\d_]{3,}+", lab)[1:] if w[:1].isupper()}
+        if names & near:
+            hits.append(cell)
+        elif any(s_ in near for s_ in st):
+            return None
+    return hits[0] if len(hits) == 1 else None
 
 
 def _label(tables: dict, cell) -> list[str]:
