@@ -857,8 +857,10 @@ class _Builder:
             cue = self._segment_cue(ws, lo, i, "roles")
             if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None \
-                    and not (self.lang == "ru" and cue.j < i and _ru_verb(ws[cue.j].norm)):
-                # («… общей стоимости программы ЕС выделил 2,4 млн»: the EU the subject of the verb after it, the part's)
+                    and not (self.lang == "ru" and cue.j < i and _ru_verb(ws[cue.j].norm)
+                             and phrase_set(self.lang, "subject_links").at(ws, cue.j) is None):
+                # («… общей стоимости программы ЕС выделил 2,4 млн»: the EU the subject of the verb after it, the part's;
+                # «Бюджет проекта ЕС составляет …» a linking verb: the project's budget still)
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
             if cue is not None and cue.label == "eu" and cue.j < i and (ws[cue.j].norm == "-" and ws[cue.j].start == ws[cue.j - 1].end or any(
