@@ -842,8 +842,11 @@ class _Builder:
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
-                if lo < len(ws) and ws[lo].norm in ("and", "while", "whereas", "и", "а"):
+                if lo < len(ws) and ws[lo].norm in ("and", "while", "whereas", "и", "а", ";"):
                     own = []  # "… with EUR 2.4 million and by UNDP with EUR 800,000": the words after "and" are the next amount's
+                if own and phrase_set(self.lang, "subject_links").at(ws, max(m.j for m in own)) is not None \
+                        and phrase_set(self.lang, "subject_links").at(ws, max(m.j for m in own)).j >= i:
+                    own = []  # «… 1 200 000 евро вклад ЕС составляет 780 000 евро»: the role named before a linking verb is the next amount's
                 if lo < len(ws) and ws[lo].norm == ")" and lo >= 1:
                     own = []  # "(EUR 400,000) the project budget is …": the words after the bracket are the next amount's
                     if self._bracketed_share(ws, money, k - 1):
@@ -867,7 +870,11 @@ class _Builder:
             prev_end = self._widx(ws, f.end)
             cue = self._segment_cue(ws, lo, i, "roles")
             if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
-                    ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
+                    ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None \
+                    and not (self.lang == "ru" and cue.j < i and _ru_verb(ws[cue.j].norm)
+                             and phrase_set(self.lang, "subject_links").at(ws, cue.j) is None):
+                # («… общей стоимости программы ЕС выделил 2,4 млн»: the EU the subject of the verb after it, the part's;
+                # «Бюджет проекта ЕС составляет …» a linking verb: the project's budget still)
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
             if cue is not None and cue.label == "eu" and cue.j < i and (ws[cue.j].norm == "-" and ws[cue.j].start == ws[cue.j - 1].end or any(
@@ -938,7 +945,10 @@ class _Builder:
                 after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
             if j < len(ws) and ws[j].norm == ";":
                 after = []  # "… and the city another €100,000; in total the initiative costs …": the next clause's words
-            if after and (role is None or (cue is not None and cue.j < i - 3)):
+            whole_named = f.kind == "money" and i > 0 and ws[i - 1].norm in ("из", "of") and any(m.label == "total" for m in after)
+            if whole_named:
+                after = [m for m in after if m.label == "total"]  # «из 3,2 млн евро общей стоимости …»: the whole, named after it
+            if after and (role is None or (cue is not None and cue.j < i - 3) or whole_named):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
                     # «1 125 000 евро предоставляет ЕС», "EUR 300,000 comes from the ministry": the contributor named next
@@ -2553,6 +2563,7 @@ class _Builder:
             if len(rd) == 1 and len({d.value for d in days}) == 1:
                 for d in days:
                     self.rel("duration", [d.id, rd[0].id], origin="scope")
+        self._same_event_days(ds)
         tds = [d for d in ds if d.table and d.unit in ("years", "months")]
         if len(tds) == 1:
             # a key-value table's «Продолжительность | 24 месяца» is the project's duration the body states
@@ -2606,6 +2617,23 @@ class _Builder:
         for d in durs:
             for r in rngs:
                 self.rel("duration", [d.id, r.id], origin="scope")
+
+    def _same_event_days(self, ds: list[Fact]) -> None:
+        """«завершился трёхдневный семинар» (lead) … «В течение четырёх дней участники изучали …»: an event's length in
+        days or weeks stated twice — the scope's only two such durations, one in the headline or lead, neither a
+        period's, a quote's, hedged or in another relation — is one fact."""
+        evs = [d for d in ds if d.unit in ("days", "weeks") and not d.table and not d.hedge and "range" not in d.meta
+               and d.place != "quote" and not d.meta.get("each")]
+        if len(evs) != 2 or evs[0].value == evs[1].value or evs[0].sentence == evs[1].sentence or evs[0].unit != evs[1].unit:
+            return
+        if not any(d.place in ("headline", "lead") for d in evs) or all(d.place in ("headline", "lead") for d in evs):
+            return
+        if any(d.id in r.facts for r in self.model.relations for d in evs):
+            return
+        ranges = [f for f in self.model.facts if f.kind == "range" and f.scope == evs[0].scope and f.range.precision == "day"]
+        if ranges:
+            return  # a day range decides the length: the duration-vs-range check reads it
+        self.rel("same", [evs[0].id, evs[1].id], origin="scope")
 
     def _names_project(self, d: Fact) -> bool:
         """A duration written next to the project's name: "30-month initiative", «трёхлетний проект», "the
