@@ -136,7 +136,7 @@ def _rate_unit(b, x) -> str | None:
     """"a monthly stipend of 25,000 soms", "EUR 300 per month", «по пять занятий в неделю», «ежемесячная выплата
     в размере 2 000 сомони»: x is a rate per month or week; the duration unit it multiplies with."""
     lang = b.lang
-    m = _RATE_AFTER[lang].match(b.text, x.end)
+    m = _RATE_AFTER[lang].match(b.text, x.end, x.end + 40)  # (a window: the words right after x)
     if m:
         return _RATE_UNIT[re.sub(r"[ \u00a0]+", " ", (m.group("u") or m.group("a")).lower())]
     before = b.text[max(0, x.start - 60):x.start]
