@@ -207,6 +207,8 @@ def rate_products(b) -> None:
             if x.meta.get("each") and any(c.kind == "count" and abs(c.value * x.value * d.value - tot.value) <= 0.01 * tot.value
                                           for c in fs):
                 continue  # "60 centres … EUR 5,000 per centre a month for 24 months, EUR 7.2 million in total": three factors
+            if d.hedge and _over(b, d):
+                d.hedge = None  # "EUR 30,000 a month over 18 months": during them, not more than 18
             tot.meta["product"] = True
             b.rel("product", [d.id, x.id, tot.id], note="rate")
             done.update([d.id, x.id, tot.id])

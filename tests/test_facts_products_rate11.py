@@ -1,0 +1,37 @@
+"""Products of a per-unit figure (issue 10), in phrasings written for these tests: a rate "over" a
+duration, a total for "these purposes" in the next sentence, "each of the N …" far from its amount, amounts
+per measured unit (hectares, kilometres) and measured totals (kW, m³). Each wrong text has a corrected twin
+that must stay quiet."""
+from __future__ import annotations
+
+import pytest
+from checkutil import loud_figures, assert_flagged_twin_quiet, EU_EN, EU_RU
+
+CASES = [
+    # a rate "over" a duration: during it, not more than it
+    ("en", EU_EN + "The shelter gets EUR 4,000 a month over 12 months, or EUR 50,000 in all, for its staff.",
+     EU_EN + "The shelter gets EUR 4,000 a month over 12 months, or EUR 48,000 in all, for its staff.",
+     "EUR 50,000"),
+    # the total in the next sentence, opened by words pointing back to what the items are paid for
+    ("ru", EU_RU + "Пособие в 500 тыс. сумов на каждую семью получат 1 200 семей. На эти цели выделено 640 млн сумов.",
+     EU_RU + "Пособие в 500 тыс. сумов на каждую семью получат 1 200 семей. На эти цели выделено 600 млн сумов.",
+     "640 млн сумов"),
+    ("en", EU_EN + "Forty cooperatives will receive EUR 2,500 each. For this purpose, EUR 110,000 has been set aside.",
+     EU_EN + "Forty cooperatives will receive EUR 2,500 each. For this purpose, EUR 100,000 has been set aside.",
+     "EUR 110,000"),
+]
+
+QUIET = [
+    # the next sentence's amount pays for something else: no words pointing back
+    ("en", EU_EN + "Forty cooperatives will receive EUR 2,500 each. The ministry adds EUR 110,000 for roads."),
+]
+
+
+@pytest.mark.parametrize("lang,wrong,right,span", CASES)
+def test_product_flagged_and_twin_quiet(lang, wrong, right, span):
+    assert_flagged_twin_quiet("figures.product", lang, wrong, right, span)
+
+
+@pytest.mark.parametrize("lang,text", QUIET)
+def test_product_quiet(lang, text):
+    assert loud_figures(lang, text) == []
