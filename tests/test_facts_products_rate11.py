@@ -19,6 +19,17 @@ CASES = [
     ("en", EU_EN + "Forty cooperatives will receive EUR 2,500 each. For this purpose, EUR 110,000 has been set aside.",
      EU_EN + "Forty cooperatives will receive EUR 2,500 each. For this purpose, EUR 100,000 has been set aside.",
      "EUR 110,000"),
+    # "each of the N …" with a long subject before the per-item amount, the total after a dash
+    ("en", EU_EN + "Each of the 15 village clinics chosen by the health ministry for the pilot in the southern districts "
+     "will get EUR 6,000 for solar water heaters – EUR 95,000 in total.",
+     EU_EN + "Each of the 15 village clinics chosen by the health ministry for the pilot in the southern districts "
+     "will get EUR 6,000 for solar water heaters – EUR 90,000 in total.",
+     "EUR 95,000"),
+    ("ru", EU_RU + "Каждая из 15 сельских амбулаторий Баткенской области в рамках нового пилотного проекта министерства "
+     "здравоохранения республики получит в этом году 6 000 евро на водонагреватели — всего 95 000 евро.",
+     EU_RU + "Каждая из 15 сельских амбулаторий Баткенской области в рамках нового пилотного проекта министерства "
+     "здравоохранения республики получит в этом году 6 000 евро на водонагреватели — всего 90 000 евро.",
+     "95 000 евро"),
 ]
 
 QUIET = [

@@ -1503,7 +1503,13 @@ class _Builder:
             if ws[c0].norm == of_word and c0 > 0 and is_each(ws[c0 - 1].norm):
                 return None  # x is the items themselves
         j = i0 - 1
-        while j >= max(0, i0 - 10):
+        reach = 10
+        pc = next((o for o in reversed(fs) if o.end == prv), None)
+        if pc is not None and pc.kind == "count":
+            c0 = self._widx(ws, pc.start)
+            if any(ws[k].norm == of_word and k > 0 and is_each(ws[k - 1].norm) for k in range(max(0, c0 - 3), c0)):
+                reach = 24  # "Each of the 12 schools selected in … for the … pilot will receive EUR 20,000": a long subject
+        while j >= max(0, i0 - reach):
             w = ws[j].norm
             if ws[j].end <= prv:
                 c = next((o for o in fs if o.kind == "count" and o.start <= ws[j].start < o.end), None)
