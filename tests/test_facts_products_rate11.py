@@ -30,9 +30,21 @@ CASES = [
      EU_RU + "Каждая из 15 сельских амбулаторий Баткенской области в рамках нового пилотного проекта министерства "
      "здравоохранения республики получит в этом году 6 000 евро на водонагреватели — всего 90 000 евро.",
      "95 000 евро"),
+    # an amount per measured unit, the units and their amount in the next sentence
+    ("en", EU_EN + "Growers who plant windbreaks get EUR 800 per hectare. With 250 hectares signed up in Osh region, the scheme "
+     "pays out EUR 220,000.",
+     EU_EN + "Growers who plant windbreaks get EUR 800 per hectare. With 250 hectares signed up in Osh region, the scheme "
+     "pays out EUR 200,000.",
+     "EUR 220,000"),
+    ("ru", EU_RU + "Ремонт дороги обходится в 90 000 евро за каждый километр. Подрядчик отремонтирует 14 км и получит 1 400 000 евро.",
+     EU_RU + "Ремонт дороги обходится в 90 000 евро за каждый километр. Подрядчик отремонтирует 14 км и получит 1 260 000 евро.",
+     "1 400 000 евро"),
 ]
 
 QUIET = [
+    # the next sentence's amount is a budget (a contributor's or the whole's role), not what the hectares get
+    ("en", EU_EN + "Growers who plant windbreaks get EUR 800 per hectare. With 250 hectares signed up, the total budget "
+     "is EUR 900,000."),
     # the next sentence's amount pays for something else: no words pointing back
     ("en", EU_EN + "Forty cooperatives will receive EUR 2,500 each. The ministry adds EUR 110,000 for roads."),
 ]

@@ -1819,6 +1819,10 @@ class _Builder:
                     from app.facts.products import items_counted_after
 
                     n = items_counted_after(self, k, x)  # "Each grant is worth EUR 5,000. Twenty grants were awarded, …"
+                    if n is not None:
+                        from app.facts.products import items_sentence_total
+
+                        tot = items_sentence_total(self, x, n)  # "… With 300 hectares planned, the project will provide EUR 400,000"
                 if n is None and x.meta.get("each_noun"):
                     from app.facts.products import items_named_before
 
@@ -1891,6 +1895,8 @@ class _Builder:
                             if t.start <= x.end or t.kind != x.kind or t.meta.get("each") or t.meta.get("items") \
                                     or (x.kind == "money" and t.unit != x.unit) or t.meta.get("product"):
                                 continue
+                            if kk > k and n.sentence == kk and t.meta.get("strong"):
+                                continue  # "… With 250 hectares signed up, the total budget is EUR 900,000": a budget, not their amount
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
                                 from app.facts.products import apposed_total
 

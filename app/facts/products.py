@@ -242,9 +242,41 @@ def items_counted_after(b, k: int, x):
     noun = x.meta.get("each_noun")
     if not noun or k + 1 >= len(b.sent_facts) or b.sent_block[k + 1] != b.sent_block[k]:
         return None
-    cs = [c for c in b.sent_facts[k + 1] if c.kind == "count" and _compound_noun(c.unit, noun) and not c.hedge
-          and not c.meta.get("measure") and not c.subset and c.value >= 2 and c.num is not None and c.num.integer]
+    cs = [c for c in b.sent_facts[k + 1] if c.kind == "count" and (_compound_noun(c.unit, noun) and not c.meta.get("measure")
+          or measured_in(c, noun)) and not c.hedge and not c.subset and c.value >= 2 and c.num is not None and c.num.integer]
     return cs[0] if len(cs) == 1 else None
+
+
+def measured_in(c, noun: str) -> bool:
+    """"EUR 1,500 per hectare" … "300 hectares", «по 200 000 сомов за километр» … «12 км»: a measured quantity
+    whose unit is the per-item figure's noun (hectares, kilometres, tonnes)."""
+    from app.facts.quantities import MEASURE_UNITS
+
+    return bool(c.meta.get("measure") and noun and c.unit != "h" and MEASURE_UNITS.get(noun.lower()[:3]) == c.unit)
+
+
+def items_sentence_total(b, x, n):
+    """"EUR 1,500 per hectare … With 300 hectares planned, the project will provide EUR 400,000": the items counted
+    in the sentence after the per-item amount, and that sentence's one amount of its currency after them (larger,
+    no ";" or project's words between, no contributor's role): what the items get in all."""
+    from app.facts.phrases import phrase_set
+
+    k = n.sentence
+    if x.kind != "money" or k != x.sentence + 1:
+        return None
+    fs = b.sent_facts[k]
+    money = [t for t in fs if t.kind == "money"]
+    if len(money) != 1 or any(o.kind == "percent" for o in fs):
+        return None
+    t = money[0]
+    if t.start < n.end or t.unit != x.unit or t.value <= x.value or t.hedge or t.role not in (None, "other") \
+            or t.meta.get("strong") or t.meta.get("each") or t.subset or ";" in b.text[n.end:t.start]:
+        return None
+    ws = b.sent_words[k]
+    j0 = b._widx(ws, t.start)
+    if phrase_set(b.lang, "project.words").find(ws, max(b._widx(ws, n.end), j0 - 2), j0):
+        return None  # "… the programme's EUR 2 million": the project's own amount
+    return t
 
 
 def items_named_before(b, k: int, x):
