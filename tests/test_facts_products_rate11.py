@@ -39,6 +39,13 @@ CASES = [
     ("ru", EU_RU + "Ремонт дороги обходится в 90 000 евро за каждый километр. Подрядчик отремонтирует 14 км и получит 1 400 000 евро.",
      EU_RU + "Ремонт дороги обходится в 90 000 евро за каждый километр. Подрядчик отремонтирует 14 км и получит 1 260 000 евро.",
      "1 400 000 евро"),
+    # a measured quantity per item (kW, m³) and the measured total
+    ("ru", EU_RU + "В семи больницах смонтируют котлы мощностью 40 кВт каждый, их суммарная мощность составит 300 кВт.",
+     EU_RU + "В семи больницах смонтируют котлы мощностью 40 кВт каждый, их суммарная мощность составит 280 кВт.",
+     "300 кВт"),
+    ("en", EU_EN + "Eight villages get water tanks of 25 m³ each, a total storage of 210 m³.",
+     EU_EN + "Eight villages get water tanks of 25 m³ each, a total storage of 200 m³.",
+     "210 m³"),
 ]
 
 QUIET = [
@@ -58,3 +65,13 @@ def test_product_flagged_and_twin_quiet(lang, wrong, right, span):
 @pytest.mark.parametrize("lang,text", QUIET)
 def test_product_quiet(lang, text):
     assert loud_figures(lang, text) == []
+
+
+def test_unit_sign_kept_in_suggestion():
+    """The corrected measured total keeps its unit sign as written («кВт», not «квт»)."""
+    from app.engine.linter import lint_text
+
+    text = EU_RU + "В семи больницах смонтируют котлы мощностью 40 кВт каждый, их суммарная мощность составит 300 кВт."
+    r = lint_text(text, "ru", select=["figures"])
+    sugg = [s for f in r.findings if f.rule == "figures.product" for s in f.suggestions]
+    assert sugg and sugg[0] in ("280\u00a0кВт", "280 кВт"), sugg

@@ -1571,11 +1571,14 @@ class _Builder:
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
         for x in fs:
-            if x.kind not in ("money", "count") or x.meta.get("measure") and x.unit != "h" or x.meta.get("each"):
+            if x.kind not in ("money", "count") or x.meta.get("each"):
                 continue  # (hours per item: «восемь модулей по 16 часов», "six sessions of three hours each")
             info = self._per_item(x, ws, fs)
             if info is None:
                 continue
+            if x.meta.get("measure") and x.unit != "h" and not (info["each_at"] is None and info["of"] is None
+                                                                and info.get("items_at") is None and not info["noun"]):
+                continue  # a measured quantity per item only with "each" right after it: «панели мощностью 15 кВт каждая»
             noun = info["noun"]
             i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
             n = None
@@ -1631,7 +1634,7 @@ class _Builder:
             n.meta["items"] = True
             tot = None
             for t in fs:
-                if t is x or t is n or t.kind != x.kind or t.unit != x.unit and x.kind == "money":
+                if t is x or t is n or t.kind != x.kind or t.unit != x.unit and (x.kind == "money" or x.meta.get("measure")):
                     continue
                 if (t.unit == "h") != (x.unit == "h"):
                     continue  # hours are the total of hours only
