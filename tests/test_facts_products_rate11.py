@@ -75,3 +75,17 @@ def test_unit_sign_kept_in_suggestion():
     r = lint_text(text, "ru", select=["figures"])
     sugg = [s for f in r.findings if f.rule == "figures.product" for s in f.suggestions]
     assert sugg and sugg[0] in ("280\u00a0кВт", "280 кВт"), sugg
+
+
+def test_rate_per_head_is_the_rate_product():
+    """A per-head amount that is also a rate over a duration: its total is the rate times the duration (the
+    suggestion), not times the people counted before."""
+    from app.engine.linter import lint_text
+
+    text = EU_EN + "Thirty young people from remote villages joined the course. Each trainee gets EUR 300 per month for 10 months, " \
+        "or EUR 3,500 over the whole course."
+    r = lint_text(text, "en", select=["figures"])
+    sugg = [s for f in r.findings if f.rule == "figures.product" for s in f.suggestions]
+    assert sugg and sugg[0] == "EUR 3,000", sugg
+    right = text.replace("EUR 3,500", "EUR 3,000")
+    assert loud_figures("en", right) == []

@@ -1756,6 +1756,11 @@ class _Builder:
             for x in fs:
                 if not x.meta.get("each") or x.id in done:
                     continue
+                if "items_of" not in x.meta and x.kind == "money":
+                    from app.facts.products import rate_with_duration
+
+                    if rate_with_duration(self, x):
+                        continue  # "Each student receives KGS 5,000 per month for 24 months, or KGS 100,000 …": a rate's product
                 n = F[x.meta["items_of"]] if "items_of" in x.meta else None
                 if n is None and x.kind == "money" and not x.meta.get("each_noun"):
                     from app.facts.products import subject_items

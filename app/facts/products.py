@@ -155,6 +155,16 @@ def _rate_unit(b, x) -> str | None:
     return None
 
 
+def rate_with_duration(b, x) -> bool:
+    """x is a rate ("KGS 5,000 per month") with a duration of its unit after it in its sentence ("for 24 months"):
+    what follows is the rate's product over the duration (``rate_products``), not a product of items."""
+    unit = _rate_unit(b, x)
+    if unit is None or not 0 <= x.sentence < len(b.sent_facts):
+        return False
+    return any(d.kind == "duration" and d.unit == unit and d.start > x.end and (not d.hedge or _over(b, d))
+               and b.text[x.end:d.start].count(",") <= 1 for d in b.sent_facts[x.sentence])
+
+
 def rate_products(b) -> None:
     """A rate times a duration: "a monthly stipend of 25,000 soms for six months. Over the full fellowship, each
     … therefore receives 160,000 soms", «По пять занятий в неделю в течение четырёх недель — это двадцать четыре
