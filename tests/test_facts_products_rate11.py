@@ -46,6 +46,13 @@ CASES = [
     ("en", EU_EN + "Eight villages get water tanks of 25 m³ each, a total storage of 210 m³.",
      EU_EN + "Eight villages get water tanks of 25 m³ each, a total storage of 200 m³.",
      "210 m³"),
+    # hours per module, the modules counted before, the whole course's hours in the next sentence
+    ("ru", EU_RU + "Для медсестёр подготовлено 6 модулей. Каждый модуль рассчитан на 10 часов. Весь курс займёт 50 часов.",
+     EU_RU + "Для медсестёр подготовлено 6 модулей. Каждый модуль рассчитан на 10 часов. Весь курс займёт 60 часов.",
+     "50 часов"),
+    ("en", EU_EN + "The school designed 7 modules for nurses. Each module takes 6 hours. The full course runs 40 hours.",
+     EU_EN + "The school designed 7 modules for nurses. Each module takes 6 hours. The full course runs 42 hours.",
+     "40 hours"),
 ]
 
 QUIET = [

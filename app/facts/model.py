@@ -1704,14 +1704,14 @@ class _Builder:
             hi += 1
         return any(m.j == hi for m in tot_ps.find(ws, j1, hi)) and not any(o.start > t.end and self._widx(ws, o.start) < hi for o in fs)
 
-    def _purpose_back(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
+    def _purpose_back(self, ws: list[Word], t: Fact, fs: list[Fact], key: str = "purpose_back") -> bool:
         """«На эти цели направлено 1,9 млрд сумов», "For this purpose, EUR 90,000 has been set aside": the sentence's
         one figure of its kind, its clause opened by words pointing back to what the sentence before pays for
         (``purpose_back``): the total of the items there."""
         j0 = self._widx(ws, t.start)
         if any(o.kind == t.kind and o is not t for o in fs) or j0 > 8 or t.hedge:
             return False
-        ps = phrase_set(self.lang, "purpose_back")
+        ps = phrase_set(self.lang, key)  # (``whole_course``: «Полный курс объемом 64 часа», "The full course runs 64 hours")
         return any(m.i <= 1 for m in ps.find(ws, 0, j0))
 
     def _aggregate_noun(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
@@ -1913,7 +1913,8 @@ class _Builder:
                                 if not (kk == k and (apposed_total(self, k, n, t) or dashed_total(self, k, x, t))):
                                     continue  # "… for its 12 rural districts – 38 vehicles altogether": the items' total by another name
                             if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
-                                    (self._aggregate_noun(wk, t, self.sent_facts[kk]) or self._purpose_back(wk, t, self.sent_facts[kk])):
+                                    (self._aggregate_noun(wk, t, self.sent_facts[kk]) or self._purpose_back(wk, t, self.sent_facts[kk])
+                                     or x.unit == "h" and self._purpose_back(wk, t, self.sent_facts[kk], "whole_course")):
                                 tot = t
                                 break
                         if tot is not None:
