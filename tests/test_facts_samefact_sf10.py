@@ -161,3 +161,27 @@ def test_quote_telling_fewer_going_on_is_quiet():
     text = ("Душанбе, 3 апреля 2026 года – Проект, финансируемый Европейским союзом, подготовил 240 пограничников.\n\n"
             "«Лучшие 20 пограничников поедут на стажировку в Литву», – отметил начальник учебного центра.\n")
     assert loud_figures("ru", text) == []
+
+
+# --- an event's length in days stated twice ------------------------------------------------------------------------
+def _days_ru(n):
+    return ("Худжанд, 20 мая 2026 года. В Худжанде прошёл пятидневный тренинг для инспекторов по охране труда, "
+            "организованный при поддержке Европейского союза.\n\n"
+            f"В течение {n} дней 28 инспекторов отрабатывали проверки на предприятиях.\n")
+
+
+def _days_en(n):
+    return ("KHUJAND, 20 May 2026 – A five-day training for labour inspectors, supported by the European Union, ended in Khujand.\n\n"
+            f"Over {n} days, 28 inspectors practised workplace checks.\n")
+
+
+def test_event_days_stated_twice_flagged():
+    got = loud_figures("ru", _days_ru("шести"))
+    assert any(r == "figures.same-fact" and ("шести дней" in t or "пятидневный" in t) for r, t in got), got
+    got = loud_figures("en", _days_en("six"))
+    assert any(r == "figures.same-fact" and ("six days" in t or "five-day" in t) for r, t in got), got
+
+
+def test_event_days_agreeing_is_quiet():
+    assert loud_figures("ru", _days_ru("пяти")) == []
+    assert loud_figures("en", _days_en("five")) == []

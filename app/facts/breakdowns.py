@@ -44,28 +44,35 @@ def colon_lists(b) -> None:
         if body.endswith(":") and n + 1 < len(blocks):
             items = []
             for nxt in blocks[n + 1:n + 1 + _MAX_ITEMS]:
-                it = _item(b, nxt.start, nxt.end, nxt, line=True)
+                it = _item(b, starts, nxt.start, nxt.end, nxt, line=True)
                 if it is None:
                     break
                 items.append(it)
             colon = blk.start + len(body) - 1
             _read(b, starts, colon, items, taken)
-        for m in re.finditer(":", body):
-            colon = blk.start + m.start()
+        at = body.find(":")
+        while at >= 0:
+            colon = blk.start + at
+            at = body.find(":", at + 1)
             k = _sentence_at(starts, colon)
             if k < 0 or colon + 1 >= b.sentences[k][1] or not text[colon + 1:colon + 2].isspace():
                 continue
-            end = b.sentences[k][1]
+            # the items run to the sentence's end or the next colon, at most _MAX_ITEMS of them (linear in the text)
+            end = min(b.sentences[k][1], blk.start + at if at >= 0 else len(text), colon + 200 * _MAX_ITEMS)
             items = []
             pos = colon + 1
             segs = []
             for sm in _CLAUSE_SEP.finditer(text, pos, end):
                 segs.append((pos, sm.start()))
                 pos = sm.end()
+                if len(segs) > _MAX_ITEMS:
+                    break
+            if len(segs) > _MAX_ITEMS:
+                continue
             segs.append((pos, end))
             segs = [x for s, e in segs for x in _split_and(b, s, e)]
             for s, e in segs:
-                it = _item(b, s, e, blk, line=False)
+                it = _item(b, starts, s, e, blk, line=False)
                 if it is None:
                     items = []
                     break
@@ -90,7 +97,7 @@ def _sentence_at(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def _item(b, s: int, e: int, blk, line: bool):
+def _item(b, starts: list[int], s: int, e: int, blk, line: bool):
     """(start, end, value, fact or None, unit, block) of the one labelled figure in text[s:e], or None."""
     text = b.text
     seg = text[s:e]
@@ -99,7 +106,17 @@ def _item(b, s: int, e: int, blk, line: bool):
     e0 = s + len(seg.rstrip(" \t\u00a0;.,\n"))
     if e0 - s0 < 2 or (line and len(seg) > 200):
         return None
-    facts = [f for f in b.model.facts if s0 <= f.start < e0 and f.kind in ("count", "money", "percent", "range", "duration")]
+    k = _sentence_at(starts, s0)
+    facts = []
+    while 0 <= k < len(b.sentences) and b.sentences[k][0] < e0:
+        fs = b.sent_facts[k]  # (sorted by start)
+        lo = bisect.bisect_left(fs, s0, key=lambda f: f.start)
+        for f in fs[lo:bisect.bisect_left(fs, e0, key=lambda f: f.start)]:
+            if f.kind in ("count", "money", "percent", "range", "duration"):
+                facts.append(f)
+        if len(facts) > 1:
+            return None
+        k += 1
     if any(f.kind in ("range", "duration") for f in facts):
         return None
     if len(facts) > 1:

@@ -842,8 +842,11 @@ class _Builder:
             if k > 0:
                 # the words right after the previous amount are its own ("EUR 2 million from the EU, EUR …")
                 own = [m for m in after_ps.find(ws, lo, min(i, lo + 6)) if m.i <= lo + 1]
-                if lo < len(ws) and ws[lo].norm in ("and", "while", "whereas", "и", "а"):
+                if lo < len(ws) and ws[lo].norm in ("and", "while", "whereas", "и", "а", ";"):
                     own = []  # "… with EUR 2.4 million and by UNDP with EUR 800,000": the words after "and" are the next amount's
+                if own and phrase_set(self.lang, "subject_links").at(ws, max(m.j for m in own)) is not None \
+                        and phrase_set(self.lang, "subject_links").at(ws, max(m.j for m in own)).j >= i:
+                    own = []  # «… 1 200 000 евро вклад ЕС составляет 780 000 евро»: the role named before a linking verb is the next amount's
                 if lo < len(ws) and ws[lo].norm == ")" and lo >= 1:
                     own = []  # "(EUR 400,000) the project budget is …": the words after the bracket are the next amount's
                     if self._bracketed_share(ws, money, k - 1):
@@ -867,7 +870,11 @@ class _Builder:
             prev_end = self._widx(ws, f.end)
             cue = self._segment_cue(ws, lo, i, "roles")
             if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
-                    ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None:
+                    ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None \
+                    and not (self.lang == "ru" and cue.j < i and _ru_verb(ws[cue.j].norm)
+                             and phrase_set(self.lang, "subject_links").at(ws, cue.j) is None):
+                # («… общей стоимости программы ЕС выделил 2,4 млн»: the EU the subject of the verb after it, the part's;
+                # «Бюджет проекта ЕС составляет …» a linking verb: the project's budget still)
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
             if cue is not None and cue.label == "eu" and cue.j < i and (ws[cue.j].norm == "-" and ws[cue.j].start == ws[cue.j - 1].end or any(
@@ -938,7 +945,10 @@ class _Builder:
                 after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
             if j < len(ws) and ws[j].norm == ";":
                 after = []  # "… and the city another €100,000; in total the initiative costs …": the next clause's words
-            if after and (role is None or (cue is not None and cue.j < i - 3)):
+            whole_named = f.kind == "money" and i > 0 and ws[i - 1].norm in ("из", "of") and any(m.label == "total" for m in after)
+            if whole_named:
+                after = [m for m in after if m.label == "total"]  # «из 3,2 млн евро общей стоимости …»: the whole, named after it
+            if after and (role is None or (cue is not None and cue.j < i - 3) or whole_named):
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
                     # «1 125 000 евро предоставляет ЕС», "EUR 300,000 comes from the ministry": the contributor named next
@@ -1060,7 +1070,9 @@ class _Builder:
                 self._parts(w_whole, parts, money)
                 continue
             if inc or (of_before and k == 0):
-                parts = [m for m in money[k + 1:] if m.unit == w.unit and m.role != "total"]
+                parts = [m for m in money[k + 1:k + 2 + _MAX_PARTS] if m.unit == w.unit and m.role != "total"]
+                if len(money) - k - 1 > _MAX_PARTS + 1:
+                    parts = []  # more amounts after it in one sentence than any list of parts has (and linear time)
                 if of_before and w.role is None:
                     w.role = "total"
                 if parts:
@@ -1438,8 +1450,7 @@ class _Builder:
         lang = self.lang
         i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
         po = lang == "ru" and i0 > 0 and ws[i0 - 1].norm == "по"
-        nxt = min([o.start for o in fs if o.start >= x.end] + [10 ** 12])
-        prv = max([o.end for o in fs if o.end <= x.start] + [-1])
+        nxt, prv = _neighbours(fs, x)
         preps = ("from", "in", "at", "for", "to", "of", "on") if lang == "en" else ("в", "на", "для", "от", "из", "с", "за")
 
         def is_each(w: str) -> bool:
@@ -1512,7 +1523,7 @@ class _Builder:
         while j >= max(0, i0 - reach):
             w = ws[j].norm
             if ws[j].end <= prv:
-                c = next((o for o in fs if o.kind == "count" and o.start <= ws[j].start < o.end), None)
+                c = _containing(fs, ws[j].start, "count")
                 c0 = self._widx(ws, c.start) if c is not None else -1
                 k = next((k for k in range(c0 - 1, max(-1, c0 - 4), -1) if ws[k].norm == of_word), None) if c0 > 0 else None
                 if k is not None and k > 0 and is_each(ws[k - 1].norm):
@@ -2108,8 +2119,9 @@ class _Builder:
                         or x.meta.get("no_scope") or x.role in ("total", "eu", "cofin"):
                     continue
                 i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
-                prv = max([self._widx(ws, o.end) for o in fs if o.end <= x.start and o.kind in ("money", "percent")] + [0])
-                nxt = min([self._widx(ws, o.start) for o in fs if o.start >= x.end and o.kind in ("money", "percent")] + [len(ws)])
+                ns, pe = _neighbours(fs, x, ("money", "percent"))
+                prv = self._widx(ws, pe) if pe >= 0 else 0
+                nxt = self._widx(ws, ns) if ns < 10 ** 12 else len(ws)
                 lo, hi = max(prv, i0 - 8), min(nxt, i1 + 6)
                 near = set()
                 for w in ws[lo:i0] + ws[i1:hi]:
@@ -2384,6 +2396,14 @@ class _Builder:
             return fs  # a quote restating the lead's people: the speaker's verb is not another action
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
+    def _origin_places(self, f: Fact) -> bool:
+        """f counts places (list place_nouns) after «из» / "from" («из трёх велаятов», "from all five regions"): where
+        the people of its clause come from, a detail of theirs rather than a fact of its own."""
+        if not any(_pat_ok(str(x), f.unit) for x in phrase_set_list(self.lang, "place_nouns")):
+            return False
+        before = self.text[max(0, f.start - 14):f.start].lower()
+        return bool(re.search(r"(?:^|[^\w])(?:из|from)(?:[ \u00a0]+(?:всех|all|all the|the))?[ \u00a0]+$", before))
+
     def _by_year(self, c: Fact) -> bool:
         """A count in a sentence that splits a figure by year: two or more distinct years in the
         sentence and one of them in the clause before the count."""
@@ -2512,6 +2532,8 @@ class _Builder:
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
             if again or _extra_word(self.text, a) or _extra_word(self.text, b) or cumulative(a) != cumulative(b):
                 continue
+            if self._origin_places(a) or self._origin_places(b):
+                continue  # «640 студенток … из всех пяти велаятов» … «заказчики из трех велаятов»: where each someone comes from
             from app.facts.relations import same_action
 
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
@@ -2574,6 +2596,7 @@ class _Builder:
             if len(rd) == 1 and len({d.value for d in days}) == 1:
                 for d in days:
                     self.rel("duration", [d.id, rd[0].id], origin="scope")
+        self._same_event_days(ds)
         tds = [d for d in ds if d.table and d.unit in ("years", "months")]
         if len(tds) == 1:
             # a key-value table's «Продолжительность | 24 месяца» is the project's duration the body states
@@ -2627,6 +2650,23 @@ class _Builder:
         for d in durs:
             for r in rngs:
                 self.rel("duration", [d.id, r.id], origin="scope")
+
+    def _same_event_days(self, ds: list[Fact]) -> None:
+        """«завершился трёхдневный семинар» (lead) … «В течение четырёх дней участники изучали …»: an event's length in
+        days or weeks stated twice — the scope's only two such durations, one in the headline or lead, neither a
+        period's, a quote's, hedged or in another relation — is one fact."""
+        evs = [d for d in ds if d.unit in ("days", "weeks") and not d.table and not d.hedge and "range" not in d.meta
+               and d.place != "quote" and not d.meta.get("each")]
+        if len(evs) != 2 or evs[0].value == evs[1].value or evs[0].sentence == evs[1].sentence or evs[0].unit != evs[1].unit:
+            return
+        if not any(d.place in ("headline", "lead") for d in evs) or all(d.place in ("headline", "lead") for d in evs):
+            return
+        if any(d.id in r.facts for r in self.model.relations for d in evs):
+            return
+        ranges = [f for f in self.model.facts if f.kind == "range" and f.scope == evs[0].scope and f.range.precision == "day"]
+        if ranges:
+            return  # a day range decides the length: the duration-vs-range check reads it
+        self.rel("same", [evs[0].id, evs[1].id], origin="scope")
 
     def _names_project(self, d: Fact) -> bool:
         """A duration written next to the project's name: "30-month initiative", «трёхлетний проект», "the
@@ -2748,6 +2788,39 @@ def _nearest(cands: list[Fact], to: list[Fact]) -> Fact:
     def dist(c):
         return (c.start - at) * 3 if c.start > at else at - c.start
     return min(cands, key=dist)
+
+
+_MAX_PARTS = 30  # the most parts a whole's list in one sentence is read with
+
+
+def _neighbours(fs: list, x, kinds: tuple = ()) -> tuple[int, int]:
+    """(start of the next fact after x, end of the previous fact before x) in its sentence's facts ``fs``
+    (sorted by start), of ``kinds`` when given; 10**12 and -1 when there is none. Looked for from x's place
+    outward (a bisect, then the neighbours), not over the whole sentence for every figure (issue 13: a
+    sentence of 6 000 amounts took 40 s)."""
+    i = bisect.bisect_left(fs, x.start, key=lambda f: f.start)
+    nxt, prv = 10 ** 12, -1
+    for j in range(i, len(fs)):
+        o = fs[j]
+        if o.start >= x.end and (not kinds or o.kind in kinds):
+            nxt = o.start
+            break
+    for j in range(i - 1, -1, -1):
+        o = fs[j]
+        if o.end <= x.start and (not kinds or o.kind in kinds):
+            prv = o.end
+            break
+    return nxt, prv
+
+
+def _containing(fs: list, offset: int, kind: str):
+    """The fact of ``kind`` among a sentence's facts ``fs`` (sorted by start) whose span holds offset, or None;
+    by a bisect (the facts of a sentence do not nest)."""
+    i = bisect.bisect_right(fs, offset, key=lambda f: f.start) - 1
+    for j in (i, i - 1):
+        if j >= 0 and fs[j].kind == kind and fs[j].start <= offset < fs[j].end:
+            return fs[j]
+    return None
 
 
 def phrase_set_list(lang: str, key: str) -> list:

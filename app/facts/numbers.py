@@ -6,6 +6,7 @@ repetition); words are looked up in dictionaries built from rules/facts/<lang>.y
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -234,8 +235,10 @@ def _word_numbers(text: str, language: str, base: int, digits: list[Num]) -> lis
             i = max(j, i + 1)
             continue
         i += 1
-    taken = [(n.start, n.end) for n in digits]
-    return [n for n in out if not any(n.start < b and n.end > a for a, b in taken)]
+    # (the digits' spans never overlap one another and come in order: the last one starting before a number
+    # word's end is the only one to look at; a scan of all of them for every word was quadratic, issue 13)
+    starts = [d.start for d in digits]
+    return [n for n in out if not ((i := bisect.bisect_left(starts, n.end) - 1) >= 0 and digits[i].end > n.start)]
 
 
 def prefix_number(word: str, language: str) -> float | None:

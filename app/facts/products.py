@@ -11,6 +11,7 @@ reader of app/facts/model.py.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 
@@ -146,12 +147,13 @@ def _rate_unit(b, x) -> str | None:
         return _RATE_UNIT[m.group("u").lower()]
     k = x.sentence
     if 0 <= k < len(b.sentences):
-        s0 = b.sentences[k][0]
-        if not any(o.kind == "money" and o.end <= x.start and o.start >= s0 for o in b.sent_facts[k] if o is not x):
-            seg = b.text[s0:x.start]
-            m = _RATE_ADVERB[lang].search(seg, max(seg.rfind(c) for c in ".;:!?()") + 1)  # in the amount's clause
-            if m:
-                return _RATE_UNIT[re.sub(r"[ \u00a0]+", " ", m.group("u").lower())]
+        lo = max(b.sentences[k][0], x.start - 160)  # the amount's clause, at most 160 characters back (linear)
+        seg = b.text[lo:x.start]
+        m = _RATE_ADVERB[lang].search(seg, max(seg.rfind(c) for c in ".;:!?()") + 1)
+        fs = b.sent_facts[k]  # (sorted by start): the figures between the adverb and x only
+        between = fs[bisect.bisect_left(fs, lo + m.end(), key=lambda f: f.start):bisect.bisect_left(fs, x.start, key=lambda f: f.start)] if m else []
+        if m and not any(o.kind == "money" for o in between):
+            return _RATE_UNIT[re.sub(r"[ \u00a0]+", " ", m.group("u").lower())]
     return None
 
 

@@ -17,6 +17,7 @@ table adds up (a table cell is locked by its rows and total row).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.facts.tables import _PER_ITEM_LABEL
 
@@ -32,6 +33,15 @@ _STOP = {"en": {"the", "and", "for", "of", "in", "on", "to", "with", "from", "by
                 "всех", "все", "составит", "составляет", "составили", "году", "года", "год", "более", "около", "также",
                 "компонент", "направление", "статьи"}}
 _EN_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+
+
+@lru_cache(maxsize=8192)
+def _ru_lemma(w: str) -> str:
+    """A Russian word's lemma: a short noun's first five letters keep its ending («школы», «школах»)."""
+    from app.language import morph
+
+    p = morph().parse(w.replace("ё", "е"))
+    return p[0].normal_form.replace("ё", "е") if p else w
 
 
 def _stem(w: str, lang: str) -> str:
@@ -211,6 +221,8 @@ def body_vs_table(b) -> None:
             cell = _row_match(cands, near, sentence)
             if cell is not None and x.kind == "money" and x.role == "total" and not set(_label(tables, cell)) <= near:
                 cell = None  # "will cost EUR 400,000": a line's cost only when the clause names the whole label
+            if cell is None and x.kind == "money" and x.role in (None, "other") and cands:
+                cell = _named_row(b, tables, cands, near)
             if cell is None and x.kind == "count":
                 cell = _column_total(b, x, col_totals, all_rows, near)
             if cell is None:
@@ -288,6 +300,21 @@ _COUNT_HEADER = re.compile(r"человек|участник|количеств|
                            r"beneficiar|бенефициар|получател", re.I)
 
 
+def _named_row(b, tables: dict, cands: list[tuple], near: set[str]):
+    """"Damu adds EUR 380,000" ~ row "Partner (Damu Fund) | 360,000": the one row whose label holds a name (a
+    capitalised word after the label's first) that the clause names, no other row's label touched."""
+    hits = []
+    for key, st, cell in cands:
+        t, r, _ = cell.table
+        lab = next((e["label"] for e in tables[t]["rows"] if e["row"] == r), "")
+        names = {_stem(w, b.lang) for w in re.findall(r"[^\W\d_]{3,}+", lab)[1:] if w[:1].isupper()}
+        if names & near:
+            hits.append(cell)
+        elif any(s_ in near for s_ in st):
+            return None
+    return hits[0] if len(hits) == 1 else None
+
+
 def _label(tables: dict, cell) -> list[str]:
     t, r, _ = cell.table
     lab = next((e["label"] for e in tables[t]["rows"] if e["row"] == r), "")
@@ -307,7 +334,14 @@ def _counts_this(b, x, header: str) -> bool:
     if _COUNT_HEADER.search(header) or _TOTAL_HEAD.search(header) and _people(b.lang, x.unit or ""):
         return True
     hs = set(stems(header, b.lang))
-    return bool(hs & _noun_stems(b, x))
+    if hs & _noun_stems(b, x):
+        return True
+    if b.lang != "ru":
+        return False
+    # «Школы» for «в 11 школах»: a short noun's first five letters keep its ending; compare the lemmas
+    lemmas = lambda t: {_ru_lemma(w)[:5] for w in re.findall(r"[а-яё]{3,}", t.lower())}  # noqa: E731
+    noun = b.text[x.q.noun_start:x.q.noun_end] if x.q and x.q.noun_start >= 0 else ""
+    return bool(lemmas(header) & lemmas(noun))
 
 
 def _label_counts(b, x, label: str) -> bool:
