@@ -1514,7 +1514,13 @@ class _Builder:
             if ws[c0].norm == of_word and c0 > 0 and is_each(ws[c0 - 1].norm):
                 return None  # x is the items themselves
         j = i0 - 1
-        while j >= max(0, i0 - 10):
+        reach = 10
+        pc = next((o for o in reversed(fs) if o.end == prv), None)
+        if pc is not None and pc.kind == "count":
+            c0 = self._widx(ws, pc.start)
+            if any(ws[k].norm == of_word and k > 0 and is_each(ws[k - 1].norm) for k in range(max(0, c0 - 3), c0)):
+                reach = 24  # "Each of the 12 schools selected in … for the … pilot will receive EUR 20,000": a long subject
+        while j >= max(0, i0 - reach):
             w = ws[j].norm
             if ws[j].end <= prv:
                 c = _containing(fs, ws[j].start, "count")
@@ -1576,11 +1582,14 @@ class _Builder:
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
         for x in fs:
-            if x.kind not in ("money", "count") or x.meta.get("measure") and x.unit != "h" or x.meta.get("each"):
+            if x.kind not in ("money", "count") or x.meta.get("each"):
                 continue  # (hours per item: «восемь модулей по 16 часов», "six sessions of three hours each")
             info = self._per_item(x, ws, fs)
             if info is None:
                 continue
+            if x.meta.get("measure") and x.unit != "h" and not (info["each_at"] is None and info["of"] is None
+                                                                and info.get("items_at") is None and not info["noun"]):
+                continue  # a measured quantity per item only with "each" right after it: «панели мощностью 15 кВт каждая»
             noun = info["noun"]
             i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
             n = None
@@ -1636,7 +1645,7 @@ class _Builder:
             n.meta["items"] = True
             tot = None
             for t in fs:
-                if t is x or t is n or t.kind != x.kind or t.unit != x.unit and x.kind == "money":
+                if t is x or t is n or t.kind != x.kind or t.unit != x.unit and (x.kind == "money" or x.meta.get("measure")):
                     continue
                 if (t.unit == "h") != (x.unit == "h"):
                     continue  # hours are the total of hours only
@@ -1706,6 +1715,16 @@ class _Builder:
             hi += 1
         return any(m.j == hi for m in tot_ps.find(ws, j1, hi)) and not any(o.start > t.end and self._widx(ws, o.start) < hi for o in fs)
 
+    def _purpose_back(self, ws: list[Word], t: Fact, fs: list[Fact], key: str = "purpose_back") -> bool:
+        """«На эти цели направлено 1,9 млрд сумов», "For this purpose, EUR 90,000 has been set aside": the sentence's
+        one figure of its kind, its clause opened by words pointing back to what the sentence before pays for
+        (``purpose_back``): the total of the items there."""
+        j0 = self._widx(ws, t.start)
+        if any(o.kind == t.kind and o is not t for o in fs) or j0 > 8 or t.hedge:
+            return False
+        ps = phrase_set(self.lang, key)  # (``whole_course``: «Полный курс объемом 64 часа», "The full course runs 64 hours")
+        return any(m.i <= 1 for m in ps.find(ws, 0, j0))
+
     def _aggregate_noun(self, ws: list[Word], t: Fact, fs: list[Fact]) -> bool:
         """"The USD 603,000 package …", «Пакет в 630 000 долларов …»: an amount named by a word for a sum of items
         (``aggregate_nouns``) right after it or right before it, opening its sentence."""
@@ -1748,6 +1767,11 @@ class _Builder:
             for x in fs:
                 if not x.meta.get("each") or x.id in done:
                     continue
+                if "items_of" not in x.meta and x.kind == "money":
+                    from app.facts.products import rate_with_duration
+
+                    if rate_with_duration(self, x):
+                        continue  # "Each student receives KGS 5,000 per month for 24 months, or KGS 100,000 …": a rate's product
                 n = F[x.meta["items_of"]] if "items_of" in x.meta else None
                 if n is None and x.kind == "money" and not x.meta.get("each_noun"):
                     from app.facts.products import subject_items
@@ -1814,6 +1838,10 @@ class _Builder:
                     from app.facts.products import items_counted_after
 
                     n = items_counted_after(self, k, x)  # "Each grant is worth EUR 5,000. Twenty grants were awarded, …"
+                    if n is not None:
+                        from app.facts.products import items_sentence_total
+
+                        tot = items_sentence_total(self, x, n)  # "… With 300 hectares planned, the project will provide EUR 400,000"
                 if n is None and x.meta.get("each_noun"):
                     from app.facts.products import items_named_before
 
@@ -1886,6 +1914,8 @@ class _Builder:
                             if t.start <= x.end or t.kind != x.kind or t.meta.get("each") or t.meta.get("items") \
                                     or (x.kind == "money" and t.unit != x.unit) or t.meta.get("product"):
                                 continue
+                            if kk > k and n.sentence == kk and t.meta.get("strong"):
+                                continue  # "… With 250 hectares signed up, the total budget is EUR 900,000": a budget, not their amount
                             if x.kind == "count" and x.unit and not (_people(lang, t.unit) or t.unit == x.unit):
                                 from app.facts.products import apposed_total
 
@@ -1894,7 +1924,8 @@ class _Builder:
                                 if not (kk == k and (apposed_total(self, k, n, t) or dashed_total(self, k, x, t))):
                                     continue  # "… for its 12 rural districts – 38 vehicles altogether": the items' total by another name
                             if self._total_cue(wk, t, self.sent_facts[kk]) or kk > k and t.value > x.value and \
-                                    self._aggregate_noun(wk, t, self.sent_facts[kk]):
+                                    (self._aggregate_noun(wk, t, self.sent_facts[kk]) or self._purpose_back(wk, t, self.sent_facts[kk])
+                                     or x.unit == "h" and self._purpose_back(wk, t, self.sent_facts[kk], "whole_course")):
                                 tot = t
                                 break
                         if tot is not None:

@@ -157,6 +157,16 @@ def _rate_unit(b, x) -> str | None:
     return None
 
 
+def rate_with_duration(b, x) -> bool:
+    """x is a rate ("KGS 5,000 per month") with a duration of its unit after it in its sentence ("for 24 months"):
+    what follows is the rate's product over the duration (``rate_products``), not a product of items."""
+    unit = _rate_unit(b, x)
+    if unit is None or not 0 <= x.sentence < len(b.sent_facts):
+        return False
+    return any(d.kind == "duration" and d.unit == unit and d.start > x.end and (not d.hedge or _over(b, d))
+               and b.text[x.end:d.start].count(",") <= 1 for d in b.sent_facts[x.sentence])
+
+
 def rate_products(b) -> None:
     """A rate times a duration: "a monthly stipend of 25,000 soms for six months. Over the full fellowship, each
     … therefore receives 160,000 soms", «По пять занятий в неделю в течение четырёх недель — это двадцать четыре
@@ -209,6 +219,8 @@ def rate_products(b) -> None:
             if x.meta.get("each") and any(c.kind == "count" and abs(c.value * x.value * d.value - tot.value) <= 0.01 * tot.value
                                           for c in fs):
                 continue  # "60 centres … EUR 5,000 per centre a month for 24 months, EUR 7.2 million in total": three factors
+            if d.hedge and _over(b, d):
+                d.hedge = None  # "EUR 30,000 a month over 18 months": during them, not more than 18
             tot.meta["product"] = True
             b.rel("product", [d.id, x.id, tot.id], note="rate")
             done.update([d.id, x.id, tot.id])
@@ -242,9 +254,41 @@ def items_counted_after(b, k: int, x):
     noun = x.meta.get("each_noun")
     if not noun or k + 1 >= len(b.sent_facts) or b.sent_block[k + 1] != b.sent_block[k]:
         return None
-    cs = [c for c in b.sent_facts[k + 1] if c.kind == "count" and _compound_noun(c.unit, noun) and not c.hedge
-          and not c.meta.get("measure") and not c.subset and c.value >= 2 and c.num is not None and c.num.integer]
+    cs = [c for c in b.sent_facts[k + 1] if c.kind == "count" and (_compound_noun(c.unit, noun) and not c.meta.get("measure")
+          or measured_in(c, noun)) and not c.hedge and not c.subset and c.value >= 2 and c.num is not None and c.num.integer]
     return cs[0] if len(cs) == 1 else None
+
+
+def measured_in(c, noun: str) -> bool:
+    """"EUR 1,500 per hectare" … "300 hectares", «по 200 000 сомов за километр» … «12 км»: a measured quantity
+    whose unit is the per-item figure's noun (hectares, kilometres, tonnes)."""
+    from app.facts.quantities import MEASURE_UNITS
+
+    return bool(c.meta.get("measure") and noun and c.unit != "h" and MEASURE_UNITS.get(noun.lower()[:3]) == c.unit)
+
+
+def items_sentence_total(b, x, n):
+    """"EUR 1,500 per hectare … With 300 hectares planned, the project will provide EUR 400,000": the items counted
+    in the sentence after the per-item amount, and that sentence's one amount of its currency after them (larger,
+    no ";" or project's words between, no contributor's role): what the items get in all."""
+    from app.facts.phrases import phrase_set
+
+    k = n.sentence
+    if x.kind != "money" or k != x.sentence + 1:
+        return None
+    fs = b.sent_facts[k]
+    money = [t for t in fs if t.kind == "money"]
+    if len(money) != 1 or any(o.kind == "percent" for o in fs):
+        return None
+    t = money[0]
+    if t.start < n.end or t.unit != x.unit or t.value <= x.value or t.hedge or t.role not in (None, "other") \
+            or t.meta.get("strong") or t.meta.get("each") or t.subset or ";" in b.text[n.end:t.start]:
+        return None
+    ws = b.sent_words[k]
+    j0 = b._widx(ws, t.start)
+    if phrase_set(b.lang, "project.words").find(ws, max(b._widx(ws, n.end), j0 - 2), j0):
+        return None  # "… the programme's EUR 2 million": the project's own amount
+    return t
 
 
 def items_named_before(b, k: int, x):

@@ -36,9 +36,11 @@ ADJ_DURATION_RU = re.compile(r"(?<![\w])(?P<n>\d{1,3}-?(?:х|ти|и)?-?|[а-я�
 EN_WORD_DURATION = re.compile(r"(?<![\w-])(?P<n>[A-Za-z]{3,9}+(?:-[a-z]{3,9}+)?)-(?P<u>years?|months?|days?|weeks?)(?:-long)?(?![\w-])", re.I)
 EN_HYPHEN_DURATION = re.compile(r"-(?P<u>months?|years?|days?|weeks?)(?:-long)?(?![\w])", re.I)
 MEASURE = re.compile(r"[ \u00a0]?(km|км|kilomet(?:re|er)s?|километр(?:ов|а)?|hectares?|ha|га|гектар(?:ов|а)?|tonnes?|tons|тонн[аы]?|"
-                     r"hours?|час(?:ов|а)?|академических[ \u00a0]час(?:ов|а)|academic[ \u00a0]hours?)(?![\w])", re.I)
+                     r"hours?|час(?:ов|а)?|академических[ \u00a0]час(?:ов|а)|academic[ \u00a0]hours?|"
+                     r"kW|кВт|MW|МВт|m³|м³|cubic[ \u00a0]met(?:re|er)s?|кубометр(?:ов|а)?|куб\.[ \u00a0]?м)(?![\w])", re.I)
 MEASURE_UNITS = {"km": "km", "км": "km", "kil": "km", "кил": "km", "hec": "ha", "ha": "ha", "га": "ha", "гек": "ha",
-                 "ton": "t", "тон": "t", "hou": "h", "час": "h", "ака": "h", "aca": "h"}  # hours: a course's volume
+                 "ton": "t", "тон": "t", "hou": "h", "час": "h", "ака": "h", "aca": "h",
+                 "kw": "kW", "квт": "kW", "mw": "MW", "мвт": "MW", "m³": "m3", "м³": "m3", "cub": "m3", "куб": "m3"}  # hours: a course's volume
 STOP_EN = {"of", "from", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "were", "was", "are",
            "is", "will", "have", "has", "had", "each", "per", "by", "on", "the", "a", "an", "this", "these", "their",
            "them", "across", "into", "over", "under", "about", "as", "than", "including", "among", "out", "more",

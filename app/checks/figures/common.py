@@ -18,6 +18,8 @@ def _ru_agree(word: str, n: float, was: float | None = None) -> str:
     numeral gives in the nominative («24 месяца»), not the old form's case."""
     from app.language import match_case, morph
 
+    if not word.isalpha() or any(c.isupper() for c in word[1:]):
+        return word  # a unit sign: «кВт», «МВт», «м³» stay as written
     if word.lower() in ("человек", "человека") and abs(n - round(n)) < 1e-9:
         k = int(round(n))  # «800 человек», «22 человека»: the counted form, never «людей»
         return match_case(word, "человека" if k % 10 in (2, 3, 4) and not 12 <= k % 100 <= 14 else "человек")
