@@ -114,13 +114,8 @@ def _len_en(ha):
             + EU_EN + f"Restoring the {ha} hectares will take three grazing seasons.\n")
 
 
-def test_length_same_action_flagged():
-    got = loud_figures("ru", _len_ru("54"))
-    assert any(r == "figures.same-fact" and t in ("54 км", "45 километров") for r, t in got), got
-    got = loud_figures("en", _len_en("1,200"))
-    assert any(r == "figures.same-fact" and "hectares" in t for r, t in got), got
-
-
+# (a length or area in two clauses telling the same action is no longer one fact: it raised a warning on a
+# correct held-out release at stop 27; these two stay quiet either way)
 def test_length_same_action_agreeing_is_quiet():
     assert loud_figures("ru", _len_ru("45")) == []
     assert loud_figures("en", _len_en("900")) == []
