@@ -545,17 +545,10 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
     if k is None:
         return None
     k += 1
-    genitives = 0
-    while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]):
-        low = ws[k][2].lower()
-        if low in ("и", "или"):
-            break
-        ps = analyses(ctx, ws[k][2]) or ()
-        if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
-                or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in ps):
-            return None
-        genitives += 1
-        k += 1
+    walked = _genitives_after(ctx, doc, ws, k, 0)
+    if walked is None:
+        return None
+    k, genitives = walked
     # a list before the last conjunct: «для школьников, студентов и выпускникам колледжей» — each
     # member after a comma a group in the first one's case (with its genitives)
     for _ in range(4):
@@ -570,15 +563,10 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
         k2 = next((x for x in range(k, len(ws)) if ws[x][0] == m.words[-1][0]), None)
         if k2 is None:
             return None
-        k = k2 + 1
-        while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]) \
-                and ws[k][2].lower() not in ("и", "или"):
-            ps = analyses(ctx, ws[k][2]) or ()
-            if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
-                    or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in ps):
-                return None
-            genitives += 1
-            k += 1
+        walked = _genitives_after(ctx, doc, ws, k2 + 1, genitives)
+        if walked is None:
+            return None
+        k, genitives = walked
     if k < len(ws) - 2 and doc.text[ws[k - 1][1]:ws[k][0]].strip(" \u00a0") == "," \
             and _only_spaces(doc, ws[k][1], ws[k + 1][0]) \
             and (ws[k][2].lower(), ws[k + 1][2].lower()) in (("но", "и"), ("так", "и"), ("а", "также")):
@@ -643,6 +631,21 @@ def conjunct_finding(doc, rule, ctx, ws, i, first, case_list, governor, b, verb=
                             case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
     return rule.finding(doc, g2.start, g2.end, suggestions, prep=governor,
                         case=CASE_EN.get(case, case), fields_ru={"case": CASE_RU.get(case, case)})
+
+
+def _genitives_after(ctx, doc, ws, k: int, genitives: int):
+    """Walk the genitives closing a group from word k (at most five in all, joined by spaces only, up to
+    «и»/«или»): (the word after them, the genitives counted so far), or None when a word there is neither
+    a genitive nor anything a group may end with."""
+    while k < len(ws) and genitives <= 4 and _only_spaces(doc, ws[k - 1][1], ws[k][0]) \
+            and ws[k][2].lower() not in ("и", "или"):
+        ps = analyses(ctx, ws[k][2]) or ()
+        if not ps or not any(case_of(p.tag) == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in ps) \
+                or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in ps):
+            return None
+        genitives += 1
+        k += 1
+    return k, genitives
 
 
 def _animacy(group) -> str | None:
