@@ -25,7 +25,6 @@ from app.facts.numbers import find_numbers
 from app.facts.phrases import phrase_set, words
 
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t\u00a0]+")
-_LABEL_SEP = re.compile(r"\w[\w\"»”’)]*[ \t\u00a0]*[:—–-][ \t\u00a0]*$")  # "… district:", «… район —»
 _CLAUSE_SEP = re.compile(r";|,(?=[ \t\u00a0])")
 _AND = re.compile(r"[ \u00a0](?:и|а также|and|as well as)[ \u00a0]")
 _PREP_AFTER = {"en": ("in", "from", "at", "for", "of"), "ru": ("в", "во", "из", "на", "для", "по")}
@@ -78,6 +77,16 @@ def colon_lists(b) -> None:
                     break
                 items.append(it)
             _read(b, starts, colon, items, taken)
+
+
+def _label_before(before: str) -> bool:
+    """The text before an item's figure ends with a label and its separator: "… district:", «… район —»
+    (string operations on the tail only: linear in the item)."""
+    t = before.rstrip(" \t\u00a0")
+    if not t or t[-1] not in ":—–-":
+        return False
+    t = t[:-1].rstrip(" \t\u00a0")
+    return bool(t) and (t[-1].isalnum() or t[-1] in "\"»”’)")
 
 
 def _split_and(b, s: int, e: int) -> list[tuple[int, int]]:
@@ -134,7 +143,7 @@ def _item(b, starts: list[int], s: int, e: int, blk, line: bool):
         f, start, end, value, unit, kind = None, x.start, x.end, x.value, "", "count"
     before = text[s0:start]
     after = text[end:e0].strip()
-    if _LABEL_SEP.search(before):
+    if _label_before(before):
         pass  # "Suzak district: 2,100 households", «Бохтарский район — 9 сёл»
     elif not before.strip() and f is not None and kind == "count" and after:
         first = after.split()[0].lower() if after.split() else ""
