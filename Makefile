@@ -10,8 +10,12 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# The app's bytecode is compiled once here: an editable install does not, and where PYTHONDONTWRITEBYTECODE
+# is set (these machines) every `pressroom` process would otherwise compile each module from source
+# (0.3 CPU-s of a 0.65 s cold lint of the seed). Python recompiles in memory any module edited since.
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q app >/dev/null
 	touch $(STAMP)
 
 system-deps:
@@ -36,6 +40,7 @@ audit: install
 bench: install
 	bash scripts/install-system-deps.sh hunspell
 	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/python -m compileall -q app >/dev/null
 	$(BIN)/python bench/run.py $(PARTS)
 
 lint-examples: install
