@@ -425,6 +425,7 @@ class _Builder:
 
     def _scopes(self) -> None:
         """Where each project's facts start. One project (or none): one scope for everything."""
+        self._other_scopes: set[str] = set()
         rx = PROJECT_RU if self.lang == "ru" else PROJECT_EN
         names: list[tuple[int, str]] = []
         for m in rx.finditer(self.text):
@@ -452,15 +453,28 @@ class _Builder:
         for acr, name in getattr(self, "acronyms", {}).items():
             for m in re.finditer(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", self.text):
                 names.append((m.start(), name))
+        from app.facts.scope import other_projects
+
+        # "In a separate initiative, the EU is providing …": another project's figures, to the end of the paragraph
+        others = [o for o in other_projects(ws, self.lang) if o not in taken and not any(o == x for x, _ in names)]
+        names += [(o, f"#other{o}") for o in others]
+        self._other_scopes = {f"#other{o}" for o in others}
         names.sort()
         distinct = {n for _, n in names}
-        if len(distinct) < 2:
+        if len(distinct) < 2 and not others:
             self.model.scopes = [(0, "")]
             return
         scopes = [(0, "")]
         for off, n in names:
             if scopes[-1][1] != n:
                 scopes.append((off, n))
+        for o in others:
+            # the release's own scope resumes after the paragraph that turned to the other project
+            end = self.text.find("\n", o)
+            end = len(self.text) if end < 0 else end
+            k = max(i for i, (x, _) in enumerate(scopes) if x <= o)
+            if k > 0 and all(not (o < x <= end) for x, _ in scopes) and end < len(self.text):
+                scopes.insert(k + 1, (end, scopes[k - 1][1]))
         self.model.scopes = scopes
 
     def scope_at(self, offset: int) -> str:
@@ -1071,6 +1085,11 @@ class _Builder:
                 continue
             if inc or (of_before and k == 0):
                 parts = [m for m in money[k + 1:k + 2 + _MAX_PARTS] if m.unit == w.unit and m.role != "total"]
+                # «96 000 евро: 24 места по 3 500 евро (84 000 евро) и система стоимостью 12 000 евро»: an item's
+                # cost after the first part is one more part, not the whole again
+                parts = sorted(parts + [m for m in money[k + 1:k + 2 + _MAX_PARTS] if m.unit == w.unit and m.role == "total"
+                                        and not m.meta.get("strong") and parts and m.start > parts[0].end
+                                        and m.value < w.value], key=lambda f: f.start)
                 if len(money) - k - 1 > _MAX_PARTS + 1:
                     parts = []  # more amounts after it in one sentence than any list of parts has (and linear time)
                 if of_before and w.role is None:
@@ -1581,6 +1600,7 @@ class _Builder:
         one_item_amounts(self, fs, ws)  # «Стоимость одного комплекта — 2 000 евро»: per item
         counts = [f for f in fs if f.kind == "count" and not f.meta.get("measure")]
         tot_ps = phrase_set(lang, "in_total")
+        by_total: dict[int, list] = {}
         for x in fs:
             if x.kind not in ("money", "count") or x.meta.get("each"):
                 continue  # (hours per item: «восемь модулей по 16 часов», "six sessions of three hours each")
@@ -1656,7 +1676,13 @@ class _Builder:
                 x.meta["items_of"] = n.id
                 continue
             tot.meta["product"] = True
-            self.rel("product", [n.id, x.id, tot.id])
+            by_total.setdefault(tot.id, []).append((n, x, tot))
+        for items in by_total.values():
+            # «2 сканера по 180 000 евро и 10 детекторов по 6 000 евро; общая стоимость — 420 000 евро»: a total of
+            # two kinds of items is no one item's product (the sum of the products is not read yet)
+            if len(items) == 1:
+                n, x, tot = items[0]
+                self.rel("product", [n.id, x.id, tot.id])
 
     def _fraction_between(self, a: Fact, g: Fact):
         """The one fraction word (rules/facts: ``fractions``: «половина», "a third") between a whole and a group
@@ -2169,7 +2195,9 @@ class _Builder:
         by_scope: dict[str, list[Fact]] = {}
         for f in self.model.facts:
             by_scope.setdefault(f.scope, []).append(f)
-        multi = len(self.model.scopes) > 1
+        # the text before the first named project is no project's; where only "another project" paragraphs open
+        # scopes, the rest is the release's own project
+        multi = any(n and n not in self._other_scopes for _, n in self.model.scopes)
         if not EU_MENTION[self.lang].search(self.text):
             self._stated_shares(by_scope)
             # not an EU release: money is compared only where a sentence relates it; counts of the same people
@@ -2203,8 +2231,13 @@ class _Builder:
                     cands = [f for f in ms if f.table is None or f.role == "total"]
                 else:
                     cands = ms
+                # a part the wording already sums into a whole of its own («Из 3,2 млн евро освоено 1,4 млн,
+                # оставшиеся 1,8 млн …»: the spending, not the funders) is not a funder's part of the total
+                text_parts = {i for r in self.model.relations if r.kind == "sum" and r.origin == "text" for i in r.facts[1:]}
                 for f in cands:
-                    inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
+                    inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None) \
+                        or f.role == "remaining" and f.id in text_parts and "whole" in f.meta \
+                        and self.model.facts[f.meta["whole"]].subset
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
                             and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
                         parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part

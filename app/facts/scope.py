@@ -56,7 +56,47 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
     return out
 
 
-__all__ = ["numbered_projects", "norm"]
+def other_projects(ws: list[Word], lang: str) -> list[int]:
+    """Offsets where the text turns to another project than the release's own ("In a separate
+    initiative, …", "A separate EU-funded project in Navoi region …", «В рамках другого проекта ЕС …»):
+    a word of ``project.other``, then at most two words, then a word of ``project.other_words``."""
+    from app.facts.phrases import pat
+
+    proj = data(lang).get("project") or {}
+    other = [pat(str(x)) for x in (proj.get("other") or [])]
+    nouns = [pat(str(x)) for x in (proj.get("other_words") or [])]
+    if not other or not nouns:
+        return []
+    adverbs = {norm(str(x)) for x in (proj.get("other_adverbs") or [])}
+    out: list[int] = []
+    for i, w in enumerate(ws):
+        if w.norm in adverbs:
+            # «Отдельно в Семее продолжается проект …», "Separately, the EU funds a programme …": the clause
+            # names the other project a few words later
+            for j in range(i + 1, min(i + 9, len(ws))):
+                if ws[j].norm in (".", "!", "?", ";", ":"):
+                    break
+                if any(p.ok(ws[j].norm) for p in nouns):
+                    out.append(w.start)
+                    break
+            continue
+        if not w.norm[:1].isalpha() or not any(p.ok(w.norm) for p in other):
+            continue
+        between = 0
+        for j in range(i + 1, min(i + 7, len(ws))):
+            x = ws[j].norm
+            if any(p.ok(x) for p in nouns):
+                out.append(w.start)
+                break
+            if x == "-" and ws[j - 1].end == ws[j].start:  # "EU-funded"
+                continue
+            between += 1
+            if not x[:1].isalpha() or between > 2:
+                break
+    return out
+
+
+__all__ = ["numbered_projects", "other_projects", "norm"]
 
 
 def sentence_scopes(b) -> None:

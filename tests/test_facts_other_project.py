@@ -1,0 +1,40 @@
+"""Another project's paragraph (stop 28): "In a separate initiative, the EU is providing …" or «В рамках
+другого проекта ЕС …» states another project's figures; they are not parts of the release's own budget.
+The release's own figures after that paragraph are compared again. And a total spent in two steps
+(«Из 3,2 млн евро освоено 1,4 млн, оставшиеся 1,8 млн …») is not a third funder of the total."""
+from checkutil import loud_figures
+
+OWN = ("Osh, 3 March 2026 – Forty village libraries in Osh region will get new books under the EU-funded "
+       "\"Open Pages\" project, which the Aga Khan Foundation implements with a budget of EUR 850,000.\n")
+
+
+def test_a_separate_initiative_is_another_scope():
+    text = OWN + "In a separate initiative, the EU is providing EUR 2 million for school meals in Batken region.\n"
+    assert loud_figures("en", text) == []
+
+
+def test_a_separate_eu_funded_project_is_another_scope():
+    text = OWN + "A separate EU-funded programme in Jalal-Abad, to which the EU contributes EUR 1.5 million, supports clinics.\n"
+    assert loud_figures("en", text) == []
+
+
+def test_the_release_own_figures_after_the_other_paragraph_are_compared():
+    text = (OWN + "In a separate initiative, the EU is providing EUR 2 million for school meals in Batken region.\n"
+            "Of the EUR 850,000, the EU provides EUR 900,000 and the Foundation EUR 50,000.\n")
+    assert any(rule == "figures.parts" for rule, _ in loud_figures("en", text))
+
+
+def test_another_project_in_russian():
+    text = ("Душанбе, 5 апреля 2026 года – Бюджет проекта «Чистая вода Хатлона» составляет 900 000 евро.\n"
+            "В рамках другого проекта ЕС на ремонт школ в Бохтаре выделено 1,2 млн евро.\n")
+    assert loud_figures("ru", text) == []
+
+
+def test_a_total_spent_in_two_steps_is_not_another_funder():
+    text = ("Дашогуз, 18 июня 2025 года – Бюджет проекта — 3,2 млн евро: 2,9 млн евро предоставляет Европейский союз, "
+            "300 000 евро — ПРООН. Из 3,2 млн евро на первом этапе освоено 1,4 млн, оставшиеся 1,8 млн евро будут "
+            "направлены на второй этап в 2026–2027 годах.\n")
+    assert loud_figures("ru", text) == []
+    wrong = text.replace("оставшиеся 1,8 млн", "оставшиеся 1,6 млн")
+    assert ("figures.remaining", "1,6 млн евро") in loud_figures("ru", wrong) or \
+        any(r.startswith("figures.") for r, _ in loud_figures("ru", wrong))
