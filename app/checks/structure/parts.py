@@ -341,7 +341,7 @@ def structure(doc: Document) -> Structure:
             s.release_date_mention = dm
             s.release_date = dm.date()
             s.top.append(b)
-        elif s.label is not None and SECOND_LABEL.match(text):
+        elif s.label is not None and (SECOND_LABEL.match(text) or LABEL.match(text) and len(text) < 60):
             # a second label line: «ПРЕСС-РЕЛИЗ» / «Для немедленного распространения», "PRESS RELEASE" /
             # "FOR IMMEDIATE RELEASE" (before or after the date line): still the top, not the headline
             s.top.append(b)
