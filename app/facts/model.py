@@ -2427,7 +2427,29 @@ class _Builder:
 
         if _headline_restated(*fs) and not any(f.meta.get("about") for f in fs) and not _next_of_fewer(self, *fs):
             return fs  # a quote restating the lead's people: the speaker's verb is not another action
+        in_product = any(r.kind == "product" and f.id in r.facts for r in self.model.relations for f in fs)
+        if self._part_and_whole(*fs, totals=in_product):
+            return []  # (the items of a product beside a larger count said to be a total: «35 женщин получили по …» … «Всего … 120 женщин»)
         return [] if different_actions(self, fs[0], fs[1]) else fs
+
+    def _part_and_whole(self, a: Fact, b: Fact, totals: bool = False) -> bool:
+        """The smaller count is told as a part ("In the first month alone, 420 women visited", «28 журналистов
+        завершили первый курс») or the larger as the whole or a target ("AWOK plans to reach 1,800 women by the end
+        of 2026", «в программе примут участие 90 журналистов»): two facts, not one stated twice (lists
+        ``count_part_cues`` and ``count_whole_cues`` in rules/facts/<lang>.yml). With ``totals``, also a larger
+        count said to be a total ("in total", «всего»: ``count_total_cues``): a product's items beside the total
+        of the people counted. (Alone, "In total, 450 teachers will be trained" after "400 teachers in Batken" in
+        the lead restates the lead's count with another value: one fact.)"""
+        small, large = (a, b) if a.value < b.value else (b, a)
+        later = max(a, b, key=lambda f: f.start)
+        if re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, later.start - 12):later.start].lower()):
+            return False  # "These 450 women …": pointing back at the count before
+
+        def said(f: Fact, key: str) -> bool:
+            ws = self.sent_words[f.sentence] if 0 <= f.sentence < len(self.sent_words) else []
+            return bool(ws) and bool(phrase_set(self.lang, key).find(ws, 0, len(ws)))
+
+        return said(small, "count_part_cues") or said(large, "count_whole_cues") or totals and said(large, "count_total_cues")
 
     def _origin_places(self, f: Fact) -> bool:
         """f counts places (list place_nouns) after «из» / "from" («из трёх велаятов», "from all five regions"): where
@@ -2475,6 +2497,8 @@ class _Builder:
             if RATE_AFTER.match(self.text, c.end, min(len(self.text), c.end + 24)) or \
                     RATE_BEFORE.search(self.text, max(0, c.start - 12), c.start):
                 continue  # «51 случай на 100 000 населения», "3.4 nurses per 1,000 people": a rate, not a count
+            if self._changed_from(c):
+                continue  # "we have gone from two stations to twelve", «выросло с 5 до 12 школ»: a value before a change
             ws = words(self.text[c.q.noun_start:c.q.noun_end]) if c.q and c.q.noun_start >= 0 else []
             after = self.text[c.end:c.end + 25].lower()
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
@@ -2556,9 +2580,11 @@ class _Builder:
                 continue
             a, b = sorted(fs, key=lambda f: f.start)
             before = self.text[max(0, b.start - 12):b.start].lower()
+            # ("11 of the 19 posts": "of the" after a part is the whole of that part, not a mention pointing back)
+            part_before = any(o.meta.get("part_of_next") and 0 <= b.start - o.end <= 12 for o in cs if o is not b)
             demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных|all|all the|все|всех|всем|всеми)[ \u00a0]+$", before) \
                 or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start]) \
-                or (not strict and re.search(r"(?:^|[^\w])(?:on|of|for|to|from|with|at|in)[ \u00a0]+the[ \u00a0]+$", before))
+                or (not strict and not part_before and re.search(r"(?:^|[^\w])(?:on|of|for|to|from|with|at|in)[ \u00a0]+the[ \u00a0]+$", before))
             # "The 12 grants will fund …" opening a sentence, "all 18 grants": the set counted before, pointed back at
             pa = " ".join(self.text[a.num.end if a.num else a.start:a.end].lower().split())
             pb = " ".join(self.text[b.num.end if b.num else b.start:b.end].lower().split())
@@ -2616,6 +2642,18 @@ class _Builder:
         for unit, fs in measures.items():
             if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
                 self.rel("same", [fs[0].id, fs[1].id], origin="scope")
+
+    def _changed_from(self, c: Fact) -> bool:
+        """"from two stations to twelve", «с 5 до 12 школ»: c is the value before a change."""
+        if not FROM_BEFORE.search(self.text, max(0, c.start - 6), c.start):
+            return False
+        m = TO_AFTER.match(self.text, c.end, c.end + 30)
+        if not m:
+            return False
+        from app.facts.numbers import find_numbers
+
+        nums = find_numbers(self.text[m.end() - 1:m.end() + 20], self.lang, m.end() - 1)
+        return bool(nums) and nums[0].start == m.end() - 1
 
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».
@@ -2922,6 +2960,9 @@ def _noun_ru(word: str) -> str:
     p = morph().parse(word)
     return p[0].normal_form.replace("ё", "е") if p and p[0].tag.POS == "NOUN" else ""
 
+
+FROM_BEFORE = re.compile(r"(?:^|[^\w])(?:from|с|со)[ \u00a0]+$", re.I)
+TO_AFTER = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,2}?(?:to|до)[ \u00a0]+(?:\d|[^\W\d_])", re.I)
 
 def _noun_match(unit: str, noun: str) -> bool:
     """A count's noun and the noun after each/per: "stations" ~ "station", «школ» ~ «школы»."""

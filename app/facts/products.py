@@ -85,7 +85,8 @@ def restated(b) -> None:
                   and c.unit and _noun_match(c.unit, n.unit) and c.scope == n.scope and not c.subset
                   and not c.meta.get("measure") and not c.meta.get("each") and not c.meta.get("groups")
                   and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge
-                  and c.value > 1]  # «сумма одного гранта», "each grant is worth": one item, not a count of them
+                  and c.value > 1  # «сумма одного гранта», "each grant is worth": one item, not a count of them
+                  and not b._part_and_whole(c, n, totals=True)]  # «35 женщин получили гранты» … «Всего в тренингах участвовали 120 женщин»
         vals = {round(c.value, 6) for c in others}
         if len(vals) > 1:
             # «Восемьдесят сел …» (headline), «в 35 селах …», «для всех 100 сел»: the headline's and lead's count is

@@ -202,6 +202,8 @@ def body_vs_table(b) -> None:
                 continue
             if x.kind == "money" and (x.role in ("eu", "cofin") or x.role == "total" and x.meta.get("strong")):
                 continue  # the scope's facts: the same role in the table is the same fact already
+            if x.kind == "money" and (x.hedge == "max" or x.subset):
+                continue  # «Кредиты предоставляются в размере до 200 000 евро», «средний размер кредита в 2026 году — 48 000»: a cap, a part
             if x.kind == "percent" and (x.attached or x.id in related_by_share):
                 continue
             near = _window(b, ws, fs, x)
