@@ -2427,19 +2427,17 @@ class _Builder:
 
         if _headline_restated(*fs) and not any(f.meta.get("about") for f in fs) and not _next_of_fewer(self, *fs):
             return fs  # a quote restating the lead's people: the speaker's verb is not another action
-        in_product = any(r.kind == "product" and f.id in r.facts for r in self.model.relations for f in fs)
-        if self._part_and_whole(*fs, totals=in_product):
-            return []  # (the items of a product beside a larger count said to be a total: «35 женщин получили по …» … «Всего … 120 женщин»)
+        if self._part_and_whole(*fs):
+            return []
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
-    def _part_and_whole(self, a: Fact, b: Fact, totals: bool = False) -> bool:
+    def _part_and_whole(self, a: Fact, b: Fact) -> bool:
         """The smaller count is told as a part ("In the first month alone, 420 women visited", «28 журналистов
         завершили первый курс») or the larger as the whole or a target ("AWOK plans to reach 1,800 women by the end
         of 2026", «в программе примут участие 90 журналистов»): two facts, not one stated twice (lists
-        ``count_part_cues`` and ``count_whole_cues`` in rules/facts/<lang>.yml). With ``totals``, also a larger
-        count said to be a total ("in total", «всего»: ``count_total_cues``): a product's items beside the total
-        of the people counted. (Alone, "In total, 450 teachers will be trained" after "400 teachers in Batken" in
-        the lead restates the lead's count with another value: one fact.)"""
+        ``count_part_cues`` and ``count_whole_cues`` in rules/facts/<lang>.yml). A larger count said to be a total
+        is not enough: "In total, 450 teachers will be trained" after "400 teachers in Batken" in the lead, and
+        «Всего будет выдано 30 грантов» after «25 грантов по 20 000 евро», restate a count with another value."""
         small, large = (a, b) if a.value < b.value else (b, a)
         later = max(a, b, key=lambda f: f.start)
         if re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, later.start - 12):later.start].lower()):
@@ -2449,7 +2447,7 @@ class _Builder:
             ws = self.sent_words[f.sentence] if 0 <= f.sentence < len(self.sent_words) else []
             return bool(ws) and bool(phrase_set(self.lang, key).find(ws, 0, len(ws)))
 
-        return said(small, "count_part_cues") or said(large, "count_whole_cues") or totals and said(large, "count_total_cues")
+        return said(small, "count_part_cues") or said(large, "count_whole_cues")
 
     def _origin_places(self, f: Fact) -> bool:
         """f counts places (list place_nouns) after «из» / "from" («из трёх велаятов», "from all five regions"): where

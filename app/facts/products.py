@@ -86,7 +86,7 @@ def restated(b) -> None:
                   and not c.meta.get("measure") and not c.meta.get("each") and not c.meta.get("groups")
                   and c.place in ("headline", "lead", "body") and c.sentence != n.sentence and not c.hedge
                   and c.value > 1  # «сумма одного гранта», "each grant is worth": one item, not a count of them
-                  and not b._part_and_whole(c, n, totals=True)]  # «35 женщин получили гранты» … «Всего в тренингах участвовали 120 женщин»
+                  and not b._part_and_whole(c, n)]  # «28 журналистов завершили первый курс» … «примут участие 90 журналистов»
         vals = {round(c.value, 6) for c in others}
         if len(vals) > 1:
             # «Восемьдесят сел …» (headline), «в 35 селах …», «для всех 100 сел»: the headline's and lead's count is
