@@ -40,3 +40,10 @@ def test_a_lead_count_restated_as_the_total_is_still_one_fact():
             "\"Better Schools\" project.\nIn total, 450 teachers will be trained in inclusive teaching methods.\n")
     assert any(rule == "figures.same-fact" for rule, _ in loud_figures("en", text))
 
+
+
+def test_a_share_of_an_item_cost_is_not_a_share_of_the_budget():
+    text = ("Kostanay, 4 May 2026 – Small dairy farms are receiving EUR 1.2 million in EU support through a project "
+            "implemented by FAO.\nOf that amount, EUR 850,000 goes to equipment co-financing – up to 50 % of the cost of "
+            "a milk cooler, with a ceiling of EUR 15,000 per farm – and EUR 350,000 to veterinary training.\n")
+    assert loud_figures("en", text) == []

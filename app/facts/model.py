@@ -1223,7 +1223,13 @@ class _Builder:
         """The words right after a percentage name the budget as its whole ("of the budget", «бюджета»)."""
         j = self._widx(ws, p.end)
         m = phrase_set(self.lang, "share_whole").at(ws, j)
-        return m is not None
+        if m is None:
+            return False
+        # "up to 50 % of the cost of a milk cooler", "of the cost of each unit": the cost of an item, not the budget
+        k = m.j
+        if self.lang == "en" and k + 1 < len(ws) and ws[k].norm == "of" and ws[k + 1].norm in ("a", "an", "each", "every", "one"):
+            return False
+        return True
 
     def _parenthetical(self, fs: list[Fact], ws: list[Word]) -> None:
         """"85 percent of the EUR 350,000 budget (EUR 297,500)": the amount in brackets is the share's part."""
