@@ -765,10 +765,21 @@ _NOT_AFTER_DIGITS = {"в", "во", "на", "за", "под", "подо", "о", "
                      "свыше", "более", "менее", "порядка", "примерно", "между"}
 
 
+_YEAR_DIGITS = re.compile(r"[ \u00a0]+(?:19|20)\d\d(?=[ \u00a0]+[А-Яа-яЁё])")
+
+
 def _after_number(doc, rule, ctx, end, b, cases, also, prep_text, low):
     """«благодаря 12 новых скважин» → «новым скважинам»: after a number in digits, the noun group
     of an oblique case agrees with the number in that case (words of time and dates are left
     alone: «к 1 сентября»)."""
+    y = _YEAR_DIGITS.match(doc.text, end, b.end)
+    if y is not None and cases == ["datv"]:
+        # «к 2027 года» → «к 2027 году»: the year's noun takes the preposition's dative like any other
+        following = words_after(doc.text, y.end(), b.end)
+        if following and following[0][2].lower() == "года":
+            s, e, w = following[0]
+            return rule.finding(doc, s, e, ["Году" if w[0].isupper() else "году"], prep=prep_text,
+                                case=CASE_EN["datv"], fields_ru={"case": CASE_RU["datv"]})
     m = _DIGITS.match(doc.text, end, b.end)
     if m is None or low in _NOT_AFTER_DIGITS or set(cases) & {"nomn", "accs"}:
         return None
@@ -1012,7 +1023,8 @@ def _po(doc, rule, ctx, ws, lows, i, b, po_nouns):
         prev = list(analyses(ctx, ws[h][2]) or ()) if h >= 0 else []
         if any(p.tag.POS in ("CONJ", "PRCL", "PREP") for p in prev):
             prev = [p for p in prev if "Abbr" not in p.tag]  # (an acronym, «органом ФСБ по …», stays a noun)
-        if prev and any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") for p in prev):
+        # (a pronoun before «по» is the clause's subject: «участницы, которые по окончанию курса …»)
+        if prev and any(p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") and "Apro" not in p.tag for p in prev):
             return None  # «работы по завершению строительства»: "aimed at", the dative is right
     suggestions = inflect_group(group, "loct", "datv")
     if not suggestions:

@@ -238,7 +238,8 @@ def check(doc, rule, ctx):
             for k in _rows_of(rows, glemmas) if glemmas else ():
                 kind, spec = vpreps[k]
                 if kind == "wrong":
-                    found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial)
+                    found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial) \
+                        or _wrong_preposition_before(doc, rule, ctx, ws, i, spec, b, adverbial, verb_lemmas)
                 elif kind == "object":
                     found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
                 else:
@@ -850,6 +851,42 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         right=right or "—",
                         message=("'{verb}' does not take '{prep}': '{suggestion}'"),
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+def _wrong_preposition_before(doc, rule, ctx, ws, i, spec, b, adverbial, verb_lemmas):
+    """«Всего на обучающих тренингах участвовали 120 женщин» → «в обучающих тренингах»: the verb's wrong
+    preposition and its noun group right before the verb (a verb of the row, not its noun; one to three
+    words of the group, nothing but spaces between the group and the verb)."""
+    right = spec.get("right")
+    if not right or i < 2 or not any(p.tag.POS in ("VERB", "INFN") for p in analyses(ctx, ws[i][2]) or ()):
+        return None
+    for j in range(i - 2, max(-1, i - 5), -1):
+        if ws[j][2].lower() not in spec["wrong"] or not _same_clause(doc, ws[j][0], ws[i][0]):
+            continue
+        groups = _object_group(ctx, doc, ws, j, b, adverbial)
+        if groups is None:
+            return None
+        group = best_group(groups)
+        if not _blank(doc, group.end, ws[i][0]):
+            return None
+        wrong_case = spec.get("wrong_case") or _PREP_CASES.get(ws[j][2].lower())
+        if wrong_case and not possible_any(groups, set(wrong_case)):
+            return None
+        if spec.get("not_places") and (group.words[-1][2][:1].isupper() or any(
+                {"Geox", "Name", "Surn", "Orgn"} & set(h.tag.grammemes) for h in group.parses[-1])):
+            return None
+        case = spec["case"][0]
+        inflected = inflect_group(group, case, "accs")
+        if not inflected:
+            return None
+        prep = ws[j][2]
+        suggestions = [_euphonic(right, g) + " " + g for g in inflected]
+        if prep[:1].isupper():
+            suggestions = [x[:1].upper() + x[1:] for x in suggestions]
+        return rule.finding(doc, ws[j][0], group.end, suggestions, verb=ws[i][2], prep=prep, right=right,
+                            message="'{verb}' does not take '{prep}': '{suggestion}'",
+                            message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+    return None
 
 
 def _object_follows(ctx, doc, group, b) -> bool:

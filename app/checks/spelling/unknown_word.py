@@ -94,7 +94,29 @@ def _heading_like(doc, w) -> bool:
     from app.checks.structure.parts import structure
 
     h = structure(doc).headline
-    return h is not None and h.start <= w.start < h.end
+    if h is not None and h.start <= w.start < h.end:
+        return True
+    return _section_heading(doc, b)
+
+
+_HEADING_LINE = re.compile(r"[^\W\d_][^\d@,;.!?:()\[\]\n]{2,60}")
+_HEADING_GLUE = {"to", "for", "of", "the", "about", "and", "on", "in", "at", "о", "об", "для", "и", "по", "в", "к", "с"}
+
+
+def _section_heading(doc, b) -> bool:
+    """A short line of its own between paragraphs ("Notes to Edtors", «Информация для редакторов»): at most
+    eight words, no digits, e-mail or punctuation, at least one small lower-case word (so a line of a name,
+    "Meerim Asanova", is not one), and a longer block after it."""
+    if b.kind != "paragraph":
+        return False
+    text = doc.text[b.start:b.end].strip()
+    if not _HEADING_LINE.fullmatch(text) or len(text.split()) > 8:
+        return False
+    if not any(x in _HEADING_GLUE for x in text.split()[1:]):
+        return False
+    i = doc.blocks.index(b) if b in doc.blocks else -1
+    nxt = doc.blocks[i + 1] if 0 <= i < len(doc.blocks) - 1 else None
+    return nxt is not None and nxt.end - nxt.start > len(text)
 
 
 def _token_suggestion(w, part_suggestion: str) -> tuple[int, int, str]:
@@ -138,6 +160,8 @@ def check(doc, rule, ctx):
             if headline is not None and headline.start <= w.start < headline.end:
                 continue
             b = doc.block_at(w.start)
+            if lang == "en" and b is not None and _section_heading(doc, b):
+                continue  # "Notes to Edtors": an English heading capitalises its words too
             if b is None or b.kind not in _STRUCTURAL or (b.kind in _PROSE_BOXES and _prose(doc, b)):
                 names.add(w.text)
     # Hunspell's suggester is slow (~50 ms a Russian word): a draft full of unknown words (another
