@@ -45,7 +45,12 @@ EN_FUNDER = re.compile(
     r"(?=[Eabcfghmpst])(?:(?:\b(?:funded|financed|co-funded|co-financed|supported|sponsored|backed|granted|provided|paid)\s+by"
     r"|\b(?:support|funding|funds|grant|grants|assistance|aid|money|contribution|financing|backing|help)\s+(?:from|of)"
     r"|\bthanks\s+to)\s+(?P<eu>Europe)(?P<poss>['’]s)?(?![\w-])"
-    r"|(?<![\w-])(?P<eu2>Europe)(?P<poss2>['’]s)\s+(?:support|funding|funds|grant|assistance|aid|contribution|financing|backing|help)\b)")
+    r"|(?<![\w-])(?P<eu2>Europe)(?P<poss2>['’]s)\s+(?:support|funding|funds|grant|assistance|aid|contribution|financing|backing|help)\b"
+    # "Europe has stood by independent journalism …", "Europe funds …": the continent as the subject of funding
+    r"|(?<![\w-])(?<!of )(?<!in )(?<!and )(?<!to )(?<!from )(?<!across )(?<!Eastern )(?<!Western )(?<!Central )"
+    r"(?P<eu3>Europe)(?:[ \u00a0]+(?:has|have|had|will|also|is|was|long|continues[ \u00a0]+to)){0,2}[ \u00a0]+"
+    r"(?:funds|funded|finances|financed|co-funds|co-funded|provides|provided|supports|supported|stood[ \u00a0]+by|"
+    r"stands[ \u00a0]+by|backs|backed|allocates|allocated|contributes|contributed|sponsors|sponsored)\b)")
 RU_FUNDER = re.compile(
     r"(?=[бвгдзопсф])(?:\b(?:при|за|с)\s+(?:финансов\w+\s+)?(?:поддержк\w+|помощ\w+|содействи\w+|участи\w+)"
     r"|\b(?:средств\w*|грант\w*|финансировани\w+|поддержк\w+|помощ\w+|вклад\w*|деньг\w+)"
@@ -156,8 +161,8 @@ def check(doc, rule, ctx):
             poss = "'s" if m.group("poss") else ""
             yield rule.finding(doc, m.start("eu"), m.end(), [f"European Union{poss}"])
         for m in EN_FUNDER.finditer(doc.text):
-            g = "eu" if m.group("eu") else "eu2"
-            poss = m.group("poss") if g == "eu" else m.group("poss2")
+            g = "eu" if m.group("eu") else "eu2" if m.group("eu2") else "eu3"
+            poss = m.group("poss") if g == "eu" else m.group("poss2") if g == "eu2" else None
             start = m.start(g)
             end = m.end("poss" if g == "eu" else "poss2") if poss else m.end(g)
             lead = "The" if start == 0 or re.search(r"(?:^|[.!?]\s+|\n)$", doc.text[max(0, start - 3):start]) else "the"
