@@ -47,3 +47,14 @@ def test_a_share_of_an_item_cost_is_not_a_share_of_the_budget():
             "implemented by FAO.\nOf that amount, EUR 850,000 goes to equipment co-financing – up to 50 % of the cost of "
             "a milk cooler, with a ceiling of EUR 15,000 per farm – and EUR 350,000 to veterinary training.\n")
     assert loud_figures("en", text) == []
+
+
+def test_two_counts_in_the_body_alone_are_not_one_fact():
+    lead = "Naryn, 2 June 2026 – The European Union has funded solar power for rural clinics of Naryn region.\n"
+    body = ("Engineers installed 40 solar panels on the roof of the Kochkor clinic.\n"
+            "The maternity ward in At-Bashy runs on 25 solar panels.\n")
+    assert loud_figures("en", lead + body) == []
+    # the lead's count restated with another value in a quote is one fact
+    text = ("Naryn, 2 June 2026 – The European Union has funded new boilers in ten rural schools of Naryn region.\n"
+            "\"The twelve schools are warm this winter for the first time,\" said the head of the district.\n")
+    assert any(rule == "figures.same-fact" for rule, _ in loud_figures("en", text))
