@@ -860,7 +860,7 @@ class _Builder:
                     lo = max(m.j for m in own)
                     # «1,2 млн евро предоставляет ЕС, 300 тыс. евро – …»: the verb and the contributor named
                     # right after it are the amount before's
-                    named = [m for m in roles_ps.find(ws, lo, min(i, lo + 4)) if m.i == lo and m.label in ("eu", "cofin")]
+                    named = [m for m in roles_ps.find(ws, lo, min(i, lo + 5)) if m.i == _after_article(ws, lo) and m.label in ("eu", "cofin")]
                     if named and max(own, key=lambda m: m.j).label == "other":
                         lo = max(m.j for m in named)
                     # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
@@ -952,8 +952,8 @@ class _Builder:
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
                     # «1 125 000 евро предоставляет ЕС», "EUR 300,000 comes from the ministry": the contributor named next
-                    named = [m for m in after_ps.find(ws, best.j, min(len(ws), best.j + 3)) + roles_ps.find(ws, best.j, min(len(ws), best.j + 3))
-                             if m.i == best.j and m.label in ("eu", "cofin")]
+                    named = [m for m in after_ps.find(ws, best.j, min(len(ws), best.j + 4)) + roles_ps.find(ws, best.j, min(len(ws), best.j + 4))
+                             if m.i in (best.j, _after_article(ws, best.j)) and m.label in ("eu", "cofin")]
                     if named:
                         best = max(named, key=lambda m: m.j - m.i)
                 role = best.label if best.label != "other" else (role if role not in ("eu", "total") else "other")
@@ -967,6 +967,9 @@ class _Builder:
             from app.facts.relations import adjust_role
 
             role = adjust_role(self, ws, lo, i, f, role) if f.kind == "money" else role
+            if f.kind == "money" and role == "total" and phrase_set(self.lang, "in_kind").find(ws, j, min(len(ws), j + 4)) \
+                    and not f.meta.get("strong"):
+                role = "cofin"  # "provides staff and premises worth €150,000 in kind": a contribution, not the total
             if f.meta.get("part_of_total") and role == "total":
                 role = None  # "Of the total, EUR 6 million …": stays a part whatever follows
             f.role = role
@@ -2731,6 +2734,11 @@ _ONE_IN = r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}
 ONE_IN = re.compile(_ONE_IN + r"$", re.I)
 ONE_IN_APPOSED = re.compile(_ONE_IN + r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){0,2}[ \u00a0]*[,–—(][ \u00a0]*$", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
+
+
+def _after_article(ws, k: int) -> int:
+    """The word after an article at k ("provided by the European Union": the contributor's first word)."""
+    return k + 1 if k < len(ws) and ws[k].norm in ("the", "its", "their") else k
 
 
 def _summary_pair(a: Fact, b: Fact) -> bool:

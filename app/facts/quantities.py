@@ -376,6 +376,14 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         unit = MEASURE_UNITS.get(unit[:3], unit)
         return Quantity("count", n.start, base + mm.end(), n.value, unit, n, noun=mm.group(1),
                         noun_start=base + mm.start(1), noun_end=base + mm.end(1), meta={"measure": True})
+    if n.words and n.value >= 1000 and _ends_in_scale_word(text[s:e]):
+        # "two million people" counts; "of which one and a half million comes from the EU", «а семьсот тысяч –
+        # правительство» is an amount in words whose currency the sentence's other amounts give (a number again
+        # when they give none): millions count people only, thousands any noun but money's, never a verb
+        q = _scaled_count(text, language, n, e, base)
+        if q is not None and not (language == "en" and q.noun and q.noun.lower() in EN_VERBS_AFTER_AMOUNT):
+            return q
+        return Quantity("money", n.start, n.end, n.value, "?", n)
     noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
     if noun and language == "en" and n.value > 1 and _en_verb_after(noun[0], text[noun[2]:noun[2] + 12]):
         noun = None  # "210 teach in primary schools", "120 work in NGOs": a verb after a bare number, not its noun
@@ -384,6 +392,16 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return Quantity("count", n.start, base + ne, n.value, lemma, n, noun=word, noun_start=base + ns,
                         noun_end=base + ne)
     return Quantity("number", n.start, n.end, n.value, "", n)
+
+
+EN_VERBS_AFTER_AMOUNT = {"comes", "come", "is", "are", "was", "were", "goes", "go", "will", "has", "have", "had", "remains",
+                         "covers", "cover", "pays", "funds", "finances"}
+SCALE_WORD_STEMS = ("thousand", "million", "billion", "тысяч", "миллион", "миллиард")
+
+
+def _ends_in_scale_word(s: str) -> bool:
+    last = s.rstrip(" \u00a0.").rsplit(None, 1)[-1].lower() if s.strip() else ""
+    return last.startswith(SCALE_WORD_STEMS)
 
 
 def _scaled_count(text: str, language: str, n: Num, e: int, base: int) -> Quantity | None:
