@@ -173,6 +173,9 @@ def _remaining_next(b, k: int, whole):
     return None
 
 
+QUOTES_OPEN = ("\"", "«", "“", "„", "'", "‘")
+
+
 def bare_groups(b) -> None:
     from app.facts.model import _complementary, _pat_ok  # noqa: F401
 
@@ -205,8 +208,12 @@ def bare_groups(b) -> None:
             i0 = b._widx(ws, first.start)
             # the opener starts the sentence, or follows its dateline ("Karakol – Of the 300 trainees …, 180 …")
             p = next((x for x in range(min(i0, 6)) if ws[x].norm in ("of", "among", "out", "из", "среди")), None)
-            if p is None or i0 - p > 3 or p > 0 and not (ws[p - 1].norm in ("–", "—") and b.sent_block[k] == first.block
-                                                          and all(text[w.start].isupper() or not w.norm.isalpha() for w in ws[:p - 1])):
+            if p is not None and p > 0 and ws[p - 1].norm in QUOTES_OPEN:
+                p0 = p - 1  # «"Of the 150 trainees, 90 …," said the director»: a quote opening with the whole
+            else:
+                p0 = p
+            if p is None or i0 - p > 3 or p0 > 0 and not (ws[p0 - 1].norm in ("–", "—") and b.sent_block[k] == first.block
+                                                          and all(text[w.start].isupper() or not w.norm.isalpha() for w in ws[:p0 - 1])):
                 continue
             if not phrase_set(lang, "whole_after").ends_at(ws, i0, p):
                 continue

@@ -1285,6 +1285,13 @@ class _Builder:
             i = self._widx(ws, w.end)
             hi = self._widx(ws, later[0].start)
             dash = hi > i and ws[hi - 1].norm in ("–", "—") and all(g.meta.get("place_group") for g in later)
+            # "Forty-two health facilities – 30 rural clinics and 12 feldsher posts – will …", «42 учреждения
+            # (30 больниц и 12 пунктов)»: the enumeration set off right after the whole, closed by "and", is all of it
+            qual = ws[i:hi - 1]  # "Thirty-five education facilities in Kulob and Vose districts – 22 schools and …"
+            apposed = hi > i and ws[hi - 1].norm in ("–", "—", "(") and len(later) >= 2 and (
+                not qual or len(qual) <= 7 and qual[0].norm in APPOSED_QUALIFIERS and all(x.norm.isalpha() for x in qual)) and \
+                enumeration_complete(self.text, later, lang) and not _uncounted_digits_between(self.text, w, later)
+            dash = dash or apposed
             link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash \
                 or (len(later) >= 2 and all(g.meta.get("bracket_group") for g in later) and hi - i <= 3)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
@@ -1318,10 +1325,13 @@ class _Builder:
                     self._group_rel(prev, later, complete=True)
                 continue
             if all(g.meta.get("place_group") or g.meta.get("of_them") or _people(lang, g.unit) for g in later) and any(
-                    _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
-                continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
-            listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
-                and enumeration_complete(self.text, later, lang) and not _uncounted_digits(self, w, later[-1])
+                    _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")) and (
+                    sum(g.value for g in later) > 1.5 * w.value or any(_people(lang, g.unit) for g in later)):
+                # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
+                # (but "60 villages: 25 in Naryn district, 20 in At-Bashy …" counts the villages themselves)
+                continue
+            listed = (not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later)
+                      or apposed) and enumeration_complete(self.text, later, lang) and not _uncounted_digits(self, w, later[-1])
             self._group_rel(w, later, complete=listed)
             if _uncounted_digits(self, w, later[-1]):
                 self.model.relations[-1].complete = False  # a group not read between them: at most the whole
@@ -2734,6 +2744,19 @@ _ONE_IN = r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}
 ONE_IN = re.compile(_ONE_IN + r"$", re.I)
 ONE_IN_APPOSED = re.compile(_ONE_IN + r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){0,2}[ \u00a0]*[,–—(][ \u00a0]*$", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
+
+
+APPOSED_QUALIFIERS = {"in", "from", "of", "across", "at", "в", "во", "из", "на", "по"}
+
+
+def _uncounted_digits_between(text: str, whole: Fact, groups: list[Fact]) -> bool:
+    """A digit between the whole and its last group that no group holds (a figure the list does not read)."""
+    spans = [(g.start, g.end) for g in groups]
+    for m in re.finditer(r"\d", text[whole.end:groups[-1].start]):
+        o = whole.end + m.start()
+        if not any(a <= o < b for a, b in spans):
+            return True
+    return False
 
 
 def _after_article(ws, k: int) -> int:

@@ -115,6 +115,10 @@ def _ru_noun(text: str, pos: int):
         if re.fullmatch(r"[А-ЯЁ]{2,6}", word) and word not in ("ЕС", "ООН", "США", "РК", "КР", "РУз", "РТ"):
             return word, i + w.start(1), i + w.end(1), word.lower()  # «16 НКО», «40 МСП»: an abbreviation counted
         lw = word.lower().split("-")[0]
+        if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) and len(lw) > 5 and \
+                m.parse(lw)[0].tag.POS in ("ADJF", "PRTF"):
+            i += w.end()  # «120 местных чиновников», «40 частных клиник»: an adjective of the counted noun, not a unit
+            continue
         if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) or lw in ("и", "или", "из", "в", "на", "по", "с", "до", "от", "за"):
             if lw.startswith(UNIT_RU):
                 return None
