@@ -997,6 +997,15 @@ class _Builder:
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
 
+    def _named_between(self, a: Fact, b: Fact) -> bool:
+        """A name (a capitalised word not opening the text between) or a possessive stands between two amounts:
+        "EUR 2.5 million …, and the Asian Development Bank EUR 300,000", "… and the municipality's EUR 300,000"."""
+        gap = self.text[a.end:b.start]
+        if len(gap) > 120 or LIST_BREAK.search(self.text, a.end, b.start):
+            return False
+        toks = re.findall(r"[^\W\d_][\w'’-]*", gap)
+        return any(t[:1].isupper() for t in toks) or any(t.endswith(("'s", "’s")) for t in toks)
+
     def _in_name(self, ws: list[Word], i: int) -> bool:
         """ws[i] is a word of a name: capitalised inside the sentence or right after an opening quote
         ("Growing Together", «Вместе сильнее»): no cue of a role."""
@@ -2274,8 +2283,24 @@ class _Builder:
                         extra = [f for f in usable if f.role == "other" and f.unit == unit and not f.subset and not f.hedge
                                  and abs(f.sentence - p.sentence) <= 1 and f.block == p.block and f.id != whole.id
                                  and not any(r.kind in ("sum", "share") and f.id in r.facts for r in self.model.relations)]
+                        if not extra and p.role == "eu":
+                            # "The EU is investing EUR 2.5 million …, and the Asian Development Bank EUR 300,000": an amount
+                            # of the EU's sentence, after it and after a name, is another contributor's
+                            extra = [f for f in usable if f.role is None and f.unit == unit and f.sentence == p.sentence
+                                     and f.start > p.end and not f.subset and not f.hedge and "whole" not in f.meta
+                                     and self._named_between(p, f)
+                                     and not any(r.kind in ("sum", "share", "product") and f.id in r.facts for r in self.model.relations)]
                         if len({t.value for t in totals}) == 1 and len(extra) == 1 and extra[0].value < whole.value:
-                            self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), False, origin="scope")
+                            # the EU's part and one other contributor's in one sentence, and no other amount in the
+                            # scope: the two contributions are the whole funding ("The project costs EUR 3 million.
+                            # The EU provides EUR 2.5 million, and the Aga Khan Foundation EUR 300,000.")
+                            alone = extra[0].sentence == p.sentence and not extra[0].meta.get("additional") and not p.meta.get("additional") \
+                                and all(f.id in (whole.id, p.id, extra[0].id) or (f.role == "total" and f.value == whole.value)
+                                        for f in usable if f.unit == unit and not f.subset)
+                            # (only when they fall short of it: parts over the whole fail either way, and there the at-most
+                            # reading's blame, the larger part, stands)
+                            alone = alone and p.value + extra[0].value < whole.value
+                            self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), alone, origin="scope")
                         else:
                             self.rel("sum", [whole.id, p.id], False, origin="scope")
             for f in usable:

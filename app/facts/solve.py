@@ -446,6 +446,7 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             if ok:
                 pr = max(_priority(facts.facts[fid], r, facts) for r in g)
                 cands.append((pr, fid, v))
+        cands = _weigh_evidence(facts, g, cands)
         if cands:
             cands.sort(key=lambda c: (-c[0], c[1]))
             best = cands[0]
@@ -477,6 +478,62 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             seen.add(key)
             uniq.append(d)
     return uniq
+
+
+def _transposed(stated: float, v: float | None) -> bool:
+    """The value that fits is the stated one with two of its digits swapped (690 000 for 960 000, 3,87 for 3,78):
+    a typing slip, the figure an editor changed by mistake."""
+    if v is None or stated <= 0 or abs(v - stated) < 1e-6 * stated:
+        return False
+    a, b = f"{stated:.2f}".rstrip("0").rstrip("."), f"{v:.2f}".rstrip("0").rstrip(".")
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _round_share(x: float, y: float) -> bool:
+    """x is a round share of y: a multiple of 5 per cent (80 %, 95 %; not 0 or 100)."""
+    if y <= 0 or x <= 0 or x >= y:
+        return False
+    r = x / y * 100
+    return abs(r - 5 * round(r / 5)) < 0.05
+
+
+def _share_evidence(facts: Facts, r: Relation, fid: int) -> bool:
+    """With figure fid set aside, two of the others make a round share: the whole and a part (the EU's
+    EUR 1.8 million of EUR 2 million is 90 %), or — when fid is the whole — one part of the parts' sum. The
+    figures that agree in a round proportion are the ones the writer set; the odd one is the slip."""
+    F = facts.facts
+    whole, parts = r.facts[0], r.facts[1:]
+    if fid == whole:
+        tot = sum(F[i].value for i in parts)
+        return len(parts) == 2 and any(_round_share(F[i].value, tot) for i in parts)
+    return any(_round_share(F[i].value, F[whole].value) for i in parts if i != fid)
+
+
+def _weigh_evidence(facts: Facts, g: list[Relation], cands: list[tuple]) -> list[tuple]:
+    """Other evidence of which figure was changed, over the default order of _priority: a suggested value that
+    is the figure with two digits swapped; in a money sum that fails alone, the one figure without which the
+    others make a round share (unless the whole is written rounder than its parts, or stated again)."""
+    if len(cands) < 2:
+        return cands
+    swapped = [c for c in cands if _transposed(facts.facts[c[1]].value, c[2])]
+    if len(swapped) == 1:
+        return [(6.0 if c is swapped[0] else c[0], c[1], c[2]) for c in cands]
+    if len(g) != 1 or g[0].kind != "sum" or not g[0].complete or g[0].note or g[0].origin == "table":
+        return cands
+    r = g[0]
+    F = facts.facts
+    if any(F[i].kind != "money" or F[i].hedge for i in r.facts) or len(r.facts) < 3:
+        return cands
+    if any(c[0] >= 4.6 for c in cands):
+        return cands  # a rounded whole, "the remaining": the reading already decided
+    fit = [c for c in cands if _share_evidence(facts, r, c[1])]
+    if len(fit) != 1:
+        return cands
+    best = max(c[0] for c in cands)
+    return [(best + 0.05 if c is fit[0] else c[0], c[1], c[2]) for c in cands]
 
 
 def _main_kind(g: list[Relation], f: Fact) -> str:
