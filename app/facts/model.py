@@ -945,6 +945,10 @@ class _Builder:
                 after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
             if j < len(ws) and ws[j].norm == ";":
                 after = []  # "… and the city another €100,000; in total the initiative costs …": the next clause's words
+            if nxt is not None and nxt.kind == "money":
+                ni = self._widx(ws, nxt.start)
+                # «… и вклада ФАО в 180 000 евро — всего 1 480 000 евро»: a total cue right before the next amount is its own
+                after = [m for m in after if not (m.label == "total" and ni - m.j <= 1)]
             whole_named = f.kind == "money" and i > 0 and ws[i - 1].norm in ("из", "of") and any(m.label == "total" for m in after)
             if whole_named:
                 after = [m for m in after if m.label == "total"]  # «из 3,2 млн евро общей стоимости …»: the whole, named after it
@@ -961,7 +965,7 @@ class _Builder:
                     role = "other"
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
-            if f.kind == "money" and j < len(ws) and ws[j].norm in PROJECT_AFTER.get(self.lang, ()) and role != "total":
+            if f.kind == "money" and role != "total" and self._project_after(ws, j, i):
                 role = "total"  # "the EUR 4 million project", «…-миллионный проект»: the project's own cost
                 f.meta["strong"] = True
             from app.facts.relations import adjust_role
@@ -996,6 +1000,42 @@ class _Builder:
                 f.meta["aggregate"] = True
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
+
+    def _unnamed_whole(self, usable: list[Fact], ms: list[Fact], unit: str) -> Fact | None:
+        """«На реконструкцию водопровода направлено €4,1 млн. Европейский союз предоставил €3,2 млн, …»: with no
+        total named, the one amount no role names, stated in the sentence before the EU's part (same paragraph) or
+        before it in its sentence, larger than every contribution and near their sum (0.8–1.25 of it), is the whole."""
+        eu = [f for f in ms if f.role == "eu" and not f.subset and not f.hedge]
+        if len(eu) != 1:
+            return None
+        p = eu[0]
+        parts = [f for f in ms if f.role in ("eu", "cofin") and not f.subset and not f.hedge]
+        cands = [f for f in usable if f.role is None and f.unit == unit and not f.subset and not f.hedge and f.table is None
+                 and "whole" not in f.meta and f.start < p.start and f.block == p.block
+                 and (f.sentence == p.sentence or f.sentence == p.sentence - 1)
+                 and not any(f.id in r.facts for r in self.model.relations)]
+        if len(cands) != 1:
+            return None
+        w = cands[0]
+        if any(f.value >= w.value for f in parts):
+            return None
+        later = [f for f in usable if f.unit == unit and f.start > p.start and f.role in (None, "other", "cofin")
+                 and not f.subset and abs(f.sentence - p.sentence) <= 1 and f.id != w.id]
+        tot = p.value + sum(f.value for f in later)
+        return w if 0.8 * w.value <= tot <= 1.25 * w.value else None
+
+    def _project_after(self, ws: list[Word], j: int, i: int) -> bool:
+        """"The EUR 4 million project", "the EUR 6 million drinking water project" (up to two lower-case words of
+        its subject between, after "the" / "a"): the project's own cost."""
+        nouns = PROJECT_AFTER.get(self.lang, ())
+        if not nouns:
+            return False
+        for k in range(j, min(len(ws), j + 3)):
+            if ws[k].norm in nouns:
+                return k == j or (i > 0 and ws[i - 1].norm in ("the", "a", "an", "this", "its")
+                                  and all(w.norm.isalpha() and self.text[w.start].islower() and w.norm not in ("and", "of", "for", "in")
+                                          for w in ws[j:k]))
+        return False
 
     def _named_between(self, a: Fact, b: Fact) -> bool:
         """A name (a capitalised word not opening the text between) or a possessive stands between two amounts:
@@ -2217,7 +2257,12 @@ class _Builder:
                 self._same_chain([f for f in ms if f.role == "cofin"])
                 totals = [f for f in ms if f.role == "total" and not f.subset and not f.hedge]
                 if not totals:
-                    continue
+                    w = self._unnamed_whole(usable, ms, unit)
+                    if w is None:
+                        continue
+                    w.role = "total"
+                    ms.append(w)
+                    totals = [w]
                 # a scope-level sum when no sentence states one
                 parts = {}
                 if any(f.table is None and f.role in ("eu", "cofin", "remaining") for f in ms):
