@@ -495,13 +495,59 @@ def of_them_later(b) -> None:
         if g is None or g.id in related:
             continue
         groups = [g]
-        more = _another_next(b, k, whole)
+        # "320 of them are in Batken and 200 in Leilek", «15 из них – в Согдийской области, 12 – в Хатлонской»:
+        # the numbers listed after the tied one, each starting its clause, are the other groups
+        s0, e0 = b.sentences[k]
+        rest = [x for x in _number_groups(b, k, g.end, e0, whole) if x.id != g.id and x.start > g.start and x.id not in related]
+        complete = False
+        if rest:
+            groups += rest
+            from app.facts.relations import enumeration_complete
+
+            complete = enumeration_complete(b.text, groups, b.lang) or b._complete_pair(groups)
+        more = _another_next(b, k, whole) if not rest else None
         if more is not None and more.id not in related:
             groups.append(more)
         if len(groups) == 1 and g.value <= whole.value:
             continue  # one group within its whole: nothing to check
-        b._group_rel(whole, groups, complete=False)
+        b._group_rel(whole, groups, complete=complete)
         related.update([whole.id] + [x.id for x in groups])
+
+
+def elliptic_groups(b) -> None:
+    """«Программа выдала 48 грантов. Тридцать получили кооперативы, двенадцать – женские группы, восемь – …»,
+    "The programme awarded 48 grants. Thirty went to cooperatives, twelve to women's groups and eight to …": a
+    sentence opening with a bare number (its noun left out: the one count of the sentence before) and listing
+    more numbers that start their clauses is a breakdown of that count; all of it when closed by "and" / «и»,
+    else at most it. Read only when the numbers add up to nearly the whole (0.8–1.25 of it)."""
+    from app.facts.numbers import find_numbers
+    from app.facts.relations import enumeration_complete
+
+    related = {i for r in b.model.relations for i in r.facts}
+    for k in range(1, len(b.sent_facts)):
+        if b.sent_block[k] != b.sent_block[k - 1]:
+            continue
+        ws = b.sent_words[k]
+        s0, e0 = b.sentences[k]
+        first = next(iter(find_numbers(b.text[s0:min(e0, s0 + 60)], b.lang, s0)), None)
+        if first is None or not ws or b._widx(ws, first.start) != 0 or not first.integer:
+            continue
+        if any(f.kind in ("money", "percent") for f in b.sent_facts[k]):
+            continue
+        f0 = next((f for f in b.sent_facts[k] if f.start <= first.start < f.end), None)
+        if f0 is not None and (f0.kind != "count" or not (f0.meta.get("group_number") or f0.meta.get("bare_group"))):
+            continue  # "Thirty teachers …": the sentence names its own noun
+        whole = _previous_whole(b, k)
+        if whole is None or whole.id in related or whole.meta.get("groups"):
+            continue
+        groups = _number_groups(b, k, s0, e0, whole)
+        if len(groups) < 2 or any(g.id in related for g in groups):
+            continue
+        tot = sum(g.value for g in groups)
+        if not 0.8 * whole.value <= tot <= 1.25 * whole.value:
+            continue
+        b._group_rel(whole, groups, complete=enumeration_complete(b.text, groups, b.lang))
+        related.update([whole.id] + [g.id for g in groups])
 
 
 # "Ahal – 1,200; Balkan – 850; Dashoguz – 1,050; total – 3,000", «Ош — 120, Баткен — 80, всего — 200»: a

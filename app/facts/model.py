@@ -243,6 +243,9 @@ class _Builder:
         neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
         from app.facts.groups import of_them_later
 
+        from app.facts.groups import elliptic_groups
+
+        elliptic_groups(self)  # "… awarded 48 grants. Thirty went to cooperatives, twelve to …": a breakdown of the count before
         of_them_later(self)  # "… 3,600 women. Khatlon alone accounts for 4,100 of them": a group a sentence on
         from app.facts.groups import labelled_lists
 
