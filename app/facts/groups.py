@@ -514,6 +514,45 @@ def of_them_later(b) -> None:
         related.update([whole.id] + [x.id for x in groups])
 
 
+RESPECTIVELY = {"en": ("respectively",), "ru": ("соответственно",)}
+
+
+def respectively_lists(b) -> None:
+    """"120 farmers were trained in Osh, Jalal-Abad and Batken: 50, 40 and 20 respectively", «… – соответственно 50,
+    40 и 20 человек»: bare numbers listed with "respectively" after a count are its groups, one for each name
+    listed before, all of it."""
+    from app.facts.relations import enumeration_complete
+
+    words = RESPECTIVELY.get(b.lang, ())
+    related = {i for r in b.model.relations for i in r.facts}
+    for k, ws in enumerate(b.sent_words):
+        at = [x for x, w in enumerate(ws) if w.norm in words]
+        if len(at) != 1:
+            continue
+        fs = b.sent_facts[k]
+        if any(f.kind in ("money", "percent") for f in fs):
+            continue
+        cue = ws[at[0]]
+        wholes = [c for c in fs if _is_whole(c) and c.end <= cue.start and c.id not in related and not c.meta.get("groups")]
+        if len(wholes) != 1:
+            continue
+        whole = wholes[0]
+        s0, e0 = b.sentences[k]
+        # «… – соответственно 50, 40 и 20 человек»: the list starts right after the word
+        nxt = b.text[cue.end:cue.end + 3].lstrip(" \u00a0")
+        a = cue.end if nxt[:1].isdigit() else whole.end
+        groups = _number_groups(b, k, a, e0, whole)
+        groups = [g for g in groups if g.id not in related and g.id != whole.id]
+        if len(groups) < 2 or not enumeration_complete(b.text, groups, b.lang):
+            continue
+        near = b._widx(ws, groups[-1].end) >= at[0] - 1 if at[0] > b._widx(ws, groups[-1].start) else \
+            b._widx(ws, groups[0].start) - at[0] <= 1
+        if not near:
+            continue  # the word stands right before the list or right after it
+        b._group_rel(whole, groups, complete=True)
+        related.update([whole.id] + [g.id for g in groups])
+
+
 def elliptic_groups(b) -> None:
     """«Программа выдала 48 грантов. Тридцать получили кооперативы, двенадцать – женские группы, восемь – …»,
     "The programme awarded 48 grants. Thirty went to cooperatives, twelve to women's groups and eight to …": a

@@ -245,6 +245,9 @@ class _Builder:
 
         from app.facts.groups import elliptic_groups
 
+        from app.facts.groups import respectively_lists
+
+        respectively_lists(self)  # "… trained in Osh, Jalal-Abad and Batken: 50, 40 and 20 respectively"
         elliptic_groups(self)  # "… awarded 48 grants. Thirty went to cooperatives, twelve to …": a breakdown of the count before
         of_them_later(self)  # "… 3,600 women. Khatlon alone accounts for 4,100 of them": a group a sentence on
         from app.facts.groups import labelled_lists

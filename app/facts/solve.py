@@ -108,6 +108,11 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         (w, wi), parts = fs[0], fs[1:]
         if r.complete and w.hedge and any(x.meta.get("remaining") or x.role == "remaining" for x, _ in parts):
             wi = interval(w, override.get(w.id, w.value))  # "some 420 … the remaining 250": computed from 420 as stated
+        elif r.complete and w.hedge == "approx" and w.kind == "count" and w.id not in override and not any(x.hedge for x, _ in parts):
+            # "Some 120 participants, including 70 women and 40 men": a count rounded to its last round digit
+            # (115–125), not anything within 15 % of it, when every group is exact
+            u = max(1.0, _round_unit(w.value))
+            wi = (w.value - u / 2, w.value + u / 2)
         slo = sum(x[1][0] for x in parts)
         shi = sum(x[1][1] for x in parts)
         if r.note in ("percent rest", "shares of one whole"):
