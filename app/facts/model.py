@@ -1007,6 +1007,14 @@ class _Builder:
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
 
+    def _open_after(self, f: Fact) -> bool:
+        """The list f closes goes on: "… (EUR 300,000) and other donors", «… и другие партнёры» (list ``open_list``)."""
+        if not 0 <= f.sentence < len(self.sent_words):
+            return True
+        ws = self.sent_words[f.sentence]
+        j = self._widx(ws, f.end)
+        return bool(phrase_set(self.lang, "open_list").find(ws, j, min(len(ws), j + 8)))
+
     def _unnamed_whole(self, usable: list[Fact], ms: list[Fact], unit: str) -> Fact | None:
         """«На реконструкцию водопровода направлено €4,1 млн. Европейский союз предоставил €3,2 млн, …»: with no
         total named, the one amount no role names, stated in the sentence before the EU's part (same paragraph) or
@@ -2350,7 +2358,7 @@ class _Builder:
                                         for f in usable if f.unit == unit and not f.subset)
                             # (only when they fall short of it: parts over the whole fail either way, and there the at-most
                             # reading's blame, the larger part, stands)
-                            alone = alone and p.value + extra[0].value < whole.value
+                            alone = alone and p.value + extra[0].value < whole.value and not self._open_after(extra[0])
                             self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), alone, origin="scope")
                         else:
                             self.rel("sum", [whole.id, p.id], False, origin="scope")

@@ -508,13 +508,16 @@ def _round_share(x: float, y: float) -> bool:
 def _share_evidence(facts: Facts, r: Relation, fid: int) -> bool:
     """With figure fid set aside, two of the others make a round share: the whole and a part (the EU's
     EUR 1.8 million of EUR 2 million is 90 %), or — when fid is the whole — one part of the parts' sum. The
-    figures that agree in a round proportion are the ones the writer set; the odd one is the slip."""
+    figures that agree in a round proportion are the ones the writer set; the odd one is the slip. Only the EU's
+    part is read so: its share of the budget is the one releases set round."""
     F = facts.facts
     whole, parts = r.facts[0], r.facts[1:]
+    eu = [i for i in parts if F[i].role == "eu"]
+    if len(eu) != 1 or fid == eu[0]:
+        return False  # the EU's share of a budget is the round one (80 %, 90 %, 95 %), not a line's or a partner's
     if fid == whole:
-        tot = sum(F[i].value for i in parts)
-        return len(parts) == 2 and any(_round_share(F[i].value, tot) for i in parts)
-    return any(_round_share(F[i].value, F[whole].value) for i in parts if i != fid)
+        return _round_share(F[eu[0]].value, sum(F[i].value for i in parts))
+    return _round_share(F[eu[0]].value, F[whole].value)
 
 
 def _weigh_evidence(facts: Facts, g: list[Relation], cands: list[tuple]) -> list[tuple]:
