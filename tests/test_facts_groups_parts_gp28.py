@@ -160,3 +160,15 @@ RESPECTIVELY = [
 @pytest.mark.parametrize("lang,text,wrong,right", RESPECTIVELY)
 def test_respectively_list(lang, text, wrong, right):
     _flagged(lang, text.format(wrong), text.format(right))
+
+
+def test_headline_count_over_a_body_list():
+    text = ("EU brings solar heating to 400 homes in Naryn\n\nNaryn, 12 March 2026 – Under the EU-funded project, "
+            "solar collectors will be fitted on 260 homes in Kochkor district and {} in At-Bashy district this summer.")
+    _flagged("en", text.format("160"), text.format("140"))
+
+
+def test_headline_count_with_the_noun_counted_again_elsewhere_is_left_alone():
+    text = ("EU brings solar heating to 400 homes in Naryn\n\nNaryn, 12 March 2026 – Solar collectors will be fitted "
+            "on 260 homes in Kochkor district and 160 in At-Bashy district. Another 30 homes in Jumgal will be insulated.")
+    assert [s for s in _spans("en", text) if "160" in s or "400" in s] == []

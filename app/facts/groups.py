@@ -553,6 +553,45 @@ def respectively_lists(b) -> None:
         related.update([whole.id] + [g.id for g in groups])
 
 
+def headline_lists(b) -> None:
+    """"EU helps 500 families in Batken rebuild their homes" … "320 families in Leilek district and 200 in
+    Kadamjay will receive …": the headline's count of a noun is the whole of the one list in the body that counts
+    the same noun by place, closed by "and" («… 320 семей в Лейлекском районе и 200 – в Кадамджайском»), when the
+    body counts that noun nowhere else and the list nearly makes it (0.8–1.25)."""
+    from app.facts.relations import enumeration_complete
+
+    related = {i for r in b.model.relations for i in r.facts}
+    heads = [f for f in b.model.facts if f.kind == "count" and f.place == "headline" and _is_whole(f) and f.id not in related
+             and not f.meta.get("groups")]
+    if len(heads) != 1:
+        return
+    h = heads[0]
+    body = [f for f in b.model.facts if f.kind == "count" and f.place != "headline" and f.sentence > h.sentence]
+    same = [f for f in body if f.unit == h.unit and not f.meta.get("group_number")]
+    if not same or same[0].hedge or same[0].id in related or same[0].meta.get("each"):
+        return
+    first = same[0]
+    fs = b.sent_facts[first.sentence]
+    k = fs.index(first)
+    groups = [first]
+    for f in fs[k + 1:]:
+        if f.kind != "count":
+            break
+        if not (f.meta.get("place_group") or f.unit == h.unit) or f.id in related or len(b.text[groups[-1].end:f.start]) > 40:
+            break
+        groups.append(f)
+    if len(groups) < 2 or any(f.id not in {g.id for g in groups} for f in same):
+        return  # the body counts the noun elsewhere too
+    if not (b.text[first.end:first.end + 4].lstrip(" \u00a0")[:1].isalpha()):
+        return  # "320 families in Leilek …": the first group names its place too
+    if not enumeration_complete(b.text, groups, b.lang):
+        return
+    tot = sum(g.value for g in groups)
+    if not 0.8 * h.value <= tot <= 1.25 * h.value or any(g.value >= h.value for g in groups):
+        return
+    b._group_rel(h, groups, complete=True)
+
+
 def elliptic_groups(b) -> None:
     """«Программа выдала 48 грантов. Тридцать получили кооперативы, двенадцать – женские группы, восемь – …»,
     "The programme awarded 48 grants. Thirty went to cooperatives, twelve to women's groups and eight to …": a

@@ -247,6 +247,9 @@ class _Builder:
 
         from app.facts.groups import respectively_lists
 
+        from app.facts.groups import headline_lists
+
+        headline_lists(self)  # "EU helps 500 families …" … "320 families in Leilek district and 200 in Kadamjay"
         respectively_lists(self)  # "… trained in Osh, Jalal-Abad and Batken: 50, 40 and 20 respectively"
         elliptic_groups(self)  # "… awarded 48 grants. Thirty went to cooperatives, twelve to …": a breakdown of the count before
         of_them_later(self)  # "… 3,600 women. Khatlon alone accounts for 4,100 of them": a group a sentence on
