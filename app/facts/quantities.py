@@ -387,7 +387,11 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         q = _scaled_count(text, language, n, e, base)
         if q is not None and not (language == "en" and q.noun and q.noun.lower() in EN_VERBS_AFTER_AMOUNT):
             return q
-        return Quantity("money", n.start, n.end, n.value, "?", n)
+        if CURRENCY_IN_SENTENCE.search(text) and not RESTATED_AFTER.match(text, e, e + 8):
+            # (not "just over three million – 3.125 million euros, to be exact": the figure restated in digits;
+            # not in a sentence with no money: «… а оставшиеся шестнадцать тысяч — школам» counts books)
+            return Quantity("money", n.start, n.end, n.value, "?", n)
+        return Quantity("number", n.start, n.end, n.value, "", n)
     noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
     if noun and language == "en" and n.value > 1 and _en_verb_after(noun[0], text[noun[2]:noun[2] + 12]):
         noun = None  # "210 teach in primary schools", "120 work in NGOs": a verb after a bare number, not its noun
@@ -398,6 +402,8 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
     return Quantity("number", n.start, n.end, n.value, "", n)
 
 
+CURRENCY_IN_SENTENCE = re.compile(r"(?<![^\W\d_])(?:euros?|eur|usd|dollars?|евро|долл\w{0,6}|сом\w{0,3}|тенге|сум\w{0,3}|манат\w{0,3}|som|soms|somoni|tenge|sum|manat)(?![^\W\d_])|[€$]", re.I)
+RESTATED_AFTER = re.compile(r"[ \u00a0]*[–—(-][ \u00a0]*[\d€$]")
 EN_VERBS_AFTER_AMOUNT = {"comes", "come", "is", "are", "was", "were", "goes", "go", "will", "has", "have", "had", "remains",
                          "covers", "cover", "pays", "funds", "finances"}
 SCALE_WORD_STEMS = ("thousand", "million", "billion", "тысяч", "миллион", "миллиард")

@@ -538,8 +538,8 @@ def _weigh_evidence(facts: Facts, g: list[Relation], cands: list[tuple]) -> list
     if any(c[0] >= 4.6 for c in cands):
         return cands  # a rounded whole, "the remaining": the reading already decided
     fit = [c for c in cands if _share_evidence(facts, r, c[1])]
-    if len(fit) != 1:
-        return cands
+    if len(fit) != 1 or _restated(facts.facts[fit[0][1]], r, facts):
+        return cands  # (a figure the release states twice is one it is sure of)
     best = max(c[0] for c in cands)
     return [(best + 0.05 if c is fit[0] else c[0], c[1], c[2]) for c in cands]
 
