@@ -172,3 +172,8 @@ def test_headline_count_with_the_noun_counted_again_elsewhere_is_left_alone():
     text = ("EU brings solar heating to 400 homes in Naryn\n\nNaryn, 12 March 2026 – Solar collectors will be fitted "
             "on 260 homes in Kochkor district and 160 in At-Bashy district. Another 30 homes in Jumgal will be insulated.")
     assert [s for s in _spans("en", text) if "160" in s or "400" in s] == []
+
+
+def test_pair_opening_the_clause_after_the_whole():
+    text = "The EU-funded legal clinic advised 240 clients in Osh last year; there were 150 women and {} men among them."
+    _flagged("en", text.format("110"), text.format("90"))

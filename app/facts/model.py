@@ -1010,6 +1010,20 @@ class _Builder:
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
 
+    def _pair_after_clause(self, ws: list[Word], i: int, hi: int, w: Fact, later: list[Fact]) -> bool:
+        """"120 people attended the lectures; there were 70 women and 60 men", «…, причём женщин было …»: a complete
+        pair of groups opening the clause after the whole's (";" or ":" then at most three words), adding up to
+        nearly the whole (0.8–1.25 of it)."""
+        if not self._complete_pair(later) or hi - i > 12:
+            return False
+        marks = [x for x in range(i, hi) if ws[x].norm in (";", ":")]
+        if not marks or hi - marks[-1] - 1 > 3 or not all(x.norm.isalpha() for x in ws[marks[-1] + 1:hi]):
+            return False
+        if not all(x.norm.isalpha() or x.norm in (",", ";", ":") for x in ws[i:hi]):
+            return False
+        tot = sum(g.value for g in later)
+        return 0.8 * w.value <= tot <= 1.25 * w.value
+
     def _open_after(self, f: Fact) -> bool:
         """The list f closes goes on: "… (EUR 300,000) and other donors", «… и другие партнёры» (list ``open_list``)."""
         if not 0 <= f.sentence < len(self.sent_words):
@@ -1370,7 +1384,8 @@ class _Builder:
                 # "One hundred and twenty doctors attended, 70 women and 60 men": a complete pair of
                 # groups right after the whole's clause
                 if not (self._complete_pair(later) and hi - i <= 8 and hi > 0 and ws[hi - 1].norm in (",", ":", "–", "—", "-", ";")
-                        and all(w2.norm.isalpha() or w2.norm in (",", ":", "–", "—", "-", ";") for w2 in ws[i:hi])):
+                        and all(w2.norm.isalpha() or w2.norm in (",", ":", "–", "—", "-", ";") for w2 in ws[i:hi])) \
+                        and not self._pair_after_clause(ws, i, hi, w, later):
                     continue
             if re.search(r"(?:^|[^\w])по[ \u00a0]$", self.text[max(0, w.start - 4):w.start].lower()):
                 continue  # «по 20 участников в каждом»
