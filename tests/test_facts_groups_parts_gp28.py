@@ -177,3 +177,8 @@ def test_headline_count_with_the_noun_counted_again_elsewhere_is_left_alone():
 def test_pair_opening_the_clause_after_the_whole():
     text = "The EU-funded legal clinic advised 240 clients in Osh last year; there were 150 women and {} men among them."
     _flagged("en", text.format("110"), text.format("90"))
+
+
+def test_pair_of_a_clause_with_its_own_verb_is_left_alone():
+    text = "The EU-funded legal clinic in Khorog employs 90 volunteers; it advised 58 women and 37 men."
+    assert _spans("en", text) == []

@@ -1017,8 +1017,8 @@ class _Builder:
         if not self._complete_pair(later) or hi - i > 12:
             return False
         marks = [x for x in range(i, hi) if ws[x].norm in (";", ":")]
-        if not marks or hi - marks[-1] - 1 > 3 or not all(x.norm.isalpha() for x in ws[marks[-1] + 1:hi]):
-            return False
+        if not marks or hi - marks[-1] - 1 > 3 or not all(x.norm in PAIR_CLAUSE_WORDS for x in ws[marks[-1] + 1:hi]):
+            return False  # (not "…; it advised 58 women and 37 men": a verb of its own, other people perhaps)
         if not all(x.norm.isalpha() or x.norm in (",", ";", ":") for x in ws[i:hi]):
             return False
         tot = sum(g.value for g in later)
@@ -2848,6 +2848,8 @@ ONE_IN_APPOSED = re.compile(_ONE_IN + r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
 
 
+PAIR_CLAUSE_WORDS = {"there", "were", "are", "was", "is", "these", "they", "them", "of", "whom", "among", "including",
+                     "среди", "них", "из", "было", "были", "это", "в", "том", "числе", "их"}
 APPOSED_QUALIFIERS = {"in", "from", "of", "across", "at", "в", "во", "из", "на", "по"}
 
 
