@@ -173,6 +173,9 @@ def _remaining_next(b, k: int, whole):
     return None
 
 
+QUOTES_OPEN = ("\"", "«", "“", "„", "'", "‘")
+
+
 def bare_groups(b) -> None:
     from app.facts.model import _complementary, _pat_ok  # noqa: F401
 
@@ -205,8 +208,12 @@ def bare_groups(b) -> None:
             i0 = b._widx(ws, first.start)
             # the opener starts the sentence, or follows its dateline ("Karakol – Of the 300 trainees …, 180 …")
             p = next((x for x in range(min(i0, 6)) if ws[x].norm in ("of", "among", "out", "из", "среди")), None)
-            if p is None or i0 - p > 3 or p > 0 and not (ws[p - 1].norm in ("–", "—") and b.sent_block[k] == first.block
-                                                          and all(text[w.start].isupper() or not w.norm.isalpha() for w in ws[:p - 1])):
+            if p is not None and p > 0 and ws[p - 1].norm in QUOTES_OPEN:
+                p0 = p - 1  # «"Of the 150 trainees, 90 …," said the director»: a quote opening with the whole
+            else:
+                p0 = p
+            if p is None or i0 - p > 3 or p0 > 0 and not (ws[p0 - 1].norm in ("–", "—") and b.sent_block[k] == first.block
+                                                          and all(text[w.start].isupper() or not w.norm.isalpha() for w in ws[:p0 - 1])):
                 continue
             if not phrase_set(lang, "whole_after").ends_at(ws, i0, p):
                 continue
@@ -488,13 +495,137 @@ def of_them_later(b) -> None:
         if g is None or g.id in related:
             continue
         groups = [g]
-        more = _another_next(b, k, whole)
+        # "320 of them are in Batken and 200 in Leilek", «15 из них – в Согдийской области, 12 – в Хатлонской»:
+        # the numbers listed after the tied one, each starting its clause, are the other groups
+        s0, e0 = b.sentences[k]
+        rest = [x for x in _number_groups(b, k, g.end, e0, whole) if x.id != g.id and x.start > g.start and x.id not in related]
+        complete = False
+        if rest:
+            groups += rest
+            from app.facts.relations import enumeration_complete
+
+            complete = enumeration_complete(b.text, groups, b.lang) or b._complete_pair(groups)
+        more = _another_next(b, k, whole) if not rest else None
         if more is not None and more.id not in related:
             groups.append(more)
         if len(groups) == 1 and g.value <= whole.value:
             continue  # one group within its whole: nothing to check
-        b._group_rel(whole, groups, complete=False)
+        b._group_rel(whole, groups, complete=complete)
         related.update([whole.id] + [x.id for x in groups])
+
+
+RESPECTIVELY = {"en": ("respectively",), "ru": ("соответственно",)}
+
+
+def respectively_lists(b) -> None:
+    """"120 farmers were trained in Osh, Jalal-Abad and Batken: 50, 40 and 20 respectively", «… – соответственно 50,
+    40 и 20 человек»: bare numbers listed with "respectively" after a count are its groups, one for each name
+    listed before, all of it."""
+    from app.facts.relations import enumeration_complete
+
+    words = RESPECTIVELY.get(b.lang, ())
+    related = {i for r in b.model.relations for i in r.facts}
+    for k, ws in enumerate(b.sent_words):
+        at = [x for x, w in enumerate(ws) if w.norm in words]
+        if len(at) != 1:
+            continue
+        fs = b.sent_facts[k]
+        if any(f.kind in ("money", "percent") for f in fs):
+            continue
+        cue = ws[at[0]]
+        wholes = [c for c in fs if _is_whole(c) and c.end <= cue.start and c.id not in related and not c.meta.get("groups")]
+        if len(wholes) != 1:
+            continue
+        whole = wholes[0]
+        s0, e0 = b.sentences[k]
+        # «… – соответственно 50, 40 и 20 человек»: the list starts right after the word
+        nxt = b.text[cue.end:cue.end + 3].lstrip(" \u00a0")
+        a = cue.end if nxt[:1].isdigit() else whole.end
+        groups = _number_groups(b, k, a, e0, whole)
+        groups = [g for g in groups if g.id not in related and g.id != whole.id]
+        if len(groups) < 2 or not enumeration_complete(b.text, groups, b.lang):
+            continue
+        near = b._widx(ws, groups[-1].end) >= at[0] - 1 if at[0] > b._widx(ws, groups[-1].start) else \
+            b._widx(ws, groups[0].start) - at[0] <= 1
+        if not near:
+            continue  # the word stands right before the list or right after it
+        b._group_rel(whole, groups, complete=True)
+        related.update([whole.id] + [g.id for g in groups])
+
+
+def headline_lists(b) -> None:
+    """"EU helps 500 families in Batken rebuild their homes" … "320 families in Leilek district and 200 in
+    Kadamjay will receive …": the headline's count of a noun is the whole of the one list in the body that counts
+    the same noun by place, closed by "and" («… 320 семей в Лейлекском районе и 200 – в Кадамджайском»), when the
+    body counts that noun nowhere else and the list nearly makes it (0.8–1.25)."""
+    from app.facts.relations import enumeration_complete
+
+    related = {i for r in b.model.relations for i in r.facts}
+    heads = [f for f in b.model.facts if f.kind == "count" and f.place == "headline" and _is_whole(f) and f.id not in related
+             and not f.meta.get("groups")]
+    if len(heads) != 1:
+        return
+    h = heads[0]
+    body = [f for f in b.model.facts if f.kind == "count" and f.place != "headline" and f.sentence > h.sentence]
+    same = [f for f in body if f.unit == h.unit and not f.meta.get("group_number")]
+    if not same or same[0].hedge or same[0].id in related or same[0].meta.get("each"):
+        return
+    first = same[0]
+    fs = b.sent_facts[first.sentence]
+    k = fs.index(first)
+    groups = [first]
+    for f in fs[k + 1:]:
+        if f.kind != "count":
+            break
+        if not (f.meta.get("place_group") or f.unit == h.unit) or f.id in related or len(b.text[groups[-1].end:f.start]) > 40:
+            break
+        groups.append(f)
+    if len(groups) < 2 or any(f.id not in {g.id for g in groups} for f in same):
+        return  # the body counts the noun elsewhere too
+    if not (b.text[first.end:first.end + 4].lstrip(" \u00a0")[:1].isalpha()):
+        return  # "320 families in Leilek …": the first group names its place too
+    if not enumeration_complete(b.text, groups, b.lang):
+        return
+    tot = sum(g.value for g in groups)
+    if not 0.8 * h.value <= tot <= 1.25 * h.value or any(g.value >= h.value for g in groups):
+        return
+    b._group_rel(h, groups, complete=True)
+
+
+def elliptic_groups(b) -> None:
+    """«Программа выдала 48 грантов. Тридцать получили кооперативы, двенадцать – женские группы, восемь – …»,
+    "The programme awarded 48 grants. Thirty went to cooperatives, twelve to women's groups and eight to …": a
+    sentence opening with a bare number (its noun left out: the one count of the sentence before) and listing
+    more numbers that start their clauses is a breakdown of that count; all of it when closed by "and" / «и»,
+    else at most it. Read only when the numbers add up to nearly the whole (0.8–1.25 of it)."""
+    from app.facts.numbers import find_numbers
+    from app.facts.relations import enumeration_complete
+
+    related = {i for r in b.model.relations for i in r.facts}
+    for k in range(1, len(b.sent_facts)):
+        if b.sent_block[k] != b.sent_block[k - 1]:
+            continue
+        ws = b.sent_words[k]
+        s0, e0 = b.sentences[k]
+        first = next(iter(find_numbers(b.text[s0:min(e0, s0 + 60)], b.lang, s0)), None)
+        if first is None or not ws or b._widx(ws, first.start) != 0 or not first.integer:
+            continue
+        if any(f.kind in ("money", "percent") for f in b.sent_facts[k]):
+            continue
+        f0 = next((f for f in b.sent_facts[k] if f.start <= first.start < f.end), None)
+        if f0 is not None and (f0.kind != "count" or not (f0.meta.get("group_number") or f0.meta.get("bare_group"))):
+            continue  # "Thirty teachers …": the sentence names its own noun
+        whole = _previous_whole(b, k)
+        if whole is None or whole.id in related or whole.meta.get("groups"):
+            continue
+        groups = _number_groups(b, k, s0, e0, whole)
+        if len(groups) < 2 or any(g.id in related for g in groups):
+            continue
+        tot = sum(g.value for g in groups)
+        if not 0.8 * whole.value <= tot <= 1.25 * whole.value:
+            continue
+        b._group_rel(whole, groups, complete=enumeration_complete(b.text, groups, b.lang))
+        related.update([whole.id] + [g.id for g in groups])
 
 
 # "Ahal – 1,200; Balkan – 850; Dashoguz – 1,050; total – 3,000", «Ош — 120, Баткен — 80, всего — 200»: a

@@ -243,6 +243,15 @@ class _Builder:
         neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
         from app.facts.groups import of_them_later
 
+        from app.facts.groups import elliptic_groups
+
+        from app.facts.groups import respectively_lists
+
+        from app.facts.groups import headline_lists
+
+        headline_lists(self)  # "EU helps 500 families …" … "320 families in Leilek district and 200 in Kadamjay"
+        respectively_lists(self)  # "… trained in Osh, Jalal-Abad and Batken: 50, 40 and 20 respectively"
+        elliptic_groups(self)  # "… awarded 48 grants. Thirty went to cooperatives, twelve to …": a breakdown of the count before
         of_them_later(self)  # "… 3,600 women. Khatlon alone accounts for 4,100 of them": a group a sentence on
         from app.facts.groups import labelled_lists
 
@@ -875,7 +884,7 @@ class _Builder:
                     lo = max(m.j for m in own)
                     # «1,2 млн евро предоставляет ЕС, 300 тыс. евро – …»: the verb and the contributor named
                     # right after it are the amount before's
-                    named = [m for m in roles_ps.find(ws, lo, min(i, lo + 4)) if m.i == lo and m.label in ("eu", "cofin")]
+                    named = [m for m in roles_ps.find(ws, lo, min(i, lo + 5)) if m.i == _after_article(ws, lo) and m.label in ("eu", "cofin")]
                     if named and max(own, key=lambda m: m.j).label == "other":
                         lo = max(m.j for m in named)
                     # "covered 95 % by the EU grant of EUR 1,899,800": a share's owner is its amount's too
@@ -960,6 +969,10 @@ class _Builder:
                 after = []  # "… Asian Development Bank (EUR 500,000) the budget is …": the bracket closes the amount's clause
             if j < len(ws) and ws[j].norm == ";":
                 after = []  # "… and the city another €100,000; in total the initiative costs …": the next clause's words
+            if nxt is not None and nxt.kind == "money":
+                ni = self._widx(ws, nxt.start)
+                # «… и вклада ФАО в 180 000 евро — всего 1 480 000 евро»: a total cue right before the next amount is its own
+                after = [m for m in after if not (m.label == "total" and ni - m.j <= 1)]
             whole_named = f.kind == "money" and i > 0 and ws[i - 1].norm in ("из", "of") and any(m.label == "total" for m in after)
             if whole_named:
                 after = [m for m in after if m.label == "total"]  # «из 3,2 млн евро общей стоимости …»: the whole, named after it
@@ -967,8 +980,8 @@ class _Builder:
                 best = min(after, key=lambda m: (m.i, -(m.j - m.i)))
                 if best.label == "other":
                     # «1 125 000 евро предоставляет ЕС», "EUR 300,000 comes from the ministry": the contributor named next
-                    named = [m for m in after_ps.find(ws, best.j, min(len(ws), best.j + 3)) + roles_ps.find(ws, best.j, min(len(ws), best.j + 3))
-                             if m.i == best.j and m.label in ("eu", "cofin")]
+                    named = [m for m in after_ps.find(ws, best.j, min(len(ws), best.j + 4)) + roles_ps.find(ws, best.j, min(len(ws), best.j + 4))
+                             if m.i in (best.j, _after_article(ws, best.j)) and m.label in ("eu", "cofin")]
                     if named:
                         best = max(named, key=lambda m: m.j - m.i)
                 role = best.label if best.label != "other" else (role if role not in ("eu", "total") else "other")
@@ -976,12 +989,15 @@ class _Builder:
                     role = "other"
                 if role == "total" and phrase_set(self.lang, "total_strong").find(ws, best.i, best.j):
                     f.meta["strong"] = True
-            if f.kind == "money" and j < len(ws) and ws[j].norm in PROJECT_AFTER.get(self.lang, ()) and role != "total":
+            if f.kind == "money" and role != "total" and self._project_after(ws, j, i):
                 role = "total"  # "the EUR 4 million project", «…-миллионный проект»: the project's own cost
                 f.meta["strong"] = True
             from app.facts.relations import adjust_role
 
             role = adjust_role(self, ws, lo, i, f, role) if f.kind == "money" else role
+            if f.kind == "money" and role == "total" and phrase_set(self.lang, "in_kind").find(ws, j, min(len(ws), j + 4)) \
+                    and not f.meta.get("strong"):
+                role = "cofin"  # "provides staff and premises worth €150,000 in kind": a contribution, not the total
             if f.meta.get("part_of_total") and role == "total":
                 role = None  # "Of the total, EUR 6 million …": stays a part whatever follows
             f.role = role
@@ -1008,6 +1024,73 @@ class _Builder:
                 f.meta["aggregate"] = True
             if phrase_set(self.lang, "additional").find(ws, max(lo, i - 3), i):
                 f.meta["additional"] = True
+
+    def _pair_after_clause(self, ws: list[Word], i: int, hi: int, w: Fact, later: list[Fact]) -> bool:
+        """"120 people attended the lectures; there were 70 women and 60 men", «…, причём женщин было …»: a complete
+        pair of groups opening the clause after the whole's (";" or ":" then at most three words), adding up to
+        nearly the whole (0.8–1.25 of it)."""
+        if not self._complete_pair(later) or hi - i > 12:
+            return False
+        marks = [x for x in range(i, hi) if ws[x].norm in (";", ":")]
+        if not marks or hi - marks[-1] - 1 > 3 or not all(x.norm in PAIR_CLAUSE_WORDS for x in ws[marks[-1] + 1:hi]):
+            return False  # (not "…; it advised 58 women and 37 men": a verb of its own, other people perhaps)
+        if not all(x.norm.isalpha() or x.norm in (",", ";", ":") for x in ws[i:hi]):
+            return False
+        tot = sum(g.value for g in later)
+        return 0.8 * w.value <= tot <= 1.25 * w.value
+
+    def _open_after(self, f: Fact) -> bool:
+        """The list f closes goes on: "… (EUR 300,000) and other donors", «… и другие партнёры» (list ``open_list``)."""
+        if not 0 <= f.sentence < len(self.sent_words):
+            return True
+        ws = self.sent_words[f.sentence]
+        j = self._widx(ws, f.end)
+        return bool(phrase_set(self.lang, "open_list").find(ws, j, min(len(ws), j + 8)))
+
+    def _unnamed_whole(self, usable: list[Fact], ms: list[Fact], unit: str) -> Fact | None:
+        """«На реконструкцию водопровода направлено €4,1 млн. Европейский союз предоставил €3,2 млн, …»: with no
+        total named, the one amount no role names, stated in the sentence before the EU's part (same paragraph) or
+        before it in its sentence, larger than every contribution and near their sum (0.8–1.25 of it), is the whole."""
+        eu = [f for f in ms if f.role == "eu" and not f.subset and not f.hedge]
+        if len(eu) != 1:
+            return None
+        p = eu[0]
+        parts = [f for f in ms if f.role in ("eu", "cofin") and not f.subset and not f.hedge]
+        cands = [f for f in usable if f.role is None and f.unit == unit and not f.subset and not f.hedge and f.table is None
+                 and "whole" not in f.meta and f.start < p.start and f.block == p.block
+                 and (f.sentence == p.sentence or f.sentence == p.sentence - 1)
+                 and not any(f.id in r.facts for r in self.model.relations)]
+        if len(cands) != 1:
+            return None
+        w = cands[0]
+        if any(f.value >= w.value for f in parts):
+            return None
+        later = [f for f in usable if f.unit == unit and f.start > p.start and f.role in (None, "other", "cofin")
+                 and not f.subset and abs(f.sentence - p.sentence) <= 1 and f.id != w.id]
+        tot = p.value + sum(f.value for f in later)
+        return w if 0.8 * w.value <= tot <= 1.25 * w.value else None
+
+    def _project_after(self, ws: list[Word], j: int, i: int) -> bool:
+        """"The EUR 4 million project", "the EUR 6 million drinking water project" (up to two lower-case words of
+        its subject between, after "the" / "a"): the project's own cost."""
+        nouns = PROJECT_AFTER.get(self.lang, ())
+        if not nouns:
+            return False
+        for k in range(j, min(len(ws), j + 3)):
+            if ws[k].norm in nouns:
+                return k == j or (i > 0 and ws[i - 1].norm in ("the", "a", "an", "this", "its")
+                                  and all(w.norm.isalpha() and self.text[w.start].islower() and w.norm not in ("and", "of", "for", "in")
+                                          for w in ws[j:k]))
+        return False
+
+    def _named_between(self, a: Fact, b: Fact) -> bool:
+        """A name (a capitalised word not opening the text between) or a possessive stands between two amounts:
+        "EUR 2.5 million …, and the Asian Development Bank EUR 300,000", "… and the municipality's EUR 300,000"."""
+        gap = self.text[a.end:b.start]
+        if len(gap) > 120 or LIST_BREAK.search(self.text, a.end, b.start):
+            return False
+        toks = re.findall(r"[^\W\d_][\w'’-]*", gap)
+        return any(t[:1].isupper() for t in toks) or any(t.endswith(("'s", "’s")) for t in toks)
 
     def _in_name(self, ws: list[Word], i: int) -> bool:
         """ws[i] is a word of a name: capitalised inside the sentence or right after an opening quote
@@ -1308,6 +1391,13 @@ class _Builder:
             i = self._widx(ws, w.end)
             hi = self._widx(ws, later[0].start)
             dash = hi > i and ws[hi - 1].norm in ("–", "—") and all(g.meta.get("place_group") for g in later)
+            # "Forty-two health facilities – 30 rural clinics and 12 feldsher posts – will …", «42 учреждения
+            # (30 больниц и 12 пунктов)»: the enumeration set off right after the whole, closed by "and", is all of it
+            qual = ws[i:hi - 1]  # "Thirty-five education facilities in Kulob and Vose districts – 22 schools and …"
+            apposed = hi > i and ws[hi - 1].norm in ("–", "—", "(") and len(later) >= 2 and (
+                not qual or len(qual) <= 7 and qual[0].norm in APPOSED_QUALIFIERS and all(x.norm.isalpha() for x in qual)) and \
+                enumeration_complete(self.text, later, lang) and not _uncounted_digits_between(self.text, w, later)
+            dash = dash or apposed
             link = inc_ps.find(ws, i, hi) or (i < len(ws) and ws[i].norm == "(") or any(ws[x].norm == ":" for x in range(i, hi)) or dash \
                 or (len(later) >= 2 and all(g.meta.get("bracket_group") for g in later) and hi - i <= 3)
             of_before = phrase_set(lang, "whole_after").ends_at(ws, i0, max(0, i0 - 4))
@@ -1320,7 +1410,8 @@ class _Builder:
                 # "One hundred and twenty doctors attended, 70 women and 60 men": a complete pair of
                 # groups right after the whole's clause
                 if not (self._complete_pair(later) and hi - i <= 8 and hi > 0 and ws[hi - 1].norm in (",", ":", "–", "—", "-", ";")
-                        and all(w2.norm.isalpha() or w2.norm in (",", ":", "–", "—", "-", ";") for w2 in ws[i:hi])):
+                        and all(w2.norm.isalpha() or w2.norm in (",", ":", "–", "—", "-", ";") for w2 in ws[i:hi])) \
+                        and not self._pair_after_clause(ws, i, hi, w, later):
                     continue
             if re.search(r"(?:^|[^\w])по[ \u00a0]$", self.text[max(0, w.start - 4):w.start].lower()):
                 continue  # «по 20 участников в каждом»
@@ -1341,10 +1432,13 @@ class _Builder:
                     self._group_rel(prev, later, complete=True)
                 continue
             if all(g.meta.get("place_group") or g.meta.get("of_them") or _people(lang, g.unit) for g in later) and any(
-                    _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")):
-                continue  # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
-            listed = not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later) \
-                and enumeration_complete(self.text, later, lang) and not _uncounted_digits(self, w, later[-1])
+                    _pat_ok(str(x), w.unit) for x in phrase_set_list(lang, "place_nouns")) and (
+                    sum(g.value for g in later) > 1.5 * w.value or any(_people(lang, g.unit) for g in later)):
+                # "participants from five countries: 120 from Uzbekistan, 60 from …": people by place, not the places
+                # (but "60 villages: 25 in Naryn district, 20 in At-Bashy …" counts the villages themselves)
+                continue
+            listed = (not [m for m in inc_ps.find(ws, i, hi) if ws[m.i].norm != ":"] and all(g.meta.get("place_group") for g in later)
+                      or apposed) and enumeration_complete(self.text, later, lang) and not _uncounted_digits(self, w, later[-1])
             self._group_rel(w, later, complete=listed)
             if _uncounted_digits(self, w, later[-1]):
                 self.model.relations[-1].complete = False  # a group not read between them: at most the whole
@@ -2230,7 +2324,12 @@ class _Builder:
                 self._same_chain([f for f in ms if f.role == "cofin"])
                 totals = [f for f in ms if f.role == "total" and not f.subset and not f.hedge]
                 if not totals:
-                    continue
+                    w = self._unnamed_whole(usable, ms, unit)
+                    if w is None:
+                        continue
+                    w.role = "total"
+                    ms.append(w)
+                    totals = [w]
                 # a scope-level sum when no sentence states one
                 parts = {}
                 if any(f.table is None and f.role in ("eu", "cofin", "remaining") for f in ms):
@@ -2301,8 +2400,24 @@ class _Builder:
                         extra = [f for f in usable if f.role == "other" and f.unit == unit and not f.subset and not f.hedge
                                  and abs(f.sentence - p.sentence) <= 1 and f.block == p.block and f.id != whole.id
                                  and not any(r.kind in ("sum", "share") and f.id in r.facts for r in self.model.relations)]
+                        if not extra and p.role == "eu":
+                            # "The EU is investing EUR 2.5 million …, and the Asian Development Bank EUR 300,000": an amount
+                            # of the EU's sentence, after it and after a name, is another contributor's
+                            extra = [f for f in usable if f.role is None and f.unit == unit and f.sentence == p.sentence
+                                     and f.start > p.end and not f.subset and not f.hedge and "whole" not in f.meta
+                                     and self._named_between(p, f)
+                                     and not any(r.kind in ("sum", "share", "product") and f.id in r.facts for r in self.model.relations)]
                         if len({t.value for t in totals}) == 1 and len(extra) == 1 and extra[0].value < whole.value:
-                            self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), False, origin="scope")
+                            # the EU's part and one other contributor's in one sentence, and no other amount in the
+                            # scope: the two contributions are the whole funding ("The project costs EUR 3 million.
+                            # The EU provides EUR 2.5 million, and the Aga Khan Foundation EUR 300,000.")
+                            alone = extra[0].sentence == p.sentence and not extra[0].meta.get("additional") and not p.meta.get("additional") \
+                                and all(f.id in (whole.id, p.id, extra[0].id) or (f.role == "total" and f.value == whole.value)
+                                        for f in usable if f.unit == unit and not f.subset)
+                            # (only when they fall short of it: parts over the whole fail either way, and there the at-most
+                            # reading's blame, the larger part, stands)
+                            alone = alone and p.value + extra[0].value < whole.value and not self._open_after(extra[0])
+                            self.rel("sum", [whole.id] + sorted([p.id, extra[0].id]), alone, origin="scope")
                         else:
                             self.rel("sum", [whole.id, p.id], False, origin="scope")
             for f in usable:
@@ -2827,6 +2942,26 @@ _ONE_IN = r"(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}
 ONE_IN = re.compile(_ONE_IN + r"$", re.I)
 ONE_IN_APPOSED = re.compile(_ONE_IN + r"[a-z0-9]{1,12}(?:[ \u00a0]+[a-z]{2,20}){0,2}[ \u00a0]*[,–—(][ \u00a0]*$", re.I)
 RATE_BEFORE = re.compile(r"(?:^|[^\w])(?:на|per|for every)[ \u00a0]+$", re.I)
+
+
+PAIR_CLAUSE_WORDS = {"there", "were", "are", "was", "is", "these", "they", "them", "of", "whom", "among", "including",
+                     "среди", "них", "из", "было", "были", "это", "в", "том", "числе", "их"}
+APPOSED_QUALIFIERS = {"in", "from", "of", "across", "at", "в", "во", "из", "на", "по"}
+
+
+def _uncounted_digits_between(text: str, whole: Fact, groups: list[Fact]) -> bool:
+    """A digit between the whole and its last group that no group holds (a figure the list does not read)."""
+    spans = [(g.start, g.end) for g in groups]
+    for m in re.finditer(r"\d", text[whole.end:groups[-1].start]):
+        o = whole.end + m.start()
+        if not any(a <= o < b for a, b in spans):
+            return True
+    return False
+
+
+def _after_article(ws, k: int) -> int:
+    """The word after an article at k ("provided by the European Union": the contributor's first word)."""
+    return k + 1 if k < len(ws) and ws[k].norm in ("the", "its", "their") else k
 
 
 def _summary_pair(a: Fact, b: Fact) -> bool:

@@ -153,6 +153,13 @@ def summed_lines(b) -> None:
                     _closed(text, lines[-2], lines[-1], b.lang) and _total_opening(b, b.sent_words[k + 1], nm[0]) and \
                     not open_ps.find(ws, b._widx(ws, lines[-1].end), len(ws)):
                 whole = nm[0]
+                # "The EU is contributing €900,000. UNICEF adds €250,000, and the khokimiyat … €50,000 in kind.
+                # Altogether …": the contributors of the sentence before (same paragraph) are lines too
+                if k > 0 and b.sent_block[k - 1] == b.sent_block[k]:
+                    pm = [f for f in b.sent_facts[k - 1] if f.kind in ("money", "percent")]
+                    if pm and all(f.kind == "money" and _usable(f) and f.role in ("eu", "cofin", "other") and f.id not in taken
+                                  and f.unit == nm[0].unit for f in pm) and any(f.role in ("eu", "cofin", "other") for f in lines):
+                        lines = pm + lines
         if whole is None or sum(f.value for f in lines) > whole.value * 1.5 or any(f.value >= whole.value for f in lines):
             continue
         if whole.role is None:

@@ -115,6 +115,10 @@ def _ru_noun(text: str, pos: int):
         if re.fullmatch(r"[А-ЯЁ]{2,6}", word) and word not in ("ЕС", "ООН", "США", "РК", "КР", "РУз", "РТ"):
             return word, i + w.start(1), i + w.end(1), word.lower()  # «16 НКО», «40 МСП»: an abbreviation counted
         lw = word.lower().split("-")[0]
+        if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) and len(lw) > 5 and \
+                m.parse(lw)[0].tag.POS in ("ADJF", "PRTF"):
+            i += w.end()  # «120 местных чиновников», «40 частных клиник»: an adjective of the counted noun, not a unit
+            continue
         if lw.startswith(UNIT_RU) and not lw.startswith(("участ", "раз")) or lw in ("и", "или", "из", "в", "на", "по", "с", "до", "от", "за"):
             if lw.startswith(UNIT_RU):
                 return None
@@ -376,6 +380,18 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         unit = MEASURE_UNITS.get(unit[:3], unit)
         return Quantity("count", n.start, base + mm.end(), n.value, unit, n, noun=mm.group(1),
                         noun_start=base + mm.start(1), noun_end=base + mm.end(1), meta={"measure": True})
+    if n.words and n.value >= 1000 and _ends_in_scale_word(text[s:e]):
+        # "two million people" counts; "of which one and a half million comes from the EU", «а семьсот тысяч –
+        # правительство» is an amount in words whose currency the sentence's other amounts give (a number again
+        # when they give none): millions count people only, thousands any noun but money's, never a verb
+        q = _scaled_count(text, language, n, e, base)
+        if q is not None and not (language == "en" and q.noun and q.noun.lower() in EN_VERBS_AFTER_AMOUNT):
+            return q
+        if CURRENCY_IN_SENTENCE.search(text) and not RESTATED_AFTER.match(text, e, e + 8):
+            # (not "just over three million – 3.125 million euros, to be exact": the figure restated in digits;
+            # not in a sentence with no money: «… а оставшиеся шестнадцать тысяч — школам» counts books)
+            return Quantity("money", n.start, n.end, n.value, "?", n)
+        return Quantity("number", n.start, n.end, n.value, "", n)
     noun = _ru_noun(text, e) if language == "ru" else _en_noun(text, e)
     if noun and language == "en" and n.value > 1 and _en_verb_after(noun[0], text[noun[2]:noun[2] + 12]):
         noun = None  # "210 teach in primary schools", "120 work in NGOs": a verb after a bare number, not its noun
@@ -384,6 +400,18 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
         return Quantity("count", n.start, base + ne, n.value, lemma, n, noun=word, noun_start=base + ns,
                         noun_end=base + ne)
     return Quantity("number", n.start, n.end, n.value, "", n)
+
+
+CURRENCY_IN_SENTENCE = re.compile(r"(?<![^\W\d_])(?:euros?|eur|usd|dollars?|евро|долл\w{0,6}|сом\w{0,3}|тенге|сум\w{0,3}|манат\w{0,3}|som|soms|somoni|tenge|sum|manat)(?![^\W\d_])|[€$]", re.I)
+RESTATED_AFTER = re.compile(r"[ \u00a0]*[–—(-][ \u00a0]*[\d€$]")
+EN_VERBS_AFTER_AMOUNT = {"comes", "come", "is", "are", "was", "were", "goes", "go", "will", "has", "have", "had", "remains",
+                         "covers", "cover", "pays", "funds", "finances"}
+SCALE_WORD_STEMS = ("thousand", "million", "billion", "тысяч", "миллион", "миллиард")
+
+
+def _ends_in_scale_word(s: str) -> bool:
+    last = s.rstrip(" \u00a0.").rsplit(None, 1)[-1].lower() if s.strip() else ""
+    return last.startswith(SCALE_WORD_STEMS)
 
 
 def _scaled_count(text: str, language: str, n: Num, e: int, base: int) -> Quantity | None:

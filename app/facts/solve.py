@@ -108,6 +108,11 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         (w, wi), parts = fs[0], fs[1:]
         if r.complete and w.hedge and any(x.meta.get("remaining") or x.role == "remaining" for x, _ in parts):
             wi = interval(w, override.get(w.id, w.value))  # "some 420 … the remaining 250": computed from 420 as stated
+        elif r.complete and w.hedge == "approx" and w.kind == "count" and w.id not in override and not any(x.hedge for x, _ in parts):
+            # "Some 120 participants, including 70 women and 40 men": a count rounded to its last round digit
+            # (115–125), not anything within 15 % of it, when every group is exact
+            u = max(1.0, _round_unit(w.value))
+            wi = (w.value - u / 2, w.value + u / 2)
         slo = sum(x[1][0] for x in parts)
         shi = sum(x[1][1] for x in parts)
         if r.note in ("percent rest", "shares of one whole"):
@@ -446,6 +451,7 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             if ok:
                 pr = max(_priority(facts.facts[fid], r, facts) for r in g)
                 cands.append((pr, fid, v))
+        cands = _weigh_evidence(facts, g, cands)
         if cands:
             cands.sort(key=lambda c: (-c[0], c[1]))
             best = cands[0]
@@ -477,6 +483,65 @@ def diagnose(facts: Facts) -> list[Diagnosis]:
             seen.add(key)
             uniq.append(d)
     return uniq
+
+
+def _transposed(stated: float, v: float | None) -> bool:
+    """The value that fits is the stated one with two of its digits swapped (690 000 for 960 000, 3,87 for 3,78):
+    a typing slip, the figure an editor changed by mistake."""
+    if v is None or stated <= 0 or abs(v - stated) < 1e-6 * stated:
+        return False
+    a, b = f"{stated:.2f}".rstrip("0").rstrip("."), f"{v:.2f}".rstrip("0").rstrip(".")
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _round_share(x: float, y: float) -> bool:
+    """x is a round share of y: a multiple of 5 per cent (80 %, 95 %; not 0 or 100)."""
+    if y <= 0 or x <= 0 or x >= y:
+        return False
+    r = x / y * 100
+    return abs(r - 5 * round(r / 5)) < 0.05
+
+
+def _share_evidence(facts: Facts, r: Relation, fid: int) -> bool:
+    """With figure fid set aside, two of the others make a round share: the whole and a part (the EU's
+    EUR 1.8 million of EUR 2 million is 90 %), or — when fid is the whole — one part of the parts' sum. The
+    figures that agree in a round proportion are the ones the writer set; the odd one is the slip. Only the EU's
+    part is read so: its share of the budget is the one releases set round."""
+    F = facts.facts
+    whole, parts = r.facts[0], r.facts[1:]
+    eu = [i for i in parts if F[i].role == "eu"]
+    if len(eu) != 1 or fid == eu[0]:
+        return False  # the EU's share of a budget is the round one (80 %, 90 %, 95 %), not a line's or a partner's
+    if fid == whole:
+        return _round_share(F[eu[0]].value, sum(F[i].value for i in parts))
+    return _round_share(F[eu[0]].value, F[whole].value)
+
+
+def _weigh_evidence(facts: Facts, g: list[Relation], cands: list[tuple]) -> list[tuple]:
+    """Other evidence of which figure was changed, over the default order of _priority: a suggested value that
+    is the figure with two digits swapped; in a money sum that fails alone, the one figure without which the
+    others make a round share (unless the whole is written rounder than its parts, or stated again)."""
+    if len(cands) < 2:
+        return cands
+    swapped = [c for c in cands if _transposed(facts.facts[c[1]].value, c[2])]
+    if len(swapped) == 1:
+        return [(6.0 if c is swapped[0] else c[0], c[1], c[2]) for c in cands]
+    if len(g) != 1 or g[0].kind != "sum" or not g[0].complete or g[0].note or g[0].origin == "table":
+        return cands
+    r = g[0]
+    F = facts.facts
+    if any(F[i].kind != "money" or F[i].hedge for i in r.facts) or len(r.facts) < 3:
+        return cands
+    if any(c[0] >= 4.6 for c in cands):
+        return cands  # a rounded whole, "the remaining": the reading already decided
+    fit = [c for c in cands if _share_evidence(facts, r, c[1])]
+    if len(fit) != 1 or _restated(facts.facts[fit[0][1]], r, facts):
+        return cands  # (a figure the release states twice is one it is sure of)
+    best = max(c[0] for c in cands)
+    return [(best + 0.05 if c is fit[0] else c[0], c[1], c[2]) for c in cands]
 
 
 def _main_kind(g: list[Relation], f: Fact) -> str:
