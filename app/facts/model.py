@@ -162,7 +162,7 @@ BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 # "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
-LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|в|во|из|на)[ \u00a0]")
+LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|of|в|во|из|на)[ \u00a0]")
 EU_MENTION = {"ru": re.compile(r"(?=Е)(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
               "en": re.compile(r"(?=[ET])(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
@@ -2394,6 +2394,8 @@ class _Builder:
 
         if _headline_restated(*fs) and not any(f.meta.get("about") for f in fs) and not _next_of_fewer(self, *fs):
             return fs  # a quote restating the lead's people: the speaker's verb is not another action
+        if sum(f.place == "headline" for f in fs) == 1 and not _next_of_fewer(self, *fs):
+            return fs  # the headline sums up the release in its own verb ("EU brings safe water to 12,000 residents")
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
     def _origin_places(self, f: Fact) -> bool:
@@ -2537,6 +2539,10 @@ class _Builder:
             from app.facts.relations import same_action
 
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
+            # "clean water to 22 villages in Osh region" (lead) … "Works in all 24 villages": the lead's count, its place
+            # named, is the set a later "all N" / "these N" points back at
+            lead_set = a.meta.get("qualified") and not b.meta.get("qualified") and a.place in ("headline", "lead") \
+                and b.place not in ("headline", "lead") and LEAD_PLACE.match(self.text, a.end, min(len(self.text), a.end + 40))
             # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
             # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
             # the headline's count may name whom it goes to («25 грантов среди НКО»); the quote or summary restating it is plain
@@ -2547,7 +2553,7 @@ class _Builder:
                 if a.sentence != b.sentence and ((demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or summary):
                     self.rel("same", [a.id, b.id], origin="scope")
                 continue
-            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
+            if (demonstrative and (plain_pair or lead_set)) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
                     or summary or repeats:
                 self.rel("same", [a.id, b.id], origin="scope")
         # "480 lawyers and paralegals, 210 of them women" … "These 450 lawyers will make it real": a whole with
@@ -2581,8 +2587,14 @@ class _Builder:
         # telling the same action were read as one fact too, at stop 27: a warning on a correct held-out release,
         # so no longer)
         for unit, fs in measures.items():
-            if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
-                self.rel("same", [fs[0].id, fs[1].id], origin="scope")
+            if len(fs) != 2 or fs[0].value == fs[1].value:
+                continue
+            a, b = sorted(fs, key=lambda f: f.start)
+            # «восстановлено 600 гектаров пастбищ» (lead) … «Мы огородили и засеяли 900 гектаров» (a quote): the speaker
+            # restates the lead's one area or length
+            quoted = _headline_restated(a, b) and not (_extra_word(self.text, a) or _extra_word(self.text, b))
+            if _summary_pair(a, b) or quoted:
+                self.rel("same", [a.id, b.id], origin="scope")
 
     def _same_durations(self, ds: list[Fact]) -> None:
         """The project's duration and its period stated in different sentences («Двухлетний проект …».

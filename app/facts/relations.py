@@ -577,18 +577,28 @@ def quote_roles(b) -> None:
     for f in F:
         if f.kind != "money" or f.role is not None or f.table or f.hedge or f.meta.get("each") or f.meta.get("product"):
             continue
-        before = [w.norm for w in words(text[max(0, f.start - 20):f.start])][-2:]
+        near = [w.norm for w in words(text[max(0, f.start - 40):f.start])][-4:]
+        before = near[-2:]
         if not before:
             continue
-        if before[-1] in own:
-            span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
-            if span is None:
-                continue
+        span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
+        said_by_eu = False
+        if span is not None:
             said = text[span[1]:span[1] + 200].split("\n", 1)[0]
             said_before = text[max(0, span[0] - 150):span[0]].rsplit("\n", 1)[-1]
-            if EU_MENTION[lang].search(said) or EU_MENTION[lang].search(said_before):
+            said_by_eu = bool(EU_MENTION[lang].search(said) or EU_MENTION[lang].search(said_before))
+        # "Our EUR 900,000", "our contribution of EUR 900,000", «наш вклад в 900 000 евро»
+        ours = before[-1] in own or (any(w in own for w in near[-4:-1]) and not any(w in (",", ";", ".") for w in near))
+        if ours:
+            if said_by_eu:
                 f.role = "eu"
                 f.meta["quote_role"] = True
+            continue
+        if said_by_eu and span is not None and _first_person_sole_amount(b, f, span):
+            # "With EUR 4.6 million, we are bringing safe water to 25 villages," said the EU Ambassador: the EU's side
+            # speaking of the one amount of its quote in the first person is stating its own part
+            f.role = "eu"
+            f.meta["quote_role"] = True
             continue
         if before[-1] in dem and f.sentence >= 0:
             earlier = [o for o in F if o.kind == "money" and o.end <= f.start and o.unit == f.unit and o.scope == f.scope]
@@ -599,6 +609,26 @@ def quote_roles(b) -> None:
                 f.role = "total"
                 f.meta["strong"] = True
                 f.meta["demonstrative"] = True
+
+
+_FIRST_PERSON = {"en": ("we", "our", "us"), "ru": ("мы", "нас", "наш", "наши", "нашего", "наших", "нашей", "наша", "наше",
+                                                "нашим", "нам")}
+
+
+def _first_person_sole_amount(b, f, span) -> bool:
+    """f is the only amount of its quote, the quote's sentence around it speaks in the first person ("we", «мы»),
+    and no per-item, part or past wording is on the amount (it is not in another relation)."""
+    F = b.model.facts
+    if any(o is not f and o.kind == "money" and span[0] <= o.start < span[1] for o in F):
+        return False
+    if any(f.id in r.facts for r in b.model.relations) or f.subset or f.meta.get("aggregate") or f.meta.get("additional"):
+        return False
+    if not (0 <= f.sentence < len(b.sent_words)):
+        return False
+    ws = [w for w in b.sent_words[f.sentence] if span[0] <= w.start < span[1]]
+    if b._historical(b.sent_words[f.sentence]):
+        return False
+    return any(w.norm in _FIRST_PERSON.get(b.lang, ()) for w in ws)
 
 
 def closed_parts(b, k: int, parts) -> bool:
