@@ -162,6 +162,7 @@ BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 # "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
+_MODALS_EN = ("will", "would", "shall", "should", "to", "can", "could", "may", "might", "must", "it", "which", "that", "and")
 LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|of|в|во|из|на)[ \u00a0]")
 EU_MENTION = {"ru": re.compile(r"(?=Е)(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
               "en": re.compile(r"(?=[ET])(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
@@ -2398,6 +2399,16 @@ class _Builder:
             return fs  # the headline sums up the release in its own verb ("EU brings safe water to 12,000 residents")
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
+    def _place_fronted(self, f: Fact) -> bool:
+        """f's sentence opens with a named place ("In Kulob district, 15 schools …", «В Кулябском районе 15 школ …»):
+        what it counts is the part of the release's things in that place."""
+        if not (0 <= f.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[f.sentence]
+        i = self._widx(ws, f.start)
+        k = 1 + (len(ws) > 2 and ws[1].norm == "the")
+        return i > k and ws[0].norm in ("in", "at", "в", "во") and self.text[ws[k].start:ws[k].start + 1].isupper()
+
     def _origin_places(self, f: Fact) -> bool:
         """f counts places (list place_nouns) after «из» / "from" («из трёх велаятов», "from all five regions"): where
         the people of its clause come from, a detail of theirs rather than a fact of its own."""
@@ -2521,9 +2532,21 @@ class _Builder:
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
         # холодильных камер» … «16 холодильных камер»), and the scope names no third value
         for unit, fs in things.items():
-            if len(fs) != 2 or len({f.value for f in fs}) != 2:
+            if len({f.value for f in fs}) != 2:
                 continue
-            a, b = sorted(fs, key=lambda f: f.start)
+            if len(fs) == 2:
+                pairs = [tuple(sorted(fs, key=lambda f: f.start))]
+            else:
+                # "40 rural schools" (headline), "Forty rural schools" (lead) … "It covers 45 schools" (About the
+                # project): the headline's count said again in the lead is one statement; the later value is
+                # compared with the lead's
+                fs = sorted(fs, key=lambda f: f.start)
+                first = [f for f in fs if f.value == fs[0].value]
+                if len(fs) != 3 or len(first) != 2 or not all(f.place in ("headline", "lead") for f in first) \
+                        or first[0].sentence == first[1].sentence:
+                    continue
+                pairs = [(first[1], next(f for f in fs if f.value != fs[0].value))]
+            a, b = pairs[0]
             before = self.text[max(0, b.start - 12):b.start].lower()
             demonstrative = re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим|данные|данных|all|all the|все|всех|всем|всеми)[ \u00a0]+$", before) \
                 or re.search(r"(?:^|[.!?][ \u00a0]+|\n)The[ \u00a0]+$", self.text[max(0, b.start - 8):b.start]) \
@@ -2534,6 +2557,8 @@ class _Builder:
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
             if again or _extra_word(self.text, a) or _extra_word(self.text, b) or cumulative(a) != cumulative(b):
                 continue
+            if self._place_fronted(b) and not self._place_fronted(a):
+                continue  # "In Kulob district, 15 schools will be renovated": the part of the schools in one place
             if self._origin_places(a) or self._origin_places(b):
                 continue  # «640 студенток … из всех пяти велаятов» … «заказчики из трех велаятов»: where each someone comes from
             from app.facts.relations import same_action
@@ -2693,7 +2718,10 @@ class _Builder:
             return False
         part = ("phase", "stage", "pilot", "component", "этап", "фаз", "пилот", "компонент", "очеред",
                 "first", "initial", "last", "final", "перв", "последн", "начальн")  # "over its first 12 months": a part
-        return not any(w.norm.startswith(part) for w in ws[max(0, i - 8):min(len(ws), j + 4)])
+        window = range(max(0, i - 8), min(len(ws), j + 4))
+        # "The project will last 24 months": "last" the verb, not the last months of it
+        verb_last = {k for k in window if ws[k].norm == "last" and k > 0 and ws[k - 1].norm in _MODALS_EN}
+        return not any(ws[k].norm.startswith(part) for k in window if k not in verb_last)
 
     # -- tables --------------------------------------------------------------------------------------
     def _tables(self) -> None:
