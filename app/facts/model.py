@@ -869,6 +869,7 @@ class _Builder:
                     if money[k - 1].kind == "percent" and f.kind == "money" and i - last.j <= 2 and last.label in ("eu", "cofin"):
                         shared = last.label
             prev_end = self._widx(ws, f.end)
+            aside = 0  # words between the cue and the amount that are an aside: a participle phrase, the project's name
             cue = self._segment_cue(ws, lo, i, "roles")
             if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None \
@@ -878,6 +879,18 @@ class _Builder:
                 # «Бюджет проекта ЕС составляет …» a linking verb: the project's budget still)
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and cue.label == "eu" and cue.i > lo:
+                # «Общий бюджет проекта, финансируемого Европейским союзом, составляет 3,2 млн евро», "The budget of the
+                # project, funded by the EU, is …": the EU named in a participle phrase set off by commas describes the
+                # project; the role is read before the phrase
+                opens = max((x for x in range(lo, cue.i) if ws[x].norm == ","), default=None)
+                closes = any(ws[x].norm == "," for x in range(cue.j, i))
+                if opens is not None and closes and opens + 1 < cue.i and self._participle(ws[opens + 1].norm) \
+                        and not any(ws[x].norm == "," for x in range(opens + 1, cue.i)):
+                    close = next(x for x in range(cue.j, i) if ws[x].norm == ",")
+                    cue = self._segment_cue(ws, lo, opens, "roles")
+                    if cue is not None and opens - 2 <= cue.j <= opens:
+                        aside = close + 1 - opens
             if cue is not None and cue.label == "eu" and cue.j < i and (ws[cue.j].norm == "-" and ws[cue.j].start == ws[cue.j - 1].end or any(
                     _pat_ok(str(x), ws[cue.j].norm) for x in ((data(self.lang).get("project") or {}).get("words") or []))):
                 # "The municipality co-finances the EU project with EUR 600,000", "the EU-funded centre": the EU names
@@ -899,7 +912,14 @@ class _Builder:
                 if rem:
                     role = "remaining"
                 f.meta["cue"] = (ws[cue.i].start, ws[cue.j - 1].end)
-                if role == "total" and i - cue.j <= 5 and phrase_set(self.lang, "total_strong").find(ws, cue.i, cue.j + 1) \
+                q0 = next((x for x in range(cue.j, min(i, cue.j + 2)) if ws[x].norm in ("«", "\"", "“")), None)
+                if q0 is not None:
+                    # «Общая стоимость проекта «Зелёный транспорт Ташкента» — 8,6 млн евро»: the project's name
+                    close = next((x for x in range(q0 + 1, min(i, q0 + 9)) if ws[x].norm in ("»", "\"", "”")), None)
+                    if close is not None:
+                        aside = close + 1 - q0
+                # «Проект стоимостью 3,6 млн евро», "the project worth EUR 3 million": the phrase may start one word before the cue
+                if role == "total" and i - cue.j - aside <= 5 and phrase_set(self.lang, "total_strong").find(ws, max(lo, cue.i - 1), cue.j + 1) \
                         and not phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["strong"] = True
                 if role == "total" and not f.meta.get("strong") and i - cue.j <= 2:
@@ -2398,6 +2418,15 @@ class _Builder:
         if sum(f.place == "headline" for f in fs) == 1 and not _next_of_fewer(self, *fs):
             return fs  # the headline sums up the release in its own verb ("EU brings safe water to 12,000 residents")
         return [] if different_actions(self, fs[0], fs[1]) else fs
+
+    def _participle(self, w: str) -> bool:
+        """«финансируемого», «поддержанного», "funded", "financed", "supported" (a past participle opening a phrase)."""
+        if self.lang == "ru":
+            from app.language import morph
+
+            p = morph().parse(w)
+            return bool(p) and p[0].tag.POS == "PRTF"
+        return w in ("funded", "financed", "co-funded", "co-financed", "supported", "backed", "sponsored", "which", "that")
 
     def _place_fronted(self, f: Fact) -> bool:
         """f's sentence opens with a named place ("In Kulob district, 15 schools …", «В Кулябском районе 15 школ …»):
