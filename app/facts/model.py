@@ -163,6 +163,7 @@ OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 # "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
 _MODALS_EN = ("will", "would", "shall", "should", "to", "can", "could", "may", "might", "must", "it", "which", "that", "and")
+SHARE_OF_BEFORE = re.compile(r"(?:%|per[ \u00a0]+cent|percent|процент[а-я]{0,3})[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+|all[ \u00a0]+)?|из[ \u00a0]+|от[ \u00a0]+)?$")
 LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|of|в|во|из|на)[ \u00a0]")
 EU_MENTION = {"ru": re.compile(r"(?=Е)(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
               "en": re.compile(r"(?=[ET])(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
@@ -2419,6 +2420,15 @@ class _Builder:
             return fs  # the headline sums up the release in its own verb ("EU brings safe water to 12,000 residents")
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
+    def _participle_after(self, f: Fact) -> bool:
+        """A participle right after the count's noun ("the 128 schools connected", «128 подключённых школ» is before):
+        the ones that had something done, a selection of them."""
+        m = re.match(r"[ \u00a0]*([^\W\d_]+)", self.text[f.end:f.end + 30])
+        if not m:
+            return False
+        w = m.group(1).lower()
+        return w.endswith("ed") if self.lang == "en" else self._participle(w)
+
     def _participle(self, w: str) -> bool:
         """«финансируемого», «поддержанного», "funded", "financed", "supported" (a past participle opening a phrase)."""
         if self.lang == "ru":
@@ -2596,7 +2606,9 @@ class _Builder:
             # "clean water to 22 villages in Osh region" (lead) … "Works in all 24 villages": the lead's count, its place
             # named, is the set a later "all N" / "these N" points back at
             lead_set = a.meta.get("qualified") and not b.meta.get("qualified") and a.place in ("headline", "lead") \
-                and b.place not in ("headline", "lead") and LEAD_PLACE.match(self.text, a.end, min(len(self.text), a.end + 40))
+                and b.place not in ("headline", "lead") and LEAD_PLACE.match(self.text, a.end, min(len(self.text), a.end + 40)) \
+                and not SHARE_OF_BEFORE.search(self.text, max(0, a.start - 30), a.start) \
+                and not self._participle_after(b)  # "98 per cent of the 130 schools" … "Of the 128 schools connected": a part
             # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
             # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
             # the headline's count may name whom it goes to («25 грантов среди НКО»); the quote or summary restating it is plain
