@@ -164,6 +164,7 @@ OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+
 # "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
 _MODALS_EN = ("will", "would", "shall", "should", "to", "can", "could", "may", "might", "must", "it", "which", "that", "and")
 SHARE_OF_BEFORE = re.compile(r"(?:%|per[ \u00a0]+cent|percent|процент[а-я]{0,3})[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+|all[ \u00a0]+)?|из[ \u00a0]+|от[ \u00a0]+)?$")
+ALL_PLACES = re.compile(r"[ \u00a0]+(?:all|every|всех|всей|каждой|каждого|каждом)(?![\w])", re.I)
 LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|of|в|во|из|на)[ \u00a0]")
 EU_MENTION = {"ru": re.compile(r"(?=Е)(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
               "en": re.compile(r"(?=[ET])(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
@@ -283,6 +284,9 @@ class _Builder:
 
         fraction_dash_parts(self)  # «Половина выпускников – 210 человек – …»
         quote_roles(self)
+        from app.facts.relations import eu_sentence_roles
+
+        eu_sentence_roles(self)  # "The European Union is funding the project with EUR 3.5 million"
         from app.facts.products import restated
 
         restated(self)  # a product's count stated again elsewhere decides which figure is wrong
@@ -2228,7 +2232,7 @@ class _Builder:
                 for f in cands:
                     inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None)
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
-                            and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
+                            and not f.meta.get("eu_sentence") and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
                         parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part
                     elif f.role == "cofin" and "cofin" in parts and f.sentence == parts["cofin"].sentence \
                             and f.hedge is None and not f.subset and not inner and f.value != parts["cofin"].value:
@@ -2499,7 +2503,9 @@ class _Builder:
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
             # "45 schools in eight districts": a spread over places counted, not a selection
             qualified = bool(nxt and nxt.group(1) in quals) and not any(
-                o.kind == "count" and 0 < o.start - c.end - len(nxt.group(0)) <= 2 for o in cs)
+                o.kind == "count" and 0 < o.start - c.end - len(nxt.group(0)) <= 2 for o in cs) \
+                and not ALL_PLACES.match(self.text, c.end + len(nxt.group(0)), min(len(self.text), c.end + 40))
+            # "organisations from all regions", «из всех регионов»: every place, not a selection of them
             if c.meta.get("items") or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"):
                 continue
             if not ws or not people.at(ws, 0):

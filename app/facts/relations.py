@@ -631,6 +631,51 @@ def _first_person_sole_amount(b, f, span) -> bool:
     return any(w.norm in _FIRST_PERSON.get(b.lang, ()) for w in ws)
 
 
+def eu_sentence_roles(b) -> None:
+    """"The European Union is funding the new project with EUR 3.5 million", «Европейский союз финансирует проект в
+    размере 3,5 млн евро»: an amount no phrase gave a role, in a sentence naming the EU once (not jointly with a
+    partner, not as the project's name) and no total, co-financing or rest, restates the EU's part the release states
+    elsewhere (within a factor of two of it). Not a per-item, hedged or past amount, not one in a relation already, not
+    one of two amounts of its sentence; it joins the EU's part as the same fact only (never a part of a sum)."""
+    from app.facts.model import EU_MENTION
+
+    if not EU_MENTION[b.lang].search(b.text):
+        return
+    F = b.model.facts
+    roles = phrase_set(b.lang, "roles")
+    related = {i for r in b.model.relations for i in r.facts}
+    for f in F:
+        if f.kind != "money" or f.role is not None or f.table or f.hedge or f.subset or f.id in related or any(f.meta.get(k) for k in (
+                "each", "product", "aggregate", "additional", "no_scope", "part_of_total", "part_of_previous", "in_breakdown")):
+            continue
+        if not (0 <= f.sentence < len(b.sent_words)):
+            continue
+        if sum(1 for o in b.sent_facts[f.sentence] if o.kind in ("money", "percent")) != 1:
+            continue
+        ws = b.sent_words[f.sentence]
+        if not ws or b._historical(ws):
+            continue
+        eu = list(EU_MENTION[b.lang].finditer(b.text, ws[0].start, ws[-1].end))
+        if len(eu) != 1:
+            continue
+        after_eu = b.text[eu[0].end():eu[0].end() + 30]
+        others = any(o.role in ("cofin", "remaining", "other") and o.scope == f.scope for o in F)
+        if (after_eu[:1] in ("-", "‑") and eu[0].start() > f.end and others) or re.match(r"[\w’']*[ \u00a0]*(?:,[ \u00a0]*)?(?:and|together with|with|и|совместно|вместе)(?![\w])", after_eu):
+            continue  # "The EU and Turkmenistan sign a EUR 3 million project": a joint subject; "a EUR 2.5 million EU-funded
+            # project" in a release naming another contributor: the project's cost, not the EU's part
+        j = b._widx(ws, f.end)
+        if phrase_set(b.lang, "project.words").find(ws, j, min(len(ws), j + 3)):
+            continue  # "a EUR 3 million energy-efficiency project": the project's cost
+        if any(m.label in ("total", "cofin", "remaining") for m in roles.find(ws, 0, len(ws))):
+            continue
+        eus = [o for o in F if o.kind == "money" and o.role == "eu" and o.scope == f.scope and o.unit == f.unit
+               and not (o.hedge or o.subset or o.table or o.meta.get("eu_sentence"))]
+        if not eus or len({o.value for o in eus}) != 1 or not (0.5 * eus[0].value < f.value < 2 * eus[0].value):
+            continue  # only a restatement of the EU's part the release states (not a line of it)
+        f.role = "eu"
+        f.meta["eu_sentence"] = True
+
+
 def closed_parts(b, k: int, parts) -> bool:
     """"Of this amount, EUR 450,000 will fund grants and EUR 100,000 will cover training": two or
     more parts listed after an anaphora, the list closed by "and" and nothing in the sentence saying
