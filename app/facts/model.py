@@ -317,6 +317,13 @@ class _Builder:
         duration_adjective_products(self)  # «шесть трехдневных тренингов — в общей сложности 18 учебных дней» (last: its facts are its own)
         return self.model
 
+    def eu_release(self) -> bool:
+        """The text names the EU (searched once per document)."""
+        got = self.__dict__.get("_eu_release")
+        if got is None:
+            got = self.__dict__["_eu_release"] = bool(EU_MENTION[self.lang].search(self.text))
+        return got
+
     def _valued_noun(self, f: Fact) -> str | None:
         """The thing an amount is the value of: the nearest noun before it in its clause («Стоимость переданного
         оборудования – 1 350 000 евро», «Оборудование на 1,53 млн евро», "equipment worth EUR 2.7 million"), as a
@@ -353,7 +360,7 @@ class _Builder:
         """«Стоимость переданного оборудования – 1 350 000 евро» … «Оборудование на 1,53 млн евро» (in a quote): the
         value of one thing stated twice. Not both already in other relations; one of them in a quote, the
         headline or the summary and the other not; no third amount of that thing."""
-        if not EU_MENTION[self.lang].search(self.text):
+        if not self.eu_release():
             return
         F = self.model.facts
         related = {i for r in self.model.relations for i in r.facts}
@@ -2108,7 +2115,7 @@ class _Builder:
         """«Средства будут направлены на закупку оборудования (1 600 000 евро), обучение (455 300 евро) и
         кампанию (250 000 евро)»: the lines of a sentence spending the project's money are at most its
         total (the project's own, stated once in the scope)."""
-        if not EU_MENTION[self.lang].search(self.text):
+        if not self.eu_release():
             return
         sp = phrase_set(self.lang, "spending")
         for k, fs in enumerate(self.sent_facts):
@@ -2196,7 +2203,7 @@ class _Builder:
         for f in self.model.facts:
             by_scope.setdefault(f.scope, []).append(f)
         multi = len(self.model.scopes) > 1
-        if not EU_MENTION[self.lang].search(self.text):
+        if not self.eu_release():
             self._stated_shares(by_scope)
             # not an EU release: money is compared only where a sentence relates it; counts of the same people
             # or things are still one fact («в 45 школах» … «все 54 школы программы»)

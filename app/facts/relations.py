@@ -639,7 +639,7 @@ def eu_sentence_roles(b) -> None:
     one of two amounts of its sentence; it joins the EU's part as the same fact only (never a part of a sum)."""
     from app.facts.model import EU_MENTION
 
-    if not EU_MENTION[b.lang].search(b.text):
+    if not b.eu_release():
         return
     F = b.model.facts
     roles = phrase_set(b.lang, "roles")
