@@ -20,7 +20,10 @@ def project_durations(b, durs: list) -> list:
         ws = b.sent_words[d.sentence]
         i = b._widx(ws, d.start)
         # the clause of the duration: up to 12 words before it, 3 after
-        lo, hi = max(0, i - 12), min(len(ws), b._widx(ws, d.end) + 3)
+        j = b._widx(ws, d.end)
+        # "a three-year EU-funded project": the hyphenated words between the adjective and its noun do not count
+        hyph = sum(1 for w in ws[j:j + 6] if w.norm == "-") if d.meta.get("adjective") or "-" in d.text else 0
+        lo, hi = max(0, i - 12), min(len(ws), j + 3 + 2 * hyph)
         for k in range(i - 1, lo - 1, -1):
             if ws[k].norm in (";",) or b.text[ws[k].end:ws[k + 1].start if k + 1 < len(ws) else ws[k].end].strip() in (".", ";"):
                 lo = k + 1

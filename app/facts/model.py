@@ -162,7 +162,10 @@ BRACKET_LABEL = re.compile(r"(?<![\w-])(?P<w>[^\W\d_][\w-]{2,30}+)[ \u00a0]\($")
 OF_IT = {"en": re.compile(r"[ \u00a0]+of[ \u00a0]+(?:it|this|that|this[ \u00a0]+amount|that[ \u00a0]+amount|the[ \u00a0]+grant|the[ \u00a0]+sum|the[ \u00a0]+total)(?![\w])", re.I),
          "ru": re.compile(r"[ \u00a0]+(?:из[ \u00a0]+(?:них|этой[ \u00a0]+суммы|этих[ \u00a0]+средств|этого[ \u00a0]+объема)|от[ \u00a0]+этой[ \u00a0]+суммы)(?![\w])", re.I)}
 # "400 teachers in Batken region", «400 учителей в Баткенской области»: a count whose place is named after it
-LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|в|во|из|на)[ \u00a0]")
+_MODALS_EN = ("will", "would", "shall", "should", "to", "can", "could", "may", "might", "must", "it", "which", "that", "and")
+SHARE_OF_BEFORE = re.compile(r"(?:%|per[ \u00a0]+cent|percent|процент[а-я]{0,3})[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+|all[ \u00a0]+)?|из[ \u00a0]+|от[ \u00a0]+)?$")
+ALL_PLACES = re.compile(r"[ \u00a0]+(?:all|every|всех|всей|каждой|каждого|каждом)(?![\w])", re.I)
+LEAD_PLACE = re.compile(r"[ \u00a0]+(?:in|across|from|at|of|в|во|из|на)[ \u00a0]")
 EU_MENTION = {"ru": re.compile(r"(?=Е)(?<![\w])(?:ЕС|Евросоюз|Европейск[а-яё]{1,3}[ \u00a0]+[Сс]оюз)"),
               "en": re.compile(r"(?=[ET])(?<![\w])(?:EU|European[ \u00a0]+Union|Team[ \u00a0]+Europe)(?![\w])")}
 NOT_PROJECT_EN = {"The", "This", "A", "An", "EU", "European", "Union", "Our", "Its", "Their", "New", "Pilot", "Each", "Every",
@@ -290,6 +293,9 @@ class _Builder:
 
         fraction_dash_parts(self)  # «Половина выпускников – 210 человек – …»
         quote_roles(self)
+        from app.facts.relations import eu_sentence_roles
+
+        eu_sentence_roles(self)  # "The European Union is funding the project with EUR 3.5 million"
         from app.facts.products import restated
 
         restated(self)  # a product's count stated again elsewhere decides which figure is wrong
@@ -320,6 +326,13 @@ class _Builder:
         duration_adjective_products(self)  # «шесть трехдневных тренингов — в общей сложности 18 учебных дней» (last: its facts are its own)
         self._drop_body_pairs()
         return self.model
+
+    def eu_release(self) -> bool:
+        """The text names the EU (searched once per document)."""
+        got = self.__dict__.get("_eu_release")
+        if got is None:
+            got = self.__dict__["_eu_release"] = bool(EU_MENTION[self.lang].search(self.text))
+        return got
 
     def _valued_noun(self, f: Fact) -> str | None:
         """The thing an amount is the value of: the nearest noun before it in its clause («Стоимость переданного
@@ -357,7 +370,7 @@ class _Builder:
         """«Стоимость переданного оборудования – 1 350 000 евро» … «Оборудование на 1,53 млн евро» (in a quote): the
         value of one thing stated twice. Not both already in other relations; one of them in a quote, the
         headline or the summary and the other not; no third amount of that thing."""
-        if not EU_MENTION[self.lang].search(self.text):
+        if not self.eu_release():
             return
         F = self.model.facts
         related = {i for r in self.model.relations for i in r.facts}
@@ -892,6 +905,7 @@ class _Builder:
                     if money[k - 1].kind == "percent" and f.kind == "money" and i - last.j <= 2 and last.label in ("eu", "cofin"):
                         shared = last.label
             prev_end = self._widx(ws, f.end)
+            aside = 0  # words between the cue and the amount that are an aside: a participle phrase, the project's name
             cue = self._segment_cue(ws, lo, i, "roles")
             if cue is not None and cue.label == "eu" and cue.i > 0 and ws[cue.i - 1].norm.startswith(
                     ("проект", "программ", "инициатив")) and self._segment_cue(ws, lo, cue.i, "roles") is not None \
@@ -901,6 +915,18 @@ class _Builder:
                 # «Бюджет проекта ЕС составляет …» a linking verb: the project's budget still)
                 # «Бюджет проекта ЕС составляет …»: an EU project's budget, not the EU's part
                 cue = self._segment_cue(ws, lo, cue.i, "roles")
+            if cue is not None and cue.label == "eu" and cue.i > lo:
+                # «Общий бюджет проекта, финансируемого Европейским союзом, составляет 3,2 млн евро», "The budget of the
+                # project, funded by the EU, is …": the EU named in a participle phrase set off by commas describes the
+                # project; the role is read before the phrase
+                opens = max((x for x in range(lo, cue.i) if ws[x].norm == ","), default=None)
+                closes = any(ws[x].norm == "," for x in range(cue.j, i))
+                if opens is not None and closes and opens + 1 < cue.i and self._participle(ws[opens + 1].norm) \
+                        and not any(ws[x].norm == "," for x in range(opens + 1, cue.i)):
+                    close = next(x for x in range(cue.j, i) if ws[x].norm == ",")
+                    cue = self._segment_cue(ws, lo, opens, "roles")
+                    if cue is not None and opens - 2 <= cue.j <= opens:
+                        aside = close + 1 - opens
             if cue is not None and cue.label == "eu" and cue.j < i and (ws[cue.j].norm == "-" and ws[cue.j].start == ws[cue.j - 1].end or any(
                     _pat_ok(str(x), ws[cue.j].norm) for x in ((data(self.lang).get("project") or {}).get("words") or []))):
                 # "The municipality co-finances the EU project with EUR 600,000", "the EU-funded centre": the EU names
@@ -922,7 +948,14 @@ class _Builder:
                 if rem:
                     role = "remaining"
                 f.meta["cue"] = (ws[cue.i].start, ws[cue.j - 1].end)
-                if role == "total" and i - cue.j <= 5 and phrase_set(self.lang, "total_strong").find(ws, cue.i, cue.j + 1) \
+                q0 = next((x for x in range(cue.j, min(i, cue.j + 2)) if ws[x].norm in ("«", "\"", "“")), None)
+                if q0 is not None:
+                    # «Общая стоимость проекта «Зелёный транспорт Ташкента» — 8,6 млн евро»: the project's name
+                    close = next((x for x in range(q0 + 1, min(i, q0 + 9)) if ws[x].norm in ("»", "\"", "”")), None)
+                    if close is not None:
+                        aside = close + 1 - q0
+                # «Проект стоимостью 3,6 млн евро», "the project worth EUR 3 million": the phrase may start one word before the cue
+                if role == "total" and i - cue.j - aside <= 5 and phrase_set(self.lang, "total_strong").find(ws, max(lo, cue.i - 1), cue.j + 1) \
                         and not phrase_set(self.lang, "consists").find(ws, cue.j, i):
                     f.meta["strong"] = True
                 if role == "total" and not f.meta.get("strong") and i - cue.j <= 2:
@@ -2209,7 +2242,7 @@ class _Builder:
         """«Средства будут направлены на закупку оборудования (1 600 000 евро), обучение (455 300 евро) и
         кампанию (250 000 евро)»: the lines of a sentence spending the project's money are at most its
         total (the project's own, stated once in the scope)."""
-        if not EU_MENTION[self.lang].search(self.text):
+        if not self.eu_release():
             return
         sp = phrase_set(self.lang, "spending")
         for k, fs in enumerate(self.sent_facts):
@@ -2299,7 +2332,7 @@ class _Builder:
         # the text before the first named project is no project's; where only "another project" paragraphs open
         # scopes, the rest is the release's own project
         multi = any(n and n not in self._other_scopes for _, n in self.model.scopes)
-        if not EU_MENTION[self.lang].search(self.text):
+        if not self.eu_release():
             self._stated_shares(by_scope)
             # not an EU release: money is compared only where a sentence relates it; counts of the same people
             # or things are still one fact («в 45 школах» … «все 54 школы программы»)
@@ -2345,7 +2378,7 @@ class _Builder:
                         or f.role == "remaining" and f.id in text_parts and "whole" in f.meta \
                         and self.model.facts[f.meta["whole"]].subset
                     if f.role in ("eu", "cofin", "remaining") and f.role not in parts and f.hedge is None \
-                            and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
+                            and not f.meta.get("eu_sentence") and not f.subset and not (f.meta.get("additional") and f.role != "cofin") and not inner:
                         parts[f.role] = f  # «Ещё 300 000 евро добавляет акимат»: a further contributor is a part
                     elif f.role == "cofin" and "cofin" in parts and f.sentence == parts["cofin"].sentence \
                             and f.hedge is None and not f.subset and not inner and f.value != parts["cofin"].value:
@@ -2551,6 +2584,8 @@ class _Builder:
             return fs  # a quote restating the lead's people: the speaker's verb is not another action
         if self._part_and_whole(*fs):
             return []
+        if sum(f.place == "headline" for f in fs) == 1 and not _next_of_fewer(self, *fs):
+            return fs  # the headline sums up the release in its own verb ("EU brings safe water to 12,000 residents")
         return [] if different_actions(self, fs[0], fs[1]) else fs
 
     def _part_and_whole(self, a: Fact, b: Fact) -> bool:
@@ -2570,6 +2605,34 @@ class _Builder:
             return bool(ws) and bool(phrase_set(self.lang, key).find(ws, 0, len(ws)))
 
         return said(small, "count_part_cues") or said(large, "count_whole_cues")
+
+    def _participle_after(self, f: Fact) -> bool:
+        """A participle right after the count's noun ("the 128 schools connected", «128 подключённых школ» is before):
+        the ones that had something done, a selection of them."""
+        m = re.match(r"[ \u00a0]*([^\W\d_]+)", self.text[f.end:f.end + 30])
+        if not m:
+            return False
+        w = m.group(1).lower()
+        return w.endswith("ed") if self.lang == "en" else self._participle(w)
+
+    def _participle(self, w: str) -> bool:
+        """«финансируемого», «поддержанного», "funded", "financed", "supported" (a past participle opening a phrase)."""
+        if self.lang == "ru":
+            from app.language import morph
+
+            p = morph().parse(w)
+            return bool(p) and p[0].tag.POS == "PRTF"
+        return w in ("funded", "financed", "co-funded", "co-financed", "supported", "backed", "sponsored", "which", "that")
+
+    def _place_fronted(self, f: Fact) -> bool:
+        """f's sentence opens with a named place ("In Kulob district, 15 schools …", «В Кулябском районе 15 школ …»):
+        what it counts is the part of the release's things in that place."""
+        if not (0 <= f.sentence < len(self.sent_words)):
+            return False
+        ws = self.sent_words[f.sentence]
+        i = self._widx(ws, f.start)
+        k = 1 + (len(ws) > 2 and ws[1].norm == "the")
+        return i > k and ws[0].norm in ("in", "at", "в", "во") and self.text[ws[k].start:ws[k].start + 1].isupper()
 
     def _origin_places(self, f: Fact) -> bool:
         """f counts places (list place_nouns) after «из» / "from" («из трёх велаятов», "from all five regions"): where
@@ -2624,7 +2687,9 @@ class _Builder:
             nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", after)
             # "45 schools in eight districts": a spread over places counted, not a selection
             qualified = bool(nxt and nxt.group(1) in quals) and not any(
-                o.kind == "count" and 0 < o.start - c.end - len(nxt.group(0)) <= 2 for o in cs)
+                o.kind == "count" and 0 < o.start - c.end - len(nxt.group(0)) <= 2 for o in cs) \
+                and not ALL_PLACES.match(self.text, c.end + len(nxt.group(0)), min(len(self.text), c.end + 40))
+            # "organisations from all regions", «из всех регионов»: every place, not a selection of them
             if c.meta.get("items") or c.meta.get("product") or c.meta.get("additional") or c.meta.get("measure"):
                 continue
             if not ws or not people.at(ws, 0):
@@ -2696,9 +2761,21 @@ class _Builder:
         # first ("these 26 ambulances", «эти 20 машин») or repeats its whole noun phrase («14
         # холодильных камер» … «16 холодильных камер»), and the scope names no third value
         for unit, fs in things.items():
-            if len(fs) != 2 or len({f.value for f in fs}) != 2:
+            if len({f.value for f in fs}) != 2:
                 continue
-            a, b = sorted(fs, key=lambda f: f.start)
+            if len(fs) == 2:
+                pairs = [tuple(sorted(fs, key=lambda f: f.start))]
+            else:
+                # "40 rural schools" (headline), "Forty rural schools" (lead) … "It covers 45 schools" (About the
+                # project): the headline's count said again in the lead is one statement; the later value is
+                # compared with the lead's
+                fs = sorted(fs, key=lambda f: f.start)
+                first = [f for f in fs if f.value == fs[0].value]
+                if len(fs) != 3 or len(first) != 2 or not all(f.place in ("headline", "lead") for f in first) \
+                        or first[0].sentence == first[1].sentence:
+                    continue
+                pairs = [(first[1], next(f for f in fs if f.value != fs[0].value))]
+            a, b = pairs[0]
             before = self.text[max(0, b.start - 12):b.start].lower()
             # ("11 of the 19 posts": "of the" after a part is the whole of that part, not a mention pointing back)
             part_before = any(o.meta.get("part_of_next") and 0 <= b.start - o.end <= 12 for o in cs if o is not b)
@@ -2711,11 +2788,19 @@ class _Builder:
             again = re.search(r"(?:another|further|more|additional|other|ещё|еще|дополнительн[а-яё]{0,4}|других|другие)[ \u00a0]+$", before)
             if again or _extra_word(self.text, a) or _extra_word(self.text, b) or cumulative(a) != cumulative(b):
                 continue
+            if self._place_fronted(b) and not self._place_fronted(a):
+                continue  # "In Kulob district, 15 schools will be renovated": the part of the schools in one place
             if self._origin_places(a) or self._origin_places(b):
                 continue  # «640 студенток … из всех пяти велаятов» … «заказчики из трех велаятов»: where each someone comes from
             from app.facts.relations import same_action
 
             plain_pair = not (a.meta.get("qualified") or b.meta.get("qualified"))
+            # "clean water to 22 villages in Osh region" (lead) … "Works in all 24 villages": the lead's count, its place
+            # named, is the set a later "all N" / "these N" points back at
+            lead_set = a.meta.get("qualified") and not b.meta.get("qualified") and a.place in ("headline", "lead") \
+                and b.place not in ("headline", "lead") and LEAD_PLACE.match(self.text, a.end, min(len(self.text), a.end + 40)) \
+                and not SHARE_OF_BEFORE.search(self.text, max(0, a.start - 30), a.start) \
+                and not self._participle_after(b)  # "98 per cent of the 130 schools" … "Of the 128 schools connected": a part
             # "Fifteen independent media outlets" (lead) … "It supports 18 media outlets" (About the project): the
             # summary restates the lead's count; so does a mention repeating the other's noun phrase's end
             # the headline's count may name whom it goes to («25 грантов среди НКО»); the quote or summary restating it is plain
@@ -2726,7 +2811,7 @@ class _Builder:
                 if a.sentence != b.sentence and ((demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or summary):
                     self.rel("same", [a.id, b.id], origin="scope")
                 continue
-            if (demonstrative and plain_pair) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
+            if (demonstrative and (plain_pair or lead_set)) or (pa == pb and len(pa.split()) >= 2) or (plain_pair and same_action(self, a, b)) \
                     or summary or repeats:
                 self.rel("same", [a.id, b.id], origin="scope")
         # "480 lawyers and paralegals, 210 of them women" … "These 450 lawyers will make it real": a whole with
@@ -2760,8 +2845,14 @@ class _Builder:
         # telling the same action were read as one fact too, at stop 27: a warning on a correct held-out release,
         # so no longer)
         for unit, fs in measures.items():
-            if len(fs) == 2 and fs[0].value != fs[1].value and _summary_pair(*sorted(fs, key=lambda f: f.start)):
-                self.rel("same", [fs[0].id, fs[1].id], origin="scope")
+            if len(fs) != 2 or fs[0].value == fs[1].value:
+                continue
+            a, b = sorted(fs, key=lambda f: f.start)
+            # «восстановлено 600 гектаров пастбищ» (lead) … «Мы огородили и засеяли 900 гектаров» (a quote): the speaker
+            # restates the lead's one area or length
+            quoted = _headline_restated(a, b) and not (_extra_word(self.text, a) or _extra_word(self.text, b))
+            if _summary_pair(a, b) or quoted:
+                self.rel("same", [a.id, b.id], origin="scope")
 
     def _drop_body_pairs(self) -> None:
         """Two counts of one noun, both in the running text of the body (no headline, lead, quote, summary or
@@ -2892,7 +2983,10 @@ class _Builder:
             return False
         part = ("phase", "stage", "pilot", "component", "этап", "фаз", "пилот", "компонент", "очеред",
                 "first", "initial", "last", "final", "перв", "последн", "начальн")  # "over its first 12 months": a part
-        return not any(w.norm.startswith(part) for w in ws[max(0, i - 8):min(len(ws), j + 4)])
+        window = range(max(0, i - 8), min(len(ws), j + 4))
+        # "The project will last 24 months": "last" the verb, not the last months of it
+        verb_last = {k for k in window if ws[k].norm == "last" and k > 0 and ws[k - 1].norm in _MODALS_EN}
+        return not any(ws[k].norm.startswith(part) for k in window if k not in verb_last)
 
     # -- tables --------------------------------------------------------------------------------------
     def _tables(self) -> None:

@@ -15,6 +15,7 @@ def generic_restated(b, cs) -> None:
     from app.facts.relations import different_actions
 
     gen = phrase_set(b.lang, "people_generic")
+    pop = phrase_set(b.lang, "people_population")
     from app.facts.model import phrase_set_list
 
     quals = {str(x) for x in phrase_set_list(b.lang, "qualifiers")}
@@ -26,7 +27,8 @@ def generic_restated(b, cs) -> None:
         if c.id in linked or not c.q or c.q.noun_start < 0:
             continue
         noun = b.text[c.q.noun_start:c.q.noun_end].lower()
-        if gen.at(words(noun), 0) is None:
+        population = pop.at(words(noun), 0) is not None
+        if gen.at(words(noun), 0) is None and not population:
             continue
         nxt = re.match(r"[ \u00a0]*([a-zа-яё]+)", b.text[c.end:c.end + 20].lower())
         if nxt and nxt.group(1) in quals:
@@ -37,9 +39,22 @@ def generic_restated(b, cs) -> None:
         o = earlier[0]
         if _noun_match(o.unit, c.unit) or abs(o.value - c.value) < 1e-9 or o.id in linked or not o.q or o.q.noun_start < 0:
             continue
-        if gen.at(words(b.text[o.q.noun_start:o.q.noun_end].lower()), 0) is not None:
+        onoun = words(b.text[o.q.noun_start:o.q.noun_end].lower())
+        if gen.at(onoun, 0) is not None:
             continue  # "180 participants" … "Khorezm will account for 60 trainees": two generic names, a part of them
-        if different_actions(b, o, c):
+        if population:
+            # «12 000 жителей» … «более 15 тысяч человек», «каждый из пятнадцати тысяч горожан»: the people of a place
+            # counted twice, both times as its population (not 300 teachers and the 15,000 people they serve), one of
+            # them in the headline or lead and the other in a quote or the summary
+            if pop.at(onoun, 0) is None or not _restated_by_side(o, c):
+                continue
+        elif different_actions(b, o, c):
             continue
         b.rel("same", [o.id, c.id], origin="scope")
         linked.update((o.id, c.id))
+
+
+def _restated_by_side(a, b) -> bool:
+    from app.facts.model import _headline_restated
+
+    return _headline_restated(a, b) and not (a.hedge and b.hedge)

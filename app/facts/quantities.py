@@ -200,6 +200,37 @@ def _en_noun(text: str, pos: int):
     return head[0], head[1], head[2], _en_singular(head[0])
 
 
+LABEL_LINE = re.compile(r"[ \u00a0]*((?:[^\W\d_]{2,30}+[ \u00a0]){0,2}[^\W\d_]{3,30}+)[ \u00a0]*[:–—][ \u00a0]*")
+
+
+def _labelled_count(text: str, language: str, n: Num, s: int, e: int, base: int) -> Quantity | None:
+    """A line that is only a plural noun, a colon and a number ("Clinics: 28", "Schools covered – 45" is not,
+    «Поликлиник: 28», «Школы: 45»): a count of that noun, the label standing before it."""
+    if n.words or n.style.scale > 1 or text[e:].strip(" \u00a0.;") or s > 70:
+        return None
+    m = LABEL_LINE.fullmatch(text, 0, s)
+    if not m:
+        return None
+    label = m.group(1)
+    last = label.split()[-1]
+    ls, le = m.end(1) - len(last), m.end(1)
+    if language == "en":
+        lw = last.lower()
+        if not lw.endswith("s") or lw.endswith("ss") or lw in STOP_EN or lw in UNIT_WORDS:
+            return None
+        lemma = _en_singular(last)
+    else:
+        from app.language import morph
+
+        ps = morph().parse(last.lower())
+        p = next((x for x in ps[:2] if x.tag.POS == "NOUN" and "plur" in x.tag and ("gent" in x.tag or "nomn" in x.tag)), None)
+        if p is None or last.lower().startswith(UNIT_RU):
+            return None
+        lemma = p.normal_form.replace("ё", "е")
+    return Quantity("count", n.start, n.end, n.value, lemma, n, noun=last, noun_start=base + ls, noun_end=base + le,
+                    meta={"labelled": True})
+
+
 def _relative_skip(rest: tuple, base: int) -> tuple:
     return (tuple(sorted((a - base, b - base) for a, b in rest[0])),) if rest else rest
 
@@ -330,6 +361,9 @@ def _classify(text: str, language: str, n: Num, s: int, e: int, base: int) -> Qu
             # «Евросоюз выделил 3,6 млн, а власти – 600 тысяч.»: an amount whose currency the sentence's
             # other amounts give (resolved by the facts model; a number again when they give none)
             return Quantity("money", n.start, n.end, n.value, "?", n, decimals=n.style.decimals)
+        lab = _labelled_count(text, language, n, s, e, base)
+        if lab is not None:
+            return lab  # a fact box's line "Clinics: 28", «Поликлиник: 28»
         return Quantity("number", n.start, n.end, n.value, "", n)  # a bare number (a list of figures, a table cell)
     before = text[max(0, s - 5):s]
     cb = CUR_BEFORE.search(before)

@@ -577,18 +577,28 @@ def quote_roles(b) -> None:
     for f in F:
         if f.kind != "money" or f.role is not None or f.table or f.hedge or f.meta.get("each") or f.meta.get("product"):
             continue
-        before = [w.norm for w in words(text[max(0, f.start - 20):f.start])][-2:]
+        near = [w.norm for w in words(text[max(0, f.start - 40):f.start])][-4:]
+        before = near[-2:]
         if not before:
             continue
-        if before[-1] in own:
-            span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
-            if span is None:
-                continue
+        span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
+        said_by_eu = False
+        if span is not None:
             said = text[span[1]:span[1] + 200].split("\n", 1)[0]
             said_before = text[max(0, span[0] - 150):span[0]].rsplit("\n", 1)[-1]
-            if EU_MENTION[lang].search(said) or EU_MENTION[lang].search(said_before):
+            said_by_eu = bool(EU_MENTION[lang].search(said) or EU_MENTION[lang].search(said_before))
+        # "Our EUR 900,000", "our contribution of EUR 900,000", «наш вклад в 900 000 евро»
+        ours = before[-1] in own or (any(w in own for w in near[-4:-1]) and not any(w in (",", ";", ".") for w in near))
+        if ours:
+            if said_by_eu:
                 f.role = "eu"
                 f.meta["quote_role"] = True
+            continue
+        if said_by_eu and span is not None and _first_person_sole_amount(b, f, span):
+            # "With EUR 4.6 million, we are bringing safe water to 25 villages," said the EU Ambassador: the EU's side
+            # speaking of the one amount of its quote in the first person is stating its own part
+            f.role = "eu"
+            f.meta["quote_role"] = True
             continue
         if before[-1] in dem and f.sentence >= 0:
             earlier = [o for o in F if o.kind == "money" and o.end <= f.start and o.unit == f.unit and o.scope == f.scope]
@@ -599,6 +609,71 @@ def quote_roles(b) -> None:
                 f.role = "total"
                 f.meta["strong"] = True
                 f.meta["demonstrative"] = True
+
+
+_FIRST_PERSON = {"en": ("we", "our", "us"), "ru": ("мы", "нас", "наш", "наши", "нашего", "наших", "нашей", "наша", "наше",
+                                                "нашим", "нам")}
+
+
+def _first_person_sole_amount(b, f, span) -> bool:
+    """f is the only amount of its quote, the quote's sentence around it speaks in the first person ("we", «мы»),
+    and no per-item, part or past wording is on the amount (it is not in another relation)."""
+    F = b.model.facts
+    if any(o is not f and o.kind == "money" and span[0] <= o.start < span[1] for o in F):
+        return False
+    if any(f.id in r.facts for r in b.model.relations) or f.subset or f.meta.get("aggregate") or f.meta.get("additional"):
+        return False
+    if not (0 <= f.sentence < len(b.sent_words)):
+        return False
+    ws = [w for w in b.sent_words[f.sentence] if span[0] <= w.start < span[1]]
+    if b._historical(b.sent_words[f.sentence]):
+        return False
+    return any(w.norm in _FIRST_PERSON.get(b.lang, ()) for w in ws)
+
+
+def eu_sentence_roles(b) -> None:
+    """"The European Union is funding the new project with EUR 3.5 million", «Европейский союз финансирует проект в
+    размере 3,5 млн евро»: an amount no phrase gave a role, in a sentence naming the EU once (not jointly with a
+    partner, not as the project's name) and no total, co-financing or rest, restates the EU's part the release states
+    elsewhere (within a factor of two of it). Not a per-item, hedged or past amount, not one in a relation already, not
+    one of two amounts of its sentence; it joins the EU's part as the same fact only (never a part of a sum)."""
+    from app.facts.model import EU_MENTION
+
+    if not b.eu_release():
+        return
+    F = b.model.facts
+    roles = phrase_set(b.lang, "roles")
+    related = {i for r in b.model.relations for i in r.facts}
+    for f in F:
+        if f.kind != "money" or f.role is not None or f.table or f.hedge or f.subset or f.id in related or any(f.meta.get(k) for k in (
+                "each", "product", "aggregate", "additional", "no_scope", "part_of_total", "part_of_previous", "in_breakdown")):
+            continue
+        if not (0 <= f.sentence < len(b.sent_words)):
+            continue
+        if sum(1 for o in b.sent_facts[f.sentence] if o.kind in ("money", "percent")) != 1:
+            continue
+        ws = b.sent_words[f.sentence]
+        if not ws or b._historical(ws):
+            continue
+        eu = list(EU_MENTION[b.lang].finditer(b.text, ws[0].start, ws[-1].end))
+        if len(eu) != 1:
+            continue
+        after_eu = b.text[eu[0].end():eu[0].end() + 30]
+        others = any(o.role in ("cofin", "remaining", "other") and o.scope == f.scope for o in F)
+        if (after_eu[:1] in ("-", "‑") and eu[0].start() > f.end and others) or re.match(r"[\w’']*[ \u00a0]*(?:,[ \u00a0]*)?(?:and|together with|with|и|совместно|вместе)(?![\w])", after_eu):
+            continue  # "The EU and Turkmenistan sign a EUR 3 million project": a joint subject; "a EUR 2.5 million EU-funded
+            # project" in a release naming another contributor: the project's cost, not the EU's part
+        j = b._widx(ws, f.end)
+        if phrase_set(b.lang, "project.words").find(ws, j, min(len(ws), j + 3)):
+            continue  # "a EUR 3 million energy-efficiency project": the project's cost
+        if any(m.label in ("total", "cofin", "remaining") for m in roles.find(ws, 0, len(ws))):
+            continue
+        eus = [o for o in F if o.kind == "money" and o.role == "eu" and o.scope == f.scope and o.unit == f.unit
+               and not (o.hedge or o.subset or o.table or o.meta.get("eu_sentence"))]
+        if not eus or len({o.value for o in eus}) != 1 or not (0.5 * eus[0].value < f.value < 2 * eus[0].value):
+            continue  # only a restatement of the EU's part the release states (not a line of it)
+        f.role = "eu"
+        f.meta["eu_sentence"] = True
 
 
 def closed_parts(b, k: int, parts) -> bool:

@@ -107,16 +107,20 @@ def _section_heading(doc, b) -> bool:
     """A short line of its own between paragraphs ("Notes to Edtors", «Информация для редакторов»): at most
     eight words, no digits, e-mail or punctuation, at least one small lower-case word (so a line of a name,
     "Meerim Asanova", is not one), and a longer block after it."""
-    if b.kind != "paragraph":
+    if b.kind != "paragraph" or b.end - b.start > 80:
         return False
+    seen = doc.meta.setdefault("_spelling_section_headings", {})  # once per block (linear)
+    if b.start in seen:
+        return seen[b.start]
     text = doc.text[b.start:b.end].strip()
-    if not _HEADING_LINE.fullmatch(text) or len(text.split()) > 8:
-        return False
-    if not any(x in _HEADING_GLUE for x in text.split()[1:]):
-        return False
-    i = doc.blocks.index(b) if b in doc.blocks else -1
-    nxt = doc.blocks[i + 1] if 0 <= i < len(doc.blocks) - 1 else None
-    return nxt is not None and nxt.end - nxt.start > len(text)
+    ok = bool(_HEADING_LINE.fullmatch(text)) and len(text.split()) <= 8 \
+        and any(x in _HEADING_GLUE for x in text.split()[1:])
+    if ok:
+        i = b.index
+        nxt = doc.blocks[i + 1] if 0 <= i < len(doc.blocks) - 1 and doc.blocks[i] is b else None
+        ok = nxt is not None and nxt.end - nxt.start > len(text)
+    seen[b.start] = ok
+    return ok
 
 
 def _token_suggestion(w, part_suggestion: str) -> tuple[int, int, str]:
