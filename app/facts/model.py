@@ -271,6 +271,9 @@ class _Builder:
         from app.facts.shares import count_share_named_whole
 
         count_share_named_whole(self)  # "80 schools in X region, or 20% of the region's 320 schools"
+        from app.facts.shares import structural_count_shares
+
+        structural_count_shares(self)  # «Из 320 участников форума 208 — женщины (60 %)», «540 из 1 200 выпускников — 54 %»
         from app.facts.shares import fraction_count_shares
 
         fraction_count_shares(self)  # "Half of the group — 48 young people — …"

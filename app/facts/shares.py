@@ -516,3 +516,96 @@ def fraction_dash_parts(b) -> None:
                 continue
             nxt.subset = True
             nxt.meta["fraction_part"] = True
+
+
+_PUNCT_LINKS = {",", "(", "—", "–", "-"}
+_OF_OPEN = {"en": ("of",), "ru": ("из",)}
+
+
+def _structural_whole(b, fs, ws, c):
+    """The whole a count c is a part of by the sentence's structure, or None: the whole of a groups relation c
+    belongs to ("Из 320 участников 208 — женщины"), the count right after "of" / «из» after c ("540 из 1 200
+    выпускников", "45 of the 150 trainees"), or the count the sentence opens with after "Of the" / «Из» when c is
+    the first count after it («Из 150 прошедших обучение 45 человек»)."""
+    F = b.model.facts
+    for r in b.model.relations:
+        if r.kind == "groups" and c.id in r.facts[1:]:
+            return F[r.facts[0]]
+    counts = [o for o in fs if o.kind in ("count", "money", "percent")]
+    at = next((n for n, o in enumerate(counts) if o is c), None)
+    if at is None:
+        return None
+    if at + 1 < len(counts):
+        w = counts[at + 1]
+        j = b._widx(ws, c.end)
+        while j < len(ws) and ws[j].start < w.start and ws[j].norm not in _OF_OPEN[b.lang]:
+            if ws[j].norm in _CLAUSE_BREAK or j - b._widx(ws, c.end) > 2:
+                break
+            j += 1
+        if j < len(ws) and ws[j].norm in _OF_OPEN[b.lang] and ws[j].start < w.start:
+            t = j + 1
+            while t < len(ws) and ws[t].start < w.start and ws[t].norm in _OF_FILLER | {"our", "наших", "its", "their"}:
+                t += 1
+            if t < len(ws) and ws[t].start == w.start and _plain_count(w) and w.value > c.value:
+                return w
+    if at >= 1 and ws and ws[0].norm in _OF_OPEN[b.lang]:
+        w = counts[at - 1]
+        t = 1
+        while t < len(ws) and ws[t].norm in _OF_FILLER:
+            t += 1
+        if at == 1 and t < len(ws) and ws[t].start == w.start and _plain_count(w) and w.value > c.value:
+            gap = ws[b._widx(ws, w.end):b._widx(ws, c.start)]
+            if len(gap) <= 6 and not any(g.norm in (";", ":", ".") for g in gap):
+                return w
+    return None
+
+
+def structural_count_shares(b) -> None:
+    """A percentage stated right after a count whose whole the sentence's structure gives: «Из 320 участников
+    форума 208 — женщины (60 %)», «Из 150 прошедших обучение 45 человек, или 25 %, — …», «трудоустроены 540
+    из 1 200 выпускников — 54 %», "of which 600 (20%) are headed by women". Between the count (or its whole
+    after "of" / «из») and the percentage only link words (``share_links``), a bracket, a comma or a dash;
+    the part's whole is read by ``_structural_whole``, not by the noun, so "прошедших" needs no people list."""
+    in_share, parts_of_share = _shared(b)
+    links = phrase_set(b.lang, "share_links")
+    for k, fs in enumerate(b.sent_facts):
+        if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
+            continue
+        ws = b.sent_words[k]
+        seen = [o for o in fs if o.kind in ("count", "money", "percent")]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.attached or p.table or p.meta.get("fraction"):
+                continue
+            before = [o for o in seen if o.end <= p.start]
+            if not before or before[-1].kind != "count":
+                continue
+            c = before[-1]
+            lo, hi = b._widx(ws, c.end), b._widx(ws, p.start)
+            i = lo
+            while i < hi:
+                m = links.at(ws, i, hi)
+                if m is not None:
+                    i = m.j
+                elif ws[i].norm in _PUNCT_LINKS:
+                    i += 1
+                else:
+                    break
+            if i < hi or hi - lo > 4:
+                continue
+            j = b._widx(ws, p.end)
+            if j < len(ws) and ws[j].norm in ("of", "от", "из", "of them", "больше", "more", "less", "меньше"):
+                continue  # "600, 20% of them women": a share of the count, not the count's share
+            part, whole = c, _structural_whole(b, fs, ws, c)
+            if whole is None and len(before) >= 2 and before[-2].kind == "count":
+                # «540 из 1 200 выпускников — 54 %»: the count before is the part of the whole c
+                w2 = _structural_whole(b, fs, ws, before[-2])
+                if w2 is c:
+                    part, whole = before[-2], c
+            if whole is None or whole.hedge or part.hedge or part.id in parts_of_share or not _plain_count(whole):
+                continue
+            if part.meta.get("each") or part.meta.get("product") or part.value >= whole.value:
+                continue
+            p.attached = True
+            b.rel("share", [p.id, part.id, whole.id], origin="text", note="structural count share")
+            in_share.add(p.id)
+            parts_of_share.add(part.id)
