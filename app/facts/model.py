@@ -24,7 +24,10 @@ from app.facts.dates import find_dates, find_ranges, time_points
 from app.facts.phrases import WORD, Word, data, norm, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
 from app.facts.relations import after_qualifier_prep, enumeration_complete, qualifier_gap
+from app.facts.shares import _ordinal
 
+FRACTION_PART_OF = {"en": re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:(?:the|our|its|their|all)[ \u00a0]+)?\d"),
+                    "ru": re.compile(r"[ \u00a0]+из[ \u00a0]+(?:(?:наших|всех|общего)[ \u00a0]+)?\d")}
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
 
 
@@ -283,6 +286,9 @@ class _Builder:
         from app.facts.shares import fraction_dash_parts
 
         fraction_dash_parts(self)  # «Половина выпускников – 210 человек – …»
+        from app.facts.shares import fraction_shares
+
+        fraction_shares(self)  # «Каждый третий выпускник – 1 200 человек», "… – that is almost a half", «— это пятая часть бюджета»
         quote_roles(self)
         from app.facts.products import restated
 
@@ -598,7 +604,7 @@ class _Builder:
             return lc
         lb = self._label_before(text, q.start - base, q.end - base)
         if lb is None:
-            return None
+            return self._fraction_number(text, base, q)
         # "Women made up 120 of them and men 90", «женщин среди них 50, мужчин – 45»
         word, ws_, we_ = lb
         lemma = _en_label(word) if self.lang == "en" else _noun_ru(word.lower()) or word.lower()
@@ -609,6 +615,30 @@ class _Builder:
         if re.match(r"[ \u00a0]+(?:of(?:[ \u00a0]+the)?|из)[ \u00a0]+\d", text[q.end - base:q.end - base + 12]):
             q2.meta["part_of_next"] = True  # "Women account for 40 of the 90 trainees": a group before its whole
         return q2
+
+    def _fraction_number(self, text: str, base: int, q: Quantity) -> Quantity | None:
+        """A bare number that is a part by its place: before "of [our|the] M" ("90 of our 300 graduates"), or
+        set off by a comma or a dash right after a fraction's phrase ("A third of them, 40, were …")."""
+        s0, e0 = q.start - base, q.end - base
+        if q.value >= 1900 and not q.num.style.group:
+            return None
+        if FRACTION_PART_OF[self.lang].match(text, e0, e0 + 24):
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta.update(group_number=True, part_of_next=True)
+            return q2
+        head = text[max(0, s0 - 60):s0]
+        if not head.rstrip(" \u00a0").endswith((",", "—", "–")):
+            return None
+        from app.facts.shares import fraction_at
+
+        ws = words(head)
+        for i in range(max(0, len(ws) - 8), len(ws)):
+            m = fraction_at(self.lang, ws, i)
+            if m is not None and len(ws) - m[1] <= 4 and not any(w.norm in (".", ";", ":", "(", ")") for w in ws[m[1]:]):
+                q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+                q2.meta.update(group_number=True, fraction_part=True)
+                return q2
+        return None
 
     def _group_number_after(self, text: str, base: int, q: Quantity) -> Quantity | None:
         """"40 of them women", "30 were men", «70 из них — женщины», «70 — женщины»: a count whose noun
@@ -1460,6 +1490,10 @@ class _Builder:
             # «по 2 500 евро за единицу», «за штуку»: per item too
             return w in ("each", "every", "apiece", "per") if lang == "en" else w.startswith("кажд") or w in ("единицу", "штуку")
 
+        def is_each_at(j: int) -> bool:
+            # «каждый третий выпускник», "every fourth household": a fraction, not a figure per item
+            return is_each(ws[j].norm) and not (j + 1 < len(ws) and _ordinal(lang, ws[j + 1].norm))
+
         def after_each(j: int, limit: int) -> tuple[str, int | None]:
             from app.facts.quantities import STOP_EN, _en_singular
 
@@ -1478,7 +1512,7 @@ class _Builder:
             if w in (".", ";", ":") or (j > i1 and w == ",") or ws[j].start >= nxt:
                 break
             between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(")]
-            ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each(ws[jj].norm)
+            ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each_at(jj)
                           and ws[jj + 1].norm == ("of" if lang == "en" else "из")
                           and all(v.norm.isalpha() for v in ws[i1:jj]) and ws[jj].start < nxt), None)
             if ahead is not None:
@@ -1489,7 +1523,7 @@ class _Builder:
                 break  # "20 every year": a frequency
             if lang == "en" and w == "per" and j + 1 < len(ws) and ws[j + 1].norm in TIME_NOUNS:
                 break  # "EUR 5,000 per month": a rate
-            if is_each(w):
+            if is_each_at(j):
                 noun, of = after_each(j, nxt)
                 return {"noun": noun, "of": of, "each_at": None}
         if po:
@@ -1497,7 +1531,7 @@ class _Builder:
             for j in range(i0 - 2, max(-1, i0 - 8), -1):
                 if ws[j].end <= prv or ws[j].norm in (".", ";", ":"):
                     break
-                if is_each(ws[j].norm):
+                if is_each_at(j):
                     noun, of = after_each(j, x.start)
                     return {"noun": noun, "of": of, "each_at": j}
             return {"noun": "", "of": None, "each_at": None}
@@ -1514,14 +1548,14 @@ class _Builder:
         # "each" earlier in the clause, no figure between it and x but the items ("Each of the 12 clinics")
         of_word = "of" if lang == "en" else "из"
         for c0 in range(i0 - 1, max(-1, i0 - 4), -1):
-            if ws[c0].norm == of_word and c0 > 0 and is_each(ws[c0 - 1].norm):
+            if ws[c0].norm == of_word and c0 > 0 and is_each_at(c0 - 1):
                 return None  # x is the items themselves
         j = i0 - 1
         reach = 10
         pc = next((o for o in reversed(fs) if o.end == prv), None)
         if pc is not None and pc.kind == "count":
             c0 = self._widx(ws, pc.start)
-            if any(ws[k].norm == of_word and k > 0 and is_each(ws[k - 1].norm) for k in range(max(0, c0 - 3), c0)):
+            if any(ws[k].norm == of_word and k > 0 and is_each_at(k - 1) for k in range(max(0, c0 - 3), c0)):
                 reach = 24  # "Each of the 12 schools selected in … for the … pilot will receive EUR 20,000": a long subject
         while j >= max(0, i0 - reach):
             w = ws[j].norm
@@ -1529,11 +1563,13 @@ class _Builder:
                 c = _containing(fs, ws[j].start, "count")
                 c0 = self._widx(ws, c.start) if c is not None else -1
                 k = next((k for k in range(c0 - 1, max(-1, c0 - 4), -1) if ws[k].norm == of_word), None) if c0 > 0 else None
-                if k is not None and k > 0 and is_each(ws[k - 1].norm):
+                if k is not None and k > 0 and is_each_at(k - 1):
                     return {"noun": "", "of": c0, "each_at": k - 1}
                 break
             if w in (".", ";", ":", ",", "(", ")", "and", "и", "а", "but", "но"):
                 break
+            if (lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд")) and not is_each_at(j):
+                break  # «каждого пятого обследованного — у 75 человек»: a fraction
             if lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд"):
                 if lang == "en" and w == "every" and not (j + 1 < len(ws) and (ws[j + 1].norm == "of" or ws[j + 1].norm.isalpha() and _en_item_after_every(ws[j + 1].norm))):
                     break  # "every year", "every two months": a frequency; "Every centre gets …": each item
@@ -1545,7 +1581,7 @@ class _Builder:
         for j in range(0, min(3, i0)):
             w = ws[j].norm
             if lang == "en" and w == "each" or lang == "ru" and w.startswith("кажд"):
-                if j + 1 < len(ws) and ws[j + 1].norm == of_word or prv > ws[j].start:
+                if j + 1 < len(ws) and ws[j + 1].norm == of_word or prv > ws[j].start or not is_each_at(j):
                     break
                 if any(v.norm in (".", ";", ":") for v in ws[j:i0]):
                     break

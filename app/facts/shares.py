@@ -609,3 +609,232 @@ def structural_count_shares(b) -> None:
             b.rel("share", [p.id, part.id, whole.id], origin="text", note="structural count share")
             in_share.add(p.id)
             parts_of_share.add(part.id)
+
+
+_ORD_ENDINGS = ("ий", "ья", "ье", "ьи", "ьего", "ьему", "ьим", "ью", "ьей", "ый", "ая", "ое", "ые", "ого", "ому", "ым", "ую", "ой",
+                "ом", "ых")
+
+
+def _ordinal(lang: str, word: str) -> int | None:
+    """N of an ordinal word ("fifth", «пятого», «четвертую»): list ``fraction_ordinals`` (Russian: a stem and a
+    case ending)."""
+    from app.facts.phrases import data
+
+    ords = data(lang).get("fraction_ordinals") or {}
+    if lang != "ru":
+        v = ords.get(word)
+        return int(v) if v else None
+    for stem, v in ords.items():
+        if word.startswith(stem) and word[len(stem):] in _ORD_ENDINGS:
+            return int(v)
+    return None
+
+
+def fraction_at(lang: str, ws, i: int):
+    """A fraction starting at word i: (first word, word after it, value as a share of 1, hedge) or None. Read:
+    "a third", "two thirds", "half", «половина», «две трети», «пятая часть», «девять десятых», "every fourth",
+    «каждый пятый», "one in three", "one in every three", "one out of four"; a hedge before it ("almost a half",
+    «почти треть»: list ``fraction_hedges``)."""
+    from app.facts.phrases import data
+    from app.facts.quantities import _fraction_words
+
+    d = data(lang)
+    fr, nums = _fraction_words(lang)
+    hedges = d.get("fraction_hedges") or {}
+    n = len(ws)
+    j, hedge = i, None
+    for h, kind in hedges.items():
+        hw = h.split()
+        if all(j + t < n and ws[j + t].norm == hw[t] for t in range(len(hw))):
+            hedge, j = kind, j + len(hw)
+            break
+    if j >= n:
+        return None
+    w = ws[j].norm
+    if w in ("first", "second", "last", "первая", "первой", "первую", "вторая", "вторую", "второй"):
+        return None
+    # "every third", «каждый пятый»
+    if w in (d.get("fraction_every") or ()) and j + 1 < n:
+        o = _ordinal(lang, ws[j + 1].norm)
+        if o:
+            return i, j + 2, 1.0 / o, hedge
+        return None
+    # "one in three", "one in every three", "one out of four", "one of every five"
+    if lang == "en" and w in ("one", "1") and j + 2 < n:
+        small = d.get("fraction_in_numbers") or {}
+        k = j + 1
+        if ws[k].norm == "out" and k + 1 < n and ws[k + 1].norm == "of":
+            k += 2
+        elif ws[k].norm in ("in", "of"):
+            k += 1
+        else:
+            return None
+        if k < n and ws[k].norm == "every":
+            k += 1
+        if k < n:
+            t = ws[k].norm
+            m = small.get(t) or (int(t) if t.isdigit() and 1 < int(t) <= 20 else None)
+            if m and (ws[j + 1].norm != "of" or ws[j + 2].norm == "every"):
+                return i, k + 1, 1.0 / m, hedge
+        return None
+    mult, k = 1.0, j
+    if w in nums and j + 1 < n:
+        mult, k = nums[w], j + 1
+    t = ws[k].norm if k < n else ""
+    if t in fr and (k == j or ws[k - 1].norm in nums):
+        if t in ("пятая", "пятую", "пятых") and not (k + 1 < n and ws[k + 1].norm in (d.get("fraction_part_words") or ())):
+            pass  # «пятая» alone is an ordinal («пятая школа»), read below with «часть»
+        else:
+            if lang == "en" and t == "half" and k + 1 < n and ws[k + 1].norm in ("a", "an", "year", "day", "hour", "month"):
+                return None  # "half a year": a duration
+            e = k + 1
+            if k + 1 < n and ws[k + 1].norm in (d.get("fraction_part_words") or ()):
+                e += 1
+            return i, e, mult * fr[t], hedge
+    dens = d.get("fraction_denominators") or {}
+    if k > j and t in dens:
+        return i, k + 1, mult / float(dens[t]), hedge
+    o = _ordinal(lang, w) if lang == "ru" else None
+    if o and j + 1 < n and ws[j + 1].norm in (d.get("fraction_part_words") or ()):
+        return i, j + 2, 1.0 / o, hedge
+    return None
+
+
+def fraction_shares(b) -> None:
+    """A fraction anywhere in a sentence is a share when a part and a whole stand next to it: the part set off
+    by a dash or a comma right after the fraction's phrase («Каждый третий выпускник – 1 200 человек – …»,
+    "A third of them, 40, were …", «Девять десятых этой суммы – 360 000 евро – …»), or the figure the fraction
+    restates after a link ("90 of our 300 graduates … – that is almost a half", «1,25 млн … — это пятая часть
+    бюджета»). The whole: the count or amount right after "of" / «из» in the fraction's phrase, the whole the
+    part has by the sentence's structure or a relation, else the nearest larger figure of the same kind before
+    it (same sentence, or up to two sentences back in the paragraph or the one before). A percentage fact is
+    added for the fraction; the fraction, not the count, is the suspect (it is the figure written from the
+    others)."""
+    from app.facts.model import _noun_match, _people
+    from app.facts.quantities import Quantity
+
+    lang = b.lang
+    F = b.model.facts
+    links = phrase_set(lang, "fraction_links")
+    used = {i for r in b.model.relations for i in r.facts}
+    in_share, parts_of_share = _shared(b)
+
+    def kin(a, w):
+        if a.kind != w.kind:
+            return False
+        if a.kind == "money":
+            return a.unit == w.unit or "?" in (a.unit, w.unit)
+        return _noun_match(a.unit, w.unit) or _people(lang, a.unit) and _people(lang, w.unit) or not a.unit
+
+    def figure(o):
+        return _plain_count(o) or _usable(o)
+
+    def part_figure(o):  # a part may be a subset already («Половина выпускников – 210 человек»: fraction_dash_parts)
+        return figure(o) or o.kind == "count" and o.subset and not (o.hedge or o.table or o.meta.get("each") or o.meta.get("product"))
+
+    def whole_of(part, k):
+        for r in b.model.relations:
+            if r.kind in ("groups", "sum") and part.id in r.facts[1:]:
+                return F[r.facts[0]]
+        if part.kind == "count":
+            w = _structural_whole(b, b.sent_facts[k], b.sent_words[k], part)
+            if w is not None:
+                return w
+        if part.kind == "money" and isinstance(part.meta.get("whole"), int):
+            return F[part.meta["whole"]]
+        for back in range(k, max(-1, k - 3), -1):
+            if b.sent_block[k] - b.sent_block[back] > 1:
+                break
+            cands = [o for o in b.sent_facts[back] if figure(o) and o.end <= part.start and o.value > part.value
+                     and kin(part, o) and not o.subset]
+            if cands:
+                if part.kind == "money":
+                    tot = [o for o in cands if o.role == "total"]
+                    return (tot or cands)[-1]
+                return cands[-1]
+        return None
+
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        if len(fs) > _MAX_FIGURES or len(ws) > 400:
+            continue
+        i = 0
+        while i < len(ws):
+            m = fraction_at(lang, ws, i)
+            if m is None:
+                i += 1
+                continue
+            a, e, v, hedge = m
+            i = e
+            start, end = ws[a].start, ws[e - 1].end
+            over = [o for o in fs if o.start < end and start < o.end]
+            if any(o.kind != "count" or o.id in used for o in over):
+                continue
+            figs = [o for o in fs if o.kind in ("count", "money", "percent") and o not in over]
+            after = [o for o in figs if o.start >= end]
+            before = [o for o in figs if o.end <= start]
+            part = whole = None
+            # the whole named in the fraction's phrase: "of the 1,800 connections", «из 450 жителей»
+            if e < len(ws) and ws[e].norm in ("of", "из", "от") and after:
+                t = e + 1
+                while t < len(ws) and ws[t].norm in _OF_FILLER | {"our", "these", "this", "наших", "этой", "этих"} and t <= e + 3:
+                    t += 1
+                if t < len(ws) and ws[t].start == after[0].start and figure(after[0]):
+                    whole = after[0]
+                    after = after[1:]
+            # the part set off right after the phrase
+            if after and part_figure(after[0]):
+                c = after[0]
+                gap = b.text[(whole.end if whole is not None else end):c.start]
+                nw = b._widx(ws, c.start) - e
+                if nw <= 7 and len(gap) <= 80 and any(ch in gap for ch in ",—–") and not any(ch in gap for ch in ".;:()") \
+                        and not any(o.kind in ("count", "money", "percent") and end <= o.start < c.start and o is not whole for o in figs):
+                    part = c
+            if part is None and before and part_figure(before[-1]):
+                # the figure the fraction restates: a link right before it, no clause break before the link
+                t = a
+                lk = None
+                for back in range(1, 4):
+                    s0 = a - back
+                    if s0 < 0:
+                        break
+                    mm = links.at(ws, s0, a)
+                    if mm is not None and mm.j == a:
+                        lk = s0
+                if lk is not None:
+                    c = before[-1]
+                    lo = b._widx(ws, c.end)
+                    gapw = ws[lo:lk]
+                    if len(gapw) <= 10 and not any(g.norm in (";", ":", ".", "(", ")") for g in gapw) \
+                            and lk > 0 and (ws[lk - 1].norm in (",", "—", "–", "-") or ws[lk].norm in ("—", "–", "-")):
+                        part = c
+                        if len(before) >= 2 and figure(before[-2]) and kin(before[-2], c) and before[-2].value < c.value \
+                                and _structural_whole(b, fs, ws, before[-2]) is c:
+                            part, whole = before[-2], c  # "90 of our 300 graduates … – that is almost a half"
+            if part is None or part.id in parts_of_share or part.hedge:
+                continue
+            if whole is None:
+                whole = whole_of(part, k)
+            if whole is None or whole.hedge or not kin(part, whole) or not whole.value > part.value:
+                continue
+            if not 0.005 < part.value / whole.value < 1:
+                continue
+            value = round(v * 100, 4)
+            for o in over:
+                o.kind, o.value, o.unit, o.start, o.end = "percent", value, "%", start, end
+                o.text = b.doc.span_text(start, end)
+                pf = o
+                break
+            else:
+                q = Quantity("percent", start, end, value, "%", None, decimals=0)
+                q.meta["fraction"] = True
+                pf = b.add("percent", start, end, value, "%", q, place=part.place,
+                           scope=b.scope_at(start), sentence=k, block=b.sent_block[k])
+                fs.append(pf)
+                fs.sort(key=lambda f: f.start)
+            pf.meta["fraction"] = True
+            pf.hedge = hedge
+            pf.attached = True
+            b.rel("share", [pf.id, part.id, whole.id], origin="text", note="fraction share")
+            used.update([pf.id, part.id, whole.id])
+            parts_of_share.add(part.id)
