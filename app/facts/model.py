@@ -67,6 +67,7 @@ class Relation:
     complete: bool = True  # sum/groups: the parts are all of the whole (else: at most the whole)
     origin: str = "text"  # text | table | scope
     note: str = ""
+    factor: float = 1.0  # product: a third factor of the total (a rate's duration: people × rate × months)
 
 
 @dataclass
@@ -620,8 +621,8 @@ class _Builder:
         """A bare number that is a part by its place: before "of [our|the] M" ("90 of our 300 graduates"), or
         set off by a comma or a dash right after a fraction's phrase ("A third of them, 40, were …")."""
         s0, e0 = q.start - base, q.end - base
-        if q.value >= 1900 and not q.num.style.group:
-            return None
+        if q.value >= 1900 and not q.num.style.group or q.value < 2:
+            return None  # ("every one of the 30 schools": no part)
         if FRACTION_PART_OF[self.lang].match(text, e0, e0 + 24):
             q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
             q2.meta.update(group_number=True, part_of_next=True)
@@ -1526,6 +1527,22 @@ class _Builder:
             if is_each_at(j):
                 noun, of = after_each(j, nxt)
                 return {"noun": noun, "of": of, "each_at": None}
+        one_next = any(o.kind == "count" and o.value == 1 and o.start == ws[i1 + 1].start for o in fs) if i1 + 1 < len(ws) else False
+        if lang == "ru" and i1 + 1 < len(ws) and ws[i1].norm == "на" and (ws[i1 + 1].start < nxt or one_next):
+            # «1 200 евро на семью», «5 000 евро на одну школу», «из расчёта 5 000 евро на грант»: the items' noun after
+            # «на», when the sentence counts those items before the figure (or «из расчёта» opens the rate)
+            k = i1 + 1
+            one = ws[k].norm in ("одну", "одного", "один", "одно")
+            if one and k + 1 < len(ws):
+                k += 1
+            lemma = _noun_ru(ws[k].norm) if ws[k].norm.isalpha() and len(ws[k].norm) > 2 else ""
+            rate = i0 >= 2 and ws[i0 - 2].norm == "из" and ws[i0 - 1].norm.startswith("расч")
+            if lemma and lemma not in ("месяц", "год", "неделя", "день", "час", "срок", "период", "сумма", "цель", "нужда",
+                                       "закупка", "ремонт", "обучение", "оплата", "покупка", "строительство", "содержание"):
+                counted = [c for c in fs if c.kind == "count" and c.end <= x.start and not c.meta.get("measure")
+                           and (_noun_match(c.unit, lemma) or lemma == "человек" and _people(lang, c.unit))]
+                if counted or (rate or one) and any(c.kind == "count" and c.end <= x.start for c in fs):
+                    return {"noun": lemma if counted else "", "of": None, "each_at": None}
         if po:
             # «На каждый дом предусмотрено по 18 000 евро»: the items' noun is the one after «каждый» before it
             for j in range(i0 - 2, max(-1, i0 - 8), -1):
@@ -1669,6 +1686,15 @@ class _Builder:
                 before = [c for c in counts if c is not x and c.end <= x.start
                           and self._widx(ws, x.start) - self._widx(ws, c.end) <= 6
                           and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
+                if noun and not (before and _noun_match(before[-1].unit, noun)):
+                    # "The 18 clinics will be equipped at a cost of EUR 25,000 per clinic": the count of the noun after
+                    # "per", further back in the clause (up to 14 words, no clause break, no other figure between)
+                    named = [c for c in counts if c is not x and c.end <= x.start and _noun_match(c.unit, noun)
+                             and self._widx(ws, x.start) - self._widx(ws, c.end) <= 14
+                             and not any(w.norm in (";", ".", ":") for w in ws[self._widx(ws, c.end):i0])
+                             and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
+                    if named:
+                        before = named
                 if before and (not noun or _noun_match(before[-1].unit, noun)):
                     n = before[-1]
                     origin = self._origin_count(ws, n, counts, x) if not noun else None
@@ -1681,6 +1707,8 @@ class _Builder:
                 x.meta["each_noun"] = noun
             if n is None or n.kind == x.kind == "count" and n.unit == x.unit and x.unit:
                 continue
+            if n.value < 2 and n.num is not None and n.num.words:
+                continue  # "for every one of the 30 schools": "one" counts no items
             n.meta["items"] = True
             tot = None
             for t in fs:
@@ -1694,6 +1722,10 @@ class _Builder:
                 n.meta["each"] = x.id
                 x.meta["items_of"] = n.id
                 continue
+            from app.facts.products import rate_with_duration
+
+            if x.kind == "money" and rate_with_duration(self, x):
+                continue  # «по 200 евро в неделю в течение десяти недель – всего 30 000 евро»: three factors (rate_products)
             tot.meta["product"] = True
             self.rel("product", [n.id, x.id, tot.id])
 
@@ -1914,8 +1946,12 @@ class _Builder:
                         # the per-item figure in apposition right after the amount is what the amount is made of
                         apposed = first is x and "items_of" in x.meta and n.start > x.end and \
                             re.fullmatch(r"[ \u00a0]*[–—:][ \u00a0]*(?:по[ \u00a0]+)?", between) is not None
+                        # "The EU allocated EUR 90,000 for 15 micro-grants at EUR 5,000 per grant", «выделено 90 000 евро на 15
+                        # микрогрантов»: the amount right before the items, given for them
+                        purpose = first is n and x.kind == "money" and not t.hedge and \
+                            re.fullmatch(r"[ \u00a0]*(?:for|to[ \u00a0]+fund|на|для)[ \u00a0]*", between, re.I) is not None
                         if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
-                                and (x.kind == "count" or t.role in (None, "other") or cued or apposed or split and not t.hedge):
+                                and (x.kind == "count" or t.role in (None, "other") or cued or apposed or purpose or split and not t.hedge):
                             tot = t
                 if tot is None:
                     # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
@@ -2934,7 +2970,9 @@ def _noun_match(unit: str, noun: str) -> bool:
     if not unit or not noun:
         return False
     u, n = unit.lower().lstrip("@"), noun.lower()
-    return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5])
+    # "micro-grants" ~ "grant", «микрогрантов» ~ «грант»: a compound ending in the noun
+    return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5]) or \
+        len(n) >= 5 and u.endswith(("-" + n, n)) and len(u) - len(n) <= 6
 
 
 def _people(lang: str, unit: str) -> bool:

@@ -139,7 +139,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         return abs(av - bv) < 1e-6 * max(av, bv, 1) + (0.5 * unit if unit < 1 else 0)
     if r.kind == "product":
         (n, ni), (each, ei), (tot, ti) = fs
-        return _meets((ni[0] * ei[0], ni[1] * ei[1]), ti, 1e-6)
+        k = r.factor
+        return _meets((ni[0] * ei[0] * k, ni[1] * ei[1] * k), ti, 1e-6)
     if r.kind == "duration":
         d, rng = facts.facts[r.facts[0]], facts.facts[r.facts[1]]
         months = override.get(d.id, d.value) * {"years": 12, "months": 1, "weeks": 12 / 52, "days": 12 / 365}.get(d.unit, 1)
@@ -236,14 +237,15 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
         return True, other.value, (other.value, other.value)
     if r.kind == "product":
         n, each, tot = (F[i] for i in r.facts)
+        k = r.factor
         if fid == tot.id:
-            v = n.value * each.value
+            v = n.value * each.value * k
             return True, v, (v, v)
         if fid == each.id and n.value:
-            v = tot.value / n.value
+            v = tot.value / n.value / k
             return True, v, (v, v)
         if fid == n.id and each.value:
-            v = tot.value / each.value
+            v = tot.value / each.value / k
             if abs(v - round(v)) > 1e-6:
                 return False, None, None
             return True, v, (v, v)
