@@ -660,22 +660,21 @@ def fraction_at(lang: str, ws, i: int):
             return i, j + 2, 1.0 / o, hedge
         return None
     # "one in three", "one in every three", "one out of four", "one of every five"
-    if lang == "en" and w in ("one", "1") and j + 2 < n:
-        small = d.get("fraction_in_numbers") or {}
+    small = d.get("fraction_in_numbers") or {}
+    if lang == "en" and (w in ("one", "1") or w in small) and j + 2 < n and ws[j + 1].norm in ("in", "of", "out"):
+        num = 1 if w in ("one", "1") else small[w]
         k = j + 1
         if ws[k].norm == "out" and k + 1 < n and ws[k + 1].norm == "of":
             k += 2
         elif ws[k].norm in ("in", "of"):
             k += 1
-        else:
-            return None
         if k < n and ws[k].norm == "every":
             k += 1
         if k < n:
             t = ws[k].norm
             m = small.get(t) or (int(t) if t.isdigit() and 1 < int(t) <= 20 else None)
-            if m and (ws[j + 1].norm != "of" or ws[j + 2].norm == "every"):
-                return i, k + 1, 1.0 / m, hedge
+            if m and m > num and (ws[j + 1].norm != "of" or ws[j + 2].norm == "every"):
+                return i, k + 1, num / m, hedge
         return None
     mult, k = 1.0, j
     if w in nums and j + 1 < n:
@@ -732,7 +731,7 @@ def fraction_shares(b) -> None:
     def part_figure(o):  # a part may be a subset already («Половина выпускников – 210 человек»: fraction_dash_parts)
         return figure(o) or o.kind == "count" and o.subset and not (o.hedge or o.table or o.meta.get("each") or o.meta.get("product"))
 
-    def whole_of(part, k):
+    def whole_of(part, k, noun=""):
         for r in b.model.relations:
             if r.kind in ("groups", "sum") and part.id in r.facts[1:]:
                 return F[r.facts[0]]
@@ -746,7 +745,12 @@ def fraction_shares(b) -> None:
             if b.sent_block[k] - b.sent_block[back] > 1:
                 break
             cands = [o for o in b.sent_facts[back] if figure(o) and o.end <= part.start and o.value > part.value
-                     and kin(part, o) and not o.subset]
+                     and kin(part, o) and not o.subset and not o.meta.get("part_of_next") and not o.meta.get("group_number")]
+            if noun and part.kind == "count":
+                # "One in four farmers, 75 people": the farmers counted before, not the nearest people
+                named = [o for o in cands if _noun_match(o.unit, noun)]
+                if named:
+                    return named[-1]
             if cands:
                 if part.kind == "money":
                     tot = [o for o in cands if o.role == "total"]
@@ -811,10 +815,22 @@ def fraction_shares(b) -> None:
                         if len(before) >= 2 and figure(before[-2]) and kin(before[-2], c) and before[-2].value < c.value \
                                 and _structural_whole(b, fs, ws, before[-2]) is c:
                             part, whole = before[-2], c  # "90 of our 300 graduates … – that is almost a half"
+            if part is not None and part.kind == "count":
+                part.subset = True  # a fraction's count is a part, never the whole counted again («Каждый третий – 1 200»)
             if part is None or part.id in parts_of_share or part.hedge:
                 continue
             if whole is None:
-                whole = whole_of(part, k)
+                noun = ""
+                if e < len(ws) and ws[e].norm.isalpha() and ws[e].norm not in ("of", "из", "от", "them", "них"):
+                    if lang == "ru":
+                        from app.facts.model import _noun_ru
+
+                        noun = _noun_ru(ws[e].norm) or ""
+                    else:
+                        from app.facts.quantities import _en_singular
+
+                        noun = _en_singular(ws[e].norm)
+                whole = whole_of(part, k, noun)
             if whole is None or whole.hedge or not kin(part, whole) or not whole.value > part.value:
                 continue
             if not 0.005 < part.value / whole.value < 1:
