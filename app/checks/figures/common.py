@@ -48,6 +48,10 @@ def replace_value(doc, f, value: float) -> str | None:
     text = f.text
     if f.meta.get("col_scale"):
         value = value / f.meta["col_scale"]  # a cell of a column headed «тыс. евро» is written in thousands
+    if f.kind == "percent" and f.meta.get("fraction") and (n is None or not text[n.end - f.start:].strip(" \u00a0").startswith("%")):
+        # «пятая часть», "one in three", "four fifths": the share the figures give, as a percentage
+        v = round(value)
+        return f"{v}\u00a0%" if lang == "ru" else f"{v}%"
     if n is None:
         return _replace_adjective(doc, f, value)
     a, b = n.start - f.start, n.end - f.start
