@@ -1689,13 +1689,13 @@ class _Builder:
                 if noun and not (before and _noun_match(before[-1].unit, noun)):
                     # "The 18 clinics will be equipped at a cost of EUR 25,000 per clinic": the count of the noun after
                     # "per", further back in the clause (up to 14 words, no clause break, no other figure between)
-                    named = [c for c in counts if c is not x and c.end <= x.start and _noun_match(c.unit, noun)
+                    named = [c for c in counts if c is not x and c.end <= x.start and _counts_noun(c, noun)
                              and self._widx(ws, x.start) - self._widx(ws, c.end) <= 14
                              and not any(w.norm in (";", ".", ":") for w in ws[self._widx(ws, c.end):i0])
                              and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
                     if named:
                         before = named
-                if before and (not noun or _noun_match(before[-1].unit, noun)):
+                if before and (not noun or _counts_noun(before[-1], noun)):
                     n = before[-1]
                     origin = self._origin_count(ws, n, counts, x) if not noun else None
                     if origin is not None:
@@ -2431,11 +2431,16 @@ class _Builder:
         for f in usable:
             if f.id in taken or f.id == whole.id or f.unit != rem.unit or f.start >= rem.start or f.block != rem.block:
                 continue
+            stated = any(r.kind == "sum" and r.facts[0] == whole.id and f.id in r.facts[1:] and r.origin == "text"
+                         for r in self.model.relations)  # «освоено 1,35 млн евро из 2,1 млн евро …; остаток …»
             if not (rem.sentence - 1 <= f.sentence <= rem.sentence) or f.start <= whole.end and whole.block == rem.block \
-                    and whole.start < rem.start:  # ("The remaining 0.4 million of the 4.6-million budget": the whole after the parts)
+                    and whole.start < rem.start and not stated:  # ("The remaining 0.4 million of the 4.6-million budget": the whole after the parts)
                 continue
-            if f.role not in (None, "other", "eu", "cofin") or f.hedge or f.subset or f.value >= whole.value:
+            if f.role not in (None, "other", "eu", "cofin") or f.hedge or f.value >= whole.value:
                 continue
+            if f.subset and not (f.sentence == rem.sentence and not f.meta.get("aggregate") and not f.meta.get("additional")):
+                continue  # ("EUR 1.35 million was spent in the first two years; the remaining EUR 850,000 …": a phase's part
+                #          in the sentence of "the remaining" is what it is the rest of)
             if any(r.kind in ("sum", "share") and f.id in r.facts[1:] and r.facts[0] != whole.id and
                    self.model.facts[r.facts[0]].kind == "money" for r in self.model.relations):
                 continue  # a part of another whole
@@ -2973,6 +2978,13 @@ def _noun_match(unit: str, noun: str) -> bool:
     # "micro-grants" ~ "grant", «микрогрантов» ~ «грант»: a compound ending in the noun
     return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5]) or \
         len(n) >= 5 and u.endswith(("-" + n, n)) and len(u) - len(n) <= 6
+
+
+def _counts_noun(c: Fact, noun: str) -> bool:
+    """The count c counts ``noun``: its noun, or a word of its noun phrase ("16 health posts" … "per health post")."""
+    if _noun_match(c.unit, noun):
+        return True
+    return len(noun) >= 4 and noun.lower() in [w.lower() for w in re.findall(r"[^\W\d_]+", c.text)[:4]]
 
 
 def _people(lang: str, unit: str) -> bool:

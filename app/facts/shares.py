@@ -17,6 +17,8 @@ A percentage that no sentence pattern tied to its amounts is still a share when 
 """
 from __future__ import annotations
 
+import re
+
 from app.facts.phrases import phrase_set
 
 _MAX_FIGURES = 40
@@ -791,7 +793,12 @@ def fraction_shares(b) -> None:
                 c = after[0]
                 gap = b.text[(whole.end if whole is not None else end):c.start]
                 nw = b._widx(ws, c.start) - e
-                if nw <= 7 and len(gap) <= 80 and any(ch in gap for ch in ",—–") and not any(ch in gap for ch in ".;:()") \
+                lead = gap.rstrip(" \u00a0")
+                for prep in (" у", " в", " на", "\u00a0у"):
+                    if lead.endswith(prep):
+                        lead = lead[:-len(prep)].rstrip(" \u00a0")
+                if nw <= 7 and len(gap) <= 80 and lead[-1:] in (",", "—", "–") and not any(ch in gap for ch in ".;:()") \
+                        and not re.search(r"(?<![\w])(?:а|и|and|but|но)(?![\w])", lead[:-1]) \
                         and not any(o.kind in ("count", "money", "percent") and end <= o.start < c.start and o is not whole for o in figs):
                     part = c
             if part is None and before and part_figure(before[-1]):

@@ -61,6 +61,8 @@ def interval(f: Fact, value: float | None = None, rounding: bool = False) -> tup
         hi = INF
     elif value is None and f.hedge == "max":
         lo = 0.0
+    elif value is None and f.hedge == "approx" and f.kind == "percent" and f.meta.get("fraction"):
+        lo, hi = min(lo, v * 0.85), max(hi, v * 1.15)  # "almost a third" for 30 %: a fraction is a rounder word
     elif value is None and f.hedge == "approx" and f.kind == "percent":
         # "roughly 90 percent" is a share rounded to its last round digit: 85–95 for a multiple of ten,
         # 2.5 points for a multiple of five, 1.5 otherwise (not 15 % of the value: 80 % is no "roughly 90")
