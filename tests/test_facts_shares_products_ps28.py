@@ -98,3 +98,30 @@ def test_a_rate_paid_to_people_for_a_duration_has_three_factors(lang, right, wro
 ])
 def test_the_remaining_after_a_phases_amount(lang, right, wrong, span):
     assert_flagged_twin_quiet("figures.parts", lang, wrong, right, span)
+
+
+@pytest.mark.parametrize("lang,right,wrong,span", [
+    ("en", "The 30-month \"Open Archives\" project, funded by the European Union, will spend its first eight months on "
+     "an inventory of 12 regional archives. The remaining 22 months will go to digitisation and training.",
+     "The 30-month \"Open Archives\" project, funded by the European Union, will spend its first eight months on "
+     "an inventory of 12 regional archives. The remaining 20 months will go to digitisation and training.", "20 months"),
+    ("ru", "Проект Европейского союза рассчитан на 30 месяцев. Первые 10 месяцев уйдут на обследование, ещё 12 месяцев — "
+     "на ремонт, а оставшиеся восемь месяцев — на обучение персонала.",
+     "Проект Европейского союза рассчитан на 30 месяцев. Первые 10 месяцев уйдут на обследование, ещё 12 месяцев — "
+     "на ремонт, а оставшиеся шесть месяцев — на обучение персонала.", "шесть месяцев"),
+])
+def test_the_remaining_months_of_a_project(lang, right, wrong, span):
+    assert_flagged_twin_quiet("figures.parts", lang, wrong, right, span)
+
+
+@pytest.mark.parametrize("lang,right,wrong,span", [
+    ("en", EU_EN + "The project bought 20 incubators at USD 9,000 per unit; the purchase came to USD 180,000.",
+     EU_EN + "The project bought 20 incubators at USD 9,000 per unit; the purchase came to USD 190,000.", "USD 190,000"),
+    ("ru", EU_RU + "Проект закупил 20 инкубаторов по цене 9 000 долларов США за штуку на общую сумму 180 000 долларов США.",
+     EU_RU + "Проект закупил 20 инкубаторов по цене 9 000 долларов США за штуку на общую сумму 190 000 долларов США.",
+     "190 000 долларов"),
+    ("en", EU_EN + "Each of the five regional hubs will host 30 trainees, so 150 trainees will be trained.",
+     EU_EN + "Each of the five regional hubs will host 30 trainees, so 160 trainees will be trained.", "160 trainees"),
+])
+def test_per_unit_and_so(lang, right, wrong, span):
+    assert_flagged_twin_quiet("figures.product", lang, wrong, right, span)

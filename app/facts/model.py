@@ -28,6 +28,7 @@ from app.facts.shares import _ordinal
 
 FRACTION_PART_OF = {"en": re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:(?:the|our|its|their|all)[ \u00a0]+)?\d"),
                     "ru": re.compile(r"[ \u00a0]+из[ \u00a0]+(?:(?:наших|всех|общего)[ \u00a0]+)?\d")}
+GENERIC_ITEMS = {"unit", "piece", "item", "единица", "штука"}
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
 
 
@@ -302,6 +303,9 @@ class _Builder:
         from app.facts.durations import start_end_across
 
         start_end_across(self)  # «… начался 1 апреля 2024 года. Он завершится 31 марта 2027 года.»: the project's period
+        from app.facts.durations import remaining_durations
+
+        remaining_durations(self)  # "The 24-month project … its first six months … The remaining 16 months …"
         from app.facts.money_parts import funding_lists
 
         funding_lists(self)  # "The EUR 4 million programme is financed by the EU (EUR 3.2 million), … and UNDP (…)"
@@ -1512,7 +1516,7 @@ class _Builder:
             w = ws[j].norm
             if w in (".", ";", ":") or (j > i1 and w == ",") or ws[j].start >= nxt:
                 break
-            between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(")]
+            between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(", "сша")]  # («долларов США за штуку»)
             ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each_at(jj)
                           and ws[jj + 1].norm == ("of" if lang == "en" else "из")
                           and all(v.norm.isalpha() for v in ws[i1:jj]) and ws[jj].start < nxt), None)
@@ -1647,6 +1651,8 @@ class _Builder:
                                                                 and info.get("items_at") is None and not info["noun"]):
                 continue  # a measured quantity per item only with "each" right after it: «панели мощностью 15 кВт каждая»
             noun = info["noun"]
+            if noun in GENERIC_ITEMS:
+                noun = ""  # "USD 9,500 per unit", «за штуку»: any item, the count before names it
             i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
             n = None
             if info["of"] is not None:  # "each of the 30 jamoats", «каждая из 12 больниц»
