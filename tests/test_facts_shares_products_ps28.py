@@ -125,3 +125,17 @@ def test_the_remaining_months_of_a_project(lang, right, wrong, span):
 ])
 def test_per_unit_and_so(lang, right, wrong, span):
     assert_flagged_twin_quiet("figures.product", lang, wrong, right, span)
+
+
+@pytest.mark.parametrize("lang,right,wrong,span", [
+    ("en", "The European Union provides EUR 1.5 million, or 75 per cent of the project's cost. The remaining EUR 500,000 "
+     "comes from the regional government.",
+     "The European Union provides EUR 1.5 million, or 80 per cent of the project's cost. The remaining EUR 500,000 "
+     "comes from the regional government.", "80 per cent"),
+    ("ru", "Европейский союз выделил грант в размере 1,6 млн евро — 80 процентов стоимости проекта. Остальные 400 тыс. "
+     "евро вносит хокимият области.",
+     "Европейский союз выделил грант в размере 1,6 млн евро — 75 процентов стоимости проекта. Остальные 400 тыс. "
+     "евро вносит хокимият области.", "75 процентов"),
+])
+def test_a_share_of_a_part_and_the_remaining_with_no_total(lang, right, wrong, span):
+    assert_flagged_twin_quiet("figures.share", lang, wrong, right, span)

@@ -314,6 +314,9 @@ class _Builder:
         bracketed_funders(self)  # "co-funded by the EU (€900,000), the Swiss Agency (€350,000) and UNDP (€250,000)"
         self._scope_relations()
         self._same_valued_thing()
+        from app.facts.shares import part_and_rest_shares
+
+        part_and_rest_shares(self)  # "EUR 1.2 million, or 60 % of the cost. The remaining EUR 900,000 …": no total stated
         from app.facts.groups import share_pairs
 
         share_pairs(self)  # «58 % составили женщины и 47 % — мужчины»: the shares of a women/men pair make 100 %

@@ -861,3 +861,29 @@ def fraction_shares(b) -> None:
             b.rel("share", [pf.id, part.id, whole.id], origin="text", note="fraction share")
             used.update([pf.id, part.id, whole.id])
             parts_of_share.add(part.id)
+
+
+def part_and_rest_shares(b) -> None:
+    """"The EU provides EUR 1.2 million, or 60 per cent of the project's cost. The remaining EUR 900,000 comes from
+    the municipality": with no total stated, a contributor's share is its amount over itself and "the remaining"
+    amount stated right after it (this sentence or the next of the paragraph, the same currency, no other amount
+    between)."""
+    F = b.model.facts
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    for p in F:
+        if p.kind != "percent" or p.id in in_share or not p.meta.get("pending_share") or p.hedge or p.table:
+            continue
+        part = F[p.meta["part"]] if isinstance(p.meta.get("part"), int) else None
+        if part is None or part.kind != "money" or part.hedge:
+            continue
+        if any(f.kind == "money" and f.role == "total" and f.unit == part.unit and f.scope == part.scope and not f.table
+               for f in F):
+            continue  # a stated total decides the share (scope relations)
+        later = [f for f in F if f.kind == "money" and f.start > p.end and f.unit == part.unit and not f.table
+                 and 0 <= f.sentence - p.sentence <= 1 and f.block - p.block <= 1]
+        if not later or later[0].role != "remaining" or later[0].hedge or later[0].subset:
+            continue
+        rest = later[0]
+        if any(f.kind == "money" and f.sentence >= 0 and part.end <= f.start < rest.start and f is not part for f in F):
+            continue
+        b.rel("share", [p.id, part.id, rest.id], origin="text", note="part and rest")

@@ -101,6 +101,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         (p, pi), (part, ai), (whole, wi) = [(facts.facts[i], interval(facts.facts[i], override.get(i), True)) for i in r.facts]
         if r.note == "complement":
             pi = (100 - pi[1], 100 - pi[0])  # "80 % … the remaining EUR 400,000": the part is the rest of the share
+        if r.note == "part and rest":
+            wi = (ai[0] + wi[0], ai[1] + wi[1])  # "$2.4 million — 60 % of the cost. The remaining $1.8 million …": part + rest
         if wi[1] <= 0:
             return True
         lo = ai[0] / wi[1] * 100 if wi[1] != INF else 0.0
@@ -197,6 +199,11 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
     if r.kind == "share":
         p, part, whole = (F[i] for i in r.facts)
         comp = r.note == "complement"
+        if r.note == "part and rest":
+            if fid != p.id or part.value + whole.value <= 0:
+                return False, None, None
+            v = part.value / (part.value + whole.value) * 100
+            return True, v, (v, v)
         if fid == p.id:
             if whole.value <= 0:
                 return False, None, None

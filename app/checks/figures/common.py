@@ -231,6 +231,10 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
         if rel.note == "complement" and f.id == p.id:
             return (f"'{t}' does not match the amounts: {part.text} is the rest of {whole.text} after another share{s_en}",
                     f"«{t}» не сходится с суммами: {part.text} — остаток от {whole.text} при другой доле{s_ru}")
+        if rel.note == "part and rest" and f.id == p.id:
+            return (f"'{t}' does not match the amounts: {part.text} of {part.text} plus the remaining {whole.text} is a "
+                    f"different share{s_en}",
+                    f"«{t}» не сходится с суммами: {part.text} от суммы {part.text} и остатка {whole.text} — другая доля{s_ru}")
         if f.id == p.id:
             return (f"'{t}' {where}does not match the amounts: {part.text} of {whole.text} is a different share{s_en}",
                     f"«{t}» {where_ru}не сходится с суммами: {part.text} от {whole.text} — другая доля{s_ru}")
