@@ -139,3 +139,16 @@ def test_per_unit_and_so(lang, right, wrong, span):
 ])
 def test_a_share_of_a_part_and_the_remaining_with_no_total(lang, right, wrong, span):
     assert_flagged_twin_quiet("figures.share", lang, wrong, right, span)
+
+
+def test_the_rest_counted_after_its_noun():
+    right = ("Учебный центр при поддержке Европейского союза выпустил 150 сварщиков, электриков и сантехников. "
+             "Сварщиков среди выпускников — 50; электриков — 45. Прочие выпускники, а их 55, получили специальность сантехника.")
+    wrong = right.replace("а их 55", "а их 65")
+    assert_flagged_twin_quiet("figures.groups", "ru", wrong, right, "65")
+
+
+def test_the_rest_after_an_unread_part_is_not_known():
+    text = ("В форуме, прошедшем при поддержке Европейского союза, приняли участие 200 представителей НКО. "
+            "80 делегатов приехали из Душанбе, 50 — из Худжанда. Остальные участники (70 человек) представляли Хатлон.")
+    assert loud_figures("ru", text) == []
