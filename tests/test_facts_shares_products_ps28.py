@@ -152,3 +152,10 @@ def test_the_rest_after_an_unread_part_is_not_known():
     text = ("В форуме, прошедшем при поддержке Европейского союза, приняли участие 200 представителей НКО. "
             "80 делегатов приехали из Душанбе, 50 — из Худжанда. Остальные участники (70 человек) представляли Хатлон.")
     assert loud_figures("ru", text) == []
+
+
+def test_of_which_n_with_its_share_in_brackets():
+    right = ("Beneficiaries of the EU-funded pilot in Kyzylorda region: 1,500 households, of which 450 (30%) are headed "
+             "by women; 200 families with children with disabilities.")
+    wrong = right.replace("(30%)", "(25%)")
+    assert_flagged_twin_quiet("figures.share", "en", wrong, right, "25%")

@@ -635,6 +635,11 @@ class _Builder:
             q2.meta.update(group_number=True, part_of_next=True)
             return q2
         head = text[max(0, s0 - 60):s0]
+        if re.search(r"(?:of[ \u00a0]+(?:which|whom)|из[ \u00a0]+(?:которых|них))[ \u00a0]*$", head, re.I) and \
+                text[e0:e0 + 2].lstrip(" \u00a0")[:1] == "(":
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta.update(group_number=True, of_them=True)
+            return q2  # "2,000 households, of which 600 (20%) are headed by women": a part of the count before
         if not head.rstrip(" \u00a0").endswith((",", "—", "–")):
             return None
         from app.facts.shares import fraction_at
