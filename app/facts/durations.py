@@ -111,3 +111,42 @@ def start_end_across(b) -> None:
         f.meta["split"] = True
         b.sent_facts[k + 1].append(f)
         b.sent_facts[k + 1].sort(key=lambda x: x.start)
+
+
+_REMAINING_BEFORE = {"en": ("remaining", "other", "final", "rest"), "ru": ("оставшиеся", "оставшихся", "остальные", "остальных",
+                                                                       "оставшимся", "остальным")}
+_MONTHS = {"months": 1.0, "years": 12.0, "weeks": 12 / 52}
+
+
+def remaining_durations(b) -> None:
+    """"The 24-month project … will devote its first six months to an assessment … The remaining 16 months will be
+    used to …": a duration called the rest (``_REMAINING_BEFORE`` right before it) is what the whole duration stated
+    before it in the paragraph (or the one before) leaves after the durations between them: a complete sum."""
+    F = b.model.facts
+    durs = [f for f in F if f.kind == "duration" and f.sentence >= 0 and not f.table]
+    used = {i for r in b.model.relations if r.kind == "sum" for i in r.facts}
+    for r in durs:
+        if r.id in used or r.hedge or r.unit not in _MONTHS:
+            continue
+        ws = b.sent_words[r.sentence]
+        i = b._widx(ws, r.start)
+        if not any(ws[k].norm in _REMAINING_BEFORE[b.lang] for k in range(max(0, i - 2), i)):
+            continue
+        before = [d for d in durs if d.end <= r.start and d.unit in _MONTHS and 0 <= r.block - d.block <= 1
+                  and r.sentence - d.sentence <= 3]
+        val = lambda d: d.value * _MONTHS[d.unit]  # noqa: E731
+        wholes = [d for d in before if val(d) > val(r) and not d.hedge]
+        if not wholes:
+            continue
+        whole = wholes[0]
+        if any(val(d) >= val(whole) for d in before if d is not whole and d.start > whole.start):
+            continue  # two wholes (a phase's length and the project's): not one reading
+        parts = [d for d in before if d.start > whole.end and d is not whole and not d.hedge and d.id not in used]
+        if not parts or any(d.unit != r.unit for d in parts) or whole.unit != r.unit and not whole.meta.get("adjective"):
+            continue
+        if whole.unit != r.unit:
+            continue
+        if sum(val(d) for d in parts) >= val(whole):
+            continue
+        r.meta["remaining"] = True
+        b.rel("sum", [whole.id] + [d.id for d in parts] + [r.id], True, origin="text", note="remaining duration")

@@ -24,7 +24,11 @@ from app.facts.dates import find_dates, find_ranges, time_points
 from app.facts.phrases import WORD, Word, data, norm, phrase_set, words
 from app.facts.quantities import Quantity, find_quantities
 from app.facts.relations import after_qualifier_prep, enumeration_complete, qualifier_gap
+from app.facts.shares import _ordinal
 
+FRACTION_PART_OF = {"en": re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:(?:the|our|its|their|all)[ \u00a0]+)?\d"),
+                    "ru": re.compile(r"[ \u00a0]+из[ \u00a0]+(?:(?:наших|всех|общего)[ \u00a0]+)?\d")}
+GENERIC_ITEMS = {"unit", "piece", "item", "единица", "штука"}
 PLACES = ("headline", "lead", "body", "quote", "table", "header", "footer", "footnote", "boilerplate")
 
 
@@ -64,6 +68,7 @@ class Relation:
     complete: bool = True  # sum/groups: the parts are all of the whole (else: at most the whole)
     origin: str = "text"  # text | table | scope
     note: str = ""
+    factor: float = 1.0  # product: a third factor of the total (a rate's duration: people × rate × months)
 
 
 @dataclass
@@ -283,6 +288,9 @@ class _Builder:
         from app.facts.shares import count_share_named_whole
 
         count_share_named_whole(self)  # "80 schools in X region, or 20% of the region's 320 schools"
+        from app.facts.shares import structural_count_shares
+
+        structural_count_shares(self)  # «Из 320 участников форума 208 — женщины (60 %)», «540 из 1 200 выпускников — 54 %»
         from app.facts.shares import fraction_count_shares
 
         fraction_count_shares(self)  # "Half of the group — 48 young people — …"
@@ -292,6 +300,9 @@ class _Builder:
         from app.facts.shares import fraction_dash_parts
 
         fraction_dash_parts(self)  # «Половина выпускников – 210 человек – …»
+        from app.facts.shares import fraction_shares
+
+        fraction_shares(self)  # «Каждый третий выпускник – 1 200 человек», "… – that is almost a half", «— это пятая часть бюджета»
         quote_roles(self)
         from app.facts.relations import eu_sentence_roles
 
@@ -307,6 +318,9 @@ class _Builder:
         from app.facts.durations import start_end_across
 
         start_end_across(self)  # «… начался 1 апреля 2024 года. Он завершится 31 марта 2027 года.»: the project's period
+        from app.facts.durations import remaining_durations
+
+        remaining_durations(self)  # "The 24-month project … its first six months … The remaining 16 months …"
         from app.facts.money_parts import funding_lists
 
         funding_lists(self)  # "The EUR 4 million programme is financed by the EU (EUR 3.2 million), … and UNDP (…)"
@@ -315,6 +329,9 @@ class _Builder:
         bracketed_funders(self)  # "co-funded by the EU (€900,000), the Swiss Agency (€350,000) and UNDP (€250,000)"
         self._scope_relations()
         self._same_valued_thing()
+        from app.facts.shares import part_and_rest_shares
+
+        part_and_rest_shares(self)  # "EUR 1.2 million, or 60 % of the cost. The remaining EUR 900,000 …": no total stated
         from app.facts.groups import share_pairs
 
         share_pairs(self)  # «58 % составили женщины и 47 % — мужчины»: the shares of a women/men pair make 100 %
@@ -632,7 +649,7 @@ class _Builder:
             return lc
         lb = self._label_before(text, q.start - base, q.end - base)
         if lb is None:
-            return None
+            return self._fraction_number(text, base, q)
         # "Women made up 120 of them and men 90", «женщин среди них 50, мужчин – 45»
         word, ws_, we_ = lb
         lemma = _en_label(word) if self.lang == "en" else _noun_ru(word.lower()) or word.lower()
@@ -643,6 +660,35 @@ class _Builder:
         if re.match(r"[ \u00a0]+(?:of(?:[ \u00a0]+the)?|из)[ \u00a0]+\d", text[q.end - base:q.end - base + 12]):
             q2.meta["part_of_next"] = True  # "Women account for 40 of the 90 trainees": a group before its whole
         return q2
+
+    def _fraction_number(self, text: str, base: int, q: Quantity) -> Quantity | None:
+        """A bare number that is a part by its place: before "of [our|the] M" ("90 of our 300 graduates"), or
+        set off by a comma or a dash right after a fraction's phrase ("A third of them, 40, were …")."""
+        s0, e0 = q.start - base, q.end - base
+        if q.value >= 1900 and not q.num.style.group or q.value < 2:
+            return None  # ("every one of the 30 schools": no part)
+        if FRACTION_PART_OF[self.lang].match(text, e0, e0 + 24):
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta.update(group_number=True, part_of_next=True)
+            return q2
+        head = text[max(0, s0 - 60):s0]
+        if re.search(r"(?:of[ \u00a0]+(?:which|whom)|из[ \u00a0]+(?:которых|них))[ \u00a0]*$", head, re.I) and \
+                text[e0:e0 + 2].lstrip(" \u00a0")[:1] == "(":
+            q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+            q2.meta.update(group_number=True, of_them=True)
+            return q2  # "2,000 households, of which 600 (20%) are headed by women": a part of the count before
+        if not head.rstrip(" \u00a0").endswith((",", "—", "–")):
+            return None
+        from app.facts.shares import fraction_at
+
+        ws = words(head)
+        for i in range(max(0, len(ws) - 8), len(ws)):
+            m = fraction_at(self.lang, ws, i)
+            if m is not None and len(ws) - m[1] <= 4 and not any(w.norm in (".", ";", ":", "(", ")") for w in ws[m[1]:]):
+                q2 = Quantity("count", q.start, q.end, q.value, "", q.num)
+                q2.meta.update(group_number=True, fraction_part=True)
+                return q2
+        return None
 
     def _group_number_after(self, text: str, base: int, q: Quantity) -> Quantity | None:
         """"40 of them women", "30 were men", «70 из них — женщины», «70 — женщины»: a count whose noun
@@ -1610,6 +1656,10 @@ class _Builder:
             # «по 2 500 евро за единицу», «за штуку»: per item too
             return w in ("each", "every", "apiece", "per") if lang == "en" else w.startswith("кажд") or w in ("единицу", "штуку")
 
+        def is_each_at(j: int) -> bool:
+            # «каждый третий выпускник», "every fourth household": a fraction, not a figure per item
+            return is_each(ws[j].norm) and not (j + 1 < len(ws) and _ordinal(lang, ws[j + 1].norm))
+
         def after_each(j: int, limit: int) -> tuple[str, int | None]:
             from app.facts.quantities import STOP_EN, _en_singular
 
@@ -1627,8 +1677,8 @@ class _Builder:
             w = ws[j].norm
             if w in (".", ";", ":") or (j > i1 and w == ",") or ws[j].start >= nxt:
                 break
-            between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(")]
-            ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each(ws[jj].norm)
+            between = [v.norm for v in ws[i1:j] if v.norm not in (",", "(", "сша")]  # («долларов США за штуку»)
+            ahead = next((jj for jj in range(j, min(len(ws) - 1, i1 + 5)) if is_each_at(jj)
                           and ws[jj + 1].norm == ("of" if lang == "en" else "из")
                           and all(v.norm.isalpha() for v in ws[i1:jj]) and ws[jj].start < nxt), None)
             if ahead is not None:
@@ -1639,15 +1689,31 @@ class _Builder:
                 break  # "20 every year": a frequency
             if lang == "en" and w == "per" and j + 1 < len(ws) and ws[j + 1].norm in TIME_NOUNS:
                 break  # "EUR 5,000 per month": a rate
-            if is_each(w):
+            if is_each_at(j):
                 noun, of = after_each(j, nxt)
                 return {"noun": noun, "of": of, "each_at": None}
+        one_next = any(o.kind == "count" and o.value == 1 and o.start == ws[i1 + 1].start for o in fs) if i1 + 1 < len(ws) else False
+        if lang == "ru" and i1 + 1 < len(ws) and ws[i1].norm == "на" and (ws[i1 + 1].start < nxt or one_next):
+            # «1 200 евро на семью», «5 000 евро на одну школу», «из расчёта 5 000 евро на грант»: the items' noun after
+            # «на», when the sentence counts those items before the figure (or «из расчёта» opens the rate)
+            k = i1 + 1
+            one = ws[k].norm in ("одну", "одного", "один", "одно")
+            if one and k + 1 < len(ws):
+                k += 1
+            lemma = _noun_ru(ws[k].norm) if ws[k].norm.isalpha() and len(ws[k].norm) > 2 else ""
+            rate = i0 >= 2 and ws[i0 - 2].norm == "из" and ws[i0 - 1].norm.startswith("расч")
+            if lemma and lemma not in ("месяц", "год", "неделя", "день", "час", "срок", "период", "сумма", "цель", "нужда",
+                                       "закупка", "ремонт", "обучение", "оплата", "покупка", "строительство", "содержание"):
+                counted = [c for c in fs if c.kind == "count" and c.end <= x.start and not c.meta.get("measure")
+                           and (_noun_match(c.unit, lemma) or lemma == "человек" and _people(lang, c.unit))]
+                if counted or (rate or one) and any(c.kind == "count" and c.end <= x.start for c in fs):
+                    return {"noun": lemma if counted else "", "of": None, "each_at": None}
         if po:
             # «На каждый дом предусмотрено по 18 000 евро»: the items' noun is the one after «каждый» before it
             for j in range(i0 - 2, max(-1, i0 - 8), -1):
                 if ws[j].end <= prv or ws[j].norm in (".", ";", ":"):
                     break
-                if is_each(ws[j].norm):
+                if is_each_at(j):
                     noun, of = after_each(j, x.start)
                     return {"noun": noun, "of": of, "each_at": j}
             return {"noun": "", "of": None, "each_at": None}
@@ -1664,14 +1730,14 @@ class _Builder:
         # "each" earlier in the clause, no figure between it and x but the items ("Each of the 12 clinics")
         of_word = "of" if lang == "en" else "из"
         for c0 in range(i0 - 1, max(-1, i0 - 4), -1):
-            if ws[c0].norm == of_word and c0 > 0 and is_each(ws[c0 - 1].norm):
+            if ws[c0].norm == of_word and c0 > 0 and is_each_at(c0 - 1):
                 return None  # x is the items themselves
         j = i0 - 1
         reach = 10
         pc = next((o for o in reversed(fs) if o.end == prv), None)
         if pc is not None and pc.kind == "count":
             c0 = self._widx(ws, pc.start)
-            if any(ws[k].norm == of_word and k > 0 and is_each(ws[k - 1].norm) for k in range(max(0, c0 - 3), c0)):
+            if any(ws[k].norm == of_word and k > 0 and is_each_at(k - 1) for k in range(max(0, c0 - 3), c0)):
                 reach = 24  # "Each of the 12 schools selected in … for the … pilot will receive EUR 20,000": a long subject
         while j >= max(0, i0 - reach):
             w = ws[j].norm
@@ -1679,11 +1745,13 @@ class _Builder:
                 c = _containing(fs, ws[j].start, "count")
                 c0 = self._widx(ws, c.start) if c is not None else -1
                 k = next((k for k in range(c0 - 1, max(-1, c0 - 4), -1) if ws[k].norm == of_word), None) if c0 > 0 else None
-                if k is not None and k > 0 and is_each(ws[k - 1].norm):
+                if k is not None and k > 0 and is_each_at(k - 1):
                     return {"noun": "", "of": c0, "each_at": k - 1}
                 break
             if w in (".", ";", ":", ",", "(", ")", "and", "и", "а", "but", "но"):
                 break
+            if (lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд")) and not is_each_at(j):
+                break  # «каждого пятого обследованного — у 75 человек»: a fraction
             if lang == "en" and w in ("each", "every") or lang == "ru" and w.startswith("кажд"):
                 if lang == "en" and w == "every" and not (j + 1 < len(ws) and (ws[j + 1].norm == "of" or ws[j + 1].norm.isalpha() and _en_item_after_every(ws[j + 1].norm))):
                     break  # "every year", "every two months": a frequency; "Every centre gets …": each item
@@ -1695,7 +1763,7 @@ class _Builder:
         for j in range(0, min(3, i0)):
             w = ws[j].norm
             if lang == "en" and w == "each" or lang == "ru" and w.startswith("кажд"):
-                if j + 1 < len(ws) and ws[j + 1].norm == of_word or prv > ws[j].start:
+                if j + 1 < len(ws) and ws[j + 1].norm == of_word or prv > ws[j].start or not is_each_at(j):
                     break
                 if any(v.norm in (".", ";", ":") for v in ws[j:i0]):
                     break
@@ -1745,6 +1813,8 @@ class _Builder:
                                                                 and info.get("items_at") is None and not info["noun"]):
                 continue  # a measured quantity per item only with "each" right after it: «панели мощностью 15 кВт каждая»
             noun = info["noun"]
+            if noun in GENERIC_ITEMS:
+                noun = ""  # "USD 9,500 per unit", «за штуку»: any item, the count before names it
             i0, i1 = self._widx(ws, x.start), self._widx(ws, x.end)
             n = None
             if info["of"] is not None:  # "each of the 30 jamoats", «каждая из 12 больниц»
@@ -1784,7 +1854,16 @@ class _Builder:
                 before = [c for c in counts if c is not x and c.end <= x.start
                           and self._widx(ws, x.start) - self._widx(ws, c.end) <= 6
                           and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
-                if before and (not noun or _noun_match(before[-1].unit, noun)):
+                if noun and not (before and _noun_match(before[-1].unit, noun)):
+                    # "The 18 clinics will be equipped at a cost of EUR 25,000 per clinic": the count of the noun after
+                    # "per", further back in the clause (up to 14 words, no clause break, no other figure between)
+                    named = [c for c in counts if c is not x and c.end <= x.start and _counts_noun(c, noun)
+                             and self._widx(ws, x.start) - self._widx(ws, c.end) <= 14
+                             and not any(w.norm in (";", ".", ":") for w in ws[self._widx(ws, c.end):i0])
+                             and not any(o.kind in ("money", "count", "percent") and c.end <= o.start < x.start for o in fs if o is not c)]
+                    if named:
+                        before = named
+                if before and (not noun or _counts_noun(before[-1], noun)):
                     n = before[-1]
                     origin = self._origin_count(ws, n, counts, x) if not noun else None
                     if origin is not None:
@@ -1796,6 +1875,8 @@ class _Builder:
                 x.meta["each_noun"] = noun
             if n is None or n.kind == x.kind == "count" and n.unit == x.unit and x.unit:
                 continue
+            if n.value < 2 and n.num is not None and n.num.words:
+                continue  # "for every one of the 30 schools": "one" counts no items
             n.meta["items"] = True
             tot = None
             for t in fs:
@@ -1809,6 +1890,10 @@ class _Builder:
                 n.meta["each"] = x.id
                 x.meta["items_of"] = n.id
                 continue
+            from app.facts.products import rate_with_duration
+
+            if x.kind == "money" and rate_with_duration(self, x):
+                continue  # «по 200 евро в неделю в течение десяти недель – всего 30 000 евро»: three factors (rate_products)
             tot.meta["product"] = True
             by_total.setdefault(tot.id, []).append((n, x, tot))
         for items in by_total.values():
@@ -2035,8 +2120,12 @@ class _Builder:
                         # the per-item figure in apposition right after the amount is what the amount is made of
                         apposed = first is x and "items_of" in x.meta and n.start > x.end and \
                             re.fullmatch(r"[ \u00a0]*[–—:][ \u00a0]*(?:по[ \u00a0]+)?", between) is not None
+                        # "The EU allocated EUR 90,000 for 15 micro-grants at EUR 5,000 per grant", «выделено 90 000 евро на 15
+                        # микрогрантов»: the amount right before the items, given for them
+                        purpose = first is n and x.kind == "money" and not t.hedge and \
+                            re.fullmatch(r"[ \u00a0]*(?:for|to[ \u00a0]+fund|на|для)[ \u00a0]*", between, re.I) is not None
                         if not others and gap <= 5 and tail_ok and ("," not in between or adjacent or cued) and ";" not in between \
-                                and (x.kind == "count" or t.role in (None, "other") or cued or apposed or split and not t.hedge):
+                                and (x.kind == "count" or t.role in (None, "other") or cued or apposed or purpose or split and not t.hedge):
                             tot = t
                 if tot is None:
                     # "EUR 4,000 per fellowship (EUR 60,000)", "EUR 12,000 each, or EUR 360,000": the total restated
@@ -2544,11 +2633,16 @@ class _Builder:
         for f in usable:
             if f.id in taken or f.id == whole.id or f.unit != rem.unit or f.start >= rem.start or f.block != rem.block:
                 continue
+            stated = any(r.kind == "sum" and r.facts[0] == whole.id and f.id in r.facts[1:] and r.origin == "text"
+                         for r in self.model.relations)  # «освоено 1,35 млн евро из 2,1 млн евро …; остаток …»
             if not (rem.sentence - 1 <= f.sentence <= rem.sentence) or f.start <= whole.end and whole.block == rem.block \
-                    and whole.start < rem.start:  # ("The remaining 0.4 million of the 4.6-million budget": the whole after the parts)
+                    and whole.start < rem.start and not stated:  # ("The remaining 0.4 million of the 4.6-million budget": the whole after the parts)
                 continue
-            if f.role not in (None, "other", "eu", "cofin") or f.hedge or f.subset or f.value >= whole.value:
+            if f.role not in (None, "other", "eu", "cofin") or f.hedge or f.value >= whole.value:
                 continue
+            if f.subset and not (f.sentence == rem.sentence and not f.meta.get("aggregate") and not f.meta.get("additional")):
+                continue  # ("EUR 1.35 million was spent in the first two years; the remaining EUR 850,000 …": a phase's part
+                #          in the sentence of "the remaining" is what it is the rest of)
             if any(r.kind in ("sum", "share") and f.id in r.facts[1:] and r.facts[0] != whole.id and
                    self.model.facts[r.facts[0]].kind == "money" for r in self.model.relations):
                 continue  # a part of another whole
@@ -3224,7 +3318,16 @@ def _noun_match(unit: str, noun: str) -> bool:
     if not unit or not noun:
         return False
     u, n = unit.lower().lstrip("@"), noun.lower()
-    return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5])
+    # "micro-grants" ~ "grant", «микрогрантов» ~ «грант»: a compound ending in the noun
+    return u == n or u.split()[-1] == n or (len(u) > 4 and len(n) > 4 and u[:5] == n[:5]) or \
+        len(n) >= 5 and u.endswith(("-" + n, n)) and len(u) - len(n) <= 6
+
+
+def _counts_noun(c: Fact, noun: str) -> bool:
+    """The count c counts ``noun``: its noun, or a word of its noun phrase ("16 health posts" … "per health post")."""
+    if _noun_match(c.unit, noun):
+        return True
+    return len(noun) >= 4 and noun.lower() in [w.lower() for w in re.findall(r"[^\W\d_]+", c.text)[:4]]
 
 
 def _people(lang: str, unit: str) -> bool:

@@ -168,6 +168,12 @@ def rate_with_duration(b, x) -> bool:
                and b.text[x.end:d.start].count(",") <= 1 for d in b.sent_facts[x.sentence])
 
 
+def _people_unit(lang, unit) -> bool:
+    from app.facts.model import _people
+
+    return _people(lang, unit)
+
+
 def rate_products(b) -> None:
     """A rate times a duration: "a monthly stipend of 25,000 soms for six months. Over the full fellowship, each
     … therefore receives 160,000 soms", «По пять занятий в неделю в течение четырёх недель — это двадцать четыре
@@ -223,6 +229,17 @@ def rate_products(b) -> None:
             if d.hedge and _over(b, d):
                 d.hedge = None  # "EUR 30,000 a month over 18 months": during them, not more than 18
             tot.meta["product"] = True
+            heads = [c for c in fs if c.kind == "count" and c is not x and c is not tot and c.value >= 2 and not c.hedge
+                     and not c.meta.get("measure") and not c.table and c.num is not None and c.num.integer]
+            if x.kind == "money" and abs(x.value * d.value - tot.value) > 0.005 * tot.value and len(heads) == 1 \
+                    and (_people_unit(b.lang, heads[0].unit) or heads[0].meta.get("items")):
+                # "a monthly stipend of EUR 300 will be paid to 40 trainees for six months, EUR 72,000 altogether":
+                # the people paid are the third factor
+                before = len(b.model.relations)
+                b.rel("product", [heads[0].id, x.id, tot.id], note="rate")
+                if len(b.model.relations) > before:
+                    b.model.relations[-1].factor = d.value
+                continue
             b.rel("product", [d.id, x.id, tot.id], note="rate")
             done.update([d.id, x.id, tot.id])
 
@@ -237,6 +254,9 @@ def one_item_amounts(b, fs, ws) -> None:
         after = [o for o in fs if o.start >= c.end]
         if not after or after[0].kind != "money" or after[0].meta.get("each"):
             continue
+        prev = [o for o in fs if o.end <= c.start]
+        if prev and prev[-1].kind == "money" and re.fullmatch(r"[ \u00a0]*(?:на|per|for)[ \u00a0]*", b.text[prev[-1].end:c.start], re.I):
+            continue  # «5 000 евро на одну школу, в общей сложности 160 000 евро»: the item the amount before is for
         x = after[0]
         gap = [w for w in ws if c.end <= w.start and w.end <= x.start]
         if len(gap) > 4 or any(w.norm in (";", ".", "and", "и", "а", "but", "но") for w in gap):

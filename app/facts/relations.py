@@ -73,12 +73,38 @@ def enumeration_complete(text: str, groups, lang: str) -> bool:
     return not any(w in tail for w in (("other", "others", "etc", "rest") if lang == "en" else ("друг", "прочи", "т. д", "т.д")))
 
 
-def remaining_before(ws: list[Word], i: int, lang: str) -> bool:
-    """The words right before word i say "the remaining" / «остальные» (list roles.remaining)."""
-    for m in phrase_set(lang, "roles").find(ws, max(0, i - 4), i):
+def remaining_before(ws: list[Word], i: int, lang: str, extended: bool = True) -> bool:
+    """The words right before word i say "the remaining" / «остальные» (list roles.remaining); ``extended``: also
+    with the rest's noun and a bracket between («Остальные участники (86 человек)»)."""
+    for m in phrase_set(lang, "roles").find(ws, max(0, i - 6), i):
         if m.label == "remaining" and m.j in (i, i - 1):
             return True
+        if not extended:
+            continue
+        if m.label == "remaining" and _rest_then_count(ws, m.j, i):
+            return True
+    if lang == "ru" and extended:
+        for k in range(max(0, i - 6), i):
+            if ws[k].norm in ("прочие", "прочих") and _rest_then_count(ws, k + 1, i):
+                return True  # «Прочие выпускники, а их 70, …»
     return False
+
+
+_REST_LINKS = {"(", ",", "—", "–", "а", "их", "them", "of", "are", "were", "in", "all", "в", "из", "них"}
+
+
+def _rest_then_count(ws: list[Word], j: int, i: int) -> bool:
+    """«Остальные участники (86 человек)», «Прочие выпускники, а их 70», «остальные — в Ахалском (четыре этрапа)», "the
+    others (35 people)": between the remaining word (ending at j) and the count at i at most two words of its own
+    (the noun, a place) and then a bracket or «а их» right before the count."""
+    between = ws[j:i]
+    if not between or len(between) > 6:
+        return False
+    own = [w for w in between if w.norm not in _REST_LINKS]
+    if len(own) > 2 or any(not w.norm.isalpha() for w in own) or any(w.norm in (".", ";", ":") for w in between):
+        return False
+    tail = [w.norm for w in between[-2:]]
+    return tail[-1] == "(" or tail == ["а", "их"] or tail[-1] == "их" and len(between) >= 2 and between[-2].norm == ","
 
 
 def remaining_counts(b) -> None:
@@ -170,6 +196,8 @@ def remaining_counts(b) -> None:
                 b._rel_keys.discard((solo.kind, tuple(solo.facts)))
             for p in parts + [f]:
                 p.subset = True
+            if not remaining_before(ws, b._widx(ws, f.start), lang, extended=False) and _unread_numbers(b, whole, f, parts):
+                continue  # «64 — из Худжанда», «четыре — в Марыйском»: a part no fact reads; the rest is not known
             whole.meta["groups"] = [p.id for p in parts + [f]]
             b.rel("groups", [whole.id] + [p.id for p in parts] + [f.id], True, note="remaining")
             in_groups.update([whole.id, f.id] + [p.id for p in parts])
@@ -271,6 +299,21 @@ def _bare_parts(b, whole, f) -> None:
             g.meta["group_number"] = True
             b.sent_facts[kk].append(g)
             b.sent_facts[kk].sort(key=lambda x: x.start)
+
+
+def _unread_numbers(b, a, f, parts) -> bool:
+    """A number (digits or words) between a and f that is none of the parts (unread, or read as another fact)."""
+    from app.facts.numbers import find_numbers
+
+    if f.start - a.end > 2000:
+        return True
+    spans = [(o.start, o.end) for o in parts]
+    for n in find_numbers(b.text[a.end:f.start], b.lang, a.end):
+        if not any(s0 <= n.start < e0 for s0, e0 in spans):
+            v = n.value
+            if not (1900 <= v <= 2100 and not n.words):
+                return True
+    return False
 
 
 def _uncounted_digits(b, a, f) -> bool:

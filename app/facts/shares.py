@@ -17,6 +17,8 @@ A percentage that no sentence pattern tied to its amounts is still a share when 
 """
 from __future__ import annotations
 
+import re
+
 from app.facts.phrases import phrase_set
 
 _MAX_FIGURES = 40
@@ -516,3 +518,372 @@ def fraction_dash_parts(b) -> None:
                 continue
             nxt.subset = True
             nxt.meta["fraction_part"] = True
+
+
+_PUNCT_LINKS = {",", "(", "—", "–", "-"}
+_OF_OPEN = {"en": ("of",), "ru": ("из",)}
+
+
+def _structural_whole(b, fs, ws, c):
+    """The whole a count c is a part of by the sentence's structure, or None: the whole of a groups relation c
+    belongs to ("Из 320 участников 208 — женщины"), the count right after "of" / «из» after c ("540 из 1 200
+    выпускников", "45 of the 150 trainees"), or the count the sentence opens with after "Of the" / «Из» when c is
+    the first count after it («Из 150 прошедших обучение 45 человек»)."""
+    F = b.model.facts
+    for r in b.model.relations:
+        if r.kind == "groups" and c.id in r.facts[1:]:
+            return F[r.facts[0]]
+    counts = [o for o in fs if o.kind in ("count", "money", "percent")]
+    at = next((n for n, o in enumerate(counts) if o is c), None)
+    if at is None:
+        return None
+    if at + 1 < len(counts):
+        w = counts[at + 1]
+        j = b._widx(ws, c.end)
+        while j < len(ws) and ws[j].start < w.start and ws[j].norm not in _OF_OPEN[b.lang]:
+            if ws[j].norm in _CLAUSE_BREAK or j - b._widx(ws, c.end) > 2:
+                break
+            j += 1
+        if j < len(ws) and ws[j].norm in _OF_OPEN[b.lang] and ws[j].start < w.start:
+            t = j + 1
+            while t < len(ws) and ws[t].start < w.start and ws[t].norm in _OF_FILLER | {"our", "наших", "its", "their"}:
+                t += 1
+            if t < len(ws) and ws[t].start == w.start and _plain_count(w) and w.value > c.value:
+                return w
+    if at >= 1 and ws and ws[0].norm in _OF_OPEN[b.lang]:
+        w = counts[at - 1]
+        t = 1
+        while t < len(ws) and ws[t].norm in _OF_FILLER:
+            t += 1
+        if at == 1 and t < len(ws) and ws[t].start == w.start and _plain_count(w) and w.value > c.value:
+            gap = ws[b._widx(ws, w.end):b._widx(ws, c.start)]
+            if len(gap) <= 6 and not any(g.norm in (";", ":", ".") for g in gap):
+                return w
+    return None
+
+
+def structural_count_shares(b) -> None:
+    """A percentage stated right after a count whose whole the sentence's structure gives: «Из 320 участников
+    форума 208 — женщины (60 %)», «Из 150 прошедших обучение 45 человек, или 25 %, — …», «трудоустроены 540
+    из 1 200 выпускников — 54 %», "of which 600 (20%) are headed by women". Between the count (or its whole
+    after "of" / «из») and the percentage only link words (``share_links``), a bracket, a comma or a dash;
+    the part's whole is read by ``_structural_whole``, not by the noun, so "прошедших" needs no people list."""
+    in_share, parts_of_share = _shared(b)
+    links = phrase_set(b.lang, "share_links")
+    for k, fs in enumerate(b.sent_facts):
+        if len(fs) > _MAX_FIGURES or not any(p.kind == "percent" for p in fs):
+            continue
+        ws = b.sent_words[k]
+        seen = [o for o in fs if o.kind in ("count", "money", "percent")]
+        for p in fs:
+            if p.kind != "percent" or p.id in in_share or p.attached or p.table or p.meta.get("fraction"):
+                continue
+            before = [o for o in seen if o.end <= p.start]
+            if not before or before[-1].kind != "count":
+                continue
+            c = before[-1]
+            lo, hi = b._widx(ws, c.end), b._widx(ws, p.start)
+            i = lo
+            while i < hi:
+                m = links.at(ws, i, hi)
+                if m is not None:
+                    i = m.j
+                elif ws[i].norm in _PUNCT_LINKS:
+                    i += 1
+                else:
+                    break
+            if i < hi or hi - lo > 4:
+                continue
+            j = b._widx(ws, p.end)
+            if j < len(ws) and ws[j].norm in ("of", "от", "из", "of them", "больше", "more", "less", "меньше"):
+                continue  # "600, 20% of them women": a share of the count, not the count's share
+            part, whole = c, _structural_whole(b, fs, ws, c)
+            if whole is None and len(before) >= 2 and before[-2].kind == "count":
+                # «540 из 1 200 выпускников — 54 %»: the count before is the part of the whole c
+                w2 = _structural_whole(b, fs, ws, before[-2])
+                if w2 is c:
+                    part, whole = before[-2], c
+            if whole is None or whole.hedge or part.hedge or part.id in parts_of_share or not _plain_count(whole):
+                continue
+            if part.meta.get("each") or part.meta.get("product") or part.value >= whole.value:
+                continue
+            p.attached = True
+            b.rel("share", [p.id, part.id, whole.id], origin="text", note="structural count share")
+            in_share.add(p.id)
+            parts_of_share.add(part.id)
+
+
+_ORD_ENDINGS = ("ий", "ья", "ье", "ьи", "ьего", "ьему", "ьим", "ью", "ьей", "ый", "ая", "ое", "ые", "ого", "ому", "ым", "ую", "ой",
+                "ом", "ых")
+
+
+def _ordinal(lang: str, word: str) -> int | None:
+    """N of an ordinal word ("fifth", «пятого», «четвертую»): list ``fraction_ordinals`` (Russian: a stem and a
+    case ending)."""
+    from app.facts.phrases import data
+
+    ords = data(lang).get("fraction_ordinals") or {}
+    if lang != "ru":
+        v = ords.get(word)
+        return int(v) if v else None
+    for stem, v in ords.items():
+        if word.startswith(stem) and word[len(stem):] in _ORD_ENDINGS:
+            return int(v)
+    return None
+
+
+def fraction_at(lang: str, ws, i: int):
+    """A fraction starting at word i: (first word, word after it, value as a share of 1, hedge) or None. Read:
+    "a third", "two thirds", "half", «половина», «две трети», «пятая часть», «девять десятых», "every fourth",
+    «каждый пятый», "one in three", "one in every three", "one out of four"; a hedge before it ("almost a half",
+    «почти треть»: list ``fraction_hedges``)."""
+    from app.facts.phrases import data
+    from app.facts.quantities import _fraction_words
+
+    d = data(lang)
+    fr, nums = _fraction_words(lang)
+    hedges = d.get("fraction_hedges") or {}
+    n = len(ws)
+    j, hedge = i, None
+    for h, kind in hedges.items():
+        hw = h.split()
+        if all(j + t < n and ws[j + t].norm == hw[t] for t in range(len(hw))):
+            hedge, j = kind, j + len(hw)
+            break
+    if j >= n:
+        return None
+    w = ws[j].norm
+    if w in ("first", "second", "last", "первая", "первой", "первую", "вторая", "вторую", "второй"):
+        return None
+    # "every third", «каждый пятый»
+    if w in (d.get("fraction_every") or ()) and j + 1 < n:
+        o = _ordinal(lang, ws[j + 1].norm)
+        if o:
+            return i, j + 2, 1.0 / o, hedge
+        return None
+    # "one in three", "one in every three", "one out of four", "one of every five"
+    small = d.get("fraction_in_numbers") or {}
+    if lang == "en" and (w in ("one", "1") or w in small) and j + 2 < n and ws[j + 1].norm in ("in", "of", "out"):
+        num = 1 if w in ("one", "1") else small[w]
+        k = j + 1
+        if ws[k].norm == "out" and k + 1 < n and ws[k + 1].norm == "of":
+            k += 2
+        elif ws[k].norm in ("in", "of"):
+            k += 1
+        if k < n and ws[k].norm == "every":
+            k += 1
+        if k < n:
+            t = ws[k].norm
+            m = small.get(t) or (int(t) if t.isdigit() and 1 < int(t) <= 20 else None)
+            if m and m > num and (ws[j + 1].norm != "of" or ws[j + 2].norm == "every"):
+                return i, k + 1, num / m, hedge
+        return None
+    mult, k = 1.0, j
+    if w in nums and j + 1 < n:
+        mult, k = nums[w], j + 1
+    t = ws[k].norm if k < n else ""
+    if t in fr and (k == j or ws[k - 1].norm in nums):
+        if t in ("пятая", "пятую", "пятых") and not (k + 1 < n and ws[k + 1].norm in (d.get("fraction_part_words") or ())):
+            pass  # «пятая» alone is an ordinal («пятая школа»), read below with «часть»
+        else:
+            if lang == "en" and t == "half" and k + 1 < n and ws[k + 1].norm in ("a", "an", "year", "day", "hour", "month"):
+                return None  # "half a year": a duration
+            e = k + 1
+            if k + 1 < n and ws[k + 1].norm in (d.get("fraction_part_words") or ()):
+                e += 1
+            return i, e, mult * fr[t], hedge
+    dens = d.get("fraction_denominators") or {}
+    if k > j and t in dens:
+        return i, k + 1, mult / float(dens[t]), hedge
+    o = _ordinal(lang, w) if lang == "ru" else None
+    if o and j + 1 < n and ws[j + 1].norm in (d.get("fraction_part_words") or ()):
+        return i, j + 2, 1.0 / o, hedge
+    return None
+
+
+def fraction_shares(b) -> None:
+    """A fraction anywhere in a sentence is a share when a part and a whole stand next to it: the part set off
+    by a dash or a comma right after the fraction's phrase («Каждый третий выпускник – 1 200 человек – …»,
+    "A third of them, 40, were …", «Девять десятых этой суммы – 360 000 евро – …»), or the figure the fraction
+    restates after a link ("90 of our 300 graduates … – that is almost a half", «1,25 млн … — это пятая часть
+    бюджета»). The whole: the count or amount right after "of" / «из» in the fraction's phrase, the whole the
+    part has by the sentence's structure or a relation, else the nearest larger figure of the same kind before
+    it (same sentence, or up to two sentences back in the paragraph or the one before). A percentage fact is
+    added for the fraction; the fraction, not the count, is the suspect (it is the figure written from the
+    others)."""
+    from app.facts.model import _noun_match, _people
+    from app.facts.quantities import Quantity
+
+    lang = b.lang
+    F = b.model.facts
+    links = phrase_set(lang, "fraction_links")
+    used = {i for r in b.model.relations for i in r.facts}
+    in_share, parts_of_share = _shared(b)
+
+    def kin(a, w):
+        if a.kind != w.kind:
+            return False
+        if a.kind == "money":
+            return a.unit == w.unit or "?" in (a.unit, w.unit)
+        return _noun_match(a.unit, w.unit) or _people(lang, a.unit) and _people(lang, w.unit) or not a.unit
+
+    def figure(o):
+        return _plain_count(o) or _usable(o)
+
+    def part_figure(o):  # a part may be a subset already («Половина выпускников – 210 человек»: fraction_dash_parts)
+        return figure(o) or o.kind == "count" and o.subset and not (o.hedge or o.table or o.meta.get("each") or o.meta.get("product"))
+
+    def whole_of(part, k, noun=""):
+        for r in b.model.relations:
+            if r.kind in ("groups", "sum") and part.id in r.facts[1:]:
+                return F[r.facts[0]]
+        if part.kind == "count":
+            w = _structural_whole(b, b.sent_facts[k], b.sent_words[k], part)
+            if w is not None:
+                return w
+        if part.kind == "money" and isinstance(part.meta.get("whole"), int):
+            return F[part.meta["whole"]]
+        for back in range(k, max(-1, k - 3), -1):
+            if b.sent_block[k] - b.sent_block[back] > 1:
+                break
+            cands = [o for o in b.sent_facts[back] if figure(o) and o.end <= part.start and o.value > part.value
+                     and kin(part, o) and not o.subset and not o.meta.get("part_of_next") and not o.meta.get("group_number")]
+            if noun and part.kind == "count":
+                # "One in four farmers, 75 people": the farmers counted before, not the nearest people
+                named = [o for o in cands if _noun_match(o.unit, noun)]
+                if named:
+                    return named[-1]
+            if cands:
+                if part.kind == "money":
+                    tot = [o for o in cands if o.role == "total"]
+                    return (tot or cands)[-1]
+                return cands[-1]
+        return None
+
+    for k, fs in enumerate(b.sent_facts):
+        ws = b.sent_words[k]
+        if len(fs) > _MAX_FIGURES or len(ws) > 400:
+            continue
+        i = 0
+        while i < len(ws):
+            m = fraction_at(lang, ws, i)
+            if m is None:
+                i += 1
+                continue
+            a, e, v, hedge = m
+            i = e
+            start, end = ws[a].start, ws[e - 1].end
+            over = [o for o in fs if o.start < end and start < o.end]
+            if any(o.kind != "count" or o.id in used for o in over):
+                continue
+            figs = [o for o in fs if o.kind in ("count", "money", "percent") and o not in over]
+            after = [o for o in figs if o.start >= end]
+            before = [o for o in figs if o.end <= start]
+            part = whole = None
+            # the whole named in the fraction's phrase: "of the 1,800 connections", «из 450 жителей»
+            if e < len(ws) and ws[e].norm in ("of", "из", "от") and after:
+                t = e + 1
+                while t < len(ws) and ws[t].norm in _OF_FILLER | {"our", "these", "this", "наших", "этой", "этих"} and t <= e + 3:
+                    t += 1
+                if t < len(ws) and ws[t].start == after[0].start and figure(after[0]):
+                    whole = after[0]
+                    after = after[1:]
+            # the part set off right after the phrase
+            if after and part_figure(after[0]):
+                c = after[0]
+                gap = b.text[(whole.end if whole is not None else end):c.start]
+                nw = b._widx(ws, c.start) - e
+                lead = gap.rstrip(" \u00a0")
+                for prep in (" у", " в", " на", "\u00a0у"):
+                    if lead.endswith(prep):
+                        lead = lead[:-len(prep)].rstrip(" \u00a0")
+                if nw <= 7 and len(gap) <= 80 and lead[-1:] in (",", "—", "–") and not any(ch in gap for ch in ".;:()") \
+                        and not re.search(r"(?<![\w])(?:а|и|and|but|но)(?![\w])", lead[:-1]) \
+                        and not any(o.kind in ("count", "money", "percent") and end <= o.start < c.start and o is not whole for o in figs):
+                    part = c
+            if part is None and before and part_figure(before[-1]):
+                # the figure the fraction restates: a link right before it, no clause break before the link
+                t = a
+                lk = None
+                for back in range(1, 4):
+                    s0 = a - back
+                    if s0 < 0:
+                        break
+                    mm = links.at(ws, s0, a)
+                    if mm is not None and mm.j == a:
+                        lk = s0
+                if lk is not None:
+                    c = before[-1]
+                    lo = b._widx(ws, c.end)
+                    gapw = ws[lo:lk]
+                    if len(gapw) <= 10 and not any(g.norm in (";", ":", ".", "(", ")") for g in gapw) \
+                            and lk > 0 and (ws[lk - 1].norm in (",", "—", "–", "-") or ws[lk].norm in ("—", "–", "-")):
+                        part = c
+                        if len(before) >= 2 and figure(before[-2]) and kin(before[-2], c) and before[-2].value < c.value \
+                                and _structural_whole(b, fs, ws, before[-2]) is c:
+                            part, whole = before[-2], c  # "90 of our 300 graduates … – that is almost a half"
+            if part is not None and part.kind == "count":
+                part.subset = True  # a fraction's count is a part, never the whole counted again («Каждый третий – 1 200»)
+            if part is None or part.id in parts_of_share or part.hedge:
+                continue
+            if whole is None:
+                noun = ""
+                if e < len(ws) and ws[e].norm.isalpha() and ws[e].norm not in ("of", "из", "от", "them", "них"):
+                    if lang == "ru":
+                        from app.facts.model import _noun_ru
+
+                        noun = _noun_ru(ws[e].norm) or ""
+                    else:
+                        from app.facts.quantities import _en_singular
+
+                        noun = _en_singular(ws[e].norm)
+                whole = whole_of(part, k, noun)
+            if whole is None or whole.hedge or not kin(part, whole) or not whole.value > part.value:
+                continue
+            if not 0.005 < part.value / whole.value < 1:
+                continue
+            value = round(v * 100, 4)
+            for o in over:
+                o.kind, o.value, o.unit, o.start, o.end = "percent", value, "%", start, end
+                o.text = b.doc.span_text(start, end)
+                pf = o
+                break
+            else:
+                q = Quantity("percent", start, end, value, "%", None, decimals=0)
+                q.meta["fraction"] = True
+                pf = b.add("percent", start, end, value, "%", q, place=part.place,
+                           scope=b.scope_at(start), sentence=k, block=b.sent_block[k])
+                fs.append(pf)
+                fs.sort(key=lambda f: f.start)
+            pf.meta["fraction"] = True
+            pf.hedge = hedge
+            pf.attached = True
+            b.rel("share", [pf.id, part.id, whole.id], origin="text", note="fraction share")
+            used.update([pf.id, part.id, whole.id])
+            parts_of_share.add(part.id)
+
+
+def part_and_rest_shares(b) -> None:
+    """"The EU provides EUR 1.2 million, or 60 per cent of the project's cost. The remaining EUR 900,000 comes from
+    the municipality": with no total stated, a contributor's share is its amount over itself and "the remaining"
+    amount stated right after it (this sentence or the next of the paragraph, the same currency, no other amount
+    between)."""
+    F = b.model.facts
+    in_share = {r.facts[0] for r in b.model.relations if r.kind == "share"}
+    for p in F:
+        if p.kind != "percent" or p.id in in_share or not p.meta.get("pending_share") or p.hedge or p.table:
+            continue
+        part = F[p.meta["part"]] if isinstance(p.meta.get("part"), int) else None
+        if part is None or part.kind != "money" or part.hedge:
+            continue
+        if any(f.kind == "money" and f.role == "total" and f.unit == part.unit and f.scope == part.scope and not f.table
+               for f in F):
+            continue  # a stated total decides the share (scope relations)
+        later = [f for f in F if f.kind == "money" and f.start > p.end and f.unit == part.unit and not f.table
+                 and 0 <= f.sentence - p.sentence <= 1 and f.block - p.block <= 1]
+        if not later or later[0].role != "remaining" or later[0].hedge or later[0].subset:
+            continue
+        rest = later[0]
+        if any(f.kind == "money" and f.sentence >= 0 and part.end <= f.start < rest.start and f is not part for f in F):
+            continue
+        b.rel("share", [p.id, part.id, rest.id], origin="text", note="part and rest")

@@ -61,6 +61,8 @@ def interval(f: Fact, value: float | None = None, rounding: bool = False) -> tup
         hi = INF
     elif value is None and f.hedge == "max":
         lo = 0.0
+    elif value is None and f.hedge == "approx" and f.kind == "percent" and f.meta.get("fraction"):
+        lo, hi = min(lo, v * 0.85), max(hi, v * 1.15)  # "almost a third" for 30 %: a fraction is a rounder word
     elif value is None and f.hedge == "approx" and f.kind == "percent":
         # "roughly 90 percent" is a share rounded to its last round digit: 85–95 for a multiple of ten,
         # 2.5 points for a multiple of five, 1.5 otherwise (not 15 % of the value: 80 % is no "roughly 90")
@@ -99,6 +101,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         (p, pi), (part, ai), (whole, wi) = [(facts.facts[i], interval(facts.facts[i], override.get(i), True)) for i in r.facts]
         if r.note == "complement":
             pi = (100 - pi[1], 100 - pi[0])  # "80 % … the remaining EUR 400,000": the part is the rest of the share
+        if r.note == "part and rest":
+            wi = (ai[0] + wi[0], ai[1] + wi[1])  # "$2.4 million — 60 % of the cost. The remaining $1.8 million …": part + rest
         if wi[1] <= 0:
             return True
         lo = ai[0] / wi[1] * 100 if wi[1] != INF else 0.0
@@ -144,7 +148,8 @@ def holds(r: Relation, facts: Facts, override: dict[int, float] | None = None) -
         return abs(av - bv) < 1e-6 * max(av, bv, 1) + (0.5 * unit if unit < 1 else 0)
     if r.kind == "product":
         (n, ni), (each, ei), (tot, ti) = fs
-        return _meets((ni[0] * ei[0], ni[1] * ei[1]), ti, 1e-6)
+        k = r.factor
+        return _meets((ni[0] * ei[0] * k, ni[1] * ei[1] * k), ti, 1e-6)
     if r.kind == "duration":
         d, rng = facts.facts[r.facts[0]], facts.facts[r.facts[1]]
         months = override.get(d.id, d.value) * {"years": 12, "months": 1, "weeks": 12 / 52, "days": 12 / 365}.get(d.unit, 1)
@@ -199,6 +204,11 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
     if r.kind == "share":
         p, part, whole = (F[i] for i in r.facts)
         comp = r.note == "complement"
+        if r.note == "part and rest":
+            if fid != p.id or part.value + whole.value <= 0:
+                return False, None, None
+            v = part.value / (part.value + whole.value) * 100
+            return True, v, (v, v)
         if fid == p.id:
             if whole.value <= 0:
                 return False, None, None
@@ -241,14 +251,15 @@ def solve(r: Relation, facts: Facts, fid: int) -> tuple[bool, float | None, tupl
         return True, other.value, (other.value, other.value)
     if r.kind == "product":
         n, each, tot = (F[i] for i in r.facts)
+        k = r.factor
         if fid == tot.id:
-            v = n.value * each.value
+            v = n.value * each.value * k
             return True, v, (v, v)
         if fid == each.id and n.value:
-            v = tot.value / n.value
+            v = tot.value / n.value / k
             return True, v, (v, v)
         if fid == n.id and each.value:
-            v = tot.value / each.value
+            v = tot.value / each.value / k
             if abs(v - round(v)) > 1e-6:
                 return False, None, None
             return True, v, (v, v)

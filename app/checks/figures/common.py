@@ -48,6 +48,10 @@ def replace_value(doc, f, value: float) -> str | None:
     text = f.text
     if f.meta.get("col_scale"):
         value = value / f.meta["col_scale"]  # a cell of a column headed «тыс. евро» is written in thousands
+    if f.kind == "percent" and f.meta.get("fraction") and (n is None or not text[n.end - f.start:].strip(" \u00a0").startswith("%")):
+        # «пятая часть», "one in three", "four fifths": the share the figures give, as a percentage
+        v = round(value)
+        return f"{v}\u00a0%" if lang == "ru" else f"{v}%"
     if n is None:
         return _replace_adjective(doc, f, value)
     a, b = n.start - f.start, n.end - f.start
@@ -227,6 +231,10 @@ def message(doc, d: Diagnosis, suggestion: str | None) -> tuple[str, str]:
         if rel.note == "complement" and f.id == p.id:
             return (f"'{t}' does not match the amounts: {part.text} is the rest of {whole.text} after another share{s_en}",
                     f"«{t}» не сходится с суммами: {part.text} — остаток от {whole.text} при другой доле{s_ru}")
+        if rel.note == "part and rest" and f.id == p.id:
+            return (f"'{t}' does not match the amounts: {part.text} of {part.text} plus the remaining {whole.text} is a "
+                    f"different share{s_en}",
+                    f"«{t}» не сходится с суммами: {part.text} от суммы {part.text} и остатка {whole.text} — другая доля{s_ru}")
         if f.id == p.id:
             return (f"'{t}' {where}does not match the amounts: {part.text} of {whole.text} is a different share{s_en}",
                     f"«{t}» {where_ru}не сходится с суммами: {part.text} от {whole.text} — другая доля{s_ru}")
