@@ -38,3 +38,12 @@ def test_a_total_spent_in_two_steps_is_not_another_funder():
     wrong = text.replace("оставшиеся 1,8 млн", "оставшиеся 1,6 млн")
     assert ("figures.remaining", "1,6 млн евро") in loud_figures("ru", wrong) or \
         any(r.startswith("figures.") for r, _ in loud_figures("ru", wrong))
+
+
+def test_the_second_project_named_in_an_apposition():
+    text = ("Taraz, 15 September 2025 – The European Union today presented two new projects in Zhambyl region.\n"
+            "The first, \"Talas–Asa Irrigation Renewal\", has a total budget of EUR 3.6 million. The EU provides "
+            "EUR 3.0 million and the Government of Kazakhstan the remaining EUR 0.6 million.\n"
+            "The second, a EUR 1.2 million pasture management project implemented by FAO, will support 30 pasture "
+            "committees.\n")
+    assert loud_figures("en", text) == []

@@ -14,6 +14,20 @@ def _pat_ok(spec: str, w: str) -> bool:
     return pat(spec).ok(w)
 
 
+def _project_in_apposition(ws: list[Word], j: int, project) -> bool:
+    """A project word within the next ten words of the clause after "The second, …" (figures and their
+    decimal points are words of it; another comma, a colon or a full stop ends it)."""
+    for k in range(j, min(j + 10, len(ws))):
+        x = ws[k].norm
+        if any(p.ok(x) for p in project):
+            return True
+        if x == "." and 0 < k < len(ws) - 1 and ws[k - 1].norm.isdigit() and ws[k + 1].norm.isdigit():
+            continue  # "1.2 million"
+        if not (x[:1].isalnum() or x == "-"):
+            return False
+    return False
+
+
 def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
     """(offset, "#n") where a numbered project is mentioned; nothing unless two numbers occur."""
     proj = data(lang).get("project") or {}
@@ -42,6 +56,10 @@ def numbered_projects(ws: list[Word], lang: str) -> list[tuple[int, str]]:
         nx = [x.norm for x in ws[i + 1:i + 3]]
         quotes = ("«", "\"", "“")
         if nx[:1] and nx[0] in quotes or len(nx) == 2 and nx[0] == "," and nx[1] in quotes:
+            out.append((w.start, f"#{n}"))
+            continue
+        if nx[:1] == [","] and _project_in_apposition(ws, i + 2, project):
+            # "The second, a EUR 1.2 million pasture management project implemented by FAO, …"
             out.append((w.start, f"#{n}"))
             continue
         # the project word right after the ordinal, or after one more word ("the second EU project")
