@@ -47,3 +47,13 @@ def test_the_second_project_named_in_an_apposition():
             "The second, a EUR 1.2 million pasture management project implemented by FAO, will support 30 pasture "
             "committees.\n")
     assert loud_figures("en", text) == []
+
+
+def test_the_eu_contribution_to_a_previous_project():
+    text = ("Khujand, 3 March 2026 – The European Union contributes EUR 3.2 million to the new \"Sughd Water\" "
+            "project, implemented by UNDP.\nThe EU had contributed EUR 1.8 million to a previous one, which built "
+            "pumping stations in Isfara.\n")
+    assert loud_figures("en", text) == []
+    ru = ("Худжанд, 3 марта 2026 года – Европейский Союз выделяет 3,2 млн евро на новый проект «Вода Согда».\n"
+          "На предыдущий проект ЕС выделил 1,8 млн евро.\n")
+    assert loud_figures("ru", ru) == []

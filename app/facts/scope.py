@@ -86,6 +86,7 @@ def other_projects(ws: list[Word], lang: str) -> list[int]:
     if not other or not nouns:
         return []
     adverbs = {norm(str(x)) for x in (proj.get("other_adverbs") or [])}
+    ones = {norm(str(x)) for x in (proj.get("other_one") or [])}
     out: list[int] = []
     for i, w in enumerate(ws):
         if w.norm in adverbs:
@@ -99,6 +100,9 @@ def other_projects(ws: list[Word], lang: str) -> list[int]:
                     break
             continue
         if not w.norm[:1].isalpha() or not any(p.ok(w.norm) for p in other):
+            continue
+        if i + 1 < len(ws) and ws[i + 1].norm in ones and any(p.ok(x.norm) for p in nouns for x in ws[max(0, i - 30):i]):
+            out.append(w.start)  # "the EU's contribution to this project and to a previous one"
             continue
         between = 0
         for j in range(i + 1, min(i + 7, len(ws))):
