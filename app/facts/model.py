@@ -251,11 +251,7 @@ class _Builder:
         neighbour_lists(self)  # "… 96 officers. Participants came from Kyrgyzstan (38), Tajikistan (32) and …"
         from app.facts.groups import of_them_later
 
-        from app.facts.groups import elliptic_groups
-
-        from app.facts.groups import respectively_lists
-
-        from app.facts.groups import headline_lists
+        from app.facts.groups import elliptic_groups, headline_lists, respectively_lists
 
         headline_lists(self)  # "EU helps 500 families …" … "320 families in Leilek district and 200 in Kadamjay"
         respectively_lists(self)  # "… trained in Osh, Jalal-Abad and Batken: 50, 40 and 20 respectively"
@@ -458,10 +454,26 @@ class _Builder:
         for a, b, p in self.places:
             if a <= offset < b:
                 return p
-        for a, b in self.quotes:
-            if a <= offset < b:
-                return "quote"
-        return "body"
+        return "quote" if self.quote_span(offset) is not None else "body"
+
+    def quote_span(self, offset: int) -> tuple[int, int] | None:
+        """The first quote (start, end) holding offset, or None: a bisect over the quotes' starts and the running
+        maximum of their ends, so a fact is placed without going through every quote of a long document."""
+        q = self.quotes
+        if not q:
+            return None
+        if getattr(self, "_quote_index", (None,))[0] is not q:
+            ends, top = [], -1
+            for _, b in q:  # (found left to right: sorted by start)
+                top = max(top, b)
+                ends.append(top)
+            self._quote_index = (q, [a for a, _ in q], ends)
+        _, starts, ends = self._quote_index
+        k = bisect.bisect_right(starts, offset) - 1
+        if k < 0 or ends[k] <= offset:
+            return None
+        lo = bisect.bisect_right(ends, offset)  # the first quote whose running end passes offset
+        return next(((a, b) for a, b in q[lo:k + 1] if a <= offset < b), None)
 
     def _scopes(self) -> None:
         """Where each project's facts start. One project (or none): one scope for everything."""
@@ -519,7 +531,10 @@ class _Builder:
 
     def scope_at(self, offset: int) -> str:
         sc = self.model.scopes
-        i = bisect.bisect_right([o for o, _ in sc], offset) - 1
+        cached = getattr(self, "_scope_offsets", None)
+        if cached is None or cached[0] is not sc or len(cached[1]) != len(sc):
+            cached = self._scope_offsets = (sc, [o for o, _ in sc])  # built once, not per fact (issue 13)
+        i = bisect.bisect_right(cached[1], offset) - 1
         return sc[max(i, 0)][1]
 
     # -- one sentence ------------------------------------------------------------------------------
@@ -2430,6 +2445,10 @@ class _Builder:
                     continue
                 self._same_counts([f for f in fs if f.kind == "count"], strict=True)
             return
+        # a part the wording already sums into a whole of its own («Из 3,2 млн евро освоено 1,4 млн, оставшиеся
+        # 1,8 млн …»: the spending, not the funders) is not a funder's part of the total (the sentences' sums, read
+        # before the scopes: once, not per scope and unit)
+        text_parts = {i for r in self.model.relations if r.kind == "sum" and r.origin == "text" for i in r.facts[1:]}
         for scope, fs in by_scope.items():
             if multi and scope == "":
                 continue
@@ -2459,9 +2478,6 @@ class _Builder:
                     cands = [f for f in ms if f.table is None or f.role == "total"]
                 else:
                     cands = ms
-                # a part the wording already sums into a whole of its own («Из 3,2 млн евро освоено 1,4 млн,
-                # оставшиеся 1,8 млн …»: the spending, not the funders) is not a funder's part of the total
-                text_parts = {i for r in self.model.relations if r.kind == "sum" and r.origin == "text" for i in r.facts[1:]}
                 for f in cands:
                     inner = "whole" in f.meta and self.model.facts[f.meta["whole"]].role not in ("total", None) \
                         or f.role == "remaining" and f.id in text_parts and "whole" in f.meta \
@@ -2691,7 +2707,7 @@ class _Builder:
         «Всего будет выдано 30 грантов» after «25 грантов по 20 000 евро», restate a count with another value."""
         small, large = (a, b) if a.value < b.value else (b, a)
         later = max(a, b, key=lambda f: f.start)
-        if re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, later.start - 12):later.start].lower()):
+        if _THESE.search(self.text, max(0, later.start - 12), later.start):
             return False  # "These 450 women …": pointing back at the count before
 
         def said(f: Fact, key: str) -> bool:
@@ -2914,7 +2930,7 @@ class _Builder:
         for c in cs:
             if c.subset or c.table or c.meta.get("groups") or c.meta.get("each") or not _people(self.lang, c.unit):
                 continue
-            if not re.search(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", self.text[max(0, c.start - 12):c.start].lower()):
+            if not _THESE.search(self.text, max(0, c.start - 12), c.start):
                 from app.facts.scope import the_restated
 
                 o = the_restated(self, c, cs)  # "Eighty students have started …" … "Over four weeks, the 90 students will …"
@@ -3309,9 +3325,11 @@ def _noun_ru(word: str) -> str:
     return p[0].normal_form.replace("ё", "е") if p and p[0].tag.POS == "NOUN" else ""
 
 
+_THESE = re.compile(r"(?:^|[^\w])(?:these|those|эти|этих|этими|этим)[ \u00a0]+$", re.I)  # a mention pointing back
 _POINTS_BACK = re.compile(r"(?:^|[^\w])(?:these|those|the|all|эти|этих|этими|этим|все|всех|всем|всеми)[ \u00a0]+$", re.I)
 FROM_BEFORE = re.compile(r"(?:^|[^\w])(?:from|с|со)[ \u00a0]+$", re.I)
 TO_AFTER = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,2}?(?:to|до)[ \u00a0]+(?:\d|[^\W\d_])", re.I)
+
 
 def _noun_match(unit: str, noun: str) -> bool:
     """A count's noun and the noun after each/per: "stations" ~ "station", «школ» ~ «школы»."""

@@ -168,18 +168,13 @@ def rate_with_duration(b, x) -> bool:
                and b.text[x.end:d.start].count(",") <= 1 for d in b.sent_facts[x.sentence])
 
 
-def _people_unit(lang, unit) -> bool:
-    from app.facts.model import _people
-
-    return _people(lang, unit)
-
-
 def rate_products(b) -> None:
     """A rate times a duration: "a monthly stipend of 25,000 soms for six months. Over the full fellowship, each
     … therefore receives 160,000 soms", «По пять занятий в неделю в течение четырёх недель — это двадцать четыре
     занятия»: the rate, the duration of its unit after it in the sentence, and the next figure of the rate's kind
     (this sentence or the next, in its paragraph or opening the next) that a total cue introduces (``rate_total``
     in rules/facts/<lang>.yml) is their product."""
+    from app.facts.model import _people
     from app.facts.phrases import phrase_set
 
     cues = phrase_set(b.lang, "rate_total")
@@ -232,7 +227,7 @@ def rate_products(b) -> None:
             heads = [c for c in fs if c.kind == "count" and c is not x and c is not tot and c.value >= 2 and not c.hedge
                      and not c.meta.get("measure") and not c.table and c.num is not None and c.num.integer]
             if x.kind == "money" and abs(x.value * d.value - tot.value) > 0.005 * tot.value and len(heads) == 1 \
-                    and (_people_unit(b.lang, heads[0].unit) or heads[0].meta.get("items")):
+                    and (_people(b.lang, heads[0].unit) or heads[0].meta.get("items")):
                 # "a monthly stipend of EUR 300 will be paid to 40 trainees for six months, EUR 72,000 altogether":
                 # the people paid are the third factor
                 before = len(b.model.relations)

@@ -624,7 +624,7 @@ def quote_roles(b) -> None:
         before = near[-2:]
         if not before:
             continue
-        span = next(((a2, e2) for a2, e2 in b.quotes if a2 <= f.start < e2), None)
+        span = b.quote_span(f.start)
         said_by_eu = False
         if span is not None:
             said = text[span[1]:span[1] + 200].split("\n", 1)[0]

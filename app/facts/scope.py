@@ -85,6 +85,8 @@ def other_projects(ws: list[Word], lang: str) -> list[int]:
     nouns = [pat(str(x)) for x in (proj.get("other_words") or [])]
     if not other or not nouns:
         return []
+    other_exact = {e for p in other for e in p.exact}
+    other_stems = tuple(q for p in other for q, _ in p.prefixes)
     adverbs = {norm(str(x)) for x in (proj.get("other_adverbs") or [])}
     ones = {norm(str(x)) for x in (proj.get("other_one") or [])}
     out: list[int] = []
@@ -99,8 +101,9 @@ def other_projects(ws: list[Word], lang: str) -> list[int]:
                     out.append(w.start)
                     break
             continue
-        if not w.norm[:1].isalpha() or not any(p.ok(w.norm) for p in other):
-            continue
+        if not w.norm[:1].isalpha() or w.norm not in other_exact and not w.norm.startswith(other_stems) \
+                or not any(p.ok(w.norm) for p in other):
+            continue  # (a set lookup and one startswith for most words: this runs at every word, issue 13)
         if i + 1 < len(ws) and ws[i + 1].norm in ones and any(p.ok(x.norm) for p in nouns for x in ws[max(0, i - 30):i]):
             out.append(w.start)  # "the EU's contribution to this project and to a previous one"
             continue

@@ -18,6 +18,7 @@ A percentage that no sentence pattern tied to its amounts is still a share when 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.facts.phrases import phrase_set
 
@@ -632,6 +633,23 @@ def _ordinal(lang: str, word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _fraction_gate(lang: str) -> tuple[frozenset, tuple, tuple]:
+    """The words a fraction can start with (a hedge's first word, "every", "one", a numerator, a fraction word;
+    Russian ordinal stems as prefixes) and the hedges split into words: read once per language, so that
+    ``fraction_at`` asked at every word of a sentence answers most of them with one set lookup (issue 13)."""
+    from app.facts.phrases import data
+    from app.facts.quantities import _fraction_words
+
+    d = data(lang)
+    fr, nums = _fraction_words(lang)
+    hedges = tuple((tuple(h.split()), kind) for h, kind in (d.get("fraction_hedges") or {}).items())
+    first = {h[0] for h, _ in hedges if h} | set(d.get("fraction_every") or ()) | set(fr) | set(nums) | {"one", "1"} \
+        | set(d.get("fraction_in_numbers") or {})
+    stems = tuple((d.get("fraction_ordinals") or {}).keys()) if lang == "ru" else ()
+    return frozenset(first), stems, hedges
+
+
 def fraction_at(lang: str, ws, i: int):
     """A fraction starting at word i: (first word, word after it, value as a share of 1, hedge) or None. Read:
     "a third", "two thirds", "half", «половина», «две трети», «пятая часть», «девять десятых», "every fourth",
@@ -640,13 +658,17 @@ def fraction_at(lang: str, ws, i: int):
     from app.facts.phrases import data
     from app.facts.quantities import _fraction_words
 
+    n = len(ws)
+    if i >= n:
+        return None
+    first, stems, hedges = _fraction_gate(lang)
+    w0 = ws[i].norm
+    if w0 not in first and not (stems and w0.startswith(stems)):
+        return None
     d = data(lang)
     fr, nums = _fraction_words(lang)
-    hedges = d.get("fraction_hedges") or {}
-    n = len(ws)
     j, hedge = i, None
-    for h, kind in hedges.items():
-        hw = h.split()
+    for hw, kind in hedges:
         if all(j + t < n and ws[j + t].norm == hw[t] for t in range(len(hw))):
             hedge, j = kind, j + len(hw)
             break
@@ -760,13 +782,15 @@ def fraction_shares(b) -> None:
                 return cands[-1]
         return None
 
+    first, stems, _ = _fraction_gate(lang)
     for k, fs in enumerate(b.sent_facts):
         ws = b.sent_words[k]
-        if len(fs) > _MAX_FIGURES or len(ws) > 400:
-            continue
+        if not fs or len(fs) > _MAX_FIGURES or len(ws) > 400:
+            continue  # (a share needs a figure of the sentence: its part, or the figure it restates)
         i = 0
         while i < len(ws):
-            m = fraction_at(lang, ws, i)
+            w0 = ws[i].norm
+            m = fraction_at(lang, ws, i) if w0 in first or stems and w0.startswith(stems) else None
             if m is None:
                 i += 1
                 continue

@@ -239,7 +239,7 @@ def check(doc, rule, ctx):
                 kind, spec = vpreps[k]
                 if kind == "wrong":
                     found = _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial) \
-                        or _wrong_preposition_before(doc, rule, ctx, ws, i, spec, b, adverbial, verb_lemmas)
+                        or _wrong_preposition_before(doc, rule, ctx, ws, i, spec, b, adverbial)
                 elif kind == "object":
                     found = _object_case(doc, rule, ctx, ws, i, spec, b, adverbial)
                 else:
@@ -820,31 +820,7 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
         groups = _object_group(ctx, doc, ws, j, b, adverbial, compounds=not spec.get("heads"))
         if groups is None:
             return None
-        wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
-        if wrong_case and not possible_any(groups, set(wrong_case)):
-            return None  # not that preposition's phrase: another construction
-        if spec.get("strict") and possible_any(groups, set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), [])))):
-            return None  # also the preposition's own phrase («отношения в области»)
-        if spec.get("animate") and not any("anim" in h.tag or h.normal_form in _PEOPLE
-                                           for h in head_readings(best_group(groups))):
-            return None  # a person only («оказали помощь для пострадавших»; not a purpose: «для восстановления»)
-        if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
-                                         for h in head_readings(best_group(groups))):
-            return None  # the wrong preposition only with these heads («контроль над качеством»)
-        group = best_group(groups)
-        if spec.get("not_places") and (group.words[-1][2][:1].isupper() or any(
-                h.normal_form.replace("ё", "е") in _prepared()["containers"]
-                or {"Geox", "Name", "Surn", "Orgn"} & set(h.tag.grammemes) or h.tag.POS in ("ADJF", "PRTF")
-                for h in group.parses[-1])):
-            # («в основном», «в целом»: an adverb of an adjective's form)
-            return None  # «ресурсы сосредоточены в столице», «в руках»: a place, where «в» is right
-        if not right and case == "accs" and _object_follows(ctx, doc, group, b):
-            return None  # «опубликовала о проекте статью»: the «о» phrase is the object's, after it
-        inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
-        if not inflected:
-            return None
-        g_end = group.end
-        suggestions = [(_euphonic(right, g) + " " + g) if right else g for g in inflected]
+        return _wrong_preposition_group(doc, rule, ctx, ws, i, j, spec, b, groups)
     if prep[:1].isupper():
         suggestions = [x[:1].upper() + x[1:] for x in suggestions]
     return rule.finding(doc, prep_start, g_end, suggestions, verb=ws[i][2], prep=prep,
@@ -853,39 +829,58 @@ def _wrong_preposition(doc, rule, ctx, ws, i, spec, b, adverbial=frozenset()):
                         message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
 
 
-def _wrong_preposition_before(doc, rule, ctx, ws, i, spec, b, adverbial, verb_lemmas):
+def _wrong_preposition_group(doc, rule, ctx, ws, i, j, spec, b, groups):
+    """The finding for the wrong preposition ws[j] of the governor ws[i] and the noun groups after it (the
+    group put into the governor's case after its right preposition), or None when the phrase is another
+    construction."""
+    prep_start, prep_end, prep = ws[j]
+    case = spec["case"][0]
+    right = spec.get("right") or ""
+    wrong_case = spec.get("wrong_case") or _PREP_CASES.get(prep.lower())
+    if wrong_case and not possible_any(groups, set(wrong_case)):
+        return None  # not that preposition's phrase: another construction
+    if spec.get("strict") and possible_any(groups, set(_PREP_ALL_CASES.get(prep.lower(), _PREP_CASES.get(prep.lower(), [])))):
+        return None  # also the preposition's own phrase («отношения в области»)
+    if spec.get("animate") and not any("anim" in h.tag or h.normal_form in _PEOPLE
+                                       for h in head_readings(best_group(groups))):
+        return None  # a person only («оказали помощь для пострадавших»; not a purpose: «для восстановления»)
+    if spec.get("heads") and not any(h.normal_form.replace("ё", "е") in {x.replace("ё", "е") for x in spec["heads"]}
+                                     for h in head_readings(best_group(groups))):
+        return None  # the wrong preposition only with these heads («контроль над качеством»)
+    group = best_group(groups)
+    if spec.get("not_places") and (group.words[-1][2][:1].isupper() or any(
+            h.normal_form.replace("ё", "е") in _prepared()["containers"]
+            or {"Geox", "Name", "Surn", "Orgn"} & set(h.tag.grammemes) or h.tag.POS in ("ADJF", "PRTF")
+            for h in group.parses[-1])):
+        # («в основном», «в целом»: an adverb of an adjective's form)
+        return None  # «ресурсы сосредоточены в столице», «в руках»: a place, where «в» is right
+    if not right and case == "accs" and _object_follows(ctx, doc, group, b):
+        return None  # «опубликовала о проекте статью»: the «о» phrase is the object's, after it
+    inflected = inflect_group(group, case, "loct" if prep.lower() in ("о", "об", "обо") else "accs")
+    if not inflected:
+        return None
+    suggestions = [(_euphonic(right, g) + " " + g) if right else g for g in inflected]
+    if prep[:1].isupper():
+        suggestions = [x[:1].upper() + x[1:] for x in suggestions]
+    return rule.finding(doc, prep_start, group.end, suggestions, verb=ws[i][2], prep=prep,
+                        right=right or "—",
+                        message=("'{verb}' does not take '{prep}': '{suggestion}'"),
+                        message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+
+
+def _wrong_preposition_before(doc, rule, ctx, ws, i, spec, b, adverbial):
     """«Всего на обучающих тренингах участвовали 120 женщин» → «в обучающих тренингах»: the verb's wrong
-    preposition and its noun group right before the verb (a verb of the row, not its noun; one to three
-    words of the group, nothing but spaces between the group and the verb)."""
-    right = spec.get("right")
-    if not right or i < 2 or not any(p.tag.POS in ("VERB", "INFN") for p in analyses(ctx, ws[i][2]) or ()):
+    preposition and its noun group right before the verb (a verb form, not the row's noun; up to three words
+    of the group, nothing but spaces between the group and the verb)."""
+    if not spec.get("right") or i < 2 or not any(p.tag.POS in ("VERB", "INFN") for p in analyses(ctx, ws[i][2]) or ()):
         return None
     for j in range(i - 2, max(-1, i - 5), -1):
         if ws[j][2].lower() not in spec["wrong"] or not _same_clause(doc, ws[j][0], ws[i][0]):
             continue
         groups = _object_group(ctx, doc, ws, j, b, adverbial)
-        if groups is None:
+        if groups is None or not _blank(doc, best_group(groups).end, ws[i][0]):
             return None
-        group = best_group(groups)
-        if not _blank(doc, group.end, ws[i][0]):
-            return None
-        wrong_case = spec.get("wrong_case") or _PREP_CASES.get(ws[j][2].lower())
-        if wrong_case and not possible_any(groups, set(wrong_case)):
-            return None
-        if spec.get("not_places") and (group.words[-1][2][:1].isupper() or any(
-                {"Geox", "Name", "Surn", "Orgn"} & set(h.tag.grammemes) for h in group.parses[-1])):
-            return None
-        case = spec["case"][0]
-        inflected = inflect_group(group, case, "accs")
-        if not inflected:
-            return None
-        prep = ws[j][2]
-        suggestions = [_euphonic(right, g) + " " + g for g in inflected]
-        if prep[:1].isupper():
-            suggestions = [x[:1].upper() + x[1:] for x in suggestions]
-        return rule.finding(doc, ws[j][0], group.end, suggestions, verb=ws[i][2], prep=prep, right=right,
-                            message="'{verb}' does not take '{prep}': '{suggestion}'",
-                            message_ru="«{verb}» не управляет предлогом «{prep}»: «{suggestion}»")
+        return _wrong_preposition_group(doc, rule, ctx, ws, i, j, spec, b, groups)
     return None
 
 
